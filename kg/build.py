@@ -1,0 +1,379 @@
+"""kg build: statements + register + ontology -> an RDF dataset, dumps and an on-disk store.
+
+Layout of the dataset:
+- one named graph per claim (the claim IRI), holding the facts its quote supports;
+- graph/provenance: what each claim is (document, quote, offsets, certainty, attribution);
+- graph/register, graph/documents, graph/ontology: entities, source documents, the ontology;
+- the default graph: the RDF merge (a set) of all of the above, written out explicitly, so a
+  fact two documents support is seen once there and twice across the claim graphs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import logging
+import os
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import __version__
+from .corpus import Document, load_corpus
+from .errors import InputError
+from .namespaces import DCTERMS, LB, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from .ontology import Ontology, load_ontology
+from .paths import Layout
+from .register import Entity, load_register, mention_pattern
+from .statements import (
+    ConceptRef, EntityRef, QuantityValue, Statement, TypedValue, WaypointValue, load_statements,
+)
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]
+DUMPS = {"trig": "landbridge.trig", "nquads": "landbridge.nq", "turtle": "landbridge.ttl"}
+QUOTE_CONTEXT = 32
+KEEP_RELEASES = 3
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    pass
+
+
+@dataclass
+class Inputs:
+    documents: dict[str, Document]
+    ontology: Ontology
+    entities: dict[str, Entity]
+    statements: list[Statement]
+
+
+def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
+    """Read and check every input; the first problem raises InputError naming file and line."""
+    progress("read inputs", 0, 4)
+    documents = load_corpus(layout.catalogue, layout.seeds)
+    progress("read inputs", 1, 4)
+    ontology = load_ontology(layout.ontology)
+    progress("read inputs", 2, 4)
+    entities = load_register(layout.register, ontology, documents)
+    progress("read inputs", 3, 4)
+    statements = load_statements(layout.statements, documents, ontology, entities)
+    progress("read inputs", 4, 4)
+    return Inputs(documents, ontology, entities, statements)
+
+
+class Iris:
+    """The IRI scheme: everything under one configurable base."""
+
+    def __init__(self, base: str):
+        self.base = base
+
+    def entity(self, ent_id: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}id/{ent_id}")
+
+    def document(self, doc_id: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}id/document/{doc_id}")
+
+    def claim(self, stmt_id: str, part: str = "") -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}id/claim/{stmt_id}" + (f"/{part}" if part else ""))
+
+    def graph(self, name: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}graph/{name}")
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _lit(value: str, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(value, language=lang)
+    return ox.Literal(value, datatype=_n(datatype or XSD + "string"))
+
+
+A = _n(RDF + "type")
+LABEL = _n(RDFS + "label")
+
+
+class DatasetBuilder:
+    """Collects quads per graph; the default graph is added as the merge at the end."""
+
+    def __init__(self, inputs: Inputs, base: str):
+        self.inputs = inputs
+        self.iris = Iris(base)
+        self.quads: set[ox.Quad] = set()
+        self.fact_counts: Counter[str] = Counter()
+
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal, g: ox.NamedNode) -> None:
+        self.quads.add(ox.Quad(s, p, o, g))
+
+    def ontology(self) -> None:
+        g = self.iris.graph("ontology")
+        for t in self.inputs.ontology.triples:
+            if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
+                raise InputError(self.inputs.ontology.path, None, f"blank node in the ontology ({t}): give every node an IRI so builds are reproducible")
+            self.add(t.subject, t.predicate, t.object, g)
+
+    def documents(self) -> None:
+        g = self.iris.graph("documents")
+        for doc in self.inputs.documents.values():
+            d = self.iris.document(doc.id)
+            self.add(d, A, _n(LB + "SourceDocument"), g)
+            self.add(d, LABEL, _lit(doc.title, lang="en"), g)
+            self.add(d, _n(DCTERMS + "title"), _lit(doc.title, lang="en"), g)
+            self.add(d, _n(DCTERMS + "identifier"), _lit(doc.id), g)
+            self.add(d, _n(SCHEMA + "genre"), _lit(doc.genre), g)
+            self.add(d, _n(LB + "outlet"), _lit(doc.outlet), g)
+            for author in doc.authors:
+                self.add(d, _n(LB + "author"), _lit(author), g)
+            if doc.date:
+                self.add(d, _n(LB + "publicationDate"), _lit(doc.date, XSD + "date"), g)
+            else:
+                self.add(d, _n(LB + "publicationDateStatus"), _lit("not stated"), g)
+            self.add(d, _n(LB + "seedFile"), _lit(f"seeds/{doc.file}"), g)
+            self.add(d, _n(LB + "sha256"), _lit(doc.sha256), g)
+            if doc.note:
+                self.add(d, _n(RDFS + "comment"), _lit(doc.note, lang="en"), g)
+            for span in doc.excluded:
+                self.add(d, _n(LB + "excludedSpan"), _lit(f"{span.start}-{span.end}: {span.reason}"), g)
+
+    def register(self) -> None:
+        g = self.iris.graph("register")
+        scope = {doc.id: doc.in_scope_text() for doc in self.inputs.documents.values()}
+        for ent in self.inputs.entities.values():
+            e = self.iris.entity(ent.id)
+            self.add(e, A, _n(ent.type), g)
+            self.add(e, LABEL, _lit(ent.label, lang="en"), g)
+            self.add(e, _n(SKOS + "prefLabel"), _lit(ent.label, lang="en"), g)
+            self.add(e, _n(SCHEMA + "description"), _lit(ent.description, lang="en"), g)
+            for alias in ent.aliases:
+                if alias != ent.label:
+                    self.add(e, _n(SKOS + "altLabel"), _lit(alias, lang="en"), g)
+            if ent.type == LB + "Commodity":
+                self.add(e, _n(SKOS + "inScheme"), _n(LB + "CommodityScheme"), g)
+            names = {ent.label, *ent.aliases}
+            for doc_id, text in scope.items():
+                if any(mention_pattern(name).search(text) for name in names):
+                    self.add(e, _n(LB + "mentionedIn"), self.iris.document(doc_id), g)
+
+    def claim(self, stmt: Statement) -> None:
+        prov_g = self.iris.graph("provenance")
+        c = self.iris.claim(stmt.id)
+        doc = stmt.document
+        d = self.iris.document(doc.id)
+        self.add(c, A, _n(LB + "Claim"), prov_g)
+        self.add(c, LABEL, _lit(f"Claim {stmt.id} ({doc.title})", lang="en"), prov_g)
+        self.add(c, _n(LB + "statementId"), _lit(stmt.id), prov_g)
+        self.add(c, _n(PROV + "wasDerivedFrom"), d, prov_g)
+        self.add(c, _n(LB + "certainty"), _n(LB + stmt.certainty), prov_g)
+        if stmt.attribution:
+            self.add(c, _n(LB + "attribution"), _lit(stmt.attribution), prov_g)
+        if stmt.attributed_to:
+            self.add(c, _n(LB + "attributedTo"), self.iris.entity(stmt.attributed_to), prov_g)
+        if stmt.hedge:
+            self.add(c, _n(LB + "hedge"), _lit(stmt.hedge), prov_g)
+        if stmt.year_inferred:
+            self.add(c, _n(LB + "yearInferred"), _lit("true", XSD + "boolean"), prov_g)
+        ev, target = self.iris.claim(stmt.id, "evidence"), self.iris.claim(stmt.id, "target")
+        quote_sel, pos_sel = self.iris.claim(stmt.id, "quote"), self.iris.claim(stmt.id, "position")
+        self.add(c, _n(LB + "evidence"), ev, prov_g)
+        self.add(ev, A, _n(LB + "Evidence"), prov_g)
+        self.add(ev, A, _n(OA + "Annotation"), prov_g)
+        self.add(ev, _n(OA + "hasBody"), c, prov_g)
+        self.add(ev, _n(OA + "hasTarget"), target, prov_g)
+        self.add(target, A, _n(OA + "SpecificResource"), prov_g)
+        self.add(target, _n(OA + "hasSource"), d, prov_g)
+        self.add(target, _n(OA + "hasSelector"), quote_sel, prov_g)
+        self.add(target, _n(OA + "hasSelector"), pos_sel, prov_g)
+        text = doc.text
+        self.add(quote_sel, A, _n(OA + "TextQuoteSelector"), prov_g)
+        self.add(quote_sel, _n(OA + "exact"), _lit(stmt.quote), prov_g)
+        self.add(quote_sel, _n(OA + "prefix"), _lit(text[max(0, stmt.start - QUOTE_CONTEXT):stmt.start]), prov_g)
+        self.add(quote_sel, _n(OA + "suffix"), _lit(text[stmt.end:stmt.end + QUOTE_CONTEXT]), prov_g)
+        self.add(pos_sel, A, _n(OA + "TextPositionSelector"), prov_g)
+        self.add(pos_sel, _n(OA + "start"), _lit(str(stmt.start), XSD + "nonNegativeInteger"), prov_g)
+        self.add(pos_sel, _n(OA + "end"), _lit(str(stmt.end), XSD + "nonNegativeInteger"), prov_g)
+        for fact in stmt.facts:
+            self.fact(stmt, fact, c)
+
+    def fact(self, stmt: Statement, fact, g: ox.NamedNode) -> None:
+        s = self.iris.entity(fact.subject)
+        p = _n(fact.property.iri)
+        obj = fact.object
+        self.fact_counts[self.inputs.entities[fact.subject].type] += 1
+        if isinstance(obj, EntityRef):
+            self.add(s, p, self.iris.entity(obj.id), g)
+        elif isinstance(obj, ConceptRef):
+            self.add(s, p, _n(obj.iri), g)
+        elif isinstance(obj, TypedValue):
+            self.add(s, p, _lit(obj.lexical, obj.datatype), g)
+        elif isinstance(obj, QuantityValue):
+            self.quantity(fact.subject, fact.property.name, obj, s, p, g)
+        elif isinstance(obj, WaypointValue):
+            w = ox.NamedNode(f"{self.iris.base}id/waypoint/{fact.subject}-{obj.sequence}-{obj.place}")
+            place = self.iris.entity(obj.place)
+            self.add(s, p, w, g)
+            self.add(w, A, _n(LB + "Waypoint"), g)
+            label = f"{self.inputs.entities[fact.subject].label}, stop {obj.sequence}: {self.inputs.entities[obj.place].label}"
+            self.add(w, LABEL, _lit(label, lang="en"), g)
+            self.add(w, _n(LB + "sequence"), _lit(str(obj.sequence), XSD + "positiveInteger"), g)
+            self.add(w, _n(LB + "waypointPlace"), place, g)
+            self.add(s, _n(LB + "passesThrough"), place, g)
+
+    def quantity(self, subject: str, prop: str, q: QuantityValue, s, p, g) -> None:
+        # Named by content (not by statement) so two documents giving the same figure share it.
+        key = "|".join(str(x) for x in (q.qualifier, q.value, q.min, q.max, q.unit, q.per))
+        digest = hashlib.sha1(key.encode()).hexdigest()[:8]
+        node = ox.NamedNode(f"{self.iris.base}id/quantity/{subject}-{prop}-{digest}")
+        self.add(s, p, node, g)
+        self.add(node, A, _n(LB + "Quantity"), g)
+        self.add(node, LABEL, _lit(q.verbatim, lang="en"), g)
+        self.add(node, _n(LB + "verbatim"), _lit(q.verbatim), g)
+        self.add(node, _n(LB + "qualifier"), _n(q.qualifier), g)
+        self.add(node, _n(LB + "unit"), _lit(q.unit), g)
+        if q.per:
+            self.add(node, _n(LB + "per"), _lit(q.per), g)
+        for name, value in (("numericValue", q.value), ("minValue", q.min), ("maxValue", q.max)):
+            if value is not None:
+                self.add(node, _n(LB + name), _lit(_decimal_lexical(value), XSD + "decimal"), g)
+
+    def run(self, progress: Progress = _noop) -> list[ox.Quad]:
+        self.ontology()
+        self.documents()
+        self.register()
+        total = len(self.inputs.statements)
+        for i, stmt in enumerate(self.inputs.statements, 1):
+            self.claim(stmt)
+            if i % 25 == 0 or i == total:
+                progress("make claims", i, total)
+        merged = {ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self.quads}
+        return sorted(self.quads | merged, key=_quad_key)
+
+
+def _decimal_lexical(value) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if "." in text else text + ".0"
+
+
+def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
+    graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+    return (graph, str(q.subject), str(q.predicate), str(q.object))
+
+
+def statistics(inputs: Inputs, quads: list[ox.Quad], fact_counts: Counter[str]) -> dict:
+    """Deterministic figures about the build (no clock, no paths)."""
+    default = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+    graphs = {str(q.graph_name) for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+    per_doc = Counter(s.document.id for s in inputs.statements)
+    certainty = Counter(s.certainty for s in inputs.statements)
+    facts_by_certainty = Counter()
+    for s in inputs.statements:
+        facts_by_certainty[s.certainty] += len(s.facts)
+    return {
+        "statements": len(inputs.statements),
+        "statements_per_document": dict(sorted(per_doc.items())),
+        "facts": sum(len(s.facts) for s in inputs.statements),
+        "facts_per_subject_class": {k[len(LB):]: v for k, v in sorted(fact_counts.items())},
+        "statements_per_certainty": dict(sorted(certainty.items())),
+        "facts_per_certainty": dict(sorted(facts_by_certainty.items())),
+        "entities": len(inputs.entities),
+        "documents": len(inputs.documents),
+        "triples_default_graph": len(default),
+        "quads": len(quads),
+        "named_graphs": len(graphs),
+    }
+
+
+def _digest_inputs(layout: Layout) -> str:
+    h = hashlib.sha256()
+    for folder in (layout.seeds, layout.statements, layout.register, layout.ontology_dir):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(layout.root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass
+class BuildResult:
+    release: Path
+    stats: dict
+
+
+def write_dumps(quads: list[ox.Quad], folder: Path) -> None:
+    """TriG and N-Quads of the dataset, Turtle of the default graph."""
+    ox.serialize(quads, str(folder / DUMPS["nquads"]), ox.RdfFormat.N_QUADS)
+    ox.serialize(quads, str(folder / DUMPS["trig"]), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    default = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+    ox.serialize(default, str(folder / DUMPS["turtle"]), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
+def write_store(quads: list[ox.Quad], folder: Path) -> None:
+    store = ox.Store(str(folder))
+    store.bulk_extend(quads)
+    store.flush()
+    store.optimize()
+    del store
+
+
+def current_release(build_dir: Path) -> Path | None:
+    """The release `kg build` last completed, or None."""
+    link = build_dir / "current"
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
+def _publish(tmp: Path, build_dir: Path) -> Path:
+    """Move a finished release in place and switch `current` to it atomically."""
+    releases = build_dir / "releases"
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    final = releases / stamp
+    os.replace(tmp, final)
+    link_tmp = build_dir / f".current-{os.getpid()}"
+    if link_tmp.is_symlink() or link_tmp.exists():
+        link_tmp.unlink()
+    link_tmp.symlink_to(Path("releases") / stamp)
+    os.replace(link_tmp, build_dir / "current")
+    keep = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))[-KEEP_RELEASES:]
+    for old in releases.iterdir():
+        if old not in keep and old != final:
+            shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
+    """Build the dataset into a new release; `current` moves only when all of it is written."""
+    inputs = load_inputs(layout, progress)
+    builder = DatasetBuilder(inputs, base)
+    quads = builder.run(progress)
+    stats = statistics(inputs, quads, builder.fact_counts)
+    releases = layout.build / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    tmp = releases / f".tmp-{os.getpid()}-{datetime.datetime.now().timestamp():.6f}"
+    tmp.mkdir()
+    try:
+        progress("write dumps", 0, 2)
+        write_dumps(quads, tmp)
+        progress("write dumps", 1, 2)
+        write_store(quads, tmp / "store")
+        progress("write dumps", 2, 2)
+        (tmp / "stats.json").write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n")
+        manifest = {
+            "version": __version__,
+            "base_iri": base,
+            "built_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "inputs_sha256": _digest_inputs(layout),
+            "dumps": DUMPS,
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        release = _publish(tmp, layout.build)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    log.info("built %s: %d statements, %d triples", release, stats["statements"], stats["triples_default_graph"])
+    return BuildResult(release, stats)

@@ -1,0 +1,166 @@
+"""The `kg` command: a thin layer of options over the library."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from . import __version__
+from .build import build as run_build
+from .errors import KGError
+from .formats import BY_NAME, names
+from .paths import Layout, base_iri_from_env
+from .store import open_store, release_dir
+from .validate import CHECKS
+from .validate import validate as run_validate
+
+EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+
+
+class _Bars:
+    """Progress bars on stderr; silent with --quiet or when stderr is not a terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bars: dict = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        bar = self.bars.get(stage)
+        if bar is None:
+            bar = self.bars[stage] = tqdm(total=total, desc=stage, leave=False, file=sys.stderr)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+def _layout(build_dir: str | None) -> Layout:
+    return Layout(build_dir=Path(build_dir) if build_dir else None)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"kg: {message}", err=True)
+    sys.exit(code)
+
+
+build_dir_option = click.option(
+    "--build-dir", type=click.Path(file_okay=False), default=None,
+    help="Where builds go (default: ./build of the project, or KG_BUILD_DIR).",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kg")
+@click.option("-v", "--verbose", is_flag=True, help="Log what the library does.")
+def main(verbose: bool) -> None:
+    """Build, validate and query the Land Bridge knowledge graph."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.option("--base", default=None, help="Base IRI of the graph's IRIs (default: KG_BASE_IRI or https://landbridge-kg.org/).")
+@build_dir_option
+@quiet_option
+def build(base: str | None, build_dir: str | None, quiet: bool) -> None:
+    """Build the dataset, dumps and store from seeds, statements, register and ontology.
+
+    Exit status: 0 built; 1 bad input (the message names file and line; the previous build
+    stays in place); 2 any other failure.
+    """
+    bars = _Bars(not quiet)
+    try:
+        result = run_build(_layout(build_dir), base or base_iri_from_env(), bars)
+    except KGError as exc:
+        bars.close()
+        _fail(str(exc), 1)
+    bars.close()
+    s = result.stats
+    click.echo(
+        f"built {result.release}: {s['statements']} statements, {s['facts']} facts, "
+        f"{s['entities']} entities, {s['triples_default_graph']} triples, {s['named_graphs']} named graphs"
+    )
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True,
+              help="Report format: text for people, turtle (a SHACL validation report) or json for tools.")
+@click.option("--check", "checks", multiple=True, type=click.Choice(CHECKS),
+              help="Run only these checks (repeatable; default: all).")
+@build_dir_option
+@quiet_option
+def validate(fmt: str, checks: tuple[str, ...], build_dir: str | None, quiet: bool) -> None:
+    """Validate the current build: SHACL shapes, OWL RL consistency, quotes, QC queries.
+
+    Exit status: 0 conforms; 1 does not conform; 2 could not run.
+    """
+    bars = _Bars(not quiet)
+    try:
+        report = run_validate(_layout(build_dir), checks or CHECKS, bars)
+    except KGError as exc:
+        bars.close()
+        _fail(str(exc), EXIT_ERROR)
+    except Exception as exc:  # validation could not run: say so with the documented code
+        bars.close()
+        logging.getLogger(__name__).exception("validation failed to run")
+        _fail(f"validation could not run: {exc}", EXIT_ERROR)
+    bars.close()
+    out = {"text": report.to_text, "turtle": report.to_turtle, "json": report.to_json}[fmt]()
+    click.echo(out, nl=False)
+    sys.exit(EXIT_CONFORMS if report.conforms else EXIT_VIOLATIONS)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(names("results", "graph")), default=None,
+              help="Output format (default: tsv for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE).")
+@build_dir_option
+def query(query: str, fmt: str | None, build_dir: str | None) -> None:
+    """Run a SPARQL query (text, or @file.rq) on the current build and print the results."""
+    if query.startswith("@"):
+        query = Path(query[1:]).read_text(encoding="utf-8")
+    try:
+        store = open_store(release_dir(_layout(build_dir).build))
+        results = store.query(query)
+    except KGError as exc:
+        _fail(str(exc), EXIT_ERROR)
+    except SyntaxError as exc:
+        _fail(f"bad query: {exc}", EXIT_VIOLATIONS)
+    if isinstance(results, ox.QueryTriples):
+        chosen = BY_NAME[fmt or "turtle"]
+        if chosen.kind != "graph":
+            _fail(f"--format {chosen.name} is for SELECT/ASK results", EXIT_VIOLATIONS)
+        data = ox.serialize(results, format=chosen.native)
+    else:
+        chosen = BY_NAME[fmt or "tsv"]
+        if chosen.kind != "results":
+            _fail(f"--format {chosen.name} is for CONSTRUCT/DESCRIBE results", EXIT_VIOLATIONS)
+        data = results.serialize(format=chosen.native)
+    sys.stdout.buffer.write(data)
+
+
+@main.command()
+@build_dir_option
+def stats(build_dir: str | None) -> None:
+    """Print the figures of the current build (statements, facts, entities, triples) as JSON."""
+    try:
+        release = release_dir(_layout(build_dir).build)
+    except KGError as exc:
+        _fail(str(exc), EXIT_ERROR)
+    click.echo(json.dumps(json.loads((release / "stats.json").read_text()), indent=2))
+
+
+if __name__ == "__main__":
+    main()

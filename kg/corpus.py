@@ -1,0 +1,164 @@
+"""The source documents: verbatim seed texts, their catalogue, and which spans are in scope."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .yamlio import LineDict, line_of, load_yaml
+
+NOT_STATED = "not stated"
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CATALOGUE_KEYS = {
+    "id", "file", "sha256", "title", "title_evidence", "genre", "outlet", "outlet_evidence",
+    "authors", "authors_evidence", "date", "date_evidence", "note", "excluded",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Document:
+    """One seed document and what its catalogue entry says of it."""
+
+    id: str
+    file: str
+    path: Path
+    text: str
+    sha256: str
+    title: str
+    genre: str
+    outlet: str
+    authors: list[str]
+    date: str | None  # ISO date, or None where the text shows none
+    note: str | None = None
+    excluded: list[Span] = field(default_factory=list)
+
+    def excluded_at(self, start: int, end: int) -> Span | None:
+        """The excluded span that [start, end) overlaps, if any."""
+        for span in self.excluded:
+            if start < span.end and span.start < end:
+                return span
+        return None
+
+    def in_scope_text(self) -> str:
+        """The text with excluded spans blanked out (offsets preserved)."""
+        chars = list(self.text)
+        for span in self.excluded:
+            for i in range(span.start, span.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    def find(self, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
+        """Character offsets of the n-th occurrence of quote, or None."""
+        pos = -1
+        for _ in range(occurrence):
+            pos = self.text.find(quote, pos + 1)
+            if pos < 0:
+                return None
+        return pos, pos + len(quote)
+
+    def paragraph(self, start: int, end: int) -> str:
+        """The paragraph (text between blank lines) holding the span."""
+        lo = self.text.rfind("\n\n", 0, start)
+        hi = self.text.find("\n\n", end)
+        return self.text[0 if lo < 0 else lo : len(self.text) if hi < 0 else hi]
+
+
+def _require(entry: LineDict, key: str, path: Path) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(path, line_of(entry), f"catalogue entry needs a non-empty '{key}'")
+    return value
+
+
+def _check_evidence(entry: LineDict, key: str, text: str, path: Path) -> None:
+    value = entry.get(key)
+    if value is None or value == NOT_STATED or value == [NOT_STATED]:
+        return
+    evidence = entry.get(f"{key}_evidence")
+    if not isinstance(evidence, str) or evidence not in text:
+        raise InputError(
+            path, line_of(entry),
+            f"'{key}' of document {entry.get('id')} needs '{key}_evidence' quoting its document verbatim",
+        )
+
+
+def _excluded_spans(entry: LineDict, text: str, path: Path) -> list[Span]:
+    spans = []
+    for item in entry.get("excluded") or []:
+        line = line_of(item, line_of(entry))
+        if not isinstance(item, dict) or not {"from", "until", "reason"} <= set(item):
+            raise InputError(path, line, "an excluded span needs 'from', 'until' and 'reason'")
+        start = text.find(item["from"])
+        if start < 0:
+            raise InputError(path, line, f"excluded span start not in the document: {item['from']!r}")
+        if item["until"] == "end":
+            end = len(text)
+        else:
+            stop = text.find(item["until"], start)
+            if stop < 0:
+                raise InputError(path, line, f"excluded span end not in the document: {item['until']!r}")
+            end = stop + len(item["until"])
+        spans.append(Span(start, end, item["reason"]))
+    return spans
+
+
+def load_corpus(catalogue: Path, seeds: Path) -> dict[str, Document]:
+    """Read the catalogue and every seed it lists, checking digests and evidence."""
+    entries = load_yaml(catalogue)
+    if not isinstance(entries, list):
+        raise InputError(catalogue, None, "the catalogue must be a list of documents")
+    documents: dict[str, Document] = {}
+    for entry in entries:
+        line = line_of(entry)
+        if not isinstance(entry, dict):
+            raise InputError(catalogue, line, "each catalogue entry must be a mapping")
+        unknown = set(entry) - _CATALOGUE_KEYS
+        if unknown:
+            raise InputError(catalogue, line, f"unknown catalogue field(s): {', '.join(sorted(unknown))}")
+        doc_id = str(_require(entry, "id", catalogue))
+        if doc_id in documents:
+            raise InputError(catalogue, line, f"document id {doc_id!r} listed twice")
+        seed = seeds / _require(entry, "file", catalogue)
+        try:
+            raw = seed.read_bytes()
+        except OSError as exc:
+            raise InputError(catalogue, line, f"seed file missing: {seed.name} ({exc.strerror})") from exc
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != entry.get("sha256"):
+            raise InputError(catalogue, line, f"{seed.name} does not match its recorded sha256; seeds must stay verbatim")
+        text = raw.decode("utf-8")
+        for key in ("title", "outlet", "authors", "date"):
+            if key not in entry:
+                raise InputError(catalogue, line, f"catalogue entry needs '{key}' (or \"{NOT_STATED}\")")
+            _check_evidence(entry, key, text, catalogue)
+        date = entry["date"]
+        if date != NOT_STATED and not (isinstance(date, str) and DATE_RE.match(date)):
+            raise InputError(catalogue, line, f"'date' must be YYYY-MM-DD or \"{NOT_STATED}\"")
+        authors = entry["authors"]
+        authors = [NOT_STATED] if authors == NOT_STATED else [str(a) for a in authors]
+        documents[doc_id] = Document(
+            id=doc_id,
+            file=seed.name,
+            path=seed,
+            text=text,
+            sha256=digest,
+            title=_require(entry, "title", catalogue),
+            genre=_require(entry, "genre", catalogue),
+            outlet=_require(entry, "outlet", catalogue),
+            authors=authors,
+            date=None if date == NOT_STATED else date,
+            note=entry.get("note"),
+            excluded=_excluded_spans(entry, text, catalogue),
+        )
+    return documents

@@ -1,0 +1,39 @@
+"""The one table of RDF and SPARQL-results formats: name, media type, file extension."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    media_type: str
+    extension: str
+    kind: str  # "results" (SELECT/ASK), "graph" (triples) or "dataset" (quads)
+    native: ox.RdfFormat | ox.QueryResultsFormat
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("json", "application/sparql-results+json", "srj", "results", ox.QueryResultsFormat.JSON),
+    Format("xml", "application/sparql-results+xml", "srx", "results", ox.QueryResultsFormat.XML),
+    Format("csv", "text/csv", "csv", "results", ox.QueryResultsFormat.CSV),
+    Format("tsv", "text/tab-separated-values", "tsv", "results", ox.QueryResultsFormat.TSV),
+    Format("turtle", "text/turtle", "ttl", "graph", ox.RdfFormat.TURTLE),
+    Format("ntriples", "application/n-triples", "nt", "graph", ox.RdfFormat.N_TRIPLES),
+    Format("jsonld", "application/ld+json", "jsonld", "graph", ox.RdfFormat.JSON_LD),
+    Format("rdfxml", "application/rdf+xml", "rdf", "graph", ox.RdfFormat.RDF_XML),
+    Format("trig", "application/trig", "trig", "dataset", ox.RdfFormat.TRIG),
+    Format("nquads", "application/n-quads", "nq", "dataset", ox.RdfFormat.N_QUADS),
+)
+
+BY_NAME = {f.name: f for f in FORMATS}
+BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS}
+BY_EXTENSION = {f.extension: f for f in FORMATS}
+
+
+def names(*kinds: str) -> list[str]:
+    """Format names of the given kinds, in table order."""
+    return [f.name for f in FORMATS if f.kind in kinds]

@@ -1,0 +1,76 @@
+"""The entity register: one canonical label, the spellings used in the texts, a type, a description."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import Document
+from .errors import InputError
+from .ontology import Ontology
+from .yamlio import line_of, load_yaml
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEYS = {"id", "type", "label", "aliases", "description"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str  # class IRI
+    label: str
+    aliases: tuple[str, ...]
+    description: str
+    path: Path
+    line: int | None
+
+
+def mention_pattern(name: str) -> re.Pattern[str]:
+    """A whole-word, case-sensitive match of a name in a text."""
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+
+
+def load_register(folder: Path, ontology: Ontology, documents: dict[str, Document]) -> dict[str, Entity]:
+    """Read every register/*.yaml file; ids are unique across files."""
+    scope_texts = [doc.in_scope_text() for doc in documents.values()]
+    entities: dict[str, Entity] = {}
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise InputError(folder, None, "no register files (*.yaml)")
+    for path in files:
+        items = load_yaml(path)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise InputError(path, None, "a register file must be a list of entities")
+        for item in items:
+            line = line_of(item)
+            if not isinstance(item, dict):
+                raise InputError(path, line, "each register entry must be a mapping")
+            unknown = set(item) - _KEYS
+            if unknown:
+                raise InputError(path, line, f"unknown field(s): {', '.join(sorted(unknown))}")
+            missing = [k for k in ("id", "type", "label", "description") if not item.get(k)]
+            if missing:
+                raise InputError(path, line, f"entity needs {', '.join(missing)}")
+            ent_id = str(item["id"])
+            if not SLUG_RE.match(ent_id):
+                raise InputError(path, line, f"id {ent_id!r} must be lowercase words joined by hyphens")
+            if ent_id in entities:
+                other = entities[ent_id]
+                raise InputError(path, line, f"id {ent_id!r} already defined at {other.path.name}:{other.line}")
+            cls = ontology.classes.get(str(item["type"]))
+            if cls is None:
+                raise InputError(path, line, f"unknown type {item['type']!r} (not a class of the ontology)")
+            aliases = item.get("aliases") or []
+            if not isinstance(aliases, list):
+                raise InputError(path, line, "'aliases' must be a list")
+            for alias in aliases:
+                if not any(alias in text for text in scope_texts):
+                    raise InputError(path, line, f"alias {alias!r} of {ent_id!r} does not occur in any document")
+            entities[ent_id] = Entity(
+                ent_id, cls, str(item["label"]), tuple(str(a) for a in aliases),
+                str(item["description"]), path, line,
+            )
+    return entities

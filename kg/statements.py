@@ -1,0 +1,293 @@
+"""Curated statements: each a verbatim quote of one document, its certainty and the facts it supports."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .corpus import Document
+from .errors import InputError
+from .namespaces import LB, XSD
+from .ontology import Ontology, Property
+from .register import Entity
+from .yamlio import line_of, load_yaml
+
+ID_RE = re.compile(r"^(\d{3})-(\d{3})$")
+CERTAINTIES = ("stated", "reported", "assessed", "alleged")
+_STATEMENT_KEYS = {
+    "id", "quote", "occurrence", "certainty", "attribution", "attributed_to", "hedge",
+    "year_inferred", "facts",
+}
+_QUANTITY_KEYS = {"value", "min", "max", "qualifier", "unit", "per", "verbatim"}
+_DATE_FORMS = (
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), XSD + "date"),
+    (re.compile(r"^(\d{4})-(\d{2})$"), XSD + "gYearMonth"),
+    (re.compile(r"^(\d{4})$"), XSD + "gYear"),
+    (re.compile(r"^--(\d{2})-(\d{2})$"), XSD + "gMonthDay"),
+)
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    id: str
+
+
+@dataclass(frozen=True)
+class ConceptRef:
+    iri: str
+
+
+@dataclass(frozen=True)
+class TypedValue:
+    lexical: str
+    datatype: str
+
+
+@dataclass(frozen=True)
+class QuantityValue:
+    qualifier: str  # concept IRI
+    unit: str
+    verbatim: str
+    value: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    per: str | None = None
+
+
+@dataclass(frozen=True)
+class WaypointValue:
+    place: str
+    sequence: int
+
+
+Object = EntityRef | ConceptRef | TypedValue | QuantityValue | WaypointValue
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: str
+    property: Property
+    object: Object
+    line: int | None
+
+
+@dataclass
+class Statement:
+    id: str
+    document: Document
+    quote: str
+    start: int
+    end: int
+    certainty: str
+    path: Path
+    line: int | None
+    attribution: str | None = None
+    attributed_to: str | None = None
+    hedge: str | None = None
+    year_inferred: bool = False
+    facts: list[Fact] = field(default_factory=list)
+
+
+def parse_date(text: str, path: Path, line: int | None) -> TypedValue:
+    """A date at the precision written: xsd:date, gYearMonth, gYear or gMonthDay."""
+    for pattern, datatype in _DATE_FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = [int(g) for g in match.groups()]
+        try:
+            if datatype == XSD + "date":
+                datetime.date(*parts)
+            elif datatype == XSD + "gYearMonth":
+                datetime.date(parts[0], parts[1], 1)
+            elif datatype == XSD + "gMonthDay":
+                datetime.date(2000, parts[0], parts[1])
+        except ValueError as exc:
+            raise InputError(path, line, f"impossible date {text!r}: {exc}") from None
+        return TypedValue(text, datatype)
+    raise InputError(path, line, f"malformed date {text!r}: use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
+
+
+def _decimal(value: object, key: str, path: Path, line: int | None) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InputError(path, line, f"quantity '{key}' must be a number")
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise InputError(path, line, f"quantity '{key}' must be a number, not {value!r}") from None
+
+
+class _Resolver:
+    """Turns the raw [subject, property, object] of a statement into a checked Fact."""
+
+    def __init__(self, ontology: Ontology, entities: dict[str, Entity]):
+        self.ontology = ontology
+        self.entities = entities
+
+    def entity(self, ref: object, path: Path, line: int | None) -> str:
+        if not isinstance(ref, str) or ref not in self.entities:
+            raise InputError(path, line, f"unknown entity {ref!r} (not in the register)")
+        return ref
+
+    def concept(self, name: object, cls: str, path: Path, line: int | None) -> ConceptRef:
+        allowed = self.ontology.concepts.get(cls, set())
+        if name not in allowed:
+            choices = ", ".join(sorted(allowed))
+            raise InputError(path, line, f"{name!r} is not a {cls[len(LB):]} (one of: {choices})")
+        return ConceptRef(LB + str(name))
+
+    def quantity(self, raw: object, quote: str, path: Path, line: int | None) -> QuantityValue:
+        if not isinstance(raw, dict):
+            raise InputError(path, line, "a quantity must be a mapping {value|min,max, qualifier, unit, verbatim}")
+        unknown = set(raw) - _QUANTITY_KEYS
+        if unknown:
+            raise InputError(path, line, f"unknown quantity field(s): {', '.join(sorted(unknown))}")
+        for key in ("qualifier", "unit", "verbatim"):
+            if not raw.get(key):
+                raise InputError(path, line, f"quantity needs '{key}'")
+        if raw["verbatim"] not in quote:
+            raise InputError(path, line, f"quantity words {raw['verbatim']!r} are not in the quote")
+        qualifier = self.concept(raw["qualifier"], LB + "Qualifier", path, line)
+        has_value = "value" in raw
+        has_range = "min" in raw or "max" in raw
+        if has_value == has_range:
+            raise InputError(path, line, "quantity needs either 'value' or 'min' and 'max'")
+        if (raw["qualifier"] == "between") != has_range:
+            raise InputError(path, line, "'between' goes with 'min' and 'max', other qualifiers with 'value'")
+        return QuantityValue(
+            qualifier=qualifier.iri,
+            unit=str(raw["unit"]),
+            verbatim=str(raw["verbatim"]),
+            value=_decimal(raw["value"], "value", path, line) if has_value else None,
+            min=_decimal(raw.get("min"), "min", path, line) if has_range else None,
+            max=_decimal(raw.get("max"), "max", path, line) if has_range else None,
+            per=str(raw["per"]) if raw.get("per") else None,
+        )
+
+    def fact(self, raw: object, quote: str, path: Path, line: int | None) -> Fact:
+        if not isinstance(raw, list) or len(raw) != 3:
+            raise InputError(path, line, "a fact must be [subject, property, object]")
+        subject, name, obj = raw
+        subject = self.entity(subject, path, line)
+        prop = self.ontology.fact_property(str(name))
+        if prop is None:
+            raise InputError(path, line, f"unknown property {name!r} (not a fact property of the ontology)")
+        rng = prop.range
+        if rng == LB + "Quantity":
+            value: Object = self.quantity(obj, quote, path, line)
+        elif rng == LB + "Waypoint":
+            if not isinstance(obj, dict) or set(obj) != {"place", "sequence"}:
+                raise InputError(path, line, "a waypoint must be {place: <id>, sequence: N}")
+            seq = obj["sequence"]
+            if isinstance(seq, bool) or not isinstance(seq, int) or seq < 1:
+                raise InputError(path, line, "waypoint 'sequence' must be a whole number from 1")
+            value = WaypointValue(self.entity(obj["place"], path, line), seq)
+        elif rng in self.ontology.concepts:
+            value = self.concept(obj, rng, path, line)
+        elif prop.is_object:
+            value = EntityRef(self.entity(obj, path, line))
+        elif prop.name == "date":
+            value = parse_date(str(obj), path, line)
+        else:
+            if not isinstance(obj, str) or not obj.strip():
+                raise InputError(path, line, f"'{prop.name}' needs text")
+            if obj not in quote:
+                raise InputError(path, line, f"text {obj!r} for '{prop.name}' is not in the quote")
+            value = TypedValue(obj, XSD + "string")
+        return Fact(subject, prop, value, line)
+
+
+def _optional_text(item: dict, key: str, path: Path, line: int | None) -> str | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(path, line, f"'{key}' must be text")
+    return value
+
+
+def load_statement_file(
+    path: Path, documents: dict[str, Document], ontology: Ontology, entities: dict[str, Entity]
+) -> list[Statement]:
+    """Parse and check one statement file."""
+    data = load_yaml(path)
+    if not isinstance(data, dict) or "document" not in data or "statements" not in data:
+        raise InputError(path, line_of(data, 1), "a statement file needs 'document' and 'statements'")
+    doc = documents.get(str(data["document"]))
+    if doc is None:
+        raise InputError(path, line_of(data, 1), f"unknown document {data['document']!r} (not in the catalogue)")
+    resolver = _Resolver(ontology, entities)
+    out: list[Statement] = []
+    for item in data["statements"] or []:
+        line = line_of(item)
+        if not isinstance(item, dict):
+            raise InputError(path, line, "each statement must be a mapping")
+        unknown = set(item) - _STATEMENT_KEYS
+        if unknown:
+            raise InputError(path, line, f"unknown statement field(s): {', '.join(sorted(unknown))}")
+        stmt_id = str(item.get("id", ""))
+        match = ID_RE.match(stmt_id)
+        if not match or match.group(1) != doc.id:
+            raise InputError(path, line, f"statement id {stmt_id!r} must be '{doc.id}-NNN'")
+        quote = item.get("quote")
+        if not isinstance(quote, str) or not quote.strip():
+            raise InputError(path, line, f"{stmt_id}: needs a quote")
+        occurrence = item.get("occurrence", 1)
+        if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
+            raise InputError(path, line, f"{stmt_id}: 'occurrence' must be a whole number from 1")
+        found = doc.find(quote, occurrence)
+        if found is None:
+            raise InputError(path, line, f"{stmt_id}: quote not found in {doc.file}: {quote[:80]!r}")
+        start, end = found
+        span = doc.excluded_at(start, end)
+        if span is not None:
+            raise InputError(path, line, f"{stmt_id}: quote lies in excluded material of {doc.file} ({span.reason})")
+        certainty = item.get("certainty")
+        if certainty not in CERTAINTIES:
+            raise InputError(path, line, f"{stmt_id}: certainty must be one of {', '.join(CERTAINTIES)}")
+        paragraph = doc.paragraph(start, end)
+        attribution = _optional_text(item, "attribution", path, line)
+        hedge = _optional_text(item, "hedge", path, line)
+        for key, words in (("attribution", attribution), ("hedge", hedge)):
+            if words is not None and words not in paragraph:
+                raise InputError(path, line, f"{stmt_id}: {key} {words!r} is not in the quote's paragraph")
+        attributed_to = item.get("attributed_to")
+        if attributed_to is not None:
+            resolver.entity(attributed_to, path, line)
+        year_inferred = item.get("year_inferred", False)
+        if not isinstance(year_inferred, bool):
+            raise InputError(path, line, f"{stmt_id}: 'year_inferred' must be true or false")
+        if year_inferred and doc.date is None:
+            raise InputError(path, line, f"{stmt_id}: no year can be inferred: {doc.file} shows no date")
+        raw_facts = item.get("facts")
+        if not isinstance(raw_facts, list) or not raw_facts:
+            raise InputError(path, line, f"{stmt_id}: needs at least one fact")
+        stmt = Statement(
+            id=stmt_id, document=doc, quote=quote, start=start, end=end, certainty=certainty,
+            path=path, line=line, attribution=attribution, attributed_to=attributed_to,
+            hedge=hedge, year_inferred=year_inferred,
+        )
+        for raw in raw_facts:
+            stmt.facts.append(resolver.fact(raw, quote, path, line_of(raw, line)))
+        if year_inferred and not any(f.property.name == "date" for f in stmt.facts):
+            raise InputError(path, line, f"{stmt_id}: 'year_inferred' but no date fact")
+        out.append(stmt)
+    return out
+
+
+def load_statements(
+    folder: Path, documents: dict[str, Document], ontology: Ontology, entities: dict[str, Entity]
+) -> list[Statement]:
+    """Parse every statements/*.yaml file; statement ids are unique across files."""
+    statements: list[Statement] = []
+    seen: dict[str, Statement] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        for stmt in load_statement_file(path, documents, ontology, entities):
+            if stmt.id in seen:
+                raise InputError(path, stmt.line, f"statement id {stmt.id} already used at {seen[stmt.id].path.name}:{seen[stmt.id].line}")
+            seen[stmt.id] = stmt
+            statements.append(stmt)
+    return statements

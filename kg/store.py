@@ -1,0 +1,29 @@
+"""Opens the built graph. The one module that knows which store holds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .build import current_release
+from .errors import BuildMissingError, KGError
+
+
+def release_dir(build_dir: Path) -> Path:
+    """The current release, or a one-line error saying how to make one."""
+    release = current_release(build_dir)
+    if release is None:
+        raise BuildMissingError(f"no built graph in {build_dir}: run `kg build` first")
+    return release
+
+
+def open_store(release: Path) -> ox.Store:
+    """The release's on-disk store, read-only (several processes may share it)."""
+    path = release / "store"
+    if not path.is_dir():
+        raise BuildMissingError(f"{release} has no store: run `kg build` again")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise KGError(f"the store at {path} cannot be opened ({exc}): run `kg build` again") from exc

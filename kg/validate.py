@@ -1,0 +1,213 @@
+"""kg validate: SHACL shapes, OWL RL consistency, quotes against the seeds, and QC queries."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import owlrl
+import pyoxigraph as ox
+import pyshacl
+import rdflib
+
+from .build import DUMPS
+from .errors import InputError
+from .namespaces import LB, PREFIXES, SH
+from .paths import Layout
+from .store import open_store, release_dir
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]
+CHECKS = ("shacl", "owl-rl", "quotes", "qc")
+ERRNS = "http://www.daml.org/2002/03/agents/agent-ont#"
+
+
+@dataclass
+class Finding:
+    check: str
+    message: str
+    focus: str | None = None
+    path: str | None = None
+    source: str | None = None
+
+
+@dataclass
+class Report:
+    release: str
+    findings: list[Finding] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.findings
+
+    def to_text(self) -> str:
+        lines = [f"Validated {self.release}"]
+        for check in CHECKS:
+            found = [f for f in self.findings if f.check == check]
+            status = "ok" if not found else f"{len(found)} problem(s)"
+            lines.append(f"  {check:7} {self.checked.get(check, 0):6} checked  {status}")
+        for f in self.findings:
+            where = " ".join(x for x in (f.focus, f.path) if x)
+            lines.append(f"[{f.check}] {where}: {f.message}" if where else f"[{f.check}] {f.message}")
+        lines.append("Conforms: " + ("yes" if self.conforms else "no"))
+        return "\n".join(lines) + "\n"
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"conforms": self.conforms, "release": self.release, "checked": self.checked,
+             "findings": [asdict(f) for f in self.findings]},
+            indent=2, sort_keys=True,
+        ) + "\n"
+
+    def to_turtle(self) -> str:
+        """All findings as one sh:ValidationReport, whatever check produced them."""
+        g = rdflib.Graph()
+        g.bind("sh", SH)
+        g.bind("lb", LB)
+        sh = rdflib.Namespace(SH)
+        report = rdflib.BNode("report")
+        g.add((report, rdflib.RDF.type, sh.ValidationReport))
+        g.add((report, sh.conforms, rdflib.Literal(self.conforms)))
+        for i, f in enumerate(self.findings):
+            r = rdflib.BNode(f"r{i}")
+            g.add((report, sh.result, r))
+            g.add((r, rdflib.RDF.type, sh.ValidationResult))
+            g.add((r, sh.resultSeverity, sh.Violation))
+            g.add((r, sh.resultMessage, rdflib.Literal(f.message)))
+            g.add((r, sh.sourceConstraintComponent, rdflib.URIRef(f"{LB}check-{f.check}")))
+            if f.focus:
+                g.add((r, sh.focusNode, rdflib.URIRef(f.focus) if "://" in f.focus else rdflib.Literal(f.focus)))
+            if f.path:
+                g.add((r, sh.resultPath, rdflib.URIRef(f.path)))
+            if f.source:
+                g.add((r, sh.sourceShape, rdflib.URIRef(f.source) if "://" in f.source else rdflib.Literal(f.source)))
+        return g.serialize(format="turtle")
+
+
+def _default_graph(release: Path) -> rdflib.Graph:
+    g = rdflib.Graph()
+    g.parse(release / DUMPS["turtle"], format="turtle")
+    return g
+
+
+def check_shacl(data: rdflib.Graph, shapes_path: Path) -> tuple[int, list[Finding]]:
+    try:
+        shapes = rdflib.Graph().parse(shapes_path, format="turtle")
+    except Exception as exc:  # rdflib raises several parser exception types
+        raise InputError(shapes_path, getattr(exc, "lineno", None), f"invalid Turtle: {exc}") from exc
+    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
+    sh = rdflib.Namespace(SH)
+    findings = []
+    for r in sorted(results.subjects(rdflib.RDF.type, sh.ValidationResult), key=str):
+        focus = results.value(r, sh.focusNode)
+        path = results.value(r, sh.resultPath)
+        shape = results.value(r, sh.sourceShape)
+        message = results.value(r, sh.resultMessage) or results.value(r, sh.sourceConstraintComponent)
+        findings.append(Finding(
+            "shacl", str(message), str(focus) if focus is not None else None,
+            str(path) if isinstance(path, rdflib.URIRef) else None,
+            str(shape) if isinstance(shape, rdflib.URIRef) else None,
+        ))
+    findings.sort(key=lambda f: (f.focus or "", f.message))
+    targets = len(set(data.subjects(rdflib.RDF.type, None)))
+    return targets, findings
+
+
+def check_owl_rl(data: rdflib.Graph) -> tuple[int, list[Finding]]:
+    """Materialise the OWL 2 RL closure of ontology + data and report any clash it finds."""
+    closure = rdflib.Graph()
+    for t in data:
+        closure.add(t)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
+    err = rdflib.Namespace(ERRNS)
+    messages = sorted(str(m) for m in closure.objects(None, err.error))
+    return len(closure), [Finding("owl-rl", m) for m in messages]
+
+
+_QUOTES = """
+PREFIX lb: <https://landbridge-kg.org/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?claim ?exact ?start ?end ?file ?sha WHERE {
+  ?claim a lb:Claim ; prov:wasDerivedFrom ?doc ; lb:evidence/oa:hasTarget ?t .
+  ?t oa:hasSelector ?q, ?p .
+  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+  ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  ?doc lb:seedFile ?file ; lb:sha256 ?sha .
+}"""
+
+
+def check_quotes(store: ox.Store, root: Path) -> tuple[int, list[Finding]]:
+    """Every quote is the exact slice of its seed text that its offsets give."""
+    texts: dict[str, str | None] = {}
+    findings, count = [], 0
+    for row in store.query(_QUOTES):
+        count += 1
+        claim, file = row["claim"].value, row["file"].value
+        if file not in texts:
+            path = root / file
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                texts[file] = None
+                findings.append(Finding("quotes", f"seed file {file} is missing", claim))
+                continue
+            if hashlib.sha256(raw).hexdigest() != row["sha"].value:
+                texts[file] = None
+                findings.append(Finding("quotes", f"seed file {file} changed since the build (sha256 differs)", claim))
+                continue
+            texts[file] = raw.decode("utf-8")
+        text = texts[file]
+        if text is None:
+            continue
+        start, end = int(row["start"].value), int(row["end"].value)
+        if text[start:end] != row["exact"].value:
+            findings.append(Finding("quotes", f"offsets {start}-{end} of {file} do not slice to the quote", claim))
+    return count, findings
+
+
+def check_qc(store: ox.Store, folder: Path) -> tuple[int, list[Finding]]:
+    """Run every *-violation.rq; each row it returns is a problem."""
+    findings, count = [], 0
+    for path in sorted(folder.glob("*-violation.rq")):
+        count += 1
+        try:
+            rows = list(store.query(path.read_text(encoding="utf-8")))
+        except SyntaxError as exc:
+            raise InputError(path, None, f"invalid SPARQL: {exc}") from exc
+        name = path.name.removesuffix("-violation.rq")
+        for row in rows:
+            values = [term.value if term is not None else "" for term in row]
+            findings.append(Finding("qc", f"{name}: {' | '.join(values[1:]) or 'violation'}", values[0] if values else None, source=path.name))
+    return count, findings
+
+
+def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progress | None = None) -> Report:
+    """Validate the current release. Raises KGError when it cannot run at all."""
+    progress = progress or (lambda *a: None)
+    release = release_dir(layout.build)
+    report = Report(str(release))
+    store = open_store(release)
+    data = _default_graph(release) if {"shacl", "owl-rl"} & set(checks) else None
+    steps = {
+        "shacl": lambda: check_shacl(data, layout.shapes),
+        "owl-rl": lambda: check_owl_rl(data),
+        "quotes": lambda: check_quotes(store, layout.root),
+        "qc": lambda: check_qc(store, layout.qc_queries),
+    }
+    for i, check in enumerate(checks):
+        progress(f"check {check}", i, len(checks))
+        count, findings = steps[check]()
+        report.checked[check] = count
+        report.findings.extend(findings)
+    progress("checks", len(checks), len(checks))
+    log.info("validated %s: %d finding(s)", release, len(report.findings))
+    return report
+
+
+__all__ = ["CHECKS", "Finding", "Report", "validate", "PREFIXES"]

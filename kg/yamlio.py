@@ -1,0 +1,70 @@
+"""YAML loading that keeps line numbers, so errors can name the line of bad input."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+
+class LineDict(dict):
+    """A mapping that remembers the (1-based) line it started on."""
+
+    line: int = 0
+
+
+class LineList(list):
+    """A sequence that remembers the (1-based) line it started on."""
+
+    line: int = 0
+
+
+def _convert(node: yaml.Node, loader: yaml.SafeLoader, path: Path) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out = LineDict()
+        out.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = _convert(key_node, loader, path)
+            if key in out:
+                raise InputError(path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            out[key] = _convert(value_node, loader, path)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = LineList(_convert(item, loader, path) for item in node.value)
+        seq.line = node.start_mark.line + 1
+        return seq
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file into LineDict/LineList trees; syntax errors name file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, None, f"cannot read: {exc}") from exc
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _convert(node, loader, path)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError(path, line, f"invalid YAML: {exc.problem or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise InputError(path, None, f"invalid YAML: {exc}") from exc
+    finally:
+        loader.dispose()
+
+
+def line_of(value: Any, default: int | None = None) -> int | None:
+    """The line a loaded mapping or sequence started on."""
+    return getattr(value, "line", default)
