@@ -17,7 +17,7 @@ import logging
 import os
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,13 @@ from .ontology import Ontology, load_ontology
 from .paths import Layout
 from .register import Entity, load_register, mention_pattern
 from .statements import (
-    ConceptRef, EntityRef, QuantityValue, Statement, TypedValue, WaypointValue, load_statements,
+    ConceptRef,
+    EntityRef,
+    QuantityValue,
+    Statement,
+    TypedValue,
+    WaypointValue,
+    load_statements,
 )
 
 log = logging.getLogger(__name__)
@@ -116,7 +122,8 @@ class DatasetBuilder:
         g = self.iris.graph("ontology")
         for t in self.inputs.ontology.triples:
             if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
-                raise InputError(self.inputs.ontology.path, None, f"blank node in the ontology ({t}): give every node an IRI so builds are reproducible")
+                raise InputError(self.inputs.ontology.path, None,
+                                 f"blank node in the ontology ({t}): give every node an IRI so builds are reproducible")
             self.add(t.subject, t.predicate, t.object, g)
 
     def documents(self) -> None:
@@ -331,7 +338,7 @@ def current_release(build_dir: Path) -> Path | None:
 def _publish(tmp: Path, build_dir: Path) -> Path:
     """Move a finished release in place and switch `current` to it atomically."""
     releases = build_dir / "releases"
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = releases / stamp
     os.replace(tmp, final)
     link_tmp = build_dir / f".current-{os.getpid()}"
@@ -366,7 +373,7 @@ def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
         manifest = {
             "version": __version__,
             "base_iri": base,
-            "built_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "built_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "inputs_sha256": _digest_inputs(layout),
             "dumps": DUMPS,
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from . import __version__
 from .build import build as run_build
 from .errors import KGError
 from .formats import BY_NAME, names
-from .paths import Layout, base_iri_from_env
+from .paths import PROJECT_ROOT, Layout, base_iri_from_env
 from .store import open_store, release_dir
 from .validate import CHECKS
 from .validate import validate as run_validate
@@ -47,7 +48,8 @@ class _Bars:
 
 
 def _layout(build_dir: str | None) -> Layout:
-    return Layout(build_dir=Path(build_dir) if build_dir else None)
+    root = Path(os.environ.get("KG_PROJECT_ROOT", PROJECT_ROOT))
+    return Layout(root=root, build_dir=Path(build_dir) if build_dir else None)
 
 
 def _fail(message: str, code: int) -> None:

@@ -183,7 +183,8 @@ def check_qc(store: ox.Store, folder: Path) -> tuple[int, list[Finding]]:
         name = path.name.removesuffix("-violation.rq")
         for row in rows:
             values = [term.value if term is not None else "" for term in row]
-            findings.append(Finding("qc", f"{name}: {' | '.join(values[1:]) or 'violation'}", values[0] if values else None, source=path.name))
+            detail = " | ".join(values[1:]) or "violation"
+            findings.append(Finding("qc", f"{name}: {detail}", values[0] if values else None, source=path.name))
     return count, findings
 
 

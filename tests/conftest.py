@@ -1,0 +1,54 @@
+"""Shared fixtures: one real build of the project's inputs per test session, in a temp folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build import build
+from kg.paths import PROJECT_ROOT, Layout
+from kg.store import open_store
+
+BASE = "https://landbridge-kg.org/"
+INPUT_FOLDERS = ("seeds", "statements", "register", "ontology")
+
+
+def copy_project_inputs(dest: Path) -> Layout:
+    """A private copy of the inputs, so a test can break them without touching the project."""
+    for name in INPUT_FOLDERS:
+        shutil.copytree(PROJECT_ROOT / name, dest / name)
+    return Layout(root=dest)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Layout:
+    """The project's inputs built once (read-only for tests)."""
+    layout = Layout(root=PROJECT_ROOT, build_dir=tmp_path_factory.mktemp("build"))
+    build(layout, BASE)
+    return layout
+
+
+@pytest.fixture(scope="session")
+def release(built) -> Path:
+    return (built.build / "current").resolve()
+
+
+@pytest.fixture(scope="session")
+def store(release) -> ox.Store:
+    return open_store(release)
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Layout:
+    """A fresh, writable copy of the inputs for one test."""
+    return copy_project_inputs(tmp_path)
+
+
+def select(store: ox.Store, query: str) -> list[dict[str, str]]:
+    """Run a SELECT and return rows as {variable: lexical value}."""
+    results = store.query(query)
+    names = [v.value for v in results.variables]
+    return [{n: row[n].value for n in names if row[n] is not None} for row in results]

@@ -1,0 +1,59 @@
+"""Docs that cannot drift: every command, option and setting is in the README; CI runs its test command."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import click
+
+from kg import cli
+from kg.paths import PROJECT_ROOT
+
+README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def fenced_commands() -> list[str]:
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", README, re.S)]
+
+
+def test_every_command_and_option_is_documented():
+    for name, command in cli.main.commands.items():
+        assert f"kg {name}" in README, name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert any(opt in README for opt in param.opts), f"kg {name} {param.opts}"
+    for setting in ("KG_BASE_IRI", "KG_BUILD_DIR", "KG_PROJECT_ROOT"):
+        assert setting in README, setting
+
+
+def test_every_qc_query_and_check_is_documented():
+    from kg.validate import CHECKS
+
+    for check in CHECKS:
+        assert f"`{check}`" in README, check
+
+
+def test_readme_has_the_two_setup_commands_and_ci_runs_the_test_command():
+    main_cmd, test_cmd = fenced_commands()[:2]
+    assert "kg build" in main_cmd and "kg validate" in main_cmd
+    ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    pytest_part = test_cmd.split("&&")[-1].strip()
+    assert pytest_part in ci
+    assert "pip install" in ci and "'.[test]'" in ci
+
+
+def test_kg_console_script_is_installed():
+    exe = shutil.which("kg")
+    assert exe, "pip install -e . installs the kg command"
+    out = subprocess.run([exe, "--help"], capture_output=True, text=True, check=True).stdout
+    for name in cli.main.commands:
+        assert name in out
+
+
+def test_code_is_ruff_clean():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "kg", "tests"], cwd=PROJECT_ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
