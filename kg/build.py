@@ -29,7 +29,7 @@ from .errors import InputError
 from .namespaces import DCTERMS, LB, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from .ontology import Ontology, load_ontology
 from .paths import Layout
-from .register import Entity, load_register, mention_pattern
+from .register import Entity, load_register, mentions
 from .statements import (
     ConceptRef,
     EntityRef,
@@ -151,7 +151,7 @@ class DatasetBuilder:
 
     def register(self) -> None:
         g = self.iris.graph("register")
-        scope = {doc.id: doc.in_scope_text() for doc in self.inputs.documents.values()}
+        named = {doc.id: mentions(self.inputs.entities, doc.in_scope_text()) for doc in self.inputs.documents.values()}
         for ent in self.inputs.entities.values():
             e = self.iris.entity(ent.id)
             self.add(e, A, _n(ent.type), g)
@@ -163,9 +163,8 @@ class DatasetBuilder:
                     self.add(e, _n(SKOS + "altLabel"), _lit(alias, lang="en"), g)
             if ent.type == LB + "Commodity":
                 self.add(e, _n(SKOS + "inScheme"), _n(LB + "CommodityScheme"), g)
-            names = {ent.label, *ent.aliases}
-            for doc_id, text in scope.items():
-                if any(mention_pattern(name).search(text) for name in names):
+            for doc_id, ids in named.items():
+                if ent.id in ids:
                     self.add(e, _n(LB + "mentionedIn"), self.iris.document(doc_id), g)
 
     def claim(self, stmt: Statement) -> None:
@@ -180,8 +179,8 @@ class DatasetBuilder:
         self.add(c, _n(LB + "certainty"), _n(LB + stmt.certainty), prov_g)
         if stmt.attribution:
             self.add(c, _n(LB + "attribution"), _lit(stmt.attribution), prov_g)
-        if stmt.attributed_to:
-            self.add(c, _n(LB + "attributedTo"), self.iris.entity(stmt.attributed_to), prov_g)
+        for source in stmt.attributed_to:
+            self.add(c, _n(LB + "attributedTo"), self.iris.entity(source), prov_g)
         if stmt.hedge:
             self.add(c, _n(LB + "hedge"), _lit(stmt.hedge), prov_g)
         if stmt.year_inferred:
@@ -353,6 +352,18 @@ def _publish(tmp: Path, build_dir: Path) -> Path:
     return final
 
 
+def _remove_abandoned(releases: Path) -> None:
+    """Remove temporary folders of builds that were killed before they finished."""
+    for tmp in releases.glob(".tmp-*"):
+        pid = tmp.name.split("-")[1]
+        try:
+            os.kill(int(pid), 0)
+        except (ValueError, ProcessLookupError):
+            shutil.rmtree(tmp, ignore_errors=True)
+        except PermissionError:
+            pass
+
+
 def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
     """Build the dataset into a new release; `current` moves only when all of it is written."""
     inputs = load_inputs(layout, progress)
@@ -361,6 +372,7 @@ def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
     stats = statistics(inputs, quads, builder.fact_counts)
     releases = layout.build / "releases"
     releases.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(releases)
     tmp = releases / f".tmp-{os.getpid()}-{datetime.datetime.now().timestamp():.6f}"
     tmp.mkdir()
     try:

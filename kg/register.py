@@ -31,6 +31,21 @@ def mention_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
 
 
+def mentions(entities: dict[str, Entity], text: str) -> set[str]:
+    """Ids of the entities a text names, the longest name winning where names overlap."""
+    found = []
+    for ent in entities.values():
+        for name in {ent.label, *ent.aliases}:
+            found.extend((m.start(), m.end(), ent.id) for m in mention_pattern(name).finditer(text))
+    taken: list[tuple[int, int]] = []
+    named = set()
+    for start, end, ent_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if not any(start < e and s < end for s, e in taken):
+            taken.append((start, end))
+            named.add(ent_id)
+    return named
+
+
 def load_register(folder: Path, ontology: Ontology, documents: dict[str, Document]) -> dict[str, Entity]:
     """Read every register/*.yaml file; ids are unique across files."""
     scope_texts = [doc.in_scope_text() for doc in documents.values()]

@@ -85,7 +85,7 @@ class Statement:
     path: Path
     line: int | None
     attribution: str | None = None
-    attributed_to: str | None = None
+    attributed_to: tuple[str, ...] = ()
     hedge: str | None = None
     year_inferred: bool = False
     facts: list[Fact] = field(default_factory=list)
@@ -251,12 +251,14 @@ def load_statement_file(
         paragraph = doc.paragraph(start, end)
         attribution = _optional_text(item, "attribution", path, line)
         hedge = _optional_text(item, "hedge", path, line)
-        for key, words in (("attribution", attribution), ("hedge", hedge)):
-            if words is not None and words not in paragraph:
-                raise InputError(path, line, f"{stmt_id}: {key} {words!r} is not in the quote's paragraph")
-        attributed_to = item.get("attributed_to")
-        if attributed_to is not None:
-            resolver.entity(attributed_to, path, line)
+        # Hedges qualify their own sentence; an attribution may head a whole quoted passage.
+        if hedge is not None and hedge not in paragraph:
+            raise InputError(path, line, f"{stmt_id}: hedge {hedge!r} is not in the quote's paragraph")
+        if attribution is not None and attribution not in doc.in_scope_text():
+            raise InputError(path, line, f"{stmt_id}: attribution {attribution!r} is not in the in-scope text of {doc.file}")
+        sources = item.get("attributed_to") or []
+        sources = sources if isinstance(sources, list) else [sources]
+        attributed_to = tuple(resolver.entity(source, path, line) for source in sources)
         year_inferred = item.get("year_inferred", False)
         if not isinstance(year_inferred, bool):
             raise InputError(path, line, f"{stmt_id}: 'year_inferred' must be true or false")
