@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -199,8 +200,15 @@ class DatasetBuilder:
         text = doc.text
         self.add(quote_sel, A, _n(OA + "TextQuoteSelector"), prov_g)
         self.add(quote_sel, _n(OA + "exact"), _lit(stmt.quote), prov_g)
-        self.add(quote_sel, _n(OA + "prefix"), _lit(text[max(0, stmt.start - QUOTE_CONTEXT):stmt.start]), prov_g)
-        self.add(quote_sel, _n(OA + "suffix"), _lit(text[stmt.end:stmt.end + QUOTE_CONTEXT]), prov_g)
+        # Context stops where excluded material begins: none of it may enter the graph.
+        lo, hi = max(0, stmt.start - QUOTE_CONTEXT), min(len(text), stmt.end + QUOTE_CONTEXT)
+        for span in doc.excluded:
+            if span.end <= stmt.start:
+                lo = max(lo, span.end)
+            if span.start >= stmt.end:
+                hi = min(hi, span.start)
+        self.add(quote_sel, _n(OA + "prefix"), _lit(text[lo:stmt.start]), prov_g)
+        self.add(quote_sel, _n(OA + "suffix"), _lit(text[stmt.end:hi]), prov_g)
         self.add(pos_sel, A, _n(OA + "TextPositionSelector"), prov_g)
         self.add(pos_sel, _n(OA + "start"), _lit(str(stmt.start), XSD + "nonNegativeInteger"), prov_g)
         self.add(pos_sel, _n(OA + "end"), _lit(str(stmt.end), XSD + "nonNegativeInteger"), prov_g)
@@ -235,7 +243,8 @@ class DatasetBuilder:
         # Named by content (not by statement) so two documents giving the same figure share it.
         key = "|".join(str(x) for x in (q.qualifier, q.value, q.min, q.max, q.unit, q.per))
         digest = hashlib.sha1(key.encode()).hexdigest()[:8]
-        node = ox.NamedNode(f"{self.iris.base}id/quantity/{subject}-{prop}-{digest}")
+        kebab = re.sub(r"(?<!^)(?=[A-Z])", "-", prop).lower()
+        node = ox.NamedNode(f"{self.iris.base}id/quantity/{subject}-{kebab}-{digest}")
         self.add(s, p, node, g)
         self.add(node, A, _n(LB + "Quantity"), g)
         self.add(node, LABEL, _lit(q.verbatim, lang="en"), g)

@@ -123,7 +123,11 @@ def check_owl_rl(data: rdflib.Graph) -> tuple[int, list[Finding]]:
     closure = rdflib.Graph()
     for t in data:
         closure.add(t)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
+    # owlrl's "improved" datatype conversions replace rdflib's process-wide and reject every
+    # valid xsd:gMonthDay; rdflib's own conversions are right for the literals we hold.
+    owlrl.DeductiveClosure(
+        owlrl.OWLRL_Semantics, improved_datatypes=False, axiomatic_triples=False, datatype_axioms=False
+    ).expand(closure)
     err = rdflib.Namespace(ERRNS)
     messages = sorted(str(m) for m in closure.objects(None, err.error))
     return len(closure), [Finding("owl-rl", m) for m in messages]

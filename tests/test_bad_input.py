@@ -118,7 +118,7 @@ def test_broken_turtle_in_the_ontology(previous):
     layout, before = previous
     path = layout.ontology
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append("lb:Broken a owl:Class ;; .")
+    lines.append("lb:Broken a owl:Class , .")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
         build(layout, BASE)
