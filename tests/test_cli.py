@@ -1,0 +1,73 @@
+"""The kg command: progress bars on a terminal only, stats, queries."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import struct
+import subprocess
+import termios
+
+from click.testing import CliRunner
+
+from kg import cli
+
+
+def run_on_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run a command with a pseudo-terminal (100 columns) as stdout and stderr."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    proc = subprocess.Popen(args, stdout=slave, stderr=slave, env={**os.environ, **env})
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    return out.decode("utf-8", "replace")
+
+
+def test_progress_bars_show_on_a_terminal(tmp_path):
+    out = run_on_terminal(["kg", "build"], {"KG_BUILD_DIR": str(tmp_path)})
+    assert "make claims" in out and "write dumps" in out
+    assert "built " in out
+
+
+def test_quiet_silences_progress_on_a_terminal(tmp_path):
+    out = run_on_terminal(["kg", "build", "--quiet"], {"KG_BUILD_DIR": str(tmp_path)})
+    assert "make claims" not in out
+    assert "built " in out
+
+
+def test_no_progress_when_not_a_terminal(tmp_path):
+    result = subprocess.run(["kg", "build"], capture_output=True, text=True, env={**os.environ, "KG_BUILD_DIR": str(tmp_path)})
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert result.stdout.startswith("built ")
+
+
+def test_stats_and_query(built):
+    runner = CliRunner()
+    stats = runner.invoke(cli.main, ["stats", "--build-dir", str(built.build)])
+    assert stats.exit_code == 0
+    figures = json.loads(stats.output)
+    assert figures["statements"] > 300
+    query = runner.invoke(cli.main, ["query", "--build-dir", str(built.build), "--format", "csv",
+                                     "SELECT ?label WHERE { <https://landbridge-kg.org/id/kataib-hezbollah> "
+                                     "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"])
+    assert query.exit_code == 0
+    assert query.output.splitlines() == ["label", "Kataib Hezbollah"]
+
+
+def test_query_syntax_error_exit_1(built):
+    result = CliRunner().invoke(cli.main, ["query", "--build-dir", str(built.build), "SELECT WHERE {"])
+    assert result.exit_code == 1
+    assert "bad query" in result.output
