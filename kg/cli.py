@@ -154,6 +154,40 @@ def query(query: str, fmt: str | None, build_dir: str | None) -> None:
 
 
 @main.command()
+@click.option("--host", default=None, help="Address to listen on (default 127.0.0.1, or KG_HOST).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default 8000, or KG_PORT).")
+@click.option("--get", "get_path", default=None, metavar="PATH",
+              help="Answer this one request (e.g. '/sparql?query=…') on standard output instead of listening.")
+@click.option("--threads", type=int, default=8, show_default=True, help="Request threads of the WSGI server.")
+@build_dir_option
+@quiet_option
+def serve(host: str | None, port: int | None, get_path: str | None, threads: int, build_dir: str | None, quiet: bool) -> None:
+    """Build the graph if its inputs changed, validate it, and serve it over HTTP.
+
+    Exit status: 1 when the inputs are bad or the graph does not conform (nothing is served);
+    2 when it cannot start.
+    """
+    from .serving import prepare, run_server
+
+    layout = _layout(build_dir)
+    bars = _Bars(not quiet)
+    try:
+        report = prepare(layout, base_iri_from_env(), bars, echo=lambda m: click.echo(m, err=True))
+    except KGError as exc:
+        bars.close()
+        _fail(str(exc), EXIT_VIOLATIONS)
+    bars.close()
+    if not report.conforms:
+        click.echo(report.to_text(), err=True, nl=False)
+        _fail("the graph does not conform; fix it before serving", EXIT_VIOLATIONS)
+    try:
+        status = run_server(layout, host, port, get_path, threads, echo=lambda m: click.echo(m, err=True))
+    except KGError as exc:
+        _fail(str(exc), EXIT_ERROR)
+    sys.exit(status)
+
+
+@main.command()
 @build_dir_option
 def stats(build_dir: str | None) -> None:
     """Print the figures of the current build (statements, facts, entities, triples) as JSON."""

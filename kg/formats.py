@@ -14,15 +14,17 @@ class Format:
     extension: str
     kind: str  # "results" (SELECT/ASK), "graph" (triples) or "dataset" (quads)
     native: ox.RdfFormat | ox.QueryResultsFormat
+    aliases: tuple[str, ...] = ()  # other media types clients send for it
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("json", "application/sparql-results+json", "srj", "results", ox.QueryResultsFormat.JSON),
-    Format("xml", "application/sparql-results+xml", "srx", "results", ox.QueryResultsFormat.XML),
+    Format("json", "application/sparql-results+json", "srj", "results", ox.QueryResultsFormat.JSON, ("application/json",)),
+    Format("xml", "application/sparql-results+xml", "srx", "results", ox.QueryResultsFormat.XML,
+           ("application/xml", "text/xml")),
     Format("csv", "text/csv", "csv", "results", ox.QueryResultsFormat.CSV),
     Format("tsv", "text/tab-separated-values", "tsv", "results", ox.QueryResultsFormat.TSV),
-    Format("turtle", "text/turtle", "ttl", "graph", ox.RdfFormat.TURTLE),
-    Format("ntriples", "application/n-triples", "nt", "graph", ox.RdfFormat.N_TRIPLES),
+    Format("turtle", "text/turtle", "ttl", "graph", ox.RdfFormat.TURTLE, ("application/x-turtle",)),
+    Format("ntriples", "application/n-triples", "nt", "graph", ox.RdfFormat.N_TRIPLES, ("text/plain",)),
     Format("jsonld", "application/ld+json", "jsonld", "graph", ox.RdfFormat.JSON_LD),
     Format("rdfxml", "application/rdf+xml", "rdf", "graph", ox.RdfFormat.RDF_XML),
     Format("trig", "application/trig", "trig", "dataset", ox.RdfFormat.TRIG),
@@ -30,7 +32,7 @@ FORMATS: tuple[Format, ...] = (
 )
 
 BY_NAME = {f.name: f for f in FORMATS}
-BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS}
+BY_MEDIA_TYPE = {m: f for f in FORMATS for m in (f.media_type, *f.aliases)}
 BY_EXTENSION = {f.extension: f for f in FORMATS}
 
 

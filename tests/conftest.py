@@ -52,3 +52,18 @@ def select(store: ox.Store, query: str) -> list[dict[str, str]]:
     results = store.query(query)
     names = [v.value for v in results.variables]
     return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+
+
+def make_release(build_dir: Path, quads: list[ox.Quad]) -> Path:
+    """A minimal release (store, manifest, `current` link) holding the given quads, for server tests."""
+    release = build_dir / "releases" / "test"
+    release.mkdir(parents=True)
+    store = ox.Store(str(release / "store"))
+    store.bulk_extend(quads)
+    store.flush()
+    del store
+    (release / "manifest.json").write_text(
+        '{"inputs_sha256": "test", "built_at": "2026-01-01T00:00:00+00:00", "base_iri": "https://example.org/"}'
+    )
+    (build_dir / "current").symlink_to(Path("releases") / "test")
+    return release

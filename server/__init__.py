@@ -1,0 +1,86 @@
+"""The Flask app that serves the built graph: SPARQL endpoint (and, later, linked-data pages)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from flask import Flask, Response, g, request
+from werkzeug.exceptions import HTTPException
+
+from kg.paths import Layout
+from kg.store import open_store, release_dir
+
+from .config import load_config
+from .description import statistics
+from .errors import HTTPProblem, problem_response
+
+log = logging.getLogger("server")
+access_log = logging.getLogger("server.access")
+
+
+@dataclass
+class Data:
+    """The release the app serves."""
+
+    release: Path
+    store: ox.Store
+    version: str
+    built_at: datetime.datetime
+    stats: dict
+
+
+def _load(build_dir: Path | None) -> Data:
+    release = release_dir(Layout(build_dir=build_dir).build)
+    manifest = json.loads((release / "manifest.json").read_text())
+    store = open_store(release)
+    built_at = datetime.datetime.fromisoformat(manifest["built_at"])
+    return Data(release, store, f"{manifest['inputs_sha256']}@{manifest['built_at']}", built_at, statistics(store))
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """A new app over the current build; settings layered as in server.config."""
+    settings = load_config(config)
+    app = Flask(__name__)
+    app.config.update(settings)
+    app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
+    build_dir = Path(settings["BUILD_DIR"]) if settings["BUILD_DIR"] else None
+    app.extensions["kg"] = _load(build_dir)
+
+    from .sparql import bp as sparql_bp
+
+    app.register_blueprint(sparql_bp)
+
+    @app.before_request
+    def _start() -> None:
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def _finish(response: Response) -> Response:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers.setdefault("Access-Control-Expose-Headers", "ETag, Last-Modified")
+        elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+        access_log.info("%s %s %d %.1fms", request.method, request.path, response.status_code, elapsed)
+        return response
+
+    @app.errorhandler(HTTPProblem)
+    def _problem(exc: HTTPProblem) -> Response:
+        return problem_response(exc.status, exc.message, request.accept_mimetypes, exc.headers)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException) -> Response:
+        headers = {k: v for k, v in exc.get_headers() if k.lower() == "allow"}
+        return problem_response(exc.code or 500, exc.description or exc.name, request.accept_mimetypes, headers)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return problem_response(500, "internal error; it has been logged", request.accept_mimetypes)
+
+    return app

@@ -1,0 +1,56 @@
+"""Settings of the server: defaults, then a TOML file (KG_CONFIG), then KG_* variables, then code."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KGError
+
+DEFAULTS: dict[str, Any] = {
+    "HOST": "127.0.0.1",
+    "PORT": 8000,
+    "BUILD_DIR": None,  # None: the project's build/ (or KG_BUILD_DIR)
+    "MAX_QUERY_LENGTH": 100_000,  # characters
+    "MAX_BODY_BYTES": 1_000_000,
+    "SERVICE_ALLOWLIST": [],  # endpoint IRI prefixes SERVICE may call; empty: refused
+}
+_INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES"}
+_LISTS = {"SERVICE_ALLOWLIST"}
+
+
+def _coerce(key: str, value: Any, origin: str) -> Any:
+    try:
+        if key in _INTS:
+            return int(value)
+        if key in _LISTS and isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise KGError(f"{origin}: {key} must be a whole number, not {value!r}") from None
+    return value
+
+
+def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The layered settings; unknown keys in the file or code are errors."""
+    config = dict(DEFAULTS)
+    path = os.environ.get("KG_CONFIG")
+    if path:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise KGError(f"{path}: cannot read settings: {exc}") from exc
+        for key, value in data.items():
+            key = key.upper()
+            if key not in DEFAULTS:
+                raise KGError(f"{path}: unknown setting {key!r}")
+            config[key] = _coerce(key, value, path)
+    for key in DEFAULTS:
+        if f"KG_{key}" in os.environ:
+            config[key] = _coerce(key, os.environ[f"KG_{key}"], f"KG_{key}")
+    for key, value in (overrides or {}).items():
+        if key not in DEFAULTS and key not in ("TESTING",):
+            raise KGError(f"unknown setting {key!r}")
+        config[key] = _coerce(key, value, "settings") if key in DEFAULTS else value
+    return config

@@ -1,0 +1,92 @@
+"""Reads a SPARQL 1.1 Protocol request (GET, form POST, direct POST) into a query and its dataset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+from .errors import HTTPProblem
+from .safety import looks_like_update
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT_QUERY = "application/sparql-query"
+DIRECT_UPDATE = "application/sparql-update"
+READ_ONLY = (
+    "this endpoint is read-only: the graph changes only through reviewed statements and a build, "
+    "so SPARQL Update is refused"
+)
+
+
+@dataclass
+class QueryRequest:
+    query: str
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+
+
+def _pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl(raw.decode("ascii"), keep_blank_values=True, strict_parsing=False,
+                         encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise HTTPProblem(400, f"the {where} is not valid UTF-8") from None
+
+
+def _single(pairs: list[tuple[str, str]], name: str) -> str | None:
+    values = [v for k, v in pairs if k == name]
+    if len(values) > 1:
+        raise HTTPProblem(400, f"the '{name}' parameter is given {len(values)} times; give it once")
+    return values[0] if values else None
+
+
+def _charset_ok(content_type: str) -> bool:
+    params = [p.strip().lower() for p in content_type.split(";")[1:]]
+    return all(not p.startswith("charset=") or p in ("charset=utf-8", 'charset="utf-8"') for p in params)
+
+
+def parse_request(method: str, content_type: str | None, query_string: bytes, body: bytes) -> QueryRequest | None:
+    """The query of the request, or None when it carries none (a request for the description)."""
+    url_pairs = _pairs(query_string, "query string")
+    mime = (content_type or "").split(";")[0].strip().lower()
+    if method == "GET":
+        pairs = url_pairs
+        if _single(pairs, "update") is not None:
+            raise HTTPProblem(403, READ_ONLY)
+        query = _single(pairs, "query")
+    elif method == "POST":
+        if mime == FORM:
+            pairs = url_pairs + _pairs(body, "request body")
+            if _single(pairs, "update") is not None:
+                raise HTTPProblem(403, READ_ONLY)
+            query = _single(pairs, "query")
+            if query is None:
+                raise HTTPProblem(400, "a form POST needs a 'query' parameter")
+        elif mime == DIRECT_QUERY:
+            if not _charset_ok(content_type or ""):
+                raise HTTPProblem(415, "application/sparql-query bodies must be UTF-8")
+            pairs = url_pairs
+            try:
+                query = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise HTTPProblem(400, "the query is not valid UTF-8") from None
+        elif mime == DIRECT_UPDATE:
+            raise HTTPProblem(403, READ_ONLY)
+        else:
+            shown = mime or "none"
+            raise HTTPProblem(
+                415,
+                f"unsupported Content-Type {shown!r}: send {FORM} (query=…) or {DIRECT_QUERY}",
+            )
+    else:
+        raise HTTPProblem(405, f"{method} is not allowed here", {"Allow": "GET, POST, OPTIONS"})
+    if query is None:
+        if [k for k, _ in pairs if k in ("default-graph-uri", "named-graph-uri")]:
+            raise HTTPProblem(400, "dataset parameters were given without a query")
+        return None
+    if looks_like_update(query):
+        raise HTTPProblem(403, READ_ONLY)
+    return QueryRequest(
+        query=query,
+        default_graphs=[v for k, v in pairs if k == "default-graph-uri"],
+        named_graphs=[v for k, v in pairs if k == "named-graph-uri"],
+    )

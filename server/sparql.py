@@ -1,0 +1,124 @@
+"""The SPARQL 1.1 Protocol endpoint at /sparql: queries, the service description, refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, request
+
+from kg.formats import Format
+
+from .description import service_description
+from .errors import HTTPProblem
+from .negotiation import choose
+from .protocol import QueryRequest, parse_request
+from .safety import service_targets
+
+bp = Blueprint("sparql", __name__)
+
+
+def _check_limits(query: QueryRequest) -> None:
+    limit = current_app.config["MAX_QUERY_LENGTH"]
+    if len(query.query) > limit:
+        raise HTTPProblem(413, f"the query is {len(query.query)} characters long; the limit is {limit}")
+    allowed = current_app.config["SERVICE_ALLOWLIST"]
+    for target in service_targets(query.query):
+        if not allowed:
+            raise HTTPProblem(400, "SERVICE (federated query) is not allowed on this endpoint")
+        if target.startswith(("?", "$")) or not any(target.startswith(prefix) for prefix in allowed):
+            raise HTTPProblem(400, f"SERVICE {target} is not on this endpoint's allow-list")
+
+
+def _evaluate(query: QueryRequest):
+    store: ox.Store = current_app.extensions["kg"].store
+    try:
+        return store.query(
+            query.query,
+            base_iri=request.base_url,  # relative IRIs in a query resolve against the endpoint
+            default_graph=[ox.NamedNode(g) for g in query.default_graphs] or None,
+            named_graphs=[ox.NamedNode(g) for g in query.named_graphs] or None,
+        )
+    except SyntaxError as exc:
+        raise HTTPProblem(400, f"malformed query: {exc}") from None
+    except ValueError as exc:  # an invalid IRI among the dataset parameters
+        raise HTTPProblem(400, f"invalid dataset parameter: {exc}") from None
+
+
+def _serialize(results, fmt: Format) -> bytes:
+    if isinstance(results, ox.QueryTriples):
+        if fmt.kind == "dataset":
+            return ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in results), format=fmt.native)
+        return ox.serialize(results, format=fmt.native)
+    return results.serialize(format=fmt.native)
+
+
+def _etag(*parts: str) -> str:
+    digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def _cacheable(response: Response, key: str) -> Response:
+    """ETag and Last-Modified from the build, so clients and proxies can revalidate."""
+    data = current_app.extensions["kg"]
+    response.headers["ETag"] = _etag(data.version, key)
+    response.last_modified = data.built_at
+    response.headers["Vary"] = "Accept"
+    return response.make_conditional(request)
+
+
+def _description() -> Response:
+    data = current_app.extensions["kg"]
+    endpoint = request.base_url
+    wants_html = request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html" and \
+        request.accept_mimetypes["text/html"] > request.accept_mimetypes["text/turtle"]
+    if wants_html and not request.args.get("format"):
+        body = _description_page(endpoint, data.stats)
+        return _cacheable(Response(body, mimetype="text/html"), "description-html")
+    fmt = choose(request.accept_mimetypes, request.args.get("format"), ("graph",))
+    payload = ox.serialize(service_description(endpoint, data.stats), format=fmt.native)
+    return _cacheable(Response(payload, mimetype=fmt.media_type), "description|" + endpoint + fmt.name)
+
+
+def _description_page(endpoint: str, stats: dict) -> str:
+    e = html.escape(endpoint)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Land Bridge SPARQL endpoint</title></head>
+<body>
+<h1>Land Bridge knowledge graph: SPARQL endpoint</h1>
+<p>This is a read-only SPARQL 1.1 endpoint at <code>{e}</code>. Send queries with
+<code>GET {e}?query=…</code>, or <code>POST</code> with <code>application/x-www-form-urlencoded</code>
+(<code>query=…</code>) or <code>application/sparql-query</code>.</p>
+<p>The default graph holds {stats['triples']} triples, each once: it is the merge of
+{len(stats['graphs'])} named graphs (one per claim, with its evidence). SPARQL Update and SERVICE
+federation are refused.</p>
+<p>The machine-readable service description: <a href="{e}?format=turtle">Turtle</a>,
+<a href="{e}?format=jsonld">JSON-LD</a>, <a href="{e}?format=rdfxml">RDF/XML</a>.</p>
+</body></html>
+"""
+
+
+@bp.route("/sparql", methods=["GET", "POST", "OPTIONS"], provide_automatic_options=False)
+def sparql() -> Response:
+    if request.method == "OPTIONS":  # CORS preflight
+        response = Response(status=204)
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Allow"] = "GET, POST, OPTIONS"
+        return response
+    body = request.get_data(cache=False) if request.method == "POST" else b""
+    query = parse_request(request.method, request.content_type, request.query_string, body)
+    if query is None:
+        if request.method == "POST":
+            raise HTTPProblem(400, "the request carries no query")
+        return _description()
+    _check_limits(query)
+    results = _evaluate(query)
+    kinds = ("graph", "dataset") if isinstance(results, ox.QueryTriples) else ("results",)
+    fmt = choose(request.accept_mimetypes, request.values.get("format") if request.method == "GET" else
+                 request.args.get("format"), kinds)
+    payload = _serialize(results, fmt)
+    response = Response(payload, mimetype=fmt.media_type)
+    key = "|".join([query.query, *query.default_graphs, "|", *query.named_graphs, fmt.name])
+    return _cacheable(response, key)

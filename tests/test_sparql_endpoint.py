@@ -1,0 +1,198 @@
+"""The /sparql endpoint over the real build: protocol forms, formats, negotiation, errors, refusals."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from server import create_app
+
+KH = "https://landbridge-kg.org/id/kataib-hezbollah"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+CONSTRUCT = f"CONSTRUCT {{ <{KH}> ?p ?o }} WHERE {{ <{KH}> ?p ?o }}"
+
+
+@pytest.fixture()
+def client(built):
+    return create_app({"BUILD_DIR": str(built.build), "TESTING": True}).test_client()
+
+
+def bindings(response) -> list[dict]:
+    return json.loads(response.data)["results"]["bindings"]
+
+
+def test_get_form_post_and_direct_post_agree(client):
+    a = client.get("/sparql", query_string={"query": COUNT})
+    b = client.post("/sparql", data={"query": COUNT})
+    c = client.post("/sparql", data=COUNT, content_type="application/sparql-query")
+    assert a.status_code == b.status_code == c.status_code == 200
+    assert bindings(a) == bindings(b) == bindings(c)
+
+
+@pytest.mark.parametrize("accept,media", [
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"),
+    ("text/tab-separated-values", "text/tab-separated-values"),
+    ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/*", "text/csv"),
+    ("*/*", "application/sparql-results+json"),
+    ("application/json", "application/sparql-results+json"),
+])
+def test_select_formats_and_negotiation(client, accept, media):
+    r = client.get("/sparql", query_string={"query": COUNT}, headers={"Accept": accept})
+    assert r.status_code == 200
+    assert r.mimetype == media
+    assert r.headers["Vary"] == "Accept"
+
+
+@pytest.mark.parametrize("accept,fmt", [
+    ("text/turtle", ox.RdfFormat.TURTLE), ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    ("application/ld+json", ox.RdfFormat.JSON_LD), ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    ("application/trig", ox.RdfFormat.TRIG), ("application/n-quads", ox.RdfFormat.N_QUADS),
+])
+def test_construct_formats_parse(client, accept, fmt):
+    r = client.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == accept
+    parsed = list(ox.parse(r.data, format=fmt))
+    assert any(q.object.value == "Kataib Hezbollah" for q in parsed)
+
+
+def test_format_parameter_for_browsers_and_links(client):
+    r = client.get("/sparql", query_string={"query": COUNT, "format": "csv"}, headers={"Accept": "text/html"})
+    assert r.mimetype == "text/csv"
+    assert client.get("/sparql", query_string={"query": COUNT, "format": "turtle"}).status_code == 406
+
+
+def test_406_when_nothing_acceptable(client):
+    r = client.get("/sparql", query_string={"query": COUNT}, headers={"Accept": "image/png"})
+    assert r.status_code == 406
+    assert "available" in r.get_data(as_text=True)
+
+
+def test_a_fact_two_documents_support_counts_once_over_http(client):
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{KH}> <https://landbridge-kg.org/ontology#hasPresenceIn> ?o }}"
+    distinct = f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ <{KH}> <https://landbridge-kg.org/ontology#hasPresenceIn> ?o }}"
+    n = bindings(client.get("/sparql", query_string={"query": q}))[0]["n"]["value"]
+    d = bindings(client.get("/sparql", query_string={"query": distinct}))[0]["n"]["value"]
+    assert n == d and int(n) > 0
+
+
+def test_dataset_parameters_restrict_the_dataset(client):
+    g = "https://landbridge-kg.org/graph/documents"
+    r = client.get("/sparql", query_string={"query": COUNT, "default-graph-uri": g})
+    docs = int(bindings(r)[0]["n"]["value"])
+    total = int(bindings(client.get("/sparql", query_string={"query": COUNT}))[0]["n"]["value"])
+    assert 0 < docs < total
+
+
+def test_service_description(client):
+    r = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and r.mimetype == "text/turtle"
+    g = rdflib.Graph().parse(data=r.data, format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    void = rdflib.Namespace("http://rdfs.org/ns/void#")
+    service = g.value(None, rdflib.RDF.type, sd.Service) or next(g.subjects(rdflib.RDF.type, sd.Service))
+    assert (service, sd.feature, sd.UnionDefaultGraph) in g
+    assert (service, sd.supportedLanguage, sd.SPARQL11Query) in g
+    total = int(bindings(client.get("/sparql", query_string={"query": COUNT}))[0]["n"]["value"])
+    default = next(g.objects(None, sd.defaultGraph))
+    assert int(g.value(default, void.triples)) == total
+    assert len(list(g.objects(None, sd.namedGraph))) > 300
+    assert list(g.objects(None, void.classPartition)) and list(g.objects(None, void.propertyPartition))
+    for fmt in ("application/ld+json", "application/rdf+xml"):
+        assert client.get("/sparql", headers={"Accept": fmt}).mimetype == fmt
+
+
+def test_browsers_get_a_page(client):
+    r = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert r.status_code == 200 and r.mimetype == "text/html"
+    assert "read-only SPARQL 1.1 endpoint" in r.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("request_args", [
+    {"method": "GET", "query_string": {"update": "DROP ALL"}},
+    {"method": "POST", "data": {"update": "DROP ALL"}},
+    {"method": "POST", "data": "DROP ALL", "content_type": "application/sparql-update"},
+    {"method": "POST", "data": "INSERT DATA { <a:b> <a:c> <a:d> }", "content_type": "application/sparql-query"},
+    {"method": "GET", "query_string": {"query": "CLEAR DEFAULT"}},
+])
+def test_updates_are_refused_and_change_nothing(client, request_args):
+    before = bindings(client.get("/sparql", query_string={"query": COUNT}))
+    r = client.open("/sparql", **request_args)
+    assert r.status_code == 403
+    assert "read-only" in r.get_data(as_text=True)
+    assert bindings(client.get("/sparql", query_string={"query": COUNT})) == before
+
+
+def test_service_is_refused_by_default(client):
+    r = client.get("/sparql", query_string={"query": "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"})
+    assert r.status_code == 400
+    assert "SERVICE" in r.get_data(as_text=True)
+
+
+def test_service_outside_the_allow_list_is_refused(built):
+    app = create_app({"BUILD_DIR": str(built.build), "SERVICE_ALLOWLIST": ["https://query.wikidata.org/"]})
+    r = app.test_client().get("/sparql", query_string={"query": "SELECT * { SERVICE ?x { ?s ?p ?o } }"})
+    assert r.status_code == 400 and "allow-list" in r.get_data(as_text=True)
+
+
+def test_malformed_query_gives_parser_message_and_position(client):
+    r = client.get("/sparql", query_string={"query": "SELECT ?x WHERE { ?x ?y }"})
+    assert r.status_code == 400
+    text = r.get_data(as_text=True)
+    assert "malformed query" in text and "1:" in text
+
+
+def test_errors_as_json_when_preferred(client):
+    r = client.get("/sparql", query_string={"query": "SELEC"}, headers={"Accept": "application/json"})
+    assert r.status_code == 400 and r.mimetype == "application/json"
+    assert json.loads(r.data)["error"]["status"] == 400
+
+
+def test_wrong_method_405_with_allow(client):
+    r = client.put("/sparql", data="x")
+    assert r.status_code == 405
+    assert "GET" in r.headers["Allow"] and "POST" in r.headers["Allow"]
+
+
+def test_unsupported_content_type_415(client):
+    r = client.post("/sparql", data="SELECT * {}", content_type="text/plain")
+    assert r.status_code == 415
+
+
+def test_size_limits_413(built):
+    app = create_app({"BUILD_DIR": str(built.build), "MAX_QUERY_LENGTH": 100, "MAX_BODY_BYTES": 1000})
+    c = app.test_client()
+    long_query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 200
+    assert c.get("/sparql", query_string={"query": long_query}).status_code == 413
+    assert c.post("/sparql", data="x" * 5000, content_type="application/sparql-query").status_code == 413
+
+
+def test_cors_and_revalidation(client):
+    r = client.get("/sparql", query_string={"query": COUNT})
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    assert r.headers["ETag"] and r.headers["Last-Modified"]
+    again = client.get("/sparql", query_string={"query": COUNT}, headers={"If-None-Match": r.headers["ETag"]})
+    assert again.status_code == 304
+    pre = client.options("/sparql", headers={"Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
+    assert pre.status_code == 204 and "POST" in pre.headers["Access-Control-Allow-Methods"]
+
+
+def test_unexpected_errors_are_500_and_logged(built, caplog):
+    app = create_app({"BUILD_DIR": str(built.build)})
+
+    class Broken:
+        def query(self, *args, **kwargs):
+            raise RuntimeError("boom")
+
+    app.extensions["kg"].store = Broken()
+    with caplog.at_level(logging.ERROR, logger="server"):
+        r = app.test_client().get("/sparql", query_string={"query": COUNT})
+    assert r.status_code == 500
+    assert "boom" not in r.get_data(as_text=True)
+    assert any("unexpected error" in rec.message for rec in caplog.records)
