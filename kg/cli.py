@@ -158,10 +158,11 @@ def query(query: str, fmt: str | None, build_dir: str | None) -> None:
 @click.option("--port", type=int, default=None, help="Port to listen on (default 8000, or KG_PORT).")
 @click.option("--get", "get_path", default=None, metavar="PATH",
               help="Answer this one request (e.g. '/sparql?query=…') on standard output instead of listening.")
-@click.option("--threads", type=int, default=8, show_default=True, help="Request threads of the WSGI server.")
+@click.option("--workers", type=int, default=None, help="Serving processes (default: 2 per core, at least 4; or KG_WORKERS).")
 @build_dir_option
 @quiet_option
-def serve(host: str | None, port: int | None, get_path: str | None, threads: int, build_dir: str | None, quiet: bool) -> None:
+def serve(host: str | None, port: int | None, get_path: str | None, workers: int | None, build_dir: str | None,
+          quiet: bool) -> None:
     """Build the graph if its inputs changed, validate it, and serve it over HTTP.
 
     Exit status: 1 when the inputs are bad or the graph does not conform (nothing is served);
@@ -181,7 +182,7 @@ def serve(host: str | None, port: int | None, get_path: str | None, threads: int
         click.echo(report.to_text(), err=True, nl=False)
         _fail("the graph does not conform; fix it before serving", EXIT_VIOLATIONS)
     try:
-        status = run_server(layout, host, port, get_path, threads, echo=lambda m: click.echo(m, err=True))
+        status = run_server(layout, host, port, get_path, workers, echo=lambda m: click.echo(m, err=True))
     except KGError as exc:
         _fail(str(exc), EXIT_ERROR)
     sys.exit(status)

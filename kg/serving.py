@@ -29,26 +29,62 @@ def prepare(layout: Layout, base: str, progress, echo: Callable[[str], None]) ->
     return validate(layout, progress=progress)
 
 
-def run_server(layout: Layout, host: str | None, port: int | None, get_path: str | None, threads: int,
+def run_server(layout: Layout, host: str | None, port: int | None, get_path: str | None, workers: int | None,
                echo: Callable[[str], None]) -> int:
-    """Serve on host:port with waitress, or answer one request when get_path is given."""
+    """Serve on host:port with gunicorn, or answer one request when get_path is given."""
     # The server package reads the store; kg only starts it. Imported here so `kg build`
     # and `kg validate` never load Flask.
     from server import create_app
+    from server.config import load_config
 
-    overrides = {"BUILD_DIR": str(layout.build)}
+    overrides: dict = {"BUILD_DIR": str(layout.build)}
     if host:
         overrides["HOST"] = host
     if port:
         overrides["PORT"] = port
-    app = create_app(overrides)
+    if workers:
+        overrides["WORKERS"] = workers
     if get_path:
-        response = app.test_client().get(get_path)
+        response = create_app(overrides).test_client().get(get_path)
         sys.stdout.buffer.write(response.get_data())
         return 0 if response.status_code < 400 else 1
-    import waitress
-
-    host, port = app.config["HOST"], app.config["PORT"]
-    echo(f"serving {Path(layout.build).resolve()} at http://{host}:{port}/sparql")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="landbridge-kg")
+    settings = load_config(overrides)
+    create_app(overrides)  # fail here, once, with a clear message, rather than in every worker
+    overrides["RECYCLE_ON_TIMEOUT"] = True
+    echo(f"serving {Path(layout.build).resolve()} at http://{settings['HOST']}:{settings['PORT']}/sparql "
+         f"with {settings['WORKERS']} workers")
+    _Gunicorn(lambda: create_app(overrides), {
+        "bind": f"{settings['HOST']}:{settings['PORT']}",
+        "workers": settings["WORKERS"],
+        "worker_class": "sync",  # one request per process: a timed-out query ends only its own worker
+        "timeout": int(settings["QUERY_TIMEOUT"]) + 30,  # the app answers 503 first
+        "graceful_timeout": 5,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "proc_name": "landbridge-kg",
+    }).run()
     return 0
+
+
+def _gunicorn_application():
+    from gunicorn.app.base import BaseApplication
+
+    class Application(BaseApplication):
+        def __init__(self, factory, options):
+            self.factory = factory
+            self.options = options
+            super().__init__()
+
+        def load_config(self):
+            for key, value in self.options.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return self.factory()
+
+    return Application
+
+
+def _Gunicorn(factory, options):  # noqa: N802 - reads as the class it builds
+    return _gunicorn_application()(factory, options)

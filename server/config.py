@@ -16,8 +16,15 @@ DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_LENGTH": 100_000,  # characters
     "MAX_BODY_BYTES": 1_000_000,
     "SERVICE_ALLOWLIST": [],  # endpoint IRI prefixes SERVICE may call; empty: refused
+    "QUERY_TIMEOUT": 30.0,  # seconds; a query still running then gets a 503
+    "WORKERS": max(4, 2 * (os.cpu_count() or 1)),  # serving processes under gunicorn
+    # Under a process-per-request server, a worker whose query timed out exits after answering
+    # (pyoxigraph cannot cancel a query) and the server starts a fresh one.
+    "RECYCLE_ON_TIMEOUT": False,
 }
-_INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES"}
+_INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES", "WORKERS"}
+_FLOATS = {"QUERY_TIMEOUT"}
+_BOOLS = {"RECYCLE_ON_TIMEOUT"}
 _LISTS = {"SERVICE_ALLOWLIST"}
 
 
@@ -25,10 +32,14 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
     try:
         if key in _INTS:
             return int(value)
+        if key in _FLOATS:
+            return float(value)
+        if key in _BOOLS and isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
         if key in _LISTS and isinstance(value, str):
             return [v.strip() for v in value.split(",") if v.strip()]
     except ValueError:
-        raise KGError(f"{origin}: {key} must be a whole number, not {value!r}") from None
+        raise KGError(f"{origin}: {key} must be a number, not {value!r}") from None
     return value
 
 

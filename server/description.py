@@ -17,7 +17,7 @@ W3C_FORMATS = {
 
 
 def _count(store: ox.Store, query: str) -> int:
-    return int(next(iter(store.query(query)))[0].value)
+    return int(list(store.query(query))[0][0].value)
 
 
 def statistics(store: ox.Store) -> dict:

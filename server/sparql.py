@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
+import os
+import threading
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
@@ -17,6 +20,36 @@ from .protocol import QueryRequest, parse_request
 from .safety import service_targets
 
 bp = Blueprint("sparql", __name__)
+log = logging.getLogger("server")
+
+
+def _run_with_timeout(work, timeout: float):
+    """Run work() in a daemon thread; raise 503 if it has not finished after `timeout` seconds."""
+    if timeout <= 0:
+        return work()
+    outcome: dict = {}
+    done = threading.Event()
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed back to the request thread below
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=target, daemon=True, name="sparql-query").start()
+    if not done.wait(timeout):
+        raise QueryTimeout(timeout)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+class QueryTimeout(HTTPProblem):
+    def __init__(self, timeout: float):
+        super().__init__(503, f"the query did not finish within {timeout:g} s and was stopped; "
+                              "simplify it or add a LIMIT", {"Retry-After": "5"})
 
 
 def _check_limits(query: QueryRequest) -> None:
@@ -31,12 +64,25 @@ def _check_limits(query: QueryRequest) -> None:
             raise HTTPProblem(400, f"SERVICE {target} is not on this endpoint's allow-list")
 
 
-def _evaluate(query: QueryRequest):
-    store: ox.Store = current_app.extensions["kg"].store
+class _RecycleAfterResponse(HTTPProblem):
+    """A timeout whose worker process must end once the 503 is sent (see RECYCLE_ON_TIMEOUT)."""
+
+    def __init__(self, timeout: QueryTimeout):
+        super().__init__(timeout.status, timeout.message, timeout.headers)
+        self.recycle = True
+
+
+def exit_worker() -> None:
+    """End this worker process at once: the runaway query dies with it; the server starts another."""
+    log.warning("ending worker %d to stop a timed-out query", os.getpid())
+    os._exit(0)
+
+
+def _evaluate(store: ox.Store, query: QueryRequest, base_iri: str):
     try:
         return store.query(
             query.query,
-            base_iri=request.base_url,  # relative IRIs in a query resolve against the endpoint
+            base_iri=base_iri,  # relative IRIs in a query resolve against the endpoint
             default_graph=[ox.NamedNode(g) for g in query.default_graphs] or None,
             named_graphs=[ox.NamedNode(g) for g in query.named_graphs] or None,
         )
@@ -114,11 +160,32 @@ def sparql() -> Response:
             raise HTTPProblem(400, "the request carries no query")
         return _description()
     _check_limits(query)
-    results = _evaluate(query)
-    kinds = ("graph", "dataset") if isinstance(results, ox.QueryTriples) else ("results",)
-    fmt = choose(request.accept_mimetypes, request.values.get("format") if request.method == "GET" else
-                 request.args.get("format"), kinds)
-    payload = _serialize(results, fmt)
+    accept = request.accept_mimetypes
+    format_param = request.values.get("format") if request.method == "GET" else request.args.get("format")
+    base_iri = request.base_url
+    store = current_app.extensions["kg"].store
+
+    def work() -> tuple[Format, bytes]:
+        # pyoxigraph result iterators must be dropped on the thread that made them, so no
+        # exception may carry them (in a traceback) out of this function.
+        results = _evaluate(store, query, base_iri)
+        try:
+            kinds = ("graph", "dataset") if isinstance(results, ox.QueryTriples) else ("results",)
+            fmt = choose(accept, format_param, kinds)
+            return fmt, _serialize(results, fmt)
+        except HTTPProblem as exc:
+            problem = HTTPProblem(exc.status, exc.message, exc.headers)
+        finally:
+            del results
+        raise problem
+
+    try:
+        fmt, payload = _run_with_timeout(work, current_app.config["QUERY_TIMEOUT"])
+    except QueryTimeout as exc:
+        log.warning("query timed out after %gs", current_app.config["QUERY_TIMEOUT"])
+        if current_app.config["RECYCLE_ON_TIMEOUT"]:
+            raise _RecycleAfterResponse(exc) from None
+        raise
     response = Response(payload, mimetype=fmt.media_type)
     key = "|".join([query.query, *query.default_graphs, "|", *query.named_graphs, fmt.name])
     return _cacheable(response, key)
