@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -306,13 +306,20 @@ def statistics(inputs: Inputs, quads: list[ox.Quad], fact_counts: Counter[str]) 
     }
 
 
-def _digest_inputs(layout: Layout) -> str:
+def digest_files(root: Path, paths: Iterable[Path]) -> str:
+    """One SHA-256 over the names and bytes of the files (folders are walked, in order)."""
     h = hashlib.sha256()
-    for folder in (layout.seeds, layout.statements, layout.register, layout.ontology_dir):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            h.update(str(path.relative_to(layout.root)).encode())
-            h.update(path.read_bytes())
+    for entry in paths:
+        files = sorted(p for p in entry.rglob("*") if p.is_file()) if entry.is_dir() else [entry]
+        for path in files:
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes() if path.exists() else b"")
     return h.hexdigest()
+
+
+def _digest_inputs(layout: Layout) -> str:
+    """A digest of exactly what the build reads."""
+    return digest_files(layout.root, (layout.seeds, layout.statements, layout.register, layout.ontology))
 
 
 @dataclass

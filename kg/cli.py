@@ -178,7 +178,7 @@ def serve(host: str | None, port: int | None, get_path: str | None, workers: int
         bars.close()
         _fail(str(exc), EXIT_VIOLATIONS)
     bars.close()
-    if not report.conforms:
+    if report is not None and not report.conforms:
         click.echo(report.to_text(), err=True, nl=False)
         _fail("the graph does not conform; fix it before serving", EXIT_VIOLATIONS)
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .build import _digest_inputs, build, current_release
 from .paths import Layout
-from .validate import Report, validate
+from .validate import Report, recorded_verdict, validate
 
 
 def needs_build(layout: Layout, base: str) -> bool:
@@ -21,11 +21,18 @@ def needs_build(layout: Layout, base: str) -> bool:
     return manifest.get("inputs_sha256") != _digest_inputs(layout) or manifest.get("base_iri") != base
 
 
-def prepare(layout: Layout, base: str, progress, echo: Callable[[str], None]) -> Report:
-    """Build if needed, then validate; the report says whether the graph may be served."""
+def prepare(layout: Layout, base: str, progress, echo: Callable[[str], None]) -> Report | None:
+    """Build if needed, then validate unless this release already passed the same checks.
+
+    Returns the report of a new validation, or None when the recorded one stands.
+    """
     if needs_build(layout, base):
         result = build(layout, base, progress)
         echo(f"built {result.release}")
+    release = current_release(layout.build)
+    if release is not None and recorded_verdict(layout, release):
+        echo(f"{release} passed validation when it was built; not validating again")
+        return None
     return validate(layout, progress=progress)
 
 

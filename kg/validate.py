@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pyshacl
 import rdflib
 
-from .build import DUMPS
+from .build import DUMPS, digest_files
 from .errors import InputError
 from .namespaces import LB, PREFIXES, SH
 from .paths import Layout
@@ -212,7 +212,29 @@ def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progres
         report.findings.extend(findings)
     progress("checks", len(checks), len(checks))
     log.info("validated %s: %d finding(s)", release, len(report.findings))
+    if tuple(checks) == CHECKS:
+        record = {"checks_sha256": checks_digest(layout), "report": json.loads(report.to_json())}
+        (release / REPORT_FILE).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
     return report
+
+
+REPORT_FILE = "validation.json"
+
+
+def checks_digest(layout: Layout) -> str:
+    """A digest of what validation checks against: shapes, QC queries, ontology, seeds."""
+    return digest_files(layout.root, (layout.ontology, layout.shapes, layout.qc_queries, layout.seeds))
+
+
+def recorded_verdict(layout: Layout, release: Path) -> bool | None:
+    """The verdict of the last full validation of this release, if nothing it checks has changed."""
+    try:
+        record = json.loads((release / REPORT_FILE).read_text())
+    except (OSError, ValueError):
+        return None
+    if record.get("checks_sha256") != checks_digest(layout):
+        return None
+    return bool(record["report"]["conforms"])
 
 
 __all__ = ["CHECKS", "Finding", "Report", "validate", "PREFIXES"]

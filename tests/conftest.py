@@ -67,3 +67,53 @@ def make_release(build_dir: Path, quads: list[ox.Quad]) -> Path:
     )
     (build_dir / "current").symlink_to(Path("releases") / "test")
     return release
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, proc, seconds: float = 90) -> None:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"kg serve exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("kg serve did not come up")
+
+
+@pytest.fixture(scope="session")
+def server_url(built, tmp_path_factory):
+    """A real `kg serve` (gunicorn, 3 workers, 2 s query timeout) on a free loopback port."""
+    import os
+    import signal
+    import subprocess
+
+    port = free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    env = {**os.environ, "KG_QUERY_TIMEOUT": "2", "KG_WORKERS": "3", "KG_PROJECT_ROOT": str(built.root)}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port), "--build-dir", str(built.build)],
+                                stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/sparql"
+    try:
+        wait_until_up(url, proc)
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)

@@ -1,0 +1,90 @@
+"""Real clients against a running `kg serve`: curl, SPARQLWrapper, rdflib's SPARQLStore, Apache Jena.
+
+Each must get the same answers as the store gives in-process.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import rdflib
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from .conftest import select
+
+QUERY = """PREFIX lb: <https://landbridge-kg.org/ontology#>
+SELECT ?militia ?crossing WHERE { ?militia lb:controls ?crossing } ORDER BY ?militia ?crossing"""
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def expected(store) -> list[tuple[str, str]]:
+    return [(r["militia"], r["crossing"]) for r in select(store, QUERY)]
+
+
+def test_curl(server_url, store):
+    out = subprocess.run(
+        ["curl", "-sS", "--fail", "-H", "Accept: application/sparql-results+json",
+         "--data-urlencode", f"query={QUERY}", server_url],
+        capture_output=True, check=True, timeout=30).stdout
+    rows = [(b["militia"]["value"], b["crossing"]["value"]) for b in json.loads(out)["results"]["bindings"]]
+    assert rows == expected(store) and rows
+
+
+def test_sparqlwrapper(server_url, store):
+    client = SPARQLWrapper(server_url)
+    client.setQuery(QUERY)
+    client.setReturnFormat(JSON)
+    data = client.query().convert()
+    rows = [(b["militia"]["value"], b["crossing"]["value"]) for b in data["results"]["bindings"]]
+    assert rows == expected(store)
+
+
+def test_rdflib_sparqlstore(server_url, store):
+    graph = rdflib.Graph(SPARQLStore(query_endpoint=server_url))
+    rows = [(str(r.militia), str(r.crossing)) for r in graph.query(QUERY)]
+    assert rows == expected(store)
+
+
+def get(url: str, query: str, timeout: float = 30) -> tuple[int, bytes, dict]:
+    full = url + "?" + urllib.parse.urlencode({"query": query})
+    try:
+        with urllib.request.urlopen(full, timeout=timeout) as r:
+            return r.status, r.read(), dict(r.headers)
+    except urllib.error.HTTPError as err:
+        return err.code, err.read(), dict(err.headers)
+
+
+def test_a_runaway_query_times_out_while_others_are_answered(server_url):
+    with ThreadPoolExecutor(2) as pool:
+        started = time.monotonic()
+        runaway = pool.submit(get, server_url, RUNAWAY)
+        time.sleep(0.3)
+        during = [get(server_url, "ASK { ?s ?p ?o }")[0] for _ in range(5)]
+        status, body, headers = runaway.result()
+        elapsed = time.monotonic() - started
+    assert status == 503 and headers.get("Retry-After")
+    assert b"did not finish within 2 s" in body
+    assert elapsed < 2 + 1.5
+    assert during == [200] * 5
+    # The worker that ran it has ended and been replaced: the server keeps answering.
+    time.sleep(1)
+    assert [get(server_url, "ASK { ?s ?p ?o }")[0] for _ in range(6)] == [200] * 6
+
+
+def test_apache_jena_rsparql(server_url, store, tmp_path):
+    from kg.paths import PROJECT_ROOT
+
+    query_file = tmp_path / "q.rq"
+    query_file.write_text(QUERY)
+    out = subprocess.run(
+        [str(PROJECT_ROOT / "scripts" / "jena"), "arq.rsparql", "--service", server_url,
+         "--query", str(query_file), "--results=json"],
+        capture_output=True, check=True, timeout=120).stdout
+    rows = [(b["militia"]["value"], b["crossing"]["value"]) for b in json.loads(out)["results"]["bindings"]]
+    assert rows == expected(store)
