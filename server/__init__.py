@@ -12,8 +12,10 @@ from typing import Any
 
 import pyoxigraph as ox
 from flask import Flask, Response, g, request
+from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
+from kg.formats import FORMATS
 from kg.paths import Layout
 from kg.store import open_store, release_dir
 
@@ -56,6 +58,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .sparql import bp as sparql_bp
 
     app.register_blueprint(sparql_bp)
+    app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
+    app.config.setdefault("COMPRESS_MIN_SIZE", 500)
+    app.config.setdefault("COMPRESS_MIMETYPES", [f.media_type for f in FORMATS] + ["text/html", "application/json", "text/plain"])
+    Compress(app)
 
     @app.before_request
     def _start() -> None:
@@ -64,9 +70,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     @app.after_request
     def _finish(response: Response) -> Response:
         response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers.setdefault("Access-Control-Expose-Headers", "ETag, Last-Modified")
+        response.headers.setdefault("Access-Control-Expose-Headers",
+                                    "ETag, Last-Modified, X-SPARQL-Truncated, X-SPARQL-Max-Rows")
         elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        access_log.info("%s %s %d %.1fms", request.method, request.path, response.status_code, elapsed)
+        rows = g.get("result_rows")
+        access_log.info("%s %s %d %.1fms rows=%s", request.method, request.path, response.status_code, elapsed,
+                        "-" if rows is None else rows)
         return response
 
     @app.errorhandler(HTTPProblem)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
+import io
 import logging
 import os
 import threading
+import traceback
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, g, request
 
 from kg.formats import Format
 
@@ -17,7 +20,7 @@ from .description import service_description
 from .errors import HTTPProblem
 from .negotiation import choose
 from .protocol import QueryRequest, parse_request
-from .safety import service_targets
+from .safety import cap_rows, service_iri, service_targets
 
 bp = Blueprint("sparql", __name__)
 log = logging.getLogger("server")
@@ -60,7 +63,8 @@ def _check_limits(query: QueryRequest) -> None:
     for target in service_targets(query.query):
         if not allowed:
             raise HTTPProblem(400, "SERVICE (federated query) is not allowed on this endpoint")
-        if target.startswith(("?", "$")) or not any(target.startswith(prefix) for prefix in allowed):
+        iri = service_iri(target)
+        if not target.startswith("<") or not any(iri.startswith(prefix) for prefix in allowed):
             raise HTTPProblem(400, f"SERVICE {target} is not on this endpoint's allow-list")
 
 
@@ -98,6 +102,15 @@ def _serialize(results, fmt: Format) -> bytes:
             return ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in results), format=fmt.native)
         return ox.serialize(results, format=fmt.native)
     return results.serialize(format=fmt.native)
+
+
+def _count_rows(results, payload: bytes, fmt: Format) -> int | None:
+    """Rows of a SELECT result, read back from the serialized bytes by the native parser."""
+    if not isinstance(results, ox.QuerySolutions):
+        return None
+    if fmt.name == "csv":  # CSV results are lossy; pyoxigraph will not parse them back
+        return max(0, sum(1 for _ in csv.reader(io.StringIO(payload.decode("utf-8")))) - 1)
+    return sum(1 for _ in ox.parse_query_results(payload, format=fmt.native))
 
 
 def _etag(*parts: str) -> str:
@@ -165,27 +178,39 @@ def sparql() -> Response:
     base_iri = request.base_url
     store = current_app.extensions["kg"].store
 
-    def work() -> tuple[Format, bytes]:
+    max_rows = current_app.config["MAX_ROWS"]
+    query.query, capped = cap_rows(query.query, max_rows)
+
+    def work() -> tuple[Format, bytes, int | None]:
         # pyoxigraph result iterators must be dropped on the thread that made them, so no
         # exception may carry them (in a traceback) out of this function.
         results = _evaluate(store, query, base_iri)
         try:
             kinds = ("graph", "dataset") if isinstance(results, ox.QueryTriples) else ("results",)
             fmt = choose(accept, format_param, kinds)
-            return fmt, _serialize(results, fmt)
+            payload = _serialize(results, fmt)
+            return fmt, payload, _count_rows(results, payload, fmt)
         except HTTPProblem as exc:
-            problem = HTTPProblem(exc.status, exc.message, exc.headers)
+            problem: Exception = HTTPProblem(exc.status, exc.message, exc.headers)
+        except Exception:
+            problem = RuntimeError("query evaluation failed:\n" + traceback.format_exc())
         finally:
             del results
         raise problem
 
     try:
-        fmt, payload = _run_with_timeout(work, current_app.config["QUERY_TIMEOUT"])
+        fmt, payload, rows = _run_with_timeout(work, current_app.config["QUERY_TIMEOUT"])
     except QueryTimeout as exc:
         log.warning("query timed out after %gs", current_app.config["QUERY_TIMEOUT"])
         if current_app.config["RECYCLE_ON_TIMEOUT"]:
             raise _RecycleAfterResponse(exc) from None
         raise
     response = Response(payload, mimetype=fmt.media_type)
+    if rows is not None:
+        g.result_rows = rows
+        if capped:
+            response.headers["X-SPARQL-Max-Rows"] = str(max_rows)
+            if rows >= max_rows:
+                response.headers["X-SPARQL-Truncated"] = "true"
     key = "|".join([query.query, *query.default_graphs, "|", *query.named_graphs, fmt.name])
     return _cacheable(response, key)
