@@ -63,7 +63,10 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
     _Gunicorn(lambda: create_app(overrides), {
         "bind": f"{settings['HOST']}:{settings['PORT']}",
         "workers": settings["WORKERS"],
-        "worker_class": "sync",  # one request per process: a timed-out query ends only its own worker
+        # One request per process at a time, and a busy worker accepts no other connection, so a
+        # worker ending itself after a timeout takes no other request with it. (gthread workers
+        # would keep connections alive, but also queue connections on a busy worker.)
+        "worker_class": "sync",
         "timeout": int(settings["QUERY_TIMEOUT"]) + 30,  # the app answers 503 first
         "graceful_timeout": 5,
         "accesslog": None,

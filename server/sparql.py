@@ -10,6 +10,8 @@ import logging
 import os
 import threading
 import traceback
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, request
@@ -26,27 +28,30 @@ bp = Blueprint("sparql", __name__)
 log = logging.getLogger("server")
 
 
+_pool: ThreadPoolExecutor | None = None
+_pool_pid = 0
+_pool_lock = threading.Lock()
+
+
+def _executor() -> ThreadPoolExecutor:
+    """This process's query threads (made after any fork, so each worker has its own)."""
+    global _pool, _pool_pid
+    with _pool_lock:
+        if _pool is None or _pool_pid != os.getpid():
+            _pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sparql-query")
+            _pool_pid = os.getpid()
+        return _pool
+
+
 def _run_with_timeout(work, timeout: float):
-    """Run work() in a daemon thread; raise 503 if it has not finished after `timeout` seconds."""
+    """Run work() on a query thread; raise 503 if it has not finished after `timeout` seconds."""
     if timeout <= 0:
         return work()
-    outcome: dict = {}
-    done = threading.Event()
-
-    def target() -> None:
-        try:
-            outcome["value"] = work()
-        except BaseException as exc:  # handed back to the request thread below
-            outcome["error"] = exc
-        finally:
-            done.set()
-
-    threading.Thread(target=target, daemon=True, name="sparql-query").start()
-    if not done.wait(timeout):
-        raise QueryTimeout(timeout)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
+    future = _executor().submit(work)
+    try:
+        return future.result(timeout)
+    except FutureTimeout:
+        raise QueryTimeout(timeout) from None
 
 
 class QueryTimeout(HTTPProblem):
@@ -113,6 +118,13 @@ def _count_rows(results, payload: bytes, fmt: Format) -> int | None:
     return sum(1 for _ in ox.parse_query_results(payload, format=fmt.native))
 
 
+def _endpoint_url() -> str:
+    # werkzeug's request.base_url re-encodes the whole URL (a noticeable cost per request).
+    env = request.environ
+    host = env.get("HTTP_HOST") or f"{env.get('SERVER_NAME', 'localhost')}:{env.get('SERVER_PORT', '80')}"
+    return f"{env.get('wsgi.url_scheme', 'http')}://{host}{env.get('SCRIPT_NAME', '')}{env.get('PATH_INFO', '')}"
+
+
 def _etag(*parts: str) -> str:
     digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
     return f'W/"{digest}"'
@@ -129,7 +141,7 @@ def _cacheable(response: Response, key: str) -> Response:
 
 def _description() -> Response:
     data = current_app.extensions["kg"]
-    endpoint = request.base_url
+    endpoint = _endpoint_url()
     wants_html = request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html" and \
         request.accept_mimetypes["text/html"] > request.accept_mimetypes["text/turtle"]
     if wants_html and not request.args.get("format"):
@@ -175,7 +187,7 @@ def sparql() -> Response:
     _check_limits(query)
     accept = request.accept_mimetypes
     format_param = request.values.get("format") if request.method == "GET" else request.args.get("format")
-    base_iri = request.base_url
+    base_iri = _endpoint_url()
     store = current_app.extensions["kg"].store
 
     max_rows = current_app.config["MAX_ROWS"]
