@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -60,7 +61,7 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
     overrides["RECYCLE_ON_TIMEOUT"] = True
     echo(f"serving {Path(layout.build).resolve()} at http://{settings['HOST']}:{settings['PORT']}/sparql "
          f"with {settings['WORKERS']} workers")
-    _Gunicorn(lambda: create_app(overrides), {
+    _gunicorn_app(lambda: create_app(overrides), {
         "bind": f"{settings['HOST']}:{settings['PORT']}",
         "workers": settings["WORKERS"],
         # One request per process at a time, and a busy worker accepts no other connection, so a
@@ -73,28 +74,32 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
         "errorlog": "-",
         "loglevel": "warning",
         "proc_name": "landbridge-kg",
+        "post_worker_init": _log_to_stderr,  # gunicorn resets logging; the access log is set up after it
     }).run()
     return 0
 
 
-def _gunicorn_application():
+def _log_to_stderr(worker=None) -> None:
+    """Send the server's access log and warnings to standard error, once per process."""
+    logger = logging.getLogger("server")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s [%(process)d] %(name)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def _gunicorn_app(factory, options):
+    """A gunicorn application serving what factory() returns, with the given settings."""
     from gunicorn.app.base import BaseApplication
 
     class Application(BaseApplication):
-        def __init__(self, factory, options):
-            self.factory = factory
-            self.options = options
-            super().__init__()
-
         def load_config(self):
-            for key, value in self.options.items():
+            for key, value in options.items():
                 self.cfg.set(key, value)
 
         def load(self):
-            return self.factory()
+            return factory()
 
-    return Application
-
-
-def _Gunicorn(factory, options):  # noqa: N802 - reads as the class it builds
-    return _gunicorn_application()(factory, options)
+    return Application()
