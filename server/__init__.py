@@ -80,12 +80,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.errorhandler(HTTPProblem)
     def _problem(exc: HTTPProblem) -> Response:
-        response = problem_response(exc.status, exc.message, request.accept_mimetypes, exc.headers)
-        if getattr(exc, "recycle", False):
-            from .sparql import exit_worker
-
-            response.call_on_close(exit_worker)
-        return response
+        return problem_response(exc.status, exc.message, request.accept_mimetypes, exc.headers)
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException) -> Response:

@@ -21,15 +21,28 @@ class HTTPProblem(KGError):
         self.headers = headers or {}
 
 
-def problem_response(status: int, message: str, accept: MIMEAccept, headers: dict[str, str] | None = None) -> Response:
-    """The error as JSON if the client prefers JSON to plain text, else as plain text."""
+def problem_body(status: int, message: str, accept: MIMEAccept) -> tuple[str, bytes]:
+    """Media type and body of an error: JSON if the client prefers JSON to plain text."""
     title = HTTP_STATUS_CODES.get(status, "Error")
-    wants_json = accept.best_match(["text/plain", "application/json"], default="text/plain") == "application/json"
-    if wants_json:
+    if accept.best_match(["text/plain", "application/json"], default="text/plain") == "application/json":
         body = json.dumps({"error": {"status": status, "title": title, "message": message}}) + "\n"
-        response = Response(body, status=status, mimetype="application/json")
-    else:
-        response = Response(f"{status} {title}: {message}\n", status=status, mimetype="text/plain")
+        return "application/json", body.encode()
+    return "text/plain; charset=utf-8", f"{status} {title}: {message}\n".encode()
+
+
+def problem_response(status: int, message: str, accept: MIMEAccept, headers: dict[str, str] | None = None) -> Response:
+    """The error as a response in the one error shape."""
+    mimetype, body = problem_body(status, message, accept)
+    response = Response(body, status=status, content_type=mimetype)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def problem_http(status: int, message: str, accept: MIMEAccept, headers: dict[str, str]) -> bytes:
+    """The same error as raw HTTP/1.1 bytes, for writing straight to a client socket."""
+    mimetype, body = problem_body(status, message, accept)
+    lines = [f"HTTP/1.1 {status} {HTTP_STATUS_CODES.get(status, 'Error')}", f"Content-Type: {mimetype}",
+             f"Content-Length: {len(body)}", "Connection: close", "Access-Control-Allow-Origin: *"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body

@@ -55,16 +55,23 @@ def looks_like_update(text: str) -> bool:
     return bool(_UPDATE.match(masked[_PROLOGUE.match(masked).end():]))
 
 
+_BRACES = re.compile(r"[{}]")
+
+
 def _top_level(masked: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Matches outside any braces."""
-    depth, spans = 0, []
-    for ch in masked:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        spans.append(depth)
-    return [m for m in pattern.finditer(masked) if spans[m.start()] == 0]
+    matches = list(pattern.finditer(masked))
+    if not matches:
+        return []
+    braces = [(m.start(), 1 if m.group() == "{" else -1) for m in _BRACES.finditer(masked)]
+    out, depth, i = [], 0, 0
+    for match in matches:
+        while i < len(braces) and braces[i][0] < match.start():
+            depth += braces[i][1]
+            i += 1
+        if depth == 0:
+            out.append(match)
+    return out
 
 
 def cap_rows(query: str, max_rows: int) -> tuple[str, bool]:

@@ -19,10 +19,11 @@ from flask import Blueprint, Response, current_app, g, request
 from kg.formats import Format
 
 from .description import service_description
-from .errors import HTTPProblem
+from .errors import HTTPProblem, problem_http
 from .negotiation import choose
 from .protocol import QueryRequest, parse_request
 from .safety import cap_rows, service_iri, service_targets
+from .watchdog import watchdog
 
 bp = Blueprint("sparql", __name__)
 log = logging.getLogger("server")
@@ -71,20 +72,6 @@ def _check_limits(query: QueryRequest) -> None:
         iri = service_iri(target)
         if not target.startswith("<") or not any(iri.startswith(prefix) for prefix in allowed):
             raise HTTPProblem(400, f"SERVICE {target} is not on this endpoint's allow-list")
-
-
-class _RecycleAfterResponse(HTTPProblem):
-    """A timeout whose worker process must end once the 503 is sent (see RECYCLE_ON_TIMEOUT)."""
-
-    def __init__(self, timeout: QueryTimeout):
-        super().__init__(timeout.status, timeout.message, timeout.headers)
-        self.recycle = True
-
-
-def exit_worker() -> None:
-    """End this worker process at once: the runaway query dies with it; the server starts another."""
-    log.warning("ending worker %d to stop a timed-out query", os.getpid())
-    os._exit(0)
 
 
 def _evaluate(store: ox.Store, query: QueryRequest, base_iri: str):
@@ -210,13 +197,31 @@ def sparql() -> Response:
             del results
         raise problem
 
-    try:
-        fmt, payload, rows = _run_with_timeout(work, current_app.config["QUERY_TIMEOUT"])
-    except QueryTimeout as exc:
-        log.warning("query timed out after %gs", current_app.config["QUERY_TIMEOUT"])
-        if current_app.config["RECYCLE_ON_TIMEOUT"]:
-            raise _RecycleAfterResponse(exc) from None
-        raise
+    timeout = current_app.config["QUERY_TIMEOUT"]
+    client = request.environ.get("gunicorn.socket")
+    if timeout > 0 and client is not None and current_app.config["RECYCLE_ON_TIMEOUT"]:
+        # One request per process: run the query here; the watchdog answers 503 and ends the
+        # process if it overruns.
+        late = QueryTimeout(timeout)
+        raw = problem_http(late.status, late.message, accept, late.headers)
+
+        def expire() -> None:
+            log.warning("query timed out after %gs", timeout)
+            client.sendall(raw)
+
+        dog = watchdog()
+        dog.arm(timeout, expire)
+        try:
+            fmt, payload, rows = work()
+        finally:
+            if not dog.disarm():
+                threading.Event().wait()  # the watchdog has answered and is ending the process
+    else:
+        try:
+            fmt, payload, rows = _run_with_timeout(work, timeout)
+        except QueryTimeout:
+            log.warning("query timed out after %gs", timeout)
+            raise
     response = Response(payload, mimetype=fmt.media_type)
     if rows is not None:
         g.result_rows = rows
