@@ -56,9 +56,10 @@ def _run_with_timeout(work, timeout: float):
 
 
 class QueryTimeout(HTTPProblem):
-    def __init__(self, timeout: float):
-        super().__init__(503, f"the query did not finish within {timeout:g} s and was stopped; "
-                              "simplify it or add a LIMIT", {"Retry-After": "5"})
+    def __init__(self, timeout: float, stopped: bool = False):
+        done = " and was stopped" if stopped else ""
+        super().__init__(503, f"the query did not finish within {timeout:g} s{done}; simplify it or add a LIMIT",
+                         {"Retry-After": "5"})
 
 
 def _check_limits(query: QueryRequest) -> None:
@@ -202,7 +203,7 @@ def sparql() -> Response:
     if timeout > 0 and client is not None and current_app.config["RECYCLE_ON_TIMEOUT"]:
         # One request per process: run the query here; the watchdog answers 503 and ends the
         # process if it overruns.
-        late = QueryTimeout(timeout)
+        late = QueryTimeout(timeout, stopped=True)
         raw = problem_http(late.status, late.message, accept, late.headers)
 
         def expire() -> None:
