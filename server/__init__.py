@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import logging
 import time
@@ -35,7 +36,11 @@ class Data:
     store: ox.Store
     version: str
     built_at: datetime.datetime
-    stats: dict
+
+    @functools.cached_property
+    def stats(self) -> dict:
+        """VoID figures, counted on first use (not at every worker's start)."""
+        return statistics(self.store)
 
 
 def _load(build_dir: Path | None) -> Data:
@@ -43,7 +48,7 @@ def _load(build_dir: Path | None) -> Data:
     manifest = json.loads((release / "manifest.json").read_text())
     store = open_store(release)
     built_at = datetime.datetime.fromisoformat(manifest["built_at"])
-    return Data(release, store, f"{manifest['inputs_sha256']}@{manifest['built_at']}", built_at, statistics(store))
+    return Data(release, store, f"{manifest['inputs_sha256']}@{manifest['built_at']}", built_at)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Comments, strings and IRIs are masked (same length, so positions still match the query)
@@ -18,6 +19,7 @@ _LIMIT = re.compile(r"(?<![\w?$:])LIMIT\s+(\d+)", re.I)
 _VALUES = re.compile(r"(?<![\w?$:])VALUES(?![\w:-])", re.I)
 
 
+@functools.lru_cache(maxsize=64)  # one request inspects its query several times
 def mask(query: str) -> str:
     """The query with strings, IRIs and comments blanked to spaces between their delimiters."""
 

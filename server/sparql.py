@@ -7,7 +7,6 @@ import hashlib
 import html
 import io
 import logging
-import os
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +20,7 @@ from kg.formats import Format
 from .description import service_description
 from .errors import HTTPProblem, problem_http
 from .negotiation import choose
+from .perprocess import PerProcess
 from .protocol import QueryRequest, parse_request
 from .safety import cap_rows, service_iri, service_targets
 from .watchdog import watchdog
@@ -29,26 +29,15 @@ bp = Blueprint("sparql", __name__)
 log = logging.getLogger("server")
 
 
-_pool: ThreadPoolExecutor | None = None
-_pool_pid = 0
-_pool_lock = threading.Lock()
-
-
-def _executor() -> ThreadPoolExecutor:
-    """This process's query threads (made after any fork, so each worker has its own)."""
-    global _pool, _pool_pid
-    with _pool_lock:
-        if _pool is None or _pool_pid != os.getpid():
-            _pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sparql-query")
-            _pool_pid = os.getpid()
-        return _pool
+# This process's query threads (made after any fork, so each worker has its own).
+_executor = PerProcess(lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="sparql-query"))
 
 
 def _run_with_timeout(work, timeout: float):
     """Run work() on a query thread; raise 503 if it has not finished after `timeout` seconds."""
     if timeout <= 0:
         return work()
-    future = _executor().submit(work)
+    future = _executor.get().submit(work)
     try:
         return future.result(timeout)
     except FutureTimeout:
@@ -174,7 +163,7 @@ def sparql() -> Response:
         return _description()
     _check_limits(query)
     accept = request.accept_mimetypes
-    format_param = request.values.get("format") if request.method == "GET" else request.args.get("format")
+    format_param = request.args.get("format")
     base_iri = _endpoint_url()
     store = current_app.extensions["kg"].store
 
@@ -203,14 +192,12 @@ def sparql() -> Response:
     if timeout > 0 and client is not None and current_app.config["RECYCLE_ON_TIMEOUT"]:
         # One request per process: run the query here; the watchdog answers 503 and ends the
         # process if it overruns.
-        late = QueryTimeout(timeout, stopped=True)
-        raw = problem_http(late.status, late.message, accept, late.headers)
-
         def expire() -> None:
+            late = QueryTimeout(timeout, stopped=True)
             log.warning("query timed out after %gs", timeout)
-            client.sendall(raw)
+            client.sendall(problem_http(late.status, late.message, accept, late.headers))
 
-        dog = watchdog()
+        dog = watchdog.get()
         dog.arm(timeout, expire)
         try:
             fmt, payload, rows = work()

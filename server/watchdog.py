@@ -15,6 +15,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from .perprocess import PerProcess
+
 log = logging.getLogger("server")
 
 
@@ -58,15 +60,5 @@ class Watchdog:
                     os._exit(0)
 
 
-_watchdog: Watchdog | None = None
-_watchdog_pid = 0
-_lock = threading.Lock()
-
-
-def watchdog() -> Watchdog:
-    """This process's watchdog (started after any fork)."""
-    global _watchdog, _watchdog_pid
-    with _lock:
-        if _watchdog is None or _watchdog_pid != os.getpid():
-            _watchdog, _watchdog_pid = Watchdog(), os.getpid()
-        return _watchdog
+# This process's watchdog (started after any fork).
+watchdog = PerProcess(Watchdog)
