@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-import logging
+import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from .build import _digest_inputs, build, current_release
+from .errors import KGError
 from .paths import Layout
 from .validate import Report, recorded_verdict, validate
 
@@ -39,7 +41,7 @@ def prepare(layout: Layout, base: str, progress, echo: Callable[[str], None]) ->
 
 def run_server(layout: Layout, host: str | None, port: int | None, get_path: str | None, workers: int | None,
                echo: Callable[[str], None]) -> int:
-    """Serve on host:port with gunicorn, or answer one request when get_path is given."""
+    """Serve on host:port with uWSGI (this process becomes its master), or answer one request."""
     # The server package reads the store; kg only starts it. Imported here so `kg build`
     # and `kg validate` never load Flask.
     from server import create_app
@@ -58,48 +60,49 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
         return 0 if response.status_code < 400 else 1
     settings = load_config(overrides)
     create_app(overrides)  # fail here, once, with a clear message, rather than in every worker
-    overrides["RECYCLE_ON_TIMEOUT"] = True
+    command = uwsgi_command(settings)
     echo(f"serving {Path(layout.build).resolve()} at http://{settings['HOST']}:{settings['PORT']}/sparql "
          f"with {settings['WORKERS']} workers")
-    _gunicorn_app(lambda: create_app(overrides), {
-        "bind": f"{settings['HOST']}:{settings['PORT']}",
-        "workers": settings["WORKERS"],
-        # One request per process at a time, and a busy worker accepts no other connection, so a
-        # worker ending itself after a timeout takes no other request with it. (gthread workers
-        # would keep connections alive, but also queue connections on a busy worker.)
-        "worker_class": "sync",
-        "timeout": int(settings["QUERY_TIMEOUT"]) + 30,  # the app answers 503 first
-        "graceful_timeout": 5,
-        "accesslog": None,
-        "errorlog": "-",
-        "loglevel": "warning",
-        "proc_name": "landbridge-kg",
-        "post_worker_init": _log_to_stderr,  # gunicorn resets logging; the access log is set up after it
-    }).run()
-    return 0
+    env = dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()})
+    env["KG_RECYCLE_ON_TIMEOUT"] = "1"
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(command[0], command, env)
+    return 0  # not reached
 
 
-def _log_to_stderr(worker=None) -> None:
-    """Send the server's access log and warnings to standard error, once per process."""
-    logger = logging.getLogger("server")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s [%(process)d] %(name)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
+def uwsgi_command(settings: dict) -> list[str]:
+    """The uWSGI command line for these settings.
 
-
-def _gunicorn_app(factory, options):
-    """A gunicorn application serving what factory() returns, with the given settings."""
-    from gunicorn.app.base import BaseApplication
-
-    class Application(BaseApplication):
-        def load_config(self):
-            for key, value in options.items():
-                self.cfg.set(key, value)
-
-        def load(self):
-            return factory()
-
-    return Application()
+    One request per worker process at a time, and a busy worker accepts no other connection:
+    a worker ending itself after a timeout (server.watchdog) takes no other request with it,
+    and the master starts a fresh one at once. The HTTP parser is uWSGI's own (C).
+    """
+    exe = Path(sys.executable).with_name("uwsgi")
+    if not exe.exists():
+        found = shutil.which("uwsgi")
+        if found is None:
+            raise KGError("the uWSGI server is not installed; run scripts/install")
+        exe = Path(found)
+    timeout = float(settings["QUERY_TIMEOUT"])
+    command = [
+        str(exe),
+        "--http-socket", f"{settings['HOST']}:{settings['PORT']}",
+        "--module", "server.wsgi:application",
+        "--master",
+        "--processes", str(settings["WORKERS"]),
+        "--lazy-apps",  # each worker opens the store itself, after the fork
+        "--enable-threads",  # the per-worker timeout watchdog is a thread
+        "--thunder-lock",  # one idle worker wakes per connection
+        "--need-app",
+        "--die-on-term",
+        "--add-header", "Connection: close",  # each connection carries one request
+        "--buffer-size", "65535",  # request line and headers: long GET queries fit
+        "--disable-logging",  # the app writes its own access log
+        "--ignore-sigpipe", "--ignore-write-errors", "--disable-write-exception",  # clients that hang up
+        "--worker-reload-mercy", "5",
+        "--procname-prefix-spaced", "landbridge-kg",
+    ]
+    if timeout > 0:
+        command += ["--harakiri", str(int(timeout) + 30)]  # a backstop: the watchdog answers first
+    return command

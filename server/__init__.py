@@ -20,12 +20,12 @@ from kg.formats import FORMATS
 from kg.paths import Layout
 from kg.store import open_store, release_dir
 
+from .access import CORS_HEADERS, log_access
 from .config import load_config
 from .description import statistics
 from .errors import HTTPProblem, problem_response
 
 log = logging.getLogger("server")
-access_log = logging.getLogger("server.access")
 
 
 @dataclass
@@ -60,9 +60,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     build_dir = Path(settings["BUILD_DIR"]) if settings["BUILD_DIR"] else None
     app.extensions["kg"] = _load(build_dir)
 
+    from .query import QueryEndpoint
     from .sparql import bp as sparql_bp
 
     app.register_blueprint(sparql_bp)
+    app.wsgi_app = QueryEndpoint(app.wsgi_app, app.extensions["kg"], app.config)  # type: ignore[method-assign]
     app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
     app.config.setdefault("COMPRESS_MIN_SIZE", 500)
     app.config.setdefault("COMPRESS_MIMETYPES", [f.media_type for f in FORMATS] + ["text/html", "application/json", "text/plain"])
@@ -74,13 +76,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.after_request
     def _finish(response: Response) -> Response:
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers.setdefault("Access-Control-Expose-Headers",
-                                    "ETag, Last-Modified, X-SPARQL-Truncated, X-SPARQL-Max-Rows")
+        for name, value in CORS_HEADERS:
+            response.headers.setdefault(name, value)
         elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        rows = g.get("result_rows")
-        access_log.info("%s %s %d %.1fms rows=%s", request.method, request.path, response.status_code, elapsed,
-                        "-" if rows is None else rows)
+        log_access(request.method, request.path, response.status_code, elapsed, None)
         return response
 
     @app.errorhandler(HTTPProblem)

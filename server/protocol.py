@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from .errors import HTTPProblem
@@ -17,11 +17,12 @@ READ_ONLY = (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class QueryRequest:
     query: str
-    default_graphs: list[str] = field(default_factory=list)
-    named_graphs: list[str] = field(default_factory=list)
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    format: str | None = None  # the `format` parameter: a response format asked for by name
 
 
 def _pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
@@ -87,6 +88,7 @@ def parse_request(method: str, content_type: str | None, query_string: bytes, bo
         raise HTTPProblem(403, READ_ONLY)
     return QueryRequest(
         query=query,
-        default_graphs=[v for k, v in pairs if k == "default-graph-uri"],
-        named_graphs=[v for k, v in pairs if k == "named-graph-uri"],
+        default_graphs=tuple(v for k, v in pairs if k == "default-graph-uri"),
+        named_graphs=tuple(v for k, v in pairs if k == "named-graph-uri"),
+        format=_single(pairs, "format"),
     )

@@ -96,7 +96,7 @@ def wait_until_up(url: str, proc, seconds: float = 90) -> None:
 
 @pytest.fixture(scope="session")
 def server_url(built, tmp_path_factory):
-    """A real `kg serve` (gunicorn, 3 workers, 2 s query timeout) on a free loopback port."""
+    """A real `kg serve` (uWSGI, 3 workers, 2 s query timeout) on a free loopback port."""
     import os
     import signal
     import subprocess

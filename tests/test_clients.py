@@ -88,3 +88,34 @@ def test_apache_jena_rsparql(server_url, store, tmp_path):
         capture_output=True, check=True, timeout=120).stdout
     rows = [(b["militia"]["value"], b["crossing"]["value"]) for b in json.loads(out)["results"]["bindings"]]
     assert rows == expected(store)
+
+
+def fetch(url: str, query: str, accept: str, encoding: str | None = None) -> tuple[bytes, dict]:
+    headers = {"Accept": accept, **({"Accept-Encoding": encoding} if encoding else {})}
+    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": query}), headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read(), {k.lower(): v for k, v in response.headers.items()}
+
+
+def test_large_answers_stream_and_arrive_whole(server_url, store):
+    import gzip
+
+    import pyoxigraph as ox
+
+    query = "CONSTRUCT WHERE { ?s ?p ?o }"  # the whole default graph: several MB of N-Triples
+    expected_triples = sum(1 for _ in store.query(query))
+    body, headers = fetch(server_url, query, "application/n-triples")
+    assert "content-length" not in headers  # sent as it was produced
+    assert len(body) > 1 << 20
+    assert sum(1 for _ in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)) == expected_triples
+    zipped, headers = fetch(server_url, query, "application/n-triples", "gzip")
+    assert headers["content-encoding"] == "gzip"
+    assert gzip.decompress(zipped) == body
+
+
+def test_a_capped_select_is_sent_whole_with_its_truncation_header(server_url):
+    query = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"  # more quads than the default cap of 10000
+    body, headers = fetch(server_url, query, "application/sparql-results+json")
+    assert headers["x-sparql-truncated"] == "true" and headers["x-sparql-max-rows"] == "10000"
+    assert int(headers["content-length"]) == len(body) > 1 << 20
+    assert len(json.loads(body)["results"]["bindings"]) == 10000

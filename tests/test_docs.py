@@ -41,6 +41,7 @@ def test_readme_has_the_two_setup_commands_and_ci_runs_the_test_command():
     assert main_cmd.endswith("kg serve")
     ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_cmd in ci.splitlines()
+    assert test_cmd.startswith("scripts/install --test") and main_cmd.startswith("scripts/install ")
     install = (PROJECT_ROOT / "scripts" / "install").read_text(encoding="utf-8")
     assert "pip install" in install and "'.[test]'" in install
 

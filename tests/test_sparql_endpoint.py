@@ -224,3 +224,32 @@ def test_one_access_log_line_per_request(client, caplog):
     lines = [r.getMessage() for r in caplog.records if r.name == "server.access"]
     assert len(lines) == 1
     assert lines[0].startswith("GET /sparql 200 ") and lines[0].endswith("rows=7")
+
+
+def test_revalidation_is_answered_without_evaluating(built):
+    tag = create_app({"BUILD_DIR": str(built.build)}).test_client().get("/sparql", query_string={"query": COUNT})
+    app = create_app({"BUILD_DIR": str(built.build)})
+
+    class Unused:
+        def query(self, *args, **kwargs):
+            raise AssertionError("a revalidated query must not be evaluated")
+
+    app.extensions["kg"].store = Unused()
+    c = app.test_client()
+    assert c.get("/sparql", query_string={"query": COUNT}, headers={"If-None-Match": tag.headers["ETag"]}).status_code == 304
+    since = {"If-Modified-Since": tag.headers["Last-Modified"]}
+    assert c.get("/sparql", query_string={"query": COUNT}, headers=since).status_code == 304
+    # Another format is another representation, with another tag.
+    other = create_app({"BUILD_DIR": str(built.build)}).test_client().get(
+        "/sparql", query_string={"query": COUNT}, headers={"Accept": "text/csv", "If-None-Match": tag.headers["ETag"]})
+    assert other.status_code == 200 and other.headers["ETag"] != tag.headers["ETag"]
+    older = {"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}
+    fresh = create_app({"BUILD_DIR": str(built.build)}).test_client()
+    assert fresh.get("/sparql", query_string={"query": COUNT}, headers=older).status_code == 200
+
+
+def test_head_gives_the_headers_of_get(client):
+    get = client.get("/sparql", query_string={"query": COUNT})
+    head = client.head("/sparql", query_string={"query": COUNT})
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["Content-Type"] == get.headers["Content-Type"] and head.headers["ETag"] == get.headers["ETag"]

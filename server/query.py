@@ -1,0 +1,386 @@
+"""SPARQL queries at /sparql, answered at the WSGI level in front of the Flask app.
+
+A query is the endpoint's hot path: a point lookup costs pyoxigraph a fraction of a
+millisecond, so the layer around it must cost no more. This handler reads the request
+(parsing and negotiation are cached, since clients repeat themselves), answers conditional
+requests before evaluating anything (the data cannot change within a release), lets
+pyoxigraph evaluate and serialize, and writes the native bytes to the client — buffered up to
+a threshold, so small answers carry their length and row count, and streamed beyond it. A
+SELECT that the row cap may cut is kept whole (it has at most the cap's rows), so its headers
+can always say whether it was cut. Everything else at /sparql (the service description, CORS preflight,
+other methods) goes to the Flask app.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import threading
+import time
+import traceback
+import zlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from email.utils import parsedate_to_datetime
+
+import pyoxigraph as ox
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
+
+from kg.formats import Format
+
+from .access import CORS_HEADERS, log_access
+from .errors import HTTPProblem, problem_body, problem_http
+from .negotiation import choose
+from .perprocess import PerProcess
+from .protocol import QueryRequest, parse_request
+from .rows import RowCounter, counter
+from .safety import cap_rows, query_form, service_iri, service_targets
+from .watchdog import watchdog
+
+log = logging.getLogger("server")
+
+PATH = "/sparql"
+STREAM_AFTER = 1 << 20  # bytes of a result kept to send in one piece; beyond, the rest streams
+GZIP_MIN = 500  # bytes; smaller answers are not worth compressing
+
+_KINDS = {"SELECT": ("results",), "ASK": ("results",), "CONSTRUCT": ("graph", "dataset"),
+          "DESCRIBE": ("graph", "dataset")}
+
+# This process's query threads, for servers where a worker cannot be ended on a timeout.
+_executor = PerProcess(lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="sparql-query"))
+
+
+class QueryTimeout(HTTPProblem):
+    def __init__(self, timeout: float, stopped: bool = False):
+        done = " and was stopped" if stopped else ""
+        super().__init__(503, f"the query did not finish within {timeout:g} s{done}; simplify it or add a LIMIT",
+                         {"Retry-After": "5"})
+
+
+@functools.lru_cache(maxsize=256)
+def _accept(header: str) -> MIMEAccept:
+    return parse_accept_header(header, MIMEAccept)
+
+
+@functools.lru_cache(maxsize=1024)
+def _negotiate(accept: str, format_param: str | None, kinds: tuple[str, ...]) -> Format:
+    return choose(_accept(accept), format_param, kinds)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(method: str, content_type: str, query_string: bytes, body: bytes) -> QueryRequest | None:
+    return parse_request(method, content_type, query_string, body)
+
+
+def _media_type(fmt: Format) -> str:
+    return fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else "")
+
+
+def _wants_gzip(environ: dict) -> bool:
+    for coding in environ.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        name, _, params = coding.partition(";")
+        if name.strip().lower() in ("gzip", "x-gzip"):
+            return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
+
+
+def _not_modified(environ: dict, etag: str, built_at) -> bool:
+    """RFC 9110 conditionals: If-None-Match (weak comparison), else If-Modified-Since."""
+    match = environ.get("HTTP_IF_NONE_MATCH")
+    if match is not None:
+        tags = [t.strip().removeprefix("W/") for t in match.split(",")]
+        return "*" in tags or etag.removeprefix("W/") in tags
+    since = environ.get("HTTP_IF_MODIFIED_SINCE")
+    if since:
+        try:
+            return built_at.replace(microsecond=0) <= parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def _request_body(environ: dict, limit: int) -> bytes:
+    stream = environ["wsgi.input"]
+    length = environ.get("CONTENT_LENGTH")
+    if length:
+        try:
+            size = int(length)
+        except ValueError:
+            raise HTTPProblem(400, f"Content-Length {length!r} is not a number") from None
+        if size > limit:
+            raise HTTPProblem(413, f"the request body is {size} bytes; the limit is {limit}")
+        return stream.read(size)
+    if environ.get("wsgi.input_terminated"):  # a chunked body: read up to the limit
+        body = stream.read(limit + 1)
+        if len(body) > limit:
+            raise HTTPProblem(413, f"the request body is over the limit of {limit} bytes")
+        return body
+    return b""
+
+
+def _client_writer(environ: dict) -> Callable[[bytes], None] | None:
+    """A way to write raw bytes to this request's client, where the server offers one."""
+    sock = environ.get("gunicorn.socket")
+    if sock is not None:
+        return sock.sendall
+    if "uwsgi.version" in environ:
+        import uwsgi  # the module exists only inside a uWSGI process
+
+        fd = uwsgi.connection_fd()
+
+        def write(data: bytes) -> None:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+
+        return write
+    return None
+
+
+class _Exchange:
+    """One request's response: buffered until STREAM_AFTER bytes, then streamed.
+
+    The timeout watchdog and the query thread both may want to answer; whichever starts the
+    response first owns it.
+    """
+
+    def __init__(self, start_response: Callable, headers: list[tuple[str, str]], gzip: bool, head: bool):
+        self._start_response = start_response
+        self._headers = headers
+        self._gzip = zlib.compressobj(6, zlib.DEFLATED, 31) if gzip else None
+        self._head = head
+        self._parts: list[bytes] = []
+        self._size = 0
+        self._send: Callable[[bytes], None] | None = None
+        self._lock = threading.Lock()
+        self.stream_after: float = STREAM_AFTER
+        self.expired = False
+        self.streamed = False
+        self.rows: RowCounter | None = None
+
+    def write(self, chunk: bytes) -> int:
+        if self.rows is not None:
+            self.rows.feed(chunk)
+        if self._send is not None:
+            self._out(chunk)
+        else:
+            self._parts.append(chunk)
+            self._size += len(chunk)
+            if self._size > self.stream_after:
+                self._begin_stream()
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Called by the serializer; chunks are sent as they come, or kept on purpose."""
+
+    def _begin_stream(self) -> None:
+        with self._lock:
+            if self.expired:  # the watchdog answered 503 and is ending this process
+                threading.Event().wait()
+            self.streamed = True
+        headers = list(self._headers)
+        if self._gzip is not None:
+            headers.append(("Content-Encoding", "gzip"))
+        self._send = self._start_response("200 OK", headers)
+        parts, self._parts = self._parts, []
+        for part in parts:
+            self._out(part)
+
+    def _out(self, chunk: bytes) -> None:
+        if self._gzip is not None:
+            chunk = self._gzip.compress(chunk)
+        if chunk and not self._head:
+            self._send(chunk)
+
+    def finish(self, extra: list[tuple[str, str]]) -> Iterable[bytes]:
+        """The rest of the response once the result is complete."""
+        if self.streamed:
+            if self._gzip is not None:
+                self._out_raw(self._gzip.flush())
+            return []
+        body = b"".join(self._parts)
+        headers = list(self._headers) + extra
+        if self._gzip is not None and len(body) >= GZIP_MIN:
+            body = self._gzip.compress(body) + self._gzip.flush()
+            headers.append(("Content-Encoding", "gzip"))
+        headers.append(("Content-Length", str(len(body))))
+        self._start_response("200 OK", headers)
+        return [] if self._head else [body]
+
+    def _out_raw(self, data: bytes) -> None:
+        if data and not self._head:
+            self._send(data)
+
+    def claim_for_timeout(self) -> bool:
+        """True when nothing was sent yet, so the watchdog may answer 503 (and nobody else will)."""
+        with self._lock:
+            if self.streamed:
+                return False
+            self.expired = True
+            return True
+
+
+class QueryEndpoint:
+    """WSGI middleware: answers SPARQL queries at /sparql, passes every other request on."""
+
+    def __init__(self, inner: Callable, data, config: dict):
+        self.inner = inner
+        self.data = data
+        self.config = config
+        self._last_modified = data.built_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        method = environ.get("REQUEST_METHOD", "GET")
+        if environ.get("PATH_INFO") != PATH or method not in ("GET", "HEAD", "POST"):
+            return self.inner(environ, start_response)
+        started = time.perf_counter()
+        status, rows = 500, None
+        accept = environ.get("HTTP_ACCEPT", "")
+        try:
+            body = _request_body(environ, self.config["MAX_BODY_BYTES"]) if method == "POST" else b""
+            query = _parse("GET" if method == "HEAD" else method, environ.get("CONTENT_TYPE", ""),
+                           environ.get("QUERY_STRING", "").encode("latin-1"), body)
+            if query is None:
+                if method == "POST":
+                    raise HTTPProblem(400, "the request carries no query")
+                status = None  # the Flask app answers (and logs) requests for the description
+                return self.inner(environ, start_response)
+            status, rows, answer = self._answer(environ, start_response, query, accept, method == "HEAD")
+            return answer
+        except HTTPProblem as exc:
+            status = exc.status
+            return self._problem(start_response, exc.status, exc.message, accept, exc.headers)
+        except Exception:
+            log.exception("unexpected error on %s %s", method, PATH)
+            status = 500
+            return self._problem(start_response, 500, "internal error; it has been logged", accept, {})
+        finally:
+            if status is not None:
+                log_access(method, PATH, status, (time.perf_counter() - started) * 1000, rows)
+
+    def _problem(self, start_response, status: int, message: str, accept: str, extra: dict) -> list[bytes]:
+        media_type, body = problem_body(status, message, _accept(accept))
+        headers = [("Content-Type", media_type), ("Content-Length", str(len(body))), *CORS_HEADERS, *extra.items()]
+        start_response(f"{status} {HTTP_STATUS_CODES.get(status, 'Error')}", headers)
+        return [body]
+
+    def _check(self, query: QueryRequest) -> None:
+        limit = self.config["MAX_QUERY_LENGTH"]
+        if len(query.query) > limit:
+            raise HTTPProblem(413, f"the query is {len(query.query)} characters long; the limit is {limit}")
+        allowed = self.config["SERVICE_ALLOWLIST"]
+        for target in service_targets(query.query):
+            if not allowed:
+                raise HTTPProblem(400, "SERVICE (federated query) is not allowed on this endpoint")
+            iri = service_iri(target)
+            if not target.startswith("<") or not any(iri.startswith(prefix) for prefix in allowed):
+                raise HTTPProblem(400, f"SERVICE {target} is not on this endpoint's allow-list")
+
+    def _answer(self, environ, start_response, query: QueryRequest, accept: str, head: bool):
+        self._check(query)
+        max_rows = self.config["MAX_ROWS"]
+        text, capped = cap_rows(query.query, max_rows)
+        kinds = _KINDS.get(query_form(text) or "")
+        fmt = _negotiate(accept, query.format, kinds) if kinds else None
+        headers = [*CORS_HEADERS, ("Vary", "Accept, Accept-Encoding"), ("Last-Modified", self._last_modified)]
+        if fmt is not None:
+            etag = self._etag(text, query, fmt)
+            headers.append(("ETag", etag))
+            if _not_modified(environ, etag, self.data.built_at):
+                start_response("304 Not Modified", headers)
+                return 304, None, []
+        base_iri = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST') or 'localhost'}{PATH}"
+        exchange = _Exchange(start_response, headers, _wants_gzip(environ), head)
+        if capped:  # kept whole (at most max_rows rows), so the headers can say whether it was cut
+            exchange.stream_after = float("inf")
+
+        def work() -> Format:
+            # pyoxigraph result iterators must be dropped on the thread that made them, so no
+            # exception may carry them (in a traceback) out of this function.
+            results = self._evaluate(text, query, base_iri)
+            try:
+                chosen = fmt or _negotiate(accept, query.format, ("results",) if isinstance(
+                    results, (ox.QuerySolutions, ox.QueryBoolean)) else ("graph", "dataset"))
+                headers.insert(0, ("Content-Type", _media_type(chosen)))
+                if isinstance(results, ox.QuerySolutions):
+                    exchange.rows = counter(chosen.name)
+                    results.serialize(exchange, format=chosen.native)
+                elif isinstance(results, ox.QueryTriples) and chosen.kind == "dataset":
+                    ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in results), exchange,
+                                 format=chosen.native)
+                elif isinstance(results, ox.QueryTriples):
+                    ox.serialize(results, exchange, format=chosen.native)
+                else:
+                    results.serialize(exchange, format=chosen.native)
+                return chosen
+            except HTTPProblem as exc:
+                problem: Exception = HTTPProblem(exc.status, exc.message, exc.headers)
+            except Exception:
+                problem = RuntimeError("query evaluation failed:\n" + traceback.format_exc())
+            finally:
+                del results
+            raise problem
+
+        self._run(work, exchange, environ, accept)
+        rows = exchange.rows.rows if exchange.rows is not None else None
+        extra = []
+        if capped and rows is not None:
+            extra.append(("X-SPARQL-Max-Rows", str(max_rows)))
+            if rows >= max_rows:
+                extra.append(("X-SPARQL-Truncated", "true"))
+        return 200, rows, exchange.finish(extra)
+
+    def _etag(self, text: str, query: QueryRequest, fmt: Format) -> str:
+        key = "\x00".join([self.data.version, text, *query.default_graphs, "|", *query.named_graphs, fmt.name])
+        return 'W/"' + hashlib.blake2b(key.encode(), digest_size=16).hexdigest() + '"'
+
+    def _evaluate(self, text: str, query: QueryRequest, base_iri: str):
+        try:
+            return self.data.store.query(
+                text,
+                base_iri=base_iri,  # relative IRIs in a query resolve against the endpoint
+                default_graph=[ox.NamedNode(g) for g in query.default_graphs] or None,
+                named_graphs=[ox.NamedNode(g) for g in query.named_graphs] or None,
+            )
+        except SyntaxError as exc:
+            raise HTTPProblem(400, f"malformed query: {exc}") from None
+        except ValueError as exc:  # an invalid IRI among the dataset parameters
+            raise HTTPProblem(400, f"invalid dataset parameter: {exc}") from None
+
+    def _run(self, work: Callable[[], Format], exchange: _Exchange, environ: dict, accept: str) -> None:
+        """Run the query under the time limit; a timed-out query gets a 503."""
+        timeout = self.config["QUERY_TIMEOUT"]
+        client = _client_writer(environ) if self.config["RECYCLE_ON_TIMEOUT"] else None
+        if timeout > 0 and client is not None:
+            # One request per process: run the query here; the watchdog answers 503 and ends the
+            # process if it overruns.
+            def expire() -> None:
+                log.warning("query timed out after %gs", timeout)
+                if exchange.claim_for_timeout():
+                    late = QueryTimeout(timeout, stopped=True)
+                    client(problem_http(late.status, late.message, _accept(accept), late.headers))
+
+            dog = watchdog.get()
+            dog.arm(timeout, expire)
+            try:
+                work()
+            finally:
+                if not dog.disarm():
+                    threading.Event().wait()  # the watchdog has answered and is ending the process
+            return
+        if timeout <= 0:
+            work()
+            return
+        # Elsewhere the query runs on a thread and the whole answer is kept until it is done: a
+        # thread left running after a timeout must not write to the client.
+        exchange.stream_after = float("inf")
+        future = _executor.get().submit(work)
+        try:
+            future.result(timeout)
+        except FutureTimeout:
+            log.warning("query timed out after %gs", timeout)
+            raise QueryTimeout(timeout) from None

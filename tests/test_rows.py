@@ -1,0 +1,73 @@
+"""Row counts read from serialized SELECT results, however the serializer cuts them into chunks."""
+
+from __future__ import annotations
+
+import random
+
+import pyoxigraph as ox
+import pytest
+
+from server.rows import counter
+
+# Values that look like the structure each counter looks for.
+TRICKY = ['x\n"y",{},</result><result>\t', '\\"', '"', "[{", ",{", "\\", 'a\\\\"b', "", "é中", "\\\\", '",{"',
+          '\\",{\\"', "a\r\nb", '""']
+FORMATS = [("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML),
+           ("tsv", ox.QueryResultsFormat.TSV), ("csv", ox.QueryResultsFormat.CSV)]
+
+
+@pytest.fixture(scope="module")
+def tricky_store():
+    s = ox.Store()
+    for i, value in enumerate(TRICKY):
+        s.add(ox.Quad(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/p"), ox.Literal(value)))
+        s.add(ox.Quad(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/q"),
+                      ox.Literal(value + "[{", language="en")))
+    return s
+
+
+QUERIES = [
+    "SELECT ?s ?o WHERE { ?s ?p ?o }",
+    "SELECT * {}",  # one solution, no variables
+    "SELECT ?x { VALUES ?x { UNDEF UNDEF } }",  # empty solutions
+    "SELECT ?s { FILTER(false) }",  # none
+    "SELECT ?o ?z WHERE { ?s ?p ?o OPTIONAL { ?s ?q ?z } }",
+]
+
+
+@pytest.mark.parametrize("name,native", FORMATS)
+@pytest.mark.parametrize("query", QUERIES)
+def test_counts_match_the_native_parser_at_any_chunking(tricky_store, query, name, native):
+    data = tricky_store.query(query).serialize(format=native)
+    truth = sum(1 for _ in tricky_store.query(query))
+    rng = random.Random(query + name)
+    splits = [[]] + [[i] for i in range(len(data) + 1)] if len(data) < 400 else [[]]
+    splits += [sorted(rng.sample(range(len(data) + 1), min(len(data) + 1, rng.randint(1, 40)))) for _ in range(200)]
+    for cuts in splits:
+        rows = counter(name)
+        previous = 0
+        for cut in [*cuts, len(data)]:
+            rows.feed(data[previous:cut])
+            previous = cut
+        assert rows.rows == truth, (cuts, data)
+
+
+@pytest.mark.parametrize("name,native", FORMATS)
+def test_counts_on_the_real_graph(store, name, native):
+    query = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 4000"
+    rows = counter(name)
+
+    class Sink:
+        def write(self, chunk: bytes) -> int:
+            rows.feed(chunk)
+            return len(chunk)
+
+        def flush(self) -> None:
+            pass
+
+    store.query(query).serialize(Sink(), format=native)
+    assert rows.rows == 4000
+
+
+def test_graph_formats_have_no_row_counter():
+    assert counter("turtle") is None and counter("nquads") is None
