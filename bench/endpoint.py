@@ -1,12 +1,14 @@
 """Benchmark: our `kg serve` against `oxigraph serve-read-only` on the same built store.
 
-Starts both servers on loopback, drives each with wrk (Debian package) using the same request
-mix — the competency questions of ontology/queries/, and a point lookup — at 1 and 4
-concurrent clients, and prints throughput, p50/p95 latency and the ratio ours/theirs.
+Starts the servers on loopback — ours as configured by default, ours with its result cache
+turned off (every request evaluated by the engine), and Oxigraph's — drives each with wrk
+(Debian package) using the same request mix — the competency questions of ontology/queries/,
+and a point lookup — at 1 and 4 concurrent clients, and prints throughput, p50/p95 latency and
+the ratios ours/theirs.
 
     python bench/endpoint.py [--seconds 10] [--workers N]
 
-Bounded in time (seconds per run x 4 runs), loopback only. Figures are ratios against the
+Bounded in time (seconds per run x 12 runs), loopback only. Figures are ratios against the
 baseline measured in the same run: the machine is shared and noisy.
 """
 
@@ -97,17 +99,20 @@ def main() -> None:
     layout = Layout()
     subprocess.run(["kg", "build", "--quiet"], check=True, cwd=ROOT) if current_release(layout.build) is None else None
     release = current_release(layout.build)
-    ours_port, theirs_port = free_port(), free_port()
+    ports = {name: free_port() for name in ("ours", "no cache", "oxigraph")}
     env = dict(os.environ, KG_WORKERS=str(args.workers or max(4, 2 * (os.cpu_count() or 1))))
-    ours = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(ours_port)], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    theirs = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(release / "store"),
-                               "--bind", f"127.0.0.1:{theirs_port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    servers = {"ours": f"http://127.0.0.1:{ours_port}/sparql", "oxigraph": f"http://127.0.0.1:{theirs_port}/query"}
+    procs = {
+        name: subprocess.Popen(["kg", "serve", "--quiet", "--port", str(ports[name])], env=dict(env, **extra), cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        for name, extra in (("ours", {}), ("no cache", {"KG_RESULT_CACHE_MB": "0"}))
+    }
+    procs["oxigraph"] = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(release / "store"),
+                                          "--bind", f"127.0.0.1:{ports['oxigraph']}"],
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    servers = {name: f"http://127.0.0.1:{port}/{'query' if name == 'oxigraph' else 'sparql'}" for name, port in ports.items()}
     try:
-        for url, proc in ((servers["ours"], ours), (servers["oxigraph"], theirs)):
-            wait_up(url, proc)
+        for name, url in servers.items():
+            wait_up(url, procs[name])
         print(f"release {release.name}; {args.seconds}s per run; wrk; loopback")
         print(f"{'mix':16} {'clients':>7} {'server':9} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
         with tempfile.TemporaryDirectory() as tmp:
@@ -117,12 +122,14 @@ def main() -> None:
                     for name, url in servers.items():
                         figures[name] = r = run_wrk(url, qs, clients, args.seconds, Path(tmp))
                         print(f"{mix:16} {clients:7} {name:9} {r['rps']:9.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['errors']:6}")
-                    ratio = figures["ours"]["rps"] / figures["oxigraph"]["rps"]
-                    print(f"{mix:16} {clients:7} {'ratio':9} {ratio:9.2f}  (ours / oxigraph, throughput)")
+                    for name in ("ours", "no cache"):
+                        ratio = figures[name]["rps"] / figures["oxigraph"]["rps"]
+                        print(f"{mix:16} {clients:7} {'ratio':9} {ratio:9.2f}  ({name} / oxigraph, throughput)")
     finally:
-        for proc in (ours, theirs):
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
+        for proc in procs.values():
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
 from kg.formats import Format
 
 from .access import CORS_HEADERS, log_access
+from .cache import Answer, ResultCache
 from .errors import HTTPProblem, problem_body, problem_http
 from .negotiation import choose
 from .perprocess import PerProcess
@@ -141,6 +142,22 @@ def _client_writer(environ: dict) -> Callable[[bytes], None] | None:
     return None
 
 
+def _send_whole(start_response: Callable, headers: list[tuple[str, str]], body: bytes, gzip: bool,
+                head: bool) -> list[bytes]:
+    if gzip and len(body) >= GZIP_MIN:
+        body = zlib.compress(body, 6, wbits=31)
+        headers.append(("Content-Encoding", "gzip"))
+    headers.append(("Content-Length", str(len(body))))
+    start_response("200 OK", headers)
+    return [] if head else [body]
+
+
+def _send_kept(start_response: Callable, headers: list[tuple[str, str]], kept: Answer, gzip: bool,
+               head: bool) -> list[bytes]:
+    headers = [("Content-Type", kept.content_type), *headers, *kept.headers, ("X-Cache", "hit")]
+    return _send_whole(start_response, headers, kept.body, gzip, head)
+
+
 class _Exchange:
     """One request's response: buffered until STREAM_AFTER bytes, then streamed.
 
@@ -161,6 +178,8 @@ class _Exchange:
         self.expired = False
         self.streamed = False
         self.rows: RowCounter | None = None
+        self.content_type = ""
+        self.body: bytes | None = None  # the whole answer, once sent in one piece
 
     def write(self, chunk: bytes) -> int:
         if self.rows is not None:
@@ -202,14 +221,9 @@ class _Exchange:
             if self._gzip is not None:
                 self._out_raw(self._gzip.flush())
             return []
-        body = b"".join(self._parts)
-        headers = list(self._headers) + extra
-        if self._gzip is not None and len(body) >= GZIP_MIN:
-            body = self._gzip.compress(body) + self._gzip.flush()
-            headers.append(("Content-Encoding", "gzip"))
-        headers.append(("Content-Length", str(len(body))))
-        self._start_response("200 OK", headers)
-        return [] if self._head else [body]
+        self.body = b"".join(self._parts)
+        return _send_whole(self._start_response, list(self._headers) + extra, self.body, self._gzip is not None,
+                           self._head)
 
     def _out_raw(self, data: bytes) -> None:
         if data and not self._head:
@@ -232,6 +246,7 @@ class QueryEndpoint:
         self.data = data
         self.config = config
         self._last_modified = data.built_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+        self.cache = ResultCache(int(config["RESULT_CACHE_MB"]) << 20)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -287,13 +302,17 @@ class QueryEndpoint:
         kinds = _KINDS.get(query_form(text) or "")
         fmt = _negotiate(accept, query.format, kinds) if kinds else None
         headers = [*CORS_HEADERS, ("Vary", "Accept, Accept-Encoding"), ("Last-Modified", self._last_modified)]
+        base_iri = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST') or 'localhost'}{PATH}"
+        etag = None
         if fmt is not None:
-            etag = self._etag(text, query, fmt)
+            etag = self._etag(text, query, base_iri, fmt)
             headers.append(("ETag", etag))
             if _not_modified(environ, etag, self.data.built_at):
                 start_response("304 Not Modified", headers)
                 return 304, None, []
-        base_iri = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST') or 'localhost'}{PATH}"
+            kept = self.cache.get(etag)
+            if kept is not None:
+                return 200, kept.rows, _send_kept(start_response, headers, kept, _wants_gzip(environ), head)
         exchange = _Exchange(start_response, headers, _wants_gzip(environ), head)
         if capped:  # kept whole (at most max_rows rows), so the headers can say whether it was cut
             exchange.stream_after = float("inf")
@@ -305,7 +324,8 @@ class QueryEndpoint:
             try:
                 chosen = fmt or _negotiate(accept, query.format, ("results",) if isinstance(
                     results, (ox.QuerySolutions, ox.QueryBoolean)) else ("graph", "dataset"))
-                headers.insert(0, ("Content-Type", _media_type(chosen)))
+                exchange.content_type = _media_type(chosen)
+                headers.insert(0, ("Content-Type", exchange.content_type))
                 if isinstance(results, ox.QuerySolutions):
                     exchange.rows = counter(chosen.name)
                     results.serialize(exchange, format=chosen.native)
@@ -332,10 +352,14 @@ class QueryEndpoint:
             extra.append(("X-SPARQL-Max-Rows", str(max_rows)))
             if rows >= max_rows:
                 extra.append(("X-SPARQL-Truncated", "true"))
-        return 200, rows, exchange.finish(extra)
+        answer = exchange.finish(extra)
+        if etag is not None and exchange.body is not None:
+            self.cache.put(etag, Answer(exchange.content_type, exchange.body, rows, tuple(extra)))
+        return 200, rows, answer
 
-    def _etag(self, text: str, query: QueryRequest, fmt: Format) -> str:
-        key = "\x00".join([self.data.version, text, *query.default_graphs, "|", *query.named_graphs, fmt.name])
+    def _etag(self, text: str, query: QueryRequest, base_iri: str, fmt: Format) -> str:
+        # The base IRI is part of it: relative IRIs in a query resolve against the endpoint's URL.
+        key = "\x00".join([self.data.version, text, *query.default_graphs, "|", *query.named_graphs, base_iri, fmt.name])
         return 'W/"' + hashlib.blake2b(key.encode(), digest_size=16).hexdigest() + '"'
 
     def _evaluate(self, text: str, query: QueryRequest, base_iri: str):

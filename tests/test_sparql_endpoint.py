@@ -253,3 +253,44 @@ def test_head_gives_the_headers_of_get(client):
     head = client.head("/sparql", query_string={"query": COUNT})
     assert head.status_code == 200 and head.data == b""
     assert head.headers["Content-Type"] == get.headers["Content-Type"] and head.headers["ETag"] == get.headers["ETag"]
+
+
+def test_repeated_queries_are_answered_from_the_release_cache(built):
+    c = create_app({"BUILD_DIR": str(built.build)}).test_client()
+    first = c.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": "text/turtle"})
+    again = c.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": "text/turtle"})
+    assert "X-Cache" not in first.headers and again.headers["X-Cache"] == "hit"
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+    zipped = c.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": "text/turtle", "Accept-Encoding": "gzip"})
+    import gzip
+    assert zipped.headers["X-Cache"] == "hit" and gzip.decompress(zipped.data) == first.data
+    capped = create_app({"BUILD_DIR": str(built.build), "MAX_ROWS": 5}).test_client()
+    for _ in range(2):
+        r = capped.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o }"})
+        assert r.headers["X-SPARQL-Truncated"] == "true" and len(bindings(r)) == 5
+    assert r.headers["X-Cache"] == "hit"
+    # A relative IRI resolves against the endpoint's own URL, so the host is part of the key.
+    relative = "SELECT ?x WHERE { BIND(<thing> AS ?x) }"
+    here = c.get("/sparql", query_string={"query": relative}, headers={"Host": "a.example"})
+    there = c.get("/sparql", query_string={"query": relative}, headers={"Host": "b.example"})
+    assert bindings(here)[0]["x"]["value"] == "http://a.example/thing"
+    assert bindings(there)[0]["x"]["value"] == "http://b.example/thing" and "X-Cache" not in there.headers
+
+
+def test_the_cache_can_be_turned_off(built):
+    c = create_app({"BUILD_DIR": str(built.build), "RESULT_CACHE_MB": 0}).test_client()
+    for _ in range(2):
+        r = c.get("/sparql", query_string={"query": COUNT})
+        assert r.status_code == 200 and "X-Cache" not in r.headers
+
+
+def test_the_cache_keeps_within_its_bound():
+    from server.cache import Answer, ResultCache
+
+    cache = ResultCache(16 * 100)
+    for i in range(50):
+        cache.put(str(i), Answer("text/plain", bytes(100), None, ()))
+    assert cache.size <= 1600 and len(cache) == 16
+    assert cache.get("49") is not None and cache.get("0") is None
+    cache.put("big", Answer("text/plain", bytes(101), None, ()))  # over a sixteenth of the bound: not kept
+    assert cache.get("big") is None
