@@ -98,6 +98,7 @@ def uwsgi_command(settings: dict) -> list[str]:
         "--die-on-term",
         "--add-header", "Connection: close",  # each connection carries one request
         "--buffer-size", "65535",  # request line and headers: long GET queries fit
+        "--post-buffering", "65536",  # a body is read in full before the app (and its time limit) starts
         "--disable-logging",  # the app writes its own access log
         "--ignore-sigpipe", "--ignore-write-errors", "--disable-write-exception",  # clients that hang up
         "--worker-reload-mercy", "5",
