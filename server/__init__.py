@@ -36,6 +36,8 @@ class Data:
     store: ox.Store
     version: str
     built_at: datetime.datetime
+    base_iri: str
+    manifest: dict
 
     @functools.cached_property
     def stats(self) -> dict:
@@ -48,7 +50,8 @@ def _load(build_dir: Path | None) -> Data:
     manifest = json.loads((release / "manifest.json").read_text())
     store = open_store(release)
     built_at = datetime.datetime.fromisoformat(manifest["built_at"])
-    return Data(release, store, f"{manifest['inputs_sha256']}@{manifest['built_at']}", built_at)
+    return Data(release, store, f"{manifest['inputs_sha256']}@{manifest['built_at']}", built_at, manifest["base_iri"],
+                manifest)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -60,10 +63,21 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     build_dir = Path(settings["BUILD_DIR"]) if settings["BUILD_DIR"] else None
     app.extensions["kg"] = _load(build_dir)
 
+    from .dataset import bp as dataset_bp
+    from .pages import bp as pages_bp
     from .query import QueryEndpoint
     from .sparql import bp as sparql_bp
 
     app.register_blueprint(sparql_bp)
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(dataset_bp)
+    app.extensions["nav"] = []  # (endpoint, label) of further views, in the order the menu shows them
+
+    @app.context_processor
+    def _page_context() -> dict:
+        data = app.extensions["kg"]
+        return {"nav_extra": app.extensions["nav"], "kg_built_at": data.built_at.strftime("%Y-%m-%d %H:%M UTC"),
+                "kg_release": data.release.name, "base_iri": data.base_iri}
     app.wsgi_app = QueryEndpoint(app.wsgi_app, app.extensions["kg"], app.config)  # type: ignore[method-assign]
     app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
     app.config.setdefault("COMPRESS_MIN_SIZE", 500)

@@ -1,0 +1,192 @@
+"""The dataset about itself: VoID + DCAT at /.well-known/void, the ontology, the shapes, the
+latest validation report and the JSON-LD context — each published beside the data."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory
+
+from kg import __version__
+from kg.formats import BY_EXTENSION, FORMATS, Format
+from kg.namespaces import DCTERMS, LB, ONTOLOGY_IRI, PREFIXES, RDF, XSD
+
+from .description import VOID
+from .pages import _negotiated, _rdf_response
+
+bp = Blueprint("dataset", __name__)
+
+DCAT = "http://www.w3.org/ns/dcat#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+EXAMPLES = ("kataib-hezbollah", "al-qaim-albu-kamal-crossing", "strike-2018-06-near-albu-kamal")
+DUMPS = (("landbridge.trig.gz", "application/trig", "the whole dataset: default graph and every named graph"),
+         ("landbridge.nq.gz", "application/n-quads", "the whole dataset as N-Quads"),
+         ("landbridge.ttl.gz", "text/turtle", "the default graph (every fact once)"))
+
+
+def _site() -> str:
+    return request.host_url.rstrip("/")
+
+
+def void_dcat(site: str) -> list[ox.Triple]:
+    """VoID statistics and a DCAT record of the dataset, its dumps and its SPARQL service."""
+    data = current_app.extensions["kg"]
+    stats = data.stats
+    n = ox.NamedNode
+    out: list[ox.Triple] = []
+
+    def add(s, p: str, o) -> None:
+        out.append(ox.Triple(s, n(p), o))
+
+    def lit(value, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+        if lang:
+            return ox.Literal(str(value), language=lang)
+        return ox.Literal(str(value), datatype=n(datatype)) if datatype else ox.Literal(str(value))
+
+    ds, service, catalog = n(site + "/.well-known/void#dataset"), n(site + "/sparql"), n(site + "/.well-known/void")
+    built = data.built_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    for t in (VOID + "Dataset", DCAT + "Dataset"):
+        add(ds, RDF + "type", n(t))
+    add(catalog, RDF + "type", n(DCAT + "Catalog"))
+    add(catalog, DCTERMS + "title", lit("Land Bridge knowledge graph catalogue", lang="en"))
+    add(catalog, DCAT + "dataset", ds)
+    add(catalog, DCAT + "service", service)
+    add(ds, DCTERMS + "title", lit("Land Bridge knowledge graph", lang="en"))
+    add(ds, DCTERMS + "description", lit(
+        "Iran's land bridge through the Iraq–Syria border: the militias that hold it, the crossings they use, the strikes "
+        "against them, the sanctions on them and the routes that tie it together, built from source documents; every "
+        "fact carries its document, the exact supporting sentence and how certain the source is.", lang="en"))
+    add(ds, DCTERMS + "license", n(LICENSE))
+    add(ds, DCTERMS + "rights", lit("Quoted sentences remain the words of their publishers; they are quoted as evidence.",
+                                    lang="en"))
+    add(ds, DCAT + "version", lit(__version__))
+    add(ds, "http://www.w3.org/2002/07/owl#versionInfo", lit(f"{__version__} (release {data.release.name})"))
+    add(ds, DCTERMS + "modified", lit(built, XSD + "dateTime"))
+    add(ds, DCTERMS + "issued", lit(built, XSD + "dateTime"))
+    add(ds, VOID + "uriSpace", lit(data.base_iri + "id/"))
+    add(ds, VOID + "sparqlEndpoint", service)
+    add(ds, VOID + "vocabulary", n(ONTOLOGY_IRI))
+    for prefix in ("prov", "oa", "skos", "schema", "dcterms", "geo"):
+        add(ds, VOID + "vocabulary", n(PREFIXES[prefix]))
+    for key in ("triples", "entities", "classes", "properties"):
+        add(ds, VOID + key, lit(stats[key], XSD + "integer"))
+    for i, (cls, count) in enumerate(stats["class_partitions"]):
+        part = n(f"{site}/.well-known/void#class-{i}")
+        add(ds, VOID + "classPartition", part)
+        add(part, VOID + "class", n(cls))
+        add(part, VOID + "entities", lit(count, XSD + "integer"))
+    for i, (prop, count) in enumerate(stats["property_partitions"]):
+        part = n(f"{site}/.well-known/void#property-{i}")
+        add(ds, VOID + "propertyPartition", part)
+        add(part, VOID + "property", n(prop))
+        add(part, VOID + "triples", lit(count, XSD + "integer"))
+    for name in EXAMPLES:
+        add(ds, VOID + "exampleResource", n(data.base_iri + "id/" + name))
+    for row in data.store.query(f"SELECT ?d WHERE {{ ?d a <{LB}SourceDocument> }} ORDER BY ?d"):
+        add(ds, DCTERMS + "source", row["d"])
+    for name, media, description in DUMPS:
+        if not (data.release / name).exists():
+            continue
+        url = n(f"{site}/dumps/{name}")
+        dist = n(f"{site}/.well-known/void#{name}")
+        add(ds, VOID + "dataDump", url)
+        add(ds, DCAT + "distribution", dist)
+        add(dist, RDF + "type", n(DCAT + "Distribution"))
+        add(dist, DCTERMS + "title", lit(name))
+        add(dist, DCTERMS + "description", lit(description, lang="en"))
+        add(dist, DCAT + "downloadURL", url)
+        add(dist, DCAT + "mediaType", n("https://www.iana.org/assignments/media-types/" + media))
+        add(dist, DCAT + "compressFormat", n("https://www.iana.org/assignments/media-types/application/gzip"))
+        add(dist, DCAT + "byteSize", lit((data.release / name).stat().st_size, XSD + "nonNegativeInteger"))
+        add(dist, DCTERMS + "license", n(LICENSE))
+    add(service, RDF + "type", n(DCAT + "DataService"))
+    add(service, DCTERMS + "title", lit("Land Bridge SPARQL 1.1 endpoint (read-only)", lang="en"))
+    add(service, DCAT + "endpointURL", service)
+    add(service, DCAT + "endpointDescription", service)
+    add(service, DCAT + "servesDataset", ds)
+    add(ds, DCAT + "landingPage", n(site + "/"))
+    add(ds, FOAF + "homepage", n(site + "/"))
+    return out
+
+
+def _graph_response(triples: list[ox.Triple], fmt: Format) -> Response:
+    return _rdf_response([ox.Quad(t.subject, t.predicate, t.object) for t in triples], fmt)
+
+
+@bp.route("/.well-known/void")
+@bp.route("/void.<ext>")
+def void(ext: str | None = None) -> Response:
+    fmt = _format(ext)
+    triples = void_dcat(_site())
+    if fmt is None:
+        body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "void": VOID, "dcat": DCAT})
+        return _page("dataset.html", turtle=body.decode("utf-8"), stats=current_app.extensions["kg"].stats)
+    return _graph_response(triples, fmt)
+
+
+def _format(ext: str | None) -> Format | None:
+    if ext is None:
+        return _negotiated(None)
+    fmt = BY_EXTENSION.get(ext)
+    if fmt is None or fmt.kind != "graph":
+        abort(404, f"no .{ext} form of this document")
+    return fmt
+
+
+def _page(template: str, **context) -> Response:
+    response = Response(render_template(template, **context), mimetype="text/html")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.route("/ontology")
+@bp.route("/ontology.<ext>")
+def ontology(ext: str | None = None) -> Response:
+    data = current_app.extensions["kg"]
+    fmt = _format(ext)
+    if fmt is None:
+        if not (data.release / "ontology.html").exists():
+            abort(404, "this build has no ontology documentation")
+        return send_from_directory(data.release, "ontology.html", mimetype="text/html")
+    graph = ox.NamedNode(data.base_iri + "graph/ontology")
+    quads = list(data.store.quads_for_pattern(None, None, None, graph))
+    return _rdf_response([ox.Quad(q.subject, q.predicate, q.object) for q in quads], fmt)
+
+
+@bp.route("/shapes")
+@bp.route("/shapes.<ext>")
+def shapes(ext: str | None = None) -> Response:
+    data = current_app.extensions["kg"]
+    fmt = _format(ext)
+    if fmt is None:
+        if not (data.release / "shapes.html").exists():
+            abort(404, "this build has no shapes documentation")
+        return send_from_directory(data.release, "shapes.html", mimetype="text/html")
+    source = data.release / "shapes.ttl"
+    if not source.exists():
+        abort(404, "this build has no copy of the shapes")
+    triples = list(ox.parse(source.read_bytes(), format=ox.RdfFormat.TURTLE))
+    return _graph_response(triples, fmt)
+
+
+@bp.route("/context.jsonld")
+def context() -> Response:
+    data = current_app.extensions["kg"]
+    if not (data.release / "context.jsonld").exists():
+        abort(404, "this build has no JSON-LD context")
+    return send_from_directory(data.release, "context.jsonld", mimetype="application/ld+json")
+
+
+@bp.route("/validation")
+def validation() -> Response:
+    data = current_app.extensions["kg"]
+    path = data.release / "validation.json"
+    if not path.exists():
+        abort(404, "this release has no recorded validation")
+    recorded = json.loads(path.read_text())
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"]) or "text/html"
+    if best == "application/json" or request.args.get("format") == "json":
+        return Response(json.dumps(recorded["report"], indent=2), mimetype="application/json")
+    return _page("validation.html", report=recorded["report"], formats=[f.name for f in FORMATS])

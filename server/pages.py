@@ -1,0 +1,169 @@
+"""Linked-data pages: every IRI of the graph dereferences to HTML or RDF; the home page; dumps.
+
+`<base>id/x` is served at /id/x and `<base>graph/x` at /graph/x; `.ttl`, `.jsonld`, `.nt`,
+`.rdf` (and `.trig`, `.nq`) ask for one format, otherwise Accept decides (HTML for browsers,
+Turtle for a bare `*/*`). Unknown IRIs are 404 in the form asked for.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory
+
+from kg.formats import BY_MEDIA_TYPE, FORMATS, Format
+from kg.namespaces import LB, PREFIXES
+
+from .describe import claim_view, exists, rdf_description, types_of, view
+from .iris import iri_for, local_path, split_extension
+
+bp = Blueprint("pages", __name__)
+
+RDF_FORMATS = [f for f in FORMATS if f.kind in ("graph", "dataset")]
+DUMP_FILES = ("landbridge.trig", "landbridge.nq", "landbridge.ttl",
+              "landbridge.trig.gz", "landbridge.nq.gz", "landbridge.ttl.gz")
+
+
+def _data():
+    return current_app.extensions["kg"]
+
+
+def _negotiated(fmt: Format | None) -> Format | None:
+    """The RDF format asked for (by extension, `format=` or Accept), or None for HTML."""
+    if fmt is not None:
+        return fmt
+    name = request.args.get("format")
+    if name:
+        chosen = next((f for f in RDF_FORMATS if f.name == name), None)
+        if chosen is None:
+            abort(406, f"format={name!r} is not an RDF format here; use one of: " + ", ".join(f.name for f in RDF_FORMATS))
+        return chosen
+    offered = [f.media_type for f in RDF_FORMATS[:1]] + ["text/html", "application/xhtml+xml"] + \
+        [m for f in RDF_FORMATS for m in (f.media_type, *f.aliases) if m != "text/plain"]
+    best = request.accept_mimetypes.best_match(offered) if request.accept_mimetypes else "text/html"
+    if best is None:
+        abort(406, "none of the accepted media types is available: HTML, " + ", ".join(f.media_type for f in RDF_FORMATS))
+    return None if best in ("text/html", "application/xhtml+xml") else BY_MEDIA_TYPE[best]
+
+
+def _rdf_response(quads: list[ox.Quad], fmt: Format, status: int = 200) -> Response:
+    if fmt.kind == "graph":
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+        body = ox.serialize(sorted(triples, key=str), format=fmt.native, prefixes=_prefixes())
+    else:
+        body = ox.serialize(quads, format=fmt.native, prefixes=_prefixes())
+    response = Response(body, status=status, mimetype=fmt.media_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _prefixes() -> dict[str, str]:
+    return {**PREFIXES, "id": _data().base_iri + "id/"}
+
+
+def _alternates(path: str) -> list[tuple[str, str]]:
+    return [(f.name, f"/{path}.{f.extension}") for f in RDF_FORMATS if f.kind == "graph"]
+
+
+def _html(template: str, status: int = 200, **context) -> Response:
+    response = Response(render_template(template, **context), status=status, mimetype="text/html")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _not_found(iri: str, fmt: Format | None) -> Response:
+    if fmt is not None:
+        return _rdf_response([], fmt, 404)
+    return _html("notfound.html", 404, iri=iri)
+
+
+def local(term) -> str | None:
+    """Template helper: where an IRI of ours is served here, else None."""
+    return local_path(term, _data().base_iri) if isinstance(term, str) else None
+
+
+@bp.app_template_filter("local")
+def _local_filter(iri: str) -> str:
+    return local(iri) or iri
+
+
+@bp.route("/")
+def home() -> Response:
+    data = _data()
+    counts = data.stats
+    stats = json.loads((data.release / "stats.json").read_text())
+    docs = data.store.query("""PREFIX lb: <https://landbridge-kg.org/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?d ?title ?outlet ?date WHERE { ?d a lb:SourceDocument ; rdfs:label ?title ; lb:outlet ?outlet
+        OPTIONAL { ?d lb:publicationDate ?date } } ORDER BY ?d""")
+    documents = [{"iri": r["d"].value, "title": r["title"].value, "outlet": r["outlet"].value,
+                  "date": r["date"].value if r["date"] else "date not stated"} for r in docs]
+    classes = data.store.query("""PREFIX lb: <https://landbridge-kg.org/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?c ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {
+          VALUES ?c { lb:Militia lb:OfficialCrossing lb:UnofficialCrossing lb:Strike lb:Sanction lb:LandBridge lb:Road
+                      lb:SmugglingCorridor lb:MilitaryBase lb:Settlement lb:Person }
+          ?e a ?c . ?c rdfs:label ?label } GROUP BY ?c ?label ORDER BY DESC(?n)""")
+    browse = [{"iri": r["c"].value, "label": r["label"].value, "count": int(r["n"].value)} for r in classes]
+    return _html("home.html", stats=stats, counts=counts, documents=documents, browse=browse)
+
+
+@bp.route("/id/<path:rest>")
+def resource(rest: str) -> Response:
+    return _dereference("id/" + rest)
+
+
+@bp.route("/graph/<path:rest>")
+def graph(rest: str) -> Response:
+    return _dereference("graph/" + rest)
+
+
+def _dereference(path: str) -> Response:
+    data = _data()
+    stem, by_extension = split_extension(path)
+    iri = iri_for(stem, data.base_iri)
+    if by_extension is None and stem != path:
+        stem = path
+    fmt = _negotiated(by_extension)
+    if not exists(data.store, iri):
+        return _not_found(iri, fmt)
+    if fmt is not None:
+        return _rdf_response(rdf_description(data.store, iri), fmt)
+    types = types_of(data.store, iri)
+    if LB + "Claim" in types:
+        return _html("claim.html", c=claim_view(data.store, iri), alternates=_alternates(stem))
+    if LB + "SourceDocument" in types:
+        return _html("document.html", v=view(data.store, iri), text=_document_text(data.release, stem),
+                     alternates=_alternates(stem))
+    return _html("resource.html", v=view(data.store, iri), alternates=_alternates(stem))
+
+
+def _document_text(release, stem: str) -> dict | None:
+    """The document's text and annotated spans, as kg build wrote them for this page."""
+    path = release / "documents" / (stem.rsplit("/", 1)[-1] + ".json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+@bp.route("/dumps/<name>")
+def dump(name: str) -> Response:
+    if name not in DUMP_FILES or not (_data().release / name).exists():
+        abort(404, f"no dump named {name!r}")
+    return send_from_directory(_data().release, name, as_attachment=True,
+                               mimetype="application/gzip" if name.endswith(".gz") else None)
+
+
+@bp.route("/browse")
+def instances() -> Response:
+    """Every instance of a class (`?class=IRI`), with labels: where the home page's counts lead."""
+    iri = request.args.get("class", "")
+    rows = _data().store.query(f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?e ?label WHERE {{ ?e a <{_safe_iri(iri)}> ; rdfs:label ?label }} ORDER BY LCASE(?label)""")
+    items = [{"iri": r["e"].value, "label": r["label"].value} for r in rows]
+    if not items:
+        abort(404, f"no instances of {iri!r}")
+    return _html("instances.html", cls=iri, items=items)
+
+
+def _safe_iri(text: str) -> str:
+    if any(c in text for c in '<>"{}|^`\\ \n'):
+        abort(400, "not an IRI")
+    return text

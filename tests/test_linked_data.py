@@ -1,0 +1,194 @@
+"""Linked data: every IRI of the graph dereferences, by Accept or extension; pages show evidence; the
+dataset describes itself (VoID, DCAT) and its dumps download."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from kg.build import build
+from server import create_app
+
+from .conftest import BASE, copy_project_inputs
+
+KH = BASE + "id/kataib-hezbollah"
+RDF_ACCEPTS = [("text/turtle", ox.RdfFormat.TURTLE), ("application/ld+json", ox.RdfFormat.JSON_LD),
+               ("application/n-triples", ox.RdfFormat.N_TRIPLES), ("application/rdf+xml", ox.RdfFormat.RDF_XML)]
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    return create_app({"BUILD_DIR": str(built.build)}).test_client()
+
+
+def our_iris(store: ox.Store) -> list[str]:
+    rows = store.query(f"""SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{BASE}id/")
+                           && !REGEX(STR(?s), "/claim/[^/]+/")) }} ORDER BY ?s""")
+    return [r["s"].value for r in rows]
+
+
+def path_of(iri: str) -> str:
+    return "/" + iri[len(BASE):]
+
+
+def parse(body: bytes, fmt) -> set[ox.Triple]:
+    return {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt, base_iri="http://localhost/")}
+
+
+def test_every_entity_claim_and_document_iri_gives_turtle_about_itself(client, store):
+    iris = our_iris(store)
+    assert len(iris) > 500  # entities, claims, documents, quantities, waypoints
+    for iri in iris:
+        r = client.get(path_of(iri), headers={"Accept": "text/turtle"})
+        assert r.status_code == 200, iri
+        assert "Accept" in [v.strip() for v in r.headers["Vary"].split(",")]
+        subjects = {t.subject for t in parse(r.data, ox.RdfFormat.TURTLE)}
+        assert ox.NamedNode(iri) in subjects, iri
+
+
+@pytest.mark.parametrize("accept,fmt", RDF_ACCEPTS)
+def test_formats_by_accept_and_by_extension_agree(client, accept, fmt):
+    by_accept = client.get("/id/kataib-hezbollah", headers={"Accept": accept})
+    assert by_accept.status_code == 200 and by_accept.mimetype == accept
+    ext = {"text/turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt", "application/rdf+xml": "rdf"}[accept]
+    by_ext = client.get(f"/id/kataib-hezbollah.{ext}")
+    assert by_ext.status_code == 200 and by_ext.mimetype == accept
+    assert parse(by_accept.data, fmt) == parse(by_ext.data, fmt)
+    triples = parse(by_ext.data, fmt)
+    rdfs_label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    label = ox.Triple(ox.NamedNode(KH), rdfs_label, ox.Literal("Kataib Hezbollah", language="en"))
+    assert label in triples
+    # Incoming links are part of the description: who controls what, who is targeted by what.
+    assert any(t.object == ox.NamedNode(KH) for t in triples)
+
+
+def test_browsers_get_html_and_plain_clients_get_turtle(client):
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert client.get("/id/kataib-hezbollah", headers={"Accept": browser}).mimetype == "text/html"
+    assert client.get("/id/kataib-hezbollah", headers={"Accept": "*/*"}).mimetype == "text/turtle"
+    assert client.get("/id/kataib-hezbollah", headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_unknown_iris_are_404_in_the_form_asked(client):
+    html = client.get("/id/no-such-militia", headers={"Accept": "text/html"})
+    assert html.status_code == 404 and html.mimetype == "text/html" and "no-such-militia" in html.get_data(as_text=True)
+    turtle = client.get("/id/no-such-militia", headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 404 and turtle.mimetype == "text/turtle"
+    assert parse(turtle.data, ox.RdfFormat.TURTLE) == set()
+    assert client.get("/id/no-such-militia.jsonld").status_code == 404
+
+
+def test_entity_page_shows_labels_facts_both_ways_and_who_says_so(client):
+    page = client.get("/id/kataib-hezbollah", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<h1" in page and "Kataib Hezbollah</h1>" in page
+    assert "Kataib Hizballah" in page  # an alias
+    assert "Popular Mobilization Forces" in page  # the description
+    # Facts name their neighbours by label and link to their pages, outgoing and incoming.
+    assert '<a href="/id/al-sekak-crossing"' in page and ">al-Sekak crossing</a>" in page
+    assert "Referred to by" in page
+    assert not re.search(r"<a [^>]*>https?://", page)  # no raw IRIs as link texts
+    # The quote behind the fact, highlighted in its context, with document, certainty and source.
+    assert "<mark>controls unofficial crossings -- notably al-Sekak</mark>" in page
+    assert 'href="/id/document/003#s-003-036"' in page
+    assert "certainty-reported" in page and "according to" in page
+
+
+def test_claim_page_shows_quote_certainty_and_the_facts_it_supports(client):
+    page = client.get("/id/claim/000-004", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "Claim 000-004" in page and "<mark>Iraq is set to open a vital border crossing" in page
+    assert "assessed" in page and "potentially" in page
+    assert ">al-Qaim–Albu Kamal border crossing</a>" in page and ">used by</a>" in page
+
+
+def test_every_page_links_only_to_pages_that_exist(client, store):
+    pages = ["/", "/id/kataib-hezbollah", "/id/claim/003-036", "/id/al-qaim-albu-kamal-crossing", "/id/document/003"]
+    seen: set[str] = set()
+    for page in pages:
+        html = client.get(page, headers={"Accept": "text/html"}).get_data(as_text=True)
+        for href in re.findall(r'href="(/[^"#]*)', html):
+            seen.add(href.replace("&amp;", "&"))
+    assert len(seen) > 50
+    for href in sorted(seen):
+        r = client.get(href, headers={"Accept": "text/html"})
+        assert r.status_code == 200, href
+
+
+def test_named_graphs_dereference_as_datasets(client, store):
+    r = client.get("/graph/provenance.trig")
+    assert r.status_code == 200
+    quads = list(ox.parse(r.data, format=ox.RdfFormat.TRIG))
+    graph = ox.NamedNode(BASE + "graph/provenance")
+    assert quads and all(q.graph_name == graph for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+    claim = client.get("/id/claim/000-004.trig")
+    assert any(q.graph_name == ox.NamedNode(BASE + "id/claim/000-004") for q in ox.parse(claim.data, format=ox.RdfFormat.TRIG))
+
+
+def test_ontology_terms_resolve_at_the_ontology_path(client):
+    r = client.get("/ontology", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200
+    g = rdflib.Graph().parse(data=r.data, format="turtle")
+    militia = rdflib.URIRef("https://landbridge-kg.org/ontology#Militia")
+    assert (militia, rdflib.RDF.type, rdflib.OWL.Class) in g
+    assert client.get("/ontology.jsonld").mimetype == "application/ld+json"
+    assert client.get("/ontology.rdf").mimetype == "application/rdf+xml"
+
+
+def test_void_and_dcat_describe_the_dataset(client, store):
+    r = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200
+    g = rdflib.Graph().parse(data=r.data, format="turtle")
+    void, dcat, dcterms = (rdflib.Namespace(n) for n in
+                           ("http://rdfs.org/ns/void#", "http://www.w3.org/ns/dcat#", "http://purl.org/dc/terms/"))
+    ds = next(g.subjects(rdflib.RDF.type, void.Dataset))
+    assert (ds, rdflib.RDF.type, dcat.Dataset) in g
+    triples = next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"].value
+    assert str(g.value(ds, void.triples)) == triples
+    for p in (dcterms.title, dcterms.description, dcterms.license, dcat.version, dcterms.modified, void.entities,
+              void.sparqlEndpoint, void.classPartition, void.propertyPartition, void.exampleResource):
+        assert g.value(ds, p) is not None, p
+    # Example resources and the endpoint resolve here; every dump downloads.
+    for example in g.objects(ds, void.exampleResource):
+        assert client.get(path_of(str(example)), headers={"Accept": "text/turtle"}).status_code == 200
+    assert str(g.value(ds, void.sparqlEndpoint)).endswith("/sparql")
+    dumps = sorted(str(d) for d in g.objects(ds, void.dataDump))
+    assert [d.rsplit("/", 1)[1] for d in dumps] == ["landbridge.nq.gz", "landbridge.trig.gz", "landbridge.ttl.gz"]
+    for dist in g.objects(ds, dcat.distribution):
+        assert g.value(dist, dcat.downloadURL) is not None and g.value(dist, dcat.mediaType) is not None
+    page = client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'href="/.well-known/void"' in page
+
+
+def test_dumps_download_compressed_and_whole(client, release):
+    for name in ("landbridge.trig", "landbridge.nq", "landbridge.ttl"):
+        r = client.get(f"/dumps/{name}.gz")
+        assert r.status_code == 200 and r.mimetype == "application/gzip"
+        assert gzip.decompress(r.data) == (release / name).read_bytes()
+    assert client.get("/dumps/manifest.json").status_code == 404
+    assert client.get("/dumps/..%2Fmanifest.json").status_code == 404
+
+
+def test_validation_report_is_published(built, client):
+    from kg.validate import validate
+
+    assert validate(built).conforms  # records its verdict in the release, where the server finds it
+    page = client.get("/validation", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "conforms" in page
+    report = json.loads(client.get("/validation", headers={"Accept": "application/json"}).data)
+    assert report["conforms"] is True and report["checked"]["shacl"] > 0
+
+
+def test_a_deployment_base_iri_maps_onto_the_same_paths(tmp_path):
+    layout = copy_project_inputs(tmp_path / "project")
+    base = "https://data.example.org/landbridge/"
+    build(layout, base)
+    c = create_app({"BUILD_DIR": str(layout.build)}).test_client()
+    r = c.get("/id/kataib-hezbollah", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200
+    assert ox.NamedNode(base + "id/kataib-hezbollah") in {t.subject for t in parse(r.data, ox.RdfFormat.TURTLE)}
+    page = c.get("/id/kataib-hezbollah", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'href="/id/al-sekak-crossing"' in page
