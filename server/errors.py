@@ -1,4 +1,4 @@
-"""One error shape for every route: plain text, or JSON when the client prefers it."""
+"""One error shape for every route: plain text, or JSON when the client prefers it (a page for browsers)."""
 
 from __future__ import annotations
 
@@ -30,9 +30,22 @@ def problem_body(status: int, message: str, accept: MIMEAccept) -> tuple[str, by
     return "text/plain; charset=utf-8", f"{status} {title}: {message}\n".encode()
 
 
+def wants_page(accept: MIMEAccept) -> bool:
+    """A browser: HTML preferred to plain text and JSON."""
+    return accept.best_match(["text/plain", "application/json", "text/html"]) == "text/html" and \
+        accept["text/html"] > max(accept["text/plain"], accept["application/json"])
+
+
 def problem_response(status: int, message: str, accept: MIMEAccept, headers: dict[str, str] | None = None) -> Response:
-    """The error as a response in the one error shape."""
-    mimetype, body = problem_body(status, message, accept)
+    """The error as a response in the one error shape (a page of it for browsers)."""
+    if wants_page(accept):
+        from flask import render_template
+
+        title = HTTP_STATUS_CODES.get(status, "Error")
+        mimetype, body = "text/html; charset=utf-8", render_template("error.html", status=status, title=title,
+                                                                      message=message).encode()
+    else:
+        mimetype, body = problem_body(status, message, accept)
     response = Response(body, status=status, content_type=mimetype)
     for name, value in (headers or {}).items():
         response.headers[name] = value
