@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,6 +66,8 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
          f"with {settings['WORKERS']} workers")
     env = dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()})
     env["KG_RECYCLE_ON_TIMEOUT"] = "1"
+    # Each worker keeps its metrics here; /metrics adds them up (a fresh folder per server run).
+    env["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="landbridge-kg-metrics-")
     sys.stdout.flush()
     sys.stderr.flush()
     os.execve(command[0], command, env)

@@ -24,6 +24,7 @@ from .access import CORS_HEADERS, log_access
 from .config import load_config
 from .description import statistics
 from .errors import HTTPProblem, problem_response
+from .metrics import observe
 
 log = logging.getLogger("server")
 
@@ -64,6 +65,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kg"] = _load(build_dir)
 
     from .dataset import bp as dataset_bp
+    from .health import bp as health_bp
     from .pages import bp as pages_bp
     from .query import QueryEndpoint
     from .sparql import bp as sparql_bp
@@ -71,6 +73,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(sparql_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(dataset_bp)
+    app.register_blueprint(health_bp)
     app.extensions["nav"] = []  # (endpoint, label) of further views, in the order the menu shows them
 
     @app.context_processor
@@ -92,8 +95,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def _finish(response: Response) -> Response:
         for name, value in CORS_HEADERS:
             response.headers.setdefault(name, value)
-        elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        log_access(request.method, request.path, response.status_code, elapsed, None)
+        elapsed = time.perf_counter() - g.get("started", time.perf_counter())
+        log_access(request.method, request.path, response.status_code, elapsed * 1000, None)
+        observe(request.url_rule.rule if request.url_rule else "(no route)", response.status_code, elapsed)
         return response
 
     @app.errorhandler(HTTPProblem)

@@ -35,6 +35,7 @@ from kg.formats import Format
 from .access import CORS_HEADERS, log_access
 from .cache import Answer, ResultCache
 from .errors import HTTPProblem, problem_body, problem_http
+from .metrics import REJECTED, TIMEOUTS, WORKERS_ENDED, observe, rejection_reason
 from .negotiation import choose
 from .perprocess import PerProcess
 from .protocol import QueryRequest, parse_request
@@ -268,6 +269,9 @@ class QueryEndpoint:
             return answer
         except HTTPProblem as exc:
             status = exc.status
+            reason = rejection_reason(exc.status, exc.message)
+            if reason is not None:
+                REJECTED.labels(reason).inc()
             return self._problem(start_response, exc.status, exc.message, accept, exc.headers)
         except Exception:
             log.exception("unexpected error on %s %s", method, PATH)
@@ -275,7 +279,9 @@ class QueryEndpoint:
             return self._problem(start_response, 500, "internal error; it has been logged", accept, {})
         finally:
             if status is not None:
-                log_access(method, PATH, status, (time.perf_counter() - started) * 1000, rows)
+                elapsed = time.perf_counter() - started
+                log_access(method, PATH, status, elapsed * 1000, rows)
+                observe(PATH, status, elapsed)
 
     def _problem(self, start_response, status: int, message: str, accept: str, extra: dict) -> list[bytes]:
         media_type, body = problem_body(status, message, _accept(accept))
@@ -384,9 +390,12 @@ class QueryEndpoint:
             # process if it overruns.
             def expire() -> None:
                 log.warning("query timed out after %gs", timeout)
+                TIMEOUTS.inc()
                 if exchange.claim_for_timeout():
                     late = QueryTimeout(timeout, stopped=True)
                     client(problem_http(late.status, late.message, _accept(accept), late.headers))
+                    observe(PATH, late.status, timeout)
+                WORKERS_ENDED.inc()
 
             dog = watchdog.get()
             dog.arm(timeout, expire)
@@ -407,4 +416,5 @@ class QueryEndpoint:
             future.result(timeout)
         except FutureTimeout:
             log.warning("query timed out after %gs", timeout)
+            TIMEOUTS.inc()
             raise QueryTimeout(timeout) from None

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from . import create_app
 from .access import log_to_stderr
+from .metrics import WORKER_STARTS
 
 log_to_stderr()
 application = create_app()
+WORKER_STARTS.inc()

@@ -1,0 +1,52 @@
+"""Prometheus metrics for every worker process, and what /metrics and /healthz answer.
+
+Under `kg serve` the workers are separate processes: `kg serve` gives them a fresh shared
+folder (PROMETHEUS_MULTIPROC_DIR) where prometheus_client keeps each process's figures, and
+/metrics adds them up, so counts survive a worker that was ended after a timeout.
+"""
+
+from __future__ import annotations
+
+import os
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+REQUESTS = Counter("kg_http_requests_total", "HTTP requests answered, by route and status", ["route", "status"])
+LATENCY = Histogram("kg_http_request_duration_seconds", "Time to answer a request, by route", ["route"],
+                    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60))
+TIMEOUTS = Counter("kg_query_timeouts_total", "Queries stopped at the time limit")
+REJECTED = Counter("kg_queries_rejected_total", "Queries refused before evaluation, by reason", ["reason"])
+WORKER_STARTS = Counter("kg_worker_starts_total", "Worker processes started (more than the configured workers: restarts)")
+WORKERS_ENDED = Counter("kg_workers_ended_total", "Worker processes ended to stop a timed-out query")
+
+
+def observe(route: str, status: int, seconds: float) -> None:
+    REQUESTS.labels(route, str(status)).inc()
+    LATENCY.labels(route).observe(seconds)
+
+
+def rejection_reason(status: int, message: str) -> str | None:
+    """Why a query was refused, for the rejected-queries counter (None: not a refusal)."""
+    if status == 403:
+        return "update"
+    if status == 413:
+        return "too_large"
+    if status == 400 and "SERVICE" in message:
+        return "service"
+    if status == 400 and message.startswith("malformed query"):
+        return "malformed"
+    if status in (400, 406, 415):
+        return "bad_request"
+    return None
+
+
+def exposition() -> tuple[bytes, str]:
+    """The metrics of all worker processes (or of this one, outside `kg serve`)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return generate_latest(registry), CONTENT_TYPE_LATEST
+    from prometheus_client import REGISTRY
+
+    return generate_latest(REGISTRY), CONTENT_TYPE_LATEST

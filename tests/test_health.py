@@ -1,0 +1,77 @@
+"""/healthz and /metrics: what a load balancer and a Prometheus scraper read."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.parse
+import urllib.request
+
+from prometheus_client.parser import text_string_to_metric_families
+
+from server import create_app
+
+from .test_clients import RUNAWAY, get
+
+
+def samples(text: str) -> dict[tuple[str, tuple], float]:
+    out = {}
+    for family in text_string_to_metric_families(text):
+        for s in family.samples:
+            out[(s.name, tuple(sorted(s.labels.items())))] = s.value
+    return out
+
+
+def total(metrics: dict, name: str, **labels) -> float:
+    return sum(v for (n, ls), v in metrics.items() if n == name and all((k, v2) in ls for k, v2 in labels.items()))
+
+
+def test_healthz_says_alive_loaded_and_which_build(built, release):
+    r = create_app({"BUILD_DIR": str(built.build)}).test_client().get("/healthz")
+    body = json.loads(r.data)
+    manifest = json.loads((release / "manifest.json").read_text())
+    assert r.status_code == 200 and body["status"] == "ok" and body["data_loaded"] is True
+    assert body["release"] == release.name and body["inputs_sha256"] == manifest["inputs_sha256"]
+
+
+def test_metrics_count_requests_by_route_and_status_and_refusals(built):
+    c = create_app({"BUILD_DIR": str(built.build)}).test_client()
+    before = samples(c.get("/metrics").get_data(as_text=True))
+    c.get("/sparql", query_string={"query": "ASK {}"})
+    c.get("/sparql", query_string={"update": "CLEAR ALL"})
+    c.get("/sparql", query_string={"query": "SELECT * { SERVICE <http://example.org/> { ?s ?p ?o } }"})
+    c.get("/id/kataib-hezbollah", headers={"Accept": "text/turtle"})
+    after = samples(c.get("/metrics").get_data(as_text=True))
+
+    def grew(name, **labels):
+        return total(after, name, **labels) - total(before, name, **labels)
+
+    assert grew("kg_http_requests_total", route="/sparql", status="200") == 1
+    assert grew("kg_http_requests_total", route="/sparql", status="403") == 1
+    assert grew("kg_http_requests_total", route="/id/<path:rest>", status="200") == 1
+    assert grew("kg_queries_rejected_total", reason="update") == 1
+    assert grew("kg_queries_rejected_total", reason="service") == 1
+    assert grew("kg_http_request_duration_seconds_count", route="/sparql") == 3
+
+
+def test_metrics_add_up_all_workers_and_count_timeouts_and_restarts(server_url):
+    site = server_url.rsplit("/", 1)[0]
+
+    def scrape() -> dict:
+        with urllib.request.urlopen(site + "/metrics", timeout=10) as r:
+            return samples(r.read().decode())
+
+    before = scrape()
+    for _ in range(20):  # spread over the workers
+        urllib.request.urlopen(server_url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}), timeout=10).read()
+    status, _, _ = get(server_url, RUNAWAY)
+    assert status == 503
+    time.sleep(1.5)  # the worker that ran it is replaced
+    after = scrape()
+    assert total(after, "kg_http_requests_total", route="/sparql", status="200") - \
+        total(before, "kg_http_requests_total", route="/sparql", status="200") >= 20
+    assert total(after, "kg_query_timeouts_total") - total(before, "kg_query_timeouts_total") == 1
+    assert total(after, "kg_workers_ended_total") - total(before, "kg_workers_ended_total") == 1
+    assert total(after, "kg_worker_starts_total") > 3  # the 3 configured workers, and a replacement
+    with urllib.request.urlopen(site + "/healthz", timeout=10) as r:
+        assert json.loads(r.read())["status"] == "ok"
