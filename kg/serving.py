@@ -62,8 +62,9 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
     settings = load_config(overrides)
     create_app(overrides)  # fail here, once, with a clear message, rather than in every worker
     command = uwsgi_command(settings)
-    echo(f"serving {Path(layout.build).resolve()} at http://{settings['HOST']}:{settings['PORT']}/sparql "
-         f"with {settings['WORKERS']} workers")
+    site = f"http://{settings['HOST']}:{settings['PORT']}"
+    echo(f"serving {Path(layout.build).resolve()} with {settings['WORKERS']} workers: open {site}/ "
+         f"(SPARQL endpoint {site}/sparql)")
     env = dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()})
     env["KG_RECYCLE_ON_TIMEOUT"] = "1"
     # Each worker keeps its metrics here; /metrics adds them up (a fresh folder per server run).
