@@ -40,7 +40,7 @@ from .negotiation import choose
 from .perprocess import PerProcess
 from .protocol import QueryRequest, parse_request
 from .rows import RowCounter, counter
-from .safety import cap_rows, query_form, service_iri, service_targets
+from .safety import cap_rows, on_allow_list, query_form, service_iri, service_targets, unsafe_destination
 from .watchdog import watchdog
 
 log = logging.getLogger("server")
@@ -298,8 +298,11 @@ class QueryEndpoint:
             if not allowed:
                 raise HTTPProblem(400, "SERVICE (federated query) is not allowed on this endpoint")
             iri = service_iri(target)
-            if not target.startswith("<") or not any(iri.startswith(prefix) for prefix in allowed):
+            if not target.startswith("<") or not on_allow_list(iri, allowed):
                 raise HTTPProblem(400, f"SERVICE {target} is not on this endpoint's allow-list")
+            reason = unsafe_destination(iri)
+            if reason:
+                raise HTTPProblem(400, f"SERVICE {target} is refused: {reason}")
 
     def _answer(self, environ, start_response, query: QueryRequest, accept: str, head: bool):
         self._check(query)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import ipaddress
 import re
+import socket
+import urllib.parse
 
 # Comments, strings and IRIs are masked (same length, so positions still match the query)
 # before keywords are looked for: a keyword inside them is not one.
@@ -91,3 +94,58 @@ def cap_rows(query: str, max_rows: int) -> tuple[str, bool]:
     # A trailing VALUES block follows the solution modifiers; the LIMIT goes before it.
     at = values[-1].start() if values and masked[:values[-1].start()].rstrip().endswith("}") else len(query)
     return query[:at] + f"\nLIMIT {max_rows}\n" + query[at:], True
+
+
+def _blocked_address(address: str) -> str | None:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for test, what in ((ip.is_unspecified, "unspecified"), (ip.is_loopback, "loopback"),
+                       (ip.is_link_local, "link-local (cloud metadata)"), (ip.is_multicast, "multicast"),
+                       (ip.is_private, "private"), (ip.is_reserved, "reserved")):
+        if test:
+            return f"{address} is a {what} address"
+    return None
+
+
+def unsafe_destination(iri: str, resolve=socket.getaddrinfo) -> str | None:
+    """Why the server must not send a request to this IRI, or None when it may.
+
+    Only http(s) to a host whose every address is public: never loopback, link-local (which
+    holds cloud metadata services), private ranges, or file: and other schemes. The host is
+    resolved here; a name that resolves differently later (DNS rebinding) is beyond this check.
+    """
+    parts = urllib.parse.urlsplit(iri)
+    if parts.scheme not in ("http", "https"):
+        return f"the scheme {parts.scheme or '(none)'!r} is not allowed; only http and https"
+    host = parts.hostname
+    if not host:
+        return "the IRI has no host"
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return "the IRI has an invalid port"
+    try:
+        infos = resolve(host, port, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return f"the host {host!r} does not resolve"
+    for info in infos:
+        reason = _blocked_address(info[4][0])
+        if reason:
+            return f"{host} resolves to {reason}"
+    return None
+
+
+def on_allow_list(iri: str, allowed: list[str]) -> bool:
+    """True when the IRI is under one of the allowed endpoint prefixes: same scheme, host and port, and a
+    path that starts with the prefix's path (so `https://a.org` does not admit `https://a.org.evil.net`)."""
+    target = urllib.parse.urlsplit(iri)
+    for prefix in allowed:
+        p = urllib.parse.urlsplit(prefix)
+        try:
+            same_origin = (target.scheme, target.hostname, target.port) == (p.scheme, p.hostname, p.port)
+        except ValueError:
+            return False
+        if same_origin and target.path.startswith(p.path or "/"):
+            return True
+    return False
