@@ -98,6 +98,7 @@ def uwsgi_command(settings: dict) -> list[str]:
         "--lazy-apps",  # each worker opens the store itself, after the fork
         "--enable-threads",  # the per-worker timeout watchdog is a thread
         "--thunder-lock",  # one idle worker wakes per connection
+        "--cache2", "name=kgquota,items=20000,blocksize=8,purge_lru=1",  # per-client query time, shared by workers
         "--need-app",
         "--die-on-term",
         "--add-header", "Connection: close",  # each connection carries one request

@@ -30,6 +30,8 @@ def rejection_reason(status: int, message: str) -> str | None:
     """Why a query was refused, for the rejected-queries counter (None: not a refusal)."""
     if status == 403:
         return "update"
+    if status == 429:
+        return "quota"
     if status == 413:
         return "too_large"
     if status == 400 and "SERVICE" in message:

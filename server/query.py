@@ -39,6 +39,7 @@ from .metrics import REJECTED, TIMEOUTS, WORKERS_ENDED, observe, rejection_reaso
 from .negotiation import choose
 from .perprocess import PerProcess
 from .protocol import QueryRequest, parse_request
+from .quota import Quota, client_key
 from .rows import RowCounter, counter
 from .safety import cap_rows, on_allow_list, query_form, service_iri, service_targets, unsafe_destination
 from .watchdog import watchdog
@@ -248,13 +249,14 @@ class QueryEndpoint:
         self.config = config
         self._last_modified = data.built_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
         self.cache = ResultCache(int(config["RESULT_CACHE_MB"]) << 20)
+        self.quota = Quota(config["QUOTA_SECONDS"], config["QUOTA_WINDOW"])
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
         if environ.get("PATH_INFO") != PATH or method not in ("GET", "HEAD", "POST"):
             return self.inner(environ, start_response)
         started = time.perf_counter()
-        status, rows = 500, None
+        status, rows, client = 500, None, None
         accept = environ.get("HTTP_ACCEPT", "")
         try:
             body = _request_body(environ, self.config["MAX_BODY_BYTES"]) if method == "POST" else b""
@@ -265,6 +267,7 @@ class QueryEndpoint:
                     raise HTTPProblem(400, "the request carries no query")
                 status = None  # the Flask app answers (and logs) requests for the description
                 return self.inner(environ, start_response)
+            client = self._admit(environ)
             status, rows, answer = self._answer(environ, start_response, query, accept, method == "HEAD")
             return answer
         except HTTPProblem as exc:
@@ -278,10 +281,24 @@ class QueryEndpoint:
             status = 500
             return self._problem(start_response, 500, "internal error; it has been logged", accept, {})
         finally:
+            if client is not None:
+                self.quota.charge(client, time.perf_counter() - started)
             if status is not None:
                 elapsed = time.perf_counter() - started
                 log_access(method, PATH, status, elapsed * 1000, rows)
                 observe(PATH, status, elapsed)
+
+    def _admit(self, environ: dict) -> str | None:
+        """The client to charge for this query; 429 when it has used up its budget."""
+        if not self.quota.enabled:
+            return None
+        client = client_key(environ)
+        wait = self.quota.retry_after(client)
+        if wait is not None:
+            raise HTTPProblem(429, f"this client has used its {self.config['QUOTA_SECONDS']:g} s of query time for the "
+                                   f"current {self.config['QUOTA_WINDOW']:g} s; try again in {wait} s", {"Retry-After": str(wait)})
+        environ["landbridge.client"] = client
+        return client
 
     def _problem(self, start_response, status: int, message: str, accept: str, extra: dict) -> list[bytes]:
         media_type, body = problem_body(status, message, _accept(accept))
@@ -394,6 +411,8 @@ class QueryEndpoint:
             def expire() -> None:
                 log.warning("query timed out after %gs", timeout)
                 TIMEOUTS.inc()
+                if environ.get("landbridge.client"):  # this process ends before its request is charged
+                    self.quota.charge(environ["landbridge.client"], timeout)
                 if exchange.claim_for_timeout():
                     late = QueryTimeout(timeout, stopped=True)
                     client(problem_http(late.status, late.message, _accept(accept), late.headers))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -94,16 +95,15 @@ def wait_until_up(url: str, proc, seconds: float = 90) -> None:
     raise RuntimeError("kg serve did not come up")
 
 
-@pytest.fixture(scope="session")
-def server_url(built, tmp_path_factory):
-    """A real `kg serve` (uWSGI, 3 workers, 2 s query timeout) on a free loopback port."""
+@contextlib.contextmanager
+def running_server(built: Layout, log: Path, **settings: str):
+    """A real `kg serve` (uWSGI) over the test build on a free loopback port, with KG_* settings; yields its /sparql URL."""
     import os
     import signal
     import subprocess
 
     port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "KG_QUERY_TIMEOUT": "2", "KG_WORKERS": "3", "KG_PROJECT_ROOT": str(built.root)}
+    env = {**os.environ, "KG_PROJECT_ROOT": str(built.root), **{f"KG_{k}": v for k, v in settings.items()}}
     with open(log, "wb") as out:
         proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port), "--build-dir", str(built.build)],
                                 stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
@@ -117,3 +117,10 @@ def server_url(built, tmp_path_factory):
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def server_url(built, tmp_path_factory):
+    """A real `kg serve` (uWSGI, 3 workers, 2 s query timeout) on a free loopback port."""
+    with running_server(built, tmp_path_factory.mktemp("serve") / "serve.log", QUERY_TIMEOUT="2", WORKERS="3") as url:
+        yield url
