@@ -15,7 +15,9 @@ CORS_HEADERS: tuple[tuple[str, str], ...] = (
 
 def log_access(method: str, path: str, status: int, elapsed_ms: float, rows: int | None) -> None:
     """Method, path, status, duration and result rows ("-" when the answer has none)."""
-    access_log.info("%s %s %d %.1fms rows=%s", method, path, status, elapsed_ms, "-" if rows is None else rows)
+    # The path is the client's: control characters are escaped so one request is one line.
+    shown = path if path.isprintable() else path.encode("unicode_escape").decode("ascii")
+    access_log.info("%s %s %d %.1fms rows=%s", method, shown, status, elapsed_ms, "-" if rows is None else rows)
 
 
 def log_to_stderr() -> None:

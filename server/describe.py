@@ -15,9 +15,22 @@ PREFIX schema: <{SCHEMA}> PREFIX prov: <{PROV}> PREFIX oa: <{OA}>
 HEADING = {RDF + "type", RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel", SCHEMA + "description"}
 
 
+def valid_iri(iri: str) -> bool:
+    """True when the text is an absolute IRI (so it can be written into a query between < and >)."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return not any(c in iri for c in '<>"{}|^`\\ ')
+
+
 def exists(store: ox.Store, iri: str) -> bool:
-    node = f"<{iri}>"
-    return bool(store.query(f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} UNION {{ GRAPH {node} {{ ?s ?p ?o }} }} }}"))
+    if not valid_iri(iri):
+        return False
+    node = ox.NamedNode(iri)
+    return any(True for _ in store.quads_for_pattern(node, None, None)) or \
+        any(True for _ in store.quads_for_pattern(None, None, node)) or \
+        any(True for _ in store.quads_for_pattern(None, None, None, node))
 
 
 def rdf_description(store: ox.Store, iri: str) -> list[ox.Quad]:
