@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import logging
+import os
+from pathlib import Path
+from urllib.parse import quote
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+
+from kg.namespaces import ONTOLOGY_IRI, PREFIXES
+from kg.paths import Layout
 
 from .description import service_description
+from .iris import LOCAL_ROOTS, SHAPES_IRI
 from .negotiation import choose
 
 bp = Blueprint("sparql", __name__)
@@ -43,29 +49,61 @@ def _description() -> Response:
     wants_html = request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html" and \
         request.accept_mimetypes["text/html"] > request.accept_mimetypes["text/turtle"]
     if wants_html and not request.args.get("format"):
-        body = _description_page(endpoint, data.stats)
-        return _cacheable(Response(body, mimetype="text/html"), "description-html")
+        # Not tagged from the build: the page is the UI's code as much as data, and cheap to send.
+        response = Response(_description_page(endpoint, data.stats), mimetype="text/html")
+        response.headers["Vary"] = "Accept"
+        response.headers["Cache-Control"] = "no-cache"
+        return response
     fmt = choose(request.accept_mimetypes, request.args.get("format"), ("graph",))
     payload = ox.serialize(service_description(endpoint, data.stats), format=fmt.native)
     return _cacheable(Response(payload, mimetype=fmt.media_type), "description|" + endpoint + fmt.name)
 
 
 def _description_page(endpoint: str, stats: dict) -> str:
-    e = html.escape(endpoint)
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Land Bridge SPARQL endpoint</title></head>
-<body>
-<h1>Land Bridge knowledge graph: SPARQL endpoint</h1>
-<p>This is a read-only SPARQL 1.1 endpoint at <code>{e}</code>. Send queries with
-<code>GET {e}?query=…</code>, or <code>POST</code> with <code>application/x-www-form-urlencoded</code>
-(<code>query=…</code>) or <code>application/sparql-query</code>.</p>
-<p>The default graph holds {stats['triples']} triples, each once: it is the merge of
-{len(stats['graphs'])} named graphs (one per claim, with its evidence). SPARQL Update and SERVICE
-federation are refused.</p>
-<p>The machine-readable service description: <a href="{e}?format=turtle">Turtle</a>,
-<a href="{e}?format=jsonld">JSON-LD</a>, <a href="{e}?format=rdfxml">RDF/XML</a>.</p>
-</body></html>
+    """The query UI for browsers: YASGUI over this endpoint, the competency questions as examples."""
+    data = current_app.extensions["kg"]
+    base = data.base_iri  # the release's, from its manifest.json
+    root = request.script_root
+    config = {
+        "endpoint": url_for("sparql.sparql"),  # a path: the browser resolves it against the page's own origin
+        "base": base,
+        "localRoots": [[base + part, f"{root}/{part}"] for part in LOCAL_ROOTS],
+        "namespaces": [[ONTOLOGY_IRI, f"{root}/ontology"], [SHAPES_IRI, f"{root}/shapes"]],
+        "prefixes": {**PREFIXES, "id": base + "id/"},
+        "defaultQuery": DEFAULT_QUERY,
+    }
+    examples = [{**q, "link": "#query=" + quote(q["query"], safe="")} for q in competency_questions()]
+    return render_template("sparql.html", endpoint=endpoint, stats=stats, examples=examples, ui_config=config)
+
+
+DEFAULT_QUERY = """# The classes of the graph, and how many instances each has.
+# The competency questions are ready as examples: pick one from the list.
+SELECT ?class (COUNT(DISTINCT ?instance) AS ?instances) WHERE {
+  ?instance a ?class .
+}
+GROUP BY ?class
+ORDER BY DESC(?instances)
 """
+
+
+def _queries_dir() -> Path:
+    root = os.environ.get("KG_PROJECT_ROOT")
+    return (Layout(root=Path(root)) if root else Layout()).ontology_dir / "queries"
+
+
+def competency_questions() -> list[dict[str, str]]:
+    """Every ontology/queries/NN-*.rq: its id, number, question (its first comment lines) and text."""
+    examples = []
+    for path in sorted(_queries_dir().glob("[0-9][0-9]-*.rq")):
+        text = path.read_text(encoding="utf-8")
+        comments = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            comments.append(line.lstrip("#").strip())
+        question = " ".join(c for c in comments if c) or path.stem[3:].replace("-", " ")
+        examples.append({"id": path.stem, "number": path.stem[:2], "question": question, "query": text})
+    return examples
 
 
 @bp.route("/sparql", methods=["GET", "POST", "OPTIONS"], provide_automatic_options=False)
