@@ -1,0 +1,115 @@
+"""What the benchmark and load scripts share: free ports, starting `kg serve`, driving wrk."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Cycles through the paths; each connection sends a User-Agent of its own (a client, for quotas).
+LUA = """
+local paths = {%s}
+local accept = "%s"
+local i = 0
+local agents = 0
+setup = function(thread) agents = agents + 1; thread:set("tid", agents) end
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i], {["Accept"] = accept, ["User-Agent"] = "load-client-" .. tid .. "-" .. (i %% %d)})
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%d %%d %%.3f %%.3f %%.3f %%d\\n", summary.requests, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.duration))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_up(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited: {proc.args}")
+        try:
+            with urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK {}"), timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"server did not start: {url}")
+
+
+@contextmanager
+def kg_serve(port: int, **settings: str):
+    """`kg serve` on 127.0.0.1:port with KG_* settings, stopped on exit; yields the process."""
+    env = dict(os.environ, **{f"KG_{k}": v for k, v in settings.items()})
+    proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port)], env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_up(f"http://127.0.0.1:{port}/sparql", proc)
+        yield proc
+    finally:
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def run_wrk(base: str, paths: list[str], clients: int, seconds: float, accept: str = "application/sparql-results+json",
+            agents: int = 1) -> dict:
+    """Drive base with wrk over the paths (cycled); throughput, errors and latency percentiles (ms)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "mix.lua"
+        script.write_text(LUA % (", ".join(json.dumps(p) for p in paths), accept, max(1, agents)))
+        out = subprocess.run(
+            ["wrk", "-t", str(min(clients, 2)), "-c", str(clients), "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
+             "-s", str(script), base],
+            capture_output=True, text=True, check=True, timeout=seconds + 90).stdout
+    line = next(ln for ln in out.splitlines() if ln.startswith("RESULT"))
+    requests, status_errors, socket_errors, p50, p95, p99, duration = line.split()[1:]
+    return {"requests": int(requests), "rps": int(requests) / (int(duration) / 1e6), "p50": float(p50), "p95": float(p95),
+            "p99": float(p99), "status_errors": int(status_errors), "socket_errors": int(socket_errors),
+            "errors": int(status_errors) + int(socket_errors)}
+
+
+def query_paths(path: str, queries: list[str]) -> list[str]:
+    return [f"{path}?query={urllib.parse.quote(q)}" for q in queries]
+
+
+def competency_queries() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "ontology" / "queries").glob("*.rq"))]
+
+
+def rss_kib(root_pid: int) -> int:
+    """Resident memory of a process and its children (the server's master and workers), in KiB."""
+    total = 0
+    pids = [root_pid]
+    children = Path(f"/proc/{root_pid}/task/{root_pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total

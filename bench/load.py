@@ -1,0 +1,59 @@
+"""Load: 32 concurrent clients for 60 s against `kg serve` — the competency questions, entity
+pages, RDF dereferencing and the home page — printing requests, errors, p50/p95/p99 latency and
+the server's memory before and after (and its /metrics request count, which must agree).
+
+    python bench/load.py [--clients 32] [--seconds 60]
+
+Loopback only, bounded by --seconds. Each connection sends its own User-Agent, so each is its own
+client for the per-client quotas, as real clients would be.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import competency_queries, free_port, kg_serve, query_paths, rss_kib, run_wrk  # noqa: E402
+
+PAGES = ["/", "/id/kataib-hezbollah", "/id/al-qaim-albu-kamal-crossing", "/id/claim/000-004", "/id/document/001",
+         "/id/kataib-hezbollah.ttl", "/id/iraq.jsonld", "/id/strike-2018-06-near-albu-kamal.nt", "/.well-known/void",
+         "/sparql", "/healthz"]
+
+
+def load(site: str, clients: int, seconds: float) -> dict:
+    paths = query_paths("/sparql", competency_queries()) + PAGES
+    return run_wrk(site + "/", paths, clients, seconds, accept="*/*", agents=clients)
+
+
+def requests_counted(site: str) -> int:
+    with urllib.request.urlopen(site + "/metrics", timeout=10) as r:
+        text = r.read().decode()
+    return int(sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("kg_http_requests_total{")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    port = free_port()
+    site = f"http://127.0.0.1:{port}"
+    with kg_serve(port) as proc:
+        warm = load(site, 2, 2)  # every worker has opened the store and answered
+        before_kib, before_count = rss_kib(proc.pid), requests_counted(site)
+        r = load(site, args.clients, args.seconds)
+        after_kib, after_count = rss_kib(proc.pid), requests_counted(site)
+    print(f"{args.clients} clients, {args.seconds:g} s, {len(competency_queries())} competency queries + {len(PAGES)} pages, loopback")
+    print(f"requests {r['requests']} ({r['rps']:.0f}/s); errors {r['errors']} (HTTP {r['status_errors']}, socket {r['socket_errors']})")
+    print(f"latency ms: p50 {r['p50']:.2f}  p95 {r['p95']:.2f}  p99 {r['p99']:.2f}")
+    print(f"server memory (master + workers): {before_kib / 1024:.0f} MiB before, {after_kib / 1024:.0f} MiB after")
+    print(f"/metrics counted {after_count - before_count} requests in the run (wrk: {r['requests']}; warm-up: {warm['requests']})")
+    sys.exit(1 if r["errors"] else 0)
+
+
+if __name__ == "__main__":
+    main()
