@@ -75,6 +75,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(dataset_bp)
     app.register_blueprint(health_bp)
     app.extensions["nav"] = []  # (endpoint, label) of further views, in the order the menu shows them
+    from .views import bp as views_bp
+    app.register_blueprint(views_bp)
+    app.extensions["nav"] += [("views.map_page", "Map"), ("views.timeline", "Timeline")]
 
     @app.context_processor
     def _page_context() -> dict:
@@ -84,7 +87,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.wsgi_app = QueryEndpoint(app.wsgi_app, app.extensions["kg"], app.config)  # type: ignore[method-assign]
     app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
     app.config.setdefault("COMPRESS_MIN_SIZE", 500)
-    app.config.setdefault("COMPRESS_MIMETYPES", [f.media_type for f in FORMATS] + ["text/html", "application/json", "text/plain"])
+    app.config.setdefault("COMPRESS_MIMETYPES", [f.media_type for f in FORMATS] + [
+        "text/html", "application/json", "text/plain", "text/javascript", "application/javascript", "text/css",
+        "application/geo+json", "image/svg+xml"])
     Compress(app)
 
     @app.before_request
@@ -108,6 +113,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def _http(exc: HTTPException) -> Response:
         headers = {k: v for k, v in exc.get_headers() if k.lower() == "allow"}
         return problem_response(exc.code or 500, exc.description or exc.name, request.accept_mimetypes, headers)
+
+    @app.errorhandler(UnicodeError)
+    def _undecodable(exc: UnicodeError) -> Response:
+        return problem_response(400, "the request's URL or form is not valid UTF-8", request.accept_mimetypes)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:

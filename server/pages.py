@@ -104,7 +104,8 @@ def home() -> Response:
                       lb:SmugglingCorridor lb:MilitaryBase lb:Settlement lb:Person }
           ?e a ?c . ?c rdfs:label ?label } GROUP BY ?c ?label ORDER BY DESC(?n)""")
     browse = [{"iri": r["c"].value, "label": r["label"].value, "count": int(r["n"].value)} for r in classes]
-    return _html("home.html", stats=stats, counts=counts, documents=documents, browse=browse)
+    validated = (data.release / "validation.json").exists()  # `kg serve` always validates; a bare build may not be
+    return _html("home.html", stats=stats, counts=counts, documents=documents, browse=browse, validated=validated)
 
 
 @bp.route("/id/<path:rest>")
