@@ -7,9 +7,12 @@ Turtle for a bare `*/*`). Unknown IRIs are 404 in the form asked for.
 
 from __future__ import annotations
 
+import functools
 import json
+from pathlib import Path
 
 import pyoxigraph as ox
+import rdflib
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory
 
 from kg.formats import BY_MEDIA_TYPE, FORMATS, Format
@@ -48,7 +51,9 @@ def _negotiated(fmt: Format | None) -> Format | None:
 
 
 def _rdf_response(quads: list[ox.Quad], fmt: Format, status: int = 200) -> Response:
-    if fmt.kind == "graph":
+    if fmt.name == "jsonld" and (_data().release / "context.jsonld").exists():
+        body = _compact_jsonld({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
+    elif fmt.kind == "graph":
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         body = ox.serialize(sorted(triples, key=str), format=fmt.native, prefixes=_prefixes())
     else:
@@ -56,6 +61,21 @@ def _rdf_response(quads: list[ox.Quad], fmt: Format, status: int = 200) -> Respo
     response = Response(body, status=status, mimetype=fmt.media_type)
     response.headers["Vary"] = "Accept"
     return response
+
+
+@functools.lru_cache(maxsize=4)
+def _context(path: str) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))["@context"]
+
+
+def _compact_jsonld(triples: set[ox.Triple]) -> bytes:
+    """JSON-LD compacted with the published context (/context.jsonld), which it names rather than inlines."""
+    graph = rdflib.Graph()
+    graph.parse(data=ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES), format="nt")
+    context = _context(str(_data().release / "context.jsonld"))
+    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    document["@context"] = request.host_url + "context.jsonld"
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def _prefixes() -> dict[str, str]:

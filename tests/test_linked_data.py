@@ -36,7 +36,13 @@ def path_of(iri: str) -> str:
     return "/" + iri[len(BASE):]
 
 
-def parse(body: bytes, fmt) -> set[ox.Triple]:
+def parse(body: bytes, fmt, client=None) -> set[ox.Triple]:
+    if fmt == ox.RdfFormat.JSON_LD and client is not None:
+        # The document names the published context; load it from the server, as a JSON-LD client would.
+        document = json.loads(body)
+        assert document["@context"] == "http://localhost/context.jsonld"
+        document["@context"] = json.loads(client.get("/context.jsonld").data)["@context"]
+        body = json.dumps(document).encode()
     return {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt, base_iri="http://localhost/")}
 
 
@@ -58,8 +64,9 @@ def test_formats_by_accept_and_by_extension_agree(client, accept, fmt):
     ext = {"text/turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt", "application/rdf+xml": "rdf"}[accept]
     by_ext = client.get(f"/id/kataib-hezbollah.{ext}")
     assert by_ext.status_code == 200 and by_ext.mimetype == accept
-    assert parse(by_accept.data, fmt) == parse(by_ext.data, fmt)
-    triples = parse(by_ext.data, fmt)
+    assert parse(by_accept.data, fmt, client) == parse(by_ext.data, fmt, client)
+    triples = parse(by_ext.data, fmt, client)
+    assert triples == parse(client.get("/id/kataib-hezbollah.nt").data, ox.RdfFormat.N_TRIPLES)
     rdfs_label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     label = ox.Triple(ox.NamedNode(KH), rdfs_label, ox.Literal("Kataib Hezbollah", language="en"))
     assert label in triples
@@ -161,6 +168,26 @@ def test_void_and_dcat_describe_the_dataset(client, store):
         assert g.value(dist, dcat.downloadURL) is not None and g.value(dist, dcat.mediaType) is not None
     page = client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'href="/.well-known/void"' in page
+
+
+def test_json_ld_uses_the_published_context(client):
+    document = json.loads(client.get("/id/kataib-hezbollah.jsonld").data)
+    assert document["@context"] == "http://localhost/context.jsonld"
+    context = json.loads(client.get("/context.jsonld").data)["@context"]
+    keys = {k for node in document.get("@graph", [document]) for k in node}
+    assert {"controls", "partOf"} <= keys  # the ontology's own short terms
+    for key in keys - {"@id", "@type"}:  # every key a term or a compact IRI of the context
+        assert key in context or key.split(":", 1)[0] in context, key
+
+
+def test_document_pages_show_the_text_with_every_quote_linked(client, store):
+    for doc in ("000", "003"):
+        html = client.get(f"/id/document/{doc}", headers={"Accept": "text/html"}).get_data(as_text=True)
+        anchors = re.findall(r'id="s-([0-9]{3}-[0-9]{3})"', html)
+        statements = [r["s"] for r in store.query(
+            f"""SELECT ?s WHERE {{ ?c <https://landbridge-kg.org/ontology#statementId> ?s FILTER(STRSTARTS(?s, "{doc}-")) }}""")]
+        assert sorted(anchors) == sorted(s.value for s in statements)
+        assert 'data-testid="span"' in html and 'href="/id/claim/' in html
 
 
 def test_dumps_download_compressed_and_whole(client, release):
