@@ -85,6 +85,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return {"nav_extra": app.extensions["nav"], "kg_built_at": data.built_at.strftime("%Y-%m-%d %H:%M UTC"),
                 "kg_release": data.release.name, "base_iri": data.base_iri}
     app.wsgi_app = QueryEndpoint(app.wsgi_app, app.extensions["kg"], app.config)  # type: ignore[method-assign]
+    if settings["PROXY_HOPS"] > 0:  # outermost: every layer sees the client's address, host and scheme
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = settings["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
     app.config.setdefault("COMPRESS_MIN_SIZE", 500)
     app.config.setdefault("COMPRESS_MIMETYPES", [f.media_type for f in FORMATS] + [

@@ -21,12 +21,13 @@ DEFAULTS: dict[str, Any] = {
     "RESULT_CACHE_MB": 64,  # answers kept per worker for repeated queries; 0 turns it off
     "QUOTA_SECONDS": 60.0,  # query time per client per window; over it: 429 until the window turns; 0: off
     "QUOTA_WINDOW": 60.0,  # seconds
+    "PROXY_HOPS": 0,  # reverse proxies in front whose X-Forwarded-For/-Host/-Proto are trusted
     "WORKERS": max(4, 2 * (os.cpu_count() or 1)),  # serving processes under gunicorn
     # Under a process-per-request server, a worker whose query timed out exits after answering
     # (pyoxigraph cannot cancel a query) and the server starts a fresh one.
     "RECYCLE_ON_TIMEOUT": False,
 }
-_INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES", "WORKERS", "MAX_ROWS", "RESULT_CACHE_MB"}
+_INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES", "WORKERS", "MAX_ROWS", "RESULT_CACHE_MB", "PROXY_HOPS"}
 _FLOATS = {"QUERY_TIMEOUT", "QUOTA_SECONDS", "QUOTA_WINDOW"}
 _BOOLS = {"RECYCLE_ON_TIMEOUT"}
 _LISTS = {"SERVICE_ALLOWLIST"}

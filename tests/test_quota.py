@@ -62,3 +62,20 @@ def test_one_budget_across_worker_processes(built, tmp_path):
         assert send(0, agent="analyst-b")[0] == 200
         time.sleep(int(headers["Retry-After"]) + 0.2)
         assert send(0)[0] == 200
+
+
+def test_behind_a_trusted_proxy_clients_are_told_apart_by_x_forwarded_for(built):
+    settings = {"BUILD_DIR": str(built.build), "QUOTA_SECONDS": 0.01, "QUOTA_WINDOW": 30, "RESULT_CACHE_MB": 0}
+    proxied = create_app({**settings, "PROXY_HOPS": 1}).test_client()
+    for _ in range(30):
+        if proxied.get("/sparql", query_string={"query": HEAVY}, headers={"X-Forwarded-For": "203.0.113.7"}).status_code == 429:
+            break
+    else:
+        raise AssertionError("the budget never ran out")
+    assert proxied.get("/sparql", query_string={"query": "ASK {}"}, headers={"X-Forwarded-For": "203.0.113.8"}).status_code == 200
+    # Without trusted proxies the header is the client's own claim, and is ignored.
+    direct = create_app(settings).test_client()
+    for _ in range(30):
+        if direct.get("/sparql", query_string={"query": HEAVY}, headers={"X-Forwarded-For": "203.0.113.7"}).status_code == 429:
+            break
+    assert direct.get("/sparql", query_string={"query": "ASK {}"}, headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 429
