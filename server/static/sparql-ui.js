@@ -371,5 +371,12 @@
     setTimeout(() => { shareStatus.textContent = ""; }, 4000);
   });
 
+  // YASR expands a cut-short cell on the first click and keeps its links inert until then; a click
+  // on one of our links goes to its page instead (caught before YASR's cell handler sees it).
+  document.getElementById("yasgui").addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest("a.lb-local");
+    if (link && link.closest(".expandable:not(.expanded)")) event.stopPropagation();
+  }, true);
+
   ui.dataset.ready = "true";
 })();
