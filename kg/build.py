@@ -4,13 +4,19 @@ Layout of the dataset:
 - one named graph per claim (the claim IRI), holding the facts its quote supports;
 - graph/provenance: what each claim is (document, quote, offsets, certainty, attribution);
 - graph/register, graph/documents, graph/ontology: entities, source documents, the ontology;
+- graph/reference-coordinates: points of register places from outside the documents (register/coordinates.yaml),
+  with their source note, never mixed with what the documents say;
 - the default graph: the RDF merge (a set) of all of the above, written out explicitly, so a
   fact two documents support is seen once there and twice across the claim graphs.
+
+Beside the dumps (plain and gzip) and the store, a release holds what the web server publishes
+(ARTEFACTS): document texts, the ontology and shapes pages and the JSON-LD context.
 """
 
 from __future__ import annotations
 
 import datetime
+import gzip
 import hashlib
 import json
 import logging
@@ -25,12 +31,17 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import __version__
+from .coordinates import ReferencePoint, load_coordinates
 from .corpus import Document, load_corpus
+from .document_texts import write_document_texts
 from .errors import InputError
-from .namespaces import DCTERMS, LB, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from .jsonld_context import context_json
+from .namespaces import DCTERMS, GEO, LB, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, SF, SKOS, WGS84, XSD
 from .ontology import Ontology, load_ontology
+from .ontology_html import ontology_html
 from .paths import Layout
 from .register import Entity, load_register, mentions
+from .shapes_html import shapes_html
 from .statements import (
     ConceptRef,
     EntityRef,
@@ -44,6 +55,11 @@ from .statements import (
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 DUMPS = {"trig": "landbridge.trig", "nquads": "landbridge.nq", "turtle": "landbridge.ttl"}
+COMPRESSED_DUMPS = {fmt: name + ".gz" for fmt, name in DUMPS.items()}
+# What the web server publishes from a release besides the dumps and the store.
+ARTEFACTS = {"documents": "documents", "ontology_html": "ontology.html", "shapes_html": "shapes.html",
+             "shapes": "shapes.ttl", "jsonld_context": "context.jsonld"}
+REFERENCE_GRAPH = "reference-coordinates"
 QUOTE_CONTEXT = 32
 KEEP_RELEASES = 3
 
@@ -58,20 +74,23 @@ class Inputs:
     ontology: Ontology
     entities: dict[str, Entity]
     statements: list[Statement]
+    coordinates: list[ReferencePoint]
 
 
 def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
     """Read and check every input; the first problem raises InputError naming file and line."""
-    progress("read inputs", 0, 4)
+    progress("read inputs", 0, 5)
     documents = load_corpus(layout.catalogue, layout.seeds)
-    progress("read inputs", 1, 4)
+    progress("read inputs", 1, 5)
     ontology = load_ontology(layout.ontology)
-    progress("read inputs", 2, 4)
-    entities = load_register(layout.register, ontology, documents)
-    progress("read inputs", 3, 4)
+    progress("read inputs", 2, 5)
+    entities = load_register(layout.register, ontology, documents, skip=[layout.coordinates])
+    progress("read inputs", 3, 5)
     statements = load_statements(layout.statements, documents, ontology, entities)
-    progress("read inputs", 4, 4)
-    return Inputs(documents, ontology, entities, statements)
+    progress("read inputs", 4, 5)
+    coordinates = load_coordinates(layout.coordinates, entities, ontology)
+    progress("read inputs", 5, 5)
+    return Inputs(documents, ontology, entities, statements, coordinates)
 
 
 class Iris:
@@ -91,6 +110,9 @@ class Iris:
 
     def graph(self, name: str) -> ox.NamedNode:
         return ox.NamedNode(f"{self.base}graph/{name}")
+
+    def geometry(self, ent_id: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}id/geometry/{ent_id}")
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -167,6 +189,26 @@ class DatasetBuilder:
             for doc_id, ids in named.items():
                 if ent.id in ids:
                     self.add(e, _n(LB + "mentionedIn"), self.iris.document(doc_id), g)
+
+    def reference_coordinates(self) -> None:
+        """Points from outside the documents, in their own graph, each with its source note (GeoSPARQL and W3C Basic Geo)."""
+        g = self.iris.graph(REFERENCE_GRAPH)
+        self.add(g, LABEL, _lit("Reference coordinates", lang="en"), g)
+        self.add(g, _n(DCTERMS + "description"), _lit(
+            "WGS84 points of register places taken from outside the source documents; not a claim of any document.",
+            lang="en"), g)
+        for source in sorted({p.source for p in self.inputs.coordinates}):
+            self.add(g, _n(DCTERMS + "source"), _lit(source), g)
+        for point in self.inputs.coordinates:
+            geom = self.iris.geometry(point.entity)
+            self.add(self.iris.entity(point.entity), _n(GEO + "hasGeometry"), geom, g)
+            self.add(geom, A, _n(GEO + "Geometry"), g)
+            self.add(geom, A, _n(SF + "Point"), g)
+            self.add(geom, LABEL, _lit(f"Reference point of {point.place}", lang="en"), g)
+            self.add(geom, _n(GEO + "asWKT"), _lit(point.wkt, GEO + "wktLiteral"), g)
+            self.add(geom, _n(WGS84 + "lat"), _lit(point.lat, XSD + "decimal"), g)
+            self.add(geom, _n(WGS84 + "long"), _lit(point.lon, XSD + "decimal"), g)
+            self.add(geom, _n(DCTERMS + "source"), _lit(point.source), g)
 
     def claim(self, stmt: Statement) -> None:
         prov_g = self.iris.graph("provenance")
@@ -261,6 +303,7 @@ class DatasetBuilder:
         self.ontology()
         self.documents()
         self.register()
+        self.reference_coordinates()
         total = len(self.inputs.statements)
         for i, stmt in enumerate(self.inputs.statements, 1):
             self.claim(stmt)
@@ -336,6 +379,25 @@ def write_dumps(quads: list[ox.Quad], folder: Path) -> None:
     ox.serialize(default, str(folder / DUMPS["turtle"]), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
+def compress_dumps(folder: Path) -> None:
+    """A reproducible gzip copy of every dump: no file name and mtime 0 in the header."""
+    for fmt, name in DUMPS.items():
+        with open(folder / name, "rb") as src, open(folder / COMPRESSED_DUMPS[fmt], "wb") as raw:
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
+                shutil.copyfileobj(src, out, 1 << 20)
+
+
+def write_artefacts(inputs: Inputs, layout: Layout, base: str, folder: Path) -> None:
+    """What the web server publishes besides the dumps: document texts, ontology and shapes pages, JSON-LD context."""
+    iris = Iris(base)
+    write_document_texts(inputs.documents, inputs.statements, lambda d: iris.document(d).value,
+                         lambda s: iris.claim(s).value, folder / ARTEFACTS["documents"])
+    (folder / ARTEFACTS["ontology_html"]).write_text(ontology_html(layout.ontology), encoding="utf-8")
+    (folder / ARTEFACTS["shapes_html"]).write_text(shapes_html(layout.shapes), encoding="utf-8")
+    shutil.copyfile(layout.shapes, folder / ARTEFACTS["shapes"])  # published beside the data, as validated
+    (folder / ARTEFACTS["jsonld_context"]).write_text(context_json(inputs.ontology), encoding="utf-8")
+
+
 def write_store(quads: list[ox.Quad], folder: Path) -> None:
     store = ox.Store(str(folder))
     store.bulk_extend(quads)
@@ -394,9 +456,13 @@ def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
     try:
         progress("write dumps", 0, 2)
         write_dumps(quads, tmp)
+        compress_dumps(tmp)
         progress("write dumps", 1, 2)
         write_store(quads, tmp / "store")
         progress("write dumps", 2, 2)
+        progress("write pages", 0, 1)
+        write_artefacts(inputs, layout, base, tmp)
+        progress("write pages", 1, 1)
         (tmp / "stats.json").write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n")
         manifest = {
             "version": __version__,
@@ -404,6 +470,8 @@ def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
             "built_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "inputs_sha256": _digest_inputs(layout),
             "dumps": DUMPS,
+            "compressed_dumps": COMPRESSED_DUMPS,
+            "artefacts": ARTEFACTS,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         release = _publish(tmp, layout.build)

@@ -12,6 +12,9 @@ OA = "http://www.w3.org/ns/oa#"
 DCTERMS = "http://purl.org/dc/terms/"
 SCHEMA = "https://schema.org/"
 SH = "http://www.w3.org/ns/shacl#"
+GEO = "http://www.opengis.net/ont/geosparql#"
+SF = "http://www.opengis.net/ont/sf#"
+WGS84 = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 
 PREFIXES = {
     "lb": LB,
@@ -26,7 +29,9 @@ PREFIXES = {
     "schema": SCHEMA,
     "org": "http://www.w3.org/ns/org#",
     "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "geo": "http://www.opengis.net/ont/geosparql#",
+    "geo": GEO,
+    "sf": SF,
+    "wgs84": WGS84,
     "foaf": "http://xmlns.com/foaf/0.1/",
     "time": "http://www.w3.org/2006/time#",
     "vann": "http://purl.org/vocab/vann/",

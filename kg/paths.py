@@ -34,6 +34,10 @@ class Layout:
         return self.root / "register"
 
     @property
+    def coordinates(self) -> Path:
+        return self.root / "register" / "coordinates.yaml"
+
+    @property
     def ontology_dir(self) -> Path:
         return self.root / "ontology"
 

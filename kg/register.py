@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,11 +47,14 @@ def mentions(entities: dict[str, Entity], text: str) -> set[str]:
     return named
 
 
-def load_register(folder: Path, ontology: Ontology, documents: dict[str, Document]) -> dict[str, Entity]:
-    """Read every register/*.yaml file; ids are unique across files."""
+def load_register(
+    folder: Path, ontology: Ontology, documents: dict[str, Document], skip: Iterable[Path] = ()
+) -> dict[str, Entity]:
+    """Read every register/*.yaml file but those in skip (data about entities, not entities); ids are unique across files."""
     scope_texts = [doc.in_scope_text() for doc in documents.values()]
     entities: dict[str, Entity] = {}
-    files = sorted(folder.glob("*.yaml"))
+    skipped = {p.resolve() for p in skip}
+    files = sorted(p for p in folder.glob("*.yaml") if p.resolve() not in skipped)
     if not files:
         raise InputError(folder, None, "no register files (*.yaml)")
     for path in files:

@@ -34,7 +34,7 @@ def test_stats_are_written_and_match_the_store(release, store):
     graphs = select(store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
     claims = select(store, "PREFIX lb: <%s> SELECT (COUNT(*) AS ?n) WHERE { ?c a lb:Claim }" % LB)[0]["n"]
     assert stats["triples_default_graph"] == int(default)
-    assert stats["named_graphs"] == int(graphs) == int(claims) + 4
+    assert stats["named_graphs"] == int(graphs) == int(claims) + 5  # provenance, register, documents, ontology, reference-coordinates
     assert stats["statements"] == int(claims)
 
 

@@ -219,3 +219,19 @@ def test_a_deployment_base_iri_maps_onto_the_same_paths(tmp_path):
     assert ox.NamedNode(base + "id/kataib-hezbollah") in {t.subject for t in parse(r.data, ox.RdfFormat.TURTLE)}
     page = c.get("/id/kataib-hezbollah", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'href="/id/al-sekak-crossing"' in page
+
+
+def test_shapes_are_published_as_html_and_rdf(client):
+    import rdflib.compare
+
+    from kg.paths import PROJECT_ROOT
+
+    page = client.get("/shapes", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "ClaimShape" in page.get_data(as_text=True)
+    turtle = client.get("/shapes", headers={"Accept": "text/turtle"})
+    published = rdflib.Graph().parse(data=turtle.data, format="turtle")
+    source = rdflib.Graph().parse(PROJECT_ROOT / "ontology" / "shapes.ttl", format="turtle")
+    assert rdflib.compare.isomorphic(published, source)
+    assert client.get("/shapes.jsonld").mimetype == "application/ld+json"
+    ontology_page = client.get("/ontology", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'id="Militia"' in ontology_page

@@ -1,0 +1,108 @@
+"""The texts of the document pages: each document's in-scope text, its excluded spans (reason only) and its quotes.
+
+One JSON file per document, release/documents/<id>.json:
+- `segments`: the whole text in order, as in-scope runs (`text`, with `start`/`end` offsets in code
+  points of the seed, the offsets the quotes use) and excluded spans (`excluded`: the catalogue's
+  reason, and offsets; never their words);
+- `annotations`: one per statement (`statement`, `claim` IRI, `start`, `end`, `certainty`);
+- `rendered`: the same text cut at every quote boundary, each in-scope piece with the claims whose
+  quotes cover it (the claim that starts there first), ready for a page to highlight.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .corpus import Document, Span
+from .statements import Statement
+
+ClaimIri = Callable[[str], str]
+
+
+def _merged(spans: Iterable[Span]) -> list[tuple[int, int, str]]:
+    """Excluded spans in order, overlapping ones joined (their reasons too), empty ones dropped."""
+    merged: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if span.end <= span.start:
+            continue
+        if merged and span.start <= merged[-1][1]:
+            start, end, reason = merged[-1]
+            reasons = reason if span.reason in reason.split("; ") else f"{reason}; {span.reason}"
+            merged[-1] = (start, max(end, span.end), reasons)
+        else:
+            merged.append((span.start, span.end, span.reason))
+    return merged
+
+
+def segments(doc: Document) -> list[dict]:
+    """The text as ordered in-scope runs and excluded spans; excluded words are left out."""
+    out: list[dict] = []
+    pos = 0
+    for start, end, reason in _merged(doc.excluded):
+        if start > pos:
+            out.append({"start": pos, "end": start, "text": doc.text[pos:start]})
+        out.append({"start": start, "end": end, "excluded": reason})
+        pos = end
+    if pos < len(doc.text):
+        out.append({"start": pos, "end": len(doc.text), "text": doc.text[pos:]})
+    return out
+
+
+def annotations(statements: Iterable[Statement], claim_iri: ClaimIri) -> list[dict]:
+    """One entry per statement, in text order."""
+    items = [
+        {"statement": s.id, "claim": claim_iri(s.id), "start": s.start, "end": s.end, "certainty": s.certainty}
+        for s in statements
+    ]
+    return sorted(items, key=lambda a: (a["start"], a["end"], a["statement"]))
+
+
+def rendered(parts: list[dict], notes: list[dict]) -> list[dict]:
+    """In-scope runs cut at every quote boundary, each piece with the annotations covering it."""
+    cuts = {a["start"] for a in notes} | {a["end"] for a in notes}
+    out: list[dict] = []
+    for part in parts:
+        if "excluded" in part:
+            out.append(dict(part))
+            continue
+        bounds = sorted({part["start"], part["end"]} | {c for c in cuts if part["start"] < c < part["end"]})
+        for lo, hi in zip(bounds, bounds[1:], strict=False):
+            covering = [a for a in notes if a["start"] <= lo and hi <= a["end"]]
+            # The claim whose quote starts here comes first, so a page can anchor it on this piece.
+            covering.sort(key=lambda a: (-a["start"], a["end"], a["statement"]))
+            out.append({"start": lo, "end": hi, "text": part["text"][lo - part["start"]:hi - part["start"]],
+                        "claims": covering})
+    return out
+
+
+def document_json(doc: Document, doc_iri: str, statements: Iterable[Statement], claim_iri: ClaimIri) -> dict:
+    """Everything the document page shows, without a word of excluded material."""
+    parts = segments(doc)
+    notes = annotations(statements, claim_iri)
+    return {
+        "id": doc.id,
+        "iri": doc_iri,
+        "title": doc.title,
+        "length": len(doc.text),
+        "segments": parts,
+        "annotations": notes,
+        "rendered": rendered(parts, notes),
+    }
+
+
+def write_document_texts(
+    documents: dict[str, Document], statements: list[Statement], doc_iri: Callable[[str], str],
+    claim_iri: ClaimIri, folder: Path,
+) -> list[Path]:
+    """Write documents/<id>.json for every document; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc_id in sorted(documents):
+        own = [s for s in statements if s.document.id == doc_id]
+        data = document_json(documents[doc_id], doc_iri(doc_id), own, claim_iri)
+        path = folder / f"{doc_id}.json"
+        path.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
