@@ -143,8 +143,17 @@ def _page(template: str, **context) -> Response:
 
 @bp.route("/ontology")
 @bp.route("/ontology.<ext>")
-def ontology(ext: str | None = None) -> Response:
+@bp.route("/ontology/<version>")
+def ontology(ext: str | None = None, version: str | None = None) -> Response:
+    """The ontology; its version IRI (…/ontology/1.0.0) resolves to the same while that is the version served."""
     data = current_app.extensions["kg"]
+    if version is not None:
+        stem, dot, suffix = version.rpartition(".")
+        stem, ext = (stem, suffix) if dot and suffix in BY_EXTENSION else (version, None)
+        served = {str(r["v"].value) for r in data.store.query(
+            f"SELECT ?v WHERE {{ <{ONTOLOGY_IRI}> <http://www.w3.org/2002/07/owl#versionInfo> ?v }}")}
+        if stem not in served:
+            abort(404, f"version {stem!r} of the ontology is not served here; this release has {', '.join(sorted(served))}")
     fmt = _format(ext)
     if fmt is None:
         if not (data.release / "ontology.html").exists():

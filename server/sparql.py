@@ -55,7 +55,12 @@ def _description() -> Response:
         response.headers["Cache-Control"] = "no-cache"
         return response
     fmt = choose(request.accept_mimetypes, request.args.get("format"), ("graph",))
-    payload = ox.serialize(service_description(endpoint, data.stats), format=fmt.native)
+    triples = service_description(endpoint, data.stats)
+    void = ox.NamedNode(request.host_url + ".well-known/void")  # the dataset's VoID and DCAT record
+    triples.append(ox.Triple(ox.NamedNode(endpoint), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"), void))
+    triples.append(ox.Triple(ox.NamedNode(endpoint + "#dataset"), ox.NamedNode("http://rdfs.org/ns/void#inDataset"),
+                             ox.NamedNode(request.host_url + ".well-known/void#dataset")))
+    payload = ox.serialize(triples, format=fmt.native)
     return _cacheable(Response(payload, mimetype=fmt.media_type), "description|" + endpoint + fmt.name)
 
 

@@ -235,3 +235,21 @@ def test_shapes_are_published_as_html_and_rdf(client):
     assert client.get("/shapes.jsonld").mimetype == "application/ld+json"
     ontology_page = client.get("/ontology", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'id="Militia"' in ontology_page
+
+
+def test_every_ontology_and_shapes_iri_resolves(client, store):
+    from server.iris import local_path
+
+    rows = store.query("""SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?p ?x } UNION { ?s ?x ?o }
+                          FILTER(isIRI(?x) && STRSTARTS(STR(?x), "https://landbridge-kg.org/ontology")) }""")
+    iris = [r["x"].value for r in rows]
+    assert len(iris) > 100
+    for iri in iris:
+        path = local_path(iri, BASE).split("#", 1)[0]
+        assert client.get(path, headers={"Accept": "text/turtle"}).status_code == 200, iri
+    assert client.get("/ontology/0.0.1", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_the_service_description_links_to_the_dataset_description(client):
+    g = rdflib.Graph().parse(data=client.get("/sparql", headers={"Accept": "text/turtle"}).data, format="turtle")
+    assert (None, rdflib.RDFS.seeAlso, rdflib.URIRef("http://localhost/.well-known/void")) in g
