@@ -46,7 +46,7 @@ def main() -> None:
     subprocess.run(["kg", "build", "--quiet"], check=True, cwd=ROOT) if current_release(layout.build) is None else None
     release = current_release(layout.build)
     ports = {name: free_port() for name in ("ours", "no cache", "oxigraph")}
-    env = dict(os.environ, KG_WORKERS=str(args.workers or max(4, 2 * (os.cpu_count() or 1))))
+    env = dict(os.environ, **({"KG_WORKERS": str(args.workers)} if args.workers else {}))  # else the server's default
     procs = {
         name: subprocess.Popen(["kg", "serve", "--quiet", "--port", str(ports[name])], env=dict(env, **extra), cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .build import build as run_build
-from .errors import KGError
+from .errors import InputError, KGError
 from .formats import BY_NAME, names
 from .paths import PROJECT_ROOT, Layout, base_iri_from_env
 from .store import open_store, release_dir
@@ -174,9 +174,12 @@ def serve(host: str | None, port: int | None, get_path: str | None, workers: int
     bars = _Bars(not quiet)
     try:
         report = prepare(layout, base_iri_from_env(), bars, echo=lambda m: click.echo(m, err=True))
-    except KGError as exc:
+    except InputError as exc:
         bars.close()
         _fail(str(exc), EXIT_VIOLATIONS)
+    except KGError as exc:  # not the inputs: a build folder or store that cannot be used
+        bars.close()
+        _fail(str(exc), EXIT_ERROR)
     bars.close()
     if report is not None and not report.conforms:
         click.echo(report.to_text(), err=True, nl=False)

@@ -96,6 +96,7 @@ def uwsgi_command(settings: dict) -> list[str]:
         "--master",
         "--processes", str(settings["WORKERS"]),
         "--lazy-apps",  # each worker opens the store itself, after the fork
+        "--shared-import", "server.preload",  # ... having inherited the imported code from the master
         "--enable-threads",  # the per-worker timeout watchdog is a thread
         "--thunder-lock",  # one idle worker wakes per connection
         "--cache2", "name=kgquota,items=20000,blocksize=8,purge_lru=1",  # per-client query time, shared by workers

@@ -24,6 +24,10 @@ def open_store(release: Path) -> ox.Store:
     if not path.is_dir():
         raise BuildMissingError(f"{release} has no store: run `kg build` again")
     try:
-        return ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise KGError(f"the store at {path} cannot be opened ({exc}): run `kg build` again") from exc
+        store = ox.Store.read_only(str(path))
+        if not store.query("ASK { ?s ?p ?o }"):  # reads a block: gross damage shows here, not in a request
+            raise RuntimeError("it holds no data")
+    except (OSError, RuntimeError, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise KGError(f"the store at {path} is damaged ({reason}): run `kg build` again") from exc
+    return store

@@ -22,7 +22,9 @@ DEFAULTS: dict[str, Any] = {
     "QUOTA_SECONDS": 60.0,  # query time per client per window; over it: 429 until the window turns; 0: off
     "QUOTA_WINDOW": 60.0,  # seconds
     "PROXY_HOPS": 0,  # reverse proxies in front whose X-Forwarded-For/-Host/-Proto are trusted
-    "WORKERS": max(4, 2 * (os.cpu_count() or 1)),  # serving processes under gunicorn
+    # Serving processes: each answers one request at a time, so enough that a few runaway queries
+    # (lowered to the least CPU priority while they run) leave most free; an idle one costs memory only.
+    "WORKERS": max(12, 4 * (os.cpu_count() or 1)),
     # Under a process-per-request server, a worker whose query timed out exits after answering
     # (pyoxigraph cannot cancel a query) and the server starts a fresh one.
     "RECYCLE_ON_TIMEOUT": False,

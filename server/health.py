@@ -18,7 +18,7 @@ def healthz() -> Response:
     data = current_app.extensions["kg"]
     try:
         loaded = bool(data.store.query("ASK { ?s ?p ?o }"))
-    except OSError:
+    except (OSError, RuntimeError):
         loaded = False
     body = {"status": "ok" if loaded else "no data", "data_loaded": loaded, "release": data.release.name,
             "built_at": data.built_at.isoformat(), "inputs_sha256": data.manifest["inputs_sha256"], "version": __version__}

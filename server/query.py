@@ -240,6 +240,20 @@ class _Exchange:
             return True
 
 
+class _EndWorkerAfter:
+    """The answer, then the end of this worker (whose priority stays lowered); its master starts a new one."""
+
+    def __init__(self, answer: Iterable[bytes]):
+        self.answer = answer
+
+    def __iter__(self):
+        return iter(self.answer)
+
+    def close(self) -> None:
+        log.info("ending worker %d: its priority was lowered for a slow query and cannot be raised again", os.getpid())
+        os._exit(0)
+
+
 class QueryEndpoint:
     """WSGI middleware: answers SPARQL queries at /sparql, passes every other request on."""
 
@@ -269,7 +283,7 @@ class QueryEndpoint:
                 return self.inner(environ, start_response)
             client = self._admit(environ)
             status, rows, answer = self._answer(environ, start_response, query, accept, method == "HEAD")
-            return answer
+            return _EndWorkerAfter(answer) if environ.get("landbridge.recycle") else answer
         except HTTPProblem as exc:
             status = exc.status
             reason = rejection_reason(exc.status, exc.message)
@@ -424,8 +438,11 @@ class QueryEndpoint:
             try:
                 work()
             finally:
-                if not dog.disarm():
+                outcome = dog.disarm()
+                if outcome == "fired":
                     threading.Event().wait()  # the watchdog has answered and is ending the process
+                if outcome == "recycle":
+                    environ["landbridge.recycle"] = True
             return
         if timeout <= 0:
             work()

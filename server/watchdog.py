@@ -21,18 +21,26 @@ log = logging.getLogger("server")
 
 
 class Watchdog:
-    """Checks a few times a second whether the armed deadline has passed.
+    """Checks a few times a second whether the armed request has run long, or too long.
 
     Arming and disarming only set fields: waking a thread at every request (two context
     switches) would cost more than a point lookup. The price is that a timeout fires up to
     TICK seconds late.
+
+    A request still running after SLOW seconds has its thread's CPU priority lowered to the
+    least (nice 19): on a small machine a few runaway queries would otherwise starve every other
+    worker's quick ones until their time runs out.
     """
 
     TICK = 0.1  # seconds
+    SLOW = 0.5  # seconds
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._deadline: float | None = None
+        self._slow_at: float | None = None
+        self._thread_id = 0
+        self._lowered: int | None = None  # the priority the thread had before it was lowered
         self._on_expiry: Callable[[], None] | None = None
         self._fired = False
         threading.Thread(target=self._run, daemon=True, name="watchdog").start()
@@ -40,20 +48,41 @@ class Watchdog:
     def arm(self, seconds: float, on_expiry: Callable[[], None]) -> None:
         with self._lock:
             self._on_expiry = on_expiry
-            self._deadline = time.monotonic() + seconds
+            now = time.monotonic()
+            self._deadline = now + seconds
+            self._slow_at = now + self.SLOW
+            self._thread_id = threading.get_native_id()
 
-    def disarm(self) -> bool:
-        """Stop watching; False if the deadline already fired (the process is ending)."""
+    def disarm(self) -> str:
+        """Stop watching: "fired" if the deadline already passed (the process is ending),
+        "recycle" if the request's lowered priority could not be restored, else "ok"."""
         with self._lock:
-            self._deadline = None
+            self._deadline = self._slow_at = None
             self._on_expiry = None
-            return not self._fired
+            if self._fired:
+                return "fired"
+            lowered, self._lowered = self._lowered, None
+        if lowered is not None:
+            try:
+                os.setpriority(os.PRIO_PROCESS, self._thread_id, lowered)
+            except OSError:  # raising a priority needs privilege: this worker stays slow, so it ends
+                return "recycle"
+        return "ok"
 
     def _run(self) -> None:
         while True:
             time.sleep(self.TICK)
             with self._lock:
-                if self._deadline is None or time.monotonic() < self._deadline:
+                now = time.monotonic()
+                if self._slow_at is not None and now >= self._slow_at and self._lowered is None:
+                    self._slow_at = None
+                    try:
+                        self._lowered = os.getpriority(os.PRIO_PROCESS, self._thread_id)
+                        os.setpriority(os.PRIO_PROCESS, self._thread_id, 19)
+                    except OSError as exc:
+                        self._lowered = None
+                        log.warning("could not lower the priority of a slow query: %s", exc)
+                if self._deadline is None or now < self._deadline:
                     continue
                 action, self._on_expiry, self._deadline = self._on_expiry, None, None
                 self._fired = True

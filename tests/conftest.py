@@ -95,6 +95,9 @@ def wait_until_up(url: str, proc, seconds: float = 90) -> None:
     raise RuntimeError("kg serve did not come up")
 
 
+SERVERS: dict = {}  # URL -> the `kg serve` process (the uWSGI master) serving it
+
+
 @contextlib.contextmanager
 def running_server(built: Layout, log: Path, **settings: str):
     """A real `kg serve` (uWSGI) over the test build on a free loopback port, with KG_* settings; yields its /sparql URL."""
@@ -108,15 +111,18 @@ def running_server(built: Layout, log: Path, **settings: str):
         proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port), "--build-dir", str(built.build)],
                                 stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     url = f"http://127.0.0.1:{port}/sparql"
+    SERVERS[url] = proc
     try:
         wait_until_up(url, proc)
         yield url
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        SERVERS.pop(url, None)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,120 @@
+"""Runaway queries: 8 pathological queries at once, again and again (at least 100 in all), while
+another client keeps sending ordinary queries.
+
+    python bench/runaway.py [--timeout 3] [--workers 12] [--total 104]
+
+Prints, for the runaways, how each ended and how long after it was sent (target: a 503 within the
+timeout + 1 s); for the ordinary queries, p50/p99 latency unloaded and during the runaways (target:
+p99 under twice the unloaded one) and whether every one succeeded; and the server's worker count
+and memory before and after (target: the same workers, no growth beyond noise). Loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import free_port, kg_serve, rss_kib  # noqa: E402
+
+EVERYTHING = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i"
+PATHOLOGICAL = [
+    f"SELECT (COUNT(*) AS ?n) WHERE {{ {EVERYTHING} }}",  # a cartesian product
+    f"SELECT * WHERE {{ {EVERYTHING} }} ORDER BY ?c ?f ?i",  # and sorted
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s (!<urn:none>)* ?o . ?o (!<urn:none>)* ?t }",  # unbounded property paths
+    "SELECT ?a (COUNT(*) AS ?n) (GROUP_CONCAT(STR(?f)) AS ?all) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } GROUP BY ?a",  # a huge aggregation
+    "SELECT * WHERE { ?a ?b ?c OPTIONAL { ?d ?e ?f OPTIONAL { ?g ?h ?i OPTIONAL { ?j ?k ?l OPTIONAL { ?m ?n ?o "
+    "OPTIONAL { ?p ?q ?r } } } } } }",  # deep OPTIONAL nesting
+    "SELECT (SUM(STRLEN(CONCAT(STR(?a), STR(?d), STR(?g)))) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(REGEX(STR(?c), STR(?f))) . ?g ?h ?i }",
+    "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x (<http://www.w3.org/2000/01/rdf-schema#label>|!<urn:none>)+ ?y . ?y ?p ?z . ?u ?v ?w }",
+]
+ORDINARY = "SELECT ?p ?o WHERE { <https://landbridge-kg.org/id/kataib-hezbollah> ?p ?o }"
+
+
+def ask(url: str, query: str, agent: str, timeout: float = 60) -> tuple[int, float]:
+    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": query}), headers={"User-Agent": agent})
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as r:
+            r.read()
+            status = r.status
+    except urllib.error.HTTPError as err:
+        err.read()
+        status = err.code
+    return status, time.monotonic() - started
+
+
+def ordinary_until(url: str, stop: threading.Event, out: list[tuple[int, float]]) -> None:
+    while not stop.is_set():
+        out.append(ask(url, ORDINARY, "ordinary-client"))
+
+
+def workers_of(master: int) -> int:
+    children = Path(f"/proc/{master}/task/{master}/children")
+    return len(children.read_text().split()) if children.exists() else 0
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--timeout", type=float, default=3)
+    parser.add_argument("--workers", type=int, default=12)
+    parser.add_argument("--total", type=int, default=104, help="runaway queries in all (sent 8 at a time)")
+    args = parser.parse_args()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/sparql"
+    settings = {"QUERY_TIMEOUT": str(args.timeout), "WORKERS": str(args.workers), "QUOTA_SECONDS": "0", "RESULT_CACHE_MB": "0"}
+    with kg_serve(port, **settings) as proc:
+        for _ in range(args.workers * 3):  # every worker has opened the store
+            ask(url, ORDINARY, "warm-up")
+        time.sleep(1)
+        workers_before, kib_before = workers_of(proc.pid), rss_kib(proc.pid)
+        unloaded: list[tuple[int, float]] = []
+        stop = threading.Event()
+        timer = threading.Timer(5, stop.set)
+        timer.start()
+        ordinary_until(url, stop, unloaded)
+        runaways: list[tuple[int, float]] = []
+        during: list[tuple[int, float]] = []
+        with ThreadPoolExecutor(len(PATHOLOGICAL)) as pool:
+            while len(runaways) < args.total:
+                stop = threading.Event()
+                client = threading.Thread(target=ordinary_until, args=(url, stop, during))
+                client.start()
+                futures = [pool.submit(ask, url, q, f"runaway-{i}") for i, q in enumerate(PATHOLOGICAL)]
+                runaways += [f.result() for f in futures]
+                stop.set()
+                client.join()
+                time.sleep(0.5)  # the ended workers are replaced
+        time.sleep(2)
+        workers_after, kib_after = workers_of(proc.pid), rss_kib(proc.pid)
+    late = [t for s, t in runaways if s != 503 or t > args.timeout + 1]
+    print(f"runaway queries: {len(runaways)} ({len(PATHOLOGICAL)} at a time), timeout {args.timeout:g} s, {args.workers} workers")
+    print(f"  ended with 503: {sum(1 for s, _ in runaways if s == 503)}; other statuses: "
+          f"{sorted({s for s, _ in runaways if s != 503})}; slowest answer {max(t for _, t in runaways):.2f} s; "
+          f"late or not 503: {len(late)}")
+    for name, rows in (("unloaded", unloaded), ("during runaways", during)):
+        times = [t * 1000 for _, t in rows]
+        print(f"ordinary queries {name}: {len(rows)}, failed {sum(1 for s, _ in rows if s != 200)}, "
+              f"p50 {statistics.median(times):.2f} ms, p99 {percentile(times, 99):.2f} ms")
+    ratio = percentile([t for _, t in during], 99) / percentile([t for _, t in unloaded], 99)
+    print(f"  p99 during / unloaded: {ratio:.2f}")
+    print(f"workers: {workers_before} before, {workers_after} after; memory {kib_before / 1024:.0f} MiB before, "
+          f"{kib_after / 1024:.0f} MiB after")
+
+
+if __name__ == "__main__":
+    main()
