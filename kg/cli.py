@@ -16,7 +16,8 @@ from .build import build as run_build
 from .errors import InputError, KGError
 from .formats import BY_NAME, names
 from .paths import PROJECT_ROOT, Layout, base_iri_from_env
-from .store import open_store, release_dir
+from .remote import store_settings_from_env
+from .store import StaleStoreError, open_store, release_dir
 from .validate import CHECKS
 from .validate import validate as run_validate
 
@@ -62,6 +63,20 @@ build_dir_option = click.option(
     help="Where builds go (default: ./build of the project, or KG_BUILD_DIR).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+store_option = click.option(
+    "--store", default=None, metavar="URL",
+    help="Query endpoint of a SPARQL 1.1 store (Query, Update, Graph Store protocols) to hold the graph instead "
+         "of the embedded store (or KG_STORE; credentials only from KG_STORE_USER / KG_STORE_PASSWORD).",
+)
+
+
+def _load_into_store(release: Path, url: str, bars, echo) -> None:
+    from .remote import store_settings_from_env
+    from .store import load_remote
+
+    loaded = load_remote(release, store_settings_from_env(url), bars)
+    echo(f"loaded {release.name} into {url}: {loaded['triples']} triples in {loaded['graphs']} graphs "
+         f"(default graph included); {loaded['dropped']} graphs of the previous build dropped")
 
 
 @click.group()
@@ -75,25 +90,42 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.option("--base", default=None, help="Base IRI of the graph's IRIs (default: KG_BASE_IRI or https://landbridge-kg.org/).")
 @build_dir_option
+@store_option
 @quiet_option
-def build(base: str | None, build_dir: str | None, quiet: bool) -> None:
+def build(base: str | None, build_dir: str | None, store: str | None, quiet: bool) -> None:
     """Build the dataset, dumps and store from seeds, statements, register and ontology.
 
+    With --store, the build is validated and, if it conforms, loaded into that store, replacing
+    the previous build there (see kg.remote for how atomic that is on each engine).
+
     Exit status: 0 built; 1 bad input (the message names file and line; the previous build
-    stays in place); 2 any other failure.
+    stays in place) or, with --store, a graph that does not conform; 2 any other failure.
     """
     bars = _Bars(not quiet)
+    layout = _layout(build_dir)
+    store = store or os.environ.get("KG_STORE") or None
     try:
-        result = run_build(_layout(build_dir), base or base_iri_from_env(), bars)
+        result = run_build(layout, base or base_iri_from_env(), bars)
     except KGError as exc:
         bars.close()
         _fail(str(exc), 1)
-    bars.close()
     s = result.stats
     click.echo(
         f"built {result.release}: {s['statements']} statements, {s['facts']} facts, "
         f"{s['entities']} entities, {s['triples_default_graph']} triples, {s['named_graphs']} named graphs"
     )
+    if store:
+        try:
+            report = run_validate(layout, CHECKS, bars)
+            if not report.conforms:
+                bars.close()
+                click.echo(report.to_text(), err=True, nl=False)
+                _fail(f"the graph does not conform; nothing was loaded into {store}", EXIT_VIOLATIONS)
+            _load_into_store(Path(result.release), store, bars, lambda m: click.echo(m))
+        except KGError as exc:
+            bars.close()
+            _fail(str(exc), EXIT_ERROR)
+    bars.close()
 
 
 @main.command()
@@ -160,9 +192,10 @@ def query(query: str, fmt: str | None, build_dir: str | None) -> None:
               help="Answer this one request (e.g. '/sparql?query=…') on standard output instead of listening.")
 @click.option("--workers", type=int, default=None, help="Serving processes (default: 2 per core, at least 4; or KG_WORKERS).")
 @build_dir_option
+@store_option
 @quiet_option
 def serve(host: str | None, port: int | None, get_path: str | None, workers: int | None, build_dir: str | None,
-          quiet: bool) -> None:
+          store: str | None, quiet: bool) -> None:
     """Build the graph if its inputs changed, validate it, and serve it over HTTP.
 
     Exit status: 1 when the inputs are bad or the graph does not conform (nothing is served);
@@ -184,8 +217,18 @@ def serve(host: str | None, port: int | None, get_path: str | None, workers: int
     if report is not None and not report.conforms:
         click.echo(report.to_text(), err=True, nl=False)
         _fail("the graph does not conform; fix it before serving", EXIT_VIOLATIONS)
+    store = store or os.environ.get("KG_STORE") or None
     try:
-        status = run_server(layout, host, port, get_path, workers, echo=lambda m: click.echo(m, err=True))
+        if store:
+            from .store import open_remote
+
+            release = release_dir(layout.build)
+            try:
+                open_remote(release, store_settings_from_env(store))
+            except StaleStoreError:  # it holds another build, or none: load this one
+                _load_into_store(release, store, bars, lambda m: click.echo(m, err=True))
+            bars.close()
+        status = run_server(layout, host, port, get_path, workers, echo=lambda m: click.echo(m, err=True), store=store)
     except KGError as exc:
         _fail(str(exc), EXIT_ERROR)
     sys.exit(status)

@@ -41,7 +41,7 @@ def prepare(layout: Layout, base: str, progress, echo: Callable[[str], None]) ->
 
 
 def run_server(layout: Layout, host: str | None, port: int | None, get_path: str | None, workers: int | None,
-               echo: Callable[[str], None]) -> int:
+               echo: Callable[[str], None], store: str | None = None) -> int:
     """Serve on host:port with uWSGI (this process becomes its master), or answer one request."""
     # The server package reads the store; kg only starts it. Imported here so `kg build`
     # and `kg validate` never load Flask.
@@ -55,6 +55,8 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
         overrides["PORT"] = port
     if workers:
         overrides["WORKERS"] = workers
+    if store:
+        overrides["STORE"] = store
     if get_path:
         response = create_app(overrides).test_client().get(get_path)
         sys.stdout.buffer.write(response.get_data())
@@ -63,7 +65,8 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
     create_app(overrides)  # fail here, once, with a clear message, rather than in every worker
     command = uwsgi_command(settings)
     site = f"http://{settings['HOST']}:{settings['PORT']}"
-    echo(f"serving {Path(layout.build).resolve()} with {settings['WORKERS']} workers: open {site}/ "
+    where = f"the store at {store}" if store else Path(layout.build).resolve()
+    echo(f"serving {where} with {settings['WORKERS']} workers: open {site}/ "
          f"(SPARQL endpoint {site}/sparql)")
     env = dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()})
     env["KG_RECYCLE_ON_TIMEOUT"] = "1"

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import current_release
+from .build import DUMPS, current_release
 from .errors import BuildMissingError, KGError
+from .remote import RemoteStore
+
+
+class StaleStoreError(KGError):
+    """A remote store that does not hold the current build."""
 
 
 def release_dir(build_dir: Path) -> Path:
@@ -18,8 +24,12 @@ def release_dir(build_dir: Path) -> Path:
     return release
 
 
-def open_store(release: Path) -> ox.Store:
-    """The release's on-disk store, read-only (several processes may share it)."""
+def open_store(release: Path, remote: dict | None = None):
+    """The store that serves a release: its on-disk store, read-only (several processes may share
+    it), or, given remote settings (kg.remote.store_settings_from_env), the SPARQL store that holds
+    the same build."""
+    if remote:
+        return open_remote(release, remote)
     path = release / "store"
     if not path.is_dir():
         raise BuildMissingError(f"{release} has no store: run `kg build` again")
@@ -30,3 +40,25 @@ def open_store(release: Path) -> ox.Store:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise KGError(f"the store at {path} is damaged ({reason}): run `kg build` again") from exc
     return store
+
+
+def open_remote(release: Path, settings: dict, *, check: bool = True) -> RemoteStore:
+    """A remote store, checked to hold this release (loaded there by `kg build --store`)."""
+    store = RemoteStore(settings["url"], update_url=settings.get("update_url"), data_url=settings.get("data_url"),
+                        default_graph=settings.get("default_graph"), timeout=settings.get("timeout"))
+    if check:
+        manifest = json.loads((release / "manifest.json").read_text())
+        expected = f"{manifest['inputs_sha256']}@{manifest['built_at']}"
+        held = store.release_version()
+        if held != expected:
+            what = f"build {held}" if held else "no build of ours"
+            raise StaleStoreError(f"the store at {store.url} holds {what}, not {release.name}: run `kg build --store {store.url}`")
+    return store
+
+
+def load_remote(release: Path, settings: dict, progress=None) -> dict:
+    """Load a built release into a remote store, replacing what an earlier build put there."""
+    manifest = json.loads((release / "manifest.json").read_text())
+    store = open_remote(release, settings, check=False)
+    quads = ox.parse(path=str(release / DUMPS["nquads"]), format=ox.RdfFormat.N_QUADS)
+    return store.load_release(quads, f"{manifest['inputs_sha256']}@{manifest['built_at']}", manifest["base_iri"], progress)

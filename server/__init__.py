@@ -18,6 +18,7 @@ from werkzeug.exceptions import HTTPException
 
 from kg.formats import FORMATS
 from kg.paths import Layout
+from kg.remote import StoreError
 from kg.store import open_store, release_dir
 
 from .access import CORS_HEADERS, log_access
@@ -34,7 +35,7 @@ class Data:
     """The release the app serves."""
 
     release: Path
-    store: ox.Store
+    store: ox.Store  # or kg.remote.RemoteStore, which answers the same calls
     version: str
     built_at: datetime.datetime
     base_iri: str
@@ -46,10 +47,16 @@ class Data:
         return statistics(self.store)
 
 
-def _load(build_dir: Path | None) -> Data:
+def _load(build_dir: Path | None, settings: dict) -> Data:
     release = release_dir(Layout(build_dir=build_dir).build)
     manifest = json.loads((release / "manifest.json").read_text())
-    store = open_store(release)
+    remote = None
+    if settings.get("STORE"):
+        remote = {"url": settings["STORE"], "update_url": settings.get("STORE_UPDATE"),
+                  "data_url": settings.get("STORE_DATA"), "default_graph": settings.get("STORE_DEFAULT_GRAPH"),
+                  # a little past the query timeout: the server's own timeout answers first
+                  "timeout": settings["QUERY_TIMEOUT"] + 5 if settings["QUERY_TIMEOUT"] > 0 else None}
+    store = open_store(release, remote)
     built_at = datetime.datetime.fromisoformat(manifest["built_at"])
     return Data(release, store, f"{manifest['inputs_sha256']}@{manifest['built_at']}", built_at, manifest["base_iri"],
                 manifest)
@@ -62,7 +69,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
     build_dir = Path(settings["BUILD_DIR"]) if settings["BUILD_DIR"] else None
-    app.extensions["kg"] = _load(build_dir)
+    app.extensions["kg"] = _load(build_dir, settings)
 
     from .dataset import bp as dataset_bp
     from .health import bp as health_bp
@@ -118,6 +125,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def _http(exc: HTTPException) -> Response:
         headers = {k: v for k, v in exc.get_headers() if k.lower() == "allow"}
         return problem_response(exc.code or 500, exc.description or exc.name, request.accept_mimetypes, headers)
+
+    @app.errorhandler(StoreError)
+    def _store(exc: StoreError) -> Response:
+        log.warning("%s", exc)
+        return problem_response(502, f"the SPARQL store behind this server failed: {exc}", request.accept_mimetypes)
 
     @app.errorhandler(UnicodeError)
     def _undecodable(exc: UnicodeError) -> Response:

@@ -28,6 +28,14 @@ DEFAULTS: dict[str, Any] = {
     # Under a process-per-request server, a worker whose query timed out exits after answering
     # (pyoxigraph cannot cancel a query) and the server starts a fresh one.
     "RECYCLE_ON_TIMEOUT": False,
+    # A SPARQL 1.1 store to serve from instead of the embedded one (its query endpoint URL), and
+    # where it differs from the conventions kg.remote guesses: its update and Graph Store
+    # endpoints, and the named graph that stands for our default graph on engines whose default
+    # graph is the union of all graphs. Credentials: KG_STORE_USER / KG_STORE_PASSWORD only.
+    "STORE": None,
+    "STORE_UPDATE": None,
+    "STORE_DATA": None,
+    "STORE_DEFAULT_GRAPH": None,
 }
 _INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES", "WORKERS", "MAX_ROWS", "RESULT_CACHE_MB", "PROXY_HOPS"}
 _FLOATS = {"QUERY_TIMEOUT", "QUOTA_SECONDS", "QUOTA_WINDOW"}

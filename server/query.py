@@ -31,6 +31,7 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
 
 from kg.formats import Format
+from kg.remote import StoreError
 
 from .access import CORS_HEADERS, log_access
 from .cache import Answer, ResultCache
@@ -369,13 +370,13 @@ class QueryEndpoint:
                 if isinstance(results, ox.QuerySolutions):
                     exchange.rows = counter(chosen.name)
                     results.serialize(exchange, format=chosen.native)
-                elif isinstance(results, ox.QueryTriples) and chosen.kind == "dataset":
+                elif isinstance(results, ox.QueryBoolean):
+                    results.serialize(exchange, format=chosen.native)
+                elif chosen.kind == "dataset":  # triples: the engine's own or a remote store's
                     ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in results), exchange,
                                  format=chosen.native)
-                elif isinstance(results, ox.QueryTriples):
-                    ox.serialize(results, exchange, format=chosen.native)
                 else:
-                    results.serialize(exchange, format=chosen.native)
+                    ox.serialize(results, exchange, format=chosen.native)
                 return chosen
             except HTTPProblem as exc:
                 problem: Exception = HTTPProblem(exc.status, exc.message, exc.headers)
@@ -414,6 +415,9 @@ class QueryEndpoint:
             raise HTTPProblem(400, f"malformed query: {exc}") from None
         except ValueError as exc:  # an invalid IRI among the dataset parameters
             raise HTTPProblem(400, f"invalid dataset parameter: {exc}") from None
+        except StoreError as exc:
+            log.warning("%s", exc)
+            raise HTTPProblem(502, f"the SPARQL store behind this endpoint failed: {exc}") from None
 
     def _run(self, work: Callable[[], Format], exchange: _Exchange, environ: dict, accept: str) -> None:
         """Run the query under the time limit; a timed-out query gets a 503."""

@@ -130,3 +130,36 @@ def server_url(built, tmp_path_factory):
     """A real `kg serve` (uWSGI, 3 workers, 2 s query timeout) on a free loopback port."""
     with running_server(built, tmp_path_factory.mktemp("serve") / "serve.log", QUERY_TIMEOUT="2", WORKERS="3") as url:
         yield url
+
+
+@contextlib.contextmanager
+def oxigraph_server(location: Path, log: Path):
+    """The Oxigraph server (PyPI `oxigraph`) on a free loopback port over a store folder; yields its query URL."""
+    import os
+    import signal
+    import subprocess
+    import time
+    import urllib.request
+
+    port = free_port()
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(["oxigraph", "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"oxigraph serve exited with {proc.returncode}: {log.read_text()[-500:]}")
+            try:
+                with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("oxigraph serve did not come up") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=20)
