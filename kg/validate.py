@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -18,6 +19,7 @@ from .build import DUMPS, digest_files
 from .errors import InputError
 from .namespaces import LB, PREFIXES, SH
 from .paths import Layout
+from .shacl_sparql import flat_results, results_from_report, validate_store
 from .store import open_store, release_dir
 
 log = logging.getLogger(__name__)
@@ -95,27 +97,56 @@ def _default_graph(release: Path) -> rdflib.Graph:
     return g
 
 
-def check_shacl(data: rdflib.Graph, shapes_path: Path) -> tuple[int, list[Finding]]:
+def _dump_prefixes(release: Path) -> rdflib.Graph:
+    """The prefixes of the release's Turtle dump, bound as parsing the whole dump binds them (for messages)."""
+    header = []
+    with open(release / DUMPS["turtle"], encoding="utf-8") as dump:
+        for line in dump:
+            if not line.startswith(("@prefix", "PREFIX")):
+                break
+            header.append(line)
+    return rdflib.Graph().parse(data="".join(header), format="turtle")
+
+
+def check_shacl(store: ox.Store, shapes_path: Path, data: Callable[[], rdflib.Graph], engine: str = "sparql",
+                namespaces: rdflib.Graph | None = None) -> tuple[int, list[Finding]]:
+    """The shapes over the default graph: (focus nodes checked, findings), the findings pySHACL reports.
+
+    engine "sparql" compiles the shapes to SPARQL on the store (kg.shacl_sparql); "pyshacl" runs pySHACL on
+    data(), the default graph parsed with rdflib. namespaces: the prefixes data terms are written with in messages.
+    """
     try:
         shapes = rdflib.Graph().parse(shapes_path, format="turtle")
     except Exception as exc:  # rdflib raises several parser exception types
         raise InputError(shapes_path, getattr(exc, "lineno", None), f"invalid Turtle: {exc}") from exc
-    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
-    sh = rdflib.Namespace(SH)
-    findings = []
-    for r in sorted(results.subjects(rdflib.RDF.type, sh.ValidationResult), key=str):
-        focus = results.value(r, sh.focusNode)
-        path = results.value(r, sh.resultPath)
-        shape = results.value(r, sh.sourceShape)
-        message = results.value(r, sh.resultMessage) or results.value(r, sh.sourceConstraintComponent)
-        findings.append(Finding(
-            "shacl", str(message), str(focus) if focus is not None else None,
-            str(path) if isinstance(path, rdflib.URIRef) else None,
-            str(shape) if isinstance(shape, rdflib.URIRef) else None,
-        ))
-    findings.sort(key=lambda f: (f.focus or "", f.message))
-    targets = len(set(data.subjects(rdflib.RDF.type, None)))
-    return targets, findings
+    if engine == "sparql":
+        _, results, count = validate_store(store, shapes, namespaces=namespaces, data_graph=data)
+        results = flat_results(results)
+    elif engine == "pyshacl":
+        graph = data()
+        _, report, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True)
+        results, count = results_from_report(report), _pyshacl_focus_count(graph, shapes)
+    else:
+        raise ValueError(f"unknown SHACL engine {engine!r}: sparql or pyshacl")
+    findings = [Finding("shacl", r.message(), str(r.focus) if r.focus is not None else None,
+                        str(r.path) if isinstance(r.path, rdflib.URIRef) else None,
+                        str(r.source_shape) if isinstance(r.source_shape, rdflib.URIRef) else None) for r in results]
+    findings.sort(key=lambda f: (f.focus or "", f.message, f.path or "", f.source or ""))
+    return count, findings
+
+
+def _pyshacl_focus_count(data: rdflib.Graph, shapes: rdflib.Graph) -> int:
+    """How many distinct focus nodes pySHACL's shapes select in data."""
+    from pyshacl.shapes_graph import ShapesGraph
+
+    copy = rdflib.Graph()
+    for t in shapes:
+        copy.add(t)
+    focus = set()
+    for shape in ShapesGraph(copy).shapes:
+        if not shape.deactivated:
+            focus |= shape.focus_nodes(data)
+    return len(focus)
 
 
 def check_owl_rl(data: rdflib.Graph) -> tuple[int, list[Finding]]:
@@ -192,16 +223,21 @@ def check_qc(store: ox.Store, folder: Path) -> tuple[int, list[Finding]]:
     return count, findings
 
 
-def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progress | None = None) -> Report:
-    """Validate the current release. Raises KGError when it cannot run at all."""
+def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progress | None = None,
+             shacl_engine: str = "sparql") -> Report:
+    """Validate the current release. Raises KGError when it cannot run at all.
+
+    shacl_engine: "sparql" (shapes compiled to SPARQL on the store) or "pyshacl"; both give pySHACL's findings.
+    """
     progress = progress or (lambda *a: None)
     release = release_dir(layout.build)
     report = Report(str(release))
     store = open_store(release)
-    data = _default_graph(release) if {"shacl", "owl-rl"} & set(checks) else None
+    # Parsed on first use only: OWL RL needs it, the SPARQL engine only for shapes it leaves to pySHACL.
+    data = functools.cache(lambda: _default_graph(release))
     steps = {
-        "shacl": lambda: check_shacl(data, layout.shapes),
-        "owl-rl": lambda: check_owl_rl(data),
+        "shacl": lambda: check_shacl(store, layout.shapes, data, shacl_engine, _dump_prefixes(release)),
+        "owl-rl": lambda: check_owl_rl(data()),
         "quotes": lambda: check_quotes(store, layout.root),
         "qc": lambda: check_qc(store, layout.qc_queries),
     }
