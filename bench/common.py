@@ -113,3 +113,29 @@ def rss_kib(root_pid: int) -> int:
         except OSError:
             pass
     return total
+
+
+@contextmanager
+def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings: str):
+    """The project's uWSGI server, as `kg serve` starts it, over the release in build_dir, without building or
+    validating first (for releases `kg build` did not make, such as synthetic ones); yields the master process."""
+    from kg.serving import uwsgi_command
+    from server.config import load_config
+
+    overrides = {"BUILD_DIR": str(build_dir), "PORT": str(port), **settings}
+    command = uwsgi_command(load_config(overrides))
+    metrics = tempfile.mkdtemp(prefix="landbridge-kg-metrics-")
+    env = dict(os.environ, **{f"KG_{k}": str(v) for k, v in overrides.items()})
+    env.update({"KG_RECYCLE_ON_TIMEOUT": "1", "PROMETHEUS_MULTIPROC_DIR": metrics})
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_up(f"http://127.0.0.1:{port}/sparql", proc)
+        yield proc
+    finally:
+        stop(proc)
+        if log:
+            out.close()
+        import shutil
+
+        shutil.rmtree(metrics, ignore_errors=True)

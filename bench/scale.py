@@ -1,0 +1,369 @@
+"""Scale: the embedded store at growing sizes of synthetic data with the real graph's shape (kg.synthetic).
+
+For each size (`--sizes 10k,100k,1M`, the default; 10M works too, given the time):
+
+1. generate the dataset (cached in --work: the N-Quads, its default graph and the generator's figures);
+2. load it into an on-disk store as `kg build` does (pyoxigraph bulk load, flush, optimize), in a subprocess:
+   time, quads/s, peak memory of that process (ru_maxrss), store size on disk. A release is built around the
+   store (kg.synthetic.write_release), which is what the servers below serve;
+3. validate: `kg.shacl_sparql.validate_store(store, shapes_graph)` when that module exists, else pySHACL on the
+   default graph for sizes up to 100k (the table says which), against the number of violations planted;
+4. check that every competency query (ontology/queries/, adapted to the synthetic stand-ins) answers over HTTP,
+   time each once, then drive with wrk, at one client, the query mix (competency queries + a point lookup) and
+   the point lookup alone: on our uWSGI server (result cache and quotas off, so every request is evaluated, and
+   no cap on result rows, so both servers send whole answers) and on `oxigraph serve-read-only` over the same
+   store, one server at a time; ratios ours/oxigraph.
+
+Prints a Markdown growth table, one row per size (and, with --per-query, each query's latency). Rates count
+answered requests only; errors (HTTP 5xx, refused or reset connections) are listed apart.
+
+A remote store (any SPARQL endpoint already holding the same synthetic dataset) gets the same HTTP figures through
+`remote_store_row(url, ...)`, or `--remote URL`; it is left out of the default run, since loading a remote store
+is a matter of that store's own tools.
+
+    python bench/scale.py [--sizes 10k,100k,1M] [--work /tmp/landbridge-kg-scale] [--seconds 20] [--per-query]
+
+Loopback only; every step bounded (--step-timeout, default 15 min); servers are stopped by their PID. The
+machine is shared and noisy: read the figures as +-30 %, and the ratios as measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import inspect
+import json
+import math
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import free_port, query_paths, rss_kib, run_wrk, stop, uwsgi_serve, wait_up  # noqa: E402
+from kg.paths import DEFAULT_BASE_IRI, Layout  # noqa: E402
+from kg.synthetic import (  # noqa: E402
+    GENERATOR_VERSION,
+    SYNTHETIC,
+    competency_queries,
+    generate,
+    load_store,
+    parse_size,
+    write_release,
+)
+
+PYSHACL_LIMIT = 100_000 * 1.02  # pySHACL takes minutes and gigabytes beyond this
+MIX_SECONDS_CAP = 300  # a wrk run lasts long enough for the whole mix to pass once or more, but no longer than this
+JSON = "application/sparql-results+json"
+
+
+def point_lookup(base: str) -> str:
+    return f"SELECT ?p ?o WHERE {{ <{base}{SYNTHETIC}militia-0> ?p ?o }}"
+
+
+# -- steps -------------------------------------------------------------------------------------------------------
+
+def dataset(label: str, seed: int, base: str, work: Path):
+    """The generated dataset (plan with its figures, N-Quads, default graph), from the cache when it is there."""
+    stem = work / f"kg-{label}-seed{seed}-v{GENERATOR_VERSION}"
+    nquads, default, figures = Path(f"{stem}.nq.gz"), Path(f"{stem}.default.nt.gz"), Path(f"{stem}.json")
+    plan = generate(label, seed, base)
+    if nquads.exists() and default.exists() and figures.exists():
+        cached = json.loads(figures.read_text())
+        plan.stats = cached["stats"]
+        return plan, nquads, default, cached["seconds"], True
+    started = time.perf_counter()
+    plan.write(nquads, default)
+    seconds = time.perf_counter() - started
+    figures.write_text(json.dumps({"stats": plan.stats, "seconds": seconds}, sort_keys=True))
+    return plan, nquads, default, seconds, False
+
+
+def timed_load(timeout: float, record: dict):
+    """A store loader for write_release that loads in a subprocess and records its time and peak memory."""
+    def load(nquads: Path, folder: Path) -> None:
+        out = subprocess.run([sys.executable, __file__, "--load-child", str(nquads), str(folder)], capture_output=True,
+                             text=True, timeout=timeout, check=True)
+        record.update(json.loads(out.stdout.strip().splitlines()[-1]))
+    return load
+
+
+def load_child(nquads: Path, folder: Path) -> None:
+    started = time.perf_counter()
+    load_store(nquads, folder)
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+
+
+def release_for(plan, nquads: Path, default: Path, work: Path, label: str, reload: bool, timeout: float) -> tuple[Path, dict]:
+    """The servable release of the dataset (build dir, load figures); its store is loaded again only when asked."""
+    build_dir = work / f"release-{label}-seed{plan.seed}-v{GENERATOR_VERSION}"
+    figures = build_dir / "load.json"
+    if not reload and figures.exists() and (build_dir / "current" / "store").is_dir():
+        return build_dir, json.loads(figures.read_text()) | {"cached": True}
+    record: dict = {}
+    write_release(plan, build_dir, nquads, default, load=timed_load(timeout, record))
+    figures.write_text(json.dumps(record))
+    return build_dir, record | {"cached": False}
+
+
+def disk_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def validate(build_dir: Path, default: Path, quads: int, timeout: float) -> dict:
+    try:
+        out = subprocess.run([sys.executable, __file__, "--validate-child", str(build_dir), str(default), str(quads)],
+                             capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return {"validator": "timed out", "seconds": timeout}
+    except subprocess.CalledProcessError as exc:
+        return {"validator": "failed: " + (exc.stderr.strip().splitlines() or ["?"])[-1][:80]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def validate_child(build_dir: Path, default: Path, quads: int) -> None:
+    import rdflib
+
+    from kg.store import open_store
+
+    shapes_path = Layout().shapes
+    if importlib.util.find_spec("kg.shacl_sparql") is not None:
+        from kg.shacl_sparql import validate_store  # optional: written beside this script
+
+        store = open_store((build_dir / "current").resolve())
+        # The shapes as the module asks for them: a path, or a parsed rdflib graph.
+        hint = str(list(inspect.signature(validate_store).parameters.values())[1].annotation)
+        shapes = shapes_path if "Path" in hint or hint == "str" else rdflib.Graph().parse(shapes_path, format="turtle")
+        started = time.perf_counter()
+        conforms, findings, focus = validate_store(store, shapes)
+        seconds = time.perf_counter() - started
+        print(json.dumps({"validator": "kg.shacl_sparql", "seconds": seconds, "results": len(findings), "focus": focus,
+                          "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+        return
+    if quads > PYSHACL_LIMIT:
+        print(json.dumps({"validator": "skipped (no kg.shacl_sparql; pySHACL only up to 100k)"}))
+        return
+    import pyshacl
+
+    started = time.perf_counter()
+    graph = rdflib.Graph()
+    with gzip.open(default, "rb") as data:
+        graph.parse(data, format="nt")
+    shapes = rdflib.Graph().parse(shapes_path, format="turtle")
+    parsed = time.perf_counter()
+    _, report, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True)  # as kg validate runs it
+    results = len(list(report.objects(None, rdflib.URIRef("http://www.w3.org/ns/shacl#result"))))
+    print(json.dumps({"validator": "pySHACL", "seconds": time.perf_counter() - parsed, "parse_seconds": parsed - started,
+                      "results": results, "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+
+
+def ask(url: str, query: str, timeout: float = 120) -> tuple[int | None, float]:
+    """Rows of a SELECT over HTTP (None on an error) and the time it took."""
+    request = urllib.request.Request(url + "?query=" + urllib.parse.quote(query), headers={"Accept": JSON})
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            rows = len(json.load(response)["results"]["bindings"])
+    except OSError:
+        rows = None
+    return rows, time.perf_counter() - started
+
+
+def http_figures(url: str, queries: dict[str, str], point: str, seconds: float, pid: int | None = None) -> dict:
+    """Answers and latency of each query (one warm request each), then wrk on the mix and on the point lookup."""
+    per_query = {}
+    for _ in range(3):
+        ask(url, point)  # warm: workers started, the store's first pages read
+    for name, query in queries.items():
+        ask(url, query)
+        runs = [ask(url, query)]
+        while len(runs) < 3 and runs[-1][1] < 2:  # the best of three, unless a run takes seconds
+            runs.append(ask(url, query))
+        per_query[name] = min(runs, key=lambda r: r[1])
+    cycle = sum(t for _, t in per_query.values())
+    path = urllib.parse.urlparse(url).path
+    mix_seconds = min(MIX_SECONDS_CAP, max(seconds, 1.5 * cycle))
+    mix = run_wrk(url, query_paths(path, list(queries.values()) + [point]), 1, mix_seconds, accept=JSON)
+    lookup = run_wrk(url, query_paths(path, [point]), 1, min(seconds, 10), accept=JSON)
+    return {"per_query": per_query, "answered": sum(1 for rows, _ in per_query.values() if rows),
+            "queries": len(queries), "mix": mix, "mix_seconds": mix_seconds, "lookup": lookup,
+            "rss_kib": rss_kib(pid) if pid else None}
+
+
+def ours(build_dir: Path, queries: dict[str, str], point: str, seconds: float, workers: int | None, log: Path) -> dict:
+    port = free_port()
+    settings = {"RESULT_CACHE_MB": "0", "QUOTA_SECONDS": "0", "MAX_ROWS": str(10**9),
+                **({"WORKERS": str(workers)} if workers else {})}
+    with uwsgi_serve(port, build_dir, log=log, **settings) as proc:
+        figures = http_figures(f"http://127.0.0.1:{port}/sparql", queries, point, seconds, proc.pid)
+        figures["exited"] = proc.poll() is not None
+        return figures
+
+
+def oxigraph(store: Path, queries: dict[str, str], point: str, seconds: float, log: Path) -> dict:
+    port = free_port()
+    with open(log, "wb") as out:
+        # No --timeout-s: it starts a thread per query that lives as long as the timeout, and at thousands of
+        # requests per second the server runs out of threads, answers 500 and then dies.
+        proc = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        wait_up(url, proc)
+        figures = http_figures(url, queries, point, seconds, proc.pid)
+        figures["exited"] = proc.poll() is not None
+        return figures
+    finally:
+        stop(proc)
+
+
+def remote_store_row(store_url: str, base: str = DEFAULT_BASE_IRI, seconds: float = 20) -> dict:
+    """The HTTP figures (answers, per-query latency, mix and point lookup with wrk) of a remote SPARQL endpoint,
+    given its query URL, that holds the same synthetic dataset. Not part of the default run."""
+    return http_figures(store_url, competency_queries(base), point_lookup(base), seconds)
+
+
+# -- report ------------------------------------------------------------------------------------------------------
+
+def geomean_ratio(a: dict, b: dict) -> float | None:
+    pairs = [(a[n][1], b[n][1]) for n in a if n in b and a[n][0] is not None and b[n][0] is not None]
+    if not pairs:
+        return None
+    return math.exp(sum(math.log(x / y) for x, y in pairs) / len(pairs))
+
+
+def ok_rps(run: dict) -> float:
+    """Requests per second that got an answer (wrk counts 5xx and socket errors as requests too)."""
+    return run["rps"] * (1 - run["errors"] / run["requests"]) if run["requests"] else 0.0
+
+
+def fmt(value, spec: str = ",.0f", none: str = "–") -> str:
+    return none if value is None else format(value, spec)
+
+
+def row(label: str, r: dict) -> str:
+    load, val, o, x = r["load"], r["validation"], r.get("ours"), r.get("oxigraph")
+    results = f"{val['results']}/{r['expected']}" if "results" in val else f"–/{r['expected']}"
+    cells = [label, fmt(r["quads"]), fmt(r["generate_seconds"], ".1f"), fmt(load["seconds"], ".1f"),
+             fmt(r["quads"] / load["seconds"]), fmt(r["store_bytes"] / 2**20, ",.0f"), fmt(load["maxrss_kib"] / 1024, ",.0f"),
+             val["validator"].split(" (")[0] + (" (skipped)" if "skipped" in val["validator"] else ""),
+             fmt(val.get("seconds"), ".1f"), results]
+    if o and x:
+        mix, lookup = (ok_rps(o["mix"]), ok_rps(x["mix"])), (ok_rps(o["lookup"]), ok_rps(x["lookup"]))
+        errors = [f"{o[k]['errors']} / {x[k]['errors']}" for k in ("mix", "lookup")]
+        exited = " (a server exited)" if o.get("exited") or x.get("exited") else ""
+        cells += [f"{o['answered']}/{o['queries']}",
+                  f"{mix[0]:.1f} / {mix[1]:.1f}", fmt(mix[0] / mix[1] if mix[1] else None, ".2f"),
+                  f"{o['mix']['p50']:.1f} / {x['mix']['p50']:.1f}",
+                  f"{lookup[0]:,.0f} / {lookup[1]:,.0f}", fmt(lookup[0] / lookup[1] if lookup[1] else None, ".2f"),
+                  fmt(geomean_ratio(o["per_query"], x["per_query"]), ".2f"),
+                  f"{errors[0]}; {errors[1]}{exited}", fmt(r.get("host_load"), ".1f")]
+    return "| " + " | ".join(cells) + " |"
+
+
+HEADER = ("| size | quads | generate s | load s | quads/s | store MiB | load peak RSS MiB | validator | validate s "
+          "| results/planted | answered (ours) | mix req/s ours / oxigraph | mix ratio | mix p50 ms ours / oxigraph "
+          "| lookup req/s ours / oxigraph | lookup ratio | per-query latency geomean ours/oxigraph "
+          "| errors ours / oxigraph: mix; lookup "
+          "| host load |")
+
+
+def print_table(rows: dict[str, dict]) -> None:
+    print(HEADER)
+    print("|" + "---|" * HEADER.count(" | ") + "---|")
+    for label, r in rows.items():
+        print(row(label, r))
+
+
+def print_per_query(rows: dict[str, dict]) -> None:
+    sizes = [s for s in rows if rows[s].get("ours")]
+    if not sizes:
+        return
+    print("\n| query | " + " | ".join(f"{s} ours ms | {s} oxigraph ms | {s} rows" for s in sizes) + " |")
+    print("|---|" + "---:|---:|---:|" * len(sizes))
+    for name in rows[sizes[0]]["ours"]["per_query"]:
+        cells = []
+        for s in sizes:
+            (rows_o, t_o), (_, t_x) = rows[s]["ours"]["per_query"][name], rows[s]["oxigraph"]["per_query"][name]
+            cells += [f"{t_o * 1000:,.1f}", f"{t_x * 1000:,.1f}", fmt(rows_o, ",")]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+# -- main --------------------------------------------------------------------------------------------------------
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--load-child":
+        load_child(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
+    if len(sys.argv) == 5 and sys.argv[1] == "--validate-child":
+        validate_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10k,100k,1M", help="comma-separated sizes in quads (10k, 100k, 1M, 10M)")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "landbridge-kg-scale",
+                        help="where datasets, releases and logs are kept between runs")
+    parser.add_argument("--seconds", type=float, default=20, help="least duration of each wrk run")
+    parser.add_argument("--workers", type=int, default=None, help="worker processes of our server (default: its own)")
+    parser.add_argument("--reload", action="store_true", help="load the store again even when a loaded one is cached")
+    parser.add_argument("--no-http", action="store_true", help="only generate, load and validate")
+    parser.add_argument("--per-query", action="store_true", help="also print each query's latency")
+    parser.add_argument("--step-timeout", type=float, default=900, help="seconds any one load or validation may take")
+    parser.add_argument("--remote", metavar="URL", help="also measure this SPARQL endpoint (holding the same dataset)")
+    parser.add_argument("--json", type=Path, help="write every figure to this file")
+    args = parser.parse_args()
+    for tool in ("wrk", "oxigraph"):
+        if not args.no_http and not shutil.which(tool):
+            raise SystemExit(f"{tool} is not installed (scripts/install installs wrk; pip install oxigraph)")
+    args.work.mkdir(parents=True, exist_ok=True)
+    base = DEFAULT_BASE_IRI
+    queries, point = competency_queries(base), point_lookup(base)
+    rows: dict[str, dict] = {}
+    for label in [s.strip() for s in args.sizes.split(",") if s.strip()]:
+        print(f"[{label}] generate", file=sys.stderr, flush=True)
+        plan, nquads, default, gen_seconds, cached = dataset(label, args.seed, base, args.work)
+        print(f"[{label}] {plan.stats['quads']:,} quads{' (cached)' if cached else ''}; load", file=sys.stderr, flush=True)
+        build_dir, load = release_for(plan, nquads, default, args.work, label, args.reload, args.step_timeout)
+        store = (build_dir / "current" / "store").resolve()
+        r = {"quads": plan.stats["quads"], "requested": parse_size(label), "expected": plan.expected_violations,
+             "generate_seconds": gen_seconds, "load": load, "store_bytes": disk_bytes(store)}
+        print(f"[{label}] validate", file=sys.stderr, flush=True)
+        r["validation"] = validate(build_dir, default, plan.stats["quads"], args.step_timeout)
+        if not args.no_http:
+            loads = [os.getloadavg()[0]]
+            print(f"[{label}] HTTP: ours", file=sys.stderr, flush=True)
+            r["ours"] = ours(build_dir, queries, point, args.seconds, args.workers, args.work / f"serve-{label}.log")
+            print(f"[{label}] HTTP: oxigraph", file=sys.stderr, flush=True)
+            r["oxigraph"] = oxigraph(store, queries, point, args.seconds, args.work / f"oxigraph-{label}.log")
+            loads.append(os.getloadavg()[0])
+            r["host_load"] = max(loads)  # other work on this shared machine skews the HTTP figures
+            if args.remote:
+                r["remote"] = remote_store_row(args.remote, base, args.seconds)
+        rows[label] = r
+        print(row(label, r), file=sys.stderr, flush=True)
+    print(f"\nsynthetic data (kg.synthetic, seed {args.seed}); wrk, 1 client, loopback; ours: uWSGI, result cache, "
+          "quotas and row cap off; oxigraph: serve-read-only on the same store; ratios ours/oxigraph (throughput: >1 ours "
+          "faster; latency geomean: >1 ours slower)\n")
+    print_table(rows)
+    if args.per_query:
+        print_per_query(rows)
+    if args.remote:
+        for label, r in rows.items():
+            if "remote" in r:
+                m = r["remote"]
+                print(f"\nremote {args.remote} at {label}: answered {m['answered']}/{m['queries']}, mix {m['mix']['rps']:.1f} req/s "
+                      f"(p50 {m['mix']['p50']:.1f} ms), lookup {m['lookup']['rps']:,.0f} req/s")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2, sort_keys=True, default=str))
+
+
+if __name__ == "__main__":
+    main()

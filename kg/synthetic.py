@@ -1,0 +1,1163 @@
+"""Synthetic datasets with the shape of the built graph, for scale tests and benchmarks.
+
+`generate(triples, seed)` plans a dataset of about `triples` quads (within 2 %) laid out as
+`kg build` lays out the real one: the ontology in graph/ontology, source documents in
+graph/documents, entities (labels, aliases, descriptions, mentions) in graph/register, points in
+graph/reference-coordinates, what each claim is (document, quote and position selectors,
+certainty, attribution, hedge, inferred year) in graph/provenance, the facts of each claim in a
+named graph of its own, and the default graph as the set merge of all of them (a fact two
+documents support sits in two claim graphs and once in the default graph).
+
+Everything is synthetic and says so: IRIs under `<base>id/synthetic/`, labels such as
+"Synthetic militia 12", documents "Synthetic document 007". The competency queries name real
+entities (`<https://landbridge-kg.org/id/iran>`); `adapt_query` points those IRIs at the synthetic
+entities that stand in for them (ANCHORS), which is how the queries are run on a synthetic graph.
+
+A few entities break ontology/shapes.ttl on purpose (VIOLATION_KINDS, about 0.15 % of the
+entities, at least one of each kind); each breaks one constraint once, so pySHACL over the
+default graph reports exactly `expected_violations` results (counted as `kg validate` counts them).
+
+Output is N-Quads text produced in chunks, so that 10M quads stream to a gzip file in bounded
+memory; the same size, seed and base give byte-identical output.
+
+    python -m kg.synthetic --triples 1M --seed 42 --out /tmp/kg-1m.nq.gz [--release DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import functools
+import gzip
+import hashlib
+import json
+import math
+import os
+import random
+import re
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import __version__
+from .namespaces import DCTERMS, GEO, LB, OA, PROV, RDF, RDFS, SCHEMA, SF, SKOS, WGS84, XSD
+from .paths import DEFAULT_BASE_IRI, PROJECT_ROOT, Layout
+
+GENERATOR_VERSION = "2"
+QUERY_BASE = "https://landbridge-kg.org/"  # the base the competency queries name entities under
+SYNTHETIC = "id/synthetic/"
+CHUNK_LINES = 20_000
+FILL_SHARE = 0.2  # part of the quads left to extra relation claims, which bring the total to the request
+
+# The real entities the competency queries name, and the synthetic entities that stand in for them.
+ANCHORS = {
+    "kataib-hezbollah": "militia-0",
+    "iran": "country-0",
+    "albu-kamal": "settlement-0",
+    "al-qaim": "settlement-1",
+    "iraqi-side-of-border": "region-0",
+    "syrian-side-of-border": "region-1",
+    "al-qaim-albu-kamal-crossing": "official-crossing-0",
+    "al-qaim-albu-kamal-crossing-opening": "crossing-opening-0",
+    "capture-of-albu-kamal-2017": "territorial-capture-0",
+    "irgc": "state-force-0",
+    "popular-mobilization-forces": "state-force-1",
+    "quds-force": "military-unit-0",
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A class of synthetic entities: how many per unit of scale (a unit is about the real graph's size)."""
+
+    name: str
+    per_unit: float
+    minimum: int
+    quads: float  # quads one entity of the class brings (register and its core claims), measured
+
+
+MIX = (
+    Kind("Country", 8, 4, 88), Kind("Militia", 10, 2, 167), Kind("ArmedGroup", 3, 1, 69),
+    Kind("StateForce", 6, 2, 137), Kind("MilitaryUnit", 3, 1, 62), Kind("GovernmentBody", 4, 1, 114),
+    Kind("MediaOutlet", 12, 2, 63), Kind("Person", 15, 2, 78), Kind("PersonGroup", 8, 1, 83),
+    Kind("Region", 12, 3, 61), Kind("Settlement", 12, 3, 103), Kind("Border", 3, 1, 63),
+    Kind("OfficialCrossing", 5, 2, 145), Kind("UnofficialCrossing", 4, 1, 205), Kind("MilitaryBase", 4, 1, 116),
+    Kind("Barrier", 3, 2, 127), Kind("WaterBody", 2, 1, 66),
+    Kind("LandBridge", 1, 1, 230), Kind("Road", 5, 2, 240), Kind("SmugglingCorridor", 2, 1, 237),
+    Kind("AirBridge", 1, 0, 227), Kind("SeaRoute", 1, 0, 229), Kind("BypassRoad", 1, 0, 236),
+    Kind("Strike", 14, 3, 243), Kind("Sanction", 5, 1, 170), Kind("TerroristDesignation", 1, 1, 171),
+    Kind("Seizure", 3, 1, 129), Kind("Meeting", 6, 1, 174), Kind("CrossingOpening", 3, 1, 158),
+    Kind("Construction", 6, 1, 167), Kind("TerritorialCapture", 5, 1, 169), Kind("SmugglingOperation", 3, 1, 192),
+    Kind("Transfer", 6, 1, 121), Kind("Announcement", 14, 2, 118), Kind("Deployment", 5, 2, 112),
+    Kind("Commodity", 14, 3, 13),
+)
+KINDS = {k.name: k for k in MIX}
+
+ACTORS = ("Country", "Militia", "ArmedGroup", "StateForce", "MilitaryUnit", "GovernmentBody", "MediaOutlet", "Person",
+          "PersonGroup")
+ORGANIZATIONS = ("Militia", "ArmedGroup", "StateForce", "MilitaryUnit", "GovernmentBody", "MediaOutlet")
+ARMED = ("Militia", "ArmedGroup")
+FORCES = ("StateForce", "MilitaryUnit")
+PLACES = ("Country", "Region", "Settlement", "Border", "OfficialCrossing", "UnofficialCrossing", "MilitaryBase", "Barrier",
+          "WaterBody")
+LOCAL_PLACES = ("Region", "Settlement")
+CROSSINGS = ("OfficialCrossing", "UnofficialCrossing")
+ROUTES = ("LandBridge", "Road", "SmugglingCorridor", "AirBridge", "SeaRoute", "BypassRoad")
+EVENTS = ("Strike", "Sanction", "TerroristDesignation", "Seizure", "Meeting", "CrossingOpening", "Construction",
+          "TerritorialCapture", "SmugglingOperation", "Transfer", "Announcement", "Deployment")
+SOURCES = ("MediaOutlet", "GovernmentBody", "Person")
+POOLS = {
+    "actor": ACTORS, "organization": ORGANIZATIONS, "armed": ARMED, "force": FORCES, "place": PLACES,
+    "local": LOCAL_PLACES, "crossing": CROSSINGS, "route": ROUTES, "feature": PLACES + ROUTES, "event": EVENTS,
+    "source": SOURCES, "country": ("Country",), "settlement": ("Settlement",), "commodity": ("Commodity",),
+    "person": ("Person",), "base": ("MilitaryBase",), "water": ("WaterBody",), "border": ("Border",),
+    "region": ("Region",), "strike": ("Strike",), "installation": ("MilitaryBase", "Barrier"),
+}
+
+# Extra relations a claim may add about an entity of a class: (property, pool of objects).
+EXTRAS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Country": (("supports", "armed"), ("sponsors", "armed"), ("opposes", "country"), ("influences", "feature"),
+                ("controls", "crossing")),
+    "Militia": (("hasPresenceIn", "local"), ("deployedIn", "local"), ("controls", "crossing"), ("secures", "crossing"),
+                ("operates", "base"), ("influences", "place"), ("collaboratesWith", "armed"), ("opposes", "actor"),
+                ("threatens", "place"), ("fundedBy", "country")),
+    "ArmedGroup": (("hasPresenceIn", "local"), ("opposes", "actor"), ("controls", "crossing"), ("threatens", "place")),
+    "StateForce": (("hasPresenceIn", "local"), ("deployedIn", "local"), ("secures", "crossing"), ("opposes", "armed"),
+                   ("supports", "actor")),
+    "MilitaryUnit": (("deployedIn", "local"), ("supports", "armed"), ("operates", "base")),
+    "GovernmentBody": (("secures", "crossing"), ("opposes", "armed"), ("operatesUnderControlOf", "actor")),
+    "MediaOutlet": (("country", "country"),),
+    "Person": (("memberOf", "organization"), ("leads", "organization"), ("hasPresenceIn", "local")),
+    "PersonGroup": (("memberOf", "armed"), ("hasPresenceIn", "local")),
+    "Region": (("near", "region"), ("populationSect", "sect")),
+    "Settlement": (("near", "settlement"), ("adjacentTo", "water"), ("usedBy", "armed"), ("populationSect", "sect")),
+    "Border": (("borderOf", "country"),),
+    "OfficialCrossing": (("cargo", "commodity"), ("usedBy", "armed"), ("near", "settlement"), ("status", "status")),
+    "UnofficialCrossing": (("cargo", "commodity"), ("usedBy", "armed"), ("near", "settlement")),
+    "MilitaryBase": (("usedBy", "armed"), ("near", "settlement")),
+    "Barrier": (("near", "settlement"), ("facility", "facility")),
+    "WaterBody": (("adjacentTo", "region"),),
+    "Strike": (("target", "armed"), ("hit", "place")),
+    "Sanction": (("sanctionTarget", "actor"), ("grounds", "grounds")),
+    "TerroristDesignation": (("sanctionTarget", "armed"),),
+    "Seizure": (("cargo", "commodity"), ("participant", "actor")),
+    "Meeting": (("attendedBy", "person"), ("participant", "actor"), ("topic", "topic")),
+    "CrossingOpening": (("participant", "actor"), ("precededBy", "event")),
+    "Construction": (("participant", "actor"),),
+    "TerritorialCapture": (("participant", "armed"),),
+    "SmugglingOperation": (("cargo", "commodity"), ("passesThrough", "crossing"), ("participant", "armed")),
+    "Transfer": (("cargo", "commodity"), ("passesThrough", "crossing"), ("participant", "armed")),
+    "Announcement": (("concerns", "event"), ("topic", "topic")),
+    "Deployment": (("participant", "actor"),),
+}
+for _route in ROUTES:
+    EXTRAS[_route] = (("cargo", "commodity"), ("usedBy", "actor"))
+
+# Each kind breaks one constraint of ontology/shapes.ttl once: pySHACL reports one result for it.
+VIOLATION_KINDS = {
+    "missing-label": "an entity without rdfs:label (NamedEntityShape, sh:minCount)",
+    "two-pref-labels": "an entity with two skos:prefLabel (NamedEntityShape, sh:maxCount)",
+    "date-datatype": "an event date typed xsd:string (DateProperty, sh:or of datatypes)",
+    # A string, not another integer type: a store keeps xsd:positiveInteger and xsd:integer alike as xsd:integer.
+    "sequence-datatype": "a waypoint position written as a string (WaypointShape, sh:datatype)",
+    "perpetrator-class": "a strike whose perpetrator is a commodity (StrikeShape, sh:class)",
+    "strike-unattributed": "a strike with neither perpetrator nor unattributed mark (StrikeShape, sh:or)",
+    "range-order": "a range whose minimum exceeds its maximum (QuantityShape, sh:lessThan)",
+    "militia-state-force": "a militia also typed as a state force (MilitiaShape, sh:not)",
+    "two-certainties": "a claim with two certainties (ClaimShape, sh:maxCount)",
+}
+VIOLATION_RATE = 0.0015  # of the entities
+# Which entities each kind may be planted on (never a stand-in for a query's entity).
+VIOLATION_CANDIDATES = {
+    "missing-label": ("Region", "Settlement", "Person", "MediaOutlet"),
+    "two-pref-labels": ("Commodity", "Person", "PersonGroup"),
+    "date-datatype": ("Deployment", "Announcement"),
+    "sequence-datatype": ("Road", "SmugglingCorridor"),
+    "perpetrator-class": ("Strike",),
+    "strike-unattributed": ("Strike",),
+    "range-order": ("Barrier",),
+    "militia-state-force": ("Militia",),
+    "two-certainties": ("Settlement", "Region"),
+}
+
+A = f"<{RDF}type>"
+CERTAINTIES = (("stated", 0.60), ("reported", 0.29), ("assessed", 0.07), ("alleged", 0.04))
+QUALIFIERS = (("exactly", 0.40), ("moreThan", 0.18), ("about", 0.14), ("atLeast", 0.10), ("between", 0.10),
+              ("atMost", 0.04), ("multiple", 0.04))
+QUALIFIER_WORDS = {"exactly": "", "moreThan": "more than ", "about": "about ", "atLeast": "at least ",
+                   "atMost": "at most ", "multiple": "several times ", "lessThan": "fewer than "}
+STATUSES = ("planned", "delayed", "ongoing", "completed", "open", "closed", "blocked", "underConstruction")
+CORROBORATION = 0.12  # share of claims another document repeats
+DOCUMENTS_MIN, DOCUMENTS_MAX, CLAIMS_PER_DOCUMENT = 5, 1000, 120
+MAX_STATEMENTS_PER_DOCUMENT = 999  # statement ids are NNN-NNN
+
+
+def _kebab(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def _esc(text: str) -> str:
+    if '"' in text or "\\" in text or "\n" in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return text
+
+
+def _str(text: str) -> str:
+    return f'"{_esc(text)}"'
+
+
+def _en(text: str) -> str:
+    return f'"{_esc(text)}"@en'
+
+
+def _typed(lexical: str, datatype: str) -> str:
+    return f'"{lexical}"^^<{datatype}>'
+
+
+def _lb(name: str) -> str:
+    return f"<{LB}{name}>"
+
+
+def label_of(local: str) -> str:
+    """The label of a synthetic entity from its local name: `official-crossing-3` -> `Synthetic official crossing 3`."""
+    return "Synthetic " + local.replace("-", " ")
+
+
+def adapt_query(text: str, base: str = DEFAULT_BASE_IRI) -> str:
+    """A competency query with the real entities it names replaced by their synthetic stand-ins."""
+    def swap(match: re.Match) -> str:
+        name = match.group(1)
+        return f"<{base}{SYNTHETIC}{ANCHORS[name]}>" if name in ANCHORS else match.group(0)
+
+    return re.sub(r"<" + re.escape(QUERY_BASE) + r"id/([a-z0-9-]+)>", swap, text)
+
+
+def competency_queries(base: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """Every ontology/queries/*.rq, adapted to a synthetic graph, by file stem."""
+    folder = PROJECT_ROOT / "ontology" / "queries"
+    return {p.stem: adapt_query(p.read_text(encoding="utf-8"), base) for p in sorted(folder.glob("*.rq"))}
+
+
+def parse_size(text: str | int) -> int:
+    """`10k`, `1M`, `1.5m` or `20000` -> a number of quads."""
+    if isinstance(text, int):
+        return text
+    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([kKmM]?)\s*", text)
+    if not match:
+        raise ValueError(f"not a size: {text!r} (write 20000, 10k or 1M)")
+    factor = {"": 1, "k": 1_000, "m": 1_000_000}[match.group(2).lower()]
+    return int(float(match.group(1)) * factor)
+
+
+def _counts(scale: float) -> dict[str, int]:
+    return {k.name: max(k.minimum, round(k.per_unit * scale)) for k in MIX}
+
+
+@functools.cache
+def _ontology_triples() -> tuple[str, ...]:
+    """The ontology as N-Triples lines without their final dot, sorted."""
+    triples = list(ox.parse(path=str(Layout().ontology), format=ox.RdfFormat.TURTLE))
+    return tuple(sorted(f"{t.subject} {t.predicate} {t.object}" for t in triples))
+
+
+def _estimate(scale: float, documents: int, ontology: int) -> float:
+    counts = _counts(scale)
+    core = sum(counts[k.name] * k.quads for k in MIX)
+    return 2 * ontology + 30 * documents + core
+
+
+@dataclass
+class Synthetic:
+    """A planned synthetic dataset; `chunks()` produces it, after which `stats` holds its figures."""
+
+    triples: int
+    seed: int
+    base: str
+    violations: bool
+    scale: float
+    counts: dict[str, int]
+    documents: int
+    planted: dict[str, list[str]]  # violation kind -> local names of the entities that break it
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def expected_violations(self) -> int:
+        """The number of results pySHACL reports on the default graph (one per planted entity)."""
+        return sum(len(v) for v in self.planted.values())
+
+    @property
+    def name(self) -> str:
+        return f"synthetic-{self.triples}-seed{self.seed}" + ("" if self.violations else "-valid")
+
+    def digest(self) -> str:
+        """Names what was generated (settings and generator version), as a build's inputs digest does."""
+        key = f"synthetic|{GENERATOR_VERSION}|{self.triples}|{self.seed}|{self.base}|{self.violations}"
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def chunks(self) -> Iterator[tuple[str, str]]:
+        """(N-Quads of named graphs, N-Triples of the default graph) in chunks; together they are the dataset."""
+        return _Generator(self).run()
+
+    def lines(self) -> Iterator[str]:
+        """The dataset as N-Quads text, chunk by chunk."""
+        for named, default in self.chunks():
+            yield named + default
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The dataset as pyoxigraph quads, streamed."""
+        for text in self.lines():
+            yield from ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS)
+
+    def write(self, path: Path, default_path: Path | None = None, progress: Callable[[int], None] | None = None) -> dict:
+        """Write the dataset as reproducible gzip N-Quads (and the default graph alone as N-Triples); the summary."""
+        path = Path(path)
+        outs = [path] + ([Path(default_path)] if default_path else [])
+        tmps = [p.with_name(p.name + f".tmp-{os.getpid()}") for p in outs]
+        files = [_GzipOut(t) for t in tmps]
+        try:
+            for named, default in self.chunks():
+                files[0].write(named + default)
+                if len(files) > 1:
+                    files[1].write(default)
+                if progress:
+                    progress(self.stats.get("quads", 0))
+        finally:
+            for f in files:
+                f.close()
+        for tmp, final in zip(tmps, outs, strict=True):
+            os.replace(tmp, final)
+        return self.summary()
+
+    def summary(self) -> dict:
+        return {"requested": self.triples, "triples_written": self.stats.get("quads"),
+                "triples_default_graph": self.stats.get("triples_default_graph"), "seed": self.seed, "base": self.base,
+                "expected_violations": self.expected_violations,
+                "violations_by_kind": {k: len(v) for k, v in self.planted.items()}, "scale": round(self.scale, 4),
+                "entities": sum(self.counts.values()), "documents": self.documents, "claims": self.stats.get("claims"),
+                "facts": self.stats.get("facts"), "named_graphs": self.stats.get("named_graphs")}
+
+
+class _GzipOut:
+    """A gzip file with no name and mtime 0 in its header: the same text gives the same bytes."""
+
+    def __init__(self, path: Path):
+        self.raw = open(path, "wb")  # noqa: SIM115 - closed in close()
+        self.gz = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=3)
+
+    def write(self, text: str) -> None:
+        self.gz.write(text.encode())
+
+    def close(self) -> None:
+        self.gz.close()
+        self.raw.close()
+
+
+def generate(triples: int | str, seed: int = 42, base: str = DEFAULT_BASE_IRI, violations: bool = True) -> Synthetic:
+    """Plan a synthetic dataset of about `triples` quads; iterate it with `chunks()`, `lines()` or `quads()`."""
+    target = parse_size(triples)
+    if target < 5_000:
+        raise ValueError("the smallest synthetic dataset has 5,000 quads (the ontology alone has about 2,400)")
+    ontology = len(_ontology_triples())
+    documents = max(DOCUMENTS_MIN, min(DOCUMENTS_MAX, math.ceil(target / 52 / CLAIMS_PER_DOCUMENT)))
+    # The core (entities and the claims each needs) takes the share of the request left after the extras.
+    lo, hi = 0.0, target / 1000
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if _estimate(mid, documents, ontology) < (1 - FILL_SHARE) * target:
+            lo = mid
+        else:
+            hi = mid
+    scale = lo
+    counts = _counts(scale)
+    planted = _plan_violations(counts, seed) if violations else {k: [] for k in VIOLATION_KINDS}
+    return Synthetic(target, seed, base, violations, scale, counts, documents, planted)
+
+
+def _plan_violations(counts: dict[str, int], seed: int) -> dict[str, list[str]]:
+    rng = random.Random(f"violations-{seed}")
+    total = max(len(VIOLATION_KINDS), round(VIOLATION_RATE * sum(counts.values())))
+    taken: set[str] = set()
+    planted: dict[str, list[str]] = {k: [] for k in VIOLATION_KINDS}
+    anchors = set(ANCHORS.values())
+    kinds = list(VIOLATION_KINDS)
+    for i in range(total):
+        kind = kinds[i % len(kinds)]
+        candidates = [f"{_kebab(c)}-{j}" for c in VIOLATION_CANDIDATES[kind] for j in range(counts[c])]
+        free = [c for c in candidates if c not in taken and c not in anchors and not c.endswith("-0")]
+        if not free:
+            continue
+        choice = free[rng.randrange(len(free))]
+        taken.add(choice)
+        planted[kind].append(choice)
+    for kind in planted:
+        planted[kind].sort(key=lambda local: (local.rsplit("-", 1)[0], int(local.rsplit("-", 1)[1])))
+    return planted
+
+
+class _Story:
+    """Facts one claim states (and another document may repeat); each fact is a list of triples, the first the fact itself."""
+
+    __slots__ = ("facts", "year_inferred", "two_certainties")
+
+    def __init__(self) -> None:
+        self.facts: list[list[str]] = []
+        self.year_inferred = False
+        self.two_certainties = False
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self.facts.append([f"{s} {p} {o}"])
+
+
+class _Generator:
+    def __init__(self, plan: Synthetic):
+        self.plan = plan
+        self.rng = random.Random(plan.seed)
+        self.P = plan.base + SYNTHETIC
+        self.graph = {name: f"<{plan.base}graph/{name}>" for name in
+                      ("ontology", "documents", "register", "provenance", "reference-coordinates")}
+        self.locals = {cls: [f"{_kebab(cls)}-{i}" for i in range(n)] for cls, n in plan.counts.items()}
+        self.pools = {name: [x for cls in classes for x in self.locals[cls]] for name, classes in POOLS.items()}
+        self.plants = {local: kind for kind, locals_ in plan.planted.items() for local in locals_}
+        self.named: list[str] = []
+        self.default: list[str] = []
+        self.seen: set[int] = set()
+        self.doc_claims = [0] * plan.documents
+        self.doc_offsets = [0] * plan.documents
+        self.stats = {"quads": 0, "triples_default_graph": 0, "claims": 0, "facts": 0, "planted": {},
+                      "statements_per_certainty": {}}
+        plan.stats = self.stats  # grows as the chunks are produced; complete once they are all out
+        self.quantities = 0
+        cert_names, cert_weights = zip(*CERTAINTIES, strict=True)
+        self.certainty_names, self.certainty_cum = cert_names, _cumulative(cert_weights)
+        qual_names, qual_weights = zip(*QUALIFIERS, strict=True)
+        self.qualifier_names, self.qualifier_cum = qual_names, _cumulative(qual_weights)
+
+    # -- output ----------------------------------------------------------------------------------
+
+    def iri(self, local: str) -> str:
+        return f"<{self.P}{local}>"
+
+    def put(self, triple: str, graph: str) -> None:
+        self.named.append(f"{triple} {graph} .\n")
+        self.default.append(f"{triple} .\n")
+
+    def flush(self) -> tuple[str, str]:
+        named, default = "".join(self.named), "".join(self.default)
+        self.stats["quads"] += len(self.named) + len(self.default)
+        self.stats["triples_default_graph"] += len(self.default)
+        self.named, self.default = [], []
+        return named, default
+
+    def written(self) -> int:
+        return self.stats["quads"] + len(self.named) + len(self.default)
+
+    def full(self) -> bool:
+        return len(self.named) + len(self.default) >= CHUNK_LINES
+
+    def planted(self, kind: str) -> None:
+        self.stats["planted"][kind] = self.stats["planted"].get(kind, 0) + 1
+
+    # -- random choices --------------------------------------------------------------------------
+
+    def pick(self, pool: str, avoid: str | None = None) -> str | None:
+        items = self.pools[pool]
+        if not items:
+            return None
+        index = self.rng.randrange(len(items))
+        if items[index] == avoid:
+            index = (index + 1) % len(items)
+        return None if items[index] == avoid else items[index]
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def date(self) -> tuple[str, bool]:
+        """A date at one of the precisions the sources give, and whether its year could be one a text leaves implicit."""
+        r = self.rng.random()
+        year, month, day = self.rng.randint(2014, 2024), self.rng.randint(1, 12), self.rng.randint(1, 28)
+        if r < 0.5:
+            return _typed(f"{year}-{month:02d}-{day:02d}", XSD + "date"), True
+        if r < 0.8:
+            return _typed(f"{year}-{month:02d}", XSD + "gYearMonth"), False
+        if r < 0.95:
+            return _typed(str(year), XSD + "gYear"), False
+        return _typed(f"--{month:02d}-{day:02d}", XSD + "gMonthDay"), False
+
+    def quantity(self, subject: str, prop: str, unit: str, per: str | None = None, inverted: bool = False) -> list[str]:
+        """A fact whose object is a qualified number (lb:Quantity), with the number's own triples."""
+        self.quantities += 1
+        node = f"<{self.P}quantity/{subject}-{_kebab(prop)}-{self.quantities}>"
+        qualifier = "between" if inverted else self.qualifier_names[bisect.bisect(self.qualifier_cum, self.rng.random())]
+        triples = [f"{self.iri(subject)} {_lb(prop)} {node}", f"{node} {A} {_lb('Quantity')}"]
+        if qualifier == "between":
+            low = self.rng.randint(2, 400)
+            high = low + self.rng.randint(1, 400)
+            words = f"between {low} and {high} {unit}"
+            if inverted:
+                low, high = high, low
+            values = (("minValue", low), ("maxValue", high))
+        else:
+            value = self.rng.randint(2, 5000)
+            words = f"{QUALIFIER_WORDS[qualifier]}{value} {unit}"
+            values = (("numericValue", value),)
+        if per:
+            words += f" per {per}"
+        triples += [f"{node} <{RDFS}label> {_en(words)}", f"{node} {_lb('verbatim')} {_str(words)}",
+                    f"{node} {_lb('qualifier')} {_lb(qualifier)}", f"{node} {_lb('unit')} {_str(unit)}"]
+        if per:
+            triples.append(f"{node} {_lb('per')} {_str(per)}")
+        triples += [f"{node} {_lb(name)} {_typed(f'{v}.0', XSD + 'decimal')}" for name, v in values]
+        return triples
+
+    # -- the dataset -----------------------------------------------------------------------------
+
+    def run(self) -> Iterator[tuple[str, str]]:
+        for triple in _ontology_triples():
+            self.put(triple, self.graph["ontology"])
+        yield self.flush()
+        self.documents()
+        yield self.flush()
+        per_class = self.stats["core_quads_per_class"] = {}
+        for cls in self.plan.counts:
+            before = self.written()
+            for i in range(self.plan.counts[cls]):
+                self.register(cls, i)
+                if self.full():
+                    yield self.flush()
+            per_class[cls] = self.written() - before
+        self.reference_coordinates()
+        yield self.flush()
+        for cls in self.plan.counts:
+            before = self.written()
+            core = getattr(self, "core_" + _kebab(cls).replace("-", "_"))
+            for i in range(self.plan.counts[cls]):
+                local = self.locals[cls][i]
+                for story in core(local, i):
+                    self.emit(story)
+                if self.full():
+                    yield self.flush()
+            per_class[cls] += self.written() - before
+        self.stats["core_quads"] = self.written()
+        # Extra relations about random entities until the dataset reaches the requested size.
+        weights = [(cls, n) for cls, n in self.plan.counts.items() if n and cls in EXTRAS]
+        classes, cum = [c for c, _ in weights], _cumulative([n for _, n in weights])
+        idle = 0
+        while self.written() < self.plan.triples - 30:
+            cls = classes[min(bisect.bisect(cum, self.rng.random() * cum[-1]), len(classes) - 1)]
+            local = self.locals[cls][self.rng.randrange(self.plan.counts[cls])]
+            idle = 0 if self.emit(self.extra(cls, local)) else idle + 1
+            if idle > 10_000:
+                raise RuntimeError("no new relations left to state: the entities are too few for this size")
+            if self.full():
+                yield self.flush()
+        yield self.flush()
+        missing = {k: len(v) - self.stats["planted"].get(k, 0) for k, v in self.plan.planted.items()}
+        if any(missing.values()):
+            raise RuntimeError(f"planted violations not written: {missing}")
+        self.stats["named_graphs"] = self.stats["claims"] + len(self.graph)
+
+    def documents(self) -> None:
+        g = self.graph["documents"]
+        for d in range(self.plan.documents):
+            doc = self.iri(f"document/{d:03d}")
+            title = _en(f"Synthetic document {d:03d}")
+            self.put(f"{doc} {A} {_lb('SourceDocument')}", g)
+            self.put(f"{doc} <{RDFS}label> {title}", g)
+            self.put(f"{doc} <{DCTERMS}title> {title}", g)
+            self.put(f"{doc} <{DCTERMS}identifier> {_str(f'{d:03d}')}", g)
+            self.put(f"{doc} <{SCHEMA}genre> {_str(self.rng.choice(('news', 'analysis', 'report')))}", g)
+            self.put(f"{doc} {_lb('outlet')} {_str(f'Synthetic outlet {d % 37}')}", g)
+            for a in range(1 + (self.rng.random() < 0.3)):
+                self.put(f"{doc} {_lb('author')} {_str(f'Synthetic author {d}-{a}')}", g)
+            if self.chance(0.9):
+                day = f"{self.rng.randint(2015, 2024)}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
+                self.put(f"{doc} {_lb('publicationDate')} {_typed(day, XSD + 'date')}", g)
+            else:
+                self.put(f"{doc} {_lb('publicationDateStatus')} {_str('not stated')}", g)
+            self.put(f"{doc} {_lb('seedFile')} {_str(f'seeds/synthetic-{d:03d}.txt')}", g)
+            digest = hashlib.sha256(f"synthetic document {d} seed {self.plan.seed}".encode()).hexdigest()
+            self.put(f"{doc} {_lb('sha256')} {_str(digest)}", g)
+            self.put(f"{doc} <{RDFS}comment> {_en('Generated for scale tests; not a real document.')}", g)
+
+    def register(self, cls: str, i: int) -> None:
+        g = self.graph["register"]
+        local = self.locals[cls][i]
+        e = self.iri(local)
+        label = _en(label_of(local))
+        plant = self.plants.get(local)
+        self.put(f"{e} {A} {_lb(cls)}", g)
+        if plant == "militia-state-force":
+            self.put(f"{e} {A} {_lb('StateForce')}", g)
+            self.planted(plant)
+        if plant == "missing-label":
+            self.planted(plant)
+        else:
+            self.put(f"{e} <{RDFS}label> {label}", g)
+        self.put(f"{e} <{SKOS}prefLabel> {label}", g)
+        if plant == "two-pref-labels":
+            self.put(f"{e} <{SKOS}prefLabel> {_en(label_of(local) + ' (second canonical label)')}", g)
+            self.planted(plant)
+        words = _kebab(cls).replace("-", " ")
+        self.put(f"{e} <{SCHEMA}description> {_en(f'A synthetic {words} (number {i}) generated for scale tests; not a real one.')}", g)
+        r = self.rng.random()
+        for k in range(0 if r < 0.7 else 1 if r < 0.9 else 2):
+            self.put(f"{e} <{SKOS}altLabel> {_en(f'{label_of(local)}, alias {k + 1}')}", g)
+        if cls == "Commodity":
+            self.put(f"{e} <{SKOS}inScheme> {_lb('CommodityScheme')}", g)
+        first = self.rng.randrange(self.plan.documents)
+        self.put(f"{e} {_lb('mentionedIn')} {self.iri(f'document/{first:03d}')}", g)
+        if self.chance(0.2):
+            other = (first + 1 + self.rng.randrange(self.plan.documents - 1)) % self.plan.documents
+            self.put(f"{e} {_lb('mentionedIn')} {self.iri(f'document/{other:03d}')}", g)
+
+    def reference_coordinates(self) -> None:
+        """Points of some places, as the build keeps them: in their own graph, each with its source."""
+        g = self.graph["reference-coordinates"]
+        self.put(f"{g} <{RDFS}label> {_en('Reference coordinates')}", g)
+        self.put(f"{g} <{DCTERMS}description> {_en('Random points of synthetic places, for scale tests; not real positions.')}", g)
+        source = _str("synthetic generator: a random point, not a real position")
+        self.put(f"{g} <{DCTERMS}source> {source}", g)
+        for cls in ("Settlement", "OfficialCrossing", "UnofficialCrossing", "MilitaryBase"):
+            for local in self.locals[cls]:
+                if not self.chance(0.4):
+                    continue
+                geom = self.iri(f"geometry/{local}")
+                lat = f"{self.rng.uniform(32.0, 36.5):.5f}"
+                lon = f"{self.rng.uniform(38.0, 44.0):.5f}"
+                self.put(f"{self.iri(local)} <{GEO}hasGeometry> {geom}", g)
+                self.put(f"{geom} {A} <{GEO}Geometry>", g)
+                self.put(f"{geom} {A} <{SF}Point>", g)
+                self.put(f"{geom} <{RDFS}label> {_en(f'Reference point of {label_of(local)}')}", g)
+                self.put(f"{geom} <{GEO}asWKT> {_typed(f'POINT({lon} {lat})', GEO + 'wktLiteral')}", g)
+                self.put(f"{geom} <{WGS84}lat> {_typed(lat, XSD + 'decimal')}", g)
+                self.put(f"{geom} <{WGS84}long> {_typed(lon, XSD + 'decimal')}", g)
+                self.put(f"{geom} <{DCTERMS}source> {source}", g)
+
+    def emit(self, story: _Story) -> bool:
+        """One claim (and, sometimes, a second document's claim) stating the story's facts not stated before, if any."""
+        facts = []
+        for fact in story.facts:
+            key = int.from_bytes(hashlib.blake2b(fact[0].encode(), digest_size=8).digest(), "big")
+            if key not in self.seen:
+                self.seen.add(key)
+                facts.append(fact)
+        if not facts:
+            return False
+        primary = self.rng.randrange(self.plan.documents)
+        claims = [self.claim(primary, story.year_inferred, story.two_certainties)]
+        if story.two_certainties:
+            self.planted("two-certainties")
+        if self.chance(CORROBORATION):
+            other = (primary + 1 + self.rng.randrange(self.plan.documents - 1)) % self.plan.documents
+            claims.append(self.claim(other, story.year_inferred, False))
+        for claim in claims:
+            for fact in facts:
+                for triple in fact:
+                    self.named.append(f"{triple} {claim} .\n")
+        for fact in facts:
+            for triple in fact:
+                self.default.append(f"{triple} .\n")
+        self.stats["facts"] += len(facts)
+        return True
+
+    def claim(self, d: int, year_inferred: bool, two_certainties: bool) -> str:
+        """What a claim is (graph/provenance), as the build writes it; returns the claim's IRI, the name of its graph."""
+        n = self.doc_claims[d] = self.doc_claims[d] + 1
+        if n > MAX_STATEMENTS_PER_DOCUMENT:
+            raise ValueError("too many claims per document for NNN-NNN statement ids: ask for fewer quads")
+        self.stats["claims"] += 1
+        sid = f"{d:03d}-{n:03d}"
+        g = self.graph["provenance"]
+        c = self.iri(f"claim/{sid}")
+        doc = self.iri(f"document/{d:03d}")
+        ev, target = self.iri(f"claim/{sid}/evidence"), self.iri(f"claim/{sid}/target")
+        quote_sel, pos_sel = self.iri(f"claim/{sid}/quote"), self.iri(f"claim/{sid}/position")
+        certainty = self.certainty_names[bisect.bisect(self.certainty_cum, self.rng.random())]
+        per_certainty = self.stats["statements_per_certainty"]
+        per_certainty[certainty] = per_certainty.get(certainty, 0) + 1
+        put = self.put
+        put(f"{c} {A} {_lb('Claim')}", g)
+        put(f"{c} <{RDFS}label> {_en(f'Claim {sid} (Synthetic document {d:03d})')}", g)
+        put(f"{c} {_lb('statementId')} {_str(sid)}", g)
+        put(f"{c} <{PROV}wasDerivedFrom> {doc}", g)
+        put(f"{c} {_lb('certainty')} {_lb(certainty)}", g)
+        if two_certainties:
+            put(f"{c} {_lb('certainty')} {_lb('alleged' if certainty != 'alleged' else 'stated')}", g)
+        if certainty != "stated" and self.chance(0.6):
+            put(f"{c} {_lb('attribution')} {_str(f'synthetic source {self.rng.randrange(50)}')}", g)
+            source = self.pick("source")
+            if source and self.chance(0.8):
+                put(f"{c} {_lb('attributedTo')} {self.iri(source)}", g)
+        elif self.chance(0.15):
+            source = self.pick("source")
+            if source:
+                put(f"{c} {_lb('attributedTo')} {self.iri(source)}", g)
+        if self.chance(0.1):
+            put(f"{c} {_lb('hedge')} {_str(self.rng.choice(('reportedly', 'allegedly', 'it can be assumed', 'potential')))}", g)
+        if year_inferred:
+            put(f"{c} {_lb('yearInferred')} {_typed('true', XSD + 'boolean')}", g)
+        put(f"{c} {_lb('evidence')} {ev}", g)
+        put(f"{ev} {A} {_lb('Evidence')}", g)
+        put(f"{ev} {A} <{OA}Annotation>", g)
+        put(f"{ev} <{OA}hasBody> {c}", g)
+        put(f"{ev} <{OA}hasTarget> {target}", g)
+        put(f"{target} {A} <{OA}SpecificResource>", g)
+        put(f"{target} <{OA}hasSource> {doc}", g)
+        put(f"{target} <{OA}hasSelector> {quote_sel}", g)
+        put(f"{target} <{OA}hasSelector> {pos_sel}", g)
+        # The document's text is its sentences joined by spaces; each claim quotes one.
+        exact = _sentence(d, n)
+        start = self.doc_offsets[d]
+        self.doc_offsets[d] = start + len(exact) + 1
+        prefix = (_sentence(d, n - 1) + " ")[-32:] if n > 1 else ""
+        suffix = (" " + _sentence(d, n + 1))[:32]
+        put(f"{quote_sel} {A} <{OA}TextQuoteSelector>", g)
+        put(f"{quote_sel} <{OA}exact> {_str(exact)}", g)
+        put(f"{quote_sel} <{OA}prefix> {_str(prefix)}", g)
+        put(f"{quote_sel} <{OA}suffix> {_str(suffix)}", g)
+        put(f"{pos_sel} {A} <{OA}TextPositionSelector>", g)
+        put(f"{pos_sel} <{OA}start> {_typed(str(start), XSD + 'nonNegativeInteger')}", g)
+        put(f"{pos_sel} <{OA}end> {_typed(str(start + len(exact)), XSD + 'nonNegativeInteger')}", g)
+        return c
+
+    # -- stories: the claims each entity needs, by class ----------------------------------------
+
+    def story(self, *facts: tuple[str, str, str | None]) -> _Story:
+        """A story of (subject local, property, object) facts; objects already formatted as terms or None (skipped)."""
+        s = _Story()
+        for subject, prop, obj in facts:
+            if obj is not None:
+                s.add(self.iri(subject), _lb(prop), obj)
+        return s
+
+    def ref(self, local: str | None) -> str | None:
+        return None if local is None else self.iri(local)
+
+    def dated(self, local: str) -> _Story:
+        """A claim giving an event's date (sometimes with a year the text leaves implicit)."""
+        s = _Story()
+        if self.plants.get(local) == "date-datatype":
+            s.add(self.iri(local), _lb("date"), _str("sometime in the spring"))
+            self.planted("date-datatype")
+            return s
+        value, full = self.date()
+        s.add(self.iri(local), _lb("date"), value)
+        s.year_inferred = full and (self.chance(0.15) or local == "strike-0")
+        return s
+
+    def extra(self, cls: str, local: str) -> _Story:
+        s = _Story()
+        for _ in range(1 + self.rng.randrange(3)):
+            prop, pool = EXTRAS[cls][self.rng.randrange(len(EXTRAS[cls]))]
+            obj = self.value(pool, local)
+            if obj is not None:
+                s.add(self.iri(local), _lb(prop), obj)
+        return s
+
+    def value(self, pool: str, subject: str) -> str | None:
+        if pool == "status":
+            return _lb(self.rng.choice(STATUSES))
+        if pool == "sect":
+            return _lb(self.rng.choice(("shia", "sunni")))
+        if pool in ("topic", "grounds", "facility"):
+            return _str(f"synthetic {pool} {self.rng.randrange(1000)}")
+        return self.ref(self.pick(pool, avoid=subject))
+
+    def core_country(self, e: str, i: int) -> list[_Story]:
+        stories = [self.story((e, "opposes", self.ref(self.pick("country", avoid=e))))]
+        if self.chance(0.5) or i == 0:
+            stories.append(self.story((e, "supports", self.ref(self.pick("armed")))))
+        return stories
+
+    def core_militia(self, e: str, i: int) -> list[_Story]:
+        r = self.rng.random()
+        if i == 0 or r < 0.15:
+            place = self.locals["Settlement"][self.rng.randrange(2)] if r < 0.08 else self.locals["Region"][self.rng.randrange(2)]
+        else:
+            place = self.pick("local")
+        stories = [self.story((e, "hasPresenceIn", self.ref(place)), (e, "sect", _lb(self.rng.choice(("shia", "sunni")))))]
+        relation = self.rng.choice(("controls", "operates", "secures", "influences"))
+        crossing = self.pick("crossing")
+        if i == 0:
+            stories.append(self.story((e, "controls", self.iri("official-crossing-0"))))
+        else:
+            stories.append(self.story((e, relation, self.ref(crossing))))
+        if i == 0 or self.chance(0.4):
+            stories.append(self.story((e, self.rng.choice(("partOf", "memberOf")), self.iri("state-force-1"))))
+        if i == 0 or self.chance(0.35):
+            stories.append(self.story(("country-0", self.rng.choice(("sponsors", "supports")), self.iri(e))))
+        if self.chance(0.25):
+            s = _Story()
+            s.facts.append(self.quantity(e, "size", "fighters"))
+            stories.append(s)
+        return stories
+
+    def core_armed_group(self, e: str, i: int) -> list[_Story]:
+        return [self.story((e, "opposes", self.ref(self.pick("country"))), (e, "hasPresenceIn", self.ref(self.pick("local"))))]
+
+    def core_state_force(self, e: str, i: int) -> list[_Story]:
+        stories = [self.story((e, "country", self.ref(self.pick("country"))))]
+        place = self.locals["Settlement"][1] if self.chance(0.2) else self.pick("local")
+        stories.append(self.story((e, "deployedIn", self.ref(place))))
+        if i > 1 and self.chance(0.5):
+            stories.append(self.story((e, "partOf", self.iri("state-force-0"))))
+        return stories
+
+    def core_military_unit(self, e: str, i: int) -> list[_Story]:
+        parent = "state-force-0" if i == 0 or self.chance(0.5) else "military-unit-0"
+        country = self.iri("country-0") if i == 0 else self.ref(self.pick("country"))
+        return [self.story((e, "partOf", self.iri(parent)), (e, "country", country))]
+
+    def core_government_body(self, e: str, i: int) -> list[_Story]:
+        return [self.story((e, "country", self.ref(self.pick("country")))),
+                self.story((e, "secures", self.ref(self.pick("crossing"))))]
+
+    def core_media_outlet(self, e: str, i: int) -> list[_Story]:
+        return [self.story((e, "country", self.ref(self.pick("country"))))]
+
+    def core_person(self, e: str, i: int) -> list[_Story]:
+        title = _str(f"synthetic title {self.rng.randrange(200)}")
+        stories = [self.story((e, "title", title), (e, self.rng.choice(("commands", "leads")), self.ref(self.pick("organization"))))]
+        if self.chance(0.3):
+            stories.append(self.story((e, "memberOf", self.ref(self.pick("organization")))))
+        return stories
+
+    def core_person_group(self, e: str, i: int) -> list[_Story]:
+        stories = [self.story((e, "memberOf", self.ref(self.pick("armed"))), (e, "title", _str("members")))]
+        if self.chance(0.3):
+            s = _Story()
+            s.facts.append(self.quantity(e, "size", "members"))
+            stories.append(s)
+        return stories
+
+    def core_region(self, e: str, i: int) -> list[_Story]:
+        country = self.locals["Country"][1 + i] if i < 2 else self.pick("country")
+        s = self.story((e, "locatedIn", self.ref(country)))
+        s.two_certainties = self.plants.get(e) == "two-certainties"
+        return [s]
+
+    def core_settlement(self, e: str, i: int) -> list[_Story]:
+        region = self.locals["Region"][1 - i] if i < 2 else self.pick("region")
+        s = self.story((e, "locatedIn", self.ref(region)))
+        s.two_certainties = self.plants.get(e) == "two-certainties"
+        stories = [s]
+        if i > 1 and self.chance(0.3):
+            stories.append(self.story((e, "near", self.iri(self.locals["Settlement"][self.rng.randrange(2)]))))
+        elif self.chance(0.4):
+            stories.append(self.story((e, "near", self.ref(self.pick("settlement", avoid=e)))))
+        if self.chance(0.3):
+            stories.append(self.story((e, "onBorder", self.ref(self.pick("border")))))
+        return stories
+
+    def core_border(self, e: str, i: int) -> list[_Story]:
+        a = self.pick("country")
+        return [self.story((e, "borderOf", self.ref(a)), (e, "borderOf", self.ref(self.pick("country", avoid=a))))]
+
+    def _crossing(self, e: str, i: int) -> list[_Story]:
+        near = self.iri(self.locals["Settlement"][i % 2]) if i < 2 else self.ref(self.pick("settlement"))
+        stories = [self.story((e, "near", near), (e, "onBorder", self.ref(self.pick("border"))))]
+        stories.append(self.story((e, "connects", self.ref(self.pick("settlement"))), (e, "connects", self.ref(self.pick("region")))))
+        if self.chance(0.6):
+            stories.append(self.story((e, "cargo", self.ref(self.pick("commodity")))))
+        return stories
+
+    def core_official_crossing(self, e: str, i: int) -> list[_Story]:
+        return self._crossing(e, i)
+
+    def core_unofficial_crossing(self, e: str, i: int) -> list[_Story]:
+        stories = self._crossing(e, i)
+        stories.append(self.story((e, "usedBy", self.ref(self.pick("armed")))))
+        return stories
+
+    def core_military_base(self, e: str, i: int) -> list[_Story]:
+        return [self.story((e, "near", self.ref(self.pick("settlement"))), (e, "builtBy", self.ref(self.pick("actor")))),
+                self.story((e, "status", _lb(self.rng.choice(("underConstruction", "completed", "ongoing")))))]
+
+    def core_barrier(self, e: str, i: int) -> list[_Story]:
+        s = _Story()
+        s.facts.append(self.quantity(e, "length", "km", inverted=self.plants.get(e) == "range-order"))
+        if self.plants.get(e) == "range-order":
+            self.planted("range-order")
+        return [self.story((e, "near", self.ref(self.pick("settlement"))), (e, "facility", _str("synthetic guard posts"))), s]
+
+    def core_water_body(self, e: str, i: int) -> list[_Story]:
+        return [self.story((e, "locatedIn", self.ref(self.pick("region"))))]
+
+    def _route(self, e: str, i: int, cls: str) -> list[_Story]:
+        mode = {"AirBridge": "air", "SeaRoute": "sea"}.get(cls, "land")
+        stops: list[str] = []
+        if cls == "Road" and i == 0:
+            stops.append("official-crossing-0")
+        for _ in range(self.rng.randint(3, 6) - len(stops)):
+            place = self.pick("crossing") if self.chance(0.35) else self.pick("place")
+            if place and place not in stops:
+                stops.append(place)
+        waypoints = _Story()
+        route = self.iri(e)
+        for seq, place in enumerate(stops, 1):
+            w = self.iri(f"waypoint/{e}-{seq}-{place}")
+            wrong = seq == 1 and self.plants.get(e) == "sequence-datatype"
+            if wrong:
+                self.planted("sequence-datatype")
+            waypoints.facts.append([
+                f"{route} {_lb('hasWaypoint')} {w}",
+                f"{w} {A} {_lb('Waypoint')}",
+                f"{w} <{RDFS}label> {_en(f'{label_of(e)}, stop {seq}: {label_of(place)}')}",
+                f"{w} {_lb('sequence')} {_str(str(seq)) if wrong else _typed(str(seq), XSD + 'positiveInteger')}",
+                f"{w} {_lb('waypointPlace')} {self.iri(place)}",
+                f"{route} {_lb('passesThrough')} {self.iri(place)}",
+            ])
+        user = "country-0" if self.chance(0.5) else self.pick("actor")
+        stories = [waypoints,
+                   self.story((e, "mode", _lb(mode)), (e, "usedBy", self.ref(user)), (e, "cargo", self.ref(self.pick("commodity")))),
+                   self.story((e, "origin", self.ref(self.pick("country"))), (e, "destination", self.ref(self.pick("feature", avoid=e))))]
+        if (cls == "Road" and i == 0) or self.chance(0.15):
+            stories.append(self.story((e, "cannotBeUsedBy", self.iri("country-0"))))
+        return stories
+
+    def core_land_bridge(self, e: str, i: int) -> list[_Story]:
+        return self._route(e, i, "LandBridge")
+
+    def core_road(self, e: str, i: int) -> list[_Story]:
+        return self._route(e, i, "Road")
+
+    def core_smuggling_corridor(self, e: str, i: int) -> list[_Story]:
+        return self._route(e, i, "SmugglingCorridor")
+
+    def core_air_bridge(self, e: str, i: int) -> list[_Story]:
+        return self._route(e, i, "AirBridge")
+
+    def core_sea_route(self, e: str, i: int) -> list[_Story]:
+        return self._route(e, i, "SeaRoute")
+
+    def core_bypass_road(self, e: str, i: int) -> list[_Story]:
+        return self._route(e, i, "BypassRoad")
+
+    def core_strike(self, e: str, i: int) -> list[_Story]:
+        if i == 0 or self.chance(0.12):
+            site = self.iri(self.rng.choice(("settlement-0", "official-crossing-0")))
+        else:
+            site = self.ref(self.pick("place"))
+        stories = [self.dated(e), self.story((e, self.rng.choice(("location", "nearLocation", "hit")), site),
+                                             (e, "strikeType", _lb(self.rng.choice(("airStrike", "droneStrike", "rocketFire")))))]
+        plant = self.plants.get(e)
+        if plant == "perpetrator-class":
+            stories.append(self.story((e, "perpetrator", self.ref(self.pick("commodity")))))
+            self.planted(plant)
+        elif plant == "strike-unattributed":
+            self.planted(plant)
+        elif self.chance(0.25):
+            stories.append(self.story((e, "attributionStatus", _lb("unattributed"))))
+        else:
+            stories.append(self.story((e, "perpetrator", self.ref(self.pick("actor")))))
+        stories.append(self.story((e, "target", self.ref(self.pick("armed")))))
+        if self.chance(0.4):
+            s = _Story()
+            s.facts.append(self.quantity(e, "casualties", "people killed"))
+            stories.append(s)
+        return stories
+
+    def core_sanction(self, e: str, i: int, programme: bool = False) -> list[_Story]:
+        issuer = self.ref(self.pick("country") if self.chance(0.6) else self.pick("organization"))
+        first = self.story((e, "issuedBy", issuer)) if self.chance(0.9) else self.story((e, "attributionStatus", _lb("unattributed")))
+        if self.chance(0.85):
+            second = self.story((e, "sanctionTarget", self.ref(self.pick("armed" if programme else "actor"))))
+        else:
+            second = self.story((e, "cargo", self.ref(self.pick("commodity"))))
+        if programme:
+            second.add(self.iri(e), _lb("programme"), _lb("foreignTerroristOrganization"))
+        second.add(self.iri(e), _lb("grounds"), _str(f"synthetic grounds {self.rng.randrange(1000)}"))
+        return [first, second, self.dated(e)]
+
+    def core_terrorist_designation(self, e: str, i: int) -> list[_Story]:
+        return self.core_sanction(e, i, programme=True)
+
+    def core_seizure(self, e: str, i: int) -> list[_Story]:
+        place = self.iri(self.rng.choice(("official-crossing-0", "settlement-1"))) if i == 0 or self.chance(0.3) else \
+            self.ref(self.pick("crossing"))
+        s = self.story((e, "location", place), (e, "cargo", self.ref(self.pick("commodity"))),
+                       (e, "agent", self.ref(self.pick("organization"))))
+        s.facts.append(self.quantity(e, "quantity", "pills"))
+        return [s, self.dated(e)]
+
+    def core_meeting(self, e: str, i: int) -> list[_Story]:
+        a = self.pick("person")
+        return [self.dated(e),
+                self.story((e, "location", self.ref(self.pick("settlement"))), (e, "attendedBy", self.ref(a)),
+                           (e, "attendedBy", self.ref(self.pick("person", avoid=a))), (e, "topic", _str("synthetic topic"))),
+                self.story((e, "participant", self.ref(self.pick("country"))))]
+
+    def core_crossing_opening(self, e: str, i: int) -> list[_Story]:
+        crossing = self.iri("official-crossing-0") if i == 0 else self.ref(self.pick("crossing"))
+        stories = [self.story((e, "openedCrossing", crossing), (e, "status", _lb("planned"))), self.dated(e)]
+        if i == 0 or self.chance(0.5):
+            stories.append(self.story((e, "status", _lb(self.rng.choice(("delayed", "completed", "ongoing"))))))
+            stories.append(self.story((e, "agent", self.ref(self.pick("country")))))
+        return stories
+
+    def core_construction(self, e: str, i: int) -> list[_Story]:
+        return [self.story((e, "constructed", self.ref(self.pick("installation"))), (e, "status", _lb("completed"))),
+                self.story((e, "agent", self.ref(self.pick("actor")))), self.dated(e)]
+
+    def core_territorial_capture(self, e: str, i: int) -> list[_Story]:
+        place = self.iri("settlement-0") if i == 0 else self.ref(self.pick("local"))
+        return [self.story((e, "capturedPlace", place), (e, "agent", self.iri("militia-0") if i == 0 else self.ref(self.pick("armed")))),
+                self.story((e, "expelled", self.ref(self.pick("armed")))), self.dated(e)]
+
+    def core_smuggling_operation(self, e: str, i: int) -> list[_Story]:
+        s = self.story((e, "agent", self.ref(self.pick("armed"))), (e, "beneficiary", self.ref(self.pick("armed"))))
+        money = _Story()
+        money.facts.append(self.quantity(e, "revenue", "US dollars", per="month"))
+        if self.chance(0.5):
+            money.facts.append(self.quantity(e, self.rng.choice(("fee", "tradeValue", "cost")), "US dollars", per="truck"))
+        return [s, money, self.story((e, "cargo", self.ref(self.pick("commodity"))), (e, "passesThrough", self.ref(self.pick("crossing"))))]
+
+    def core_transfer(self, e: str, i: int) -> list[_Story]:
+        return [self.story((e, "agent", self.ref(self.pick("actor"))), (e, "origin", self.ref(self.pick("country"))),
+                           (e, "destination", self.ref(self.pick("country")))),
+                self.story((e, "cargo", self.ref(self.pick("commodity"))), (e, "passesThrough", self.ref(self.pick("crossing"))),
+                           (e, "status", _lb("ongoing")))]
+
+    def core_announcement(self, e: str, i: int) -> list[_Story]:
+        return [self.dated(e), self.story((e, "agent", self.ref(self.pick("person"))),
+                                          (e, "concerns", self.ref(self.pick("event", avoid=e))),
+                                          (e, "topic", _str(f"synthetic topic {self.rng.randrange(1000)}")))]
+
+    def core_deployment(self, e: str, i: int) -> list[_Story]:
+        return [self.dated(e), self.story((e, "agent", self.ref(self.pick("force"))), (e, "location", self.ref(self.pick("local"))))]
+
+    def core_commodity(self, e: str, i: int) -> list[_Story]:
+        return []
+
+
+def _cumulative(weights) -> list[float]:
+    out, total = [], 0.0
+    for w in weights:
+        total += w
+        out.append(total)
+    out[-1] = 1.0 if abs(total - 1.0) < 1e-9 else total
+    return out
+
+
+def _sentence(d: int, n: int) -> str:
+    return f"Synthetic sentence {n} of synthetic document {d:03d} states this."
+
+
+# -- a servable release ------------------------------------------------------------------------------------------
+
+def load_store(nquads_gz: Path, folder: Path) -> None:
+    """Bulk-load a gzip N-Quads file into an on-disk store, as kg build's write_store does (flush, optimize)."""
+    from .build import write_store
+
+    with gzip.open(nquads_gz, "rb") as data:
+        write_store(ox.parse(data, format=ox.RdfFormat.N_QUADS), folder)
+
+
+def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = None, default_gz: Path | None = None,
+                  load: Callable[[Path, Path], None] = load_store) -> Path:
+    """`build_dir/releases/<name>/` (dumps, store, manifest marked synthetic) and `build_dir/current` pointing at it.
+
+    Writes the dataset, or copies it from `nquads_gz` (and `default_gz`, its default graph) when the plan has
+    already been generated; `load(dump, store_folder)` makes the store.
+    """
+    from .build import ARTEFACTS
+    from .jsonld_context import context_json
+    from .ontology import load_ontology
+    from .ontology_html import ontology_html
+    from .shapes_html import shapes_html
+
+    build_dir = Path(build_dir).resolve()
+    if build_dir == (PROJECT_ROOT / "build").resolve():
+        raise ValueError("synthetic data never goes into the project's build/: choose another folder")
+    releases = build_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    tmp = releases / f".tmp-synthetic-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    dump, default_dump = tmp / "landbridge.nq.gz", tmp / "landbridge.ttl.gz"
+    if nquads_gz is not None:
+        if "named_graphs" not in plan.stats:
+            raise ValueError("copying a dataset needs the figures of its generation (plan.stats)")
+        shutil.copyfile(nquads_gz, dump)
+        if default_gz is not None:
+            shutil.copyfile(default_gz, default_dump)
+        else:
+            _default_graph_of(dump, default_dump)
+    else:
+        plan.write(dump, default_dump)
+    load(dump, tmp / "store")
+    layout = Layout()
+    (tmp / ARTEFACTS["ontology_html"]).write_text(ontology_html(layout.ontology), encoding="utf-8")
+    (tmp / ARTEFACTS["shapes_html"]).write_text(shapes_html(layout.shapes), encoding="utf-8")
+    shutil.copyfile(layout.shapes, tmp / ARTEFACTS["shapes"])
+    (tmp / ARTEFACTS["jsonld_context"]).write_text(context_json(load_ontology(layout.ontology)), encoding="utf-8")
+    summary = plan.summary()
+    stats = {"statements": plan.stats["claims"], "facts": plan.stats["facts"], "entities": sum(plan.counts.values()),
+             "documents": plan.documents, "triples_default_graph": plan.stats["triples_default_graph"],
+             "quads": plan.stats["quads"], "named_graphs": plan.stats["named_graphs"],
+             "statements_per_certainty": dict(sorted(plan.stats["statements_per_certainty"].items())),
+             "synthetic": True}
+    (tmp / "stats.json").write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n")
+    manifest = {
+        "version": __version__,
+        "base_iri": plan.base,
+        "built_at": "2000-01-01T00:00:00+00:00",  # fixed: a synthetic release is a function of its settings
+        "inputs_sha256": plan.digest(),
+        "dumps": {},
+        "compressed_dumps": {"nquads": dump.name, "turtle": default_dump.name},
+        "artefacts": {k: v for k, v in ARTEFACTS.items() if k != "documents"},
+        "synthetic": summary,
+    }
+    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    final = releases / plan.name
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(tmp, final)
+    link_tmp = build_dir / f".current-{os.getpid()}"
+    if link_tmp.is_symlink() or link_tmp.exists():
+        link_tmp.unlink()
+    link_tmp.symlink_to(Path("releases") / plan.name)
+    os.replace(link_tmp, build_dir / "current")
+    return final
+
+
+def _default_graph_of(nquads_gz: Path, out: Path) -> None:
+    """The default graph of a gzip N-Quads file as gzip N-Triples (which is also Turtle)."""
+    writer = _GzipOut(out)
+    try:
+        with gzip.open(nquads_gz, "rb") as data:
+            for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+                if isinstance(quad.graph_name, ox.DefaultGraph):
+                    writer.write(f"{quad.subject} {quad.predicate} {quad.object} .\n")
+    finally:
+        writer.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kg.synthetic", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", required=True, help="quads to write: 20000, 10k, 1M")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--base", default=DEFAULT_BASE_IRI, help="base IRI (default %(default)s)")
+    parser.add_argument("--out", type=Path, help="gzip N-Quads file to write")
+    parser.add_argument("--default-out", type=Path, help="also write the default graph alone (gzip N-Triples)")
+    parser.add_argument("--release", type=Path, metavar="DIR", help="also write a servable release: DIR/releases/<name>, DIR/current")
+    parser.add_argument("--no-violations", action="store_true", help="plant no SHACL violations")
+    args = parser.parse_args(argv)
+    if not args.out and not args.release:
+        parser.error("give --out FILE, --release DIR or both")
+    plan = generate(args.triples, args.seed, args.base, violations=not args.no_violations)
+    if args.out:
+        summary = plan.write(args.out, args.default_out)
+    if args.release:
+        release = write_release(plan, args.release, args.out, args.default_out)
+        summary = plan.summary() | {"release": str(release)}
+    json.dump(summary, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
