@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import resource
 import threading
 import time
 from collections.abc import Callable
@@ -28,15 +27,13 @@ class Watchdog:
     switches) would cost more than a point lookup. The price is that a timeout fires up to
     TICK seconds late.
 
-    A request still running after SLOW seconds has its thread moved to the idle scheduling class
-    (and nice 19): on a small machine a few runaway queries would otherwise starve every other
+    A request still running after SLOW seconds has its thread's CPU priority lowered to the
+    least (nice 19): on a small machine a few runaway queries would otherwise starve every other
     worker's quick ones until their time runs out.
     """
 
-    TICK = 0.01  # seconds
-    # Where the priority can be restored (root, or RLIMIT_NICE allows nice 0) a query yields after
-    # 30 ms; elsewhere a lowered worker must end after answering, so only really long ones are lowered.
-    SLOW = 0.03 if os.geteuid() == 0 or resource.getrlimit(resource.RLIMIT_NICE)[0] >= 20 else 0.5  # seconds
+    TICK = 0.1  # seconds
+    SLOW = 0.5  # seconds
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -67,7 +64,6 @@ class Watchdog:
             lowered, self._lowered = self._lowered, None
         if lowered is not None:
             try:
-                os.sched_setscheduler(self._thread_id, os.SCHED_OTHER, os.sched_param(0))
                 os.setpriority(os.PRIO_PROCESS, self._thread_id, lowered)
             except OSError:  # raising a priority needs privilege: this worker stays slow, so it ends
                 return "recycle"
@@ -83,9 +79,6 @@ class Watchdog:
                     try:
                         self._lowered = os.getpriority(os.PRIO_PROCESS, self._thread_id)
                         os.setpriority(os.PRIO_PROCESS, self._thread_id, 19)
-                        # Idle class: it runs only when no ordinary thread wants the CPU, and yields
-                        # at once when one wakes (nice 19 alone still delays a waking query by ms).
-                        os.sched_setscheduler(self._thread_id, os.SCHED_IDLE, os.sched_param(0))
                     except OSError as exc:
                         self._lowered = None
                         log.warning("could not lower the priority of a slow query: %s", exc)
