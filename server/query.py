@@ -70,6 +70,16 @@ def _accept(header: str) -> MIMEAccept:
     return parse_accept_header(header, MIMEAccept)
 
 
+_SCRATCH = PerProcess(ox.Store)  # an empty store: parses a query without touching the data
+
+
+def _syntax_check(text: str) -> None:
+    try:
+        _SCRATCH.get().query(text)  # evaluation is lazy: nothing runs until results are read
+    except SyntaxError as exc:
+        raise HTTPProblem(400, f"malformed query: {exc}") from None
+
+
 @functools.lru_cache(maxsize=1024)
 def _negotiate(accept: str, format_param: str | None, kinds: tuple[str, ...]) -> Format:
     return choose(_accept(accept), format_param, kinds)
@@ -341,7 +351,11 @@ class QueryEndpoint:
         max_rows = self.config["MAX_ROWS"]
         text, capped = cap_rows(query.query, max_rows)
         kinds = _KINDS.get(query_form(text) or "")
-        fmt = _negotiate(accept, query.format, kinds) if kinds else None
+        try:
+            fmt = _negotiate(accept, query.format, kinds) if kinds else None
+        except HTTPProblem:
+            _syntax_check(text)  # a malformed query is a 400 with its position, whatever the client accepts
+            raise
         headers = [*CORS_HEADERS, ("Vary", "Accept, Accept-Encoding"), ("Last-Modified", self._last_modified)]
         base_iri = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST') or 'localhost'}{PATH}"
         etag = None

@@ -148,6 +148,14 @@ def test_malformed_query_gives_parser_message_and_position(client):
     assert "malformed query" in text and "1:" in text
 
 
+def test_a_malformed_query_is_400_even_when_no_result_format_fits(client):
+    # The client accepts only plain text, which no SELECT result comes in: the query's own fault comes first.
+    r = client.get("/sparql", query_string={"query": "SELECT ?x WHERE { ?x ?y "}, headers={"Accept": "text/plain"})
+    assert r.status_code == 400 and "malformed query" in r.get_data(as_text=True)
+    r = client.get("/sparql", query_string={"query": "SELECT ?x WHERE { ?x ?y ?z }"}, headers={"Accept": "text/plain"})
+    assert r.status_code == 406
+
+
 def test_errors_as_json_when_preferred(client):
     r = client.get("/sparql", query_string={"query": "SELEC"}, headers={"Accept": "application/json"})
     assert r.status_code == 400 and r.mimetype == "application/json"
