@@ -533,7 +533,8 @@ class _Generator:
         yield self.flush()
         for cls in self.plan.counts:
             before = self.written()
-            core = getattr(self, "core_" + _kebab(cls).replace("-", "_"))
+            core = (functools.partial(self._route, cls=cls) if cls in ROUTES
+                    else getattr(self, "core_" + _kebab(cls).replace("-", "_")))
             for i in range(self.plan.counts[cls]):
                 local = self.locals[cls][i]
                 for story in core(local, i):
@@ -918,24 +919,6 @@ class _Generator:
         if (cls == "Road" and i == 0) or self.chance(0.15):
             stories.append(self.story((e, "cannotBeUsedBy", self.iri("country-0"))))
         return stories
-
-    def core_land_bridge(self, e: str, i: int) -> list[_Story]:
-        return self._route(e, i, "LandBridge")
-
-    def core_road(self, e: str, i: int) -> list[_Story]:
-        return self._route(e, i, "Road")
-
-    def core_smuggling_corridor(self, e: str, i: int) -> list[_Story]:
-        return self._route(e, i, "SmugglingCorridor")
-
-    def core_air_bridge(self, e: str, i: int) -> list[_Story]:
-        return self._route(e, i, "AirBridge")
-
-    def core_sea_route(self, e: str, i: int) -> list[_Story]:
-        return self._route(e, i, "SeaRoute")
-
-    def core_bypass_road(self, e: str, i: int) -> list[_Story]:
-        return self._route(e, i, "BypassRoad")
 
     def core_strike(self, e: str, i: int) -> list[_Story]:
         if i == 0 or self.chance(0.12):
