@@ -64,7 +64,7 @@ build_dir_option = click.option(
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 store_option = click.option(
-    "--store", default=None, metavar="URL",
+    "--store", default=None, metavar="URL", envvar="KG_STORE",
     help="Query endpoint of a SPARQL 1.1 store (Query, Update, Graph Store protocols) to hold the graph instead "
          "of the embedded store (or KG_STORE; credentials only from KG_STORE_USER / KG_STORE_PASSWORD).",
 )
@@ -103,7 +103,6 @@ def build(base: str | None, build_dir: str | None, store: str | None, quiet: boo
     """
     bars = _Bars(not quiet)
     layout = _layout(build_dir)
-    store = store or os.environ.get("KG_STORE") or None
     try:
         result = run_build(layout, base or base_iri_from_env(), bars)
     except KGError as exc:
@@ -217,7 +216,6 @@ def serve(host: str | None, port: int | None, get_path: str | None, workers: int
     if report is not None and not report.conforms:
         click.echo(report.to_text(), err=True, nl=False)
         _fail("the graph does not conform; fix it before serving", EXIT_VIOLATIONS)
-    store = store or os.environ.get("KG_STORE") or None
     try:
         if store:
             from .store import open_remote

@@ -38,7 +38,20 @@ VERSION = ox.NamedNode("http://www.w3.org/2002/07/owl#versionInfo")
 _RESULTS_ACCEPT = ("application/sparql-results+xml, application/n-triples;q=0.9, text/plain;q=0.5, "
                    "text/turtle;q=0.4, application/sparql-results+json;q=0.3")
 _BATCH = 20_000  # triples per INSERT DATA request
-_SCRATCH = ox.Store()  # parses queries before they leave: every engine's syntax errors look like ours
+
+
+def check_syntax(query: str, base_iri: str | None = None) -> None:
+    """Raise SyntaxError (with the position) unless the query parses; nothing is evaluated.
+
+    Runs the query on an empty store of this process: evaluation is lazy, so only parsing happens.
+    """
+    global _SCRATCH
+    if _SCRATCH is None or _SCRATCH[0] != os.getpid():
+        _SCRATCH = (os.getpid(), ox.Store())
+    _SCRATCH[1].query(query, base_iri=base_iri)
+
+
+_SCRATCH: tuple[int, ox.Store] | None = None
 
 
 class StoreError(KGError):
@@ -126,7 +139,7 @@ class RemoteStore:
         """Evaluate on the store; returns QuerySolutions, QueryBoolean or an iterator of Triples."""
         if use_default_graph_as_union:
             raise ValueError("a remote store serves our default graph, not the union of its graphs")
-        _SCRATCH.query(query, base_iri=base_iri)  # raises SyntaxError with the position, as the embedded store does
+        check_syntax(query, base_iri)  # every engine's syntax errors then look like the embedded store's
         if base_iri:
             query = f"BASE <{base_iri}>\n{query}"
         params: list[tuple[str, str]] = [("query", query)]
@@ -183,7 +196,10 @@ class RemoteStore:
             name = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
             by_graph.setdefault(name, []).append(ox.Triple(q.subject, q.predicate, q.object))
         staged = {name: STAGING + version + ":" + urllib.parse.quote(name or "default", safe="") for name in by_graph}
-        self.update(f"DROP SILENT GRAPH <{STAGING}{version}:default>")
+        existing = {row["g"].value for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+        stale = sorted(g for g in existing if g.startswith(STAGING))  # left by a load that did not finish
+        if stale:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in stale))
         total, done = sum(len(t) for t in by_graph.values()), 0
         # Big graphs whole by the Graph Store protocol when there is one; the many small claim
         # graphs together, in batches of INSERT DATA.
@@ -208,17 +224,14 @@ class RemoteStore:
                 progress("load store", done, total)
         if batch:
             self.update("INSERT DATA {\n" + "\n".join(batch) + "\n}")
-        old = {row["g"].value for row in self.query(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", named_graphs=None)}
-        ours_before = {g for g in old if g.startswith(base_iri) and g not in by_graph}
-        leftovers = {g for g in old if g.startswith(STAGING) and g not in staged.values()}
+        ours_before = {g for g in existing if g.startswith(base_iri) and g not in by_graph}
         ops = []
         for name, stage in sorted(staged.items()):
             target = f"GRAPH <{name}>" if name else (f"GRAPH <{self.default_graph}>" if self.default_graph else "DEFAULT")
             ops.append(f"MOVE SILENT GRAPH <{stage}> TO {target}")
         if "" not in staged:
             ops.append(f"DROP SILENT GRAPH <{self.default_graph}>" if self.default_graph else "DROP SILENT DEFAULT")
-        ops += [f"DROP SILENT GRAPH <{g}>" for g in sorted(ours_before | leftovers)]
+        ops += [f"DROP SILENT GRAPH <{g}>" for g in sorted(ours_before)]
         ops.append(f"DROP SILENT GRAPH <{RELEASE_GRAPH}>")
         ops.append(f'INSERT DATA {{ GRAPH <{RELEASE_GRAPH}> {{ <{RELEASE_GRAPH}> <{VERSION.value}> "{version}" }} }}')
         self.update(" ;\n".join(ops))

@@ -12,6 +12,11 @@ from .errors import BuildMissingError, KGError
 from .remote import RemoteStore
 
 
+def release_version(manifest: dict) -> str:
+    """What identifies a build: its inputs and when it was made (the server's ETags and a remote store's marker)."""
+    return f"{manifest['inputs_sha256']}@{manifest['built_at']}"
+
+
 class StaleStoreError(KGError):
     """A remote store that does not hold the current build."""
 
@@ -48,7 +53,7 @@ def open_remote(release: Path, settings: dict, *, check: bool = True) -> RemoteS
                         default_graph=settings.get("default_graph"), timeout=settings.get("timeout"))
     if check:
         manifest = json.loads((release / "manifest.json").read_text())
-        expected = f"{manifest['inputs_sha256']}@{manifest['built_at']}"
+        expected = release_version(manifest)
         held = store.release_version()
         if held != expected:
             what = f"build {held}" if held else "no build of ours"
@@ -61,4 +66,4 @@ def load_remote(release: Path, settings: dict, progress=None) -> dict:
     manifest = json.loads((release / "manifest.json").read_text())
     store = open_remote(release, settings, check=False)
     quads = ox.parse(path=str(release / DUMPS["nquads"]), format=ox.RdfFormat.N_QUADS)
-    return store.load_release(quads, f"{manifest['inputs_sha256']}@{manifest['built_at']}", manifest["base_iri"], progress)
+    return store.load_release(quads, release_version(manifest), manifest["base_iri"], progress)

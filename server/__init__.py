@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException
 from kg.formats import FORMATS
 from kg.paths import Layout
 from kg.remote import StoreError
-from kg.store import open_store, release_dir
+from kg.store import open_store, release_dir, release_version
 
 from .access import CORS_HEADERS, log_access
 from .config import load_config
@@ -58,7 +58,7 @@ def _load(build_dir: Path | None, settings: dict) -> Data:
                   "timeout": settings["QUERY_TIMEOUT"] + 5 if settings["QUERY_TIMEOUT"] > 0 else None}
     store = open_store(release, remote)
     built_at = datetime.datetime.fromisoformat(manifest["built_at"])
-    return Data(release, store, f"{manifest['inputs_sha256']}@{manifest['built_at']}", built_at, manifest["base_iri"],
+    return Data(release, store, release_version(manifest), built_at, manifest["base_iri"],
                 manifest)
 
 

@@ -31,7 +31,7 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
 
 from kg.formats import Format
-from kg.remote import StoreError
+from kg.remote import StoreError, check_syntax
 
 from .access import CORS_HEADERS, log_access
 from .cache import Answer, ResultCache
@@ -68,16 +68,6 @@ class QueryTimeout(HTTPProblem):
 @functools.lru_cache(maxsize=256)
 def _accept(header: str) -> MIMEAccept:
     return parse_accept_header(header, MIMEAccept)
-
-
-_SCRATCH = PerProcess(ox.Store)  # an empty store: parses a query without touching the data
-
-
-def _syntax_check(text: str) -> None:
-    try:
-        _SCRATCH.get().query(text)  # evaluation is lazy: nothing runs until results are read
-    except SyntaxError as exc:
-        raise HTTPProblem(400, f"malformed query: {exc}") from None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -354,7 +344,10 @@ class QueryEndpoint:
         try:
             fmt = _negotiate(accept, query.format, kinds) if kinds else None
         except HTTPProblem:
-            _syntax_check(text)  # a malformed query is a 400 with its position, whatever the client accepts
+            try:  # a malformed query is a 400 with its position, whatever the client accepts
+                check_syntax(text)
+            except SyntaxError as exc:
+                raise HTTPProblem(400, f"malformed query: {exc}") from None
             raise
         headers = [*CORS_HEADERS, ("Vary", "Accept, Accept-Encoding"), ("Last-Modified", self._last_modified)]
         base_iri = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST') or 'localhost'}{PATH}"
