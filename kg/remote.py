@@ -11,9 +11,27 @@ SPARQL Update then moves every staging graph onto its real name and drops graphs
 build no longer has. Where the engine runs an update request as one transaction (Oxigraph does)
 the switch is atomic; elsewhere readers may see the switch half done for its duration.
 
-Where an engine's default graph is the union of all its graphs (Virtuoso), the facts of our
-default graph are kept in a named graph (`default_graph`) and every query that names no dataset
-of its own is sent with that graph as its default graph.
+Engines differ; what this module does about each difference it knows:
+
+- An engine whose default graph is the union of all its graphs, with no default graph of its own
+  to write to (Virtuoso, recognised by its `Server` header): our default graph is kept in a named
+  graph (`default_graph`, else `<base>graph/default`). Every query is sent with its dataset spelled
+  out as pragmas in front of it: that graph as its default graph and, when the query uses GRAPH,
+  our named graphs as its named graphs, unless the caller names either. So GRAPH ranges over our
+  graphs only (not the engine's system graphs nor the default graph's copy) and the answers are the
+  embedded store's. A query with FROM in its own text is passed on as it is. DESCRIBE asks for the
+  concise bounded description, as Oxigraph gives.
+- Results are asked for in one format by the query's form (SPARQL XML, or N-Triples for CONSTRUCT
+  and DESCRIBE): Virtuoso answers a list of formats with 406 for a CONSTRUCT, and a SELECT asked
+  for as N-Triples comes back as RDF.
+- Virtuoso's answers cut at its ResultSetMaxRows, or cut short by its anytime-query timeout, carry
+  a header saying so; such an answer is refused (StoreError), never passed on as if whole.
+- Virtuoso's updates and Graph Store are on its authenticated endpoints (`…/sparql-auth`,
+  `…/sparql-graph-crud-auth`, digest); they are found from the query URL unless set. Its parser
+  runs out of memory on large INSERT DATA requests, so batches are smaller there, and big graphs
+  go by the Graph Store protocol in chunks.
+- A graph with blank nodes is never split across requests (a blank node label is local to one).
+- Before the switch the staged graphs are counted, graph by graph, against what was sent.
 
 Credentials come from the environment only (`KG_STORE_USER`, `KG_STORE_PASSWORD`); a store URL
 with credentials in it is refused, so they never reach a command line or a log.
@@ -22,6 +40,7 @@ with credentials in it is refused, so they never reach a command line or a log.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import urllib.parse
 from collections.abc import Iterable, Iterator
@@ -38,6 +57,7 @@ VERSION = ox.NamedNode("http://www.w3.org/2002/07/owl#versionInfo")
 _RESULTS_ACCEPT = ("application/sparql-results+xml, application/n-triples;q=0.9, text/plain;q=0.5, "
                    "text/turtle;q=0.4, application/sparql-results+json;q=0.3")
 _BATCH = 20_000  # triples per INSERT DATA request
+_GSP_CHUNK = 50_000  # triples per Graph Store request where a graph is sent in chunks
 
 
 def check_syntax(query: str, base_iri: str | None = None) -> None:
@@ -78,29 +98,125 @@ def _sibling(url: str, name: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(path=path))
 
 
+# Strings, IRIs and comments first, so that words inside them are skipped; then prefixed names and
+# variables whole, so that neither counts as a keyword; then bare words.
+_TOKENS = re.compile("|".join([
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+    r"'(?:[^'\\\n]|\\.)*'",
+    r'"(?:[^"\\\n]|\\.)*"',
+    r'<[^<>"{}|^`\\\x00-\x20]*>',
+    r"#[^\n]*",
+    r"[?$][\w]+",
+    r"[A-Za-z_][\w.-]*:[\w.:%-]*|:[\w.:%-]*",
+    r"[A-Za-z_]\w*",
+]))
+
+
+def keywords(query: str) -> list[str]:
+    """The bare words of a query in order, upper-cased: its keywords (and function names), not its
+    variables, prefixed names, strings, IRIs or comments."""
+    return [token.upper() for token in _TOKENS.findall(query) if token[0].isalpha() and ":" not in token]
+
+
+_FORMS = {"SELECT": "application/sparql-results+xml", "ASK": "application/sparql-results+xml",
+          "CONSTRUCT": "application/n-triples", "DESCRIBE": "application/n-triples"}
+
+
+def _accept(words: list[str]) -> str:
+    """The result format to ask for: by the query's form (some engines cannot negotiate across forms)."""
+    form = next((w for w in words if w in _FORMS), None)
+    return _FORMS[form] if form else _RESULTS_ACCEPT
+
+
+def _reason(exc: Exception) -> str:
+    """The innermost cause of a requests error, on one line."""
+    while exc.__context__ is not None and exc.args and not isinstance(exc.args[0], str):
+        exc = exc.__context__
+    return " ".join(str(exc).split())[:200]
+
+
+NO_GRAPH = "urn:landbridge-kg:no-graph"  # names an empty graph: half a dataset completed
+
+
 class RemoteStore:
     """The read side of a remote store, shaped like `pyoxigraph.Store` for what the server calls."""
 
     def __init__(self, url: str, *, update_url: str | None = None, data_url: str | None = None,
-                 default_graph: str | None = None, timeout: float | None = 60.0):
+                 default_graph: str | None = None, timeout: float | None = 60.0, base_iri: str | None = None,
+                 named_graphs=None, query_timeout: float | None = None):
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise KGError(f"--store {url!r} is not an http(s) URL of a SPARQL query endpoint")
         if parts.username or parts.password:
             raise KGError("--store: put no credentials in the URL; set KG_STORE_USER and KG_STORE_PASSWORD")
         self.url = url
-        # Oxigraph and Fuseki name their endpoints …/query, …/update and …/store or …/data.
-        self.update_url = update_url or (_sibling(url, "update") if parts.path.endswith("/query") else url)
-        self.data_url = data_url or (_sibling(url, "store") if parts.path.endswith("/query") else None)
-        self.default_graph = default_graph
-        self.timeout = timeout
+        self._update_url, self._data_url = update_url, data_url
+        self._default_graph = default_graph
+        self.base_iri = base_iri
+        self._named_graphs = named_graphs  # our named graphs, or a function giving them (union engines need them)
+        self.timeout = timeout  # for an HTTP answer
+        self.query_timeout = query_timeout  # for a query, where the engine can be told (Virtuoso)
         self._local = threading.local()
         user, password = os.environ.get("KG_STORE_USER"), os.environ.get("KG_STORE_PASSWORD")
         self._credentials = (user, password or "") if user else None
         self._auth = None
+        self._server: str | None = None
 
     def __repr__(self) -> str:
         return f"<RemoteStore {self.url}>"
+
+    # --- which engine, and what follows from it ---
+
+    @property
+    def server(self) -> str:
+        """The engine's `Server` header, asked once."""
+        if self._server is None:
+            response = self._send("POST", self.url, data={"query": "ASK {}"}, headers={"Accept": _RESULTS_ACCEPT})
+            self._server = response.headers.get("Server", "")
+        return self._server
+
+    @property
+    def union_default_graph(self) -> bool:
+        """Whether the engine's default graph is the union of its graphs, with none of its own (Virtuoso)."""
+        return self.server.startswith("Virtuoso")
+
+    def _endpoint(self, given: str | None, sibling: str | None, virtuoso: str | None) -> str | None:
+        if given:
+            return given
+        path = urllib.parse.urlsplit(self.url).path
+        if path.endswith("/query"):  # Oxigraph, Fuseki: …/query, …/update, …/store
+            return _sibling(self.url, sibling) if sibling else None
+        if virtuoso and path.endswith("/sparql") and self.union_default_graph:
+            return _sibling(self.url, virtuoso)
+        return None
+
+    @property
+    def update_url(self) -> str:
+        return self._endpoint(self._update_url, "update", "sparql-auth") or self.url
+
+    @property
+    def data_url(self) -> str | None:
+        return self._endpoint(self._data_url, "store", "sparql-graph-crud-auth")
+
+    @property
+    def default_graph(self) -> str | None:
+        """The named graph that holds our default graph, on an engine with no default graph of its own."""
+        if self._default_graph:
+            return self._default_graph
+        if not self.union_default_graph:
+            return None
+        if not self.base_iri:
+            raise StoreError(f"the store at {self.url} has no default graph of its own: set KG_STORE_DEFAULT_GRAPH")
+        return self.base_iri + "graph/default"
+
+    def named_graph_list(self) -> list[str]:
+        """Our named graphs (the dataset's, not the store's)."""
+        graphs = self._named_graphs() if callable(self._named_graphs) else self._named_graphs
+        if graphs is None:
+            raise StoreError(f"the store at {self.url} needs the list of the dataset's named graphs, and none was given")
+        self._named_graphs = list(graphs)
+        return self._named_graphs
 
     # --- HTTP ---
 
@@ -111,25 +227,59 @@ class RemoteStore:
             session.headers["User-Agent"] = "landbridge-kg"
         return session
 
-    def _send(self, method: str, url: str, *, write: bool = False, **kwargs) -> requests.Response:
+    def _send(self, method: str, url: str, *, write: bool = False, retry: bool = True, **kwargs) -> requests.Response:
         kwargs.setdefault("timeout", (10, self.timeout))
-        try:
-            response = self._session().request(method, url, auth=self._auth if write else None, **kwargs)
-            if response.status_code == 401 and write and self._credentials and self._auth is None:
-                challenge = response.headers.get("WWW-Authenticate", "").lower()
-                scheme = HTTPDigestAuth if challenge.startswith("digest") else HTTPBasicAuth
-                self._auth = scheme(*self._credentials)
-                response = self._session().request(method, url, auth=self._auth, **kwargs)
-        except requests.RequestException as exc:
-            raise StoreError(f"the store at {self.url} cannot be reached: {type(exc).__name__}") from None
+        if write:
+            self._authenticate(url)
+        for attempt in (1, 2) if retry else (2,):
+            try:
+                response = self._session().request(method, url, auth=self._auth if write else None, **kwargs)
+                if response.status_code == 401 and write and self._credentials and self._auth is None:
+                    challenge = response.headers.get("WWW-Authenticate", "").lower()
+                    scheme = HTTPDigestAuth if challenge.startswith("digest") else HTTPBasicAuth
+                    self._auth = scheme(*self._credentials)
+                    response = self._session().request(method, url, auth=self._auth, **kwargs)
+                break
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+                # A kept-alive connection the store has closed fails like this; every request we send can be
+                # sent again (queries; PUT; INSERT DATA into staging graphs), so once more on a new connection.
+                self._session().close()
+                if attempt == 2 or isinstance(exc, requests.exceptions.ConnectTimeout):
+                    raise StoreError(f"the store at {self.url} cannot be reached ({method} {urllib.parse.urlsplit(url).path}): "
+                                     f"{type(exc).__name__}: {_reason(exc)}") from None
+            except requests.RequestException as exc:
+                raise StoreError(f"the store at {self.url} cannot be reached ({method} {urllib.parse.urlsplit(url).path}): "
+                                 f"{type(exc).__name__}: {_reason(exc)}") from None
         if response.status_code >= 400:
             hint = " (set KG_STORE_USER and KG_STORE_PASSWORD)" if response.status_code in (401, 403) else ""
             text = " ".join(response.text.split())[:300]
             raise StoreError(f"the store refused {method} {url.split('?')[0]}: HTTP {response.status_code}{hint}: {text}")
+        if "X-SPARQL-MaxRows" in response.headers:
+            raise StoreError(f"the store at {self.url} cut an answer at its limit of {response.headers['X-SPARQL-MaxRows']} "
+                             "rows (Virtuoso: ResultSetMaxRows); raise that limit")
+        if response.headers.get("X-SQL-State"):
+            raise StoreError(f"the store at {self.url} gave a partial answer (SQL state {response.headers['X-SQL-State']})")
         return response
 
-    def update(self, text: str) -> None:
-        self._send("POST", self.update_url, write=True, data=text.encode(),
+    def _authenticate(self, url: str) -> None:
+        """Meet the store's challenge with a request that has no body, before a write sends one: a store
+        that answers 401 before reading a large body may close the connection under it (Virtuoso does)."""
+        if self._auth is not None or not self._credentials:
+            return
+        try:
+            challenge = self._session().get(url, timeout=(10, self.timeout))
+            if challenge.status_code != 401:
+                return
+            scheme = HTTPDigestAuth if challenge.headers.get("WWW-Authenticate", "").lower().startswith("digest") else HTTPBasicAuth
+            self._auth = scheme(*self._credentials)
+            self._session().get(url, auth=self._auth, timeout=(10, self.timeout))  # a digest nonce, kept for the writes
+        except requests.RequestException:
+            return  # the write itself says what is wrong
+
+    def update(self, text: str, *, retry: bool = True) -> None:
+        """Run an update; retry=False for one that must not run twice (the switch: a MOVE from a graph it
+        already moved would empty the target)."""
+        self._send("POST", self.update_url, write=True, retry=retry, data=text.encode(),
                    headers={"Content-Type": "application/sparql-update; charset=utf-8"})
 
     # --- reads, as pyoxigraph.Store answers them ---
@@ -140,15 +290,26 @@ class RemoteStore:
         if use_default_graph_as_union:
             raise ValueError("a remote store serves our default graph, not the union of its graphs")
         check_syntax(query, base_iri)  # every engine's syntax errors then look like the embedded store's
-        if base_iri:
-            query = f"BASE <{base_iri}>\n{query}"
-        params: list[tuple[str, str]] = [("query", query)]
         defaults = [str(g.value) if hasattr(g, "value") else str(g) for g in (default_graph or [])]
         named = [str(g.value) if hasattr(g, "value") else str(g) for g in (named_graphs or [])]
-        if not defaults and not named and self.default_graph:
-            defaults = [self.default_graph]
-        params += [("default-graph-uri", g) for g in defaults] + [("named-graph-uri", g) for g in named]
-        response = self._send("POST", self.url, data=params, headers={"Accept": _RESULTS_ACCEPT})
+        return self._query(query, base_iri, defaults, named)
+
+    def _query(self, query: str, base_iri: str | None, defaults: list[str], named: list[str], *,
+               all_graphs: bool = False):
+        """Send a query. all_graphs: over whatever the engine serves when no dataset is named, not our dataset."""
+        if base_iri:
+            query = f"BASE <{base_iri}>\n{query}"
+        params: list[tuple[str, str]] = []
+        words = keywords(query)
+        if self.union_default_graph:
+            query = self._with_dataset(query, words, defaults, named, all_graphs)
+            if self.query_timeout:  # Virtuoso stops there (and says so: an error here), not at its own limit
+                params.append(("timeout", str(int(self.query_timeout * 1000))))
+        else:
+            if not defaults and not named and self.default_graph and not all_graphs:
+                defaults = [self.default_graph]
+            params += [("default-graph-uri", g) for g in defaults] + [("named-graph-uri", g) for g in named]
+        response = self._send("POST", self.url, data=[("query", query), *params], headers={"Accept": _accept(words)})
         kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         body = response.content
         if kind in ("application/sparql-results+xml", "application/xml"):
@@ -160,6 +321,18 @@ class RemoteStore:
         if kind not in formats:
             raise StoreError(f"the store at {self.url} answered in {kind or 'no media type'}, which is not a SPARQL result format")
         return iter([ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, formats[kind])])
+
+    def _with_dataset(self, query: str, words: list[str], defaults: list[str], named: list[str], all_graphs: bool) -> str:
+        """The query with its dataset spelled out as Virtuoso pragmas (see the module's notes)."""
+        if not all_graphs and "FROM" not in words:
+            defaults = defaults or [self.default_graph]
+            if not named:
+                named = (self.named_graph_list() if "GRAPH" in words else []) or [NO_GRAPH]
+        pragmas = [f"define input:default-graph-uri <{g}>" for g in defaults]
+        pragmas += [f"define input:named-graph-uri <{g}>" for g in named]
+        if "DESCRIBE" in words:
+            pragmas.append('define sql:describe-mode "CBD"')
+        return "\n".join([*pragmas, query])
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:  # noqa: A002
         """The quads matching a pattern, in the default graph and every named graph when graph_name is None."""
@@ -187,36 +360,52 @@ class RemoteStore:
                                named_graphs=[ox.NamedNode(RELEASE_GRAPH)]))
         return rows[0]["v"].value if rows else None
 
+    def store_graphs(self) -> set[str]:
+        """The names of all the store's graphs, ours or not (GROUP BY: Virtuoso is slow at DISTINCT here)."""
+        text = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        return {row["g"].value for row in self._query(text, None, [], [], all_graphs=True)}
+
+    def _graph_sizes(self, prefix: str) -> dict[str, int]:
+        """Triples in each of the store's graphs whose name starts with prefix."""
+        text = (f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                f"FILTER(STRSTARTS(STR(?g), {ox.Literal(prefix)})) }} GROUP BY ?g")
+        return {row["g"].value: int(row["n"].value) for row in self._query(text, None, [], [], all_graphs=True)}
+
     # --- writes: a whole build at once ---
 
     def load_release(self, quads: Iterable[ox.Quad], version: str, base_iri: str, progress=None) -> dict:
         """Replace the store's copy of our graph with these quads; returns what was loaded."""
+        self.base_iri = self.base_iri or base_iri
         by_graph: dict[str, list[ox.Triple]] = {}
+        blank: set[str] = set()  # graphs with blank nodes: each goes in one request
         for q in quads:
             name = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
             by_graph.setdefault(name, []).append(ox.Triple(q.subject, q.predicate, q.object))
-        staged = {name: STAGING + version + ":" + urllib.parse.quote(name or "default", safe="") for name in by_graph}
-        existing = {row["g"].value for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+            if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+                blank.add(name)
+        prefix = STAGING + version + ":"
+        staged = {name: prefix + urllib.parse.quote(name or "default", safe="") for name in by_graph}
+        existing = self.store_graphs()
         stale = sorted(g for g in existing if g.startswith(STAGING))  # left by a load that did not finish
         if stale:
             self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in stale))
         total, done = sum(len(t) for t in by_graph.values()), 0
-        # Big graphs whole by the Graph Store protocol when there is one; the many small claim
-        # graphs together, in batches of INSERT DATA.
+        size = 1_000 if self.union_default_graph else _BATCH  # Virtuoso's parser runs out of memory on large requests
+        # Big graphs by the Graph Store protocol when there is one; the many small claim graphs
+        # together, in batches of INSERT DATA.
         batch: list[str] = []
         batch_size = 0
         for name in sorted(by_graph):
             triples = by_graph[name]
-            if self.data_url and len(triples) >= _BATCH:
-                body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-                self._send("PUT", self.data_url, write=True, params={"graph": staged[name]}, data=body,
-                           headers={"Content-Type": "application/n-triples"})
+            if self.data_url and len(triples) >= size:
+                self._put_graph(staged[name], triples, whole=name in blank)
             else:
-                for start in range(0, len(triples), _BATCH):
-                    chunk = triples[start:start + _BATCH]
+                step = len(triples) if name in blank else size
+                for start in range(0, len(triples), step):
+                    chunk = triples[start:start + step]
                     batch.append(f"GRAPH <{staged[name]}> {{\n" + "\n".join(f"{t} ." for t in chunk) + "\n}")
                     batch_size += len(chunk)
-                    if batch_size >= _BATCH:
+                    if batch_size >= size:
                         self.update("INSERT DATA {\n" + "\n".join(batch) + "\n}")
                         batch, batch_size = [], 0
             done += len(triples)
@@ -224,7 +413,14 @@ class RemoteStore:
                 progress("load store", done, total)
         if batch:
             self.update("INSERT DATA {\n" + "\n".join(batch) + "\n}")
-        ours_before = {g for g in existing if g.startswith(base_iri) and g not in by_graph}
+        held = self._graph_sizes(prefix)
+        wanted = {staged[name]: len(triples) for name, triples in by_graph.items()}
+        if held != wanted:
+            wrong = sorted(g for g in wanted.keys() | held.keys() if held.get(g) != wanted.get(g))
+            raise StoreError(f"the store at {self.url} holds {sum(held.values())} of the {total} triples sent "
+                             f"({len(wrong)} graphs differ, e.g. <{wrong[0]}>); the previous build is still in place")
+        ours_before = {g for g in existing
+                       if g.startswith(self.base_iri) and g not in by_graph and g != self.default_graph}
         ops = []
         for name, stage in sorted(staged.items()):
             target = f"GRAPH <{name}>" if name else (f"GRAPH <{self.default_graph}>" if self.default_graph else "DEFAULT")
@@ -234,5 +430,14 @@ class RemoteStore:
         ops += [f"DROP SILENT GRAPH <{g}>" for g in sorted(ours_before)]
         ops.append(f"DROP SILENT GRAPH <{RELEASE_GRAPH}>")
         ops.append(f'INSERT DATA {{ GRAPH <{RELEASE_GRAPH}> {{ <{RELEASE_GRAPH}> <{VERSION.value}> "{version}" }} }}')
-        self.update(" ;\n".join(ops))
+        self.update(" ;\n".join(ops), retry=False)
+        self._named_graphs = sorted(name for name in by_graph if name)
         return {"graphs": len(by_graph), "triples": total, "dropped": len(ours_before)}
+
+    def _put_graph(self, graph: str, triples: list[ox.Triple], whole: bool) -> None:
+        """One graph by the Graph Store protocol: whole, or on Virtuoso in chunks (PUT, then POSTs)."""
+        step = len(triples) if whole or not self.union_default_graph else _GSP_CHUNK
+        for start in range(0, len(triples), step):
+            body = ox.serialize(triples[start:start + step], format=ox.RdfFormat.N_TRIPLES)
+            self._send("PUT" if start == 0 else "POST", self.data_url, write=True, params={"graph": graph},
+                       data=body, headers={"Content-Type": "application/n-triples"})

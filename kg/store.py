@@ -49,16 +49,24 @@ def open_store(release: Path, remote: dict | None = None):
 
 def open_remote(release: Path, settings: dict, *, check: bool = True) -> RemoteStore:
     """A remote store, checked to hold this release (loaded there by `kg build --store`)."""
+    manifest = json.loads((release / "manifest.json").read_text())
     store = RemoteStore(settings["url"], update_url=settings.get("update_url"), data_url=settings.get("data_url"),
-                        default_graph=settings.get("default_graph"), timeout=settings.get("timeout"))
+                        default_graph=settings.get("default_graph"), timeout=settings.get("timeout"),
+                        query_timeout=settings.get("query_timeout"),
+                        base_iri=manifest["base_iri"], named_graphs=lambda: named_graphs(release))
     if check:
-        manifest = json.loads((release / "manifest.json").read_text())
         expected = release_version(manifest)
         held = store.release_version()
         if held != expected:
             what = f"build {held}" if held else "no build of ours"
             raise StaleStoreError(f"the store at {store.url} holds {what}, not {release.name}: run `kg build --store {store.url}`")
     return store
+
+
+def named_graphs(release: Path) -> list[str]:
+    """The names of a release's named graphs, read from its on-disk store."""
+    store = ox.Store.read_only(str(release / "store"))
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
 def load_remote(release: Path, settings: dict, progress=None) -> dict:

@@ -55,7 +55,9 @@ def _load(build_dir: Path | None, settings: dict) -> Data:
         remote = {"url": settings["STORE"], "update_url": settings.get("STORE_UPDATE"),
                   "data_url": settings.get("STORE_DATA"), "default_graph": settings.get("STORE_DEFAULT_GRAPH"),
                   # a little past the query timeout: the server's own timeout answers first
-                  "timeout": settings["QUERY_TIMEOUT"] + 5 if settings["QUERY_TIMEOUT"] > 0 else None}
+                  "timeout": settings["QUERY_TIMEOUT"] + 5 if settings["QUERY_TIMEOUT"] > 0 else None,
+                  # and the store itself stops the query a second later, where it can be told to
+                  "query_timeout": settings["QUERY_TIMEOUT"] + 1 if settings["QUERY_TIMEOUT"] > 0 else None}
     store = open_store(release, remote)
     built_at = datetime.datetime.fromisoformat(manifest["built_at"])
     return Data(release, store, release_version(manifest), built_at, manifest["base_iri"],

@@ -163,3 +163,27 @@ def oxigraph_server(location: Path, log: Path):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def virtuoso_instance(home: Path, **env: str):
+    """A private Virtuoso open source instance (scripts/virtuoso) on loopback; yields its KEY=value settings.
+
+    Fails (never skips) when Virtuoso cannot be installed or started: it is a peer store under test."""
+    import os
+    import subprocess
+
+    script = [str(PROJECT_ROOT / "scripts" / "virtuoso")]
+    environment = {**os.environ, **env}
+    environment.pop("VIRTUOSO_DBA_PASSWORD", None)
+    result = subprocess.run([*script, "start", str(home)], capture_output=True, text=True, timeout=240, env=environment)
+    if result.returncode != 0:
+        pytest.fail("Virtuoso could not be installed or started by scripts/virtuoso "
+                    f"(exit {result.returncode}); it is needed as a peer store:\n{result.stderr}{result.stdout}",
+                    pytrace=False)
+    values = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    try:
+        yield values
+    finally:
+        stopped = subprocess.run([*script, "stop", str(home)], capture_output=True, text=True, timeout=120)
+        assert stopped.returncode == 0, stopped.stderr

@@ -386,6 +386,15 @@ def test_result_set_max_rows_truncates_silently_with_a_header(peer):
     assert headers["X-SPARQL-MaxRows"] == str(MAX_ROWS)
 
 
+def test_construct_answers_are_cut_silently(peer):
+    """A CONSTRUCT is cut at ResultSetMaxRows too, with no header to say so (unlike a SELECT)."""
+    status, headers, body = peer.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", accept="application/n-triples")
+    assert status == 200 and "X-SPARQL-MaxRows" not in headers and "X-SQL-State" not in headers
+    assert MAX_ROWS <= len(body.splitlines()) <= MAX_ROWS + 1
+    everything = peer.bindings("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(everything[0]["n"]["value"]) > 2 * MAX_ROWS
+
+
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . FILTER(STR(?c) < STR(?f)) }"
 
 
