@@ -1145,9 +1145,11 @@ class QualifiedC(Component):
 
 class _Validator:
     def __init__(self, store: ox.Store, shapes: rdflib.Graph, namespaces: rdflib.Graph | None = None,
-                 data_graph: Callable[[], rdflib.Graph] | None = None, progress: Progress | None = None, threads: int = 2):
+                 data_graph: Callable[[], rdflib.Graph] | None = None, progress: Progress | None = None, threads: int = 2,
+                 written_values: Callable[[Term, URIRef], list[Term]] | None = None):
         self.store, self.g = store, shapes
         self.data_graph = data_graph
+        self.written_values = written_values
         self.progress = progress or (lambda *a: None)
         # Data terms in messages are written with the data graph's prefixes, as pySHACL's copy of it has them.
         self.msg_graph = rdflib.Graph(bind_namespaces="core")
@@ -1245,11 +1247,17 @@ class _Validator:
     def written(self, focus: Term, path: Term | None, value: Term | None) -> Term | None:
         """A value as the data writes it: the store holds typed literals in canonical form ("99.0" as "99", an
         xsd:nonNegativeInteger as xsd:integer), pySHACL names them as written. Read from data_graph, when given."""
-        if not (isinstance(value, Literal) and value.datatype is not None and isinstance(path, URIRef)) or self.data_graph is None:
+        if not (isinstance(value, Literal) and value.datatype is not None and isinstance(path, URIRef)):
             return value
-        if self._data is None:
-            self._data = self.data_graph()
-        for o in self._data.objects(focus, path):
+        if self.written_values is not None:
+            written = self.written_values(focus, path)
+        elif self.data_graph is not None:
+            if self._data is None:
+                self._data = self.data_graph()
+            written = self._data.objects(focus, path)
+        else:
+            return value
+        for o in written:
             if isinstance(o, Literal) and o.datatype is not None and self.held(o) == value:
                 return o
         return value
@@ -1910,7 +1918,8 @@ def export_default_graph(store: ox.Store) -> rdflib.Graph:
 
 def validate_store(store: ox.Store, shapes: rdflib.Graph, *, namespaces: rdflib.Graph | None = None,
                    data_graph: Callable[[], rdflib.Graph] | None = None, progress: Progress | None = None,
-                   threads: int = 2) -> tuple[bool, list[Result], int]:
+                   threads: int = 2, written_values: Callable[[Term, URIRef], list[Term]] | None = None,
+                   ) -> tuple[bool, list[Result], int]:
     """Validate the default graph of store against shapes: (conforms, results, focus nodes checked).
 
     The results are pySHACL's, each sh:node result carrying the results under it in details (flat_results
@@ -1919,8 +1928,10 @@ def validate_store(store: ox.Store, shapes: rdflib.Graph, *, namespaces: rdflib.
     for shapes left to pySHACL (default: exported from the store), and to name a typed literal value as the
     data writes it (without it, results name it as the store holds it, e.g. "99" for "99.0"^^xsd:decimal).
     threads: screening queries run at once (the store evaluates them outside Python's lock).
+    written_values(focus, predicate): the objects as the data writes them, looked up without reading all the
+    data (e.g. kg.validate's DumpValues); preferred to data_graph for naming values.
     """
-    return _Validator(store, shapes, namespaces, data_graph, progress, threads).run()
+    return _Validator(store, shapes, namespaces, data_graph, progress, threads, written_values).run()
 
 
 def shapes_left_to_pyshacl(store: ox.Store, shapes: rdflib.Graph) -> dict[Term | None, str]:

@@ -1033,11 +1033,16 @@ def _sentence(d: int, n: int) -> str:
 # -- a servable release ------------------------------------------------------------------------------------------
 
 def load_store(nquads_gz: Path, folder: Path) -> None:
-    """Bulk-load a gzip N-Quads file into an on-disk store, as kg build's write_store does (flush, optimize)."""
-    from .build import write_store
+    """Bulk-load a gzip N-Quads file into an on-disk store (then flush, optimize, as kg build's write_store).
 
+    The engine's own loader parses the file: leniently, since the file is our own serializer's output
+    (about 1.3 times the speed of parsing into Python objects and extending the store with them)."""
+    store = ox.Store(str(folder))
     with gzip.open(nquads_gz, "rb") as data:
-        write_store(ox.parse(data, format=ox.RdfFormat.N_QUADS), folder)
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+    store.flush()
+    store.optimize()
+    del store
 
 
 def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = None, default_gz: Path | None = None,

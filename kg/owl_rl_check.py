@@ -1,0 +1,300 @@
+"""The OWL 2 RL consistency check, run as a few queries on the store instead of a closure in memory.
+
+`kg validate` asks one question of OWL 2 RL: does the default graph, with the ontology in it, entail a
+clash? owlrl answers it by materialising the whole closure with rdflib (minutes at a million
+triples). Only a few rules can make a clash, and for an ontology built from the constructs below
+they reduce to what this module computes:
+
+- **cax-dw** (disjoint classes): the classes each node has under OWL RL are its asserted types, the
+  domains of the properties it is the subject of and the ranges of those it is the object of
+  (through sub-properties, and both ways for symmetric properties), closed upwards under
+  sub-classes; nodes made the same by a functional property (prp-fp, then eq-rep-*) share them.
+  Transitive properties add no node, so no class. A clash is a node with both classes of a
+  declared `owl:disjointWith` pair.
+- **cls-nothing2**: a node of class `owl:Nothing`.
+- **dt-not-type**: an explicit literal of an OWL RL datatype whose lexical form is not in the
+  datatype's lexical space, tested with owlrl's own conversions on the form rdflib gives it (rdflib
+  rewrites a few ill-typed forms, e.g. "1e3"^^xsd:decimal as "1000", and owlrl passes those; so do
+  we). A decimal owlrl cannot read at all crashes owlrl; here it is a clash. Literals are read from the N-Quads
+  dump, not the store: the store keeps the value of a derived integer type as xsd:integer, so
+  "-5"^^xsd:nonNegativeInteger would look valid there.
+
+The schema (every triple with an RDFS or OWL term as predicate or class) is closed with owlrl
+itself, which is quick at that size. When the schema uses a construct outside this list
+(`UNSUPPORTED`), `check` raises `Unsupported` and the caller runs owlrl on everything instead.
+The messages are owlrl's, word for word; tests/test_owl_rl_check.py compares the two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+import owlrl
+import pyoxigraph as ox
+import rdflib
+from owlrl.DatatypeHandling import AltXSDToPYTHON
+from owlrl.XsdDatatypes import OWL_RL_Datatypes
+
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+TYPE = RDF_NS + "type"
+NOTHING = OWL_NS + "Nothing"
+
+# Schema terms this check understands; a schema with any other OWL construct goes to owlrl.
+SUPPORTED_PREDICATES = {RDFS_NS + n for n in ("subClassOf", "subPropertyOf", "domain", "range")} | {OWL_NS + "disjointWith"}
+SUPPORTED_TYPES = {OWL_NS + n for n in ("Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty",
+                                        "FunctionalProperty", "TransitiveProperty", "SymmetricProperty", "Ontology",
+                                        "Thing", "Nothing", "NamedIndividual", "DeprecatedClass", "DeprecatedProperty")} | {
+    RDFS_NS + "Class", RDFS_NS + "Datatype", RDF_NS + "Property"}
+UNSUPPORTED = "any other owl: or rdfs: term as predicate or class (restrictions, equivalences, inverses, sameAs, keys, ...)"
+
+
+class Unsupported(Exception):
+    """The schema uses a construct this check does not compile; owlrl must run instead."""
+
+
+ANNOTATIONS = {RDFS_NS + n for n in ("label", "comment", "isDefinedBy", "seeAlso")} | {
+    OWL_NS + n for n in ("versionInfo", "versionIRI", "imports", "priorVersion", "backwardCompatibleWith",
+                         "incompatibleWith", "deprecated")}
+
+
+# The OWL 2 and RDFS vocabulary: every property, and every class a node can be declared a member of.
+OWL_PROPERTIES = """allValuesFrom annotatedProperty annotatedSource annotatedTarget assertionProperty
+    backwardCompatibleWith bottomDataProperty bottomObjectProperty cardinality complementOf datatypeComplementOf
+    deprecated differentFrom disjointUnionOf disjointWith distinctMembers equivalentClass equivalentProperty hasKey
+    hasSelf hasValue imports incompatibleWith intersectionOf inverseOf maxCardinality maxQualifiedCardinality members
+    minCardinality minQualifiedCardinality onClass onDataRange onDatatype oneOf onProperties onProperty priorVersion
+    propertyChainAxiom propertyDisjointWith qualifiedCardinality sameAs someValuesFrom sourceIndividual
+    targetIndividual targetValue topDataProperty topObjectProperty unionOf versionInfo versionIRI
+    withRestrictions""".split()
+RDFS_PROPERTIES = "subClassOf subPropertyOf domain range label comment seeAlso isDefinedBy member".split()
+OWL_CLASSES = """AllDifferent AllDisjointClasses AllDisjointProperties Annotation AnnotationProperty AsymmetricProperty
+    Axiom Class DataRange DatatypeProperty DeprecatedClass DeprecatedProperty FunctionalProperty
+    InverseFunctionalProperty IrreflexiveProperty NamedIndividual NegativePropertyAssertion Nothing ObjectProperty
+    Ontology OntologyProperty ReflexiveProperty Restriction SymmetricProperty Thing TransitiveProperty""".split()
+RDFS_CLASSES = "Class Datatype Resource Literal Container ContainerMembershipProperty".split()
+
+
+def _schema_query() -> str:
+    """Every triple with an OWL or RDFS term as predicate (annotations aside) or as the class of a node."""
+    predicates = sorted(({OWL_NS + n for n in OWL_PROPERTIES} | {RDFS_NS + n for n in RDFS_PROPERTIES}) - ANNOTATIONS)
+    classes = sorted({OWL_NS + n for n in OWL_CLASSES} | {RDFS_NS + n for n in RDFS_CLASSES})
+    return (f"SELECT ?s ?p ?o WHERE {{ {{ {_values('p', predicates)} ?s ?p ?o }} UNION "
+            f"{{ {_values('o', classes)} ?s ?p ?o FILTER(?p = <{TYPE}>) }} }}")
+
+
+def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal):
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    datatype = term.datatype.value if term.datatype and not term.language else None
+    return rdflib.Literal(term.value, lang=term.language, datatype=datatype)
+
+
+class Schema:
+    """What the closed schema says about classes and properties."""
+
+    def __init__(self, triples: list[tuple]):
+        for s, p, o in triples:
+            p = str(p)
+            if p == TYPE:
+                if str(o) not in SUPPORTED_TYPES:
+                    raise Unsupported(f"{s} is a {o}")
+            elif p not in SUPPORTED_PREDICATES:
+                raise Unsupported(f"{s} {p} {o}")
+            elif not isinstance(s, rdflib.URIRef) or not isinstance(o, (rdflib.URIRef, rdflib.Literal)):
+                raise Unsupported(f"a blank node in the schema ({s} {p} {o})")
+        graph = rdflib.Graph()
+        for t in triples:
+            graph.add(t)
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, improved_datatypes=False, axiomatic_triples=False,
+                               datatype_axioms=False).expand(graph)
+        rdfs, owl = rdflib.RDFS, rdflib.OWL
+        self.supers: dict[str, set[str]] = defaultdict(set)
+        for c, d in graph.subject_objects(rdfs.subClassOf):
+            self.supers[str(c)].add(str(d))
+        self.super_properties: dict[str, set[str]] = defaultdict(set)
+        for p, q in graph.subject_objects(rdfs.subPropertyOf):
+            self.super_properties[str(p)].add(str(q))
+        self.domains: dict[str, set[str]] = defaultdict(set)
+        for p, c in graph.subject_objects(rdfs.domain):
+            self.domains[str(p)].add(str(c))
+        self.ranges: dict[str, set[str]] = defaultdict(set)
+        for p, c in graph.subject_objects(rdfs.range):
+            self.ranges[str(p)].add(str(c))
+        self.symmetric = {str(p) for p in graph.subjects(rdflib.RDF.type, owl.SymmetricProperty)}
+        self.functional = {str(p) for p in graph.subjects(rdflib.RDF.type, owl.FunctionalProperty)}
+        self.disjoint = sorted((str(a), str(b)) for a, b in graph.subject_objects(owl.disjointWith))
+        self.relevant = {c for pair in self.disjoint for c in pair} | {NOTHING}
+
+    def up(self, classes) -> set[str]:
+        """The classes and all their super-classes."""
+        out = set(classes)
+        for c in classes:
+            out |= self.supers.get(c, set())
+        return out
+
+    def keep(self, classes) -> set[str]:
+        """The relevant classes among these classes' super-classes (the only ones a clash can involve)."""
+        return self.up(classes) & self.relevant
+
+    def property_classes(self, p: str) -> tuple[set[str], set[str]]:
+        """(classes of a subject, classes of an object) of a triple with predicate p."""
+        subject, obj = set(), set()
+        for q in {p} | self.super_properties.get(p, set()):
+            subject |= self.domains.get(q, set())
+            obj |= self.ranges.get(q, set())
+            if q in self.symmetric:
+                subject |= self.ranges.get(q, set())
+                obj |= self.domains.get(q, set())
+        return self.keep(subject), self.keep(obj)
+
+
+def _values(variable: str, terms) -> str:
+    return f"VALUES ?{variable} {{ " + " ".join(f"<{t}>" for t in sorted(terms)) + " }"
+
+
+def _name(term) -> str:
+    return term.value
+
+
+def _rows(store: ox.Store, query: str) -> list[tuple[str, str]]:
+    return [(row[0].value, row[1].value) for row in store.query(query)]
+
+
+def class_clashes(store: ox.Store, schema: Schema) -> list[str]:
+    """cax-dw and cls-nothing2, in owlrl's words."""
+    typed = {c for c in _subjects_of_supers(schema) if schema.keep({c})}
+    by_property = {p: schema.property_classes(p) for p in _properties(schema)}
+    as_subject = {p for p, (s, _) in by_property.items() if s}
+    as_object = {p for p, (_, o) in by_property.items() if o}
+    queries = {  # (node, class or property) pairs; the store runs them side by side, outside Python's lock
+        "typed": typed and f"SELECT ?x ?t WHERE {{ {_values('t', typed)} ?x <{TYPE}> ?t }}",
+        "subject": as_subject and f"SELECT DISTINCT ?x ?p WHERE {{ {_values('p', as_subject)} ?x ?p ?o }}",
+        "object": as_object and f"SELECT DISTINCT ?x ?p WHERE {{ {_values('p', as_object)} ?s ?p ?x FILTER(!isLiteral(?x)) }}",
+    }
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {name: pool.submit(_rows, store, q) for name, q in queries.items() if q}
+        groups = _same_as_groups(store, schema)
+        rows = {name: f.result() for name, f in futures.items()}
+    classes: dict[str, set[str]] = defaultdict(set)
+    for x, t in rows.get("typed", []):
+        classes[x] |= schema.keep({t})
+    for x, p in rows.get("subject", []):
+        classes[x] |= by_property[p][0]
+    for x, p in rows.get("object", []):
+        classes[x] |= by_property[p][1]
+    for group in groups:
+        shared = set().union(*(classes.get(x, set()) for x in group))
+        for x in group:
+            classes[x] = set(shared)
+    messages = []
+    for x, cs in classes.items():
+        for a, b in schema.disjoint:
+            if a in cs and b in cs:
+                messages.append(f"Disjoint classes {a} and {b} have a common individual {x}")
+        if NOTHING in cs:
+            messages.append(f"{x} is defined of type 'Nothing'")
+    return messages
+
+
+def _subjects_of_supers(schema: Schema) -> set[str]:
+    return set(schema.supers) | schema.relevant
+
+
+def _properties(schema: Schema) -> set[str]:
+    return set(schema.domains) | set(schema.ranges) | set(schema.super_properties) | schema.symmetric
+
+
+def _same_as_groups(store: ox.Store, schema: Schema) -> list[set[str]]:
+    """Nodes made the same by functional properties (prp-fp), repeated until nothing more merges."""
+    functional_of: dict[str, set[str]] = defaultdict(set)  # property -> the functional properties it is under
+    for p in _properties(schema) | schema.functional:
+        for q in ({p} | schema.super_properties.get(p, set())) & schema.functional:
+            functional_of[p].add(q)
+    if not functional_of:
+        return []
+    edges = [(row["x"].value, row["p"].value, row["y"].value) for row in store.query(
+        f"SELECT ?x ?p ?y WHERE {{ {_values('p', functional_of)} ?x ?p ?y FILTER(!isLiteral(?y)) }}")]
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.get(a, a) != a:
+            parent[a] = parent.get(parent[a], parent[a])
+            a = parent[a]
+        return a
+
+    changed = True
+    while changed:
+        changed = False
+        first: dict[tuple[str, str], str] = {}
+        for x, p, y in edges:
+            for q in functional_of[p]:
+                key = (find(x), q)
+                if key not in first:
+                    first[key] = find(y)
+                elif find(first[key]) != find(y):
+                    parent[find(y)] = find(first[key])
+                    changed = True
+    groups: dict[str, set[str]] = defaultdict(set)
+    for node in list(parent):
+        groups[find(node)].add(node)
+    for root, members in groups.items():
+        members.add(root)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+_TYPED = b'"^^<'  # a typed literal's end: "lexical"^^<datatype>
+_DEFAULT_GRAPH_END = b" .\n"  # what follows the object of a default-graph quad (no graph name)
+
+
+def _typed_literals(nquads: bytes, datatypes: set[bytes]) -> set[tuple[bytes, bytes]]:
+    """(lexical form as escaped, datatype) of the typed literals that are objects of default-graph quads."""
+    seen = set()
+    at = nquads.find(_TYPED)
+    while at != -1:
+        end = nquads.find(b">", at + 4)
+        datatype = nquads[at + 4:end]
+        if datatype in datatypes and nquads.startswith(_DEFAULT_GRAPH_END, end + 1):
+            start = nquads.rfind(b'> "', 0, at) + 3  # after the predicate; an escaped quote is \"
+            seen.add((nquads[start:at], datatype))
+        at = nquads.find(_TYPED, end)
+    return seen
+
+
+_ESCAPES = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+
+
+def _unescape(text: str) -> str:
+    simple = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+    return _ESCAPES.sub(lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "uU" else simple.get(m.group(1), m.group(1)),
+                        text)
+
+
+def literal_clashes(nquads: bytes) -> list[str]:
+    """dt-not-type over the explicit literals of the default graph (N-Quads text), as owlrl tests them."""
+    datatypes = {str(d).encode() for d in OWL_RL_Datatypes if AltXSDToPYTHON.get(d) is not None}
+    seen = _typed_literals(nquads, datatypes)
+    messages = []
+    for lexical, datatype in seen:
+        iri = rdflib.URIRef(datatype.decode())
+        # As owlrl sees it: read by rdflib, which rewrites some ill-typed forms ("1e3"^^xsd:decimal as "1000")
+        text = str(rdflib.Literal(_unescape(lexical.decode("utf-8")), datatype=iri))
+        try:
+            AltXSDToPYTHON[iri](text)
+        except (ValueError, ArithmeticError):  # owlrl lets decimal's InvalidOperation escape ("1.2.3"): a clash here
+            messages.append(f"Lexical value of the literal '{text}' does not match its datatype ({iri})")
+    return messages
+
+
+def check(store: ox.Store, nquads: Callable[[], bytes]) -> tuple[int, list[str]]:
+    """(triples checked, owlrl's error messages) for the store's default graph, whose N-Quads dump nquads()
+    gives; raises Unsupported."""
+    schema = Schema([tuple(_rdflib(t) for t in row) for row in store.query(_schema_query())])
+    count = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+    return count, sorted(class_clashes(store, schema) + literal_clashes(nquads()))
