@@ -17,9 +17,12 @@ For each size (`--sizes 10k,100k,1M`, the default; 10M works too, given the time
 Prints a Markdown growth table, one row per size (and, with --per-query, each query's latency). Rates count
 answered requests only; errors (HTTP 5xx, refused or reset connections) are listed apart.
 
-A remote store (any SPARQL endpoint already holding the same synthetic dataset) gets the same HTTP figures through
-`remote_store_row(url, ...)`, or `--remote URL`; it is left out of the default run, since loading a remote store
-is a matter of that store's own tools.
+5. the remote store: an empty Oxigraph server (`oxigraph serve`, loopback) loaded with the release by
+   `kg build --store`'s loader (kg.store.load_remote): time, triples/s, its size on disk and peak memory; then our
+   server over it (`kg serve --store`) driven as in 4 (`--no-remote` leaves this out).
+
+Any other SPARQL endpoint already holding the same synthetic dataset gets the HTTP figures of 4 through
+`remote_store_row(url, ...)`, or `--remote URL`.
 
     python bench/scale.py [--sizes 10k,100k,1M] [--work /tmp/landbridge-kg-scale] [--seconds 20] [--per-query]
 
@@ -116,6 +119,25 @@ def release_for(plan, nquads: Path, default: Path, work: Path, label: str, reloa
 
 def disk_bytes(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def kg_validate(build_dir: Path, timeout: float) -> dict:
+    """`kg validate` on the release, all checks (SHACL, OWL RL, quotes, QC): its time and findings per check."""
+    started = time.perf_counter()
+    try:
+        out = subprocess.run(["kg", "validate", "--build-dir", str(build_dir), "--quiet", "--format", "json"],
+                             capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"seconds": timeout, "timed_out": True}
+    seconds = time.perf_counter() - started
+    try:
+        report = json.loads(out.stdout)
+    except ValueError:
+        return {"seconds": seconds, "failed": (out.stderr.strip().splitlines() or ["?"])[-1][:80]}
+    found: dict[str, int] = {}
+    for finding in report["findings"]:
+        found[finding["check"]] = found.get(finding["check"], 0) + 1
+    return {"seconds": seconds, "findings": found}
 
 
 def validate(build_dir: Path, default: Path, quads: int, timeout: float) -> dict:
@@ -225,6 +247,50 @@ def oxigraph(store: Path, queries: dict[str, str], point: str, seconds: float, l
         stop(proc)
 
 
+def peak_rss_kib(pid: int) -> int | None:
+    """A running process's peak resident memory (VmHWM), in KiB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def remote_oxigraph(build_dir: Path, queries: dict[str, str], point: str, seconds: float, workers: int | None,
+                    work: Path, label: str, http: bool) -> dict:
+    """The remote store row: an Oxigraph server (empty, on loopback) loaded with the release by `kg build --store`'s
+    loader (kg.store.load_remote: Graph Store PUT and INSERT DATA into staging graphs, then the switch), then our
+    server over it (`kg serve --store`), driven as above."""
+    from kg.store import load_remote
+
+    folder = work / f"remote-{label}"
+    shutil.rmtree(folder, ignore_errors=True)
+    port = free_port()
+    with open(work / f"remote-oxigraph-{label}.log", "wb") as out:
+        proc = subprocess.Popen(["oxigraph", "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        wait_up(url, proc)
+        started = time.perf_counter()
+        loaded = load_remote((build_dir / "current").resolve(), {"url": url})
+        r = {"load_seconds": time.perf_counter() - started, "triples": loaded["triples"], "graphs": loaded["graphs"],
+             "store_bytes": disk_bytes(folder), "store_peak_rss_kib": peak_rss_kib(proc.pid)}
+        if http:
+            serve_port = free_port()
+            settings = {"RESULT_CACHE_MB": "0", "QUOTA_SECONDS": "0", "MAX_ROWS": str(10**9), "STORE": url,
+                        **({"WORKERS": str(workers)} if workers else {})}
+            with uwsgi_serve(serve_port, build_dir, log=work / f"serve-remote-{label}.log", **settings) as ours_proc:
+                r["ours"] = http_figures(f"http://127.0.0.1:{serve_port}/sparql", queries, point, seconds, ours_proc.pid)
+                r["ours"]["exited"] = ours_proc.poll() is not None
+        return r
+    finally:
+        stop(proc)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def remote_store_row(store_url: str, base: str = DEFAULT_BASE_IRI, seconds: float = 20) -> dict:
     """The HTTP figures (answers, per-query latency, mix and point lookup with wrk) of a remote SPARQL endpoint,
     given its query URL, that holds the same synthetic dataset. Not part of the default run."""
@@ -255,7 +321,7 @@ def row(label: str, r: dict) -> str:
     cells = [label, fmt(r["quads"]), fmt(r["generate_seconds"], ".1f"), fmt(load["seconds"], ".1f"),
              fmt(r["quads"] / load["seconds"]), fmt(r["store_bytes"] / 2**20, ",.0f"), fmt(load["maxrss_kib"] / 1024, ",.0f"),
              val["validator"].split(" (")[0] + (" (skipped)" if "skipped" in val["validator"] else ""),
-             fmt(val.get("seconds"), ".1f"), results]
+             fmt(val.get("seconds"), ".1f"), results, fmt(r.get("kg_validate", {}).get("seconds"), ".1f")]
     if o and x:
         mix, lookup = (ok_rps(o["mix"]), ok_rps(x["mix"])), (ok_rps(o["lookup"]), ok_rps(x["lookup"]))
         errors = [f"{o[k]['errors']} / {x[k]['errors']}" for k in ("mix", "lookup")]
@@ -270,7 +336,8 @@ def row(label: str, r: dict) -> str:
 
 
 HEADER = ("| size | quads | generate s | load s | quads/s | store MiB | load peak RSS MiB | validator | validate s "
-          "| results/planted | answered (ours) | mix req/s ours / oxigraph | mix ratio | mix p50 ms ours / oxigraph "
+          "| results/planted | kg validate s (all checks) | answered (ours) "
+          "| mix req/s ours / oxigraph | mix ratio | mix p50 ms ours / oxigraph "
           "| lookup req/s ours / oxigraph | lookup ratio | per-query latency geomean ours/oxigraph "
           "| errors ours / oxigraph: mix; lookup "
           "| host load |")
@@ -281,6 +348,28 @@ def print_table(rows: dict[str, dict]) -> None:
     print("|" + "---|" * HEADER.count(" | ") + "---|")
     for label, r in rows.items():
         print(row(label, r))
+    remote = {label: r["remote_oxigraph"] for label, r in rows.items() if "remote_oxigraph" in r}
+    if not remote:
+        return
+    print("\nremote store: the Oxigraph server, loaded by kg.store.load_remote, served by our server over it "
+          "(`kg serve --store`); ratio: ours over the remote store / ours over the embedded store\n")
+    print(REMOTE_HEADER)
+    print("|" + "---|" * REMOTE_HEADER.count(" | ") + "---|")
+    for label, m in remote.items():
+        cells = [label, fmt(m["triples"]), fmt(m["load_seconds"], ".1f"), fmt(m["triples"] / m["load_seconds"]),
+                 fmt(m["store_bytes"] / 2**20, ",.0f"), fmt((m["store_peak_rss_kib"] or 0) / 1024, ",.0f")]
+        o, e = m.get("ours"), rows[label].get("ours")
+        if o:
+            mix, lookup = ok_rps(o["mix"]), ok_rps(o["lookup"])
+            cells += [f"{o['answered']}/{o['queries']}", f"{mix:.1f}", f"{o['mix']['p50']:.1f}",
+                      fmt(mix / ok_rps(e["mix"]) if e and ok_rps(e["mix"]) else None, ".2f"), f"{lookup:,.0f}",
+                      fmt(lookup / ok_rps(e["lookup"]) if e and ok_rps(e["lookup"]) else None, ".2f"),
+                      f"{o['mix']['errors']}; {o['lookup']['errors']}"]
+        print("| " + " | ".join(cells) + " |")
+
+
+REMOTE_HEADER = ("| size | triples | load s | triples/s | store MiB | store peak RSS MiB | answered | mix req/s | mix p50 ms "
+                 "| mix ratio to embedded | lookup req/s | lookup ratio to embedded | errors: mix; lookup |")
 
 
 def print_per_query(rows: dict[str, dict]) -> None:
@@ -318,6 +407,7 @@ def main() -> None:
     parser.add_argument("--per-query", action="store_true", help="also print each query's latency")
     parser.add_argument("--step-timeout", type=float, default=900, help="seconds any one load or validation may take")
     parser.add_argument("--remote", metavar="URL", help="also measure this SPARQL endpoint (holding the same dataset)")
+    parser.add_argument("--no-remote", action="store_true", help="leave out the remote store (an Oxigraph server) row")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     args = parser.parse_args()
     for tool in ("wrk", "oxigraph"):
@@ -337,6 +427,7 @@ def main() -> None:
              "generate_seconds": gen_seconds, "load": load, "store_bytes": disk_bytes(store)}
         print(f"[{label}] validate", file=sys.stderr, flush=True)
         r["validation"] = validate(build_dir, default, plan.stats["quads"], args.step_timeout)
+        r["kg_validate"] = kg_validate(build_dir, args.step_timeout)
         if not args.no_http:
             loads = [os.getloadavg()[0]]
             print(f"[{label}] HTTP: ours", file=sys.stderr, flush=True)
@@ -347,6 +438,13 @@ def main() -> None:
             r["host_load"] = max(loads)  # other work on this shared machine skews the HTTP figures
             if args.remote:
                 r["remote"] = remote_store_row(args.remote, base, args.seconds)
+        if not args.no_remote:
+            print(f"[{label}] remote store: load and HTTP", file=sys.stderr, flush=True)
+            try:
+                r["remote_oxigraph"] = remote_oxigraph(build_dir, queries, point, args.seconds, args.workers, args.work,
+                                                       label, http=not args.no_http)
+            except Exception as exc:  # noqa: BLE001 - the other rows still print; the error is the figure
+                print(f"[{label}] remote store failed: {exc}", file=sys.stderr, flush=True)
         rows[label] = r
         print(row(label, r), file=sys.stderr, flush=True)
     print(f"\nsynthetic data (kg.synthetic, seed {args.seed}); wrk, 1 client, loopback; ours: uWSGI, result cache, "

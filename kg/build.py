@@ -56,6 +56,12 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 DUMPS = {"trig": "landbridge.trig", "nquads": "landbridge.nq", "turtle": "landbridge.ttl"}
 COMPRESSED_DUMPS = {fmt: name + ".gz" for fmt, name in DUMPS.items()}
+
+
+def dump_path(release: Path, kind: str) -> Path:
+    """A dump of a release: as written, or gzip-compressed where only that was kept (synthetic releases)."""
+    path = release / DUMPS[kind]
+    return path if path.exists() else release / COMPRESSED_DUMPS[kind]
 # What the web server publishes from a release besides the dumps and the store.
 ARTEFACTS = {"documents": "documents", "ontology_html": "ontology.html", "shapes_html": "shapes.html",
              "shapes": "shapes.ttl", "jsonld_context": "context.jsonld"}

@@ -28,8 +28,8 @@ Engines differ; what this module does about each difference it knows:
   a header saying so; such an answer is refused (StoreError), never passed on as if whole.
 - Virtuoso's updates and Graph Store are on its authenticated endpoints (`…/sparql-auth`,
   `…/sparql-graph-crud-auth`, digest); they are found from the query URL unless set. Its parser
-  runs out of memory on large INSERT DATA requests, so batches are smaller there, and big graphs
-  go by the Graph Store protocol in chunks.
+  runs out of memory on large INSERT DATA requests, so batches are smaller there.
+- Big graphs go by the Graph Store protocol in chunks of 50,000 triples (PUT, then POSTs).
 - A graph with blank nodes is never split across requests (a blank node label is local to one).
 - Before the switch the staged graphs are counted, graph by graph, against what was sent.
 
@@ -435,8 +435,9 @@ class RemoteStore:
         return {"graphs": len(by_graph), "triples": total, "dropped": len(ours_before)}
 
     def _put_graph(self, graph: str, triples: list[ox.Triple], whole: bool) -> None:
-        """One graph by the Graph Store protocol: whole, or on Virtuoso in chunks (PUT, then POSTs)."""
-        step = len(triples) if whole or not self.union_default_graph else _GSP_CHUNK
+        """One graph by the Graph Store protocol, in chunks (PUT, then POSTs): each request stays small enough
+        to be answered within the timeout (Oxigraph takes over a minute for half a million triples in one)."""
+        step = len(triples) if whole else _GSP_CHUNK
         for start in range(0, len(triples), step):
             body = ox.serialize(triples[start:start + step], format=ox.RdfFormat.N_TRIPLES)
             self._send("PUT" if start == 0 else "POST", self.data_url, write=True, params={"graph": graph},

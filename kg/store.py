@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import DUMPS, current_release
+from .build import current_release, dump_path
 from .errors import BuildMissingError, KGError
 from .remote import RemoteStore
 
@@ -69,9 +70,14 @@ def named_graphs(release: Path) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
+LOAD_TIMEOUT = 600.0  # seconds one request of a load may take to be answered (a chunk, a batch, the switch)
+
+
 def load_remote(release: Path, settings: dict, progress=None) -> dict:
     """Load a built release into a remote store, replacing what an earlier build put there."""
     manifest = json.loads((release / "manifest.json").read_text())
-    store = open_remote(release, settings, check=False)
-    quads = ox.parse(path=str(release / DUMPS["nquads"]), format=ox.RdfFormat.N_QUADS)
-    return store.load_release(quads, release_version(manifest), manifest["base_iri"], progress)
+    store = open_remote(release, {"timeout": LOAD_TIMEOUT, **settings}, check=False)
+    path = dump_path(release, "nquads")
+    with (gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")) as dump:
+        quads = ox.parse(dump, format=ox.RdfFormat.N_QUADS)
+        return store.load_release(quads, release_version(manifest), manifest["base_iri"], progress)

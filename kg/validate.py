@@ -18,7 +18,7 @@ import pyshacl
 import rdflib
 
 from . import owl_rl_check
-from .build import DUMPS, digest_files
+from .build import digest_files, dump_path
 from .errors import InputError
 from .namespaces import LB, PREFIXES, SH
 from .paths import Layout
@@ -94,15 +94,9 @@ class Report:
         return g.serialize(format="turtle")
 
 
-def _dump(release: Path, kind: str) -> Path:
-    """A dump of the release: as written, or gzip-compressed where only that was kept (synthetic releases)."""
-    path = release / DUMPS[kind]
-    return path if path.exists() else path.with_name(path.name + ".gz")
-
-
 def _default_graph(release: Path) -> rdflib.Graph:
     g = rdflib.Graph()
-    path = _dump(release, "turtle")
+    path = dump_path(release, "turtle")
     with (gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")) as dump:
         g.parse(dump, format="turtle")
     return g
@@ -111,7 +105,7 @@ def _default_graph(release: Path) -> rdflib.Graph:
 def _dump_prefixes(release: Path) -> rdflib.Graph:
     """The prefixes of the release's Turtle dump, bound as parsing the whole dump binds them (for messages)."""
     header = []
-    path = _dump(release, "turtle")
+    path = dump_path(release, "turtle")
     with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")) as dump:
         for line in dump:
             if not line.startswith(("@prefix", "PREFIX")):
@@ -297,7 +291,7 @@ def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progres
     store = open_store(release)
     # Parsed on first use only: OWL RL needs it, the SPARQL engine only for shapes it leaves to pySHACL.
     data = functools.cache(lambda: _default_graph(release))
-    dump = DumpValues(_dump(release, "nquads"))  # read once, for both
+    dump = DumpValues(dump_path(release, "nquads"))  # read once, for both
     steps = {
         "shacl": lambda: check_shacl(store, layout.shapes, data, shacl_engine, _dump_prefixes(release), dump),
         "owl-rl": lambda: (check_owl_rl_store(store, dump.data, data) if owl_engine == "sparql"
