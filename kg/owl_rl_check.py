@@ -159,10 +159,6 @@ def _values(variable: str, terms) -> str:
     return f"VALUES ?{variable} {{ " + " ".join(f"<{t}>" for t in sorted(terms)) + " }"
 
 
-def _name(term) -> str:
-    return term.value
-
-
 def _rows(store: ox.Store, query: str) -> list[tuple[str, str]]:
     return [(row[0].value, row[1].value) for row in store.query(query)]
 
