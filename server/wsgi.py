@@ -1,14 +1,56 @@
 """The WSGI application a server imports: settings from KG_* variables (and KG_CONFIG), logs on stderr.
 
 `kg serve` runs uWSGI with `--module server.wsgi:application`; any WSGI server can do the same.
+
+A worker builds its app (opens the store, reads the release) at a low CPU priority and takes its
+normal one back before it accepts a request: after a burst of timeouts, several replacement
+workers start at once, and they should not slow the workers that are answering meanwhile. Only
+where the priority can be raised again (as root, or within RLIMIT_NICE); elsewhere at the normal one.
 """
 
 from __future__ import annotations
+
+import os
+import resource
+from pathlib import Path
 
 from . import create_app
 from .access import log_to_stderr
 from .metrics import WORKER_STARTS
 
+STARTING_NICE = 10
+
+
+def _threads() -> list[int]:
+    try:
+        return [int(t) for t in os.listdir("/proc/self/task")]
+    except OSError:
+        return [0]
+
+
+def _can_raise_to(priority: int) -> bool:
+    if os.geteuid() == 0:
+        return True
+    soft, _ = resource.getrlimit(resource.RLIMIT_NICE)  # a nice value may go down to 20 - soft
+    return soft == resource.RLIM_INFINITY or 20 - soft <= priority
+
+
+def _build():
+    normal = os.getpriority(os.PRIO_PROCESS, 0)
+    lowered = normal < STARTING_NICE and Path("/proc/self/task").is_dir() and _can_raise_to(normal)
+    if lowered:
+        os.setpriority(os.PRIO_PROCESS, 0, STARTING_NICE)
+    try:
+        return create_app()
+    finally:
+        if lowered:
+            for thread in _threads():  # threads started meanwhile inherited the low priority
+                try:
+                    os.setpriority(os.PRIO_PROCESS, thread, normal)
+                except OSError:
+                    pass
+
+
 log_to_stderr()
-application = create_app()
+application = _build()
 WORKER_STARTS.inc()
