@@ -220,11 +220,15 @@ def http_figures(url: str, queries: dict[str, str], point: str, seconds: float, 
             "rss_kib": rss_kib(pid) if pid else None}
 
 
+def server_settings(workers: int | None, **extra: str) -> dict[str, str]:
+    """Our server as measured: result cache, quotas and row cap off, so every request is evaluated whole."""
+    return {"RESULT_CACHE_MB": "0", "QUOTA_SECONDS": "0", "MAX_ROWS": str(10**9),
+            **({"WORKERS": str(workers)} if workers else {}), **extra}
+
+
 def ours(build_dir: Path, queries: dict[str, str], point: str, seconds: float, workers: int | None, log: Path) -> dict:
     port = free_port()
-    settings = {"RESULT_CACHE_MB": "0", "QUOTA_SECONDS": "0", "MAX_ROWS": str(10**9),
-                **({"WORKERS": str(workers)} if workers else {})}
-    with uwsgi_serve(port, build_dir, log=log, **settings) as proc:
+    with uwsgi_serve(port, build_dir, log=log, **server_settings(workers)) as proc:
         figures = http_figures(f"http://127.0.0.1:{port}/sparql", queries, point, seconds, proc.pid)
         figures["exited"] = proc.poll() is not None
         return figures
@@ -280,9 +284,8 @@ def remote_oxigraph(build_dir: Path, queries: dict[str, str], point: str, second
              "store_bytes": disk_bytes(folder), "store_peak_rss_kib": peak_rss_kib(proc.pid)}
         if http:
             serve_port = free_port()
-            settings = {"RESULT_CACHE_MB": "0", "QUOTA_SECONDS": "0", "MAX_ROWS": str(10**9), "STORE": url,
-                        **({"WORKERS": str(workers)} if workers else {})}
-            with uwsgi_serve(serve_port, build_dir, log=work / f"serve-remote-{label}.log", **settings) as ours_proc:
+            with uwsgi_serve(serve_port, build_dir, log=work / f"serve-remote-{label}.log",
+                             **server_settings(workers, STORE=url)) as ours_proc:
                 r["ours"] = http_figures(f"http://127.0.0.1:{serve_port}/sparql", queries, point, seconds, ours_proc.pid)
                 r["ours"]["exited"] = ours_proc.poll() is not None
         return r

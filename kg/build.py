@@ -62,6 +62,13 @@ def dump_path(release: Path, kind: str) -> Path:
     """A dump of a release: as written, or gzip-compressed where only that was kept (synthetic releases)."""
     path = release / DUMPS[kind]
     return path if path.exists() else release / COMPRESSED_DUMPS[kind]
+
+
+def open_dump(path: Path, text: bool = False):
+    """A dump file for reading, decompressed on the fly if it is gzip (bytes, or UTF-8 text)."""
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8") if text else gzip.open(path, "rb")
+    return open(path, encoding="utf-8") if text else open(path, "rb")  # noqa: SIM115 - the caller closes it
 # What the web server publishes from a release besides the dumps and the store.
 ARTEFACTS = {"documents": "documents", "ontology_html": "ontology.html", "shapes_html": "shapes.html",
              "shapes": "shapes.ttl", "jsonld_context": "context.jsonld"}

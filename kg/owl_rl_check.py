@@ -96,6 +96,13 @@ def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal):
     return rdflib.Literal(term.value, lang=term.language, datatype=datatype)
 
 
+def _objects_by_subject(graph: rdflib.Graph, predicate: rdflib.URIRef) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for subject, obj in graph.subject_objects(predicate):
+        out[str(subject)].add(str(obj))
+    return out
+
+
 class Schema:
     """What the closed schema says about classes and properties."""
 
@@ -115,18 +122,10 @@ class Schema:
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, improved_datatypes=False, axiomatic_triples=False,
                                datatype_axioms=False).expand(graph)
         rdfs, owl = rdflib.RDFS, rdflib.OWL
-        self.supers: dict[str, set[str]] = defaultdict(set)
-        for c, d in graph.subject_objects(rdfs.subClassOf):
-            self.supers[str(c)].add(str(d))
-        self.super_properties: dict[str, set[str]] = defaultdict(set)
-        for p, q in graph.subject_objects(rdfs.subPropertyOf):
-            self.super_properties[str(p)].add(str(q))
-        self.domains: dict[str, set[str]] = defaultdict(set)
-        for p, c in graph.subject_objects(rdfs.domain):
-            self.domains[str(p)].add(str(c))
-        self.ranges: dict[str, set[str]] = defaultdict(set)
-        for p, c in graph.subject_objects(rdfs.range):
-            self.ranges[str(p)].add(str(c))
+        self.supers = _objects_by_subject(graph, rdfs.subClassOf)
+        self.super_properties = _objects_by_subject(graph, rdfs.subPropertyOf)
+        self.domains = _objects_by_subject(graph, rdfs.domain)
+        self.ranges = _objects_by_subject(graph, rdfs.range)
         self.symmetric = {str(p) for p in graph.subjects(rdflib.RDF.type, owl.SymmetricProperty)}
         self.functional = {str(p) for p in graph.subjects(rdflib.RDF.type, owl.FunctionalProperty)}
         self.disjoint = sorted((str(a), str(b)) for a, b in graph.subject_objects(owl.disjointWith))
@@ -165,7 +164,7 @@ def _rows(store: ox.Store, query: str) -> list[tuple[str, str]]:
 
 def class_clashes(store: ox.Store, schema: Schema) -> list[str]:
     """cax-dw and cls-nothing2, in owlrl's words."""
-    typed = {c for c in _subjects_of_supers(schema) if schema.keep({c})}
+    typed = {c for c in set(schema.supers) | schema.relevant if schema.keep({c})}
     by_property = {p: schema.property_classes(p) for p in _properties(schema)}
     as_subject = {p for p, (s, _) in by_property.items() if s}
     as_object = {p for p, (_, o) in by_property.items() if o}
@@ -197,10 +196,6 @@ def class_clashes(store: ox.Store, schema: Schema) -> list[str]:
         if NOTHING in cs:
             messages.append(f"{x} is defined of type 'Nothing'")
     return messages
-
-
-def _subjects_of_supers(schema: Schema) -> set[str]:
-    return set(schema.supers) | schema.relevant
 
 
 def _properties(schema: Schema) -> set[str]:

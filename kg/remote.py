@@ -155,6 +155,7 @@ class RemoteStore:
         self._default_graph = default_graph
         self.base_iri = base_iri
         self._named_graphs = named_graphs  # our named graphs, or a function giving them (union engines need them)
+        self._named_pragmas: str | None = None
         self.timeout = timeout  # for an HTTP answer
         self.query_timeout = query_timeout  # for a query, where the engine can be told (Virtuoso)
         self._local = threading.local()
@@ -324,15 +325,23 @@ class RemoteStore:
 
     def _with_dataset(self, query: str, words: list[str], defaults: list[str], named: list[str], all_graphs: bool) -> str:
         """The query with its dataset spelled out as Virtuoso pragmas (see the module's notes)."""
-        if not all_graphs and "FROM" not in words:
+        ours = not all_graphs and "FROM" not in words
+        if ours:
             defaults = defaults or [self.default_graph]
-            if not named:
-                named = (self.named_graph_list() if "GRAPH" in words else []) or [NO_GRAPH]
         pragmas = [f"define input:default-graph-uri <{g}>" for g in defaults]
-        pragmas += [f"define input:named-graph-uri <{g}>" for g in named]
+        if named:
+            pragmas += [f"define input:named-graph-uri <{g}>" for g in named]
+        elif ours:  # our named graphs: the same block for every query, made once
+            pragmas.append(self._our_named_graphs() if "GRAPH" in words else f"define input:named-graph-uri <{NO_GRAPH}>")
         if "DESCRIBE" in words:
             pragmas.append('define sql:describe-mode "CBD"')
         return "\n".join([*pragmas, query])
+
+    def _our_named_graphs(self) -> str:
+        if self._named_pragmas is None:
+            self._named_pragmas = "\n".join(f"define input:named-graph-uri <{g}>"
+                                             for g in self.named_graph_list() or [NO_GRAPH])
+        return self._named_pragmas
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:  # noqa: A002
         """The quads matching a pattern, in the default graph and every named graph when graph_name is None."""
@@ -431,7 +440,7 @@ class RemoteStore:
         ops.append(f"DROP SILENT GRAPH <{RELEASE_GRAPH}>")
         ops.append(f'INSERT DATA {{ GRAPH <{RELEASE_GRAPH}> {{ <{RELEASE_GRAPH}> <{VERSION.value}> "{version}" }} }}')
         self.update(" ;\n".join(ops), retry=False)
-        self._named_graphs = sorted(name for name in by_graph if name)
+        self._named_graphs, self._named_pragmas = sorted(name for name in by_graph if name), None
         return {"graphs": len(by_graph), "triples": total, "dropped": len(ours_before)}
 
     def _put_graph(self, graph: str, triples: list[ox.Triple], whole: bool) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import current_release, dump_path
+from .build import current_release, dump_path, open_dump
 from .errors import BuildMissingError, KGError
 from .remote import RemoteStore
 
@@ -78,6 +77,6 @@ def load_remote(release: Path, settings: dict, progress=None) -> dict:
     manifest = json.loads((release / "manifest.json").read_text())
     store = open_remote(release, {"timeout": LOAD_TIMEOUT, **settings}, check=False)
     path = dump_path(release, "nquads")
-    with (gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")) as dump:
+    with open_dump(path) as dump:
         quads = ox.parse(dump, format=ox.RdfFormat.N_QUADS)
         return store.load_release(quads, release_version(manifest), manifest["base_iri"], progress)

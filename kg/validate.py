@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import gzip
 import hashlib
 import json
 import logging
@@ -18,7 +17,7 @@ import pyshacl
 import rdflib
 
 from . import owl_rl_check
-from .build import digest_files, dump_path
+from .build import digest_files, dump_path, open_dump
 from .errors import InputError
 from .namespaces import LB, PREFIXES, SH
 from .paths import Layout
@@ -97,7 +96,7 @@ class Report:
 def _default_graph(release: Path) -> rdflib.Graph:
     g = rdflib.Graph()
     path = dump_path(release, "turtle")
-    with (gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")) as dump:
+    with open_dump(path) as dump:
         g.parse(dump, format="turtle")
     return g
 
@@ -106,7 +105,7 @@ def _dump_prefixes(release: Path) -> rdflib.Graph:
     """The prefixes of the release's Turtle dump, bound as parsing the whole dump binds them (for messages)."""
     header = []
     path = dump_path(release, "turtle")
-    with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")) as dump:
+    with open_dump(path, text=True) as dump:
         for line in dump:
             if not line.startswith(("@prefix", "PREFIX")):
                 break
@@ -125,7 +124,7 @@ class DumpValues:
     def data(self) -> bytes:
         """The dump's text."""
         if self._data is None:
-            with (gzip.open(self.path, "rb") if self.path.suffix == ".gz" else open(self.path, "rb")) as dump:
+            with open_dump(self.path) as dump:
                 self._data = dump.read()
         return self._data
 

@@ -187,3 +187,5 @@ def virtuoso_instance(home: Path, **env: str):
     finally:
         stopped = subprocess.run([*script, "stop", str(home)], capture_output=True, text=True, timeout=120)
         assert stopped.returncode == 0, stopped.stderr
+        pid = values.get("VIRTUOSO_PID")
+        assert not (pid and Path(f"/proc/{pid}").exists()), f"Virtuoso PID {pid} still running after stop"

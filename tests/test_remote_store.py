@@ -90,8 +90,9 @@ def test_counts_equal_the_embedded_store(served, store):
             assert lines(body) == lines(expected), query
 
 
-def test_pages_and_dereferencing_work_over_the_remote_store(served, store):
-    url, _ = served
+def check_pages_and_dereferencing(url: str, store: ox.Store) -> None:
+    """An entity's page shows its quotes; its Turtle holds its facts as the embedded store has them; the other
+    pages answer."""
     site = url.removesuffix("/sparql")
     status, _, page = fetch(site + "/id/kataib-hezbollah", "text/html")
     assert status == 200 and b"<mark" in page
@@ -102,8 +103,13 @@ def test_pages_and_dereferencing_work_over_the_remote_store(served, store):
     facts = {str(ox.Quad(t.subject, t.predicate, t.object)) for t in store.query(query)}
     assert facts and facts <= remote
     assert fetch(site + "/id/no-such-thing", "text/turtle")[0] == 404
-    for path in ("/map", "/timeline.json", "/.well-known/void", "/browse?class=" + urllib.parse.quote(BASE + "ontology#Militia")):
+    for path in ("/", "/map", "/timeline.json", "/.well-known/void", "/id/document/003",
+                 "/browse?class=" + urllib.parse.quote(BASE + "ontology#Militia")):
         assert fetch(site + path, "*/*")[0] == 200, path
+
+
+def test_pages_and_dereferencing_work_over_the_remote_store(served, store):
+    check_pages_and_dereferencing(served[0], store)
 
 
 def test_same_limits_over_the_remote_store(served):

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import virtuoso_instance
+
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "virtuoso"
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -96,31 +98,19 @@ def run_script(*args, env=None, timeout=240):
 def peer(tmp_path_factory) -> Peer:
     """One private instance for the module, loaded with a TriG-shaped dataset through the Graph Store."""
     home = tmp_path_factory.mktemp("virtuoso")
-    env = dict(os.environ, VIRTUOSO_MAX_ROWS=str(MAX_ROWS), VIRTUOSO_QUERY_TIMEOUT=str(QUERY_TIMEOUT))
+    limits = {"VIRTUOSO_MAX_ROWS": str(MAX_ROWS), "VIRTUOSO_QUERY_TIMEOUT": str(QUERY_TIMEOUT)}
+    env = dict(os.environ, **limits)
     env.pop("VIRTUOSO_DBA_PASSWORD", None)
     started = time.monotonic()
-    result = run_script("start", str(home), env=env)
-    if result.returncode != 0:
-        pytest.fail(
-            "Virtuoso could not be installed or started by scripts/virtuoso "
-            f"(exit {result.returncode}); it is needed as a peer store:\n{result.stderr}{result.stdout}",
-            pytrace=False,
-        )
-    values = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
-    instance = Peer(values)
-    instance.home = home
-    instance.script_env = env
-    instance.start_seconds = time.monotonic() - started
-    try:
+    with virtuoso_instance(home, **limits) as values:
+        instance = Peer(values)
+        instance.home = home
+        instance.script_env = env
+        instance.start_seconds = time.monotonic() - started
         assert instance.put_graph(CLAIM1, CLAIM1_TTL, "text/turtle")[0] == 201
         assert instance.put_graph(CLAIM2, CLAIM2_NT, "application/n-triples")[0] == 201
         assert instance.put_graph(FACTS, DEFAULT_GRAPH_NT, "application/n-triples")[0] == 201
         yield instance
-    finally:
-        pid = int(values["VIRTUOSO_PID"])
-        stopped = run_script("stop", str(home), timeout=120)
-        assert stopped.returncode == 0, stopped.stderr
-        assert not Path(f"/proc/{pid}").exists(), f"Virtuoso PID {pid} still running after stop"
 
 
 # --- the script and the instance it runs -------------------------------------------------------

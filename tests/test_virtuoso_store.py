@@ -19,7 +19,7 @@ from kg.remote import RELEASE_GRAPH, StoreError
 from kg.store import StaleStoreError, load_remote, open_remote
 
 from .conftest import BASE, running_server, virtuoso_instance
-from .test_remote_store import _fake_release, fetch, lines
+from .test_remote_store import _fake_release, check_pages_and_dereferencing, fetch, lines
 
 QUERIES = sorted((PROJECT_ROOT / "ontology" / "queries").glob("*.rq"))
 MAX_ROWS = 8_000  # Virtuoso's own cap (ResultSetMaxRows), below the graph's 10k triples: a cut answer is seen
@@ -117,18 +117,7 @@ def test_construct_and_describe_equal_the_embedded_store(served, store):
 
 
 def test_pages_and_dereferencing_work_over_virtuoso(served, store):
-    url, _ = served
-    site = url.removesuffix("/sparql")
-    status, _, page = fetch(site + "/id/kataib-hezbollah", "text/html")
-    assert status == 200 and b"<mark" in page
-    status, _, turtle = fetch(site + "/id/kataib-hezbollah", "text/turtle")
-    assert status == 200
-    remote = {str(t) for t in ox.parse(turtle, ox.RdfFormat.TURTLE, base_iri=BASE)}
-    query = f"CONSTRUCT {{ <{BASE}id/kataib-hezbollah> ?p ?o }} WHERE {{ <{BASE}id/kataib-hezbollah> ?p ?o }}"
-    assert {str(t) for t in store.query(query)} <= remote
-    for path in ("/", "/map", "/timeline.json", "/.well-known/void", "/id/document/003",
-                 "/browse?class=" + urllib.parse.quote(BASE + "ontology#Militia")):
-        assert fetch(site + path, "*/*")[0] == 200, path
+    check_pages_and_dereferencing(served[0], store)
 
 
 def test_same_limits_over_virtuoso(served):
