@@ -44,6 +44,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import __version__
+from .loader import load_dump
 from .namespaces import DCTERMS, GEO, LB, OA, PROV, RDF, RDFS, SCHEMA, SF, SKOS, WGS84, XSD
 from .paths import DEFAULT_BASE_IRI, PROJECT_ROOT, Layout
 
@@ -1033,16 +1034,8 @@ def _sentence(d: int, n: int) -> str:
 # -- a servable release ------------------------------------------------------------------------------------------
 
 def load_store(nquads_gz: Path, folder: Path) -> None:
-    """Bulk-load a gzip N-Quads file into an on-disk store (then flush, optimize, as kg build's write_store).
-
-    The engine's own loader parses the file: leniently, since the file is our own serializer's output
-    (about 1.3 times the speed of parsing into Python objects and extending the store with them)."""
-    store = ox.Store(str(folder))
-    with gzip.open(nquads_gz, "rb") as data:
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
-    store.flush()
-    store.optimize()
-    del store
+    """Bulk-load a gzip N-Quads file into an on-disk store, one loader per core (kg.loader)."""
+    load_dump(nquads_gz, folder)
 
 
 def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = None, default_gz: Path | None = None,
