@@ -163,58 +163,83 @@ def _rows(store: ox.Store, query: str) -> list[tuple[str, str]]:
 
 
 def class_clashes(store: ox.Store, schema: Schema) -> list[str]:
-    """cax-dw and cls-nothing2, in owlrl's words."""
+    """cax-dw and cls-nothing2, in owlrl's words.
+
+    One query per disjoint pair: the nodes that get both classes, each side a union of the ways a node gets
+    a class; the store joins the two sides on stored identifiers, so only clashing nodes are read out
+    (reading a node's name costs far more than joining on it). Nodes made the same by functional properties
+    are few: their classes are looked up one node at a time and pooled."""
     typed = {c for c in set(schema.supers) | schema.relevant if schema.keep({c})}
     by_property = {p: schema.property_classes(p) for p in _properties(schema)}
-    as_subject = {p for p, (s, _) in by_property.items() if s}
-    as_object = {p for p, (_, o) in by_property.items() if o}
-    queries = {  # (node, class or property) pairs; the store runs them side by side, outside Python's lock
-        "typed": typed and f"SELECT ?x ?t WHERE {{ {_values('t', typed)} ?x <{TYPE}> ?t }}",
-        "subject": as_subject and f"SELECT DISTINCT ?x ?p WHERE {{ {_values('p', as_subject)} ?x ?p ?o }}",
-        "object": as_object and f"SELECT DISTINCT ?x ?p WHERE {{ {_values('p', as_object)} ?s ?p ?x FILTER(!isLiteral(?x)) }}",
-    }
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {name: pool.submit(_rows, store, q) for name, q in queries.items() if q}
+    queries = {(a, b): _both(_sources(schema, typed, by_property, a), _sources(schema, typed, by_property, b))
+               for a, b in schema.disjoint}
+    queries[(NOTHING, NOTHING)] = _sources(schema, typed, by_property, NOTHING)
+    with ThreadPoolExecutor(max_workers=2) as pool:  # the store runs them side by side, outside Python's lock
+        futures = {pair: pool.submit(_nodes, store, q) for pair, q in queries.items() if q}
         groups = _same_as_groups(store, schema)
-        rows = {name: f.result() for name, f in futures.items()}
-    classes: dict[str, set[str]] = defaultdict(set)
-    for x, t in rows.get("typed", []):
-        classes[x] |= schema.keep({t})
-    for x, p in rows.get("subject", []):
-        classes[x] |= by_property[p][0]
-    for x, p in rows.get("object", []):
-        classes[x] |= by_property[p][1]
+        clashing = {pair: f.result() for pair, f in futures.items()}
+    found = {(x, pair) for pair, nodes in clashing.items() for x in nodes}
     for group in groups:
-        shared = set().union(*(classes.get(x, set()) for x in group))
-        for x in group:
-            classes[x] = set(shared)
-    messages = []
-    for x, cs in classes.items():
-        for a, b in schema.disjoint:
-            if a in cs and b in cs:
-                messages.append(f"Disjoint classes {a} and {b} have a common individual {x}")
-        if NOTHING in cs:
-            messages.append(f"{x} is defined of type 'Nothing'")
-    return messages
+        shared = set().union(*(_classes_of(store, x, typed, by_property, schema) for x in group))
+        for pair in queries:
+            if pair[0] in shared and pair[1] in shared:
+                found |= {(x.value, pair) for x in group}
+    return [f"{x} is defined of type 'Nothing'" if a == NOTHING else
+            f"Disjoint classes {a} and {b} have a common individual {x}" for x, (a, b) in sorted(found)]
+
+
+def _sources(schema: Schema, typed: set[str], by_property: dict, cls: str) -> str | None:
+    """A group pattern binding ?x to each node that has class cls: by a type, or as the subject or object of a
+    property whose domain or range gives it; None when nothing gives it."""
+    types = {t for t in typed if cls in schema.keep({t})}
+    as_subject = {p for p, (s, _) in by_property.items() if cls in s}
+    as_object = {p for p, (_, o) in by_property.items() if cls in o}
+    parts = ([f"{{ {_values('t', types)} ?x <{TYPE}> ?t }}"] if types else []) + (
+        [f"{{ {_values('p', as_subject)} ?x ?p ?o }}"] if as_subject else []) + (
+        [f"{{ {_values('p', as_object)} ?s ?p ?x FILTER(!isLiteral(?x)) }}"] if as_object else [])
+    return "SELECT DISTINCT ?x WHERE { " + " UNION ".join(parts) + " }" if parts else None
+
+
+def _both(a: str | None, b: str | None) -> str | None:
+    return a and b and f"SELECT ?x WHERE {{ {{ {a} }} {{ {b} }} }}"
+
+
+def _nodes(store: ox.Store, query: str) -> set[str]:
+    return {row[0].value for row in store.query(query)}
+
+
+def _classes_of(store: ox.Store, x, typed: set[str], by_property: dict, schema: Schema) -> set[str]:
+    """The relevant classes of one node (a term: an IRI or a blank node), looked up by pattern."""
+    classes: set[str] = set()
+    for quad in store.quads_for_pattern(x, None, None, ox.DefaultGraph()):
+        p = quad.predicate.value
+        if p == TYPE and quad.object.value in typed and not isinstance(quad.object, ox.Literal):
+            classes |= schema.keep({quad.object.value})
+        if p in by_property:
+            classes |= by_property[p][0]
+    for quad in store.quads_for_pattern(None, None, x, ox.DefaultGraph()):
+        if quad.predicate.value in by_property:
+            classes |= by_property[quad.predicate.value][1]
+    return classes
 
 
 def _properties(schema: Schema) -> set[str]:
     return set(schema.domains) | set(schema.ranges) | set(schema.super_properties) | schema.symmetric
 
 
-def _same_as_groups(store: ox.Store, schema: Schema) -> list[set[str]]:
-    """Nodes made the same by functional properties (prp-fp), repeated until nothing more merges."""
+def _same_as_groups(store: ox.Store, schema: Schema) -> list[set]:
+    """Nodes (terms) made the same by functional properties (prp-fp), repeated until nothing more merges."""
     functional_of: dict[str, set[str]] = defaultdict(set)  # property -> the functional properties it is under
     for p in _properties(schema) | schema.functional:
         for q in ({p} | schema.super_properties.get(p, set())) & schema.functional:
             functional_of[p].add(q)
     if not functional_of:
         return []
-    edges = [(row["x"].value, row["p"].value, row["y"].value) for row in store.query(
+    edges = [(row["x"], row["p"].value, row["y"]) for row in store.query(
         f"SELECT ?x ?p ?y WHERE {{ {_values('p', functional_of)} ?x ?p ?y FILTER(!isLiteral(?y)) }}")]
-    parent: dict[str, str] = {}
+    parent: dict = {}
 
-    def find(a: str) -> str:
+    def find(a):
         while parent.get(a, a) != a:
             parent[a] = parent.get(parent[a], parent[a])
             a = parent[a]
@@ -223,7 +248,7 @@ def _same_as_groups(store: ox.Store, schema: Schema) -> list[set[str]]:
     changed = True
     while changed:
         changed = False
-        first: dict[tuple[str, str], str] = {}
+        first: dict = {}
         for x, p, y in edges:
             for q in functional_of[p]:
                 key = (find(x), q)
@@ -232,7 +257,7 @@ def _same_as_groups(store: ox.Store, schema: Schema) -> list[set[str]]:
                 elif find(first[key]) != find(y):
                     parent[find(y)] = find(first[key])
                     changed = True
-    groups: dict[str, set[str]] = defaultdict(set)
+    groups: dict = defaultdict(set)
     for node in list(parent):
         groups[find(node)].add(node)
     for root, members in groups.items():

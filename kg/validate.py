@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import logging
+import os
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from .store import open_store, release_dir
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 CHECKS = ("shacl", "owl-rl", "quotes", "qc")
+VALIDATE_THREADS = max(2, len(os.sched_getaffinity(0)))
 ERRNS = "http://www.daml.org/2002/03/agents/agent-ont#"
 
 
@@ -120,12 +124,14 @@ class DumpValues:
     def __init__(self, nquads: Path):
         self.path = nquads
         self._data: bytes | None = None
+        self._reading = threading.Lock()
 
     def data(self) -> bytes:
-        """The dump's text."""
-        if self._data is None:
-            with open_dump(self.path) as dump:
-                self._data = dump.read()
+        """The dump's text (read once, whichever check asks first)."""
+        with self._reading:
+            if self._data is None:
+                with open_dump(self.path) as dump:
+                    self._data = dump.read()
         return self._data
 
     def __call__(self, focus, predicate) -> list:
@@ -211,16 +217,26 @@ def check_owl_rl(data: rdflib.Graph) -> tuple[int, list[Finding]]:
     return len(closure), [Finding("owl-rl", m) for m in messages]
 
 
+# Each pattern in a subquery of its own: the store joins whole answers by hashing instead of seeking the
+# index once per row, about three times faster at a million triples (19k quotes: 1.8 s against 5.5 s).
 _QUOTES = """
 PREFIX lb: <https://landbridge-kg.org/ontology#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?claim ?exact ?start ?end ?file ?sha WHERE {
-  ?claim a lb:Claim ; prov:wasDerivedFrom ?doc ; lb:evidence/oa:hasTarget ?t .
-  ?t oa:hasSelector ?q, ?p .
-  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-  ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-  ?doc lb:seedFile ?file ; lb:sha256 ?sha .
+  { SELECT ?claim { ?claim a lb:Claim } }
+  { SELECT ?claim ?doc { ?claim prov:wasDerivedFrom ?doc } }
+  { SELECT ?claim ?e { ?claim lb:evidence ?e } }
+  { SELECT ?e ?t { ?e oa:hasTarget ?t } }
+  { SELECT ?t ?q { ?t oa:hasSelector ?q } }
+  { SELECT ?q { ?q a oa:TextQuoteSelector } }
+  { SELECT ?q ?exact { ?q oa:exact ?exact } }
+  { SELECT ?t ?p { ?t oa:hasSelector ?p } }
+  { SELECT ?p { ?p a oa:TextPositionSelector } }
+  { SELECT ?p ?start { ?p oa:start ?start } }
+  { SELECT ?p ?end { ?p oa:end ?end } }
+  { SELECT ?doc ?file { ?doc lb:seedFile ?file } }
+  { SELECT ?doc ?sha { ?doc lb:sha256 ?sha } }
 }"""
 
 
@@ -253,28 +269,34 @@ def check_quotes(store: ox.Store, root: Path) -> tuple[int, list[Finding]]:
     return count, findings
 
 
-def _qc_rows(store: ox.Store, path: Path) -> list:
+def qc_query(store: ox.Store, path: Path) -> list[Finding]:
+    """One *-violation.rq: each row it returns is a problem."""
     try:
-        return list(store.query(path.read_text(encoding="utf-8")))
+        rows = list(store.query(path.read_text(encoding="utf-8")))
     except SyntaxError as exc:
         raise InputError(path, None, f"invalid SPARQL: {exc}") from exc
+    name, findings = path.name.removesuffix("-violation.rq"), []
+    for row in rows:
+        values = [term.value if term is not None else "" for term in row]
+        detail = " | ".join(values[1:]) or "violation"
+        findings.append(Finding("qc", f"{name}: {detail}", values[0] if values else None, source=path.name))
+    return findings
+
+
+def qc_queries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*-violation.rq"))
+
+
+def _one_qc_query(store: ox.Store, path: Path) -> tuple[int, list[Finding]]:
+    return 1, qc_query(store, path)
 
 
 def check_qc(store: ox.Store, folder: Path) -> tuple[int, list[Finding]]:
-    """Run every *-violation.rq; each row it returns is a problem. Two at a time: the store runs a query
-    outside Python's lock."""
-    findings, count = [], 0
-    paths = sorted(folder.glob("*-violation.rq"))
+    """Run every *-violation.rq (two at a time: the store runs a query outside Python's lock)."""
+    paths = qc_queries(folder)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        answers = list(pool.map(lambda path: _qc_rows(store, path), paths))
-    for path, rows in zip(paths, answers, strict=True):
-        count += 1
-        name = path.name.removesuffix("-violation.rq")
-        for row in rows:
-            values = [term.value if term is not None else "" for term in row]
-            detail = " | ".join(values[1:]) or "violation"
-            findings.append(Finding("qc", f"{name}: {detail}", values[0] if values else None, source=path.name))
-    return count, findings
+        answers = list(pool.map(lambda path: qc_query(store, path), paths))
+    return len(paths), [finding for findings in answers for finding in findings]
 
 
 def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progress | None = None,
@@ -296,14 +318,32 @@ def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progres
         "owl-rl": lambda: (check_owl_rl_store(store, dump.data, data) if owl_engine == "sparql"
                            else check_owl_rl(data())),
         "quotes": lambda: check_quotes(store, layout.root),
-        "qc": lambda: check_qc(store, layout.qc_queries),
     }
-    for i, check in enumerate(checks):
-        progress(f"check {check}", i, len(checks))
-        count, findings = steps[check]()
-        report.checked[check] = count
+    # The checks, and each QC query apart, share one thread per core: the store evaluates a query outside
+    # Python's lock. Checks and QC queries alternate, so that the Python work of a check runs beside a query
+    # rather than beside another check's Python work.
+    checks_tasks: list[tuple[str, Callable[[], tuple[int, list[Finding]]]]] = []
+    qc_tasks: list[tuple[str, Callable[[], tuple[int, list[Finding]]]]] = []
+    for check in checks:
+        report.checked[check] = 0
+        if check == "qc":
+            qc_tasks = [("qc", functools.partial(_one_qc_query, store, path)) for path in qc_queries(layout.qc_queries)]
+        else:
+            checks_tasks.append((check, steps[check]))
+    tasks = [task for pair in itertools.zip_longest(checks_tasks, qc_tasks) for task in pair if task]
+    with ThreadPoolExecutor(max_workers=VALIDATE_THREADS) as pool:
+        futures = [pool.submit(task) for _, task in tasks]
+        try:
+            for done, _ in enumerate(as_completed(futures)):
+                progress("checks", done, len(futures))
+            answers = [future.result() for future in futures]
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    for (check, _), (count, findings) in zip(tasks, answers, strict=True):
+        report.checked[check] += count
         report.findings.extend(findings)
-    progress("checks", len(checks), len(checks))
+    progress("checks", len(tasks), len(tasks))
     log.info("validated %s: %d finding(s)", release, len(report.findings))
     if tuple(checks) == CHECKS:
         record = {"checks_sha256": checks_digest(layout), "report": json.loads(report.to_json())}

@@ -71,3 +71,32 @@ def test_default_graph_not_merge(base_quads, store):
     found = run(planted(base_quads, only_default, only_named), "default-graph-not-merge")
     assert found == [(BASE + "id/a", LB + "controls", BASE + "id/b", "default graph only"),
                      (BASE + "id/c", LB + "controls", BASE + "id/d", "named graph only")]
+
+
+def test_an_iri_like_literal_is_no_undeclared_term(base_quads):
+    literal = ox.Quad(N(BASE + "id/a"), N("http://www.w3.org/2000/01/rdf-schema#comment"), ox.Literal(LB + "notATerm"))
+    assert run(planted(base_quads, literal), "undeclared-term") == []
+
+
+def test_evidence_source_mismatch(base_quads):
+    claim, evidence, target = N(BASE + "id/planted-claim"), N(BASE + "id/planted-evidence"), N(BASE + "id/planted-target")
+    said_in, pointed_at = N(BASE + "id/document-one"), N(BASE + "id/document-two")
+    store = planted(base_quads,
+                    ox.Quad(claim, N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), N(LB + "Claim")),
+                    ox.Quad(claim, N("http://www.w3.org/ns/prov#wasDerivedFrom"), said_in),
+                    ox.Quad(claim, N(LB + "evidence"), evidence),
+                    ox.Quad(evidence, N("http://www.w3.org/ns/oa#hasTarget"), target),
+                    ox.Quad(target, N("http://www.w3.org/ns/oa#hasSource"), pointed_at))
+    assert run(store, "evidence-source-mismatch") == [(claim.value, said_in.value, pointed_at.value)]
+
+
+def test_term_missing_label(base_quads):
+    rdfs, owl_class = "http://www.w3.org/2000/01/rdf-schema#", N("http://www.w3.org/2002/07/owl#Class")
+    rdf_type = N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    store = planted(base_quads,
+                    ox.Quad(N(LB + "DefinedOnly"), N(rdfs + "isDefinedBy"), N(BASE + "ontology")),
+                    ox.Quad(N(LB + "TypedOnly"), rdf_type, owl_class),
+                    ox.Quad(N(LB + "Labelled"), rdf_type, owl_class),
+                    ox.Quad(N(LB + "Labelled"), N(rdfs + "label"), ox.Literal("labelled")),
+                    ox.Quad(N(BASE + "id/unlabelled-node"), rdf_type, owl_class))
+    assert run(store, "term-missing-label") == [(LB + "DefinedOnly",), (LB + "TypedOnly",)]

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from kg import cli
 from kg.build import build
 from kg.paths import Layout
+from kg.store import open_store, release_dir
 from kg.validate import validate
 
 from .conftest import BASE
@@ -27,6 +28,14 @@ def test_the_built_graph_conforms(built):
     assert set(report.checked) == {"shacl", "owl-rl", "quotes", "qc"}
     assert report.checked["qc"] >= 8
     assert report.checked["quotes"] > 300
+
+
+def test_every_claim_has_its_quote_checked(built):
+    """The quotes query (written for speed at scale) reaches each claim's quote and offsets exactly once."""
+    store = open_store(release_dir(built.build))
+    claims = int(next(iter(store.query(
+        "SELECT (COUNT(*) AS ?n) { ?c a <https://landbridge-kg.org/ontology#Claim> }")))["n"].value)
+    assert validate(built, checks=("quotes",)).checked["quotes"] == claims
 
 
 def test_exit_0_and_text_report(built):
