@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import resource
 import threading
 import time
 from collections.abc import Callable
@@ -18,6 +19,14 @@ from collections.abc import Callable
 from .perprocess import PerProcess
 
 log = logging.getLogger("server")
+
+
+def can_raise_to(priority: int) -> bool:
+    """Whether this process may set a thread's nice value back down to `priority`."""
+    if os.geteuid() == 0:
+        return True
+    soft, _ = resource.getrlimit(resource.RLIMIT_NICE)  # a nice value may go down to 20 - soft
+    return soft == resource.RLIM_INFINITY or 20 - soft <= priority
 
 
 class Watchdog:

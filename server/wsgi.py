@@ -11,12 +11,12 @@ where the priority can be raised again (as root, or within RLIMIT_NICE); elsewhe
 from __future__ import annotations
 
 import os
-import resource
 from pathlib import Path
 
 from . import create_app
 from .access import log_to_stderr
 from .metrics import WORKER_STARTS
+from .watchdog import can_raise_to
 
 STARTING_NICE = 10
 
@@ -28,16 +28,9 @@ def _threads() -> list[int]:
         return [0]
 
 
-def _can_raise_to(priority: int) -> bool:
-    if os.geteuid() == 0:
-        return True
-    soft, _ = resource.getrlimit(resource.RLIMIT_NICE)  # a nice value may go down to 20 - soft
-    return soft == resource.RLIM_INFINITY or 20 - soft <= priority
-
-
 def _build():
     normal = os.getpriority(os.PRIO_PROCESS, 0)
-    lowered = normal < STARTING_NICE and Path("/proc/self/task").is_dir() and _can_raise_to(normal)
+    lowered = normal < STARTING_NICE and Path("/proc/self/task").is_dir() and can_raise_to(normal)
     if lowered:
         os.setpriority(os.PRIO_PROCESS, 0, STARTING_NICE)
     try:

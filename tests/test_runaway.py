@@ -3,10 +3,13 @@ timeout's 503 on time, ordinary queries keep succeeding meanwhile, and every end
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
+from server.watchdog import Watchdog, can_raise_to
 
 from .conftest import SERVERS, running_server
 
@@ -30,3 +33,29 @@ def test_eight_runaways_at_once(built, tmp_path):
         time.sleep(1.5)
         assert workers_of(master) == workers  # each ended worker was replaced
         assert ask(url, ORDINARY, "ordinary")[0] == 200
+
+
+def test_a_long_request_is_lowered_and_given_its_priority_back_after():
+    """The watchdog lowers a running request's thread to nice 19 after SLOW seconds; disarming gives the
+    thread its priority back where that is allowed, and otherwise says the worker must be recycled."""
+    restorable = can_raise_to(os.getpriority(os.PRIO_PROCESS, 0))
+    dog = Watchdog()
+    seen: dict = {}
+
+    def request() -> None:  # on a thread of its own: a priority that cannot be restored stays with it
+        me = threading.get_native_id()
+        seen["before"] = os.getpriority(os.PRIO_PROCESS, me)
+        dog.arm(30, lambda: None)
+        time.sleep(dog.SLOW / 2)
+        seen["early"] = os.getpriority(os.PRIO_PROCESS, me)
+        time.sleep(dog.SLOW / 2 + 4 * dog.TICK)
+        seen["late"] = os.getpriority(os.PRIO_PROCESS, me)
+        seen["disarm"] = dog.disarm()
+        seen["after"] = os.getpriority(os.PRIO_PROCESS, me)
+
+    thread = threading.Thread(target=request)
+    thread.start()
+    thread.join()
+    assert seen["early"] == seen["before"] < 19
+    assert seen["late"] == 19
+    assert (seen["disarm"], seen["after"]) == (("ok", seen["before"]) if restorable else ("recycle", 19))
