@@ -111,7 +111,7 @@ def test_every_constraint_kind_of_the_shapes_is_compiled(built):
     used = set(re.findall(r"(?<![A-Za-z])sh:([a-zA-Z]+)", built.shapes.read_text(encoding="utf-8")))
     kinds = {"targetClass", "targetObjectsOf", "path", "inversePath", "class", "datatype", "minCount", "maxCount", "pattern",
              "minLength", "in", "hasValue", "lessThan", "not", "or", "xone", "and", "qualifiedValueShape", "qualifiedMinCount",
-             "qualifiedMaxCount", "property", "message"}
+             "qualifiedMaxCount", "property", "message", "minInclusive"}
     structural = {"NodeShape", "PropertyShape"}
     assert used - kinds - structural == set(), "a constraint kind new to the shapes needs a planted violation below"
 
@@ -136,11 +136,12 @@ PLANTED = {
     # constraint component: why it must fire
     "MinCountConstraintComponent": "an actor without skos:prefLabel; a document without dcterms:title (generic message)",
     "MaxCountConstraintComponent": "a person with a second skos:prefLabel; a quantity with two numeric values",
-    "DatatypeConstraintComponent": "a plain description; ill-typed xsd:boolean and xsd:decimal; a waypoint at 0 (xsd:positiveInteger)",
+    "DatatypeConstraintComponent": "a plain description; ill-typed xsd:boolean and xsd:decimal",
     "PatternConstraintComponent": "a statement id 12-3; an upper-case sha256",
     "ClassConstraintComponent": "an actor member of a place; a mention of a place (generic message)",
     "LessThanConstraintComponent": "a start after its end; a minimum above its maximum",
-    "OrConstraintComponent": "a strike with no perpetrator and no attribution status; a date of month 13",
+    "OrConstraintComponent": ("a strike with no perpetrator and no attribution status; a date of month 13; a waypoint at "
+                              "0 (xsd:positiveInteger); an end at -5 (xsd:integer, below sh:minInclusive)"),
     "XoneConstraintComponent": "a crossing both official and unofficial; a quantity with a value and a range",
     "NotConstraintComponent": "a militia also a state force",
     "QualifiedMaxCountConstraintComponent": "a target with two quote selectors",
@@ -171,6 +172,7 @@ def test_planted_violations_get_pyshacls_findings(built, quads):
     m = _replace(m, LB + "sha256", doc, lit("ABCDEF"))
     m += [ox.Quad(militia, N(LB + "memberOf"), place), ox.Quad(person, N(LB + "mentionedIn"), place)]
     m = _replace(m, OA + "start", position, lit("999999", "nonNegativeInteger"))
+    m = _replace(m, OA + "end", _typed(q, OA + "TextPositionSelector")[1], lit("-5", "integer"))
     m += [ox.Quad(quantity, N(LB + "minValue"), lit("10", "decimal")), ox.Quad(quantity, N(LB + "maxValue"), lit("5", "decimal"))]
     m = _without(_without(m, LB + "perpetrator", strike), LB + "attributionStatus", strike)
     m = _replace(m, LB + "date", dated, lit("2020-13", "gYearMonth"))
