@@ -69,6 +69,8 @@ def open_dump(path: Path, text: bool = False):
     if path.suffix == ".gz":
         return gzip.open(path, "rt", encoding="utf-8") if text else gzip.open(path, "rb")
     return open(path, encoding="utf-8") if text else open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+
 # What the web server publishes from a release besides the dumps and the store.
 ARTEFACTS = {"documents": "documents", "ontology_html": "ontology.html", "shapes_html": "shapes.html",
              "shapes": "shapes.ttl", "jsonld_context": "context.jsonld"}

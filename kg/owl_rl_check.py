@@ -158,10 +158,6 @@ def _values(variable: str, terms) -> str:
     return f"VALUES ?{variable} {{ " + " ".join(f"<{t}>" for t in sorted(terms)) + " }"
 
 
-def _rows(store: ox.Store, query: str) -> list[tuple[str, str]]:
-    return [(row[0].value, row[1].value) for row in store.query(query)]
-
-
 def class_clashes(store: ox.Store, schema: Schema) -> list[str]:
     """cax-dw and cls-nothing2, in owlrl's words.
 

@@ -1033,13 +1033,8 @@ def _sentence(d: int, n: int) -> str:
 
 # -- a servable release ------------------------------------------------------------------------------------------
 
-def load_store(nquads_gz: Path, folder: Path) -> None:
-    """Bulk-load a gzip N-Quads file into an on-disk store, one loader per core (kg.loader)."""
-    load_dump(nquads_gz, folder)
-
-
 def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = None, default_gz: Path | None = None,
-                  load: Callable[[Path, Path], None] = load_store) -> Path:
+                  load: Callable[[Path, Path], object] = load_dump) -> Path:
     """`build_dir/releases/<name>/` (dumps, store, manifest marked synthetic) and `build_dir/current` pointing at it.
 
     Writes the dataset, or copies it from `nquads_gz` (and `default_gz`, its default graph) when the plan has

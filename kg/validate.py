@@ -291,14 +291,6 @@ def _one_qc_query(store: ox.Store, path: Path) -> tuple[int, list[Finding]]:
     return 1, qc_query(store, path)
 
 
-def check_qc(store: ox.Store, folder: Path) -> tuple[int, list[Finding]]:
-    """Run every *-violation.rq (two at a time: the store runs a query outside Python's lock)."""
-    paths = qc_queries(folder)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        answers = list(pool.map(lambda path: qc_query(store, path), paths))
-    return len(paths), [finding for findings in answers for finding in findings]
-
-
 def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progress | None = None,
              shacl_engine: str = "sparql", owl_engine: str = "sparql") -> Report:
     """Validate the current release. Raises KGError when it cannot run at all.
