@@ -48,7 +48,7 @@ from .loader import load_dump
 from .namespaces import DCTERMS, GEO, LB, OA, PROV, RDF, RDFS, SCHEMA, SF, SKOS, WGS84, XSD
 from .paths import DEFAULT_BASE_IRI, PROJECT_ROOT, Layout
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 QUERY_BASE = "https://landbridge-kg.org/"  # the base the competency queries name entities under
 SYNTHETIC = "id/synthetic/"
 CHUNK_LINES = 20_000
@@ -314,23 +314,37 @@ class Synthetic:
             yield from ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS)
 
     def write(self, path: Path, default_path: Path | None = None, progress: Callable[[int], None] | None = None) -> dict:
-        """Write the dataset as reproducible gzip N-Quads (and the default graph alone as N-Triples); the summary."""
+        """Write the dataset as reproducible gzip N-Quads (and the default graph alone as N-Triples); the summary.
+
+        The N-Quads list the default graph first, then the named graphs, as `kg build` writes its dump: a loader
+        can then give each to an engine loader of its own (kg.loader). The file is two gzip members, the
+        default graph's and the named graphs', which any gzip reader reads as one text.
+        """
         path = Path(path)
-        outs = [path] + ([Path(default_path)] if default_path else [])
-        tmps = [p.with_name(p.name + f".tmp-{os.getpid()}") for p in outs]
-        files = [_GzipOut(t) for t in tmps]
+        default_out = Path(default_path) if default_path else path.with_name(path.name + f".default-{os.getpid()}")
+        named_out = path.with_name(path.name + f".named-{os.getpid()}")
+        tmps = [p.with_name(p.name + f".tmp-{os.getpid()}") for p in (path, default_out)]
+        default, named = _GzipOut(tmps[1]), _GzipOut(named_out)
         try:
-            for named, default in self.chunks():
-                files[0].write(named + default)
-                if len(files) > 1:
-                    files[1].write(default)
-                if progress:
-                    progress(self.stats.get("quads", 0))
+            try:
+                for named_text, default_text in self.chunks():
+                    named.write(named_text)
+                    default.write(default_text)
+                    if progress:
+                        progress(self.stats.get("quads", 0))
+            finally:
+                default.close()
+                named.close()
+            with open(tmps[0], "wb") as out:
+                for part in (tmps[1], named_out):
+                    with open(part, "rb") as member:
+                        shutil.copyfileobj(member, out)
+            os.replace(tmps[0], path)
+            if default_path:
+                os.replace(tmps[1], default_out)
         finally:
-            for f in files:
-                f.close()
-        for tmp, final in zip(tmps, outs, strict=True):
-            os.replace(tmp, final)
+            for leftover in (named_out, *tmps):
+                leftover.unlink(missing_ok=True)
         return self.summary()
 
     def summary(self) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import random
 import threading
 
 import pyoxigraph as ox
@@ -13,19 +14,22 @@ from kg.synthetic import generate
 
 
 @pytest.fixture(scope="module")
-def lines() -> list[str]:
-    return "".join(generate(10_000).lines()).splitlines(keepends=True)
+def dump(tmp_path_factory):
+    """A synthetic dump as kg.synthetic writes it: the default graph first, then the named graphs."""
+    path = tmp_path_factory.mktemp("dump") / "data.nq.gz"
+    generate(10_000).write(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def lines(dump) -> list[str]:
+    return gzip.open(dump, "rt", encoding="utf-8").read().splitlines(keepends=True)
 
 
 def write_gz(path, lines: list[str]):
     with gzip.open(path, "wt", encoding="utf-8") as out:
         out.writelines(lines)
     return path
-
-
-@pytest.fixture(scope="module")
-def dump(tmp_path_factory, lines):
-    return write_gz(tmp_path_factory.mktemp("dump") / "data.nq.gz", lines)
 
 
 def quads_of(folder) -> set[str]:
@@ -36,21 +40,51 @@ def quads_of(folder) -> set[str]:
         del store
 
 
-def test_several_loaders_share_the_blocks_and_give_the_same_store_as_one(dump, tmp_path, monkeypatch):
+def in_default_graph(line: str) -> bool:
+    return isinstance(next(ox.parse(line.encode(), ox.RdfFormat.N_QUADS)).graph_name, ox.DefaultGraph)
+
+
+def test_the_default_graph_goes_to_one_loader_and_the_named_graphs_are_shared(dump, lines, tmp_path, monkeypatch):
     assert loader.load_dump(dump, tmp_path / "one", loaders=1) == [1]
-    monkeypatch.setattr(loader, "BLOCK_BYTES", 4096)  # hundreds of blocks, dealt to three loaders
+    monkeypatch.setattr(loader, "BLOCK_BYTES", 4096)  # hundreds of blocks
     dealt = loader.load_dump(dump, tmp_path / "three", loaders=3)
-    assert len(dealt) == 3 and min(dealt) >= 100 and max(dealt) - min(dealt) <= 1
+    default_bytes = sum(len(line.encode()) for line in lines if in_default_graph(line))
+    named_bytes = sum(len(line.encode()) for line in lines) - default_bytes
+    assert default_bytes > 100 * 4096 and named_bytes > 200 * 4096
+    # Blocks are cut at the first line boundary past 4096 bytes: one block more at most, for the block the
+    # default graph ends in, which each side gets a part of.
+    assert default_bytes // 4200 <= dealt[0] <= default_bytes // 4096 + 1
+    assert abs(dealt[1] - dealt[2]) <= 1 and dealt[1] + dealt[2] >= named_bytes // 4200
     one, three = quads_of(tmp_path / "one"), quads_of(tmp_path / "three")
     assert three == one
     assert len(one) > 10_000
+
+
+def test_a_dump_in_any_order_loads_the_same_quads(dump, lines, tmp_path, monkeypatch):
+    loader.load_dump(dump, tmp_path / "one", loaders=1)
+    shuffled = random.Random(5).sample(lines, len(lines))
+    path = write_gz(tmp_path / "shuffled.nq.gz", shuffled)
+    monkeypatch.setattr(loader, "BLOCK_BYTES", 4096)
+    dealt = loader.load_dump(path, tmp_path / "two", loaders=2)
+    assert min(dealt) > 20  # blocks starting with a default-graph line go to loader 0, the others to loader 1
+    assert quads_of(tmp_path / "two") == quads_of(tmp_path / "one")
+
+
+def test_a_block_is_split_exactly_where_the_default_graph_ends(lines):
+    default = [line.encode() for line in lines if in_default_graph(line)][:40]
+    named = [line.encode() for line in lines if not in_default_graph(line)][:40]
+    for k in range(41):
+        for m in (0, 1, 17, 40):
+            if k + m:
+                assert loader._split_default_graph(b"".join(default[:k] + named[:m])) == (
+                    b"".join(default[:k]), b"".join(named[:m])), (k, m)
 
 
 def test_a_blank_node_used_in_many_later_blocks_stays_one_node(lines, tmp_path, monkeypatch):
     """Blank node labels defined in one block and used across the 40 blocks after it, which one loader
     would split between two parsers: every block from the first label on goes to one loader."""
     blank = [f'_:n{i} <https://example.org/p> "{i}" <https://example.org/g> .\n' for i in range(40)]
-    middle = len(lines) // 2
+    middle = len(lines) * 3 // 4  # among the named graphs
     spread: list[str] = []
     for i in range(40):  # one use of a label about every 4 kB, a block apart
         spread += lines[middle + 30 * i:middle + 30 * (i + 1)] + [f"<https://example.org/s> <https://example.org/q> _:n{i} .\n"]
