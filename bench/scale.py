@@ -8,7 +8,9 @@ For each size (`--sizes 10k,100k,1M`, the default; 10M works too, given the time
    the same run, the engine's own command, `oxigraph load --lenient` on the same file, into a scratch store. A
    release is built around our store (kg.synthetic.write_release), which is what the servers below serve;
 3. validate: `kg.shacl_sparql.validate_store(store, shapes_graph)` when that module exists, else pySHACL on the
-   default graph for sizes up to 100k (the table says which), against the number of violations planted;
+   default graph for sizes up to 100k (the table says which), against the number of violations planted; then
+   `kg validate` (all checks) as a user runs it; with --pyshacl, pySHACL alone on the default graph at every size
+   (minutes at a million triples), the baseline `kg validate` is compared with in the same run;
 4. check that every competency query (ontology/queries/, adapted to the synthetic stand-ins) answers over HTTP,
    time each once, then drive with wrk, at one client, the query mix (competency queries + a point lookup) and
    the point lookup alone: on our uWSGI server (result cache and quotas off, so every request is evaluated, and
@@ -151,9 +153,10 @@ def kg_validate(build_dir: Path, timeout: float) -> dict:
     return {"seconds": seconds, "findings": found}
 
 
-def validate(build_dir: Path, default: Path, quads: int, timeout: float) -> dict:
+def validate(build_dir: Path, default: Path, quads: int, timeout: float, engine: str = "compiled") -> dict:
+    """The shapes alone, in a subprocess: compiled to SPARQL on the store ("compiled"), or pySHACL ("pyshacl")."""
     try:
-        out = subprocess.run([sys.executable, __file__, "--validate-child", str(build_dir), str(default), str(quads)],
+        out = subprocess.run([sys.executable, __file__, "--validate-child", str(build_dir), str(default), str(quads), engine],
                              capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
         return {"validator": "timed out", "seconds": timeout}
@@ -162,13 +165,13 @@ def validate(build_dir: Path, default: Path, quads: int, timeout: float) -> dict
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def validate_child(build_dir: Path, default: Path, quads: int) -> None:
+def validate_child(build_dir: Path, default: Path, quads: int, engine: str) -> None:
     import rdflib
 
     from kg.store import open_store
 
     shapes_path = Layout().shapes
-    if importlib.util.find_spec("kg.shacl_sparql") is not None:
+    if engine == "compiled" and importlib.util.find_spec("kg.shacl_sparql") is not None:
         from kg.shacl_sparql import validate_store  # optional: written beside this script
 
         store = open_store((build_dir / "current").resolve())
@@ -181,7 +184,7 @@ def validate_child(build_dir: Path, default: Path, quads: int) -> None:
         print(json.dumps({"validator": "kg.shacl_sparql", "seconds": seconds, "results": len(findings), "focus": focus,
                           "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
         return
-    if quads > PYSHACL_LIMIT:
+    if engine == "compiled" and quads > PYSHACL_LIMIT:
         print(json.dumps({"validator": "skipped (no kg.shacl_sparql; pySHACL only up to 100k)"}))
         return
     import pyshacl
@@ -339,6 +342,10 @@ def row(label: str, r: dict) -> str:
              fmt(load["maxrss_kib"] / 1024, ",.0f"),
              val["validator"].split(" (")[0] + (" (skipped)" if "skipped" in val["validator"] else ""),
              fmt(val.get("seconds"), ".1f"), results, fmt(r.get("kg_validate", {}).get("seconds"), ".1f")]
+    ours_s, pyshacl = r.get("kg_validate", {}).get("seconds"), r.get("pyshacl", {})
+    base_s = pyshacl.get("seconds") if pyshacl.get("validator") == "pySHACL" else None
+    cells += [fmt(base_s, ".1f") + (f" ({pyshacl['results']} results)" if base_s else ""),
+              fmt(ours_s / base_s if ours_s and base_s else None, ".3f")]
     if o and x:
         mix, lookup = (ok_rps(o["mix"]), ok_rps(x["mix"])), (ok_rps(o["lookup"]), ok_rps(x["lookup"]))
         errors = [f"{o[k]['errors']} / {x[k]['errors']}" for k in ("mix", "lookup")]
@@ -354,7 +361,8 @@ def row(label: str, r: dict) -> str:
 
 HEADER = ("| size | quads | generate s | load s | quads/s | quads/s `oxigraph load` | load speed ratio | store MiB "
           "| load peak RSS MiB | validator | validate s "
-          "| results/planted | kg validate s (all checks) | answered (ours) "
+          "| results/planted | kg validate s (all checks) | pySHACL s, shapes alone (--pyshacl) "
+          "| kg validate / pySHACL | answered (ours) "
           "| mix req/s ours / oxigraph | mix ratio | mix p50 ms ours / oxigraph "
           "| lookup req/s ours / oxigraph | lookup ratio | per-query latency geomean ours/oxigraph "
           "| errors ours / oxigraph: mix; lookup "
@@ -410,8 +418,8 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--load-child":
         load_child(Path(sys.argv[2]), Path(sys.argv[3]))
         return
-    if len(sys.argv) == 5 and sys.argv[1] == "--validate-child":
-        validate_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    if len(sys.argv) == 6 and sys.argv[1] == "--validate-child":
+        validate_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10k,100k,1M", help="comma-separated sizes in quads (10k, 100k, 1M, 10M)")
@@ -426,6 +434,8 @@ def main() -> None:
     parser.add_argument("--step-timeout", type=float, default=900, help="seconds any one load or validation may take")
     parser.add_argument("--remote", metavar="URL", help="also measure this SPARQL endpoint (holding the same dataset)")
     parser.add_argument("--no-remote", action="store_true", help="leave out the remote store (an Oxigraph server) row")
+    parser.add_argument("--pyshacl", action="store_true",
+                        help="also time pySHACL alone on the default graph, the baseline of `kg validate` (minutes at 1M)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     args = parser.parse_args()
     for tool in ("wrk", "oxigraph"):
@@ -446,6 +456,9 @@ def main() -> None:
         print(f"[{label}] validate", file=sys.stderr, flush=True)
         r["validation"] = validate(build_dir, default, plan.stats["quads"], args.step_timeout)
         r["kg_validate"] = kg_validate(build_dir, args.step_timeout)
+        if args.pyshacl:
+            print(f"[{label}] pySHACL, the baseline of validation", file=sys.stderr, flush=True)
+            r["pyshacl"] = validate(build_dir, default, plan.stats["quads"], args.step_timeout, engine="pyshacl")
         if not args.no_http:
             loads = [os.getloadavg()[0]]
             print(f"[{label}] HTTP: ours", file=sys.stderr, flush=True)
