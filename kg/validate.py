@@ -16,7 +16,6 @@ from pathlib import Path
 
 import owlrl
 import pyoxigraph as ox
-import pyshacl
 import rdflib
 
 from . import owl_rl_check
@@ -165,6 +164,8 @@ def check_shacl(store: ox.Store, shapes_path: Path, data: Callable[[], rdflib.Gr
                                            written_values=written_values)
         results = flat_results(results)
     elif engine == "pyshacl":
+        import pyshacl  # a quarter of a second to import: only when asked for
+
         graph = data()
         _, report, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True)
         results, count = results_from_report(report), _pyshacl_focus_count(graph, shapes)
