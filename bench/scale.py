@@ -3,9 +3,10 @@
 For each size (`--sizes 10k,100k,1M`, the default; 10M works too, given the time):
 
 1. generate the dataset (cached in --work: the N-Quads, its default graph and the generator's figures);
-2. load it into an on-disk store (kg.loader: the engine's bulk loader, one for the default graph and one or more for the named graphs, then flush and compact), in a
-   subprocess: time, quads/s, peak memory of that process (ru_maxrss), store size on disk; and, as the baseline in
-   the same run, the engine's own command, `oxigraph load --lenient` on the same file, into a scratch store. A
+2. load it into an on-disk store (kg.loader: the engine's bulk loader, one for the default graph and one or more
+   for the named graphs, then flush and compact), in a subprocess: time, quads/s, peak memory of that process
+   (ru_maxrss), store size on disk; and, as the baseline in the same run, the engine's own command,
+   `oxigraph load --lenient` on the same file, into a scratch store. A
    release is built around our store (kg.synthetic.write_release), which is what the servers below serve;
 3. validate: `kg.shacl_sparql.validate_store(store, shapes_graph)` when that module exists, else pySHACL on the
    default graph for sizes up to 100k (the table says which), against the number of violations planted; then
