@@ -109,7 +109,7 @@ def main() -> None:
     for name, rows in (("unloaded", unloaded), ("during runaways", during)):
         times = [t * 1000 for _, t in rows]
         print(f"ordinary queries {name}: {len(rows)}, failed {sum(1 for s, _ in rows if s != 200)}, "
-              f"p50 {statistics.median(times):.2f} ms, p99 {percentile(times, 99):.2f} ms")
+              f"p50 {statistics.median(times):.2f} ms, p99 {percentile(times, 99):.2f} ms, slowest {max(times):.1f} ms")
     ratio = percentile([t for _, t in during], 99) / percentile([t for _, t in unloaded], 99)
     print(f"  p99 during / unloaded: {ratio:.2f}")
     print(f"workers: {workers_before} before, {workers_after} after; memory {kib_before / 1024:.0f} MiB before, "

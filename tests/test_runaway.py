@@ -4,9 +4,11 @@ timeout's 503 on time, ordinary queries keep succeeding meanwhile, and every end
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
 from server.watchdog import Watchdog, can_raise_to
@@ -33,6 +35,30 @@ def test_eight_runaways_at_once(built, tmp_path):
         time.sleep(1.5)
         assert workers_of(master) == workers  # each ended worker was replaced
         assert ask(url, ORDINARY, "ordinary")[0] == 200
+
+
+def _catches(pid: int, signum: int) -> bool:
+    """Whether process pid has a handler for signum (its SigCgt mask in /proc)."""
+    status = open(f"/proc/{pid}/status").read()
+    mask = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:")), 16)
+    return bool(mask >> (signum - 1) & 1)
+
+
+def test_the_master_hears_at_once_when_a_worker_ends(built, tmp_path):
+    """The uWSGI master catches SIGCHLD, so an ended worker is replaced at once rather than at the master's
+    next check a second later; its workers keep the default disposition."""
+    with running_server(built, tmp_path / "serve.log", WORKERS="2", QUERY_TIMEOUT="1", QUOTA_SECONDS="0",
+                        RESULT_CACHE_MB="0") as url:
+        master = SERVERS[url].pid
+        workers = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        assert _catches(master, signal.SIGCHLD)
+        assert workers and not any(_catches(int(pid), signal.SIGCHLD) for pid in workers)
+        with ThreadPoolExecutor(2) as pool:
+            ended = list(pool.map(lambda i: ask(url, PATHOLOGICAL[0], f"runaway-{i}"), range(2)))
+        assert [status for status, _ in ended] == [503, 503]
+        status, _ = ask(url, ORDINARY, "ordinary")  # both workers ended: this one waits for a new one
+        assert status == 200
+        assert workers_of(master) == 2
 
 
 def test_a_long_request_is_lowered_and_given_its_priority_back_after():
