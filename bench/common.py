@@ -14,6 +14,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg import allocator
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Cycles through the paths; each connection sends a User-Agent of its own (a client, for quotas).
@@ -125,7 +127,7 @@ def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings:
     overrides = {"BUILD_DIR": str(build_dir), "PORT": str(port), **settings}
     command = uwsgi_command(load_config(overrides))
     metrics = tempfile.mkdtemp(prefix="landbridge-kg-metrics-")
-    env = dict(os.environ, **{f"KG_{k}": str(v) for k, v in overrides.items()})
+    env = allocator.environ(dict(os.environ, **{f"KG_{k}": str(v) for k, v in overrides.items()}))
     env.update({"KG_RECYCLE_ON_TIMEOUT": "1", "PROMETHEUS_MULTIPROC_DIR": metrics})
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)

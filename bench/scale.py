@@ -59,6 +59,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import free_port, query_paths, rss_kib, run_wrk, stop, uwsgi_serve, wait_up  # noqa: E402
+from kg import allocator  # noqa: E402
 from kg.loader import load_dump  # noqa: E402
 from kg.paths import DEFAULT_BASE_IRI, Layout  # noqa: E402
 from kg.synthetic import (  # noqa: E402
@@ -103,7 +104,7 @@ def timed_load(timeout: float, record: dict):
     times `oxigraph load` on the same file (the baseline)."""
     def load(nquads: Path, folder: Path) -> None:
         out = subprocess.run([sys.executable, __file__, "--load-child", str(nquads), str(folder)], capture_output=True,
-                             text=True, timeout=timeout, check=True)
+                             text=True, timeout=timeout, check=True, env=allocator.environ())
         record.update(json.loads(out.stdout.strip().splitlines()[-1]))
         scratch = folder.parent / ".oxigraph-load-baseline"
         shutil.rmtree(scratch, ignore_errors=True)
@@ -121,7 +122,8 @@ def load_child(nquads: Path, folder: Path) -> None:
     started = time.perf_counter()
     load_dump(nquads, folder)
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    print(json.dumps({"seconds": seconds, "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                      "allocator": "mimalloc" if allocator.active() else "system"}))
 
 
 def release_for(plan, nquads: Path, default: Path, work: Path, label: str, reload: bool, timeout: float) -> tuple[Path, dict]:
@@ -163,7 +165,7 @@ def validate(build_dir: Path, default: Path, quads: int, timeout: float, engine:
     """The shapes alone, in a subprocess: compiled to SPARQL on the store ("compiled"), or pySHACL ("pyshacl")."""
     try:
         out = subprocess.run([sys.executable, __file__, "--validate-child", str(build_dir), str(default), str(quads), engine],
-                             capture_output=True, text=True, timeout=timeout, check=True)
+                             capture_output=True, text=True, timeout=timeout, check=True, env=allocator.environ())
     except subprocess.TimeoutExpired:
         return {"validator": "timed out", "seconds": timeout}
     except subprocess.CalledProcessError as exc:

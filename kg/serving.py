@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from . import allocator
 from .build import _digest_inputs, build, current_release
 from .errors import KGError
 from .paths import Layout
@@ -68,7 +69,7 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
     where = f"the store at {store}" if store else Path(layout.build).resolve()
     echo(f"serving {where} with {settings['WORKERS']} workers: open {site}/ "
          f"(SPARQL endpoint {site}/sparql)")
-    env = dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()})
+    env = allocator.environ(dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()}))
     env["KG_RECYCLE_ON_TIMEOUT"] = "1"
     # Each worker keeps its metrics here; /metrics adds them up (a fresh folder per server run).
     env["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="landbridge-kg-metrics-")
