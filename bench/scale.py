@@ -269,13 +269,13 @@ def server_settings(workers: int | None, **extra: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def oxigraph_read_only(store: Path, log: Path):
-    """`oxigraph serve-read-only` over store on loopback; yields (process, query URL)."""
+def oxigraph_server(command: str, store: Path, log: Path):
+    """`oxigraph serve-read-only` or `oxigraph serve` over store on loopback; yields (process, query URL)."""
     port = free_port()
     with open(log, "wb") as out:
         # No --timeout-s: it starts a thread per query that lives as long as the timeout, and at thousands of
         # requests per second the server runs out of threads, answers 500 and then dies.
-        proc = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
+        proc = subprocess.Popen(["oxigraph", command, "--location", str(store), "--bind", f"127.0.0.1:{port}"],
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         url = f"http://127.0.0.1:{port}/query"
@@ -292,7 +292,7 @@ def ours_and_oxigraph(build_dir: Path, store: Path, queries: dict[str, str], poi
     that both servers meet the same minutes of this machine; then the point lookup on each."""
     port = free_port()
     with uwsgi_serve(port, build_dir, log=work / f"serve-{label}.log", **server_settings(workers)) as ours_proc, \
-            oxigraph_read_only(store, work / f"oxigraph-{label}.log") as (ox_proc, ox_url):
+            oxigraph_server("serve-read-only", store, work / f"oxigraph-{label}.log") as (ox_proc, ox_url):
         servers = {"oxigraph": (ox_url, ox_proc), "ours": (f"http://127.0.0.1:{port}/sparql", ours_proc)}
         per_query = {name: time_queries(url, queries, point) for name, (url, _) in servers.items()}
         mix_seconds = max(mix_seconds_for(times, seconds) for times in per_query.values())
@@ -333,26 +333,21 @@ def remote_oxigraph(build_dir: Path, queries: dict[str, str], point: str, second
 
     folder = work / f"remote-{label}"
     shutil.rmtree(folder, ignore_errors=True)
-    port = free_port()
-    with open(work / f"remote-oxigraph-{label}.log", "wb") as out:
-        proc = subprocess.Popen(["oxigraph", "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        url = f"http://127.0.0.1:{port}/query"
-        wait_up(url, proc)
-        started = time.perf_counter()
-        loaded = load_remote((build_dir / "current").resolve(), {"url": url})
-        r = {"load_seconds": time.perf_counter() - started, "triples": loaded["triples"], "graphs": loaded["graphs"],
-             "store_bytes": disk_bytes(folder), "store_peak_rss_kib": peak_rss_kib(proc.pid)}
-        if http:
-            serve_port = free_port()
-            with uwsgi_serve(serve_port, build_dir, log=work / f"serve-remote-{label}.log",
-                             **server_settings(workers, STORE=url)) as ours_proc:
-                r["ours"] = http_figures(f"http://127.0.0.1:{serve_port}/sparql", queries, point, seconds, ours_proc.pid)
-                r["ours"]["exited"] = ours_proc.poll() is not None
-        return r
+        with oxigraph_server("serve", folder, work / f"remote-oxigraph-{label}.log") as (proc, url):
+            started = time.perf_counter()
+            loaded = load_remote((build_dir / "current").resolve(), {"url": url})
+            r = {"load_seconds": time.perf_counter() - started, "triples": loaded["triples"], "graphs": loaded["graphs"],
+                 "store_bytes": disk_bytes(folder), "store_peak_rss_kib": peak_rss_kib(proc.pid)}
+            if http:
+                serve_port = free_port()
+                with uwsgi_serve(serve_port, build_dir, log=work / f"serve-remote-{label}.log",
+                                 **server_settings(workers, STORE=url)) as ours_proc:
+                    r["ours"] = http_figures(f"http://127.0.0.1:{serve_port}/sparql", queries, point, seconds,
+                                             ours_proc.pid)
+                    r["ours"]["exited"] = ours_proc.poll() is not None
+            return r
     finally:
-        stop(proc)
         shutil.rmtree(folder, ignore_errors=True)
 
 

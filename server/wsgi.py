@@ -11,7 +11,6 @@ where the priority can be raised again (as root, or within RLIMIT_NICE); elsewhe
 from __future__ import annotations
 
 import os
-import signal
 from pathlib import Path
 
 from . import create_app
@@ -45,7 +44,6 @@ def _build():
                     pass
 
 
-signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the master's handler (server.preload) is not for workers
 log_to_stderr()
 application = _build()
 WORKER_STARTS.inc()
