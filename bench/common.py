@@ -100,14 +100,16 @@ def competency_queries() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "ontology" / "queries").glob("*.rq"))]
 
 
+def child_pids(pid: int) -> list[int]:
+    """The processes a process started (a uWSGI master's workers); none once it has ended."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
 def rss_kib(root_pid: int) -> int:
     """Resident memory of a process and its children (the server's master and workers), in KiB."""
     total = 0
-    pids = [root_pid]
-    children = Path(f"/proc/{root_pid}/task/{root_pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    for pid in pids:
+    for pid in [root_pid, *child_pids(root_pid)]:
         try:
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):

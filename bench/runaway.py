@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import free_port, kg_serve, rss_kib  # noqa: E402
+from bench.common import child_pids, free_port, kg_serve, rss_kib  # noqa: E402
 
 EVERYTHING = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i"
 PATHOLOGICAL = [
@@ -60,8 +60,7 @@ def ordinary_until(url: str, stop: threading.Event, out: list[tuple[int, float]]
 
 
 def workers_of(master: int) -> int:
-    children = Path(f"/proc/{master}/task/{master}/children")
-    return len(children.read_text().split()) if children.exists() else 0
+    return len(child_pids(master))
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.common import child_pids
 from kg import allocator
 
 from .conftest import SERVERS, running_server
@@ -60,7 +61,7 @@ def test_the_server_workers_run_with_the_library_unless_told_not_to(built, tmp_p
     for setting, expected in (("mimalloc", True), ("system", False)):
         with running_server(built, tmp_path / f"serve-{setting}.log", WORKERS="2", ALLOCATOR=setting) as url:
             master = SERVERS[url].pid
-            workers = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+            workers = child_pids(master)
             assert workers
-            for pid in [master, *map(int, workers)]:
+            for pid in [master, *workers]:
                 assert (allocator.LIBRARY in _maps(pid)) is expected, (setting, pid)

@@ -8,8 +8,8 @@ import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
+from bench.common import child_pids
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
 from server.watchdog import Watchdog, can_raise_to
 
@@ -51,9 +51,9 @@ def test_the_master_hears_at_once_when_a_worker_ends(built, tmp_path):
     with running_server(built, tmp_path / "serve.log", WORKERS="2", QUERY_TIMEOUT="1", QUOTA_SECONDS="0",
                         RESULT_CACHE_MB="0") as url:
         master = SERVERS[url].pid
-        workers = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        workers = child_pids(master)
         assert _catches(master, signal.SIGCHLD)
-        assert workers and not any(_catches(int(pid), signal.SIGCHLD) for pid in workers)
+        assert workers and not any(_catches(pid, signal.SIGCHLD) for pid in workers)
         with ThreadPoolExecutor(2) as pool:
             ended = list(pool.map(lambda i: ask(url, PATHOLOGICAL[0], f"runaway-{i}"), range(2)))
         assert [status for status, _ in ended] == [503, 503]
@@ -67,8 +67,8 @@ def test_the_master_hears_at_once_when_a_worker_ends(built, tmp_path):
         assert _replaced(master, set(workers), 2)
 
 
-def _replaced(master: int, old: set[str], count: int) -> bool:
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+def _replaced(master: int, old: set[int], count: int) -> bool:
+    children = child_pids(master)
     return len(children) == count and not old & set(children)
 
 
