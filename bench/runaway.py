@@ -1,7 +1,7 @@
 """Runaway queries: 8 pathological queries at once, again and again (at least 100 in all), while
 another client keeps sending ordinary queries.
 
-    python bench/runaway.py [--timeout 3] [--workers 12] [--total 104]
+    python bench/runaway.py [--timeout 3] [--workers 12] [--total 104] [--slow-cgroup DIR]
 
 Prints, for the runaways, how each ended and how long after it was sent (target: a 503 within the
 timeout + 1 s); for the ordinary queries, p50/p99 latency unloaded and during the runaways (target:
@@ -72,10 +72,13 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=3)
     parser.add_argument("--workers", type=int, default=12)
     parser.add_argument("--total", type=int, default=104, help="runaway queries in all (sent 8 at a time)")
+    parser.add_argument("--slow-cgroup", metavar="DIR", help="the server's KG_SLOW_CGROUP (README, Operating)")
     args = parser.parse_args()
     port = free_port()
     url = f"http://127.0.0.1:{port}/sparql"
     settings = {"QUERY_TIMEOUT": str(args.timeout), "WORKERS": str(args.workers), "QUOTA_SECONDS": "0", "RESULT_CACHE_MB": "0"}
+    if args.slow_cgroup:
+        settings["SLOW_CGROUP"] = args.slow_cgroup
     with kg_serve(port, **settings) as proc:
         for _ in range(args.workers * 3):  # every worker has opened the store
             ask(url, ORDINARY, "warm-up")
@@ -101,7 +104,8 @@ def main() -> None:
         time.sleep(2)
         workers_after, kib_after = workers_of(proc.pid), rss_kib(proc.pid)
     late = [t for s, t in runaways if s != 503 or t > args.timeout + 1]
-    print(f"runaway queries: {len(runaways)} ({len(PATHOLOGICAL)} at a time), timeout {args.timeout:g} s, {args.workers} workers")
+    print(f"runaway queries: {len(runaways)} ({len(PATHOLOGICAL)} at a time), timeout {args.timeout:g} s, {args.workers} workers, "
+          f"slow queries' control group: {args.slow_cgroup or 'none'}")
     print(f"  ended with 503: {sum(1 for s, _ in runaways if s == 503)}; other statuses: "
           f"{sorted({s for s, _ in runaways if s != 503})}; slowest answer {max(t for _, t in runaways):.2f} s; "
           f"late or not 503: {len(late)}")

@@ -28,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     # Under a process-per-request server, a worker whose query timed out exits after answering
     # (pyoxigraph cannot cancel a query) and the server starts a fresh one.
     "RECYCLE_ON_TIMEOUT": False,
+    # A CPU control group (a directory under /sys/fs/cgroup) that a query's thread waits in once it
+    # has run for 50 ms, beside nice 19 and SCHED_IDLE; made by the operator with cpu.idle = 1.
+    "SLOW_CGROUP": None,
     # A SPARQL 1.1 store to serve from instead of the embedded one (its query endpoint URL), and
     # where it differs from the conventions kg.remote guesses: its update and Graph Store
     # endpoints, and the named graph that stands for our default graph on engines whose default

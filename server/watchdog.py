@@ -9,14 +9,17 @@ ending the process is what stops it; the uWSGI master starts a fresh worker.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import resource
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from .perprocess import PerProcess
+from .slowgroup import SlowGroup
 
 log = logging.getLogger("server")
 
@@ -29,30 +32,94 @@ def can_raise_to(priority: int) -> bool:
     return soft == resource.RLIM_INFINITY or 20 - soft <= priority
 
 
-class Watchdog:
-    """Checks a few times a second whether the armed request has run long, or too long.
+class _Timespec(ctypes.Structure):
+    _fields_ = [("tv_sec", ctypes.c_long), ("tv_nsec", ctypes.c_long)]
 
-    Arming and disarming only set fields: waking a thread at every request (two context
-    switches) would cost more than a point lookup. The price is that a timeout fires up to
-    TICK seconds late.
 
-    A request still running after SLOW seconds has its thread's CPU priority lowered to the
-    least (nice 19): on a small machine a few runaway queries would otherwise starve every other
-    worker's quick ones until their time runs out.
+class _Itimerspec(ctypes.Structure):
+    _fields_ = [("it_interval", _Timespec), ("it_value", _Timespec)]
+
+
+class _TimerFd:
+    """A Linux timer file: read() blocks until the time it was set to, on time.monotonic()'s clock.
+
+    Setting it is one system call and wakes nobody, so a request that ends before its alarm costs
+    the watchdog thread nothing; an idle worker's watchdog sleeps until the next request's alarm.
     """
 
-    TICK = 0.1  # seconds
-    SLOW = 0.5  # seconds
+    CLOCK_MONOTONIC, TFD_CLOEXEC, TFD_TIMER_ABSTIME = 1, 0o2000000, 1
 
     def __init__(self) -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        create, self._settime = libc.timerfd_create, libc.timerfd_settime
+        create.argtypes = [ctypes.c_int, ctypes.c_int]
+        self._settime.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.POINTER(_Itimerspec), ctypes.c_void_p]
+        self.fd = create(self.CLOCK_MONOTONIC, self.TFD_CLOEXEC)
+        if self.fd < 0:
+            raise OSError(ctypes.get_errno(), "timerfd_create")
+        self._spec = _Itimerspec()
+
+    def set(self, at: float | None) -> None:
+        """Ring at `at` (a time.monotonic() value; at once if already past), or never (None)."""
+        value = self._spec.it_value
+        if at is None:
+            value.tv_sec = value.tv_nsec = 0  # disarmed
+        else:
+            nanoseconds = max(1, int(at * 1e9))  # zero would disarm it
+            value.tv_sec, value.tv_nsec = divmod(nanoseconds, 1_000_000_000)
+        if self._settime(self.fd, self.TFD_TIMER_ABSTIME, ctypes.byref(self._spec), None) != 0:
+            raise OSError(ctypes.get_errno(), "timerfd_settime")
+
+    def wait(self) -> None:
+        os.read(self.fd, 8)
+
+
+class _Ticker:
+    """Where there are no timer files: wake every TICK seconds and look."""
+
+    TICK = 0.1  # seconds: a priority is lowered, and a timeout fires, up to this late
+
+    def set(self, at: float | None) -> None:
+        pass
+
+    def wait(self) -> None:
+        time.sleep(self.TICK)
+
+
+def _alarm() -> _TimerFd | _Ticker:
+    try:
+        return _TimerFd()
+    except (OSError, AttributeError):  # not Linux: no timerfd_create in the C library
+        return _Ticker()
+
+
+class Watchdog:
+    """Sleeps until the armed request has run long, or too long.
+
+    A request still running after SLOW seconds has its thread's CPU priority lowered to the least
+    (nice 19, and the SCHED_IDLE policy where there is one): on a small machine a few runaway queries
+    would otherwise slow every other worker's quick ones. The lower the threshold, the shorter the
+    time in which runaways compete with quick queries as equals; a query that runs longer than it
+    only waits when others want the processor, and gets its priority back when it ends. Given a
+    control group (server.slowgroup), the thread also waits in it meanwhile.
+    """
+
+    SLOW = 0.05  # seconds
+
+    def __init__(self, slow_group: SlowGroup | None = None) -> None:
         self._lock = threading.Lock()
+        self._slow_group = slow_group
+        self._home: Path | None = None  # the control group the lowered thread came from
+        self._alarm = _alarm()
         self._deadline: float | None = None
         self._slow_at: float | None = None
         self._thread_id = 0
-        self._lowered: int | None = None  # the priority the thread had before it was lowered
+        self._lowered: int | None = None  # the nice value the thread had before it was lowered
+        self._idle = False  # whether the thread was put under SCHED_IDLE
         self._on_expiry: Callable[[], None] | None = None
         self._fired = False
-        threading.Thread(target=self._run, daemon=True, name="watchdog").start()
+        self.thread = threading.Thread(target=self._run, daemon=True, name="watchdog")
+        self.thread.start()
 
     def arm(self, seconds: float, on_expiry: Callable[[], None]) -> None:
         with self._lock:
@@ -61,6 +128,7 @@ class Watchdog:
             self._deadline = now + seconds
             self._slow_at = now + self.SLOW
             self._thread_id = threading.get_native_id()
+            self._alarm.set(min(self._slow_at, self._deadline))
 
     def disarm(self) -> str:
         """Stop watching: "fired" if the deadline already passed (the process is ending),
@@ -70,28 +138,52 @@ class Watchdog:
             self._on_expiry = None
             if self._fired:
                 return "fired"
+            self._alarm.set(None)
             lowered, self._lowered = self._lowered, None
-        if lowered is not None:
-            try:
+            idle, self._idle = self._idle, False
+            home, self._home = self._home, None
+        try:
+            if home is not None and self._slow_group is not None:
+                self._slow_group.leave(self._thread_id, home)
+            if idle:
+                os.sched_setscheduler(self._thread_id, os.SCHED_OTHER, os.sched_param(0))
+            if lowered is not None:
                 os.setpriority(os.PRIO_PROCESS, self._thread_id, lowered)
-            except OSError:  # raising a priority needs privilege: this worker stays slow, so it ends
-                return "recycle"
+        except OSError:  # raising a priority needs privilege: this worker stays slow, so it ends
+            return "recycle"
         return "ok"
+
+    def _lower(self) -> None:
+        try:
+            self._lowered = os.getpriority(os.PRIO_PROCESS, self._thread_id)
+            os.setpriority(os.PRIO_PROCESS, self._thread_id, 19)
+        except OSError as exc:
+            self._lowered = None
+            log.warning("could not lower the priority of a slow query: %s", exc)
+            return
+        if hasattr(os, "SCHED_IDLE"):
+            try:
+                os.sched_setscheduler(self._thread_id, os.SCHED_IDLE, os.sched_param(0))
+                self._idle = True
+            except OSError as exc:
+                log.warning("could not give a slow query the idle scheduling policy: %s", exc)
+        if self._slow_group is not None:
+            try:
+                self._home = self._slow_group.enter(self._thread_id)
+            except OSError as exc:
+                log.warning("could not move a slow query into %s: %s", self._slow_group.path, exc)
 
     def _run(self) -> None:
         while True:
-            time.sleep(self.TICK)
+            self._alarm.wait()
             with self._lock:
                 now = time.monotonic()
                 if self._slow_at is not None and now >= self._slow_at and self._lowered is None:
                     self._slow_at = None
-                    try:
-                        self._lowered = os.getpriority(os.PRIO_PROCESS, self._thread_id)
-                        os.setpriority(os.PRIO_PROCESS, self._thread_id, 19)
-                    except OSError as exc:
-                        self._lowered = None
-                        log.warning("could not lower the priority of a slow query: %s", exc)
+                    self._lower()
                 if self._deadline is None or now < self._deadline:
+                    pending = [t for t in (self._slow_at, self._deadline) if t is not None]
+                    self._alarm.set(min(pending) if pending else None)
                     continue
                 action, self._on_expiry, self._deadline = self._on_expiry, None, None
                 self._fired = True
@@ -103,5 +195,13 @@ class Watchdog:
                 os._exit(0)
 
 
+_settings: dict[str, SlowGroup | None] = {"slow_group": None}
+
+
+def use_slow_group(group: SlowGroup | None) -> None:
+    """The control group the watchdogs made from now on move slow queries into (None: none)."""
+    _settings["slow_group"] = group
+
+
 # This process's watchdog (started after any fork).
-watchdog = PerProcess(Watchdog)
+watchdog = PerProcess(lambda: Watchdog(_settings["slow_group"]))

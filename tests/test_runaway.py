@@ -72,27 +72,64 @@ def _replaced(master: int, old: set[int], count: int) -> bool:
     return len(children) == count and not old & set(children)
 
 
+def _policy(tid: int) -> int:
+    return os.sched_getscheduler(tid)
+
+
+def _until(condition, seconds: float = 2.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return condition()
+
+
 def test_a_long_request_is_lowered_and_given_its_priority_back_after():
-    """The watchdog lowers a running request's thread to nice 19 after SLOW seconds; disarming gives the
-    thread its priority back where that is allowed, and otherwise says the worker must be recycled."""
+    """The watchdog lowers a running request's thread to nice 19 and SCHED_IDLE after SLOW seconds; disarming
+    gives the thread its priority back where that is allowed, and otherwise says the worker must be recycled."""
     restorable = can_raise_to(os.getpriority(os.PRIO_PROCESS, 0))
     dog = Watchdog()
     seen: dict = {}
 
     def request() -> None:  # on a thread of its own: a priority that cannot be restored stays with it
         me = threading.get_native_id()
-        seen["before"] = os.getpriority(os.PRIO_PROCESS, me)
+        seen["before"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         dog.arm(30, lambda: None)
-        time.sleep(dog.SLOW / 2)
-        seen["early"] = os.getpriority(os.PRIO_PROCESS, me)
-        time.sleep(dog.SLOW / 2 + 4 * dog.TICK)
-        seen["late"] = os.getpriority(os.PRIO_PROCESS, me)
+        time.sleep(dog.SLOW / 4)
+        seen["early"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
+        seen["lowered in time"] = _until(lambda: _policy(me) == os.SCHED_IDLE, dog.SLOW + 0.5)
+        seen["late"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         seen["disarm"] = dog.disarm()
-        seen["after"] = os.getpriority(os.PRIO_PROCESS, me)
+        seen["after"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
 
     thread = threading.Thread(target=request)
     thread.start()
     thread.join()
-    assert seen["early"] == seen["before"] < 19
-    assert seen["late"] == 19
-    assert (seen["disarm"], seen["after"]) == (("ok", seen["before"]) if restorable else ("recycle", 19))
+    assert seen["early"] == seen["before"] and seen["before"][0] < 19 and seen["before"][1] == os.SCHED_OTHER
+    assert seen["lowered in time"]
+    assert seen["late"] == (19, os.SCHED_IDLE)
+    assert (seen["disarm"], seen["after"]) == (("ok", seen["before"]) if restorable else ("recycle", (19, os.SCHED_IDLE)))
+
+
+def _switches(tid: int) -> int:
+    with open(f"/proc/self/task/{tid}/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("voluntary_ctxt_switches"))
+
+
+def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
+    """No polling: an idle worker's watchdog thread is not woken, nor by requests that end before SLOW seconds
+    (each costs only the setting of a timer); it wakes for a slow one."""
+    dog = Watchdog()
+    watcher = dog.thread
+    assert _until(lambda: _switches(watcher.native_id) >= 1, 1.0)  # it has gone to sleep on its timer
+    time.sleep(0.05)
+    before = _switches(watcher.native_id)
+    for _ in range(200):
+        dog.arm(30, lambda: None)
+        dog.disarm()
+    time.sleep(0.3)
+    assert _switches(watcher.native_id) == before
+    dog.arm(30, lambda: None)
+    try:
+        assert _until(lambda: _switches(watcher.native_id) > before, dog.SLOW + 0.5)
+    finally:
+        dog.disarm()
