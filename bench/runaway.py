@@ -4,9 +4,10 @@ another client keeps sending ordinary queries.
     python bench/runaway.py [--timeout 3] [--workers 12] [--total 104] [--slow-cgroup DIR]
 
 Prints, for the runaways, how each ended and how long after it was sent (target: a 503 within the
-timeout + 1 s); for the ordinary queries, p50/p99 latency unloaded and during the runaways (target:
-p99 under twice the unloaded one) and whether every one succeeded; and the server's worker count
-and memory before and after (target: the same workers, no growth beyond noise). Loopback only.
+timeout + 1 s); for the ordinary queries, p50/p99 latency unloaded (3 s before the first runaways
+and 3 s after the last, once their workers are replaced) and during the runaways (target: p99 under
+twice the unloaded one) and whether every one succeeded; and the server's worker count and memory
+before and after (target: the same workers, no growth beyond noise). Loopback only.
 """
 
 from __future__ import annotations
@@ -59,6 +60,18 @@ def ordinary_until(url: str, stop: threading.Event, out: list[tuple[int, float]]
         out.append(ask(url, ORDINARY, "ordinary-client"))
 
 
+def warm_up(url: str, workers: int) -> None:
+    for _ in range(workers * 3):  # every worker has answered a query
+        ask(url, ORDINARY, "warm-up")
+
+
+def ordinary_for(url: str, seconds: float, out: list[tuple[int, float]]) -> None:
+    stop = threading.Event()
+    timer = threading.Timer(seconds, stop.set)
+    timer.start()
+    ordinary_until(url, stop, out)
+
+
 def workers_of(master: int) -> int:
     return len(child_pids(master))
 
@@ -80,15 +93,11 @@ def main() -> None:
     if args.slow_cgroup:
         settings["SLOW_CGROUP"] = args.slow_cgroup
     with kg_serve(port, **settings) as proc:
-        for _ in range(args.workers * 3):  # every worker has opened the store
-            ask(url, ORDINARY, "warm-up")
+        warm_up(url, args.workers)
         time.sleep(1)
         workers_before, kib_before = workers_of(proc.pid), rss_kib(proc.pid)
         unloaded: list[tuple[int, float]] = []
-        stop = threading.Event()
-        timer = threading.Timer(5, stop.set)
-        timer.start()
-        ordinary_until(url, stop, unloaded)
+        ordinary_for(url, 3, unloaded)
         runaways: list[tuple[int, float]] = []
         during: list[tuple[int, float]] = []
         with ThreadPoolExecutor(len(PATHOLOGICAL)) as pool:
@@ -103,6 +112,8 @@ def main() -> None:
                 time.sleep(0.5)  # the ended workers are replaced
         time.sleep(2)
         workers_after, kib_after = workers_of(proc.pid), rss_kib(proc.pid)
+        warm_up(url, args.workers)  # as before the first: the replacements have answered nothing yet
+        ordinary_for(url, 3, unloaded)
     late = [t for s, t in runaways if s != 503 or t > args.timeout + 1]
     print(f"runaway queries: {len(runaways)} ({len(PATHOLOGICAL)} at a time), timeout {args.timeout:g} s, {args.workers} workers, "
           f"slow queries' control group: {args.slow_cgroup or 'none'}")
