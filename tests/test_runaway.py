@@ -83,9 +83,18 @@ def _until(condition, seconds: float = 2.0) -> bool:
     return condition()
 
 
-def test_a_long_request_is_lowered_and_given_its_priority_back_after():
-    """The watchdog lowers a running request's thread to nice 19 and SCHED_IDLE after SLOW seconds; disarming
-    gives the thread its priority back where that is allowed, and otherwise says the worker must be recycled."""
+def _work_until(condition, seconds: float) -> bool:
+    """Use the processor (as a query evaluating does) until condition() holds, or for `seconds` at most."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        sum(i * i for i in range(2000))
+    return condition()
+
+
+def test_a_request_that_works_long_is_lowered_and_given_its_priority_back_after():
+    """The watchdog lowers a request's thread to nice 19 and SCHED_IDLE once it has used SLOW seconds of
+    processor time; disarming gives the thread its priority back where that is allowed, and otherwise says the
+    worker must be recycled."""
     restorable = can_raise_to(os.getpriority(os.PRIO_PROCESS, 0))
     dog = Watchdog()
     seen: dict = {}
@@ -94,9 +103,9 @@ def test_a_long_request_is_lowered_and_given_its_priority_back_after():
         me = threading.get_native_id()
         seen["before"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         dog.arm(30, lambda: None)
-        time.sleep(dog.SLOW / 4)
-        seen["early"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
-        seen["lowered in time"] = _until(lambda: _policy(me) == os.SCHED_IDLE, dog.SLOW + 0.5)
+        started = time.thread_time()
+        seen["lowered"] = _work_until(lambda: _policy(me) == os.SCHED_IDLE, 2.0)
+        seen["worked"] = time.thread_time() - started
         seen["late"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         seen["disarm"] = dog.disarm()
         seen["after"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
@@ -104,10 +113,30 @@ def test_a_long_request_is_lowered_and_given_its_priority_back_after():
     thread = threading.Thread(target=request)
     thread.start()
     thread.join()
-    assert seen["early"] == seen["before"] and seen["before"][0] < 19 and seen["before"][1] == os.SCHED_OTHER
-    assert seen["lowered in time"]
+    assert seen["before"][0] < 19 and seen["before"][1] == os.SCHED_OTHER
+    assert seen["lowered"] and seen["worked"] >= dog.SLOW
     assert seen["late"] == (19, os.SCHED_IDLE)
     assert (seen["disarm"], seen["after"]) == (("ok", seen["before"]) if restorable else ("recycle", (19, os.SCHED_IDLE)))
+
+
+def test_a_request_that_only_waits_keeps_its_priority():
+    """Time on the clock is not work: a request that waits (for the processor, under load, or for a remote store)
+    many times SLOW is not lowered, so a heavy load does not starve ordinary queries."""
+    dog = Watchdog()
+    seen: dict = {}
+
+    def request() -> None:
+        me = threading.get_native_id()
+        before = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
+        dog.arm(30, lambda: None)
+        time.sleep(dog.SLOW * 6)
+        seen["unchanged"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me)) == before
+        seen["disarm"] = dog.disarm()
+
+    thread = threading.Thread(target=request)
+    thread.start()
+    thread.join()
+    assert seen == {"unchanged": True, "disarm": "ok"}
 
 
 def _switches(tid: int) -> int:
@@ -130,6 +159,6 @@ def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
     assert _switches(watcher.native_id) == before
     dog.arm(30, lambda: None)
     try:
-        assert _until(lambda: _switches(watcher.native_id) > before, dog.SLOW + 0.5)
+        assert _work_until(lambda: _switches(watcher.native_id) > before, dog.SLOW + 0.5)
     finally:
         dog.disarm()
