@@ -29,7 +29,7 @@ DEFAULTS: dict[str, Any] = {
     # (pyoxigraph cannot cancel a query) and the server starts a fresh one.
     "RECYCLE_ON_TIMEOUT": False,
     # A CPU control group (a directory under /sys/fs/cgroup) that a query's thread waits in once it
-    # has run for 50 ms, beside nice 19 and SCHED_IDLE; made by the operator with cpu.idle = 1.
+    # has used 50 ms of processor time, beside nice 19 and SCHED_IDLE; made by the operator with cpu.idle = 1.
     "SLOW_CGROUP": None,
     # A SPARQL 1.1 store to serve from instead of the embedded one (its query endpoint URL), and
     # where it differs from the conventions kg.remote guesses: its update and Graph Store
