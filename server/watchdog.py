@@ -93,6 +93,14 @@ def _alarm() -> _TimerFd | _Ticker:
         return _Ticker()
 
 
+def _cpu_clock_of(ident: int) -> int | None:
+    """The processor-time clock of the thread `ident` (threading.get_ident()), where the system has one."""
+    try:
+        return time.pthread_getcpuclockid(ident)
+    except (AttributeError, OSError):
+        return None
+
+
 class Watchdog:
     """Sleeps until the armed request has run long, or too long.
 
@@ -115,7 +123,7 @@ class Watchdog:
         self._deadline: float | None = None
         self._slow_at: float | None = None
         self._thread_id = 0
-        self._cpu_clock = 0  # the request thread's processor-time clock
+        self._cpu_clock: int | None = None  # the request thread's processor-time clock (None: not on this system)
         self._cpu_at_arm = 0.0
         self._lowered: int | None = None  # the nice value the thread had before it was lowered
         self._idle = False  # whether the thread was put under SCHED_IDLE
@@ -131,8 +139,8 @@ class Watchdog:
             self._deadline = now + seconds
             self._slow_at = now + self.SLOW
             self._thread_id = threading.get_native_id()
-            self._cpu_clock = time.pthread_getcpuclockid(threading.get_ident())
-            self._cpu_at_arm = time.clock_gettime(self._cpu_clock)
+            self._cpu_clock = _cpu_clock_of(threading.get_ident())
+            self._cpu_at_arm = time.clock_gettime(self._cpu_clock) if self._cpu_clock is not None else now
             self._alarm.set(min(self._slow_at, self._deadline))
 
     def disarm(self) -> str:
@@ -154,7 +162,7 @@ class Watchdog:
                 os.sched_setscheduler(self._thread_id, os.SCHED_OTHER, os.sched_param(0))
             if lowered is not None:
                 os.setpriority(os.PRIO_PROCESS, self._thread_id, lowered)
-        except OSError:  # raising a priority needs privilege: this worker stays slow, so it ends
+        except OSError:  # raising a priority (or leaving the group) needs privilege: this worker stays slow, so it ends
             return "recycle"
         return "ok"
 
@@ -184,7 +192,8 @@ class Watchdog:
             with self._lock:
                 now = time.monotonic()
                 if self._slow_at is not None and now >= self._slow_at and self._lowered is None:
-                    short = self.SLOW - (time.clock_gettime(self._cpu_clock) - self._cpu_at_arm)
+                    used = time.clock_gettime(self._cpu_clock) if self._cpu_clock is not None else now
+                    short = self.SLOW - (used - self._cpu_at_arm)
                     if short > 0:  # it has waited more than worked: look again when it may have worked enough
                         self._slow_at = now + short
                     else:

@@ -145,8 +145,8 @@ def _switches(tid: int) -> int:
 
 
 def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
-    """No polling: an idle worker's watchdog thread is not woken, nor by requests that end before SLOW seconds
-    (each costs only the setting of a timer); it wakes for a slow one."""
+    """No polling: an idle worker's watchdog thread is not woken, nor by requests that end within SLOW seconds
+    (each costs only the setting of a timer); it wakes for one that runs longer."""
     dog = Watchdog()
     watcher = dog.thread
     assert _until(lambda: _switches(watcher.native_id) >= 1, 1.0)  # it has gone to sleep on its timer
