@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -68,6 +69,22 @@ def make_release(build_dir: Path, quads: list[ox.Quad]) -> Path:
     )
     (build_dir / "current").symlink_to(Path("releases") / "test")
     return release
+
+
+def until(condition, seconds: float) -> bool:
+    """Wait (sleeping) until condition() holds, for `seconds` at most; whether it holds."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return condition()
+
+
+def work_until(condition, seconds: float) -> bool:
+    """Use the processor, as a query evaluating does, until condition() holds, for `seconds` at most."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        sum(i * i for i in range(2000))
+    return condition()
 
 
 def free_port() -> int:

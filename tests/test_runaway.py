@@ -13,7 +13,7 @@ from bench.common import child_pids
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
 from server.watchdog import Watchdog, can_raise_to
 
-from .conftest import SERVERS, running_server
+from .conftest import SERVERS, running_server, until, work_until
 
 
 def test_eight_runaways_at_once(built, tmp_path):
@@ -76,21 +76,6 @@ def _policy(tid: int) -> int:
     return os.sched_getscheduler(tid)
 
 
-def _until(condition, seconds: float = 2.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.005)
-    return condition()
-
-
-def _work_until(condition, seconds: float) -> bool:
-    """Use the processor (as a query evaluating does) until condition() holds, or for `seconds` at most."""
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        sum(i * i for i in range(2000))
-    return condition()
-
-
 def test_a_request_that_works_long_is_lowered_and_given_its_priority_back_after():
     """The watchdog lowers a request's thread to nice 19 and SCHED_IDLE once it has used SLOW seconds of
     processor time; disarming gives the thread its priority back where that is allowed, and otherwise says the
@@ -104,7 +89,7 @@ def test_a_request_that_works_long_is_lowered_and_given_its_priority_back_after(
         seen["before"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         dog.arm(30, lambda: None)
         started = time.thread_time()
-        seen["lowered"] = _work_until(lambda: _policy(me) == os.SCHED_IDLE, 2.0)
+        seen["lowered"] = work_until(lambda: _policy(me) == os.SCHED_IDLE, 2.0)
         seen["worked"] = time.thread_time() - started
         seen["late"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         seen["disarm"] = dog.disarm()
@@ -149,7 +134,7 @@ def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
     (each costs only the setting of a timer); it wakes for one that runs longer."""
     dog = Watchdog()
     watcher = dog.thread
-    assert _until(lambda: _switches(watcher.native_id) >= 1, 1.0)  # it has gone to sleep on its timer
+    assert until(lambda: _switches(watcher.native_id) >= 1, 1.0)  # it has gone to sleep on its timer
     time.sleep(0.05)
     before = _switches(watcher.native_id)
     for _ in range(200):
@@ -159,6 +144,6 @@ def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
     assert _switches(watcher.native_id) == before
     dog.arm(30, lambda: None)
     try:
-        assert _work_until(lambda: _switches(watcher.native_id) > before, dog.SLOW + 0.5)
+        assert work_until(lambda: _switches(watcher.native_id) > before, dog.SLOW + 0.5)
     finally:
         dog.disarm()

@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from server import create_app
 from server.slowgroup import SlowGroup
 from server.watchdog import Watchdog
 
-from .conftest import SERVERS, running_server
+from .conftest import SERVERS, running_server, until, work_until
 
 HIERARCHY = Path("/sys/fs/cgroup/cpu")
 
@@ -51,20 +50,6 @@ def _members(group: Path) -> set[int]:
     return {int(t) for t in (group / "tasks").read_text().split()}
 
 
-def _until(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.005)
-    return condition()
-
-
-def _work_until(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        sum(i * i for i in range(2000))
-    return condition()
-
-
 def test_a_slow_request_waits_in_the_group_and_comes_back(slow_cgroup):
     dog = Watchdog(SlowGroup(str(slow_cgroup)))
     seen: dict = {}
@@ -73,7 +58,7 @@ def test_a_slow_request_waits_in_the_group_and_comes_back(slow_cgroup):
         me = threading.get_native_id()
         seen["before"] = me in _members(slow_cgroup)
         dog.arm(30, lambda: None)
-        seen["inside"] = _work_until(lambda: me in _members(slow_cgroup), 2.0)
+        seen["inside"] = work_until(lambda: me in _members(slow_cgroup), 2.0)
         seen["disarm"] = dog.disarm()
         seen["after"] = me in _members(slow_cgroup)
         seen["home"] = me in _members(HIERARCHY)
@@ -92,12 +77,12 @@ def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_
         assert not _members(slow_cgroup)  # a quick query never enters it
         with ThreadPoolExecutor(1) as pool:
             runaway = pool.submit(ask, url, PATHOLOGICAL[0], "runaway")
-            assert _until(lambda: len(_members(slow_cgroup)) == 1, 1.5)
+            assert until(lambda: len(_members(slow_cgroup)) == 1, 1.5)
             (tid,) = _members(slow_cgroup)
             assert any(Path(f"/proc/{pid}/task/{tid}").exists() for pid in workers)  # a worker's request thread
             assert ask(url, ORDINARY, "ordinary")[0] == 200
             assert runaway.result()[0] == 503
-        assert _until(lambda: not _members(slow_cgroup), 2)  # its worker has ended, and the thread with it
+        assert until(lambda: not _members(slow_cgroup), 2)  # its worker has ended, and the thread with it
 
 
 def test_a_setting_that_is_not_a_control_group_stops_the_server_with_its_name(built, tmp_path):
