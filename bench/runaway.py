@@ -1,7 +1,7 @@
 """Runaway queries: 8 pathological queries at once, again and again (at least 100 in all), while
 another client keeps sending ordinary queries.
 
-    python bench/runaway.py [--timeout 3] [--workers 12] [--total 104] [--slow-cgroup DIR]
+    python bench/runaway.py [--timeout 3] [--workers 12] [--total 104] [--slow-cgroup DIR] [--slow-query-cpu S]
 
 Prints, for the runaways, how each ended and how long after it was sent (target: a 503 within the
 timeout + 1 s); for the ordinary queries, p50/p99 latency unloaded (3 s before the first runaways
@@ -86,12 +86,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=12)
     parser.add_argument("--total", type=int, default=104, help="runaway queries in all (sent 8 at a time)")
     parser.add_argument("--slow-cgroup", metavar="DIR", help="the server's KG_SLOW_CGROUP (README, Operating)")
+    parser.add_argument("--slow-query-cpu", metavar="S", type=float, help="the server's KG_SLOW_QUERY_CPU (default: its own)")
     args = parser.parse_args()
     port = free_port()
     url = f"http://127.0.0.1:{port}/sparql"
     settings = {"QUERY_TIMEOUT": str(args.timeout), "WORKERS": str(args.workers), "QUOTA_SECONDS": "0", "RESULT_CACHE_MB": "0"}
     if args.slow_cgroup:
         settings["SLOW_CGROUP"] = args.slow_cgroup
+    if args.slow_query_cpu is not None:
+        settings["SLOW_QUERY_CPU"] = str(args.slow_query_cpu)
     with kg_serve(port, **settings) as proc:
         warm_up(url, args.workers)
         time.sleep(1)
@@ -116,7 +119,7 @@ def main() -> None:
         ordinary_for(url, 3, unloaded)
     late = [t for s, t in runaways if s != 503 or t > args.timeout + 1]
     print(f"runaway queries: {len(runaways)} ({len(PATHOLOGICAL)} at a time), timeout {args.timeout:g} s, {args.workers} workers, "
-          f"slow queries' control group: {args.slow_cgroup or 'none'}")
+          f"slow queries' control group: {args.slow_cgroup or 'none'}, lowered after {args.slow_query_cpu or 'the default'} s of CPU")
     print(f"  ended with 503: {sum(1 for s, _ in runaways if s == 503)}; other statuses: "
           f"{sorted({s for s, _ in runaways if s != 503})}; slowest answer {max(t for _, t in runaways):.2f} s; "
           f"late or not 503: {len(late)}")

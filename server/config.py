@@ -28,8 +28,11 @@ DEFAULTS: dict[str, Any] = {
     # Under a process-per-request server, a worker whose query timed out exits after answering
     # (pyoxigraph cannot cancel a query) and the server starts a fresh one.
     "RECYCLE_ON_TIMEOUT": False,
-    # A CPU control group (a directory under /sys/fs/cgroup) that a query's thread waits in once it
-    # has used 50 ms of processor time, beside nice 19 and SCHED_IDLE; made by the operator with cpu.idle = 1.
+    # Seconds of processor time after which a query's thread is lowered to nice 19 and SCHED_IDLE
+    # (the heaviest competency question takes about 0.02 s; much lower starves heavy ordinary
+    # queries under load, see the README), and a CPU control group (a directory under
+    # /sys/fs/cgroup, made by the operator with cpu.idle = 1) that it then waits in.
+    "SLOW_QUERY_CPU": 0.05,
     "SLOW_CGROUP": None,
     # A SPARQL 1.1 store to serve from instead of the embedded one (its query endpoint URL), and
     # where it differs from the conventions kg.remote guesses: its update and Graph Store
@@ -41,7 +44,7 @@ DEFAULTS: dict[str, Any] = {
     "STORE_DEFAULT_GRAPH": None,
 }
 _INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES", "WORKERS", "MAX_ROWS", "RESULT_CACHE_MB", "PROXY_HOPS"}
-_FLOATS = {"QUERY_TIMEOUT", "QUOTA_SECONDS", "QUOTA_WINDOW"}
+_FLOATS = {"QUERY_TIMEOUT", "QUOTA_SECONDS", "QUOTA_WINDOW", "SLOW_QUERY_CPU"}
 _BOOLS = {"RECYCLE_ON_TIMEOUT"}
 _LISTS = {"SERVICE_ALLOWLIST"}
 

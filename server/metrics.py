@@ -18,6 +18,7 @@ LATENCY = Histogram("kg_http_request_duration_seconds", "Time to answer a reques
 TIMEOUTS = Counter("kg_query_timeouts_total", "Queries stopped at the time limit")
 REJECTED = Counter("kg_queries_rejected_total", "Queries refused before evaluation, by reason", ["reason"])
 WORKER_STARTS = Counter("kg_worker_starts_total", "Worker processes started (more than the configured workers: restarts)")
+LOWERED = Counter("kg_queries_lowered_total", "Queries that used the slow-query processor time and were given the lowest CPU priority")
 WORKERS_ENDED = Counter("kg_workers_ended_total", "Worker processes ended to stop a timed-out query")
 
 

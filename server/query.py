@@ -44,7 +44,8 @@ from .quota import Quota, client_key
 from .rows import RowCounter, counter
 from .safety import cap_rows, on_allow_list, query_form, service_iri, service_targets, unsafe_destination
 from .slowgroup import slow_group
-from .watchdog import use_slow_group, watchdog
+from .watchdog import configure as configure_watchdog
+from .watchdog import slow_query_cpu, watchdog
 
 log = logging.getLogger("server")
 
@@ -266,7 +267,7 @@ class QueryEndpoint:
         self._last_modified = data.built_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
         self.cache = ResultCache(int(config["RESULT_CACHE_MB"]) << 20)
         self.quota = Quota(config["QUOTA_SECONDS"], config["QUOTA_WINDOW"])
-        use_slow_group(slow_group(config["SLOW_CGROUP"]))
+        configure_watchdog(slow_group(config["SLOW_CGROUP"]), slow_query_cpu(config["SLOW_QUERY_CPU"]))
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")

@@ -18,6 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kg.errors import KGError
+
+from .metrics import LOWERED
 from .perprocess import PerProcess
 from .slowgroup import SlowGroup
 
@@ -104,7 +107,7 @@ def _cpu_clock_of(ident: int) -> int | None:
 class Watchdog:
     """Sleeps until the armed request has run long, or too long.
 
-    A request whose thread has used SLOW seconds of processor time has its CPU priority lowered to
+    A request whose thread has used `slow` seconds of processor time (SLOW unless configured) has its CPU priority lowered to
     the least (nice 19, and the SCHED_IDLE policy where there is one): on a small machine a few
     runaway queries would otherwise slow every other worker's quick ones. Processor time, not time
     on the clock: under a heavy load every request waits for the processor, and lowering the ones
@@ -113,10 +116,11 @@ class Watchdog:
     group (server.slowgroup), the thread also waits in it meanwhile.
     """
 
-    SLOW = 0.05  # seconds of the request thread's processor time; the heaviest competency query takes 0.02
+    SLOW = 0.05  # seconds of the request thread's processor time (KG_SLOW_QUERY_CPU); the heaviest competency query takes 0.02
 
-    def __init__(self, slow_group: SlowGroup | None = None) -> None:
+    def __init__(self, slow_group: SlowGroup | None = None, slow: float | None = None) -> None:
         self._lock = threading.Lock()
+        self.slow = self.SLOW if slow is None else slow
         self._slow_group = slow_group
         self._home: Path | None = None  # the control group the lowered thread came from
         self._alarm = _alarm()
@@ -137,7 +141,7 @@ class Watchdog:
             self._on_expiry = on_expiry
             now = time.monotonic()
             self._deadline = now + seconds
-            self._slow_at = now + self.SLOW
+            self._slow_at = now + self.slow
             self._thread_id = threading.get_native_id()
             self._cpu_clock = _cpu_clock_of(threading.get_ident())
             self._cpu_at_arm = time.clock_gettime(self._cpu_clock) if self._cpu_clock is not None else now
@@ -174,6 +178,7 @@ class Watchdog:
             self._lowered = None
             log.warning("could not lower the priority of a slow query: %s", exc)
             return
+        LOWERED.inc()
         if hasattr(os, "SCHED_IDLE"):
             try:
                 os.sched_setscheduler(self._thread_id, os.SCHED_IDLE, os.sched_param(0))
@@ -193,7 +198,7 @@ class Watchdog:
                 now = time.monotonic()
                 if self._slow_at is not None and now >= self._slow_at and self._lowered is None:
                     used = time.clock_gettime(self._cpu_clock) if self._cpu_clock is not None else now
-                    short = self.SLOW - (used - self._cpu_at_arm)
+                    short = self.slow - (used - self._cpu_at_arm)
                     if short > 0:  # it has waited more than worked: look again when it may have worked enough
                         self._slow_at = now + short
                     else:
@@ -213,13 +218,21 @@ class Watchdog:
                 os._exit(0)
 
 
-_settings: dict[str, SlowGroup | None] = {"slow_group": None}
+_settings: dict = {"slow_group": None, "slow": None}
 
 
-def use_slow_group(group: SlowGroup | None) -> None:
-    """The control group the watchdogs made from now on move slow queries into (None: none)."""
-    _settings["slow_group"] = group
+def slow_query_cpu(seconds: float) -> float:
+    """The KG_SLOW_QUERY_CPU setting, checked."""
+    if not seconds > 0 or seconds == float("inf"):
+        raise KGError(f"KG_SLOW_QUERY_CPU={seconds:g}: must be a number of seconds above 0 (the default is {Watchdog.SLOW:g})")
+    return seconds
+
+
+def configure(slow_group: SlowGroup | None, slow: float | None) -> None:
+    """For the watchdogs made from now on: the control group slow queries wait in (None: none) and
+    the processor time after which a query is slow (None: Watchdog.SLOW)."""
+    _settings.update(slow_group=slow_group, slow=slow)
 
 
 # This process's watchdog (started after any fork).
-watchdog = PerProcess(lambda: Watchdog(_settings["slow_group"]))
+watchdog = PerProcess(lambda: Watchdog(_settings["slow_group"], _settings["slow"]))

@@ -7,10 +7,16 @@ import os
 import signal
 import threading
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from prometheus_client import REGISTRY
 
 from bench.common import child_pids
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
+from kg.errors import KGError
+from server import create_app
 from server.watchdog import Watchdog, can_raise_to
 
 from .conftest import SERVERS, running_server, until, work_until
@@ -32,9 +38,16 @@ def test_eight_runaways_at_once(built, tmp_path):
         assert [status for status, _ in ended] == [503] * len(PATHOLOGICAL)
         assert max(seconds for _, seconds in ended) < 2 + 1
         assert [status for status, _ in ordinary] == [200] * 20
+        assert _metric(url, "kg_queries_lowered_total") == len(PATHOLOGICAL)  # each yielded; no ordinary one did
         time.sleep(1.5)
         assert workers_of(master) == workers  # each ended worker was replaced
         assert ask(url, ORDINARY, "ordinary")[0] == 200
+
+
+def _metric(url: str, name: str) -> float:
+    with urllib.request.urlopen(url.replace("/sparql", "/metrics"), timeout=10) as r:
+        lines = r.read().decode().splitlines()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in lines if line.split(" ")[0] == name)
 
 
 def _catches(pid: int, signum: int) -> bool:
@@ -76,12 +89,15 @@ def _policy(tid: int) -> int:
     return os.sched_getscheduler(tid)
 
 
-def test_a_request_that_works_long_is_lowered_and_given_its_priority_back_after():
-    """The watchdog lowers a request's thread to nice 19 and SCHED_IDLE once it has used SLOW seconds of
-    processor time; disarming gives the thread its priority back where that is allowed, and otherwise says the
-    worker must be recycled."""
+@pytest.mark.parametrize("slow", [None, 0.2], ids=["default", "KG_SLOW_QUERY_CPU=0.2"])
+def test_a_request_that_works_long_is_lowered_and_given_its_priority_back_after(slow):
+    """The watchdog lowers a request's thread to nice 19 and SCHED_IDLE once it has used SLOW seconds (or the
+    configured time) of processor time, and counts it; disarming gives the thread its priority back where that
+    is allowed, and otherwise says the worker must be recycled."""
     restorable = can_raise_to(os.getpriority(os.PRIO_PROCESS, 0))
-    dog = Watchdog()
+    dog = Watchdog(slow=slow)
+    assert dog.slow == (Watchdog.SLOW if slow is None else slow)
+    lowered_before = REGISTRY.get_sample_value("kg_queries_lowered_total")
     seen: dict = {}
 
     def request() -> None:  # on a thread of its own: a priority that cannot be restored stays with it
@@ -89,7 +105,7 @@ def test_a_request_that_works_long_is_lowered_and_given_its_priority_back_after(
         seen["before"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         dog.arm(30, lambda: None)
         started = time.thread_time()
-        seen["lowered"] = work_until(lambda: _policy(me) == os.SCHED_IDLE, 2.0)
+        seen["lowered"] = work_until(lambda: _policy(me) == os.SCHED_IDLE, 3.0)
         seen["worked"] = time.thread_time() - started
         seen["late"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         seen["disarm"] = dog.disarm()
@@ -99,7 +115,8 @@ def test_a_request_that_works_long_is_lowered_and_given_its_priority_back_after(
     thread.start()
     thread.join()
     assert seen["before"][0] < 19 and seen["before"][1] == os.SCHED_OTHER
-    assert seen["lowered"] and seen["worked"] >= dog.SLOW
+    assert seen["lowered"] and seen["worked"] >= dog.slow
+    assert REGISTRY.get_sample_value("kg_queries_lowered_total") == lowered_before + 1
     assert seen["late"] == (19, os.SCHED_IDLE)
     assert (seen["disarm"], seen["after"]) == (("ok", seen["before"]) if restorable else ("recycle", (19, os.SCHED_IDLE)))
 
@@ -114,7 +131,7 @@ def test_a_request_that_only_waits_keeps_its_priority():
         me = threading.get_native_id()
         before = (os.getpriority(os.PRIO_PROCESS, me), _policy(me))
         dog.arm(30, lambda: None)
-        time.sleep(dog.SLOW * 6)
+        time.sleep(dog.slow * 6)
         seen["unchanged"] = (os.getpriority(os.PRIO_PROCESS, me), _policy(me)) == before
         seen["disarm"] = dog.disarm()
 
@@ -147,3 +164,9 @@ def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
         assert work_until(lambda: _switches(watcher.native_id) > before, dog.SLOW + 0.5)
     finally:
         dog.disarm()
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "inf"])
+def test_a_slow_query_time_that_is_not_above_zero_stops_the_server_with_its_name(built, value):
+    with pytest.raises(KGError, match=f"KG_SLOW_QUERY_CPU={value}: must be a number of seconds above 0"):
+        create_app({"BUILD_DIR": str(built.build), "SLOW_QUERY_CPU": value})
