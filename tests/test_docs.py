@@ -29,6 +29,12 @@ def test_every_command_and_option_is_documented():
         assert setting in README, setting
 
 
+def test_every_server_setting_is_documented():
+    from server.config import DEFAULTS
+
+    assert [key for key in DEFAULTS if f"`KG_{key}`" not in README] == []
+
+
 def test_every_qc_query_and_check_is_documented():
     from kg.validate import CHECKS
 
