@@ -7,7 +7,6 @@ import os
 import signal
 import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -19,7 +18,7 @@ from kg.errors import KGError
 from server import create_app
 from server.watchdog import Watchdog, can_raise_to
 
-from .conftest import SERVERS, running_server, until, work_until
+from .conftest import SERVERS, metric, running_server, until, work_until
 
 
 def test_eight_runaways_at_once(built, tmp_path):
@@ -38,16 +37,10 @@ def test_eight_runaways_at_once(built, tmp_path):
         assert [status for status, _ in ended] == [503] * len(PATHOLOGICAL)
         assert max(seconds for _, seconds in ended) < 2 + 1
         assert [status for status, _ in ordinary] == [200] * 20
-        assert _metric(url, "kg_queries_lowered_total") == len(PATHOLOGICAL)  # each yielded; no ordinary one did
+        assert metric(url, "kg_queries_lowered_total") == len(PATHOLOGICAL)  # each yielded; no ordinary one did
         time.sleep(1.5)
         assert workers_of(master) == workers  # each ended worker was replaced
         assert ask(url, ORDINARY, "ordinary")[0] == 200
-
-
-def _metric(url: str, name: str) -> float:
-    with urllib.request.urlopen(url.replace("/sparql", "/metrics"), timeout=10) as r:
-        lines = r.read().decode().splitlines()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in lines if line.split(" ")[0] == name)
 
 
 def _catches(pid: int, signum: int) -> bool:
