@@ -123,7 +123,8 @@ def main() -> None:
         ordinary_for(url, 3, unloaded)
     late = [t for s, t in runaways if s != 503 or t > args.timeout + 1]
     print(f"runaway queries: {len(runaways)} ({len(PATHOLOGICAL)} at a time), timeout {args.timeout:g} s, {args.workers} workers, "
-          f"slow queries' control group: {args.slow_cgroup or 'none'}, lowered after {args.slow_query_cpu or 'the default'} s of CPU")
+          f"slow queries' control group: {args.slow_cgroup or 'none'}, "
+          f"lowered after {f'{args.slow_query_cpu:g} s' if args.slow_query_cpu else 'the default time'} of CPU")
     print(f"  ended with 503: {sum(1 for s, _ in runaways if s == 503)}; other statuses: "
           f"{sorted({s for s, _ in runaways if s != 503})}; slowest answer {max(t for _, t in runaways):.2f} s; "
           f"late or not 503: {len(late)}")

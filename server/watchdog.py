@@ -107,8 +107,8 @@ def _cpu_clock_of(ident: int) -> int | None:
 class Watchdog:
     """Sleeps until the armed request has run long, or too long.
 
-    A request whose thread has used `slow` seconds of processor time (SLOW unless configured) has its CPU priority lowered to
-    the least (nice 19, and the SCHED_IDLE policy where there is one): on a small machine a few
+    A request whose thread has used `slow` seconds of processor time (SLOW unless configured) has its
+    CPU priority lowered to the least (nice 19, and the SCHED_IDLE policy where there is one): on a small machine a few
     runaway queries would otherwise slow every other worker's quick ones. Processor time, not time
     on the clock: under a heavy load every request waits for the processor, and lowering the ones
     that merely waited would starve them; only a query that has done much work yields. It yields
