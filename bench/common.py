@@ -14,6 +14,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from prometheus_client.parser import text_string_to_metric_families
+
 from kg import allocator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,3 +145,10 @@ def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings:
         import shutil
 
         shutil.rmtree(metrics, ignore_errors=True)
+
+
+def counter(site: str, name: str) -> float:
+    """A counter's value on a running server's /metrics (site: its base URL), summed over its labels."""
+    with urllib.request.urlopen(site + "/metrics", timeout=10) as r:
+        text = r.read().decode()
+    return sum(s.value for family in text_string_to_metric_families(text) for s in family.samples if s.name == name)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import competency_queries, free_port, kg_serve, query_paths, rss_kib, run_wrk  # noqa: E402
+from bench.common import competency_queries, counter, free_port, kg_serve, query_paths, rss_kib, run_wrk  # noqa: E402
 
 PAGES = ["/", "/id/kataib-hezbollah", "/id/al-qaim-albu-kamal-crossing", "/id/claim/000-004", "/id/document/001",
          "/id/kataib-hezbollah.ttl", "/id/iraq.jsonld", "/id/strike-2018-06-near-albu-kamal.nt", "/.well-known/void",
@@ -30,9 +29,7 @@ def load(site: str, clients: int, seconds: float) -> dict:
 
 
 def requests_counted(site: str) -> int:
-    with urllib.request.urlopen(site + "/metrics", timeout=10) as r:
-        text = r.read().decode()
-    return int(sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("kg_http_requests_total{")))
+    return int(counter(site, "kg_http_requests_total"))
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
+from .config import DEFAULTS
 from .metrics import LOWERED
 from .perprocess import PerProcess
 from .slowgroup import SlowGroup
@@ -107,7 +108,7 @@ def _cpu_clock_of(ident: int) -> int | None:
 class Watchdog:
     """Sleeps until the armed request has run long, or too long.
 
-    A request whose thread has used `slow` seconds of processor time (SLOW unless configured) has its
+    A request whose thread has used `slow` seconds of processor time (KG_SLOW_QUERY_CPU) has its
     CPU priority lowered to the least (nice 19, and the SCHED_IDLE policy where there is one): on a small machine a few
     runaway queries would otherwise slow every other worker's quick ones. Processor time, not time
     on the clock: under a heavy load every request waits for the processor, and lowering the ones
@@ -116,11 +117,11 @@ class Watchdog:
     group (server.slowgroup), the thread also waits in it meanwhile.
     """
 
-    SLOW = 0.05  # seconds of the request thread's processor time (KG_SLOW_QUERY_CPU); the heaviest competency query takes 0.02
+    SLOW: float = DEFAULTS["SLOW_QUERY_CPU"]  # seconds of the request thread's processor time
 
-    def __init__(self, slow_group: SlowGroup | None = None, slow: float | None = None) -> None:
+    def __init__(self, slow_group: SlowGroup | None = None, slow: float = SLOW) -> None:
         self._lock = threading.Lock()
-        self.slow = self.SLOW if slow is None else slow
+        self.slow = slow
         self._slow_group = slow_group
         self._home: Path | None = None  # the control group the lowered thread came from
         self._alarm = _alarm()
@@ -218,7 +219,7 @@ class Watchdog:
                 os._exit(0)
 
 
-_settings: dict = {"slow_group": None, "slow": None}
+_settings: dict = {"slow_group": None, "slow": Watchdog.SLOW}
 
 
 def slow_query_cpu(seconds: float) -> float:
@@ -228,9 +229,9 @@ def slow_query_cpu(seconds: float) -> float:
     return seconds
 
 
-def configure(slow_group: SlowGroup | None, slow: float | None) -> None:
+def configure(slow_group: SlowGroup | None, slow: float) -> None:
     """For the watchdogs made from now on: the control group slow queries wait in (None: none) and
-    the processor time after which a query is slow (None: Watchdog.SLOW)."""
+    the processor time after which a query is slow."""
     _settings.update(slow_group=slow_group, slow=slow)
 
 

@@ -87,15 +87,6 @@ def work_until(condition, seconds: float) -> bool:
     return condition()
 
 
-def metric(sparql_url: str, name: str) -> float:
-    """The value of a counter on a running server's /metrics (summed over its labels)."""
-    import urllib.request
-
-    with urllib.request.urlopen(sparql_url.replace("/sparql", "/metrics"), timeout=10) as r:
-        lines = r.read().decode().splitlines()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in lines if line.split("{")[0].split(" ")[0] == name)
-
-
 def free_port() -> int:
     import socket
 

@@ -12,13 +12,13 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from prometheus_client import REGISTRY
 
-from bench.common import child_pids
+from bench.common import child_pids, counter
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
 from kg.errors import KGError
 from server import create_app
 from server.watchdog import Watchdog, can_raise_to
 
-from .conftest import SERVERS, metric, running_server, until, work_until
+from .conftest import SERVERS, running_server, until, work_until
 
 
 def test_eight_runaways_at_once(built, tmp_path):
@@ -37,7 +37,7 @@ def test_eight_runaways_at_once(built, tmp_path):
         assert [status for status, _ in ended] == [503] * len(PATHOLOGICAL)
         assert max(seconds for _, seconds in ended) < 2 + 1
         assert [status for status, _ in ordinary] == [200] * 20
-        assert metric(url, "kg_queries_lowered_total") == len(PATHOLOGICAL)  # each yielded; no ordinary one did
+        assert counter(url.removesuffix("/sparql"), "kg_queries_lowered_total") == len(PATHOLOGICAL)  # each yielded; no ordinary one did
         time.sleep(1.5)
         assert workers_of(master) == workers  # each ended worker was replaced
         assert ask(url, ORDINARY, "ordinary")[0] == 200
@@ -82,14 +82,14 @@ def _policy(tid: int) -> int:
     return os.sched_getscheduler(tid)
 
 
-@pytest.mark.parametrize("slow", [None, 0.2], ids=["default", "KG_SLOW_QUERY_CPU=0.2"])
+@pytest.mark.parametrize("slow", [Watchdog.SLOW, 0.2], ids=["default", "KG_SLOW_QUERY_CPU=0.2"])
 def test_a_request_that_works_long_is_lowered_and_given_its_priority_back_after(slow):
     """The watchdog lowers a request's thread to nice 19 and SCHED_IDLE once it has used SLOW seconds (or the
     configured time) of processor time, and counts it; disarming gives the thread its priority back where that
     is allowed, and otherwise says the worker must be recycled."""
     restorable = can_raise_to(os.getpriority(os.PRIO_PROCESS, 0))
     dog = Watchdog(slow=slow)
-    assert dog.slow == (Watchdog.SLOW if slow is None else slow)
+    assert dog.slow == slow
     lowered_before = REGISTRY.get_sample_value("kg_queries_lowered_total")
     seen: dict = {}
 

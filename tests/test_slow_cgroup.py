@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import child_pids
+from bench.common import child_pids, counter
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask
 from kg.errors import KGError
 from server import create_app
 from server.slowgroup import SlowGroup
 from server.watchdog import Watchdog
 
-from .conftest import SERVERS, metric, running_server, until, work_until
+from .conftest import SERVERS, running_server, until, work_until
 
 HIERARCHY = Path("/sys/fs/cgroup/cpu")
 
@@ -73,7 +73,7 @@ def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_
     with running_server(built, tmp_path / "serve.log", WORKERS="4", QUERY_TIMEOUT="2", QUOTA_SECONDS="0",
                         RESULT_CACHE_MB="0", SLOW_CGROUP=str(slow_cgroup)) as url:
         # Each worker, as it starts, checks that a thread can go in and come back: wait until all 4 have.
-        assert until(lambda: metric(url, "kg_worker_starts_total") == 4, 30)
+        assert until(lambda: counter(url.removesuffix("/sparql"), "kg_worker_starts_total") == 4, 30)
         workers = set(child_pids(SERVERS[url].pid))
         assert ask(url, ORDINARY, "ordinary")[0] == 200
         assert not _members(slow_cgroup)  # a quick query never enters it
