@@ -7,6 +7,7 @@ folder (PROMETHEUS_MULTIPROC_DIR) where prometheus_client keeps each process's f
 
 from __future__ import annotations
 
+import glob
 import os
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
@@ -44,11 +45,35 @@ def rejection_reason(status: int, message: str) -> str | None:
     return None
 
 
+class WorkerFiles(multiprocess.MultiProcessCollector):
+    """Adds up the workers' files, leaving out any file that is still empty.
+
+    A worker creates its file and sizes it a moment later; prometheus_client cannot read a file
+    of 0 bytes, and one such file would turn the whole scrape into an error (client_python
+    issue 1199). An empty file holds no figures, so leaving it out loses nothing, and a worker
+    ended in that moment cannot break /metrics for good.
+    """
+
+    def __init__(self, registry: CollectorRegistry, folder: str):
+        super().__init__(registry, folder)
+        self.folder = folder
+
+    def collect(self):
+        return self.merge([f for f in glob.glob(os.path.join(self.folder, "*.db")) if _has_content(f)], accumulate=True)
+
+
+def _has_content(path: str) -> bool:
+    try:
+        return os.path.getsize(path) > 0
+    except FileNotFoundError:
+        return False
+
+
 def exposition() -> tuple[bytes, str]:
     """The metrics of all worker processes (or of this one, outside `kg serve`)."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    if folder := os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)
+        WorkerFiles(registry, folder)
         return generate_latest(registry), CONTENT_TYPE_LATEST
     from prometheus_client import REGISTRY
 

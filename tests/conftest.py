@@ -132,6 +132,9 @@ def running_server(built: Layout, log: Path, **settings: str):
     try:
         wait_until_up(url, proc)
         yield url
+    except BaseException:
+        print(f"--- last lines of {log.name} ---\n" + "\n".join(log.read_text(errors="replace").splitlines()[-40:]))
+        raise
     finally:
         SERVERS.pop(url, None)
         if proc.poll() is None:

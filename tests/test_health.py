@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
 from server import create_app
+from server.metrics import exposition
 
 from .test_clients import RUNAWAY, get
 
@@ -75,3 +80,19 @@ def test_metrics_add_up_all_workers_and_count_timeouts_and_restarts(server_url):
     assert total(after, "kg_worker_starts_total") > 3  # the 3 configured workers, and a replacement
     with urllib.request.urlopen(site + "/healthz", timeout=10) as r:
         assert json.loads(r.read())["status"] == "ok"
+
+
+def test_metrics_survive_a_worker_file_not_yet_sized(tmp_path, monkeypatch):
+    """A worker's figures file exists at 0 bytes for a moment after it is created (and for good if
+    the worker is ended in that moment); a scrape then still answers, with the other workers' figures."""
+    worker = "from server.metrics import WORKER_STARTS, observe; WORKER_STARTS.inc(); observe('/sparql', 200, 0.01)"
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", worker], env=env, check=True, cwd=Path(__file__).resolve().parent.parent)
+    (tmp_path / "counter_999999.db").touch()
+    (tmp_path / "histogram_999999.db").touch()
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    figures = samples(exposition()[0].decode())
+    assert total(figures, "kg_worker_starts_total") == 2
+    assert total(figures, "kg_http_requests_total", route="/sparql", status="200") == 2
+    assert total(figures, "kg_http_request_duration_seconds_count", route="/sparql") == 2
