@@ -84,7 +84,7 @@ def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_
             assert any(Path(f"/proc/{pid}/task/{tid}").exists() for pid in workers)  # a worker's request thread
             assert ask(url, ORDINARY, "ordinary")[0] == 200
             assert runaway.result()[0] == 503
-        assert until(lambda: not _members(slow_cgroup), 2)  # its worker has ended, and the thread with it
+        assert until(lambda: not _members(slow_cgroup), 10)  # its worker has ended, and the thread with it
 
 
 def test_a_setting_that_is_not_a_control_group_stops_the_server_with_its_name(built, tmp_path):
