@@ -10,25 +10,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from prometheus_client.parser import text_string_to_metric_families
-
+from bench.common import samples, total
 from server import create_app
 from server.metrics import exposition
 
 from .conftest import until
 from .test_clients import RUNAWAY, get
-
-
-def samples(text: str) -> dict[tuple[str, tuple], float]:
-    out = {}
-    for family in text_string_to_metric_families(text):
-        for s in family.samples:
-            out[(s.name, tuple(sorted(s.labels.items())))] = s.value
-    return out
-
-
-def total(metrics: dict, name: str, **labels) -> float:
-    return sum(v for (n, ls), v in metrics.items() if n == name and all((k, v2) in ls for k, v2 in labels.items()))
 
 
 def test_healthz_says_alive_loaded_and_which_build(built, release):

@@ -139,7 +139,7 @@ def _switches(tid: int) -> int:
 
 
 def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
-    """No polling: an idle worker's watchdog thread is not woken, nor by requests that end within SLOW seconds
+    """No polling: an idle worker's watchdog thread is not woken, nor by requests that end within its slow-query processor time
     (each costs only the setting of a timer); it wakes for one that runs longer."""
     dog = Watchdog()
     watcher = dog.thread
@@ -153,7 +153,7 @@ def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
     assert _switches(watcher.native_id) == before
     dog.arm(30, lambda: None)
     try:
-        assert work_until(lambda: _switches(watcher.native_id) > before, dog.SLOW + 0.5)
+        assert work_until(lambda: _switches(watcher.native_id) > before, dog.slow + 0.5)
     finally:
         dog.disarm()
 
