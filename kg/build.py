@@ -2,12 +2,17 @@
 
 Layout of the dataset:
 - one named graph per claim (the claim IRI), holding the facts its quote supports;
-- graph/provenance: what each claim is (document, quote, offsets, certainty, attribution);
+- graph/provenance: what each claim is (document, quote, offsets, certainty, attribution, modality, time);
 - graph/register, graph/documents, graph/ontology: entities, source documents, the ontology;
+- graph/register-modal: the register entries of entities that only non-asserted claims mention
+  (a planned opening that no source says happened);
 - graph/reference-coordinates: points of register places from outside the documents (register/coordinates.yaml),
   with their source note, never mixed with what the documents say;
-- the default graph: the RDF merge (a set) of all of the above, written out explicitly, so a
-  fact two documents support is seen once there and twice across the claim graphs.
+- the default graph (the truthy layer): the RDF merge (a set) of the metadata graphs above but
+  graph/register-modal, and of the asserted claims' facts, minus values of one-value-at-a-time
+  properties that a later claim supersedes. A fact two documents support is seen once there and
+  twice across the claim graphs; a fact only intended, expected, conditional, recommended or
+  denied is only in its claim graph.
 
 Beside the dumps (plain and gzip) and the store, a release holds what the web server publishes
 (ARTEFACTS): document texts, the ontology and shapes pages and the JSON-LD context.
@@ -32,7 +37,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .coordinates import ReferencePoint, load_coordinates
-from .corpus import Document, load_corpus
+from .corpus import Document, load_corpus, primary_source
 from .document_texts import write_document_texts
 from .errors import InputError
 from .jsonld_context import context_json
@@ -44,11 +49,14 @@ from .register import Entity, load_register, mentions
 from .shapes_html import shapes_html
 from .statements import (
     ConceptRef,
+    Curation,
     EntityRef,
     QuantityValue,
     Statement,
     TypedValue,
     WaypointValue,
+    first_day,
+    last_day,
     load_statements,
 )
 
@@ -75,6 +83,9 @@ def open_dump(path: Path, text: bool = False):
 ARTEFACTS = {"documents": "documents", "ontology_html": "ontology.html", "shapes_html": "shapes.html",
              "shapes": "shapes.ttl", "jsonld_context": "context.jsonld"}
 REFERENCE_GRAPH = "reference-coordinates"
+MODAL_REGISTER_GRAPH = "register-modal"
+# Named graphs whose triples the default graph holds, besides the asserted claims.
+METADATA_GRAPHS = ("ontology", "documents", "register", "provenance", REFERENCE_GRAPH)
 QUOTE_CONTEXT = 32
 KEEP_RELEASES = 3
 
@@ -90,7 +101,7 @@ class Inputs:
     entities: dict[str, Entity]
     statements: list[Statement]
     coordinates: list[ReferencePoint]
-
+    curation: Curation
 
 def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
     """Read and check every input; the first problem raises InputError naming file and line."""
@@ -101,11 +112,12 @@ def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
     progress("read inputs", 2, 5)
     entities = load_register(layout.register, ontology, documents, skip=[layout.coordinates])
     progress("read inputs", 3, 5)
-    statements = load_statements(layout.statements, documents, ontology, entities)
+    curation = Curation()
+    statements = load_statements(layout.statements, documents, ontology, entities, curation)
     progress("read inputs", 4, 5)
     coordinates = load_coordinates(layout.coordinates, entities, ontology)
     progress("read inputs", 5, 5)
-    return Inputs(documents, ontology, entities, statements, coordinates)
+    return Inputs(documents, ontology, entities, statements, coordinates, curation)
 
 
 class Iris:
@@ -152,6 +164,8 @@ class DatasetBuilder:
         self.iris = Iris(base)
         self.quads: set[ox.Quad] = set()
         self.fact_counts: Counter[str] = Counter()
+        # Triples of each claim graph that stay out of the default graph (superseded values).
+        self.held_back: dict[str, set[ox.Triple]] = {}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal, g: ox.NamedNode) -> None:
         self.quads.add(ox.Quad(s, p, o, g))
@@ -186,12 +200,22 @@ class DatasetBuilder:
                 self.add(d, _n(RDFS + "comment"), _lit(doc.note, lang="en"), g)
             for span in doc.excluded:
                 self.add(d, _n(LB + "excludedSpan"), _lit(f"{span.start}-{span.end}: {span.reason}"), g)
+            if doc.earliest_date:
+                self.add(d, _n(LB + "earliestDate"), _lit(doc.earliest_date, _date_type(doc.earliest_date)), g)
+            if doc.derived_from:
+                self.add(d, _n(PROV + "wasDerivedFrom"), self.iris.document(doc.derived_from), g)
+                if doc.quotes_source:
+                    self.add(d, _n(PROV + "wasQuotedFrom"), self.iris.document(doc.derived_from), g)
+        for doc_id, root in primary_source(self.inputs.documents).items():
+            self.add(self.iris.document(doc_id), _n(LB + "primarySource"), self.iris.document(root), g)
 
-    def register(self) -> None:
-        g = self.iris.graph("register")
+    def register(self, referenced: set[ox.NamedNode]) -> None:
+        """The register's entries: in graph/register when the default graph refers to the entity, else in
+        graph/register-modal (an entity only non-asserted claims mention is no fact of the default graph)."""
         named = {doc.id: mentions(self.inputs.entities, doc.in_scope_text()) for doc in self.inputs.documents.values()}
         for ent in self.inputs.entities.values():
             e = self.iris.entity(ent.id)
+            g = self.iris.graph("register" if e in referenced else MODAL_REGISTER_GRAPH)
             self.add(e, A, _n(ent.type), g)
             self.add(e, LABEL, _lit(ent.label, lang="en"), g)
             self.add(e, _n(SKOS + "prefLabel"), _lit(ent.label, lang="en"), g)
@@ -243,6 +267,28 @@ class DatasetBuilder:
             self.add(c, _n(LB + "hedge"), _lit(stmt.hedge), prov_g)
         if stmt.year_inferred:
             self.add(c, _n(LB + "yearInferred"), _lit("true", XSD + "boolean"), prov_g)
+        if stmt.year_bounded:
+            self.add(c, _n(LB + "yearBounded"), _lit("true", XSD + "boolean"), prov_g)
+        self.add(c, _n(LB + "modality"), _n(LB + stmt.modality), prov_g)
+        for prop, text in (("modalityCue", stmt.cue), ("condition", stmt.condition), ("timeText", stmt.time_text)):
+            if text:
+                self.add(c, _n(LB + prop), _lit(text), prov_g)
+        if stmt.share:
+            self.add(c, _n(LB + "share"), _n(stmt.share), prov_g)
+        for other in stmt.disputes:
+            self.add(c, _n(LB + "disputes"), self.iris.claim(other), prov_g)
+        for prop, value in (("holdsAt", stmt.holds_at), ("holdsFrom", stmt.holds_from), ("holdsUntil", stmt.holds_until)):
+            if value is not None:
+                self.add(c, _n(LB + prop), _lit(value.lexical, value.datatype), prov_g)
+        validity = claim_time(stmt)
+        if validity.as_of:
+            self.add(c, _n(LB + "asOf"), _lit(validity.as_of, XSD + "date"), prov_g)
+        if validity.as_of_not_before:
+            self.add(c, _n(LB + "asOfNotBefore"), _lit(validity.as_of_not_before, _date_type(validity.as_of_not_before)), prov_g)
+        if validity.start:
+            self.add(c, _n(LB + "validFrom"), _lit(validity.start.isoformat(), XSD + "date"), prov_g)
+        if validity.end:
+            self.add(c, _n(LB + "validUntil"), _lit(validity.end.isoformat(), XSD + "date"), prov_g)
         ev, target = self.iris.claim(stmt.id, "evidence"), self.iris.claim(stmt.id, "target")
         quote_sel, pos_sel = self.iris.claim(stmt.id, "quote"), self.iris.claim(stmt.id, "position")
         self.add(c, _n(LB + "evidence"), ev, prov_g)
@@ -267,8 +313,10 @@ class DatasetBuilder:
         self.add(quote_sel, _n(OA + "prefix"), _lit(text[lo:stmt.start]), prov_g)
         self.add(quote_sel, _n(OA + "suffix"), _lit(text[stmt.end:hi]), prov_g)
         self.add(pos_sel, A, _n(OA + "TextPositionSelector"), prov_g)
-        self.add(pos_sel, _n(OA + "start"), _lit(str(stmt.start), XSD + "nonNegativeInteger"), prov_g)
-        self.add(pos_sel, _n(OA + "end"), _lit(str(stmt.end), XSD + "nonNegativeInteger"), prov_g)
+        # xsd:integer (not the Web Annotation model's xsd:nonNegativeInteger): the store keeps derived integer
+        # types as xsd:integer, and the dumps and the endpoint must give the same literal.
+        self.add(pos_sel, _n(OA + "start"), _lit(str(stmt.start), XSD + "integer"), prov_g)
+        self.add(pos_sel, _n(OA + "end"), _lit(str(stmt.end), XSD + "integer"), prov_g)
         for fact in stmt.facts:
             self.fact(stmt, fact, c)
 
@@ -281,6 +329,11 @@ class DatasetBuilder:
             self.add(s, p, self.iris.entity(obj.id), g)
         elif isinstance(obj, ConceptRef):
             self.add(s, p, _n(obj.iri), g)
+        elif isinstance(obj, TypedValue) and obj.datatype == XSD + "gMonthDay":
+            # Never a bare month-day: the day with the earliest date it can be, from the document's earliest date.
+            self.add(s, _n(LB + "monthDay"), _lit(obj.lexical, obj.datatype), g)
+            bound = month_day_not_before(obj.lexical, stmt.document.earliest_date)
+            self.add(s, _n(LB + "dateNotBefore"), _lit(bound.isoformat(), XSD + "date"), g)
         elif isinstance(obj, TypedValue):
             self.add(s, p, _lit(obj.lexical, obj.datatype), g)
         elif isinstance(obj, QuantityValue):
@@ -292,7 +345,7 @@ class DatasetBuilder:
             self.add(w, A, _n(LB + "Waypoint"), g)
             label = f"{self.inputs.entities[fact.subject].label}, stop {obj.sequence}: {self.inputs.entities[obj.place].label}"
             self.add(w, LABEL, _lit(label, lang="en"), g)
-            self.add(w, _n(LB + "sequence"), _lit(str(obj.sequence), XSD + "positiveInteger"), g)
+            self.add(w, _n(LB + "sequence"), _lit(str(obj.sequence), XSD + "integer"), g)
             self.add(w, _n(LB + "waypointPlace"), place, g)
             self.add(s, _n(LB + "passesThrough"), place, g)
 
@@ -314,18 +367,116 @@ class DatasetBuilder:
             if value is not None:
                 self.add(node, _n(LB + name), _lit(_decimal_lexical(value), XSD + "decimal"), g)
 
+    def supersede(self) -> None:
+        """Hold back each value of a one-value-at-a-time property that a later asserted claim replaces."""
+        by_key: dict[tuple[str, str], list[tuple[Statement, object, ClaimTime]]] = {}
+        for stmt in self.inputs.statements:
+            if stmt.modality != "asserted":
+                continue
+            for fact in stmt.facts:
+                if fact.property.one_value:
+                    by_key.setdefault((fact.subject, fact.property.name), []).append((stmt, fact, claim_time(stmt)))
+        prov_g = self.iris.graph("provenance")
+        for entries in by_key.values():
+            for old, old_fact, old_time in entries:
+                old_end = old_time.end or old_time.start
+                if old_end is None:
+                    continue
+                for new, new_fact, new_time in entries:
+                    if new_fact.object == old_fact.object or new_time.start is None:
+                        continue
+                    if new_time.start >= old_end and (old_time.start is None or new_time.start > old_time.start):
+                        triple = self.fact_triple(old_fact)
+                        self.held_back.setdefault(self.iris.claim(old.id).value, set()).add(triple)
+                        self.add(self.iris.claim(old.id), _n(LB + "supersededBy"), self.iris.claim(new.id), prov_g)
+
+    def fact_triple(self, fact) -> ox.Triple:
+        """The triple a fact with an entity or concept object is written as."""
+        obj = fact.object
+        o = self.iris.entity(obj.id) if isinstance(obj, EntityRef) else _n(obj.iri)
+        return ox.Triple(self.iris.entity(fact.subject), _n(fact.property.iri), o)
+
+    def truthy(self) -> set[ox.Quad]:
+        """The default graph: the metadata graphs and the asserted claims' facts, less the held-back values."""
+        asserted = {self.iris.claim(s.id).value for s in self.inputs.statements if s.modality == "asserted"}
+        metadata = {self.iris.graph(name).value for name in METADATA_GRAPHS}
+        merged = set()
+        for q in self.quads:
+            g = q.graph_name.value
+            if g in metadata or (g in asserted and ox.Triple(q.subject, q.predicate, q.object) not in self.held_back.get(g, ())):
+                merged.add(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()))
+        return merged
+
     def run(self, progress: Progress = _noop) -> list[ox.Quad]:
         self.ontology()
         self.documents()
-        self.register()
         self.reference_coordinates()
         total = len(self.inputs.statements)
         for i, stmt in enumerate(self.inputs.statements, 1):
             self.claim(stmt)
             if i % 25 == 0 or i == total:
                 progress("make claims", i, total)
-        merged = {ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self.quads}
+        self.supersede()
+        before_register = self.truthy()
+        referenced = {term for q in before_register for term in (q.subject, q.object) if isinstance(term, ox.NamedNode)}
+        self.register(referenced)
+        merged = self.truthy()
         return sorted(self.quads | merged, key=_quad_key)
+
+
+@dataclass(frozen=True)
+class ClaimTime:
+    """When a claim says its facts held: the document's date as 'as of' where the text gives no time,
+    and the first and last day it covers, for comparison."""
+
+    as_of: str | None = None
+    as_of_not_before: str | None = None
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+
+def claim_time(stmt: Statement) -> ClaimTime:
+    """The time qualifiers the build adds to a claim (see lb:asOf, lb:validFrom, lb:validUntil)."""
+    doc_date = datetime.date.fromisoformat(stmt.document.date) if stmt.document.date else None
+    if stmt.holds_at is not None:
+        return ClaimTime(start=first_day(stmt.holds_at), end=last_day(stmt.holds_at))
+    if stmt.holds_from is not None or stmt.holds_until is not None:
+        start = first_day(stmt.holds_from) if stmt.holds_from is not None else None
+        if stmt.holds_until is not None:
+            end = last_day(stmt.holds_until)
+        else:  # a state the document says holds since then holds at least until the document's date
+            end = doc_date if doc_date is not None and start is not None and doc_date >= start else None
+        return ClaimTime(start=start, end=end)
+    if not stmt.time_indexed or stmt.modality not in ("asserted", "denied"):
+        return ClaimTime()
+    if doc_date is not None:
+        return ClaimTime(as_of=stmt.document.date, start=doc_date, end=doc_date)
+    if stmt.document.earliest_date:
+        return ClaimTime(as_of_not_before=stmt.document.earliest_date)
+    return ClaimTime()
+
+
+def month_day_not_before(month_day: str, earliest: str | None) -> datetime.date:
+    """The earliest date a month-day (--MM-DD) of a document can be: its last occurrence on or before the
+    document's earliest date (news writes 'on January 28' for the latest January 28 before publication)."""
+    if earliest is None:
+        raise ValueError("a month-day needs the document's earliest date")
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    floor = datetime.date.fromisoformat(earliest if len(earliest) == 10 else earliest + "-01")
+    year = floor.year
+    while True:
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:  # 29 February in a common year
+            year -= 1
+            continue
+        if candidate <= floor:
+            return candidate
+        year -= 1
+
+
+def _date_type(lexical: str) -> str:
+    return {10: XSD + "date", 7: XSD + "gYearMonth", 4: XSD + "gYear"}[len(lexical)]
 
 
 def _decimal_lexical(value) -> str:

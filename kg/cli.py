@@ -243,5 +243,34 @@ def stats(build_dir: str | None) -> None:
     click.echo(json.dumps(json.loads((release / "stats.json").read_text()), indent=2))
 
 
+@main.command()
+@click.option("--document", "documents", multiple=True, metavar="ID", help="Only this document (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format: text for people, json for tools.")
+def coverage(documents: tuple[str, ...], fmt: str) -> None:
+    """Report what curation has left: unquoted sentences, entities named without a fact, and numbers,
+    dates and names in quotes that no fact uses (each unless explained in the statement file).
+
+    Exit status: 0 nothing left; 1 something left; 2 the inputs could not be read.
+    """
+    from .build import load_inputs
+    from .coverage import coverage as run_coverage
+    from .coverage import to_text
+
+    try:
+        inputs = load_inputs(_layout(None))
+    except KGError as exc:
+        _fail(str(exc), EXIT_ERROR)
+    unknown = set(documents) - set(inputs.documents)
+    if unknown:
+        _fail(f"unknown document(s): {', '.join(sorted(unknown))}", EXIT_ERROR)
+    reports = [r for r in run_coverage(inputs) if not documents or r.document in documents]
+    if fmt == "json":
+        click.echo(json.dumps([r.as_json() for r in reports], indent=2, ensure_ascii=False))
+    else:
+        click.echo(to_text(reports), nl=False)
+    sys.exit(0 if all(r.empty for r in reports) else 1)
+
+
 if __name__ == "__main__":
     main()

@@ -15,7 +15,9 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CATALOGUE_KEYS = {
     "id", "file", "sha256", "title", "title_evidence", "genre", "outlet", "outlet_evidence",
     "authors", "authors_evidence", "date", "date_evidence", "note", "excluded",
+    "earliest_date", "earliest_date_evidence", "derived_from", "derived_from_evidence", "quotes_source",
 }
+EARLIEST_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class Document:
     date: str | None  # ISO date, or None where the text shows none
     note: str | None = None
     excluded: list[Span] = field(default_factory=list)
+    # For a document that shows no date: the earliest date it can have (YYYY-MM or YYYY-MM-DD),
+    # from the latest date its text reports as past.
+    earliest_date: str | None = None
+    derived_from: str | None = None  # the document this one summarises or quotes
+    quotes_source: bool = False  # it quotes that document's words (prov:wasQuotedFrom)
 
     def excluded_at(self, start: int, end: int) -> Span | None:
         """The excluded span that [start, end) overlaps, if any."""
@@ -145,6 +152,18 @@ def load_corpus(catalogue: Path, seeds: Path) -> dict[str, Document]:
         date = entry["date"]
         if date != NOT_STATED and not (isinstance(date, str) and DATE_RE.match(date)):
             raise InputError(catalogue, line, f"'date' must be YYYY-MM-DD or \"{NOT_STATED}\"")
+        earliest = entry.get("earliest_date")
+        if earliest is not None:
+            if date != NOT_STATED:
+                raise InputError(catalogue, line, "'earliest_date' is for documents that show no date")
+            if not (isinstance(earliest, str) and EARLIEST_RE.match(earliest)):
+                raise InputError(catalogue, line, "'earliest_date' must be YYYY-MM or YYYY-MM-DD")
+            _check_evidence(entry, "earliest_date", text, catalogue)
+        derived = entry.get("derived_from")
+        if derived is not None:
+            _check_evidence(entry, "derived_from", text, catalogue)
+        if entry.get("quotes_source") is not None and not isinstance(entry.get("quotes_source"), bool):
+            raise InputError(catalogue, line, "'quotes_source' must be true or false")
         authors = entry["authors"]
         authors = [NOT_STATED] if authors == NOT_STATED else [str(a) for a in authors]
         documents[doc_id] = Document(
@@ -160,5 +179,26 @@ def load_corpus(catalogue: Path, seeds: Path) -> dict[str, Document]:
             date=None if date == NOT_STATED else date,
             note=entry.get("note"),
             excluded=_excluded_spans(entry, text, catalogue),
+            earliest_date=earliest,
+            derived_from=None if derived is None else str(derived),
+            quotes_source=bool(entry.get("quotes_source")),
         )
+    for doc in documents.values():
+        if doc.derived_from is not None and doc.derived_from not in documents:
+            raise InputError(catalogue, None, f"document {doc.id}: 'derived_from' names unknown document {doc.derived_from!r}")
+    primary_source(documents, catalogue)  # refuses a cycle
     return documents
+
+
+def primary_source(documents: dict[str, Document], catalogue: Path | str = "seeds/catalogue.yaml") -> dict[str, str]:
+    """Each document's root of derivation (itself when it derives from none): one independent source each."""
+    roots: dict[str, str] = {}
+    for doc in documents.values():
+        seen, current = [doc.id], doc
+        while current.derived_from is not None:
+            current = documents[current.derived_from]
+            if current.id in seen:
+                raise InputError(catalogue, None, f"documents derive from each other in a cycle: {' -> '.join(seen + [current.id])}")
+            seen.append(current.id)
+        roots[doc.id] = current.id
+    return roots

@@ -12,7 +12,9 @@ from .namespaces import LB, OWL, RDF, RDFS, SKOS
 
 # Properties the build writes itself; curated facts may not use them.
 _METADATA_DOMAINS = {LB + "Claim", LB + "SourceDocument", LB + "Quantity", LB + "Waypoint"}
-_METADATA_PROPERTIES = {LB + "mentionedIn"}
+_METADATA_PROPERTIES = {LB + "mentionedIn", LB + "monthDay"}
+# Properties whose object is a date at the precision the source gives.
+DATE_PROPERTIES = {"date", "dateNotBefore", "dateNotAfter"}
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Property:
     is_object: bool
     domain: str | None
     range: str | None
+    time_indexed: bool = False  # its facts hold at a time (lb:timeIndexed)
+    one_value: bool = False  # one value per subject at a time (lb:oneValueAtATime)
 
 
 @dataclass
@@ -63,6 +67,7 @@ def load_ontology(path: Path) -> Ontology:
     domain: dict[str, str] = {}
     range_: dict[str, str] = {}
     parents: dict[str, set[str]] = {}
+    flags: dict[str, set[str]] = {}
     for t in triples:
         s, p, o = t.subject, t.predicate.value, t.object
         if not isinstance(s, ox.NamedNode):
@@ -75,6 +80,8 @@ def load_ontology(path: Path) -> Ontology:
             range_[s.value] = o.value
         elif p == RDFS + "subClassOf" and isinstance(o, ox.NamedNode):
             parents.setdefault(s.value, set()).add(o.value)
+        elif p in (LB + "timeIndexed", LB + "oneValueAtATime") and isinstance(o, ox.Literal) and o.value == "true":
+            flags.setdefault(s.value, set()).add(p[len(LB):])
     for iri, kinds in types.items():
         name = _local(iri)
         if name is None:
@@ -82,8 +89,10 @@ def load_ontology(path: Path) -> Ontology:
         if OWL + "Class" in kinds:
             onto.classes[name] = iri
         if OWL + "ObjectProperty" in kinds or OWL + "DatatypeProperty" in kinds:
+            marks = flags.get(iri, set())
             onto.properties[name] = Property(
-                iri, name, OWL + "ObjectProperty" in kinds, domain.get(iri), range_.get(iri)
+                iri, name, OWL + "ObjectProperty" in kinds, domain.get(iri), range_.get(iri),
+                time_indexed="timeIndexed" in marks, one_value="oneValueAtATime" in marks,
             )
     for cls in parents:
         seen: set[str] = set()

@@ -32,19 +32,22 @@ def mention_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
 
 
-def mentions(entities: dict[str, Entity], text: str) -> set[str]:
-    """Ids of the entities a text names, the longest name winning where names overlap."""
+def mention_spans(entities: dict[str, Entity], text: str) -> list[tuple[int, int, str]]:
+    """Where a text names register entities: (start, end, id), the longest name winning where names overlap."""
     found = []
     for ent in entities.values():
         for name in {ent.label, *ent.aliases}:
             found.extend((m.start(), m.end(), ent.id) for m in mention_pattern(name).finditer(text))
-    taken: list[tuple[int, int]] = []
-    named = set()
+    taken: list[tuple[int, int, str]] = []
     for start, end, ent_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if not any(start < e and s < end for s, e in taken):
-            taken.append((start, end))
-            named.add(ent_id)
-    return named
+        if not any(start < e and s < end for s, e, _ in taken):
+            taken.append((start, end, ent_id))
+    return sorted(taken)
+
+
+def mentions(entities: dict[str, Entity], text: str) -> set[str]:
+    """Ids of the entities a text names, the longest name winning where names overlap."""
+    return {ent_id for _, _, ent_id in mention_spans(entities, text)}
 
 
 def load_register(

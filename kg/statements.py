@@ -11,16 +11,19 @@ from pathlib import Path
 from .corpus import Document
 from .errors import InputError
 from .namespaces import LB, XSD
-from .ontology import Ontology, Property
+from .ontology import DATE_PROPERTIES, Ontology, Property
 from .register import Entity
 from .yamlio import line_of, load_yaml
 
 ID_RE = re.compile(r"^(\d{3})-(\d{3})$")
 CERTAINTIES = ("stated", "reported", "assessed", "alleged")
+MODALITIES = ("asserted", "denied", "intended", "expected", "conditional", "recommended")
 _STATEMENT_KEYS = {
     "id", "quote", "occurrence", "certainty", "attribution", "attributed_to", "hedge",
-    "year_inferred", "facts",
+    "year_inferred", "facts", "modality", "cue", "condition", "holds_at", "holds_from", "holds_until",
+    "time_text", "share", "disputes", "unused",
 }
+_FILE_KEYS = {"document", "statements", "uncurated", "unlinked"}
 _QUANTITY_KEYS = {"value", "min", "max", "qualifier", "unit", "per", "verbatim"}
 _DATE_FORMS = (
     (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), XSD + "date"),
@@ -74,6 +77,16 @@ class Fact:
     line: int | None
 
 
+@dataclass(frozen=True)
+class Uncurated:
+    """A sentence of the document left out on purpose, with the reason."""
+
+    text: str
+    start: int
+    reason: str
+    line: int | None
+
+
 @dataclass
 class Statement:
     id: str
@@ -89,6 +102,26 @@ class Statement:
     hedge: str | None = None
     year_inferred: bool = False
     facts: list[Fact] = field(default_factory=list)
+    modality: str = "asserted"
+    cue: str | None = None  # the words that give a non-asserted modality
+    condition: str | None = None  # the condition's words, for a conditional claim
+    holds_at: TypedValue | None = None
+    holds_from: TypedValue | None = None
+    holds_until: TypedValue | None = None
+    time_text: str | None = None
+    share: str | None = None  # concept IRI
+    disputes: tuple[str, ...] = ()
+    unused: dict[str, str] = field(default_factory=dict)  # words of the quote no fact uses -> why
+
+    @property
+    def year_bounded(self) -> bool:
+        """A date of the statement has a month and day but no year (bounded by the document's earliest date)."""
+        return any(isinstance(f.object, TypedValue) and f.object.datatype == XSD + "gMonthDay" for f in self.facts)
+
+    @property
+    def time_indexed(self) -> bool:
+        """It states a fact that holds at a time (a state, control, presence, membership, ...)."""
+        return any(f.property.time_indexed for f in self.facts)
 
 
 def parse_date(text: str, path: Path, line: int | None) -> TypedValue:
@@ -123,9 +156,10 @@ def _decimal(value: object, key: str, path: Path, line: int | None) -> Decimal:
 class _Resolver:
     """Turns the raw [subject, property, object] of a statement into a checked Fact."""
 
-    def __init__(self, ontology: Ontology, entities: dict[str, Entity]):
+    def __init__(self, ontology: Ontology, entities: dict[str, Entity], document: Document | None = None):
         self.ontology = ontology
         self.entities = entities
+        self.document = document
 
     def entity(self, ref: object, path: Path, line: int | None) -> str:
         if not isinstance(ref, str) or ref not in self.entities:
@@ -189,8 +223,10 @@ class _Resolver:
             value = self.concept(obj, rng, path, line)
         elif prop.is_object:
             value = EntityRef(self.entity(obj, path, line))
-        elif prop.name == "date":
+        elif prop.name in DATE_PROPERTIES:
             value = parse_date(str(obj), path, line)
+            if value.datatype == XSD + "gMonthDay":
+                self.month_day(prop.name, str(obj), path, line)
         else:
             if not isinstance(obj, str) or not obj.strip():
                 raise InputError(path, line, f"'{prop.name}' needs text")
@@ -198,6 +234,18 @@ class _Resolver:
                 raise InputError(path, line, f"text {obj!r} for '{prop.name}' is not in the quote")
             value = TypedValue(obj, XSD + "string")
         return Fact(subject, prop, value, line)
+
+    def month_day(self, prop: str, text: str, path: Path, line: int | None) -> None:
+        """A day without a year is only kept where the document bounds it, never as a bare month-day."""
+        doc = self.document
+        if prop != "date":
+            raise InputError(path, line, f"'{prop}' needs a year: use YYYY-MM-DD, YYYY-MM or YYYY")
+        if doc is not None and doc.date is not None:
+            raise InputError(path, line, f"{text!r} has no year: {doc.file} is dated {doc.date}, so give the full date "
+                                         "and mark the statement 'year_inferred: true'")
+        if doc is not None and doc.earliest_date is None:
+            raise InputError(path, line, f"{text!r} has no year and {doc.file} shows no date: give the catalogue entry "
+                                         "an 'earliest_date' (with its evidence) so the day can be bounded")
 
 
 def _optional_text(item: dict, key: str, path: Path, line: int | None) -> str | None:
@@ -209,17 +257,30 @@ def _optional_text(item: dict, key: str, path: Path, line: int | None) -> str | 
     return value
 
 
+@dataclass
+class Curation:
+    """What the statement files say beyond their statements: per document, the sentences left out on
+    purpose and the entities it names without a fact, each with the reason."""
+
+    uncurated: dict[str, list[Uncurated]] = field(default_factory=dict)
+    unlinked: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
 def load_statement_file(
-    path: Path, documents: dict[str, Document], ontology: Ontology, entities: dict[str, Entity]
+    path: Path, documents: dict[str, Document], ontology: Ontology, entities: dict[str, Entity],
+    curation: Curation | None = None,
 ) -> list[Statement]:
-    """Parse and check one statement file."""
+    """Parse and check one statement file (its notes for the coverage report go into curation)."""
     data = load_yaml(path)
     if not isinstance(data, dict) or "document" not in data or "statements" not in data:
         raise InputError(path, line_of(data, 1), "a statement file needs 'document' and 'statements'")
+    unknown = set(data) - _FILE_KEYS
+    if unknown:
+        raise InputError(path, line_of(data, 1), f"unknown field(s): {', '.join(sorted(unknown))}")
     doc = documents.get(str(data["document"]))
     if doc is None:
         raise InputError(path, line_of(data, 1), f"unknown document {data['document']!r} (not in the catalogue)")
-    resolver = _Resolver(ontology, entities)
+    resolver = _Resolver(ontology, entities, doc)
     out: list[Statement] = []
     for item in data["statements"] or []:
         line = line_of(item)
@@ -272,24 +333,137 @@ def load_statement_file(
             path=path, line=line, attribution=attribution, attributed_to=attributed_to,
             hedge=hedge, year_inferred=year_inferred,
         )
+        _modality_and_time(stmt, item, paragraph, resolver, path, line)
         for raw in raw_facts:
             stmt.facts.append(resolver.fact(raw, quote, path, line_of(raw, line)))
-        if year_inferred and not any(f.property.name == "date" for f in stmt.facts):
-            raise InputError(path, line, f"{stmt_id}: 'year_inferred' but no date fact")
+        if year_inferred and not any(f.property.name in DATE_PROPERTIES for f in stmt.facts) \
+                and stmt.holds_at is None and stmt.holds_from is None and stmt.holds_until is None:
+            raise InputError(path, line, f"{stmt_id}: 'year_inferred' but no date")
+        stmt.unused = _unused(item, quote, stmt_id, path, line)
         out.append(stmt)
+    if curation is not None:
+        curation.uncurated[doc.id] = _uncurated(data, doc, path)
+        curation.unlinked[doc.id] = _unlinked(data, resolver, path)
     return out
 
 
+def _modality_and_time(stmt: Statement, item: dict, paragraph: str, resolver: _Resolver, path: Path,
+                       line: int | None) -> None:
+    """Modality (with its cue and condition), time qualifiers, share and disputes of one statement."""
+    sid = stmt.id
+    modality = item.get("modality")
+    if modality not in MODALITIES:
+        raise InputError(path, line, f"{sid}: modality must be one of {', '.join(MODALITIES)}")
+    stmt.modality = modality
+    for key in ("cue", "condition", "time_text"):
+        value = _optional_text(item, key, path, line)
+        if value is not None and value not in paragraph:
+            raise InputError(path, line, f"{sid}: {key} {value!r} is not in the quote's paragraph")
+        setattr(stmt, key, value)
+    if modality != "asserted" and stmt.cue is None:
+        raise InputError(path, line, f"{sid}: a {modality} statement needs 'cue': the words that make it {modality}")
+    if modality == "asserted" and stmt.cue is not None:
+        raise InputError(path, line, f"{sid}: 'cue' marks a modality other than asserted")
+    if (modality == "conditional") != (stmt.condition is not None):
+        raise InputError(path, line, f"{sid}: a conditional statement, and only one, gives its 'condition'")
+    for key in ("holds_at", "holds_from", "holds_until"):
+        raw = item.get(key)
+        if raw is None:
+            continue
+        value = parse_date(str(raw), path, line)
+        if value.datatype == XSD + "gMonthDay":
+            raise InputError(path, line, f"{sid}: {key} needs a year")
+        setattr(stmt, key, value)
+    if stmt.holds_at is not None and (stmt.holds_from is not None or stmt.holds_until is not None):
+        raise InputError(path, line, f"{sid}: give 'holds_at', or 'holds_from' and/or 'holds_until', not both")
+    if stmt.holds_from is not None and stmt.holds_until is not None:
+        if first_day(stmt.holds_from) > last_day(stmt.holds_until):
+            raise InputError(path, line, f"{sid}: holds_from {stmt.holds_from.lexical} is after holds_until {stmt.holds_until.lexical}")
+    if item.get("share") is not None:
+        stmt.share = resolver.concept(item["share"], LB + "Share", path, line).iri
+    disputes = item.get("disputes") or []
+    disputes = disputes if isinstance(disputes, list) else [disputes]
+    for other in disputes:
+        if not isinstance(other, str) or not ID_RE.match(other):
+            raise InputError(path, line, f"{sid}: 'disputes' lists statement ids like 002-040, not {other!r}")
+    stmt.disputes = tuple(disputes)
+
+
+def _unused(item: dict, quote: str, sid: str, path: Path, line: int | None) -> dict[str, str]:
+    """Words of the quote (a number, date or name) that no fact uses, each with the reason."""
+    raw = item.get("unused") or {}
+    if not isinstance(raw, dict):
+        raise InputError(path, line, f"{sid}: 'unused' maps words of the quote to the reason no fact uses them")
+    for words, reason in raw.items():
+        if not isinstance(words, str) or words not in quote:
+            raise InputError(path, line, f"{sid}: unused words {words!r} are not in the quote")
+        if not isinstance(reason, str) or not reason.strip():
+            raise InputError(path, line, f"{sid}: unused words {words!r} need a reason")
+    return dict(raw)
+
+
+def _unlinked(data: dict, resolver: _Resolver, path: Path) -> dict[str, str]:
+    """Register entities the document names but states nothing about, each with the reason."""
+    raw = data.get("unlinked") or {}
+    line = line_of(data, 1)
+    if not isinstance(raw, dict):
+        raise InputError(path, line, "'unlinked' maps register ids to the reason the document states nothing about them")
+    for ent_id, reason in raw.items():
+        resolver.entity(ent_id, path, line)
+        if not isinstance(reason, str) or not reason.strip():
+            raise InputError(path, line, f"unlinked {ent_id!r} needs a reason")
+    return dict(raw)
+
+
+def _uncurated(data: dict, doc: Document, path: Path) -> list[Uncurated]:
+    """Sentences left out on purpose: each names the start of the sentence, verbatim, and why."""
+    out = []
+    for item in data.get("uncurated") or []:
+        line = line_of(item, line_of(data, 1))
+        if not isinstance(item, dict) or set(item) != {"text", "reason"}:
+            raise InputError(path, line, "an uncurated entry is {text: <start of the sentence, verbatim>, reason: <why>}")
+        text, reason = item["text"], item["reason"]
+        if not isinstance(text, str) or not text.strip() or not isinstance(reason, str) or not reason.strip():
+            raise InputError(path, line, "an uncurated entry needs text and reason")
+        start = doc.text.find(text)
+        if start < 0:
+            raise InputError(path, line, f"uncurated text not found in {doc.file}: {text[:80]!r}")
+        out.append(Uncurated(text, start, reason, line))
+    return out
+
+
+def first_day(value: TypedValue) -> datetime.date:
+    """The first day of a date, month or year."""
+    parts = [int(p) for p in value.lexical.split("-")]
+    return datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def last_day(value: TypedValue) -> datetime.date:
+    """The last day of a date, month or year."""
+    parts = [int(p) for p in value.lexical.split("-")]
+    if len(parts) == 3:
+        return datetime.date(*parts)
+    if len(parts) == 2:
+        nxt = datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return nxt - datetime.timedelta(days=1)
+    return datetime.date(parts[0], 12, 31)
+
+
 def load_statements(
-    folder: Path, documents: dict[str, Document], ontology: Ontology, entities: dict[str, Entity]
+    folder: Path, documents: dict[str, Document], ontology: Ontology, entities: dict[str, Entity],
+    curation: Curation | None = None,
 ) -> list[Statement]:
     """Parse every statements/*.yaml file; statement ids are unique across files."""
     statements: list[Statement] = []
     seen: dict[str, Statement] = {}
     for path in sorted(folder.glob("*.yaml")):
-        for stmt in load_statement_file(path, documents, ontology, entities):
+        for stmt in load_statement_file(path, documents, ontology, entities, curation):
             if stmt.id in seen:
                 raise InputError(path, stmt.line, f"statement id {stmt.id} already used at {seen[stmt.id].path.name}:{seen[stmt.id].line}")
             seen[stmt.id] = stmt
             statements.append(stmt)
+    for stmt in statements:
+        for other in stmt.disputes:
+            if other not in seen or other == stmt.id:
+                raise InputError(stmt.path, stmt.line, f"{stmt.id}: disputes {other}, which is not another statement")
     return statements

@@ -27,6 +27,7 @@ def statement_file(*, quote: str = GOOD_QUOTE, fact: str = "[al-qaim, adjacentTo
         f"  certainty: stated{extra}\n"
         "  facts:\n"
         f"  - {fact}\n"
+        "  modality: asserted\n"
     )
 
 

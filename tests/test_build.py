@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
@@ -56,7 +57,8 @@ def test_the_default_graph_is_the_set_merge_of_the_named_graphs(store):
         PREFIX lb: <https://landbridge-kg.org/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT ?s ?p ?o (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
-          GRAPH ?g { ?s ?p ?o } ?g a lb:Claim ; prov:wasDerivedFrom ?doc .
+          GRAPH ?g { ?s ?p ?o } ?g a lb:Claim ; lb:modality lb:asserted ; prov:wasDerivedFrom ?doc .
+          FILTER NOT EXISTS { ?g lb:supersededBy ?later . ?p lb:oneValueAtATime true }
         } GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?doc) > 1)""")
     assert len(shared) >= 10, "documents 000 and 001 share many facts"
     for row in shared[:50]:
@@ -111,7 +113,20 @@ def test_dates_keep_their_precision(store):
     rows = select(store, """SELECT DISTINCT (DATATYPE(?d) AS ?t) WHERE {
         ?e <https://landbridge-kg.org/ontology#date> ?d }""")
     kinds = {r["t"].rsplit("#", 1)[1] for r in rows}
-    assert {"date", "gYearMonth", "gYear", "gMonthDay"} <= kinds
+    assert kinds == {"date", "gYearMonth", "gYear"}
+
+
+def test_a_day_without_a_year_is_bounded_never_bare(store):
+    """Document 003 shows no date; its 'November 17' is after its earliest date (March 2023) allows."""
+    rows = select(store, f"""SELECT ?e ?md ?nb WHERE {{ ?e <{LB}monthDay> ?md .
+        OPTIONAL {{ ?e <{LB}dateNotBefore> ?nb }} }}""")
+    assert rows
+    for row in rows:
+        assert "nb" in row, row
+        month, day = int(row["md"][2:4]), int(row["md"][5:7])
+        bound = datetime.date.fromisoformat(row["nb"])
+        assert (bound.month, bound.day) == (month, day)
+        assert datetime.date(2022, 3, 1) < bound <= datetime.date(2023, 3, 1)
 
 
 def test_off_topic_material_is_not_ingested(release):
