@@ -1,8 +1,9 @@
-"""Real clients against a running `kg serve`: curl, SPARQLWrapper, rdflib's SPARQLStore, Apache Jena.
+"""Real clients against a running `kg serve`: curl, SPARQLWrapper, rdflib's SPARQLStore, Apache Jena, Comunica.
 
 Each must get the same answers as the store gives in-process. SPARQLWrapper is tried with every return format
 it has, by GET and by POST (URL-encoded and direct), with its defaults (it names the format in `format`,
-`output` and `results`, some formats twice).
+`output` and `results`, some formats twice); Comunica's command-line client (tests/clients/, installed by
+`scripts/install --test`) queries the endpoint as a SPARQL source.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import time
 import urllib.parse
@@ -24,6 +26,8 @@ import rdflib
 from rdflib.compare import to_isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDF, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
+
+from kg.paths import PROJECT_ROOT
 
 from .conftest import select
 
@@ -279,3 +283,49 @@ def test_sparqlwrapper_ntriples_by_accept(server_url, store, form, method):
     assert LABEL in graph
     assert to_isomorphic(graph) == to_isomorphic(store_graph(store, GRAPH_QUERIES[form]))
 
+
+# --- Comunica's command-line client ----------------------------------------------------------------------------
+
+COMUNICA = PROJECT_ROOT / "tests" / "clients" / "node_modules" / ".bin" / "comunica-sparql"
+# Comunica sends a query by GET when the URL stays under 600 characters, by POST otherwise: a VALUES list of
+# entities, most of them unknown, makes this one long enough.
+LONG_LABELS = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT ?e ?label WHERE { VALUES ?e { "
+               + " ".join(f"<https://landbridge-kg.org/id/no-such-entity-{i}>" for i in range(30))
+               + f" <{KH}> }} ?e rdfs:label ?label }}")
+SHORT_LABELS = f"SELECT ?e ?label WHERE {{ VALUES ?e {{ <{KH}> }} ?e <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
+
+
+def comunica(url: str, query: str, media_type: str | None = None) -> tuple[str, list[str]]:
+    """Comunica's output for the query over the endpoint as a SPARQL source, and the HTTP methods it used."""
+    if not COMUNICA.exists():
+        pytest.fail(f"{COMUNICA} is missing: scripts/install --test installs Comunica (npm ci in tests/clients)",
+                    pytrace=False)
+    command = [str(COMUNICA), f"sparql@{url}", "--logLevel", "info", *(["-t", media_type] if media_type else []), query]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    methods = re.findall(r"Requesting \S+ \{.*?method: '(\w+)'", done.stderr, re.S)
+    return done.stdout, methods
+
+
+@pytest.mark.parametrize("query,method", [(SHORT_LABELS, "GET"), (LONG_LABELS, "POST")], ids=["GET", "POST"])
+def test_comunica_select_keeps_language_tags(server_url, query, method):
+    out, methods = comunica(server_url, query, "application/sparql-results+json")
+    assert set(methods) == {method}
+    bindings = json.loads(out)["results"]["bindings"]
+    assert bindings == [{"e": {"type": "uri", "value": KH},
+                         "label": {"type": "literal", "value": "Kataib Hezbollah", "xml:lang": "en"}}]
+
+
+def test_comunica_ask(server_url):
+    assert comunica(server_url, ASK_TRUE)[0].strip() == "true"
+    assert comunica(server_url, ASK_FALSE)[0].strip() == "false"
+
+
+def test_comunica_construct(server_url, store):
+    query = GRAPH_QUERIES["construct"]
+    out, methods = comunica(server_url, query, "application/n-triples")
+    assert methods
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(out.encode(), format=ox.RdfFormat.N_TRIPLES)}
+    assert triples == set(store.query(query))
+    assert ox.Triple(ox.NamedNode(KH), ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"),
+                     ox.Literal("KH", language="en")) in triples
