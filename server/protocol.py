@@ -11,6 +11,10 @@ from .safety import looks_like_update
 FORM = "application/x-www-form-urlencoded"
 DIRECT_QUERY = "application/sparql-query"
 DIRECT_UPDATE = "application/sparql-update"
+# The parameters that ask for a response format by name or media type, in the order Apache Jena Fuseki reads
+# them: `output`, else `format`, else `results`. Virtuoso reads `format` and `output`; SPARQLWrapper sends all
+# three, each with its own name for the format and, for some formats, the media type too.
+FORMAT_PARAMETERS = ("output", "format", "results")
 READ_ONLY = (
     "this endpoint is read-only: the graph changes only through reviewed statements and a build, "
     "so SPARQL Update is refused"
@@ -22,7 +26,7 @@ class QueryRequest:
     query: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
-    format: str | None = None  # the `format` parameter: a response format asked for by name
+    format: str | None = None  # the format asked for by parameter (see FORMAT_PARAMETERS), overriding Accept
 
 
 def _pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
@@ -38,6 +42,19 @@ def _single(pairs: list[tuple[str, str]], name: str) -> str | None:
     if len(values) > 1:
         raise HTTPProblem(400, f"the '{name}' parameter is given {len(values)} times; give it once")
     return values[0] if values else None
+
+
+def _format(pairs: list[tuple[str, str]]) -> str | None:
+    """The format asked for: the first non-empty value of `output`, else of `format`, else of `results` (Fuseki's rule).
+
+    They may be repeated (clients send one format under several names, and as a name and a media type); the
+    values after the one taken are not read, so a value meant for another server cannot fail the request.
+    """
+    for name in FORMAT_PARAMETERS:
+        for key, value in pairs:
+            if key == name and value.strip():
+                return value.strip()
+    return None
 
 
 def _charset_ok(content_type: str) -> bool:
@@ -90,5 +107,5 @@ def parse_request(method: str, content_type: str | None, query_string: bytes, bo
         query=query,
         default_graphs=tuple(v for k, v in pairs if k == "default-graph-uri"),
         named_graphs=tuple(v for k, v in pairs if k == "named-graph-uri"),
-        format=_single(pairs, "format"),
+        format=_format(pairs),
     )

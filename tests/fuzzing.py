@@ -35,8 +35,8 @@ def requests(draw) -> dict:
                           text.map(lambda t: "/" + t.replace("?", "").replace("#", "")),
                           st.sampled_from(["/id/", "/graph/", "/dumps/", "/static/"]).flatmap(
                               lambda p: text.map(lambda t: p + t.replace("?", "").replace("#", "")))))
-    params = draw(st.lists(st.tuples(st.sampled_from(["query", "update", "format", "default-graph-uri", "named-graph-uri",
-                                                      "class", "url", "callback", "query"]),
+    params = draw(st.lists(st.tuples(st.sampled_from(["query", "update", "format", "output", "results", "default-graph-uri",
+                                                      "named-graph-uri", "class", "url", "callback", "query"]),
                                      st.one_of(st.sampled_from(QUERIES), text)), max_size=4))
     body = draw(st.one_of(st.just(b""), raw, st.sampled_from(QUERIES).map(str.encode),
                           st.sampled_from(QUERIES).map(lambda q: b"query=" + q.encode()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 import pyshacl
@@ -68,6 +69,70 @@ def test_format_parameter_for_browsers_and_links(client):
     r = client.get("/sparql", query_string={"query": COUNT, "format": "csv"}, headers={"Accept": "text/html"})
     assert r.mimetype == "text/csv"
     assert client.get("/sparql", query_string={"query": COUNT, "format": "turtle"}).status_code == 406
+
+
+def sparql_get(client, params: list[tuple[str, str]], accept: str | None = None):
+    return client.get("/sparql?" + urlencode(params), headers={"Accept": accept} if accept else {})
+
+
+def sparql_form(client, params: list[tuple[str, str]], accept: str | None = None):
+    return client.post("/sparql", data=urlencode(params), content_type="application/x-www-form-urlencoded",
+                       headers={"Accept": accept} if accept else {})
+
+
+@pytest.mark.parametrize("method", ["GET", "form POST", "direct POST"])
+def test_one_format_named_several_times_and_ways_is_one_request_for_it(client, method):
+    # SPARQLWrapper's TSV: the name, then the media type (for Virtuoso), under each of three parameter names.
+    names = [(n, v) for n in ("format", "output", "results") for v in ("tsv", "text/tab-separated-values")]
+    if method == "GET":
+        r = sparql_get(client, [("query", COUNT), *names], "text/tab-separated-values")
+    elif method == "form POST":
+        r = sparql_form(client, [("query", COUNT), *names], "text/tab-separated-values")
+    else:
+        r = client.post("/sparql?" + urlencode(names), data=COUNT, content_type="application/sparql-query")
+    assert r.status_code == 200 and r.mimetype == "text/tab-separated-values"
+    assert r.get_data(as_text=True).splitlines()[0] == "?n"
+
+
+@pytest.mark.parametrize("params,media", [
+    ([("format", "csv"), ("format", "json")], "text/csv"),  # the first value of a name
+    ([("format", "csv"), ("output", "json")], "application/sparql-results+json"),  # output before format
+    ([("results", "tsv"), ("format", "xml")], "application/sparql-results+xml"),  # format before results
+    ([("results", "tsv")], "text/tab-separated-values"),
+    ([("output", ""), ("format", "csv")], "text/csv"),  # an empty value is no value
+    ([("format", "TSV")], "text/tab-separated-values"),
+    ([("format", "text/csv; charset=utf-8")], "text/csv"),
+    ([("output", "sparql")], "application/sparql-results+xml"),  # Fuseki's name
+])
+def test_disagreeing_format_parameters_are_resolved_as_fuseki_does(client, params, media):
+    r = sparql_get(client, [("query", COUNT), *params], "application/sparql-results+json")
+    assert r.status_code == 200 and r.mimetype == media
+
+
+@pytest.mark.parametrize("value,media", [
+    ("xml", "application/rdf+xml"), ("json", "application/ld+json"),  # Fuseki's names for a graph
+    ("rdf+xml", "application/rdf+xml"), ("rdf", "application/rdf+xml"), ("json-ld", "application/ld+json"),
+    ("n3", "text/turtle"), ("ttl", "text/turtle"), ("nt", "application/n-triples"), ("n-quads", "application/n-quads"),
+])
+def test_format_names_clients_use_for_graphs(client, value, media):
+    r = sparql_get(client, [("query", CONSTRUCT), ("format", value)])
+    assert r.status_code == 200 and r.mimetype == media
+
+
+def test_a_format_that_does_not_fit_the_result_is_406_whatever_the_accept_header(client):
+    for query, value, accept in ((CONSTRUCT, "csv", "text/turtle"), (COUNT, "turtle", "application/sparql-results+json"),
+                                 (COUNT, "no-such-format", "*/*")):
+        r = sparql_get(client, [("query", query), ("output", value)], accept)
+        assert r.status_code == 406 and f"format={value!r}" in r.get_data(as_text=True)
+
+
+def test_a_repeated_query_or_update_is_still_refused(client):
+    r = sparql_get(client, [("query", COUNT), ("query", COUNT)])
+    assert r.status_code == 400 and "'query' parameter is given 2 times" in r.get_data(as_text=True)
+    r = sparql_form(client, [("query", COUNT), ("query", "ASK {}")])
+    assert r.status_code == 400 and "'query' parameter is given 2 times" in r.get_data(as_text=True)
+    r = sparql_get(client, [("update", "CLEAR ALL"), ("update", "CLEAR ALL")])
+    assert r.status_code == 400 and "'update' parameter is given 2 times" in r.get_data(as_text=True)
 
 
 def test_406_when_nothing_acceptable(client):
