@@ -9,13 +9,16 @@ and harsher run, with ten times the worker replacements.
 Prints, for the runaways, how each ended and how long after it was sent (target: a 503 within the
 timeout + 1 s); for the ordinary queries, p50/p99 latency unloaded (3 s before the first runaways
 and 3 s after the last, once their workers are replaced) and during the runaways (target: p99 under
-twice the unloaded one) and whether every one succeeded; and the server's worker count and memory
-before and after (target: the same workers, no growth beyond noise). Loopback only.
+twice the unloaded one) and their errors by status (target: none); and the server's worker count and
+memory before and after (target: the same workers, no growth beyond noise). The ratio of the p99s is
+not given when an ordinary query erred (`no ratio: N errors`), and the script then exits 1.
+Loopback only; the server's quotas are off.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import statistics
 import sys
 import threading
@@ -23,12 +26,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import child_pids, free_port, kg_serve, rss_kib  # noqa: E402
+from bench.common import Ratios, child_pids, errors_text, free_port, kg_serve, outcome, rss_kib, transport_kind  # noqa: E402
 from server.config import DEFAULTS  # noqa: E402
 
 EVERYTHING = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i"
@@ -46,7 +50,8 @@ PATHOLOGICAL = [
 ORDINARY = "SELECT ?p ?o WHERE { <https://landbridge-kg.org/id/kataib-hezbollah> ?p ?o }"
 
 
-def ask(url: str, query: str, agent: str, timeout: float = 60) -> tuple[int, float]:
+def ask(url: str, query: str, agent: str, timeout: float = 60) -> tuple[int | str, float]:
+    """The answer's status (or, with none, the transport error's kind) and the time it took."""
     request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": query}), headers={"User-Agent": agent})
     started = time.monotonic()
     try:
@@ -56,6 +61,8 @@ def ask(url: str, query: str, agent: str, timeout: float = 60) -> tuple[int, flo
     except urllib.error.HTTPError as err:
         err.read()
         status = err.code
+    except (OSError, http.client.HTTPException) as exc:
+        status = transport_kind(exc)
     return status, time.monotonic() - started
 
 
@@ -126,16 +133,21 @@ def main() -> None:
           f"slow queries' control group: {args.slow_cgroup or 'none'}, "
           f"lowered after {f'{args.slow_query_cpu:g} s' if args.slow_query_cpu else 'the default time'} of CPU")
     print(f"  ended with 503: {sum(1 for s, _ in runaways if s == 503)}; other statuses: "
-          f"{sorted({s for s, _ in runaways if s != 503})}; slowest answer {max(t for _, t in runaways):.2f} s; "
+          f"{sorted({s for s, _ in runaways if s != 503}, key=str)}; slowest answer {max(t for _, t in runaways):.2f} s; "
           f"late or not 503: {len(late)}")
+    errors = 0
     for name, rows in (("unloaded", unloaded), ("during runaways", during)):
         times = [t * 1000 for _, t in rows]
-        print(f"ordinary queries {name}: {len(rows)}, failed {sum(1 for s, _ in rows if s != 200)}, "
+        counts = outcome(dict(Counter(s for s, _ in rows)))
+        errors += counts["errors"]
+        print(f"ordinary queries {name}: {len(rows)}, answered (2xx) {counts['ok']}, errors {errors_text(counts)}, "
               f"p50 {statistics.median(times):.2f} ms, p99 {percentile(times, 99):.2f} ms, slowest {max(times):.1f} ms")
+    ratios = Ratios()
     ratio = percentile([t for _, t in during], 99) / percentile([t for _, t in unloaded], 99)
-    print(f"  p99 during / unloaded: {ratio:.2f}")
+    print(f"  p99 during / unloaded: {ratios.of(ratio, errors)}")
     print(f"workers: {workers_before} before, {workers_after} after; memory {kib_before / 1024:.0f} MiB before, "
           f"{kib_after / 1024:.0f} MiB after")
+    sys.exit(ratios.exit_status)
 
 
 if __name__ == "__main__":

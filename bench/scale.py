@@ -21,7 +21,9 @@ For each size (`--sizes 10k,100k,1M`, the default; 10M works too, given the time
    mix figures add up both turns. Ratios ours/oxigraph.
 
 Prints a Markdown growth table, one row per size (and, with --per-query, each query's latency). Rates count
-answered requests only; errors (HTTP 5xx, refused or reset connections) are listed apart.
+answers only, 2xx responses; each row gives the errors of every run (any other status, and transport errors,
+by kind), and a ratio with an erring run (or, for the latency geomean, an unanswered query) behind it is not
+given (`no ratio: N errors`); the script then exits 1.
 
 5. the remote store: an empty Oxigraph server (`oxigraph serve`, loopback) loaded with the release by
    `kg build --store`'s loader (kg.store.load_remote): time, triples/s, its size on disk and peak memory; then our
@@ -58,7 +60,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import free_port, query_paths, rss_kib, run_wrk, stop, uwsgi_serve, wait_up  # noqa: E402
+from bench.common import (  # noqa: E402
+    Ratios,
+    errors_text,
+    free_port,
+    query_paths,
+    rss_kib,
+    run_wrk,
+    stop,
+    uwsgi_serve,
+    wait_up,
+)
 from kg import allocator  # noqa: E402
 from kg.loader import load_dump  # noqa: E402
 from kg.paths import DEFAULT_BASE_IRI, Layout  # noqa: E402
@@ -253,11 +265,15 @@ def http_figures(url: str, queries: dict[str, str], point: str, seconds: float, 
 
 
 def combined(runs: list[dict]) -> dict:
-    """wrk runs taken as one: requests and errors summed, rate over the summed time, the median of the medians."""
-    requests = sum(r["requests"] for r in runs)
-    elapsed = sum(r["requests"] / r["rps"] for r in runs if r["rps"])
-    keys = ("status_errors", "socket_errors", "errors")
-    return {"requests": requests, "rps": requests / elapsed if elapsed else 0.0, **{k: sum(r[k] for r in runs) for k in keys},
+    """wrk runs taken as one: counts summed, the rate of answers over the summed time, the median of the medians."""
+    seconds = sum(r["seconds"] for r in runs)
+    errors_by: dict[str, int] = {}
+    for r in runs:
+        for kind, n in r["errors_by"].items():
+            errors_by[kind] = errors_by.get(kind, 0) + n
+    ok = sum(r["ok"] for r in runs)
+    return {"requests": sum(r["requests"] for r in runs), "ok": ok, "seconds": seconds, "rps": ok / seconds if seconds else 0.0,
+            "errors": sum(r["errors"] for r in runs), "errors_by": errors_by,
             "p50": statistics.median(r["p50"] for r in runs), "p95": statistics.median(r["p95"] for r in runs),
             "p99": max(r["p99"] for r in runs)}
 
@@ -359,23 +375,20 @@ def remote_store_row(store_url: str, base: str = DEFAULT_BASE_IRI, seconds: floa
 
 # -- report ------------------------------------------------------------------------------------------------------
 
-def geomean_ratio(a: dict, b: dict) -> float | None:
+def geomean_ratio(a: dict, b: dict) -> tuple[float | None, int]:
+    """The geometric mean of each query's latency on a over b, and the queries either did not answer (errors)."""
+    failed = sum(1 for n in a if a[n][0] is None or n not in b or b[n][0] is None)
     pairs = [(a[n][1], b[n][1]) for n in a if n in b and a[n][0] is not None and b[n][0] is not None]
     if not pairs:
-        return None
-    return math.exp(sum(math.log(x / y) for x, y in pairs) / len(pairs))
-
-
-def ok_rps(run: dict) -> float:
-    """Requests per second that got an answer (wrk counts 5xx and socket errors as requests too)."""
-    return run["rps"] * (1 - run["errors"] / run["requests"]) if run["requests"] else 0.0
+        return None, failed
+    return math.exp(sum(math.log(x / y) for x, y in pairs) / len(pairs)), failed
 
 
 def fmt(value, spec: str = ",.0f", none: str = "–") -> str:
     return none if value is None else format(value, spec)
 
 
-def row(label: str, r: dict) -> str:
+def row(label: str, r: dict, ratios: Ratios) -> str:
     load, val, o, x = r["load"], r["validation"], r.get("ours"), r.get("oxigraph")
     results = f"{val['results']}/{r['expected']}" if "results" in val else f"–/{r['expected']}"
     baseline = load.get("oxigraph_load_seconds")
@@ -390,14 +403,13 @@ def row(label: str, r: dict) -> str:
     cells += [fmt(base_s, ".1f") + (f" ({pyshacl['results']} results)" if base_s else ""),
               fmt(ours_s / base_s if ours_s and base_s else None, ".3f")]
     if o and x:
-        mix, lookup = (ok_rps(o["mix"]), ok_rps(x["mix"])), (ok_rps(o["lookup"]), ok_rps(x["lookup"]))
-        errors = [f"{o[k]['errors']} / {x[k]['errors']}" for k in ("mix", "lookup")]
+        errors = [f"{errors_text(o[k])} / {errors_text(x[k])}" for k in ("mix", "lookup")]
         exited = " (a server exited)" if o.get("exited") or x.get("exited") else ""
         cells += [f"{o['answered']}/{o['queries']}",
-                  f"{mix[0]:.1f} / {mix[1]:.1f}", fmt(mix[0] / mix[1] if mix[1] else None, ".2f"),
+                  f"{o['mix']['rps']:.1f} / {x['mix']['rps']:.1f}", ratios(o["mix"], x["mix"]),
                   f"{o['mix']['p50']:.1f} / {x['mix']['p50']:.1f}",
-                  f"{lookup[0]:,.0f} / {lookup[1]:,.0f}", fmt(lookup[0] / lookup[1] if lookup[1] else None, ".2f"),
-                  fmt(geomean_ratio(o["per_query"], x["per_query"]), ".2f"),
+                  f"{o['lookup']['rps']:,.0f} / {x['lookup']['rps']:,.0f}", ratios(o["lookup"], x["lookup"]),
+                  ratios.of(*geomean_ratio(o["per_query"], x["per_query"])),
                   f"{errors[0]}; {errors[1]}{exited}", fmt(r.get("host_load"), ".1f")]
     return "| " + " | ".join(cells) + " |"
 
@@ -412,11 +424,11 @@ HEADER = ("| size | quads | generate s | load s | quads/s | quads/s `oxigraph lo
           "| host load |")
 
 
-def print_table(rows: dict[str, dict]) -> None:
+def print_table(rows: dict[str, dict], ratios: Ratios) -> None:
     print(HEADER)
     print("|" + "---|" * HEADER.count(" | ") + "---|")
     for label, r in rows.items():
-        print(row(label, r))
+        print(row(label, r, ratios))
     remote = {label: r["remote_oxigraph"] for label, r in rows.items() if "remote_oxigraph" in r}
     if not remote:
         return
@@ -429,11 +441,10 @@ def print_table(rows: dict[str, dict]) -> None:
                  fmt(m["store_bytes"] / 2**20, ",.0f"), fmt((m["store_peak_rss_kib"] or 0) / 1024, ",.0f")]
         o, e = m.get("ours"), rows[label].get("ours")
         if o:
-            mix, lookup = ok_rps(o["mix"]), ok_rps(o["lookup"])
-            cells += [f"{o['answered']}/{o['queries']}", f"{mix:.1f}", f"{o['mix']['p50']:.1f}",
-                      fmt(mix / ok_rps(e["mix"]) if e and ok_rps(e["mix"]) else None, ".2f"), f"{lookup:,.0f}",
-                      fmt(lookup / ok_rps(e["lookup"]) if e and ok_rps(e["lookup"]) else None, ".2f"),
-                      f"{o['mix']['errors']}; {o['lookup']['errors']}"]
+            cells += [f"{o['answered']}/{o['queries']}", f"{o['mix']['rps']:.1f}", f"{o['mix']['p50']:.1f}",
+                      ratios(o["mix"], e["mix"]) if e else "–", f"{o['lookup']['rps']:,.0f}",
+                      ratios(o["lookup"], e["lookup"]) if e else "–",
+                      f"{errors_text(o['mix'])}; {errors_text(o['lookup'])}"]
         print("| " + " | ".join(cells) + " |")
 
 
@@ -519,12 +530,13 @@ def main() -> None:
             except Exception as exc:  # noqa: BLE001 - the other rows still print; the error is the figure
                 print(f"[{label}] remote store failed: {exc}", file=sys.stderr, flush=True)
         rows[label] = r
-        print(row(label, r), file=sys.stderr, flush=True)
+        print(row(label, r, Ratios()), file=sys.stderr, flush=True)
     print(f"\nsynthetic data (kg.synthetic, seed {args.seed}); wrk, 1 client, loopback; ours: uWSGI, result cache, "
           "quotas and row cap off; oxigraph: serve-read-only on the same store; the mix driven on each in turns, "
           f"{MIX_TURNS} turns each; ratios ours/oxigraph (throughput: >1 ours "
           "faster; latency geomean: >1 ours slower)\n")
-    print_table(rows)
+    ratios = Ratios()
+    print_table(rows, ratios)
     if args.per_query:
         print_per_query(rows)
     if args.remote:
@@ -532,9 +544,11 @@ def main() -> None:
             if "remote" in r:
                 m = r["remote"]
                 print(f"\nremote {args.remote} at {label}: answered {m['answered']}/{m['queries']}, mix {m['mix']['rps']:.1f} req/s "
-                      f"(p50 {m['mix']['p50']:.1f} ms), lookup {m['lookup']['rps']:,.0f} req/s")
+                      f"(p50 {m['mix']['p50']:.1f} ms; errors {errors_text(m['mix'])}), lookup {m['lookup']['rps']:,.0f} req/s "
+                      f"(errors {errors_text(m['lookup'])})")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2, sort_keys=True, default=str))
+    sys.exit(ratios.exit_status)
 
 
 if __name__ == "__main__":
