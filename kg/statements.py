@@ -75,6 +75,7 @@ class Fact:
     property: Property
     object: Object
     line: int | None
+    state: bool = False  # a state of its subject that holds at a time (not a feature of an event)
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,9 @@ class Statement:
 
     @property
     def time_indexed(self) -> bool:
-        """It states a fact that holds at a time (a state, control, presence, membership, ...)."""
-        return any(f.property.time_indexed for f in self.facts)
+        """It states a state that holds at a time (status, control, presence, membership, ... of a place, route
+        or actor; the cargo or status of an event is part of the event, dated by the event)."""
+        return any(f.state for f in self.facts)
 
 
 def parse_date(text: str, path: Path, line: int | None) -> TypedValue:
@@ -233,7 +235,8 @@ class _Resolver:
             if obj not in quote:
                 raise InputError(path, line, f"text {obj!r} for '{prop.name}' is not in the quote")
             value = TypedValue(obj, XSD + "string")
-        return Fact(subject, prop, value, line)
+        is_event = self.ontology.is_subclass(self.entities[subject].type, LB + "Event")
+        return Fact(subject, prop, value, line, state=prop.time_indexed and not is_event)
 
     def month_day(self, prop: str, text: str, path: Path, line: int | None) -> None:
         """A day without a year is only kept where the document bounds it, never as a bare month-day."""
