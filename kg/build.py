@@ -427,30 +427,25 @@ class DatasetBuilder:
 @dataclass(frozen=True)
 class ClaimTime:
     """When a claim says its facts held: the document's date as 'as of' where the text gives no time,
-    and the first and last day it covers, for comparison."""
+    the first day they held and, where the text says they ended, the last, for comparison."""
 
     as_of: str | None = None
     as_of_not_before: str | None = None
     start: datetime.date | None = None
-    end: datetime.date | None = None
+    end: datetime.date | None = None  # only where the text gives an end (holds_until)
 
 
 def claim_time(stmt: Statement) -> ClaimTime:
     """The time qualifiers the build adds to a claim (see lb:asOf, lb:validFrom, lb:validUntil)."""
-    doc_date = datetime.date.fromisoformat(stmt.document.date) if stmt.document.date else None
     if stmt.holds_at is not None:
-        return ClaimTime(start=first_day(stmt.holds_at), end=last_day(stmt.holds_at))
+        return ClaimTime(start=first_day(stmt.holds_at))
     if stmt.holds_from is not None or stmt.holds_until is not None:
-        start = first_day(stmt.holds_from) if stmt.holds_from is not None else None
-        if stmt.holds_until is not None:
-            end = last_day(stmt.holds_until)
-        else:  # a state the document says holds since then holds at least until the document's date
-            end = doc_date if doc_date is not None and start is not None and doc_date >= start else None
-        return ClaimTime(start=start, end=end)
+        return ClaimTime(start=first_day(stmt.holds_from) if stmt.holds_from is not None else None,
+                         end=last_day(stmt.holds_until) if stmt.holds_until is not None else None)
     if not stmt.time_indexed or stmt.modality not in ("asserted", "denied"):
         return ClaimTime()
-    if doc_date is not None:
-        return ClaimTime(as_of=stmt.document.date, start=doc_date, end=doc_date)
+    if stmt.document.date is not None:
+        return ClaimTime(as_of=stmt.document.date, start=datetime.date.fromisoformat(stmt.document.date))
     if stmt.document.earliest_date:
         return ClaimTime(as_of_not_before=stmt.document.earliest_date)
     return ClaimTime()
@@ -497,9 +492,11 @@ def statistics(inputs: Inputs, quads: list[ox.Quad], fact_counts: Counter[str]) 
     graphs = {str(q.graph_name) for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
     per_doc = Counter(s.document.id for s in inputs.statements)
     certainty = Counter(s.certainty for s in inputs.statements)
-    facts_by_certainty = Counter()
+    modality = Counter(s.modality for s in inputs.statements)
+    facts_by_certainty, facts_by_modality = Counter(), Counter()
     for s in inputs.statements:
         facts_by_certainty[s.certainty] += len(s.facts)
+        facts_by_modality[s.modality] += len(s.facts)
     return {
         "statements": len(inputs.statements),
         "statements_per_document": dict(sorted(per_doc.items())),
@@ -507,6 +504,9 @@ def statistics(inputs: Inputs, quads: list[ox.Quad], fact_counts: Counter[str]) 
         "facts_per_subject_class": {k[len(LB):]: v for k, v in sorted(fact_counts.items())},
         "statements_per_certainty": dict(sorted(certainty.items())),
         "facts_per_certainty": dict(sorted(facts_by_certainty.items())),
+        "statements_per_modality": dict(sorted(modality.items())),
+        "facts_per_modality": dict(sorted(facts_by_modality.items())),
+        "independent_sources": len(set(primary_source(inputs.documents).values())),
         "entities": len(inputs.entities),
         "documents": len(inputs.documents),
         "triples_default_graph": len(default),
