@@ -61,14 +61,24 @@ _GSP_CHUNK = 50_000  # triples per Graph Store request where a graph is sent in 
 
 
 def check_syntax(query: str, base_iri: str | None = None) -> None:
-    """Raise SyntaxError (with the position) unless the query parses; nothing is evaluated.
+    """Raise SyntaxError (with the position) unless the engine parses the query; nothing is evaluated.
 
-    Runs the query on an empty store of this process: evaluation is lazy, so only parsing happens.
+    The engine evaluates an ASK at once (and would call its SERVICE endpoints); asked to substitute a
+    variable the query does not have, it stops after parsing with an error of its own instead.
     """
     global _SCRATCH
     if _SCRATCH is None or _SCRATCH[0] != os.getpid():
         _SCRATCH = (os.getpid(), ox.Store())
-    _SCRATCH[1].query(query, base_iri=base_iri)
+    probe = "lbParseOnly"
+    while probe in query:  # a name the query cannot hold, so the substitution is always refused
+        probe += "x"
+    try:
+        _SCRATCH[1].query(query, base_iri=base_iri, substitutions={ox.Variable(probe): ox.Literal("")})
+    except SyntaxError:
+        raise
+    except (RuntimeError, ValueError):  # parsed: the engine refuses to substitute the absent variable
+        return
+    raise RuntimeError("the engine accepted a substitution it should have refused")  # never evaluate past here
 
 
 _SCRATCH: tuple[int, ox.Store] | None = None

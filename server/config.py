@@ -18,6 +18,10 @@ DEFAULTS: dict[str, Any] = {
     "SERVICE_ALLOWLIST": [],  # endpoint IRI prefixes SERVICE may call; empty: refused
     "QUERY_TIMEOUT": 30.0,  # seconds; a query still running then gets a 503
     "MAX_ROWS": 10_000,  # rows of a SELECT result; more are cut, and a header says so
+    "MAX_NESTING": 48,  # how deep brackets may nest in a query; deeper is refused before the parser sees it
+    # Memory a query may take (MiB): past it, under kg serve, it is stopped with a 503 and its worker
+    # replaced; a worker may never map more than twice this above what it held when it started.
+    "QUERY_MEMORY_MB": 512,
     "RESULT_CACHE_MB": 64,  # answers kept per worker for repeated queries; 0 turns it off
     "QUOTA_SECONDS": 60.0,  # query time per client per window; over it: 429 until the window turns; 0: off
     "QUOTA_WINDOW": 60.0,  # seconds
@@ -43,7 +47,8 @@ DEFAULTS: dict[str, Any] = {
     "STORE_DATA": None,
     "STORE_DEFAULT_GRAPH": None,
 }
-_INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES", "WORKERS", "MAX_ROWS", "RESULT_CACHE_MB", "PROXY_HOPS"}
+_INTS = {"PORT", "MAX_QUERY_LENGTH", "MAX_BODY_BYTES", "WORKERS", "MAX_ROWS", "RESULT_CACHE_MB", "PROXY_HOPS",
+         "MAX_NESTING", "QUERY_MEMORY_MB"}
 _FLOATS = {"QUERY_TIMEOUT", "QUOTA_SECONDS", "QUOTA_WINDOW", "SLOW_QUERY_CPU"}
 _BOOLS = {"RECYCLE_ON_TIMEOUT"}
 _LISTS = {"SERVICE_ALLOWLIST"}

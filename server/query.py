@@ -41,8 +41,8 @@ from .negotiation import choose
 from .perprocess import PerProcess
 from .protocol import QueryRequest, parse_request
 from .quota import Quota, client_key
-from .rows import RowCounter, counter
-from .safety import cap_rows, on_allow_list, query_form, service_iri, service_targets, unsafe_destination
+from .rows import RowCounter, counter, first_rows
+from .safety import nesting, on_allow_list, opening_brackets, query_form, refused_service, unsafe_destination
 from .slowgroup import slow_group
 from .watchdog import configure as configure_watchdog
 from .watchdog import slow_query_cpu, watchdog
@@ -58,6 +58,16 @@ _KINDS = {"SELECT": ("results",), "ASK": ("results",), "CONSTRUCT": ("graph", "d
 
 # This process's query threads, for servers where a worker cannot be ended on a timeout.
 _executor = PerProcess(lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="sparql-query"))
+
+
+class _Enough(Exception):
+    """Raised from the serializer's output once a SELECT has more rows than the cap: the engine stops."""
+
+
+class QueryOverMemory(HTTPProblem):
+    def __init__(self, budget_mb: int):
+        super().__init__(503, f"the query needed more than {budget_mb} MiB of memory and was stopped; "
+                              "simplify it (long strings, large joins and sorts take memory)")
 
 
 class QueryTimeout(HTTPProblem):
@@ -183,12 +193,17 @@ class _Exchange:
         self.expired = False
         self.streamed = False
         self.rows: RowCounter | None = None
+        self.cap = 0  # rows of a SELECT kept; past them the serializer is stopped (0: no cap)
+        self.truncated = False
         self.content_type = ""
         self.body: bytes | None = None  # the whole answer, once sent in one piece
 
     def write(self, chunk: bytes) -> int:
         if self.rows is not None:
             self.rows.feed(chunk)
+            if self.cap and self.rows.rows > self.cap:
+                self._parts.append(chunk)
+                raise _Enough
         if self._send is not None:
             self._out(chunk)
         else:
@@ -200,6 +215,12 @@ class _Exchange:
 
     def flush(self) -> None:
         """Called by the serializer; chunks are sent as they come, or kept on purpose."""
+
+    def cut(self, format_name: str) -> None:
+        """Keep the first `cap` rows of the (whole, kept) answer, closed as its format requires."""
+        self._parts = [first_rows(format_name, b"".join(self._parts), self.cap)]
+        self._size = len(self._parts[0])
+        self.truncated = True
 
     def _begin_stream(self) -> None:
         with self._lock:
@@ -267,7 +288,8 @@ class QueryEndpoint:
         self._last_modified = data.built_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
         self.cache = ResultCache(int(config["RESULT_CACHE_MB"]) << 20)
         self.quota = Quota(config["QUOTA_SECONDS"], config["QUOTA_WINDOW"])
-        configure_watchdog(slow_group(config["SLOW_CGROUP"]), slow_query_cpu(config["SLOW_QUERY_CPU"]))
+        configure_watchdog(slow_group(config["SLOW_CGROUP"]), slow_query_cpu(config["SLOW_QUERY_CPU"]),
+                           (int(config["QUERY_MEMORY_MB"]) << 20) or None)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -325,29 +347,46 @@ class QueryEndpoint:
         return [body]
 
     def _check(self, query: QueryRequest) -> None:
+        """What is refused before the engine sees the query: too long, or nested deeper than its parser takes."""
         limit = self.config["MAX_QUERY_LENGTH"]
         if len(query.query) > limit:
             raise HTTPProblem(413, f"the query is {len(query.query)} characters long; the limit is {limit}")
+        deepest = self.config["MAX_NESTING"]
+        if opening_brackets(query.query) > deepest:  # only then can it nest deeper
+            depth, _ = nesting(query.query)
+            if depth > deepest:
+                raise HTTPProblem(400, f"the query nests brackets {depth} deep; the limit is {deepest}")
+
+    def _admits(self, iri: str) -> bool:
         allowed = self.config["SERVICE_ALLOWLIST"]
-        for target in service_targets(query.query):
-            if not allowed:
-                raise HTTPProblem(400, "SERVICE (federated query) is not allowed on this endpoint")
-            iri = service_iri(target)
-            if not target.startswith("<") or not on_allow_list(iri, allowed):
-                raise HTTPProblem(400, f"SERVICE {target} is not on this endpoint's allow-list")
-            reason = unsafe_destination(iri)
-            if reason:
-                raise HTTPProblem(400, f"SERVICE {target} is refused: {reason}")
+        return bool(allowed) and on_allow_list(iri, allowed) and unsafe_destination(iri) is None
+
+    def _check_services(self, text: str, base_iri: str) -> None:
+        """Refuse a query the engine would evaluate with a SERVICE the allow-list does not admit."""
+        refusal = refused_service(text, self._admits, lambda q: check_syntax(q, base_iri))
+        if refusal is None:
+            return
+        if refusal.syntax_error is not None:
+            raise HTTPProblem(400, f"malformed query: {refusal.syntax_error}")
+        allowed = self.config["SERVICE_ALLOWLIST"]
+        if not allowed:
+            raise HTTPProblem(400, "SERVICE (federated query) is not allowed on this endpoint")
+        named = f"SERVICE <{refusal.endpoint}>" if refusal.endpoint else "a SERVICE"
+        why = ""
+        if refusal.endpoint and on_allow_list(refusal.endpoint, allowed):
+            why = f": {unsafe_destination(refusal.endpoint)}"
+        raise HTTPProblem(400, f"{named} is refused{why}; this endpoint calls only the endpoints of its allow-list, "
+                               "written as plain absolute http(s) IRIs (no variable, prefixed name, escape or relative IRI)")
 
     def _answer(self, environ, start_response, query: QueryRequest, accept: str, head: bool):
         self._check(query)
         max_rows = self.config["MAX_ROWS"]
-        text, capped = cap_rows(query.query, max_rows)
-        kinds = _KINDS.get(query_form(text) or "")
+        text = query.query
+        kinds = _KINDS.get(query_form(text) or "")  # a hint for negotiation; the engine's answer decides
         try:
             fmt = _negotiate(accept, query.format, kinds) if kinds else None
         except HTTPProblem:
-            try:  # a malformed query is a 400 with its position, whatever the client accepts
+            try:  # a malformed query is a 400 with its position, whatever the client accepts (nothing is evaluated)
                 check_syntax(text)
             except SyntaxError as exc:
                 raise HTTPProblem(400, f"malformed query: {exc}") from None
@@ -365,21 +404,26 @@ class QueryEndpoint:
             if kept is not None:
                 return 200, kept.rows, _send_kept(start_response, headers, kept, _wants_gzip(environ), head)
         exchange = _Exchange(start_response, headers, _wants_gzip(environ), head)
-        if capped:  # kept whole (at most max_rows rows), so the headers can say whether it was cut
-            exchange.stream_after = float("inf")
 
         def work() -> Format:
+            self._check_services(text, base_iri)
             # pyoxigraph result iterators must be dropped on the thread that made them, so no
             # exception may carry them (in a traceback) out of this function.
             results = self._evaluate(text, query, base_iri)
             try:
-                chosen = fmt or _negotiate(accept, query.format, ("results",) if isinstance(
-                    results, (ox.QuerySolutions, ox.QueryBoolean)) else ("graph", "dataset"))
+                kind = ("results",) if isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)) else ("graph", "dataset")
+                chosen = fmt if fmt is not None and fmt.kind in kind else _negotiate(accept, query.format, kind)
                 exchange.content_type = _media_type(chosen)
                 headers.insert(0, ("Content-Type", exchange.content_type))
                 if isinstance(results, ox.QuerySolutions):
                     exchange.rows = counter(chosen.name)
-                    results.serialize(exchange, format=chosen.native)
+                    if max_rows > 0:  # kept whole (at most max_rows rows), so the headers can say whether it was cut
+                        exchange.cap = max_rows
+                        exchange.stream_after = float("inf")
+                    try:
+                        results.serialize(exchange, format=chosen.native)
+                    except _Enough:
+                        exchange.cut(chosen.name)
                 elif isinstance(results, ox.QueryBoolean):
                     results.serialize(exchange, format=chosen.native)
                 elif chosen.kind == "dataset":  # triples: the engine's own or a remote store's
@@ -399,9 +443,10 @@ class QueryEndpoint:
         self._run(work, exchange, environ, accept)
         rows = exchange.rows.rows if exchange.rows is not None else None
         extra = []
-        if capped and rows is not None:
-            extra.append(("X-SPARQL-Max-Rows", str(max_rows)))
-            if rows >= max_rows:
+        if exchange.cap:
+            rows = min(rows, exchange.cap)
+            extra.append(("X-SPARQL-Max-Rows", str(exchange.cap)))
+            if exchange.truncated:
                 extra.append(("X-SPARQL-Truncated", "true"))
         answer = exchange.finish(extra)
         if etag is not None and exchange.body is not None:
@@ -436,15 +481,23 @@ class QueryEndpoint:
         if timeout > 0 and client is not None:
             # One request per process: run the query here; the watchdog answers 503 and ends the
             # process if it overruns.
-            def expire() -> None:
-                log.warning("query timed out after %gs", timeout)
-                TIMEOUTS.inc()
+            started = time.monotonic()
+
+            def expire(reason: str) -> None:
+                spent = time.monotonic() - started
+                if reason == "time":
+                    log.warning("query timed out after %gs", timeout)
+                    TIMEOUTS.inc()
+                    late: HTTPProblem = QueryTimeout(timeout, stopped=True)
+                else:
+                    log.warning("query stopped after %.1fs: over its memory budget of %d MiB", spent, self.config["QUERY_MEMORY_MB"])
+                    REJECTED.labels("memory").inc()
+                    late = QueryOverMemory(self.config["QUERY_MEMORY_MB"])
                 if environ.get("landbridge.client"):  # this process ends before its request is charged
-                    self.quota.charge(environ["landbridge.client"], timeout)
+                    self.quota.charge(environ["landbridge.client"], spent)
                 if exchange.claim_for_timeout():
-                    late = QueryTimeout(timeout, stopped=True)
                     client(problem_http(late.status, late.message, _accept(accept), late.headers))
-                    observe(PATH, late.status, timeout)
+                    observe(PATH, late.status, spent)
                 WORKERS_ENDED.inc()
 
             dog = watchdog.get()

@@ -7,6 +7,8 @@ header cost nothing like parsing the result back.
 
 from __future__ import annotations
 
+import re
+
 
 class RowCounter:
     """Rows seen so far; `feed` every chunk in order, then read `rows`."""
@@ -103,3 +105,43 @@ def counter(format_name: str) -> RowCounter | None:
     if format_name == "csv":
         return _CsvRows()
     return None
+
+
+_JSON_ROW = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[,]\{')
+_CSV_RECORD_END = re.compile(rb'"(?:[^"]|"")*"|\r?\n')
+_CLOSING = {"json": b"]}}", "xml": b"</results></sparql>"}
+
+
+def first_rows(format_name: str, data: bytes, rows: int) -> bytes:
+    """The first `rows` rows of a serialized SELECT result (more were written), closed as the format
+    requires: what the result would have been with only those rows."""
+    if format_name == "xml":
+        at = -1
+        for _ in range(rows + 1):
+            at = data.index(b"<result>", at + 1)
+        return data[:at] + _CLOSING["xml"]
+    if format_name == "json":
+        seen = 0
+        for match in _JSON_ROW.finditer(data):
+            if match.group().startswith(b'"'):
+                continue  # a string: may hold anything
+            seen += 1
+            if seen == rows + 1:  # the start of the first row past the cap: '[{' or ',{'
+                cut = match.start() + 1 if match.group().startswith(b"[") else match.start()
+                return data[:cut] + _CLOSING["json"]
+        raise ValueError("fewer rows than expected in the JSON result")
+    if format_name == "tsv":  # a header line, then one line per row (TSV escapes line breaks in values)
+        at = -1
+        for _ in range(rows + 1):
+            at = data.index(b"\n", at + 1)
+        return data[:at + 1]
+    if format_name == "csv":  # a header line, then one record per row; quoted values may hold line breaks
+        seen = 0
+        for match in _CSV_RECORD_END.finditer(data):
+            if match.group().startswith(b'"'):
+                continue
+            seen += 1
+            if seen == rows + 1:
+                return data[:match.end()]
+        raise ValueError("fewer rows than expected in the CSV result")
+    raise ValueError(f"no rows in {format_name}")

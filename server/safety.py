@@ -1,4 +1,6 @@
-"""What a query may not do on a public endpoint (federate anywhere, update) and how its size is capped."""
+"""What a query may not do on a public endpoint: call other services (decided by the engine's own parser),
+nest deeper than the parser can take, or update. The regular expressions here only read the query for
+hints and messages (its form, whether it reads as an update); no decision of safety rests on them."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import ipaddress
 import re
 import socket
 import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
 
 # Comments, strings and IRIs are masked (same length, so positions still match the query)
 # before keywords are looked for: a keyword inside them is not one.
@@ -14,12 +18,9 @@ _TOKENS = re.compile(
     r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
     r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*''',
 )
-_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?:\s+SILENT)?\s*(<\s*>|[?$]\w+|[\w-]*:[\w-]*)", re.I)
 _UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:-])", re.I)
 _PROLOGUE = re.compile(r"^\s*(?:(?:BASE|PREFIX)\s+(?:[\w-]*:\s*)?<\s*>\s*)*", re.I)
 _FORM = re.compile(r"(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:-])", re.I)
-_LIMIT = re.compile(r"(?<![\w?$:])LIMIT\s+(\d+)", re.I)
-_VALUES = re.compile(r"(?<![\w?$:])VALUES(?![\w:-])", re.I)
 
 
 @functools.lru_cache(maxsize=64)  # one request inspects its query several times
@@ -35,15 +36,105 @@ def mask(query: str) -> str:
     return _TOKENS.sub(repl, query)
 
 
-def service_targets(query: str) -> list[str]:
-    """The endpoints named by SERVICE clauses; a variable or prefixed-name endpoint as written."""
-    masked = mask(query)
-    return [query[m.start(1):m.end(1)] if m.group(1).startswith("<") else m.group(1)
-            for m in _SERVICE.finditer(masked)]
+# The engine matches keywords in ASCII letters of either case and nothing else: no escape, no other
+# Unicode case variant spells SERVICE for it (tests/test_safety.py checks this against the engine).
+_SERVICE_WORD = re.compile(r"[Ss][Ee][Rr][Vv][Ii][Cc][Ee]")
+# What a SERVICE the allow-list can admit looks like right after the keyword: ASCII white space, SILENT
+# perhaps, and an absolute http(s) IRI written without escapes, so its text is the IRI the engine calls.
+_PLAIN_TARGET = re.compile(r"[ \t\r\n]+(?:[Ss][Ii][Ll][Ee][Nn][Tt][ \t\r\n]+)?<(https?://[^\x00-\x20<>\"{}|^`\\]+)>")
 
 
-def service_iri(target: str) -> str:
-    return target[1:-1] if target.startswith("<") else target
+MAX_NAMED = 8  # refused words tried one by one, to name the endpoint in the message
+
+
+def _stand_in(query: str, offsets: list[int]) -> str:
+    """The query with the word at each offset made into one that is no keyword, case for case and
+    letter for letter ("Service" -> "Sxrvicx"): in a string, IRI, name or comment the word stays valid."""
+    chars = list(query)
+    for at in offsets:
+        for i in (at + 1, at + 6):
+            chars[i] = "X" if chars[i].isupper() else "x"
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class ServiceRefusal:
+    """Why a query may not run: a SERVICE it may not call (endpoint as written, or None), or, where the
+    engine could not parse it at all, its syntax error."""
+
+    endpoint: str | None
+    syntax_error: SyntaxError | None = None
+
+
+def refused_service(query: str, admits: Callable[[str], bool], parse: Callable[[str], None]) -> ServiceRefusal | None:
+    """Whether the engine would call a SERVICE endpoint that `admits` does not admit, decided by the
+    engine's own parser (`parse` raises SyntaxError unless it parses a text, evaluating nothing).
+
+    Every word spelling SERVICE that is not followed by an endpoint the allow-list admits (a plain
+    absolute http(s) IRI, so that its text is what the engine calls) is made into a non-keyword, and
+    the engine parses the result: a keyword made into a bare word no longer parses, the word anywhere
+    else (a string, IRI, name, comment) still does. So if it parses, every SERVICE the engine would
+    evaluate is one the allow-list admits; if not, the query is refused (or was malformed anyway).
+    """
+    offsets = [m.start() for m in _SERVICE_WORD.finditer(query)]
+    if not offsets:
+        return None
+    refused = []
+    for at in offsets:
+        target = _PLAIN_TARGET.match(query, at + len("SERVICE"))
+        if target is None or not admits(target.group(1)):
+            refused.append((at, target.group(1) if target else None))
+    if not refused:
+        return None
+    try:
+        parse(_stand_in(query, [at for at, _ in refused]))
+    except SyntaxError:
+        pass
+    else:
+        return None
+    try:
+        parse(query)
+    except SyntaxError as exc:  # malformed anyway: the engine's own message says where
+        return ServiceRefusal(None, exc)
+    for at, endpoint in refused[:MAX_NAMED]:  # name the endpoint: the word whose change alone breaks the query
+        try:
+            parse(_stand_in(query, [at]))
+        except SyntaxError:
+            return ServiceRefusal(endpoint)
+    return ServiceRefusal(None)
+
+
+# Brackets open a nested group, expression or blank node; the engine's parser recurses on each, and
+# blank-node brackets take it time that grows steeply with depth.
+_OPENING, _CLOSING = b"([{", b")]}"
+
+
+def nesting(query: str) -> tuple[int, int]:
+    """How deep brackets nest in the query (strings, IRIs and comments masked) and how deep square ones do.
+
+    Only where the query has more opening brackets than `depth` can the depth exceed it, so a query is
+    measured only then (kept cheap for ordinary queries by the caller)."""
+    masked = mask(query).encode("utf-8", "surrogatepass")
+    depth = deepest = squares = deepest_square = 0
+    stack: list[int] = []
+    for byte in masked:
+        if byte in _OPENING:
+            stack.append(byte)
+            depth += 1
+            deepest = max(deepest, depth)
+            if byte == 0x5B:
+                squares += 1
+                deepest_square = max(deepest_square, squares)
+        elif byte in _CLOSING and stack:
+            if stack.pop() == 0x5B:
+                squares -= 1
+            depth -= 1
+    return deepest, deepest_square
+
+
+def opening_brackets(query: str) -> int:
+    """Opening brackets anywhere in the text: an upper bound of the nesting depth, found at C speed."""
+    return query.count("(") + query.count("[") + query.count("{")
 
 
 def query_form(text: str) -> str | None:
@@ -58,42 +149,6 @@ def looks_like_update(text: str) -> bool:
     """True when the text reads as a SPARQL Update rather than a query."""
     masked = mask(text)
     return bool(_UPDATE.match(masked[_PROLOGUE.match(masked).end():]))
-
-
-_BRACES = re.compile(r"[{}]")
-
-
-def _top_level(masked: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """Matches outside any braces."""
-    matches = list(pattern.finditer(masked))
-    if not matches:
-        return []
-    braces = [(m.start(), 1 if m.group() == "{" else -1) for m in _BRACES.finditer(masked)]
-    out, depth, i = [], 0, 0
-    for match in matches:
-        while i < len(braces) and braces[i][0] < match.start():
-            depth += braces[i][1]
-            i += 1
-        if depth == 0:
-            out.append(match)
-    return out
-
-
-def cap_rows(query: str, max_rows: int) -> tuple[str, bool]:
-    """A SELECT limited to max_rows; True when the cap (not the query's own LIMIT) may bind."""
-    if max_rows <= 0 or query_form(query) != "SELECT":
-        return query, False
-    masked = mask(query)
-    limits = _top_level(masked, _LIMIT)
-    if limits:
-        last = limits[-1]
-        if int(last.group(1)) <= max_rows:
-            return query, False
-        return query[:last.start(1)] + str(max_rows) + query[last.end(1):], True
-    values = _top_level(masked, _VALUES)
-    # A trailing VALUES block follows the solution modifiers; the LIMIT goes before it.
-    at = values[-1].start() if values and masked[:values[-1].start()].rstrip().endswith("}") else len(query)
-    return query[:at] + f"\nLIMIT {max_rows}\n" + query[at:], True
 
 
 def _blocked_address(address: str) -> str | None:

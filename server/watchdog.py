@@ -1,10 +1,12 @@
-"""A per-process watchdog that ends a worker whose request overran its time limit.
+"""A per-process watchdog that ends a worker whose request overran its time or memory limit.
 
 Under `kg serve` (uWSGI, one request per worker process at a time) the query runs on the
 request's own thread (a hand-off to another thread costs more than a point lookup itself);
 this watchdog thread watches the deadline and, if the request is still running, writes the 503
 to the client's connection itself and ends the process. pyoxigraph cannot cancel a query, so
-ending the process is what stops it; the uWSGI master starts a fresh worker.
+ending the process is what stops it; the uWSGI master starts a fresh worker. A query that has run for
+a moment has its process's memory looked at every MEMORY_POLL seconds; past its budget it is ended the
+same way, with an answer that says why.
 """
 
 from __future__ import annotations
@@ -97,6 +99,20 @@ def _alarm() -> _TimerFd | _Ticker:
         return _Ticker()
 
 
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def anonymous_memory() -> int:
+    """Bytes of this process's memory in RAM that no file backs (resident less shared): what a query's
+    strings, joins and sorts take, and not the store's files that the system may map in."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            fields = statm.read().split()
+        return (int(fields[1]) - int(fields[2])) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def _cpu_clock_of(ident: int) -> int | None:
     """The processor-time clock of the thread `ident` (threading.get_ident()), where the system has one."""
     try:
@@ -118,10 +134,14 @@ class Watchdog:
     """
 
     SLOW: float = DEFAULTS["SLOW_QUERY_CPU"]  # seconds of the request thread's processor time
+    MEMORY_POLL = 0.02  # seconds between looks at a running query's memory (the first after as long)
 
-    def __init__(self, slow_group: SlowGroup | None = None, slow: float = SLOW) -> None:
+    def __init__(self, slow_group: SlowGroup | None = None, slow: float = SLOW, memory_budget: int | None = None) -> None:
         self._lock = threading.Lock()
         self.slow = slow
+        # A query may take the process's memory this far above what it holds when the watchdog starts.
+        self.memory_limit = anonymous_memory() + memory_budget if memory_budget else None
+        self._memory_at: float | None = None
         self._slow_group = slow_group
         self._home: Path | None = None  # the control group the lowered thread came from
         self._alarm = _alarm()
@@ -132,27 +152,29 @@ class Watchdog:
         self._cpu_at_arm = 0.0
         self._lowered: int | None = None  # the nice value the thread had before it was lowered
         self._idle = False  # whether the thread was put under SCHED_IDLE
-        self._on_expiry: Callable[[], None] | None = None
+        self._on_expiry: Callable[[str], None] | None = None
         self._fired = False
         self.thread = threading.Thread(target=self._run, daemon=True, name="watchdog")
         self.thread.start()
 
-    def arm(self, seconds: float, on_expiry: Callable[[], None]) -> None:
+    def arm(self, seconds: float, on_expiry: Callable[[str], None]) -> None:
+        """Watch the calling thread's request: `on_expiry("time")` or `on_expiry("memory")` answers it, then the process ends."""
         with self._lock:
             self._on_expiry = on_expiry
             now = time.monotonic()
             self._deadline = now + seconds
             self._slow_at = now + self.slow
+            self._memory_at = now + self.MEMORY_POLL if self.memory_limit else None
             self._thread_id = threading.get_native_id()
             self._cpu_clock = _cpu_clock_of(threading.get_ident())
             self._cpu_at_arm = time.clock_gettime(self._cpu_clock) if self._cpu_clock is not None else now
-            self._alarm.set(min(self._slow_at, self._deadline))
+            self._alarm.set(min(t for t in (self._slow_at, self._deadline, self._memory_at) if t is not None))
 
     def disarm(self) -> str:
         """Stop watching: "fired" if the deadline already passed (the process is ending),
         "recycle" if the request's lowered priority could not be restored, else "ok"."""
         with self._lock:
-            self._deadline = self._slow_at = None
+            self._deadline = self._slow_at = self._memory_at = None
             self._on_expiry = None
             if self._fired:
                 return "fired"
@@ -205,21 +227,29 @@ class Watchdog:
                     else:
                         self._slow_at = None
                         self._lower()
-                if self._deadline is None or now < self._deadline:
-                    pending = [t for t in (self._slow_at, self._deadline) if t is not None]
+                reason = None
+                if self._deadline is not None and now >= self._deadline:
+                    reason = "time"
+                elif self._memory_at is not None and now >= self._memory_at:
+                    if anonymous_memory() > self.memory_limit:
+                        reason = "memory"
+                    else:
+                        self._memory_at = now + self.MEMORY_POLL
+                if reason is None:
+                    pending = [t for t in (self._slow_at, self._deadline, self._memory_at) if t is not None]
                     self._alarm.set(min(pending) if pending else None)
                     continue
                 action, self._on_expiry, self._deadline = self._on_expiry, None, None
                 self._fired = True
             try:
                 if action is not None:
-                    action()
+                    action(reason)
             finally:
-                log.warning("ending worker %d to stop a timed-out query", os.getpid())
+                log.warning("ending worker %d to stop a query that ran out of %s", os.getpid(), reason)
                 os._exit(0)
 
 
-_settings: dict = {"slow_group": None, "slow": Watchdog.SLOW}
+_settings: dict = {"slow_group": None, "slow": Watchdog.SLOW, "memory_budget": None}
 
 
 def slow_query_cpu(seconds: float) -> float:
@@ -229,11 +259,11 @@ def slow_query_cpu(seconds: float) -> float:
     return seconds
 
 
-def configure(slow_group: SlowGroup | None, slow: float) -> None:
-    """For the watchdogs made from now on: the control group slow queries wait in (None: none) and
-    the processor time after which a query is slow."""
-    _settings.update(slow_group=slow_group, slow=slow)
+def configure(slow_group: SlowGroup | None, slow: float, memory_budget: int | None = None) -> None:
+    """For the watchdogs made from now on: the control group slow queries wait in (None: none), the
+    processor time after which a query is slow, and the memory (bytes) a query may take (None: no limit)."""
+    _settings.update(slow_group=slow_group, slow=slow, memory_budget=memory_budget)
 
 
 # This process's watchdog (started after any fork).
-watchdog = PerProcess(lambda: Watchdog(_settings["slow_group"], _settings["slow"]))
+watchdog = PerProcess(lambda: Watchdog(_settings["slow_group"], _settings["slow"], _settings["memory_budget"]))

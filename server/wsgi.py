@@ -6,6 +6,8 @@ A worker builds its app (opens the store, reads the release) at a low CPU priori
 normal one back before it accepts a request: after a burst of timeouts, several replacement
 workers start at once, and they should not slow the workers that are answering meanwhile. Only
 where the priority can be raised again (as root, or within RLIMIT_NICE); elsewhere at the normal one.
+Then, under `kg serve`, the worker confines itself (server.sandbox): no outbound connections when the
+SERVICE allow-list is empty and the store embedded, and a ceiling on the memory it may map.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from . import create_app
 from .access import log_to_stderr
 from .metrics import WORKER_STARTS
+from .sandbox import cap_data, deny_outbound
 from .watchdog import can_raise_to
 
 STARTING_NICE = 10
@@ -44,6 +47,19 @@ def _build():
                     pass
 
 
+def _confine(app) -> None:
+    """Under kg serve (one request per worker process): no outbound connections where none is needed,
+    and a ceiling on the worker's memory (server.sandbox)."""
+    config = app.config
+    if not config["RECYCLE_ON_TIMEOUT"]:
+        return
+    if not config["SERVICE_ALLOWLIST"] and not config["STORE"]:
+        deny_outbound()
+    if config["QUERY_MEMORY_MB"] > 0:
+        cap_data(2 * (int(config["QUERY_MEMORY_MB"]) << 20))
+
+
 log_to_stderr()
 application = _build()
+_confine(application)
 WORKER_STARTS.inc()

@@ -283,6 +283,29 @@ def test_row_cap_is_stated_in_headers(built):
     assert len(bindings(small)) == 3 and "X-SPARQL-Truncated" not in small.headers
 
 
+@pytest.mark.parametrize("query", [
+    "PREFIX x: <http://e\\u0078/> SELECT * { ?s ?p ?o }",  # an escape the text-reading cap once missed
+    "PREFIX x: <http://e/\u00a0#> SELECT * { ?s ?p ?o }",
+    "# LIMIT 2\nSELECT * { ?s ?p ?o }",
+    "SELECT * { ?s ?p ?o } LIMIT 100000",
+    "SELECT * { { SELECT * { ?s ?p ?o } LIMIT 100 } }",
+    "SELECT * { ?s ?p ?o FILTER(?o != 'LIMIT 2') } VALUES ?x { 1 }",
+])
+@pytest.mark.parametrize("fmt,count", [
+    ("application/sparql-results+json", lambda r: len(bindings(r))),
+    ("application/sparql-results+xml", lambda r: r.data.count(b"<result>")),
+    ("text/csv", lambda r: len(list(__import__("csv").reader(__import__("io").StringIO(r.get_data(as_text=True))))) - 1),
+    ("text/tab-separated-values", lambda r: r.data.count(b"\n") - 1),
+])
+def test_the_row_cap_holds_whatever_the_text_says(built, query, fmt, count):
+    """The cap counts the rows the engine writes, so no way of writing the query escapes it."""
+    c = create_app({"BUILD_DIR": str(built.build), "MAX_ROWS": 7, "RESULT_CACHE_MB": 0}).test_client()
+    r = c.get("/sparql", query_string={"query": query}, headers={"Accept": fmt})
+    assert r.status_code == 200, r.data
+    rows = count(r)
+    assert rows == 7 and r.headers["X-SPARQL-Truncated"] == "true" and r.headers["X-SPARQL-Max-Rows"] == "7", (rows, r.data[-200:])
+
+
 def test_gzip_when_asked(client):
     r = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o } LIMIT 200"},
                    headers={"Accept-Encoding": "gzip"})
