@@ -17,8 +17,6 @@ from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from kg import allocator
-
 ROOT = Path(__file__).resolve().parent.parent
 
 # Cycles through the paths; each connection sends a User-Agent of its own (a client, for quotas). Every response's
@@ -194,16 +192,11 @@ def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings:
     """The project's uWSGI server, as `kg serve` starts it, over the release in build_dir, without building or
     validating first (for releases `kg build` did not make, such as synthetic ones), quotas off unless the settings
     name a budget; yields the master process."""
-    from kg.serving import uwsgi_command
-    from server.config import load_config
+    from kg.serving import server_plan
 
-    overrides = {"BUILD_DIR": str(build_dir), "PORT": str(port), "QUOTA_SECONDS": "0", **settings}
-    command = uwsgi_command(load_config(overrides))
-    metrics = tempfile.mkdtemp(prefix="landbridge-kg-metrics-")
-    env = allocator.environ(dict(os.environ, **{f"KG_{k}": str(v) for k, v in overrides.items()}))
-    env.update({"KG_RECYCLE_ON_TIMEOUT": "1", "PROMETHEUS_MULTIPROC_DIR": metrics})
+    plan = server_plan({"BUILD_DIR": str(build_dir), "PORT": str(port), "QUOTA_SECONDS": "0", **settings})
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(plan.command, env=plan.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_up(f"http://127.0.0.1:{port}/sparql", proc)
         yield proc
@@ -213,7 +206,7 @@ def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings:
             out.close()
         import shutil
 
-        shutil.rmtree(metrics, ignore_errors=True)
+        shutil.rmtree(plan.runtime, ignore_errors=True)
 
 
 def samples(text: str) -> dict[tuple[str, tuple], float]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import allocator
@@ -47,7 +49,6 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
     # The server package reads the store; kg only starts it. Imported here so `kg build`
     # and `kg validate` never load Flask.
     from server import create_app
-    from server.config import load_config
 
     overrides: dict = {"BUILD_DIR": str(layout.build)}
     if host:
@@ -62,29 +63,76 @@ def run_server(layout: Layout, host: str | None, port: int | None, get_path: str
         response = create_app(overrides).test_client().get(get_path)
         sys.stdout.buffer.write(response.get_data())
         return 0 if response.status_code < 400 else 1
-    settings = load_config(overrides)
     create_app(overrides)  # fail here, once, with a clear message, rather than in every worker
-    command = uwsgi_command(settings)
+    plan = server_plan(overrides)
+    settings = plan.settings
     site = f"http://{settings['HOST']}:{settings['PORT']}"
     where = f"the store at {store}" if store else Path(layout.build).resolve()
-    echo(f"serving {where} with {settings['WORKERS']} workers: open {site}/ "
+    echo(f"serving {where} with {settings['WORKERS']} workers behind nginx: open {site}/ "
          f"(SPARQL endpoint {site}/sparql)")
-    env = allocator.environ(dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()}))
-    env["KG_RECYCLE_ON_TIMEOUT"] = "1"
-    # Each worker keeps its metrics here; /metrics adds them up (a fresh folder per server run).
-    env["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="landbridge-kg-metrics-")
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execve(command[0], command, env)
+    os.execve(plan.command[0], plan.command, plan.env)
     return 0  # not reached
 
 
-def uwsgi_command(settings: dict) -> list[str]:
-    """The uWSGI command line for these settings.
+@dataclass
+class ServerPlan:
+    """How to start the server for some settings: its command, environment and run folder."""
 
-    One request per worker process at a time, and a busy worker accepts no other connection:
-    a worker ending itself after a timeout (server.watchdog) takes no other request with it,
-    and the master starts a fresh one at once. The HTTP parser is uWSGI's own (C).
+    settings: dict
+    command: list[str]
+    env: dict[str, str]
+    runtime: Path  # the workers' socket, the front's configuration and buffers, the workers' metrics
+
+
+def server_plan(overrides: dict) -> ServerPlan:
+    """The uWSGI master (which starts the workers and nginx in front of them) for these settings."""
+    from server.config import load_config
+    from server.front import nginx, nginx_conf
+
+    settings = load_config(overrides)
+    front = nginx()
+    user = service_user(settings["USER"])
+    runtime = Path(tempfile.mkdtemp(prefix="landbridge-kg-run-"))
+    metrics = runtime / "metrics"
+    metrics.mkdir()
+    socket = runtime / "workers.sock"
+    (runtime / "nginx.conf").write_text(nginx_conf(settings, socket, runtime, user), encoding="utf-8")
+    if user is not None:  # the workers and the front run as this user: they own what they write
+        for path in (runtime, metrics):
+            os.chown(path, user[0], user[1])
+    command = uwsgi_command(settings, socket, [front, "-c", str(runtime / "nginx.conf"), "-p", str(runtime)], user)
+    env = allocator.environ(dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()}))
+    env["KG_RECYCLE_ON_TIMEOUT"] = "1"
+    # Each worker keeps its metrics here; /metrics adds them up (a fresh folder per server run).
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics)
+    return ServerPlan(settings, command, env, runtime)
+
+
+def service_user(name: str | None) -> tuple[int, int] | None:
+    """(uid, gid) the processes that read requests run as: when started as root, an unprivileged user
+    (KG_USER, default nobody); None to stay as the user who started it (not root, or KG_USER=root by the
+    operator's choice). The uWSGI master, which only starts and watches them, stays as it started."""
+    if os.geteuid() != 0:
+        return None
+    name = name or "nobody"
+    if name == "root":
+        return None
+    try:
+        entry = pwd.getpwnam(name)
+    except KeyError:
+        raise KGError(f"KG_USER={name}: no such user to serve as") from None
+    return entry.pw_uid, entry.pw_gid
+
+
+def uwsgi_command(settings: dict, socket: Path, front: list[str], user: tuple[int, int] | None = None) -> list[str]:
+    """The uWSGI command line for these settings: workers on a Unix socket, nginx (`front`) as the
+    master's attached daemon in front of them.
+
+    One request per worker process at a time: a worker ending itself after a timeout (server.watchdog)
+    takes no other request with it, and the master starts a fresh one at once. nginx reads requests
+    whole and keeps client connections alive (server.front), so a worker only ever waits on the engine.
     """
     exe = Path(sys.executable).with_name("uwsgi")
     if not exe.exists():
@@ -95,7 +143,9 @@ def uwsgi_command(settings: dict) -> list[str]:
     timeout = float(settings["QUERY_TIMEOUT"])
     command = [
         str(exe),
-        "--http-socket", f"{settings['HOST']}:{settings['PORT']}",
+        "--socket", str(socket),
+        "--chmod-socket=600",  # only the front (same user) talks to the workers
+        "--attach-daemon2", f"cmd={' '.join(front)},stopsignal=3,reloadsignal=1",  # nginx; QUIT ends it gracefully
         "--module", "server.wsgi:application",
         "--master",
         "--processes", str(settings["WORKERS"]),
@@ -106,14 +156,15 @@ def uwsgi_command(settings: dict) -> list[str]:
         "--cache2", "name=kgquota,items=20000,blocksize=8,purge_lru=1",  # per-client query time, shared by workers
         "--need-app",
         "--die-on-term",
-        "--add-header", "Connection: close",  # each connection carries one request
-        "--buffer-size", "65535",  # request line and headers: long GET queries fit
+        "--buffer-size", "65535",  # the request's variables (a long GET query among them)
         "--post-buffering", "65536",  # a body is read in full before the app (and its time limit) starts
         "--disable-logging",  # the app writes its own access log
         "--ignore-sigpipe", "--ignore-write-errors", "--disable-write-exception",  # clients that hang up
         "--worker-reload-mercy", "5",
         "--procname-prefix-spaced", "landbridge-kg",
     ]
+    if user is not None:  # the workers take this user once they have loaded the app (server.wsgi); the front's workers too
+        command += ["--chown-socket", f"{user[0]}:{user[1]}"]
     if timeout > 0:
         command += ["--harakiri", str(int(timeout) + 30)]  # a backstop: the watchdog answers first
     return command

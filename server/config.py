@@ -11,6 +11,7 @@ from kg.errors import KGError
 
 DEFAULTS: dict[str, Any] = {
     "HOST": "127.0.0.1",
+    "USER": None,  # started as root, kg serve runs its workers and front as this user (None: nobody; root: stay root)
     "PORT": 8000,
     "BUILD_DIR": None,  # None: the project's build/ (or KG_BUILD_DIR)
     "MAX_QUERY_LENGTH": 100_000,  # characters

@@ -1,5 +1,6 @@
 """Limits a worker process puts on itself before it answers queries, so that a mistake in the checks
-before the engine cannot become a request to the network or take the machine's memory.
+before the engine cannot become a request to the network or take the machine's memory, and a bug in
+the server cannot act as root.
 
 - No outbound connections: with the SERVICE allow-list empty and the graph in the embedded store,
   nothing a worker does needs a new Internet socket (it answers on a socket the server accepted),
@@ -15,8 +16,15 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
+import pwd
 import resource
 import socket
+
+try:  # imported now: once a worker has become an unprivileged user it may not read the libraries
+    import pyseccomp as seccomp
+except (ImportError, OSError):  # no libseccomp on this system
+    seccomp = None
 
 log = logging.getLogger("server")
 
@@ -27,16 +35,16 @@ class SandboxError(RuntimeError):
 
 def deny_outbound() -> None:
     """Refuse, from now on and for every thread, new IPv4 and IPv6 sockets and io_uring."""
+    if seccomp is None:
+        raise SandboxError("cannot refuse outbound connections: pyseccomp (and the system's libseccomp) is missing")
     try:
-        import pyseccomp as seccomp
-
         rules = seccomp.SyscallFilter(seccomp.ALLOW)
         for family in (socket.AF_INET, socket.AF_INET6):
             rules.add_rule(seccomp.ERRNO(errno.EACCES), "socket", seccomp.Arg(0, seccomp.EQ, family))
         rules.add_rule(seccomp.ERRNO(errno.ENOSYS), "io_uring_setup")
         rules.set_attr(seccomp.Attr.CTL_TSYNC, 1)  # every thread, those already running included
         rules.load()
-    except (ImportError, OSError, RuntimeError, AttributeError) as exc:
+    except (OSError, RuntimeError, AttributeError) as exc:
         raise SandboxError(f"cannot refuse outbound connections with seccomp: {exc}") from exc
 
 
@@ -57,3 +65,21 @@ def cap_data(extra: int) -> int:
         ceiling = min(ceiling, hard)
     resource.setrlimit(resource.RLIMIT_DATA, (ceiling, hard))
     return ceiling
+
+
+def drop_root(name: str | None, load_first=None) -> None:
+    """Started as root, become `name` (default nobody; "root" keeps root, by the operator's choice).
+
+    `load_first()` loads what the process will need that the user may not be able to read (templates;
+    the Python installation may sit in root's home): called as root, just before."""
+    if os.geteuid() != 0 or name == "root":
+        return
+    if load_first is not None:
+        load_first()
+    try:
+        entry = pwd.getpwnam(name or "nobody")
+    except KeyError:
+        raise SandboxError(f"KG_USER={name}: no such user to serve as") from None
+    os.setgroups([])
+    os.setgid(entry.pw_gid)
+    os.setuid(entry.pw_uid)

@@ -6,8 +6,10 @@ A worker builds its app (opens the store, reads the release) at a low CPU priori
 normal one back before it accepts a request: after a burst of timeouts, several replacement
 workers start at once, and they should not slow the workers that are answering meanwhile. Only
 where the priority can be raised again (as root, or within RLIMIT_NICE); elsewhere at the normal one.
-Then, under `kg serve`, the worker confines itself (server.sandbox): no outbound connections when the
-SERVICE allow-list is empty and the store embedded, and a ceiling on the memory it may map.
+Then, under `kg serve`, the worker confines itself (server.sandbox): a ceiling on the memory it may map,
+an unprivileged user (nobody, or KG_USER) when started as root — once the app is loaded, so the code may
+live where only root can read it — and no outbound connections when the SERVICE allow-list is empty and
+the store embedded.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 from . import create_app
 from .access import log_to_stderr
 from .metrics import WORKER_STARTS
-from .sandbox import cap_data, deny_outbound
+from .sandbox import cap_data, deny_outbound, drop_root
 from .watchdog import can_raise_to
 
 STARTING_NICE = 10
@@ -48,15 +50,24 @@ def _build():
 
 
 def _confine(app) -> None:
-    """Under kg serve (one request per worker process): no outbound connections where none is needed,
-    and a ceiling on the worker's memory (server.sandbox)."""
+    """Under kg serve (one request per worker process): a ceiling on the worker's memory, an unprivileged
+    user when it was started as root, and no outbound connections where none is needed (server.sandbox)."""
     config = app.config
     if not config["RECYCLE_ON_TIMEOUT"]:
         return
-    if not config["SERVICE_ALLOWLIST"] and not config["STORE"]:
-        deny_outbound()
     if config["QUERY_MEMORY_MB"] > 0:
         cap_data(2 * (int(config["QUERY_MEMORY_MB"]) << 20))
+    if not config["SERVICE_ALLOWLIST"] and not config["STORE"]:
+        deny_outbound()
+    drop_root(config["USER"], lambda: _load_everything(app))
+
+
+def _load_everything(app) -> None:
+    """Compile every template and load the codecs a request may need while files are readable."""
+    for name in app.jinja_env.list_templates():
+        app.jinja_env.get_template(name)
+    for codec in ("idna", "punycode", "latin-1", "ascii", "utf-8", "utf-16", "utf-32", "unicode_escape"):
+        "x".encode(codec)
 
 
 log_to_stderr()
