@@ -89,16 +89,19 @@ class ServerPlan:
 def server_plan(overrides: dict) -> ServerPlan:
     """The uWSGI master (which starts the workers and nginx in front of them) for these settings."""
     from server.config import load_config
-    from server.front import nginx, nginx_conf
+    from server.front import check_conf, nginx, nginx_conf
 
     settings = load_config(overrides)
     front = nginx()
     user = service_user(settings["USER"])
-    runtime = Path(tempfile.mkdtemp(prefix="landbridge-kg-run-"))
+    _remove_stale_runs()
+    runtime = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-"))  # the pid stays the uWSGI master's (execve)
     metrics = runtime / "metrics"
     metrics.mkdir()
     socket = runtime / "workers.sock"
-    (runtime / "nginx.conf").write_text(nginx_conf(settings, socket, runtime, user), encoding="utf-8")
+    conf = runtime / "nginx.conf"
+    conf.write_text(nginx_conf(settings, socket, runtime, user), encoding="utf-8")
+    check_conf(front, conf, runtime)
     if user is not None:  # the workers and the front run as this user: they own what they write
         for path in (runtime, metrics):
             os.chown(path, user[0], user[1])
@@ -108,6 +111,21 @@ def server_plan(overrides: dict) -> ServerPlan:
     # Each worker keeps its metrics here; /metrics adds them up (a fresh folder per server run).
     env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics)
     return ServerPlan(settings, command, env, runtime)
+
+
+RUN_PREFIX = "landbridge-kg-run-"
+
+
+def _remove_stale_runs() -> None:
+    """Remove the run folders of servers that have ended (named for their master's process id)."""
+    for folder in Path(tempfile.gettempdir()).glob(RUN_PREFIX + "*"):
+        pid = folder.name[len(RUN_PREFIX):].split("-", 1)[0]
+        try:
+            os.kill(int(pid), 0)
+        except (ValueError, ProcessLookupError):
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass
 
 
 def service_user(name: str | None) -> tuple[int, int] | None:

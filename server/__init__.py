@@ -6,6 +6,7 @@ import datetime
 import functools
 import json
 import logging
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from kg.paths import Layout
 from kg.remote import StoreError
 from kg.store import open_store, release_dir, release_version
 
-from .access import CORS_HEADERS, log_access
+from .access import CORS_HEADERS, HTML_HEADERS, PRIVATE_PATHS, VALID_HOST, log_access
 from .config import load_config
 from .description import statistics
 from .errors import HTTPProblem, problem_response
@@ -62,6 +63,15 @@ def _load(build_dir: Path | None, settings: dict) -> Data:
     built_at = datetime.datetime.fromisoformat(manifest["built_at"])
     return Data(release, store, release_version(manifest), built_at, manifest["base_iri"],
                 manifest)
+
+
+def _tile_origin() -> str:
+    """The origin of the map's tile server (KG_MAP_TILES), which pages may load images from; '' if none."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(os.environ.get("KG_MAP_TILES", "").strip().replace("{s}", "a"))
+    return f"{parts.scheme}://{parts.netloc.replace('a.', '*.', 1) if parts.netloc.startswith('a.') else parts.netloc}" \
+        if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -106,14 +116,24 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         "application/geo+json", "image/svg+xml"])
     Compress(app)
 
+    tile_origin = _tile_origin()
+
     @app.before_request
     def _start() -> None:
         g.started = time.perf_counter()
+        host = request.environ.get("HTTP_HOST")
+        if host is not None and not VALID_HOST.match(host):
+            raise HTTPProblem(400, "the Host header is not a host name or address with an optional port")
 
     @app.after_request
     def _finish(response: Response) -> Response:
         for name, value in CORS_HEADERS:
+            if name.startswith("Access-Control") and request.path in PRIVATE_PATHS:
+                continue
             response.headers.setdefault(name, value)
+        if response.mimetype == "text/html":
+            for name, value in HTML_HEADERS:
+                response.headers.setdefault(name, value.format(tiles=tile_origin))
         elapsed = time.perf_counter() - g.get("started", time.perf_counter())
         log_access(request.method, request.path, response.status_code, elapsed * 1000, None)
         observe(request.url_rule.rule if request.url_rule else "(no route)", response.status_code, elapsed)

@@ -1,8 +1,10 @@
-"""What every response carries (CORS for reads) and the one access-log line per request."""
+"""What every response carries (CORS for reads, and what keeps browsers from misreading or framing
+pages), which Host headers are taken, and the one access-log line per request."""
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 access_log = logging.getLogger("server.access")
@@ -10,7 +12,19 @@ access_log = logging.getLogger("server.access")
 CORS_HEADERS: tuple[tuple[str, str], ...] = (
     ("Access-Control-Allow-Origin", "*"),
     ("Access-Control-Expose-Headers", "ETag, Last-Modified, X-SPARQL-Truncated, X-SPARQL-Max-Rows"),
+    ("X-Content-Type-Options", "nosniff"),
 )
+# Pages load scripts, styles and map tiles from this origin only (tiles from KG_MAP_TILES where set),
+# and no other site may frame them.
+HTML_HEADERS: tuple[tuple[str, str], ...] = (
+    ("Content-Security-Policy", "default-src 'self'; img-src 'self' data: {tiles}; style-src 'self' 'unsafe-inline'; "
+                                "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                                "frame-ancestors 'none'; form-action 'self'"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+)
+PRIVATE_PATHS = ("/metrics",)  # for the operator's monitoring: not readable by other origins
+VALID_HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$")
 
 
 def log_access(method: str, path: str, status: int, elapsed_ms: float, rows: int | None) -> None:

@@ -27,7 +27,8 @@ DUMPS = (("landbridge.trig.gz", "application/trig", "the whole dataset: default 
 
 
 def _site() -> str:
-    return request.host_url.rstrip("/")
+    """The dataset's public site: the release's base IRI, whatever address the request came to."""
+    return current_app.extensions["kg"].base_iri.rstrip("/")
 
 
 def void_dcat(site: str) -> list[ox.Triple]:
@@ -195,6 +196,7 @@ def validation() -> Response:
     if not path.exists():
         abort(404, "this release has no recorded validation")
     recorded = json.loads(path.read_text())
+    recorded["report"]["release"] = data.release.name  # its name, not where the server keeps it
     best = request.accept_mimetypes.best_match(["text/html", "application/json"]) or "text/html"
     if best == "application/json" or request.args.get("format") == "json":
         return Response(json.dumps(recorded["report"], indent=2), mimetype="application/json")

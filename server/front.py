@@ -16,14 +16,17 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-HEADER_BUFFER = 64 * 1024  # bytes: the longest request line (a GET query) and header field accepted
+# Bytes of the longest request line (a GET query: longer ones get 414, send them by POST) and header field
+# (431); two such buffers at most, so that a request's variables fit the uwsgi packet (64 KiB) the workers read.
+HEADER_BUFFER = 30 * 1024
+HEADER_BUFFERS = 2
 HEADER_TIMEOUT = 10  # seconds to send the request line and headers
 BODY_TIMEOUT = 10  # seconds between two reads of the body
 KEEPALIVE_TIMEOUT = 65  # seconds an idle client connection stays open
 
 # What the WSGI layer needs of each request (the uwsgi protocol carries them as variables).
 _PARAMS = ("QUERY_STRING $query_string", "REQUEST_METHOD $request_method", "CONTENT_TYPE $content_type",
-           "CONTENT_LENGTH $content_length", "REQUEST_URI $request_uri", "PATH_INFO $document_uri",
+           "CONTENT_LENGTH $content_length", "PATH_INFO $document_uri",
            "DOCUMENT_ROOT $document_root", "SERVER_PROTOCOL $server_protocol", "REQUEST_SCHEME $scheme",
            "HTTPS $https if_not_empty", "REMOTE_ADDR $remote_addr", "REMOTE_PORT $remote_port",
            "SERVER_PORT $server_port", "SERVER_NAME $server_name")
@@ -31,7 +34,7 @@ _PARAMS = ("QUERY_STRING $query_string", "REQUEST_METHOD $request_method", "CONT
 # Answers nginx gives itself, in the one error shape of the server (plain text here).
 _ERRORS = {
     413: "the request body is larger than this endpoint accepts ({body} bytes)",
-    414: "the request line is too long: send a long query with POST",
+    414: "the request line is longer than 30 KiB: send a long query with POST",
     431: "the request's header fields are too large",
     408: "the request was not sent in time",
     502: "the worker answering this request ended before it could answer (it ran out of memory or failed); "
@@ -52,7 +55,7 @@ def nginx_conf(settings: dict, socket: Path, runtime: Path, user: tuple[int, int
     """The configuration of the front for these settings: listen on HOST:PORT, pass to the workers' socket;
     its worker processes run as `user` (uid, gid) where given."""
     body_limit = int(settings["MAX_BODY_BYTES"])
-    read_timeout = float(settings["QUERY_TIMEOUT"] or 600) + 30  # the worker answers (503) first
+    read_timeout = int((float(settings["QUERY_TIMEOUT"] or 600) + 30) * 1000)  # ms; the worker answers (503) first
     errors = "\n".join(
         f"    error_page {status} ={status} @e{status};\n"
         f"    location @e{status} {{ default_type text/plain; return {status} \"{status}: {message.format(body=body_limit)}\\n\"; }}"
@@ -77,7 +80,7 @@ http {{
   client_header_timeout {HEADER_TIMEOUT}s;
   client_body_timeout {BODY_TIMEOUT}s;
   client_header_buffer_size 8k;
-  large_client_header_buffers 4 {HEADER_BUFFER // 1024}k;
+  large_client_header_buffers {HEADER_BUFFERS} {HEADER_BUFFER // 1024}k;
   client_max_body_size {body_limit};
   client_body_buffer_size {body_limit};
   keepalive_timeout {KEEPALIVE_TIMEOUT}s;
@@ -89,8 +92,8 @@ http {{
     error_page 494 =431 @e431;
     location / {{
       uwsgi_pass unix:{socket};
-      uwsgi_read_timeout {read_timeout:g}s;
-      uwsgi_send_timeout {read_timeout:g}s;
+      uwsgi_read_timeout {read_timeout}ms;
+      uwsgi_send_timeout {read_timeout}ms;
       uwsgi_request_buffering on;
       uwsgi_buffering on;
       uwsgi_intercept_errors off;
@@ -99,3 +102,12 @@ http {{
   }}
 }}
 """
+
+
+def check_conf(program: str, conf: Path, runtime: Path) -> None:
+    """Have nginx test the configuration before the server starts with it; a KGError says what is wrong."""
+    import subprocess
+
+    done = subprocess.run([program, "-t", "-q", "-c", str(conf), "-p", str(runtime)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise KGError(f"nginx refuses the front's configuration ({conf}): {done.stderr.strip()}")

@@ -74,7 +74,7 @@ def _compact_jsonld(triples: set[ox.Triple]) -> bytes:
     graph.parse(data=ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES), format="nt")
     context = _context(str(_data().release / "context.jsonld"))
     document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    document["@context"] = request.host_url + "context.jsonld"
+    document["@context"] = _data().base_iri + "context.jsonld"
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 

@@ -287,7 +287,7 @@ class QueryEndpoint:
         self.config = config
         self._last_modified = data.built_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
         self.cache = ResultCache(int(config["RESULT_CACHE_MB"]) << 20)
-        self.quota = Quota(config["QUOTA_SECONDS"], config["QUOTA_WINDOW"])
+        self.quota = Quota(config["QUOTA_SECONDS"], config["QUOTA_WINDOW"], config["QUERY_TIMEOUT"])
         configure_watchdog(slow_group(config["SLOW_CGROUP"]), slow_query_cpu(config["SLOW_QUERY_CPU"]),
                            (int(config["QUERY_MEMORY_MB"]) << 20) or None)
 
@@ -322,7 +322,7 @@ class QueryEndpoint:
             return self._problem(start_response, 500, "internal error; it has been logged", accept, {})
         finally:
             if client is not None:
-                self.quota.charge(client, time.perf_counter() - started)
+                self.quota.settle(client, time.perf_counter() - started)
             if status is not None:
                 elapsed = time.perf_counter() - started
                 log_access(method, PATH, status, elapsed * 1000, rows)
@@ -333,11 +333,11 @@ class QueryEndpoint:
         if not self.quota.enabled:
             return None
         client = client_key(environ)
-        wait = self.quota.retry_after(client)
+        wait = self.quota.admit(client)
         if wait is not None:
-            raise HTTPProblem(429, f"this client has used its {self.config['QUOTA_SECONDS']:g} s of query time for the "
-                                   f"current {self.config['QUOTA_WINDOW']:g} s; try again in {wait} s", {"Retry-After": str(wait)})
-        environ["landbridge.client"] = client
+            raise HTTPProblem(429, f"this client has used its {self.config['QUOTA_SECONDS']:g} s of query time per "
+                                   f"{self.config['QUOTA_WINDOW']:g} s (a running query counts for the most it may take); "
+                                   f"try again in {wait} s", {"Retry-After": str(wait)})
         return client
 
     def _problem(self, start_response, status: int, message: str, accept: str, extra: dict) -> list[bytes]:
@@ -392,7 +392,7 @@ class QueryEndpoint:
                 raise HTTPProblem(400, f"malformed query: {exc}") from None
             raise
         headers = [*CORS_HEADERS, ("Vary", "Accept, Accept-Encoding"), ("Last-Modified", self._last_modified)]
-        base_iri = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST') or 'localhost'}{PATH}"
+        base_iri = self.data.base_iri + "sparql"  # relative IRIs in a query resolve against the endpoint's public IRI
         etag = None
         if fmt is not None:
             etag = self._etag(text, query, base_iri, fmt)
@@ -493,8 +493,7 @@ class QueryEndpoint:
                     log.warning("query stopped after %.1fs: over its memory budget of %d MiB", spent, self.config["QUERY_MEMORY_MB"])
                     REJECTED.labels("memory").inc()
                     late = QueryOverMemory(self.config["QUERY_MEMORY_MB"])
-                if environ.get("landbridge.client"):  # this process ends before its request is charged
-                    self.quota.charge(environ["landbridge.client"], spent)
+                # The query keeps its whole reservation: this process ends before it could give any back.
                 if exchange.claim_for_timeout():
                     client(problem_http(late.status, late.message, _accept(accept), late.headers))
                     observe(PATH, late.status, spent)

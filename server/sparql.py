@@ -23,10 +23,8 @@ log = logging.getLogger("server")
 
 
 def _endpoint_url() -> str:
-    # werkzeug's request.base_url re-encodes the whole URL (a noticeable cost per request).
-    env = request.environ
-    host = env.get("HTTP_HOST") or f"{env.get('SERVER_NAME', 'localhost')}:{env.get('SERVER_PORT', '80')}"
-    return f"{env.get('wsgi.url_scheme', 'http')}://{host}{env.get('SCRIPT_NAME', '')}{env.get('PATH_INFO', '')}"
+    """The endpoint's public IRI: under the release's base, never the address the server listens on."""
+    return current_app.extensions["kg"].base_iri + "sparql"
 
 
 def _etag(*parts: str) -> str:
@@ -56,10 +54,10 @@ def _description() -> Response:
         return response
     fmt = choose(request.accept_mimetypes, request.args.get("format"), ("graph",))
     triples = service_description(endpoint, data.stats)
-    void = ox.NamedNode(request.host_url + ".well-known/void")  # the dataset's VoID and DCAT record
+    void = ox.NamedNode(data.base_iri + ".well-known/void")  # the dataset's VoID and DCAT record
     triples.append(ox.Triple(ox.NamedNode(endpoint), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"), void))
     triples.append(ox.Triple(ox.NamedNode(endpoint + "#dataset"), ox.NamedNode("http://rdfs.org/ns/void#inDataset"),
-                             ox.NamedNode(request.host_url + ".well-known/void#dataset")))
+                             ox.NamedNode(data.base_iri + ".well-known/void#dataset")))
     payload = ox.serialize(triples, format=fmt.native)
     return _cacheable(Response(payload, mimetype=fmt.media_type), "description|" + endpoint + fmt.name)
 
