@@ -31,10 +31,10 @@ _PARAMS = ("QUERY_STRING $query_string", "REQUEST_METHOD $request_method", "CONT
            "HTTPS $https if_not_empty", "REMOTE_ADDR $remote_addr", "REMOTE_PORT $remote_port",
            "SERVER_PORT $server_port", "SERVER_NAME $server_name")
 
-# Answers nginx gives itself, in the one error shape of the server (plain text here).
+# Answers nginx gives itself, in the one error shape of the server (plain text here). A request line
+# too long (414) gets nginx's own page: nginx cannot redirect a request it could not read.
 _ERRORS = {
     413: "the request body is larger than this endpoint accepts ({body} bytes)",
-    414: "the request line is longer than 30 KiB: send a long query with POST",
     431: "the request's header fields are too large",
     408: "the request was not sent in time",
     502: "the worker answering this request ended before it could answer (it ran out of memory or failed); "

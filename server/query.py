@@ -33,7 +33,7 @@ from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
 from kg.formats import Format
 from kg.remote import StoreError, check_syntax
 
-from .access import CORS_HEADERS, log_access
+from .access import CORS_HEADERS, VALID_HOST, log_access
 from .cache import Answer, ResultCache
 from .errors import HTTPProblem, problem_body, problem_http
 from .metrics import REJECTED, TIMEOUTS, WORKERS_ENDED, observe, rejection_reason
@@ -51,6 +51,9 @@ log = logging.getLogger("server")
 
 PATH = "/sparql"
 STREAM_AFTER = 1 << 20  # bytes of a result kept to send in one piece; beyond, the rest streams
+# Where a streamed answer is cut (its status and headers long sent), what ends it: not RDF, JSON or XML in
+# any of the formats, and not a line of N-Triples, N-Quads, Turtle or TriG, so no parser takes it for whole.
+INCOMPLETE = b"\n@@@ INCOMPLETE ANSWER @@@ %s\n"
 GZIP_MIN = 500  # bytes; smaller answers are not worth compressing
 
 _KINDS = {"SELECT": ("results",), "ASK": ("results",), "CONSTRUCT": ("graph", "dataset"),
@@ -295,6 +298,10 @@ class QueryEndpoint:
         method = environ.get("REQUEST_METHOD", "GET")
         if environ.get("PATH_INFO") != PATH or method not in ("GET", "HEAD", "POST"):
             return self.inner(environ, start_response)
+        host = environ.get("HTTP_HOST")
+        if host is not None and not VALID_HOST.match(host):
+            return self._problem(start_response, 400, "the Host header is not a host name or address with an optional port",
+                                 environ.get("HTTP_ACCEPT", ""), {})
         started = time.perf_counter()
         status, rows, client = 500, None, None
         accept = environ.get("HTTP_ACCEPT", "")
@@ -497,6 +504,8 @@ class QueryEndpoint:
                 if exchange.claim_for_timeout():
                     client(problem_http(late.status, late.message, _accept(accept), late.headers))
                     observe(PATH, late.status, spent)
+                else:  # the answer is streaming: end it with bytes no parser of any format accepts
+                    client(INCOMPLETE % late.message.encode("utf-8", "replace"))
                 WORKERS_ENDED.inc()
 
             dog = watchdog.get()
