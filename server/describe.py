@@ -432,7 +432,7 @@ def claim_view(store: ox.Store, iri: str, base: str | None = None) -> ClaimView 
     facts, superseded, seen = [], [], set()
     for row in store.query(PREFIXES + f"""SELECT ?s ?sl ?p ?pl ?o ?ol ?current WHERE {{ GRAPH {node} {{ ?s ?p ?o }}
             {labelled("s")} OPTIONAL {{ ?p rdfs:label ?pl }} {labelled("o")}
-            BIND(EXISTS {{ ?s ?p ?o }} AS ?current) }} ORDER BY ?s ?p ?o"""):
+            OPTIONAL {{ ?s ?p ?o BIND(true AS ?current) }} }} ORDER BY ?s ?p ?o"""):
         if (row["s"], row["p"], row["o"]) in seen:
             continue  # one row per triple, whatever the number of labels
         seen.add((row["s"], row["p"], row["o"]))
