@@ -1,4 +1,11 @@
-"""What the store says about one IRI: its RDF description, and the facts and evidence a page shows."""
+"""What the store says about one IRI: its RDF description, and the facts and evidence a page shows.
+
+The default graph holds only asserted, current facts. A page also tells what the sources say of
+an entity without asserting it (the facts of intended, expected, conditional, recommended and
+denied claims, which are only in their claim graphs), and the earlier values of a state that a
+later claim superseded (lb:supersededBy); an entity only such claims mention has its register
+entry in graph/register-modal, not in the default graph.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +15,45 @@ import pyoxigraph as ox
 
 from kg.namespaces import LB, OA, PROV, RDF, RDFS, SCHEMA, SKOS
 
+from .dates import literal_words, time_words
+
 PREFIXES = f"""PREFIX lb: <{LB}> PREFIX rdf: <{RDF}> PREFIX rdfs: <{RDFS}> PREFIX skos: <{SKOS}>
 PREFIX schema: <{SCHEMA}> PREFIX prov: <{PROV}> PREFIX oa: <{OA}>
 """
 # Shown in the page's heading rather than as facts.
 HEADING = {RDF + "type", RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel", SCHEMA + "description"}
+# The register entries of entities that only non-asserted claims mention (kg build, MODAL_REGISTER_GRAPH).
+MODAL_REGISTER = "graph/register-modal"
+# The modalities that are not assertions, in the order pages list them: (modality, heading, what the sources do to it).
+NOT_ASSERTED = (
+    ("intended", "Planned or intended", "plan it"),
+    ("expected", "Expected or predicted", "expect it"),
+    ("conditional", "Conditional", "make it conditional"),
+    ("recommended", "Recommended", "recommend it"),
+    ("denied", "Denied", "deny it"),
+)
+HEADINGS = {m: heading for m, heading, _ in NOT_ASSERTED}
+# What a claim of each modality says, for its page.
+MEANINGS = {
+    "asserted": "Asserted: the source says it happened or holds.",
+    "intended": "Planned or intended, not asserted: the source says someone plans, prepares or intends it.",
+    "expected": "Expected or predicted, not asserted: the source says it is expected or predicted.",
+    "conditional": "Conditional, not asserted: the source says it would happen or hold if a condition holds.",
+    "recommended": "Recommended, not asserted: the source says it should or must happen.",
+    "denied": "Denied: the source says it did not happen or does not hold.",
+}
+FACTS_HEADINGS = {
+    "asserted": "What it supports",
+    "intended": "What it says is planned or intended (not asserted)",
+    "expected": "What it expects or predicts (not asserted)",
+    "conditional": "What it says would happen or hold if the condition holds (not asserted)",
+    "recommended": "What it recommends (not asserted)",
+    "denied": "What it denies (not asserted: it says this did not happen or does not hold)",
+}
+# Claim qualifiers read with the evidence: (variable, property).
+QUALIFIERS = (("modality", "modality"), ("cue", "modalityCue"), ("condition", "condition"), ("share", "share"),
+              ("at", "holdsAt"), ("from", "holdsFrom"), ("until", "holdsUntil"), ("text", "timeText"),
+              ("asof", "asOf"), ("asofnb", "asOfNotBefore"))
 
 
 def valid_iri(iri: str) -> bool:
@@ -33,9 +74,10 @@ def exists(store: ox.Store, iri: str) -> bool:
         any(True for _ in store.quads_for_pattern(None, None, None, node))
 
 
-def rdf_description(store: ox.Store, iri: str) -> list[ox.Quad]:
+def rdf_description(store: ox.Store, iri: str, base: str | None = None) -> list[ox.Quad]:
     """Triples about the IRI and its own sub-resources (a claim's evidence), the triples that point
-    at it, and — for a claim or other named graph — the graph itself."""
+    at it, and — for a claim or other named graph — the graph itself. An entity that only
+    non-asserted claims mention is described by its register entry, in graph/register-modal."""
     node = ox.NamedNode(iri)
     quads: list[ox.Quad] = []
     seen: set[ox.Quad] = set()
@@ -52,6 +94,9 @@ def rdf_description(store: ox.Store, iri: str) -> list[ox.Quad]:
     }}"""
     for row in store.query(query):
         add(ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph()))
+    if base is not None:
+        for q in store.quads_for_pattern(node, None, None, ox.NamedNode(base + MODAL_REGISTER)):
+            add(q)
     for q in store.quads_for_pattern(None, None, None, node):
         add(q)
     return quads
@@ -69,6 +114,12 @@ class Evidence:
     suffix: str
     attribution: str | None = None
     hedge: str | None = None
+    modality: str = "asserted"
+    cue: str | None = None
+    condition: str | None = None
+    share: str | None = None
+    time: str | None = None  # when the claim says its facts held, in words
+    superseded_by: list[tuple[str, str]] = field(default_factory=list)  # (claim, statement id)
 
 
 @dataclass
@@ -78,6 +129,23 @@ class Fact:
     value: ox.NamedNode | ox.Literal | ox.BlankNode
     value_label: str | None
     evidence: list[Evidence] = field(default_factory=list)
+    timed: bool = False  # a time-indexed property (lb:timeIndexed): its evidence says when the fact held
+
+
+@dataclass
+class ClaimedFact:
+    """A triple of one or more claims' graphs, where the page's entity is subject or object."""
+    subject: ox.NamedNode
+    subject_label: str | None
+    predicate: str
+    predicate_label: str
+    value: ox.NamedNode | ox.Literal | ox.BlankNode
+    value_label: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+    asserted: bool = False  # the triple is also a fact of the default graph (another claim asserts it)
+    timed: bool = False
+    # For a superseded value: the later claims and the values they give, (claim, statement id, [(value, label)], time).
+    later: list[tuple[str, str, list[tuple[object, str | None]], str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -90,87 +158,216 @@ class View:
     outgoing: list[Fact]
     incoming: list[Fact]
     mentioned_in: list[tuple[str, str]]
+    not_asserted: list[tuple[str, str, list[ClaimedFact]]] = field(default_factory=list)  # (modality, heading, facts)
+    superseded: list[ClaimedFact] = field(default_factory=list)
+    modal_only: str | None = None  # for an entity only non-asserted claims mention: what the sources do to it
 
 
 def _label(term, labels: dict[str, str]) -> str | None:
     return labels.get(term.value) if isinstance(term, ox.NamedNode) else None
 
 
-def view(store: ox.Store, iri: str) -> View:
-    """Everything an entity page shows, in a handful of queries."""
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
+
+
+def view(store: ox.Store, iri: str, base: str | None = None) -> View:
+    """Everything an entity page shows, in a handful of queries: its register entry (from the default
+    graph, or from graph/register-modal for an entity only non-asserted claims mention), its facts
+    both ways with the claims behind each, what the sources say of it without asserting it, and the
+    earlier values of its states that later claims superseded."""
     node = f"<{iri}>"
+    modal = ox.NamedNode(base + MODAL_REGISTER) if base else None
     head = {"label": None, "description": None}
-    types, aliases = [], []
-    for row in store.query(PREFIXES + f"""SELECT ?p ?o ?ol WHERE {{
-        VALUES ?p {{ rdf:type rdfs:label skos:altLabel schema:description }}
-        {node} ?p ?o OPTIONAL {{ ?o rdfs:label ?ol }} }}"""):
+    types, aliases, mentioned, in_modal = [], [], [], False
+    modal_pattern = f"UNION {{ GRAPH <{modal.value}> {{ {node} ?p ?o }} BIND(true AS ?modal) }}" if modal else ""
+    for row in store.query(PREFIXES + f"""SELECT ?p ?o ?ol ?modal WHERE {{
+        VALUES ?p {{ rdf:type rdfs:label skos:altLabel schema:description lb:mentionedIn }}
+        {{ {node} ?p ?o }} {modal_pattern} OPTIONAL {{ ?o rdfs:label ?ol }} }}"""):
         p, o = row["p"].value, row["o"]
+        in_modal = in_modal or row["modal"] is not None
         if p == RDF + "type":
-            types.append((o.value, row["ol"].value if row["ol"] else o.value.rsplit("#", 1)[-1]))
+            types.append((o.value, row["ol"].value if row["ol"] else _local(o.value)))
         elif p == RDFS + "label":
             head["label"] = o.value
         elif p == SKOS + "altLabel":
             aliases.append(o.value)
         elif p == SCHEMA + "description":
             head["description"] = o.value
-    labels: dict[str, str] = {}
-    for row in store.query(PREFIXES + f"""SELECT ?x ?l WHERE {{ {{ SELECT DISTINCT ?x WHERE {{
-        {{ {node} ?x ?y }} UNION {{ {node} ?y ?x }} UNION {{ ?x ?y {node} }} UNION {{ ?y ?x {node} }} }} }}
-        ?x rdfs:label ?l }}"""):
-        labels.setdefault(row["x"].value, row["l"].value)
-    evidence = _evidence(store, iri)
-    outgoing, incoming, mentioned = [], [], []
+        elif p == LB + "mentionedIn":
+            mentioned.append((o.value, row["ol"].value if row["ol"] else o.value))
+    found = _claimed(store, iri)
+    terms = _terms(store, found.terms, modal)
+    labels = terms.labels
+    claims = _claims(store, found.by_claim)
+    evidence: dict[tuple[str, str, str], list[Evidence]] = {}
+    for claim, ev in claims.items():  # in statement order
+        for s, p, o in found.by_claim[claim]:
+            evidence.setdefault((s.value, p, _key(o)), []).append(ev)
+    outgoing, incoming = [], []
     for row in store.query(f"SELECT ?p ?o WHERE {{ {node} ?p ?o }} ORDER BY ?p ?o"):
         p, o = row["p"].value, row["o"]
-        if p in HEADING:
+        if p in HEADING or p == LB + "mentionedIn":
             continue
-        if p == LB + "mentionedIn":
-            mentioned.append((o.value, labels.get(o.value, o.value)))
-            continue
-        outgoing.append(Fact(p, labels.get(p, p.rsplit("#", 1)[-1]), o, _label(o, labels),
-                             evidence.get((iri, p, _key(o)), [])))
+        outgoing.append(Fact(p, labels.get(p, _local(p)), o, _label(o, labels), evidence.get((iri, p, _key(o)), []),
+                             p in terms.timed))
     for row in store.query(f"SELECT ?s ?p WHERE {{ ?s ?p {node} }} ORDER BY ?p ?s"):
         s, p = row["s"], row["p"].value
         if p == RDF + "type":
             continue
-        incoming.append(Fact(p, labels.get(p, p.rsplit("#", 1)[-1]), s, _label(s, labels),
-                             evidence.get((s.value, p, _key(ox.NamedNode(iri))), [])))
+        incoming.append(Fact(p, labels.get(p, _local(p)), s, _label(s, labels),
+                             evidence.get((s.value, p, _key(ox.NamedNode(iri))), []), p in terms.timed))
+    not_asserted, superseded = _not_asserted(iri, found, claims, terms)
+    modal_only = None
+    if in_modal and not outgoing and not incoming:
+        said = [words for m, _, words in NOT_ASSERTED if any(m == g for g, _, _ in not_asserted)]
+        modal_only = ("No source asserts it: the sources only " + _or(said) + "." if said
+                      else "No source asserts any fact of it.")
     types.sort(key=lambda t: t[1])
-    return View(iri, head["label"] or iri, types, sorted(aliases), head["description"], outgoing, incoming, mentioned)
+    mentioned.sort()
+    return View(iri, head["label"] or iri, types, sorted(aliases), head["description"], outgoing, incoming, mentioned,
+                not_asserted, superseded, modal_only)
+
+
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _key(term) -> str:
     return str(term)
 
 
-def _evidence(store: ox.Store, iri: str) -> dict[tuple[str, str, str], list[Evidence]]:
-    """The claims behind every fact in which the IRI is subject or object."""
+@dataclass
+class _Found:
+    by_claim: dict[str, list[tuple]]  # graph -> its triples (subject, predicate IRI, object) about the IRI
+    current: set[tuple[str, str, str]]  # the keys of those triples that the default graph holds
+    terms: set[str]  # every IRI in those triples
+
+
+def _claimed(store: ox.Store, iri: str) -> _Found:
+    """Every triple, in any graph, in which the IRI is subject or object."""
     node = ox.NamedNode(iri)
-    by_claim: dict[str, list[tuple[str, str, str]]] = {}
+    found = _Found({}, set(), set())
+    seen: set[ox.Quad] = set()
     for pattern in ((node, None, None), (None, None, node)):
         for q in store.quads_for_pattern(*pattern, None):
+            if q in seen:
+                continue
+            seen.add(q)
+            found.terms.update(t.value for t in (q.subject, q.predicate, q.object) if isinstance(t, ox.NamedNode))
             if isinstance(q.graph_name, ox.NamedNode):
-                by_claim.setdefault(q.graph_name.value, []).append((q.subject.value, q.predicate.value, _key(q.object)))
-    out: dict[tuple[str, str, str], list[Evidence]] = {}
+                found.by_claim.setdefault(q.graph_name.value, []).append((q.subject, q.predicate.value, q.object))
+            else:
+                found.current.add((q.subject.value, q.predicate.value, _key(q.object)))
+    return found
+
+
+@dataclass
+class _Terms:
+    labels: dict[str, str] = field(default_factory=dict)
+    one_value: set[str] = field(default_factory=set)  # properties with one value at a time (lb:oneValueAtATime)
+    timed: set[str] = field(default_factory=set)  # properties whose facts hold at a time (lb:timeIndexed)
+
+
+def _terms(store: ox.Store, iris: set[str], modal: ox.NamedNode | None) -> _Terms:
+    """Labels of the IRIs (from the default graph or graph/register-modal), and which of them are
+    time-indexed and one-value-at-a-time properties."""
+    out = _Terms()
+    if not iris:
+        return out
+    values = " ".join(f"<{i}>" for i in sorted(iris))
+    in_modal = f"UNION {{ GRAPH <{modal.value}> {{ ?x rdfs:label ?l }} }}" if modal else ""
+    for row in store.query(PREFIXES + f"""SELECT ?x ?l ?one ?timed WHERE {{ VALUES ?x {{ {values} }}
+            OPTIONAL {{ {{ ?x rdfs:label ?l }} {in_modal} }} OPTIONAL {{ ?x lb:oneValueAtATime ?one }}
+            OPTIONAL {{ ?x lb:timeIndexed ?timed }} }}"""):
+        x = row["x"].value
+        if row["l"] is not None:
+            out.labels.setdefault(x, row["l"].value)
+        if row["one"] is not None and row["one"].value == "true":
+            out.one_value.add(x)
+        if row["timed"] is not None and row["timed"].value == "true":
+            out.timed.add(x)
+    return out
+
+
+def _claims(store: ox.Store, by_claim: dict[str, list]) -> dict[str, Evidence]:
+    """Each claim among the graphs: its quote in context, document, certainty, modality and time."""
+    out: dict[str, Evidence] = {}
     if not by_claim:
         return out
     values = " ".join(f"<{c}>" for c in sorted(by_claim))
-    query = PREFIXES + f"""SELECT ?claim ?sid ?doc ?title ?certainty ?exact ?prefix ?suffix ?attribution ?hedge WHERE {{
+    optional = " ".join(f"OPTIONAL {{ ?claim lb:{prop} ?{var} }}" for var, prop in QUALIFIERS)
+    query = PREFIXES + f"""SELECT * WHERE {{
         VALUES ?claim {{ {values} }}
         ?claim a lb:Claim ; lb:statementId ?sid ; prov:wasDerivedFrom ?doc ; lb:certainty ?certainty ;
                lb:evidence/oa:hasTarget/oa:hasSelector ?sel .
         ?sel a oa:TextQuoteSelector ; oa:exact ?exact ; oa:prefix ?prefix ; oa:suffix ?suffix .
         ?doc rdfs:label ?title .
-        OPTIONAL {{ ?claim lb:attribution ?attribution }} OPTIONAL {{ ?claim lb:hedge ?hedge }}
-    }} ORDER BY ?sid"""
+        OPTIONAL {{ ?claim lb:attribution ?attribution }} OPTIONAL {{ ?claim lb:hedge ?hedge }} {optional}
+        OPTIONAL {{ ?claim lb:supersededBy ?by . ?by lb:statementId ?bysid }}
+    }} ORDER BY ?sid ?bysid"""
     for row in store.query(query):
-        ev = Evidence(row["claim"].value, row["sid"].value, row["doc"].value, row["title"].value,
-                      row["certainty"].value.rsplit("#", 1)[-1], row["exact"].value, row["prefix"].value,
-                      row["suffix"].value, row["attribution"].value if row["attribution"] else None,
-                      row["hedge"].value if row["hedge"] else None)
-        for key in by_claim[row["claim"].value]:
-            out.setdefault(key, []).append(ev)
+        claim = row["claim"].value
+        ev = out.get(claim)
+        if ev is None:
+            ev = out[claim] = _evidence_of(row)
+        if row["by"] is not None and (row["by"].value, row["bysid"].value) not in ev.superseded_by:
+            ev.superseded_by.append((row["by"].value, row["bysid"].value))
     return out
+
+
+def _text(row, var: str) -> str | None:
+    term = row[var]
+    return term.value if term is not None else None
+
+
+def _evidence_of(row) -> Evidence:
+    return Evidence(row["claim"].value, row["sid"].value, row["doc"].value, row["title"].value,
+                    _local(row["certainty"].value), row["exact"].value, row["prefix"].value, row["suffix"].value,
+                    _text(row, "attribution"), _text(row, "hedge"),
+                    _local(row["modality"].value) if row["modality"] is not None else "asserted",
+                    _text(row, "cue"), _text(row, "condition"),
+                    _local(row["share"].value) if row["share"] is not None else None,
+                    time_words(row["at"], row["from"], row["until"], row["asof"], row["asofnb"], _text(row, "text")))
+
+
+def _not_asserted(iri: str, found: _Found, claims: dict[str, Evidence],
+                  terms: _Terms) -> tuple[list[tuple[str, str, list[ClaimedFact]]], list[ClaimedFact]]:
+    """The facts of the non-asserted claims about the IRI, by modality, and the superseded values:
+    triples of one-value-at-a-time properties that an asserted claim gives, a later claim replaces,
+    and the default graph therefore does not hold."""
+    groups: dict[str, dict[tuple, ClaimedFact]] = {}
+    superseded: dict[tuple, ClaimedFact] = {}
+    labels = terms.labels
+
+    def row_for(table: dict, s, p: str, o) -> ClaimedFact:
+        key = (s.value, p, _key(o))
+        if key not in table:
+            table[key] = ClaimedFact(s, _label(s, labels), p, labels.get(p, _local(p)), o, _label(o, labels),
+                                     asserted=key in found.current, timed=p in terms.timed)
+        return table[key]
+
+    for claim, ev in claims.items():  # in statement order
+        for s, p, o in found.by_claim[claim]:
+            if ev.modality != "asserted":
+                row_for(groups.setdefault(ev.modality, {}), s, p, o).evidence.append(ev)
+            elif ev.superseded_by and p in terms.one_value and (s.value, p, _key(o)) not in found.current:
+                row = row_for(superseded, s, p, o)
+                row.evidence.append(ev)
+                for later, sid in ev.superseded_by:
+                    if any(c == later for c, _, _, _ in row.later):
+                        continue
+                    values = [(o2, _label(o2, labels)) for s2, p2, o2 in found.by_claim.get(later, [])
+                              if s2 == s and p2 == p and o2 != o]
+                    row.later.append((later, sid, values, claims[later].time if later in claims else None))
+
+    def order(row: ClaimedFact):
+        value = row.value_label or (literal_words(row.value) if isinstance(row.value, ox.Literal) else row.value.value)
+        return (row.subject.value != iri, row.predicate_label.lower(), (row.subject_label or row.subject.value).lower(),
+                value.lower())
+
+    not_asserted = [(m, heading, sorted(groups[m].values(), key=order)) for m, heading, _ in NOT_ASSERTED if m in groups]
+    return not_asserted, sorted(superseded.values(), key=order)
 
 
 @dataclass
@@ -188,32 +385,74 @@ class ClaimView:
     hedge: str | None
     year_inferred: bool
     facts: list[tuple[ox.NamedNode, str, str, str, object, str | None]]  # s, s label, p, p label, o, o label
+    modality: str = "asserted"
+    modality_heading: str | None = None  # for a claim that asserts nothing: "Planned or intended", …
+    modality_meaning: str = MEANINGS["asserted"]
+    facts_heading: str = FACTS_HEADINGS["asserted"]
+    cue: str | None = None
+    condition: str | None = None
+    share: str | None = None
+    time: str | None = None
+    valid: tuple[str | None, str | None] = (None, None)  # the days compared, lb:validFrom and lb:validUntil, in words
+    year_bounded: bool = False
+    related: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # disputes, disputed_by, superseded_by, supersedes
+    superseded_facts: list[tuple[ox.NamedNode, str, str, str, object, str | None]] = field(default_factory=list)
 
 
-def claim_view(store: ox.Store, iri: str) -> ClaimView | None:
-    """A claim: its quote in context, who says it and how surely, and the facts it supports."""
+def claim_view(store: ox.Store, iri: str, base: str | None = None) -> ClaimView | None:
+    """A claim: its quote in context, who says it and how surely, its modality and time, the claims
+    it disputes or supersedes (and that dispute or supersede it), and the facts it supports."""
     node = f"<{iri}>"
-    rows = list(store.query(PREFIXES + f"""SELECT ?sid ?doc ?title ?certainty ?exact ?prefix ?suffix ?attribution ?hedge ?inferred
-        WHERE {{ {node} a lb:Claim ; lb:statementId ?sid ; prov:wasDerivedFrom ?doc ; lb:certainty ?certainty ;
+    optional = " ".join(f"OPTIONAL {{ {node} lb:{prop} ?{var} }}" for var, prop in QUALIFIERS)
+    rows = list(store.query(PREFIXES + f"""SELECT * WHERE {{ {node} a lb:Claim ; lb:statementId ?sid ;
+                 prov:wasDerivedFrom ?doc ; lb:certainty ?certainty ;
                  lb:evidence/oa:hasTarget/oa:hasSelector ?sel . ?sel a oa:TextQuoteSelector ; oa:exact ?exact ;
                  oa:prefix ?prefix ; oa:suffix ?suffix . ?doc rdfs:label ?title .
                  OPTIONAL {{ {node} lb:attribution ?attribution }} OPTIONAL {{ {node} lb:hedge ?hedge }}
-                 OPTIONAL {{ {node} lb:yearInferred ?inferred }} }}"""))
+                 OPTIONAL {{ {node} lb:yearInferred ?inferred }} OPTIONAL {{ {node} lb:yearBounded ?bounded }}
+                 OPTIONAL {{ {node} lb:validFrom ?vfrom }} OPTIONAL {{ {node} lb:validUntil ?vuntil }} {optional} }}"""))
     if not rows:
         return None
     r = rows[0]
     sources = [(row["a"].value, row["l"].value) for row in store.query(
         PREFIXES + f"SELECT ?a ?l WHERE {{ {node} lb:attributedTo ?a . ?a rdfs:label ?l }} ORDER BY ?l")]
-    facts = []
-    for row in store.query(PREFIXES + f"""SELECT ?s ?sl ?p ?pl ?o ?ol WHERE {{ GRAPH {node} {{ ?s ?p ?o }}
-            OPTIONAL {{ ?s rdfs:label ?sl }} OPTIONAL {{ ?p rdfs:label ?pl }} OPTIONAL {{ ?o rdfs:label ?ol }} }} ORDER BY ?s ?p ?o"""):
-        facts.append((row["s"], row["sl"].value if row["sl"] else row["s"].value, row["p"].value,
-                      row["pl"].value if row["pl"] else row["p"].value.rsplit("#", 1)[-1], row["o"],
-                      row["ol"].value if row["ol"] else None))
-    return ClaimView(iri, r["sid"].value, r["doc"].value, r["title"].value, r["certainty"].value.rsplit("#", 1)[-1],
-                     r["exact"].value, r["prefix"].value, r["suffix"].value,
-                     r["attribution"].value if r["attribution"] else None, sources,
-                     r["hedge"].value if r["hedge"] else None, bool(r["inferred"]) and r["inferred"].value == "true", facts)
+    related: dict[str, list[tuple[str, str]]] = {}
+    for row in store.query(PREFIXES + f"""SELECT ?rel ?c ?sid WHERE {{
+            {{ {node} lb:disputes ?c BIND("disputes" AS ?rel) }} UNION {{ ?c lb:disputes {node} BIND("disputed_by" AS ?rel) }}
+            UNION {{ {node} lb:supersededBy ?c BIND("superseded_by" AS ?rel) }}
+            UNION {{ ?c lb:supersededBy {node} BIND("supersedes" AS ?rel) }}
+            ?c lb:statementId ?sid }} ORDER BY ?rel ?sid"""):
+        related.setdefault(row["rel"].value, []).append((row["c"].value, row["sid"].value))
+    modality = _local(r["modality"].value) if r["modality"] is not None else "asserted"
+
+    def labelled(var: str) -> str:
+        modal = f"UNION {{ GRAPH <{base}{MODAL_REGISTER}> {{ ?{var} rdfs:label ?{var}l }} }}" if base else ""
+        return f"OPTIONAL {{ {{ ?{var} rdfs:label ?{var}l }} {modal} }}"
+
+    facts, superseded, seen = [], [], set()
+    for row in store.query(PREFIXES + f"""SELECT ?s ?sl ?p ?pl ?o ?ol ?current WHERE {{ GRAPH {node} {{ ?s ?p ?o }}
+            {labelled("s")} OPTIONAL {{ ?p rdfs:label ?pl }} {labelled("o")}
+            OPTIONAL {{ ?s ?p ?o BIND(true AS ?current) }} }} ORDER BY ?s ?p ?o"""):
+        if (row["s"], row["p"], row["o"]) in seen:
+            continue  # one row per triple, whatever the number of labels
+        seen.add((row["s"], row["p"], row["o"]))
+        fact = (row["s"], row["sl"].value if row["sl"] else row["s"].value, row["p"].value,
+                row["pl"].value if row["pl"] else _local(row["p"].value), row["o"],
+                row["ol"].value if row["ol"] else None)
+        # An asserted claim's value that the default graph does not hold is one a later claim superseded.
+        current = row["current"] is not None and row["current"].value == "true"
+        (superseded if modality == "asserted" and not current else facts).append(fact)
+    return ClaimView(iri, r["sid"].value, r["doc"].value, r["title"].value, _local(r["certainty"].value),
+                     r["exact"].value, r["prefix"].value, r["suffix"].value, _text(r, "attribution"), sources,
+                     _text(r, "hedge"), _text(r, "inferred") == "true", facts,
+                     modality=modality, modality_heading=HEADINGS.get(modality),
+                     modality_meaning=MEANINGS.get(modality, modality), facts_heading=FACTS_HEADINGS.get(modality, modality),
+                     cue=_text(r, "cue"),
+                     condition=_text(r, "condition"), share=_local(r["share"].value) if r["share"] is not None else None,
+                     time=time_words(r["at"], r["from"], r["until"], r["asof"], r["asofnb"], _text(r, "text")),
+                     valid=(literal_words(r["vfrom"]) if r["vfrom"] else None,
+                            literal_words(r["vuntil"]) if r["vuntil"] else None),
+                     year_bounded=_text(r, "bounded") == "true", related=related, superseded_facts=superseded)
 
 
 def types_of(store: ox.Store, iri: str) -> set[str]:

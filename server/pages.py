@@ -148,14 +148,14 @@ def _dereference(path: str) -> Response:
     if not exists(data.store, iri):
         return _not_found(iri, fmt)
     if fmt is not None:
-        return _rdf_response(rdf_description(data.store, iri), fmt)
+        return _rdf_response(rdf_description(data.store, iri, data.base_iri), fmt)
     types = types_of(data.store, iri)
     if LB + "Claim" in types:
-        return _html("claim.html", c=claim_view(data.store, iri), alternates=_alternates(stem))
+        return _html("claim.html", c=claim_view(data.store, iri, data.base_iri), alternates=_alternates(stem))
     if LB + "SourceDocument" in types:
-        return _html("document.html", v=view(data.store, iri), text=_document_text(data.release, stem),
+        return _html("document.html", v=view(data.store, iri, data.base_iri), text=_document_text(data.release, stem),
                      alternates=_alternates(stem))
-    return _html("resource.html", v=view(data.store, iri), alternates=_alternates(stem))
+    return _html("resource.html", v=view(data.store, iri, data.base_iri), alternates=_alternates(stem))
 
 
 def _document_text(release, stem: str) -> dict | None:

@@ -9,8 +9,14 @@
   says so in words ("shown at Albu Kamal: the strike was near Albu Kamal"). Everything else without
   a point is listed beside the map.
 - `/timeline` (page, server-side HTML and SVG) and `/timeline.json`: every event with an `lb:date`,
-  at the precision the source gives (a day, a whole month, a whole year), with the claims that
-  support each date; dates without a year (`xsd:gMonthDay`) are listed apart as "year not stated".
+  at the precision the source gives (a day, a whole month, a whole year), with the asserted claims
+  that support each date; days without a year (`lb:monthDay`, with the earliest date they can be,
+  `lb:dateNotBefore`) are listed apart as "year not stated": "28 January, not before 2023".
+
+Both read the default graph, which holds only asserted, current facts: what a source only plans,
+expects, recommends, makes conditional or denies (a reopening announced for April 2018 that did
+not take place) is neither drawn nor dated here, and an entity only such claims mention is not on
+the map.
 
 Map tiles are off by default: the map draws its points on a plain background — the Natural Earth
 country outlines in server/static/outline/ (public domain; licence and provenance beside them), for
@@ -22,7 +28,6 @@ loads tiles from that server, which is the only thing it ever loads from another
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import os
 import re
@@ -34,6 +39,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, ur
 
 from kg.namespaces import DCTERMS, LB, RDFS, XSD
 
+from .dates import date_span, date_words, month_day_words
 from .iris import local_path
 
 bp = Blueprint("views", __name__)
@@ -318,59 +324,29 @@ def map_page() -> Response:
 # Timeline
 ###########################################################################################
 
-def date_span(lexical: str, datatype: str) -> tuple[str, datetime.date, datetime.date] | None:
-    """(precision, first day, last day) of a date as the graph gives it; None for a date the axis
-    cannot place (a day and month without a year, or a value it cannot read)."""
-    kind = datatype.rsplit("#", 1)[-1] if datatype.startswith(XSD) else None
-    try:
-        if kind in ("date", "dateTime", "dateTimeStamp"):
-            day = datetime.date.fromisoformat(lexical[:10])
-            return "day", day, day
-        if kind == "gYearMonth":
-            m = re.match(r"^(\d{4})-(\d{2})", lexical)
-            if not m:
-                return None
-            year, month = int(m.group(1)), int(m.group(2))
-            return "month", datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
-        if kind == "gYear":
-            m = re.match(r"^(\d{4})", lexical)
-            if not m:
-                return None
-            year = int(m.group(1))
-            return "year", datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-def date_words(lexical: str, datatype: str) -> str:
-    """A date as a reader says it: 17 March 2019, March 2019, 2019, 28 January."""
-    span = date_span(lexical, datatype)
-    if span is not None:
-        precision, start, _ = span
-        if precision == "day":
-            return f"{start.day} {calendar.month_name[start.month]} {start.year}"
-        if precision == "month":
-            return f"{calendar.month_name[start.month]} {start.year}"
-        return str(start.year)
-    m = re.match(r"^--(\d{2})-(\d{2})", lexical)
-    if datatype == XSD + "gMonthDay" and m and 1 <= int(m.group(1)) <= 12:
-        return f"{int(m.group(2))} {calendar.month_name[int(m.group(1))]}"
-    return lexical
-
-
 def timeline_data(data) -> dict:
-    """Every dated event, its dates at their precision and the claims behind each date."""
+    """Every dated event, its dates at their precision and the asserted claims behind each date; an
+    event with only a day without a year (lb:monthDay) is listed apart, with the earliest date it can be."""
     store, base = data.store, data.base_iri
-    dates: dict[str, dict[tuple[str, str], dict]] = defaultdict(dict)
-    for row in store.query(PREFIXES + """SELECT ?e ?d ?claim ?sid ?certainty ?cl ?inferred WHERE {
-            ?e lb:date ?d FILTER(isIRI(?e))
-            OPTIONAL { GRAPH ?claim { ?e lb:date ?d } ?claim a lb:Claim ; lb:statementId ?sid ; lb:certainty ?certainty
-                       OPTIONAL { ?certainty rdfs:label ?cl } OPTIONAL { ?claim lb:yearInferred ?inferred } }
-        } ORDER BY ?e ?d ?sid"""):
-        lit = row["d"]
+    dates: dict[str, dict[tuple, dict]] = defaultdict(dict)
+    rows = []
+    for prop, bound in (("date", ""), ("monthDay", "OPTIONAL { ?e lb:dateNotBefore ?nb }")):
+        rows += store.query(PREFIXES + f"""SELECT ?e ?p ?d ?nb ?claim ?sid ?certainty ?cl ?inferred WHERE {{
+            ?e lb:{prop} ?d FILTER(isIRI(?e))
+            OPTIONAL {{ GRAPH ?claim {{ ?e lb:{prop} ?d {bound} }} ?claim a lb:Claim ; lb:modality lb:asserted ;
+                        lb:statementId ?sid ; lb:certainty ?certainty
+                        OPTIONAL {{ ?certainty rdfs:label ?cl }} OPTIONAL {{ ?claim lb:yearInferred ?inferred }} }}
+            BIND(lb:{prop} AS ?p) }} ORDER BY ?e ?d ?nb ?sid""")
+    for row in rows:
+        lit, bound = row["d"], row["nb"]
         datatype = lit.datatype.value if lit.datatype else XSD + "string"
-        entry = dates[row["e"].value].setdefault((lit.value, datatype), {"value": lit.value, "datatype": datatype, "claims": []})
+        month_day = row["p"].value == LB + "monthDay"
+        key = (lit.value, datatype, bound.value if month_day and bound is not None else None)
+        entry = dates[row["e"].value].setdefault(key, {"value": lit.value, "datatype": datatype, "claims": []})
+        if month_day:
+            entry["property"] = "monthDay"
+            entry["not_before"] = bound.value if bound is not None else None
+            entry["not_before_datatype"] = bound.datatype.value if bound is not None else None
         if row["claim"] is not None and not any(c["iri"] == row["claim"].value for c in entry["claims"]):
             certainty = row["cl"].value if row["cl"] else row["certainty"].value.rsplit("#", 1)[-1]
             entry["claims"].append({"iri": row["claim"].value, "page": _page(row["claim"].value, base),
@@ -385,12 +361,17 @@ def timeline_data(data) -> dict:
     for iri, by_value in dates.items():
         placed, unplaced = [], []
         for entry in by_value.values():
-            span = date_span(entry["value"], entry["datatype"])
-            entry["text"] = date_words(entry["value"], entry["datatype"])
+            month_day = entry.get("property") == "monthDay"
+            span = None if month_day else date_span(entry["value"], entry["datatype"])
+            if month_day:
+                bound = (entry["not_before"], entry.pop("not_before_datatype")) if entry["not_before"] else None
+                entry["text"] = month_day_words(entry["value"], bound)
+            else:
+                entry["text"] = date_words(entry["value"], entry["datatype"])
             entry["certainties"] = sorted({c["certainty"] for c in entry["claims"]})
             entry["year_inferred"] = sum(c["year_inferred"] for c in entry["claims"])
             if span is None:
-                entry["precision"] = "month-day" if entry["datatype"] == XSD + "gMonthDay" else "unknown"
+                entry["precision"] = "month-day" if month_day else "unknown"
                 entry["start"] = entry["end"] = None
                 unplaced.append(entry)
             else:
@@ -398,7 +379,7 @@ def timeline_data(data) -> dict:
                 entry["start"], entry["end"] = start.isoformat(), end.isoformat()
                 placed.append(entry)
         placed.sort(key=lambda e: (e["start"], e["end"]))
-        unplaced.sort(key=lambda e: e["value"])
+        unplaced.sort(key=lambda e: (e.get("not_before") or "", e["value"]))
         claims = {c["iri"] for e in by_value.values() for c in e["claims"]}
         event = {**info[iri], "date_text": words.get(iri, []), "dates": placed, "unplaced_dates": unplaced,
                  "claims": len(claims), "certainties": sorted({c["certainty"] for e in by_value.values() for c in e["claims"]})}
@@ -413,7 +394,7 @@ def timeline_data(data) -> dict:
     for iri in sorted(set(words) - set(dates)):
         undated.append({**info[iri], "date_text": words[iri]})
     events.sort(key=lambda e: (e["start"], e["end"], e["label"].lower()))
-    no_year.sort(key=lambda e: ([d["value"] for d in e["unplaced_dates"]], e["label"].lower()))
+    no_year.sort(key=lambda e: ([(d.get("not_before") or "", d["value"]) for d in e["unplaced_dates"]], e["label"].lower()))
     undated.sort(key=lambda e: e["label"].lower())
     axis = None
     if events:

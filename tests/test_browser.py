@@ -200,6 +200,56 @@ def test_claim_page_shows_its_quote_and_the_facts_it_supports(page: Page):
     assert ["Kataib Hezbollah", prop, value] in cells, cells
 
 
+def test_entity_page_sets_what_sources_do_not_assert_apart_from_its_facts(page: Page):
+    """The opening of the crossing: the reopening announced for April 2018 is a plan and was denied; it is
+    shown below the facts, in a box of its own, each piece of evidence marked with its modality."""
+    response = page.goto("/id/al-qaim-albu-kamal-crossing-opening")
+    assert response is not None and response.status == 200
+    facts = page.get_by_test_id("facts")
+    section = page.get_by_test_id("not-asserted")
+    expect(facts).to_be_visible()
+    section.scroll_into_view_if_needed()
+    expect(section).to_be_visible()
+    expect(section.get_by_role("heading", level=2)).to_have_text("What the sources do not assert")
+    expect(section).to_contain_text("not facts")
+    headings = section.get_by_test_id("modality-heading")
+    expect(headings.first).to_have_text(re.compile(r"^Planned or intended"))
+    expect(section.get_by_role("heading", name=re.compile(r"^Denied"))).to_be_visible()
+    # Apart: below the facts, not inside them, and drawn differently (a dashed box).
+    assert facts.locator("[data-testid=not-asserted]").count() == 0
+    assert section.locator("[data-testid=facts]").count() == 0
+    facts_box, section_box = facts.bounding_box(), section.bounding_box()
+    assert facts_box and section_box and section_box["y"] >= facts_box["y"] + facts_box["height"]
+    style = section.evaluate("s => [getComputedStyle(s).borderTopStyle, getComputedStyle(s).backgroundColor]")
+    body = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert style[0] == "dashed" and style[1] != body, style
+    # The April 2018 plan, with its quote and its cue, under the plans; the denial under the denials.
+    planned = section.get_by_test_id("not-asserted-intended")
+    april_row = planned.locator("tr", has=page.locator('a[href="/ontology#date"]'))
+    expect(april_row).to_have_count(1)
+    expect(april_row.locator("td").nth(2)).to_contain_text("2018-04")
+    april = april_row.locator("[data-testid=evidence][data-claim='004-068']")
+    expect(april.locator("mark")).to_have_text("the crossing would reopen in April 2018")
+    expect(april.get_by_test_id("modality")).to_have_text("planned or intended")
+    expect(april.get_by_test_id("cue")).to_contain_text("would reopen")
+    denied = section.get_by_test_id("not-asserted-denied").locator("tr", has=page.locator('a[href="/ontology#date"]')) \
+        .locator("[data-testid=evidence][data-claim='004-069']")
+    expect(denied.locator("mark")).to_have_text("However, it did not open as planned.")
+    expect(denied.get_by_test_id("modality")).to_have_text("denied")
+    # Every piece of evidence in the box has a visible modality; the facts' own dates are asserted only.
+    for item in section.get_by_test_id("evidence").all()[:20]:
+        expect(item.get_by_test_id("modality")).to_be_visible()
+    date_row = facts.locator("tr", has=page.locator('a[href="/ontology#date"]'))
+    expect(date_row).to_have_count(1)
+    expect(date_row.locator("td").nth(1)).to_have_text("2019-09-30")
+    # An entity that the sources only recommend has a page that says so.
+    page.goto("/id/us-sanctions-on-additional-militias")
+    expect(page.get_by_test_id("label")).to_have_text("Sanctions on additional Iranian-backed militias (recommended)")
+    expect(page.get_by_test_id("modal-only")).to_contain_text("the sources only recommend it")
+    expect(page.get_by_test_id("facts")).to_have_count(0)
+    expect(page.get_by_test_id("not-asserted-recommended")).to_be_visible()
+
+
 def test_in_context_link_shows_the_quote_highlighted_in_its_document(page: Page):
     page.goto("/id/claim/003-058")
     quote = page.get_by_test_id("evidence").locator("mark").inner_text().strip()

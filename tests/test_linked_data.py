@@ -253,3 +253,194 @@ def test_every_ontology_and_shapes_iri_resolves(client, store):
 def test_the_service_description_links_to_the_dataset_description(client):
     g = rdflib.Graph().parse(data=client.get("/sparql", headers={"Accept": "text/turtle"}).data, format="turtle")
     assert (None, rdflib.RDFS.seeAlso, rdflib.URIRef("http://localhost/.well-known/void")) in g
+
+
+###########################################################################################
+# Modality and time: what the pages say a source asserts, plans, expects, recommends or denies
+###########################################################################################
+
+LB = "https://landbridge-kg.org/ontology#"
+MODAL_REGISTER = BASE + "graph/register-modal"
+
+
+def html_of(client, path: str) -> str:
+    r = client.get(path, headers={"Accept": "text/html"})
+    assert r.status_code == 200 and r.mimetype == "text/html", path
+    return r.get_data(as_text=True)
+
+
+def element(html: str, testid: str) -> str | None:
+    """The inner HTML of the first table, section, tr or h3 with this data-testid (none of them nests in itself here)."""
+    m = re.search(rf'<(table|section|tr|h3|p|span|b)\b[^>]*data-testid="{testid}"[^>]*>(.*?)</\1>', html, re.S)
+    return m.group(2) if m else None
+
+
+def rows(table: str) -> list[str]:
+    return re.findall(r"<tr\b[^>]*>(.*?)</tr>", table, re.S)
+
+
+def text(fragment: str) -> str:
+    import html as html_lib
+
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def evidence_of(fragment: str) -> list[tuple[str, str]]:
+    """(modality, statement id) of every piece of evidence in the fragment."""
+    return re.findall(r'data-testid="evidence" data-modality="(\w+)" data-claim="([\d-]+)"', fragment)
+
+
+def fact_rows(table: str, prop: str) -> list[str]:
+    """The rows of a table whose property (the first or second cell) is lb:<prop>."""
+    return [r for r in rows(table) if f'href="/ontology#{prop}"' in "</td>".join(r.split("</td>")[:2])]
+
+
+def cell(row: str, i: int) -> str:
+    return text(row.split("</td>")[i])
+
+
+def test_crossing_page_shows_open_as_a_fact_and_closed_only_as_a_superseded_state(client):
+    page = html_of(client, "/id/al-qaim-albu-kamal-crossing")
+    facts = element(page, "facts")
+    status = fact_rows(facts, "status")
+    assert [cell(r, 1) for r in status] == ["open"]
+    assert {c for _, c in evidence_of(status[0])} >= {"002-005", "002-006"}
+    assert 'href="/ontology#closed"' not in facts
+    # closed is an earlier state, with the time each source gave it and the claims that superseded it
+    superseded = element(page, "superseded")
+    assert superseded is not None and "Superseded states" in page
+    closed = [r for r in rows(superseded) if 'href="/ontology#closed"' in r]
+    assert len(closed) == 1 and len(rows(superseded)) == 2  # the header and closed
+    words = text(closed[0])
+    assert {c for _, c in evidence_of(closed[0])} == {"000-032", "002-012"}
+    assert "when: as of 22 March 2019" in words
+    assert "when: until 29 September 2019 (“for years”)" in words
+    later = closed[0].rsplit("<td>", 1)[1]
+    assert 'href="/id/claim/002-005"' in later and 'href="/id/claim/002-006"' in later and "open" in text(later)
+    assert "on 30 September 2019" in text(later)
+    # A fact that one claim asserts and another only expects ("about to fall into Iranian hands") keeps
+    # each claim's modality on its evidence.
+    controls = [r for r in fact_rows(element(page, "incoming"), "controls") if 'href="/id/iran"' in r]
+    assert len(controls) == 1 and ("expected", "001-002") in evidence_of(controls[0])
+    assert any(m == "asserted" for m, _ in evidence_of(controls[0]))
+    assert "modality-expected" in controls[0]
+    # a fact's evidence says when a state held
+    assert "when: on 30 September 2019 (“September 30, 2019”)" in text(status[0])
+
+
+def test_opening_page_separates_plans_and_denials_from_facts(client):
+    page = html_of(client, "/id/al-qaim-albu-kamal-crossing-opening")
+    facts = element(page, "facts")
+    dates = fact_rows(facts, "date")
+    assert [cell(r, 1) for r in dates] == ["2019-09-30"]  # not the April 2018 of the plan
+    assert all(m == "asserted" for m, _ in evidence_of(dates[0]))
+    # A triple that one claim asserts and another only plans keeps each claim's modality on its evidence.
+    opened = fact_rows(facts, "openedCrossing")
+    assert ("intended", "004-068") in evidence_of(opened[0]) and ("asserted", "002-028") in evidence_of(opened[0])
+
+    section = element(page, "not-asserted")
+    assert section is not None and page.index('data-testid="facts"') < page.index('data-testid="not-asserted"')
+    assert "What the sources do not assert" in section and "not facts" in text(section)
+    headings = [text(h) for h in re.findall(r'<h3[^>]*data-testid="modality-heading"[^>]*>(.*?)</h3>', section, re.S)]
+    assert headings[0] == "Planned or intended — not asserted" and "Denied — not asserted" in headings
+    planned = element(section, "not-asserted-intended")
+    april = fact_rows(planned, "date")
+    assert len(april) == 1 and "2018-04" in text(april[0]) and evidence_of(april[0]) == [("intended", "004-068")]
+    assert "<mark>the crossing would reopen in April 2018</mark>" in april[0]
+    assert "in the words “would reopen”" in text(april[0]) and "certainty-reported" in april[0]
+    assert 'href="/id/document/004#s-004-068"' in april[0]
+    denied = element(section, "not-asserted-denied")
+    did_not = fact_rows(denied, "date")
+    assert len(did_not) == 1 and "2018-04" in text(did_not[0]) and evidence_of(did_not[0]) == [("denied", "004-069")]
+    assert "<mark>However, it did not open as planned.</mark>" in did_not[0]
+    assert "in the words “did not open as planned”" in text(did_not[0])
+    for modality, claim in evidence_of(section):
+        assert modality in ("intended", "expected", "conditional", "recommended", "denied"), claim
+    # delayed and planned were states until the opening superseded them
+    superseded = element(page, "superseded")
+    assert {cell(r, 1) for r in rows(superseded)[1:]} == {"delayed", "planned"}
+
+
+def test_a_recommended_only_entity_has_a_page_that_says_so(client):
+    page = html_of(client, "/id/us-sanctions-on-additional-militias")
+    assert "Sanctions on additional Iranian-backed militias (recommended)</h1>" in page
+    assert '<a href="/ontology#Sanction">Sanction</a>' in page
+    assert "A recommendation, not a sanction imposed." in page  # the register's description
+    note = text(element(page, "modal-only"))
+    assert note.startswith("No source asserts it: the sources only recommend it.")
+    assert element(page, "facts") is None and element(page, "incoming") is None
+    recommended = element(page, "not-asserted-recommended")
+    assert recommended is not None and element(page, "not-asserted-intended") is None
+    target = fact_rows(recommended, "sanctionTarget")
+    assert evidence_of(target[0]) == [("recommended", "000-053")] and "in the words “One option”" in text(target[0])
+
+
+def test_every_register_modal_entity_has_a_page_and_its_register_entry_in_rdf(client, store):
+    rows_ = store.query(f"""SELECT ?e ?label WHERE {{ GRAPH <{MODAL_REGISTER}> {{
+        ?e a ?t ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}""")
+    entities = {r["e"].value: r["label"].value for r in rows_}
+    assert len(entities) > 5
+    for iri, label in entities.items():
+        assert not store.query(f"ASK {{ <{iri}> ?p ?o }}"), f"{iri} has triples in the default graph"
+        page = html_of(client, path_of(iri))
+        assert f">{re.sub('&', '&amp;', label).replace(chr(39), '&#39;')}</h1>" in page, iri
+        assert "No source asserts it: the sources only " in text(element(page, "modal-only")), iri
+        assert element(page, "not-asserted") is not None, iri
+        r = client.get(path_of(iri) + ".ttl")
+        assert r.status_code == 200, iri
+        triples = parse(r.data, ox.RdfFormat.TURTLE)
+        node = ox.NamedNode(iri)
+        assert ox.Triple(node, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(label, language="en")) in triples
+        assert any(t.subject == node and t.predicate.value.endswith("#type") for t in triples), iri
+    # In a dataset format the register entry stays in its graph.
+    trig = client.get("/id/us-sanctions-on-additional-militias.trig")
+    quads = list(ox.parse(trig.data, format=ox.RdfFormat.TRIG))
+    assert quads and {q.graph_name for q in quads} == {ox.NamedNode(MODAL_REGISTER)}
+
+
+def test_claim_page_of_an_expected_claim_shows_its_modality_and_cue(client):
+    page = html_of(client, "/id/claim/000-004")
+    modality = element(page, "claim-modality")
+    assert 'data-modality="expected"' in page and "modality-expected" in modality
+    assert "Expected or predicted, not asserted" in text(modality)
+    assert "in the words “potentially allowing”" in text(modality)
+    assert "What it expects or predicts (not asserted)" in text(page)
+    assert element(page, "claim-superseded-by") is None
+
+
+def test_claim_page_of_a_conditional_claim_shows_its_condition(client):
+    page = html_of(client, "/id/claim/000-033")
+    modality = text(element(page, "claim-modality"))
+    assert "Conditional, not asserted" in modality and "in the words “could”" in modality
+    assert "on the condition “If Shiite militias assume control of the crossing after it reopens”" in modality
+    # an entity that only such claims mention is named by its register label
+    assert ">Highway through the al-Qaim–Albu Kamal crossing</a>" in page
+
+
+def test_claim_page_shows_time_supersession_disputes_and_share(client):
+    page = html_of(client, "/id/claim/000-032")
+    assert "Asserted: the source says it happened or holds." in text(element(page, "claim-modality"))
+    assert "when it held as of 22 March 2019" in text(element(page, "claim-time"))
+    superseded_by = element(page, "claim-superseded-by")
+    assert 'href="/id/claim/002-005"' in superseded_by and 'href="/id/claim/002-006"' in superseded_by
+    facts, earlier = element(page, "facts"), element(page, "superseded-facts")
+    assert 'href="/ontology#closed"' not in facts and 'href="/ontology#connects"' in facts
+    assert 'href="/ontology#closed"' in earlier
+    later = html_of(client, "/id/claim/002-006")
+    assert 'href="/id/claim/000-032"' in element(later, "claim-supersedes")
+    assert "when it held from 30 September 2019 (“re-opened on Monday”)" in text(element(later, "claim-time"))
+
+    disputing = html_of(client, "/id/claim/003-079")
+    assert 'href="/id/claim/003-024"' in element(disputing, "claim-disputes")
+    assert 'href="/id/claim/003-079"' in element(html_of(client, "/id/claim/003-024"), "claim-disputed-by")
+
+    share = html_of(client, "/id/claim/000-053")
+    assert "the fact holds for part of what it is about" in text(element(share, "claim-share"))
+    assert "Recommended, not asserted" in text(element(share, "claim-modality"))
+
+
+def test_denied_claim_page_says_what_it_denies(client):
+    page = html_of(client, "/id/claim/004-069")
+    assert "Denied: the source says it did not happen or does not hold." in text(element(page, "claim-modality"))
+    assert "What it denies" in text(page)
+    assert "2018-04" in text(element(page, "facts"))

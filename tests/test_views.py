@@ -231,16 +231,28 @@ def test_one_timeline_entry_per_dated_event(client, store):
 
 
 def test_year_not_stated_events_are_listed_apart(client, store):
+    """A day without a year is lb:monthDay with the earliest date it can be (lb:dateNotBefore): listed
+    apart, in words ("28 January, not before 2023"), never on the axis."""
     html = page(client, "/timeline")
     apart = [iri_of(li["data-page"]) for li in html.by_testid.get("year-not-stated", [])]
-    expected = {r["e"] for r in select(store, PREFIXES + f"""SELECT DISTINCT ?e WHERE {{ ?e lb:date ?d FILTER(DATATYPE(?d) = xsd:gMonthDay)
+    expected = {r["e"] for r in select(store, PREFIXES + f"""SELECT DISTINCT ?e WHERE {{ ?e lb:monthDay ?d
         FILTER NOT EXISTS {{ ?e lb:date ?other FILTER(DATATYPE(?other) IN {PLACEABLE}) }} }}""")}
+    assert expected  # document 003 shows no date: its 28 January and 17 November have no year
     assert sorted(apart) == sorted(expected)
-    month_days = {r["e"]: r["d"] for r in select(
-        store, PREFIXES + "SELECT ?e ?d WHERE { ?e lb:date ?d FILTER(DATATYPE(?d) = xsd:gMonthDay) }")}
+    bounds = {r["e"]: (r["d"], r["nb"]) for r in select(
+        store, PREFIXES + "SELECT ?e ?d ?nb WHERE { ?e lb:monthDay ?d ; lb:dateNotBefore ?nb }")}
     for li in html.by_testid.get("year-not-stated", []):
-        assert month_days[iri_of(li["data-page"])] in li["data-month-day"].split()
+        month_day, not_before = bounds[iri_of(li["data-page"])]
+        assert month_day in li["data-month-day"].split()
+        assert not_before in li["data-not-before"].split()
     assert not set(apart) & {iri_of(li["data-page"]) for li in html.by_testid.get("event", [])}
+    data = client.get("/timeline.json").get_json()
+    barrier = next(e for e in data["year_not_stated"] if e["iri"] == BASE + "id/al-baghouz-barrier-construction")
+    [day] = barrier["unplaced_dates"]
+    assert (day["value"], day["precision"], day["not_before"]) == ("--01-28", "month-day", "2023-01-28")
+    assert day["text"] == "28 January, not before 2023"
+    assert [c["statement"] for c in day["claims"]] == ["003-010"]
+    assert "28 January, not before 2023" in client.get("/timeline").get_data(as_text=True)
 
 
 def test_dates_keep_their_precision(client, store):
@@ -280,8 +292,10 @@ def test_dates_keep_their_precision(client, store):
 
 
 def test_evidence_count_is_the_number_of_claims_that_state_the_date(client, store):
+    """The asserted claims that give an event's date (or its day without a year)."""
     counts = {r["e"]: int(r["n"]) for r in select(store, PREFIXES + """SELECT ?e (COUNT(DISTINCT ?claim) AS ?n) WHERE {
-        ?e lb:date ?d . OPTIONAL { GRAPH ?claim { ?e lb:date ?d } ?claim a lb:Claim } } GROUP BY ?e""")}
+        VALUES ?p { lb:date lb:monthDay } ?e ?p ?d .
+        OPTIONAL { GRAPH ?claim { ?e ?p ?d } ?claim a lb:Claim ; lb:modality lb:asserted } } GROUP BY ?e""")}
     data = client.get("/timeline.json").get_json()
     listed = data["events"] + data["year_not_stated"]
     assert {e["iri"] for e in listed} == set(counts)
@@ -290,6 +304,40 @@ def test_evidence_count_is_the_number_of_claims_that_state_the_date(client, stor
     html = page(client, "/timeline")
     for li in html.by_testid["event"] + html.by_testid.get("year-not-stated", []):
         assert int(li["data-claims"]) == counts[iri_of(li["data-page"])]
+
+
+def test_timeline_has_only_what_sources_assert(client, store):
+    """Dates of planned, expected or denied events are not on the timeline: the reopening announced for
+    April 2018 (a plan, and denied: "it did not open as planned") is not drawn; the opening of
+    30 September 2019 is, with only asserted claims behind it."""
+    data = client.get("/timeline.json").get_json()
+    listed = data["events"] + data["year_not_stated"]
+    claims = {c["iri"] for e in listed for d in e["dates"] + e["unplaced_dates"] for c in d["claims"]}
+    assert claims
+    modalities = {r["c"]: r["m"] for r in select(store, PREFIXES + "SELECT ?c ?m WHERE { ?c lb:modality ?m }")}
+    assert {modalities[c] for c in claims} == {LB + "asserted"}
+    opening = next(e for e in data["events"] if e["iri"] == BASE + "id/al-qaim-albu-kamal-crossing-opening")
+    assert [d["value"] for d in opening["dates"]] == ["2019-09-30"]
+    assert {c["statement"] for d in opening["dates"] for c in d["claims"]} == {"002-006", "002-028"}
+    modal = {r["e"] for r in select(store, PREFIXES + f"SELECT ?e WHERE {{ GRAPH <{BASE}graph/register-modal> {{ ?e a ?t }} }}")}
+    assert modal and not modal & {e["iri"] for e in listed + data["undated"]}
+
+
+def test_map_has_only_what_sources_assert(client, store):
+    """The map reads the default graph: an entity only non-asserted claims mention (graph/register-modal)
+    is neither drawn nor listed, and no position is borrowed along a relation a source only expects."""
+    geo = client.get("/map.geojson").get_json()
+    shown = {f["id"] for f in geo["features"]} | {u["iri"] for u in geo["unpositioned"]}
+    modal = {r["e"] for r in select(store, PREFIXES + f"SELECT ?e WHERE {{ GRAPH <{BASE}graph/register-modal> {{ ?e a ?t }} }}")}
+    assert modal and not modal & shown
+    for f in geo["features"]:
+        subject = f["id"]
+        for step in f["properties"].get("via", []):
+            s, prop, o = f"<{subject}>", f"<{step['property']}>", f"<{step['iri']}>"
+            asserted = f"""ASK {{ {{ GRAPH ?c {{ {s} {prop} {o} }} }} UNION {{ GRAPH ?c {{ {o} {prop} {s} }} FILTER({prop} = lb:near) }}
+                ?c lb:modality lb:asserted }}"""
+            assert store.query(PREFIXES + asserted), (f["id"], step)
+            subject = step["iri"]
 
 
 def test_every_timeline_link_leads_to_a_page(client):
