@@ -2,11 +2,22 @@
 
 `generate(triples, seed)` plans a dataset of about `triples` quads (within 2 %) laid out as
 `kg build` lays out the real one: the ontology in graph/ontology, source documents in
-graph/documents, entities (labels, aliases, descriptions, mentions) in graph/register, points in
+graph/documents (each with its primary source; one without a date with the earliest it can have),
+entities (labels, aliases, descriptions, mentions) in graph/register, points in
 graph/reference-coordinates, what each claim is (document, quote and position selectors,
-certainty, attribution, hedge, inferred year) in graph/provenance, the facts of each claim in a
-named graph of its own, and the default graph as the set merge of all of them (a fact two
-documents support sits in two claim graphs and once in the default graph).
+certainty, modality with its cue and condition, attribution, hedge, inferred year, the time of a
+state) in graph/provenance, and the facts of each claim in a named graph of its own.
+
+Claims take the real graph's mix of modalities (MODALITIES, from `kg stats`), and the default graph
+is what the build makes it: the set merge of the metadata graphs and of the asserted claims' facts.
+A fact two documents assert sits in two claim graphs and once in the default graph; a fact only
+intended, expected, conditional, recommended or denied sits in its claim graph alone, and the
+entities only such claims mention (MODAL_ENTITY_RATE of them: plans and predictions that no source
+says came about) have their register entries in graph/register-modal. A claim of a state (a property
+marked lb:timeIndexed) carries the document's date as lb:asOf and lb:validFrom, or the time the
+text gives (lb:holdsAt, lb:holdsFrom, lb:holdsUntil); a place whose status changes has a claim per
+status, the earlier superseded by the later (lb:supersededBy) and left out of the default graph.
+A day without a year is lb:monthDay with its lb:dateNotBefore bound, in a document without a date.
 
 Everything is synthetic and says so: IRIs under `<base>id/synthetic/`, labels such as
 "Synthetic militia 12", documents "Synthetic document 007". The competency queries name real
@@ -14,11 +25,13 @@ entities (`<https://landbridge-kg.org/id/iran>`); `adapt_query` points those IRI
 entities that stand in for them (ANCHORS), which is how the queries are run on a synthetic graph.
 
 A few entities break ontology/shapes.ttl on purpose (VIOLATION_KINDS, about 0.15 % of the
-entities, at least one of each kind); each breaks one constraint once, so pySHACL over the
-default graph reports exactly `expected_violations` results (counted as `kg validate` counts them).
+entities, at least one of each kind); each breaks one constraint once, in asserted claims, so
+pySHACL over the default graph reports exactly `expected_violations` results (counted as
+`kg validate` counts them).
 
 Output is N-Quads text produced in chunks, so that 10M quads stream to a gzip file in bounded
-memory; the same size, seed and base give byte-identical output.
+memory (the register comes last: which graph holds an entity's entry depends on the claims); the
+same size, seed and base give byte-identical output.
 
     python -m kg.synthetic --triples 1M --seed 42 --out /tmp/kg-1m.nq.gz [--release DIR]
 """
@@ -44,11 +57,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import __version__
+from .build import METADATA_GRAPHS, MODAL_REGISTER_GRAPH, month_day_not_before
 from .loader import load_dump
 from .namespaces import DCTERMS, GEO, LB, OA, PROV, RDF, RDFS, SCHEMA, SF, SKOS, WGS84, XSD
+from .ontology import load_ontology
 from .paths import DEFAULT_BASE_IRI, PROJECT_ROOT, Layout
+from .statements import TypedValue, first_day, last_day
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 QUERY_BASE = "https://landbridge-kg.org/"  # the base the competency queries name entities under
 SYNTHETIC = "id/synthetic/"
 CHUNK_LINES = 20_000
@@ -82,19 +98,19 @@ class Kind:
 
 
 MIX = (
-    Kind("Country", 8, 4, 88), Kind("Militia", 10, 2, 167), Kind("ArmedGroup", 3, 1, 69),
-    Kind("StateForce", 6, 2, 137), Kind("MilitaryUnit", 3, 1, 62), Kind("GovernmentBody", 4, 1, 114),
-    Kind("MediaOutlet", 12, 2, 63), Kind("Person", 15, 2, 78), Kind("PersonGroup", 8, 1, 83),
-    Kind("Region", 12, 3, 61), Kind("Settlement", 12, 3, 103), Kind("Border", 3, 1, 63),
-    Kind("OfficialCrossing", 5, 2, 145), Kind("UnofficialCrossing", 4, 1, 205), Kind("MilitaryBase", 4, 1, 116),
-    Kind("Barrier", 3, 2, 127), Kind("WaterBody", 2, 1, 66),
-    Kind("LandBridge", 1, 1, 230), Kind("Road", 5, 2, 240), Kind("SmugglingCorridor", 2, 1, 237),
-    Kind("AirBridge", 1, 0, 227), Kind("SeaRoute", 1, 0, 229), Kind("BypassRoad", 1, 0, 236),
-    Kind("Strike", 14, 3, 243), Kind("Sanction", 5, 1, 170), Kind("TerroristDesignation", 1, 1, 171),
-    Kind("Seizure", 3, 1, 129), Kind("Meeting", 6, 1, 174), Kind("CrossingOpening", 3, 1, 158),
-    Kind("Construction", 6, 1, 167), Kind("TerritorialCapture", 5, 1, 169), Kind("SmugglingOperation", 3, 1, 192),
-    Kind("Transfer", 6, 1, 121), Kind("Announcement", 14, 2, 118), Kind("Deployment", 5, 2, 112),
-    Kind("Commodity", 14, 3, 13),
+    Kind("Country", 8, 3, 100), Kind("Militia", 10, 2, 189), Kind("ArmedGroup", 3, 1, 72),
+    Kind("StateForce", 6, 2, 154), Kind("MilitaryUnit", 3, 1, 71), Kind("GovernmentBody", 4, 1, 123),
+    Kind("MediaOutlet", 12, 1, 65), Kind("Person", 15, 2, 87), Kind("PersonGroup", 8, 1, 88),
+    Kind("Region", 12, 3, 64), Kind("Settlement", 12, 3, 114), Kind("Border", 3, 1, 65),
+    Kind("OfficialCrossing", 5, 1, 232), Kind("UnofficialCrossing", 4, 1, 233), Kind("MilitaryBase", 4, 1, 128),
+    Kind("Barrier", 3, 2, 126), Kind("WaterBody", 2, 0, 64),
+    Kind("LandBridge", 1, 0, 232), Kind("Road", 5, 2, 240), Kind("SmugglingCorridor", 2, 0, 239),
+    Kind("AirBridge", 1, 0, 255), Kind("SeaRoute", 1, 0, 241), Kind("BypassRoad", 1, 0, 241),
+    Kind("Strike", 14, 3, 202), Kind("Sanction", 5, 1, 172), Kind("TerroristDesignation", 1, 1, 175),
+    Kind("Seizure", 3, 1, 135), Kind("Meeting", 6, 1, 172), Kind("CrossingOpening", 3, 1, 176),
+    Kind("Construction", 6, 1, 173), Kind("TerritorialCapture", 5, 1, 169), Kind("SmugglingOperation", 3, 1, 199),
+    Kind("Transfer", 6, 1, 125), Kind("Announcement", 14, 2, 120), Kind("Deployment", 5, 2, 118),
+    Kind("Commodity", 14, 2, 22),
 )
 KINDS = {k.name: k for k in MIX}
 
@@ -125,8 +141,9 @@ EXTRAS: dict[str, tuple[tuple[str, str], ...]] = {
                 ("controls", "crossing")),
     "Militia": (("hasPresenceIn", "local"), ("deployedIn", "local"), ("controls", "crossing"), ("secures", "crossing"),
                 ("operates", "base"), ("influences", "place"), ("collaboratesWith", "armed"), ("opposes", "actor"),
-                ("threatens", "place"), ("fundedBy", "country")),
-    "ArmedGroup": (("hasPresenceIn", "local"), ("opposes", "actor"), ("controls", "crossing"), ("threatens", "place")),
+                ("threatens", "place"), ("fundedBy", "country"), ("affiliatedWith", "armed")),
+    "ArmedGroup": (("hasPresenceIn", "local"), ("opposes", "actor"), ("controls", "crossing"), ("threatens", "place"),
+                   ("affiliatedWith", "armed")),
     "StateForce": (("hasPresenceIn", "local"), ("deployedIn", "local"), ("secures", "crossing"), ("opposes", "armed"),
                    ("supports", "actor")),
     "MilitaryUnit": (("deployedIn", "local"), ("supports", "armed"), ("operates", "base")),
@@ -137,41 +154,48 @@ EXTRAS: dict[str, tuple[tuple[str, str], ...]] = {
     "Region": (("near", "region"), ("populationSect", "sect")),
     "Settlement": (("near", "settlement"), ("adjacentTo", "water"), ("usedBy", "armed"), ("populationSect", "sect")),
     "Border": (("borderOf", "country"),),
-    "OfficialCrossing": (("cargo", "commodity"), ("usedBy", "armed"), ("near", "settlement"), ("status", "status")),
-    "UnofficialCrossing": (("cargo", "commodity"), ("usedBy", "armed"), ("near", "settlement")),
-    "MilitaryBase": (("usedBy", "armed"), ("near", "settlement")),
-    "Barrier": (("near", "settlement"), ("facility", "facility")),
+    # No status among the extras: a place's statuses are a history of their own (_Generator.status_history).
+    "OfficialCrossing": (("cargo", "commodity"), ("usedBy", "armed"), ("near", "settlement"), ("componentOf", "crossing"),
+                         ("alternativeTo", "crossing"), ("advantage", "characteristic"), ("limitation", "characteristic"),
+                         ("purpose", "event")),
+    "UnofficialCrossing": (("cargo", "commodity"), ("usedBy", "armed"), ("near", "settlement"),
+                           ("alternativeTo", "crossing"), ("advantage", "characteristic")),
+    "MilitaryBase": (("usedBy", "armed"), ("near", "settlement"), ("purpose", "event")),
+    "Barrier": (("near", "settlement"), ("facility", "facility"), ("counters", "event"), ("componentOf", "border")),
     "WaterBody": (("adjacentTo", "region"),),
-    "Strike": (("target", "armed"), ("hit", "place")),
+    "Strike": (("target", "armed"), ("hit", "place"), ("respondsTo", "event")),
     "Sanction": (("sanctionTarget", "actor"), ("grounds", "grounds")),
     "TerroristDesignation": (("sanctionTarget", "armed"),),
-    "Seizure": (("cargo", "commodity"), ("participant", "actor")),
-    "Meeting": (("attendedBy", "person"), ("participant", "actor"), ("topic", "topic")),
-    "CrossingOpening": (("participant", "actor"), ("precededBy", "event")),
-    "Construction": (("participant", "actor"),),
-    "TerritorialCapture": (("participant", "armed"),),
+    "Seizure": (("cargo", "commodity"), ("participant", "actor"), ("counters", "armed")),
+    "Meeting": (("attendedBy", "person"), ("participant", "actor"), ("topic", "topic"), ("subEventOf", "event")),
+    "CrossingOpening": (("participant", "actor"), ("precededBy", "event"), ("enables", "event")),
+    "Construction": (("participant", "actor"), ("purpose", "event")),
+    "TerritorialCapture": (("participant", "armed"), ("causedBy", "event")),
     "SmugglingOperation": (("cargo", "commodity"), ("passesThrough", "crossing"), ("participant", "armed")),
     "Transfer": (("cargo", "commodity"), ("passesThrough", "crossing"), ("participant", "armed")),
-    "Announcement": (("concerns", "event"), ("topic", "topic")),
+    "Announcement": (("concerns", "event"), ("topic", "topic"), ("respondsTo", "event")),
     "Deployment": (("participant", "actor"),),
 }
 for _route in ROUTES:
-    EXTRAS[_route] = (("cargo", "commodity"), ("usedBy", "actor"))
+    EXTRAS[_route] = (("cargo", "commodity"), ("usedBy", "actor"), ("bypasses", "crossing"), ("alternativeTo", "route"),
+                      ("componentOf", "route"), ("avoidsTerrainOf", "actor"), ("capacityGreaterThan", "route"),
+                      ("advantage", "characteristic"), ("limitation", "characteristic"), ("enables", "event"))
 
 # Each kind breaks one constraint of ontology/shapes.ttl once: pySHACL reports one result for it.
 VIOLATION_KINDS = {
     "missing-label": "an entity without rdfs:label (NamedEntityShape, sh:minCount)",
     "two-pref-labels": "an entity with two skos:prefLabel (NamedEntityShape, sh:maxCount)",
     "date-datatype": "an event date typed xsd:string (DateProperty, sh:or of datatypes)",
-    # A string, not another integer type: a store keeps xsd:positiveInteger and xsd:integer alike as xsd:integer.
-    "sequence-datatype": "a waypoint position written as a string (WaypointShape, sh:datatype)",
+    # A decimal: a derived integer type would not do (a store keeps xsd:positiveInteger as xsd:integer), nor a string
+    # (sh:minInclusive, which cannot compare it with 1, would report it a second time).
+    "sequence-datatype": "a waypoint position written as a decimal (WaypointShape, sh:datatype xsd:integer)",
     "perpetrator-class": "a strike whose perpetrator is a commodity (StrikeShape, sh:class)",
     "strike-unattributed": "a strike with neither perpetrator nor unattributed mark (StrikeShape, sh:or)",
     "range-order": "a range whose minimum exceeds its maximum (QuantityShape, sh:lessThan)",
     "militia-state-force": "a militia also typed as a state force (MilitiaShape, sh:not)",
     "two-certainties": "a claim with two certainties (ClaimShape, sh:maxCount)",
 }
-VIOLATION_RATE = 0.0015  # of the entities
+VIOLATION_RATE = 0.0015  # of the entities (each planted entity's claims are all asserted)
 # Which entities each kind may be planted on (never a stand-in for a query's entity).
 VIOLATION_CANDIDATES = {
     "missing-label": ("Region", "Settlement", "Person", "MediaOutlet"),
@@ -186,12 +210,43 @@ VIOLATION_CANDIDATES = {
 }
 
 A = f"<{RDF}type>"
+TRUE = f'"true"^^<{XSD}boolean>'
 CERTAINTIES = (("stated", 0.60), ("reported", 0.29), ("assessed", 0.07), ("alleged", 0.04))
 QUALIFIERS = (("exactly", 0.40), ("moreThan", 0.18), ("about", 0.14), ("atLeast", 0.10), ("between", 0.10),
               ("atMost", 0.04), ("multiple", 0.04))
 QUALIFIER_WORDS = {"exactly": "", "moreThan": "more than ", "about": "about ", "atLeast": "at least ",
                    "atMost": "at most ", "multiple": "several times ", "lessThan": "fewer than "}
 STATUSES = ("planned", "delayed", "ongoing", "completed", "open", "closed", "blocked", "underConstruction")
+CHARACTERISTICS = ("capacity", "cost", "risk", "secrecy", "distance", "interdiction", "security")
+
+# Modality: the real graph's mix (`kg stats`, statements_per_modality: 306 of its 365 statements asserted). Claims
+# that must be asserted (a required fact, a planted violation, a stand-in of a query) or cannot be (an entity only
+# plans and predictions mention) take theirs; the others take the one that keeps the running mix at this one.
+MODALITIES = (("asserted", 306), ("intended", 17), ("expected", 15), ("recommended", 13), ("denied", 9), ("conditional", 5))
+NON_ASSERTED_SHARE = 1 - MODALITIES[0][1] / sum(n for _, n in MODALITIES)
+MIX_GAIN = 0.1  # how hard a free claim's draw leans against the running mix's drift
+CUES = {  # the words that give a modality, as curators quote them
+    "intended": ("plans to", "is set to", "is preparing to", "seeks to", "would open"),
+    "expected": ("will", "is expected to", "is supposed to", "may enable", "about to"),
+    "recommended": ("should", "must", "it may be necessary to", "there is a strong need to"),
+    "denied": ("did not", "has not", "no preparations are being carried out", "did not open as planned"),
+    "conditional": ("could", "would", "will enable"),
+}
+MODAL_ENTITY_RATE = 0.07  # of the entities: only non-asserted claims mention them (real graph: 19 of 254)
+MODAL_CLASSES = ("Strike", "Sanction", "Seizure", "Meeting", "CrossingOpening", "Construction", "SmugglingOperation",
+                 "Transfer", "Announcement", "Deployment", "Road", "SmugglingCorridor", "PersonGroup", "Barrier")
+
+# Time: claims of states the text gives a time for (else the document's date is their lb:asOf).
+HOLDS_SHARE = 0.13
+HOLDS_KINDS = ((("holdsAt",), 0.65), (("holdsFrom",), 0.2), (("holdsUntil",), 0.1), (("holdsFrom", "holdsUntil"), 0.05))
+TIME_TEXTS = ("since then", "at present", "today", "for the time being", "in recent years", "for years")
+TIME_TEXT_SHARE = 0.1  # of the claims dated by their document: the text still words the time ("today")
+# A place's statuses over time: the chances of one, two and three (each later one superseding those before), by
+# class; the rest of the places have none.
+STATUS_HISTORY = {"OfficialCrossing": (0.3, 0.3, 0.15), "UnofficialCrossing": (0.2, 0.1, 0.0),
+                  "MilitaryBase": (0.6, 0.3, 0.0)}
+SHARE_RATE, DISPUTE_RATE = 0.015, 0.005  # claims with lb:share; claims that dispute the document's previous claim
+DERIVED_DOCUMENTS = 0.2  # documents derived from an earlier one (their primary source is that one's)
 CORROBORATION = 0.12  # share of claims another document repeats
 DOCUMENTS_MIN, DOCUMENTS_MAX, CLAIMS_PER_DOCUMENT = 5, 1000, 120
 MAX_STATEMENTS_PER_DOCUMENT = 999  # statement ids are NNN-NNN
@@ -260,9 +315,19 @@ def _counts(scale: float) -> dict[str, int]:
 
 @functools.cache
 def _ontology_triples() -> tuple[str, ...]:
-    """The ontology as N-Triples lines without their final dot, sorted."""
+    """The ontology as N-Triples lines without their final dot, sorted, each once (as the build's set of quads holds
+    them: the Turtle states a few twice, such as lb:cost's label, a property's and a concept's)."""
     triples = list(ox.parse(path=str(Layout().ontology), format=ox.RdfFormat.TURTLE))
-    return tuple(sorted(f"{t.subject} {t.predicate} {t.object}" for t in triples))
+    return tuple(sorted({f"{t.subject} {t.predicate} {t.object}" for t in triples}))
+
+
+@functools.cache
+def _ontology_terms() -> tuple[frozenset[str], frozenset[str]]:
+    """The properties whose facts hold at a time (lb:timeIndexed), and the classes of events, by local name."""
+    onto = load_ontology(Layout().ontology)
+    time_indexed = frozenset(name for name, prop in onto.properties.items() if prop.time_indexed)
+    events = frozenset(k.name for k in MIX if onto.is_subclass(LB + k.name, LB + "Event"))
+    return time_indexed, events
 
 
 def _estimate(scale: float, documents: int, ontology: int) -> float:
@@ -283,6 +348,7 @@ class Synthetic:
     counts: dict[str, int]
     documents: int
     planted: dict[str, list[str]]  # violation kind -> local names of the entities that break it
+    modal: dict[str, str] = field(default_factory=dict)  # entity only non-asserted claims mention -> their modality
     stats: dict = field(default_factory=dict)
 
     @property
@@ -353,6 +419,9 @@ class Synthetic:
                 "expected_violations": self.expected_violations,
                 "violations_by_kind": {k: len(v) for k, v in self.planted.items()}, "scale": round(self.scale, 4),
                 "entities": sum(self.counts.values()), "documents": self.documents, "claims": self.stats.get("claims"),
+                "statements_per_modality": dict(sorted(self.stats.get("statements_per_modality", {}).items())),
+                "register_modal_entities": self.stats.get("register_modal_entities"),
+                "superseded_claims": self.stats.get("superseded_claims"),
                 "facts": self.stats.get("facts"), "named_graphs": self.stats.get("named_graphs")}
 
 
@@ -374,8 +443,8 @@ class _GzipOut:
 def generate(triples: int | str, seed: int = 42, base: str = DEFAULT_BASE_IRI, violations: bool = True) -> Synthetic:
     """Plan a synthetic dataset of about `triples` quads; iterate it with `chunks()`, `lines()` or `quads()`."""
     target = parse_size(triples)
-    if target < 5_000:
-        raise ValueError("the smallest synthetic dataset has 5,000 quads (the ontology alone has about 2,400)")
+    if target < 10_000:
+        raise ValueError("the smallest synthetic dataset has 10,000 quads (the ontology alone has about 3,200)")
     ontology = len(_ontology_triples())
     documents = max(DOCUMENTS_MIN, min(DOCUMENTS_MAX, math.ceil(target / 52 / CLAIMS_PER_DOCUMENT)))
     # The core (entities and the claims each needs) takes the share of the request left after the extras.
@@ -389,7 +458,7 @@ def generate(triples: int | str, seed: int = 42, base: str = DEFAULT_BASE_IRI, v
     scale = lo
     counts = _counts(scale)
     planted = _plan_violations(counts, seed) if violations else {k: [] for k in VIOLATION_KINDS}
-    return Synthetic(target, seed, base, violations, scale, counts, documents, planted)
+    return Synthetic(target, seed, base, violations, scale, counts, documents, planted, _plan_modal(counts, planted, seed))
 
 
 def _plan_violations(counts: dict[str, int], seed: int) -> dict[str, list[str]]:
@@ -409,22 +478,56 @@ def _plan_violations(counts: dict[str, int], seed: int) -> dict[str, list[str]]:
         taken.add(choice)
         planted[kind].append(choice)
     for kind in planted:
-        planted[kind].sort(key=lambda local: (local.rsplit("-", 1)[0], int(local.rsplit("-", 1)[1])))
+        planted[kind].sort(key=_local_order)
     return planted
 
 
-class _Story:
-    """Facts one claim states (and another document may repeat); each fact is a list of triples, the first the fact itself."""
+def _local_order(local: str) -> tuple[str, int]:
+    name, number = local.rsplit("-", 1)
+    return name, int(number)
 
-    __slots__ = ("facts", "year_inferred", "two_certainties")
+
+def _plan_modal(counts: dict[str, int], planted: dict[str, list[str]], seed: int) -> dict[str, str]:
+    """The entities only non-asserted claims mention (a planned opening no source says happened), each with the
+    one modality of all its claims; never a stand-in for a query's entity nor an entity that breaks a shape."""
+    rng = random.Random(f"modal-{seed}")
+    taken = set(ANCHORS.values()).union(*planted.values())
+    candidates = [f"{_kebab(c)}-{j}" for c in MODAL_CLASSES for j in range(1, counts[c])]
+    candidates = [c for c in candidates if c not in taken]
+    total = min(len(candidates), max(1, round(MODAL_ENTITY_RATE * sum(counts.values()))))
+    names, weights = zip(*MODALITIES[1:], strict=True)
+    cum = _cumulative([w / sum(weights) for w in weights])
+    return {local: names[bisect.bisect(cum, rng.random())] for local in sorted(rng.sample(candidates, total), key=_local_order)}
+
+
+class _Story:
+    """Facts one claim states (and another document may repeat); each fact is a list of triples, the first the fact itself.
+
+    `state`: a fact is a state (a time-indexed property of what is not an event), so its claims carry a time.
+    `modality`: the modality its claim must take (asserted where a shape requires the fact), else None.
+    `document`: the document that must state it (a day without a year: one without a date), else None.
+    `holds`: the time the text gives, ((lb:holdsAt | lb:holdsFrom | lb:holdsUntil, lexical, datatype), ...).
+    `steps`: a history of statuses, (fact, holds) each, stated by claims of their own, the earlier superseded.
+    `single`: no second document repeats it.
+    """
+
+    __slots__ = ("facts", "year_inferred", "two_certainties", "year_bounded", "state", "modality", "document", "holds",
+                 "steps", "single")
 
     def __init__(self) -> None:
         self.facts: list[list[str]] = []
-        self.year_inferred = False
-        self.two_certainties = False
+        self.year_inferred = self.two_certainties = self.year_bounded = self.state = self.single = False
+        self.modality: str | None = None
+        self.document: int | None = None
+        self.holds: tuple[tuple[str, str, str], ...] | None = None
+        self.steps: list[tuple[list[str], tuple[tuple[str, str, str], ...]]] | None = None
 
     def add(self, s: str, p: str, o: str) -> None:
         self.facts.append([f"{s} {p} {o}"])
+
+
+def _key(triple: str) -> int:
+    return int.from_bytes(hashlib.blake2b(triple.encode(), digest_size=8).digest(), "big")
 
 
 class _Generator:
@@ -432,24 +535,43 @@ class _Generator:
         self.plan = plan
         self.rng = random.Random(plan.seed)
         self.P = plan.base + SYNTHETIC
-        self.graph = {name: f"<{plan.base}graph/{name}>" for name in
-                      ("ontology", "documents", "register", "provenance", "reference-coordinates")}
+        self.graph = {name: f"<{plan.base}graph/{name}>" for name in METADATA_GRAPHS}
+        self.modal_graph = f"<{plan.base}graph/{MODAL_REGISTER_GRAPH}>"
         self.locals = {cls: [f"{_kebab(cls)}-{i}" for i in range(n)] for cls, n in plan.counts.items()}
-        self.pools = {name: [x for cls in classes for x in self.locals[cls]] for name, classes in POOLS.items()}
+        # Entities only non-asserted claims mention are no one's object: nothing asserted may name them.
+        self.pools = {name: [x for cls in classes for x in self.locals[cls] if x not in plan.modal]
+                      for name, classes in POOLS.items()}
         self.plants = {local: kind for kind, locals_ in plan.planted.items() for local in locals_}
+        # The modality every claim about an entity takes: asserted for the stand-ins of the queries' entities (and
+        # the first of each class, which the queries' paths go through) and for entities that break a shape on
+        # purpose, so that the default graph shows them; the planned one for entities only such claims mention.
+        forced = set(ANCHORS.values()) | set(self.plants) | {names[0] for names in self.locals.values() if names}
+        self.modes = {local: "asserted" for local in forced} | plan.modal
+        self.mode: str | None = None  # that of the entity whose claims are being made
+        self.time_indexed, events = _ontology_terms()
+        self.event_prefixes = frozenset(_kebab(cls) for cls in events)
         self.named: list[str] = []
         self.default: list[str] = []
         self.seen: set[int] = set()
+        self.referenced: set[str] = set()  # IRIs the default graph (but the register) has as subject or object
         self.doc_claims = [0] * plan.documents
         self.doc_offsets = [0] * plan.documents
+        self.doc_dates: list[str | None] = []
+        self.doc_earliest: list[str | None] = []
         self.stats = {"quads": 0, "triples_default_graph": 0, "claims": 0, "facts": 0, "planted": {},
-                      "statements_per_certainty": {}}
+                      "statements_per_certainty": {}, "statements_per_modality": {}, "superseded_claims": 0,
+                      "register_modal_entities": 0}
         plan.stats = self.stats  # grows as the chunks are produced; complete once they are all out
+        self.asserted_claims = 0
         self.quantities = 0
         cert_names, cert_weights = zip(*CERTAINTIES, strict=True)
         self.certainty_names, self.certainty_cum = cert_names, _cumulative(cert_weights)
         qual_names, qual_weights = zip(*QUALIFIERS, strict=True)
         self.qualifier_names, self.qualifier_cum = qual_names, _cumulative(qual_weights)
+        modal_names, modal_weights = zip(*MODALITIES[1:], strict=True)
+        self.modal_names, self.modal_cum = modal_names, _cumulative([w / sum(modal_weights) for w in modal_weights])
+        hold_kinds, hold_weights = zip(*HOLDS_KINDS, strict=True)
+        self.hold_kinds, self.hold_cum = hold_kinds, _cumulative(hold_weights)
 
     # -- output ----------------------------------------------------------------------------------
 
@@ -490,6 +612,37 @@ class _Generator:
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
 
+    def free_modality(self) -> str:
+        """The modality of a claim free to take any: the real graph's mix, leaning against the running mix's drift
+        (claims that must be asserted, or must not, pull it one way)."""
+        claims = self.stats["claims"]
+        lag = NON_ASSERTED_SHARE * claims - (claims - self.asserted_claims)
+        if self.rng.random() >= NON_ASSERTED_SHARE + MIX_GAIN * lag:
+            return "asserted"
+        return self.modal_names[bisect.bisect(self.modal_cum, self.rng.random())]
+
+    def time_value(self, year: int) -> tuple[str, str]:
+        """A time in `year` at one of the precisions the sources give: (lexical, datatype)."""
+        r = self.rng.random()
+        if r < 0.3:
+            return str(year), XSD + "gYear"
+        if r < 0.8:
+            return f"{year}-{self.rng.randint(1, 12):02d}", XSD + "gYearMonth"
+        return f"{year}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}", XSD + "date"
+
+    def holds(self, d: int) -> tuple[tuple[str, str, str], ...]:
+        """The time a text gives a state: at, from, until, or from and until, no later than its document."""
+        kinds = self.hold_kinds[bisect.bisect(self.hold_cum, self.rng.random())]
+        latest = int((self.doc_dates[d] or self.doc_earliest[d])[:4])
+        year = self.rng.randint(latest - 6, latest)
+        out = []
+        for kind in kinds:
+            out.append((kind, *self.time_value(year)))
+            year = min(latest, year + self.rng.randint(1, 3))
+        if len(out) == 2 and first_day(TypedValue(*out[0][1:])) > last_day(TypedValue(*out[1][1:])):
+            out[1] = (out[1][0], str(latest), XSD + "gYear")
+        return tuple(out)
+
     def date(self) -> tuple[str, bool]:
         """A date at one of the precisions the sources give, and whether its year could be one a text leaves implicit."""
         r = self.rng.random()
@@ -500,7 +653,7 @@ class _Generator:
             return _typed(f"{year}-{month:02d}", XSD + "gYearMonth"), False
         if r < 0.95:
             return _typed(str(year), XSD + "gYear"), False
-        return _typed(f"--{month:02d}-{day:02d}", XSD + "gMonthDay"), False
+        return f"--{month:02d}-{day:02d}", False  # a day without a year (dated() bounds it)
 
     def quantity(self, subject: str, prop: str, unit: str, per: str | None = None, inverted: bool = False) -> list[str]:
         """A fact whose object is a qualified number (lb:Quantity), with the number's own triples."""
@@ -536,48 +689,65 @@ class _Generator:
         yield self.flush()
         self.documents()
         yield self.flush()
-        per_class = self.stats["core_quads_per_class"] = {}
-        for cls in self.plan.counts:
-            before = self.written()
-            for i in range(self.plan.counts[cls]):
-                self.register(cls, i)
-                if self.full():
-                    yield self.flush()
-            per_class[cls] = self.written() - before
         self.reference_coordinates()
         yield self.flush()
+        # The register comes last (which graph holds an entry depends on the claims); the extras leave it room.
+        register_quads = 0
+        rng = random.Random(f"register-{self.plan.seed}")
+        for cls, n in self.plan.counts.items():
+            for i in range(n):
+                triples = self.register_entry(cls, i, rng)
+                if self.locals[cls][i] in self.plan.modal:
+                    register_quads += sum(1 for t in triples if _lb("mentionedIn") not in t)
+                else:
+                    register_quads += 2 * len(triples)
+        per_class = self.stats["core_quads_per_class"] = {}
         for cls in self.plan.counts:
             before = self.written()
             core = (functools.partial(self._route, cls=cls) if cls in ROUTES
                     else getattr(self, "core_" + _kebab(cls).replace("-", "_")))
             for i in range(self.plan.counts[cls]):
                 local = self.locals[cls][i]
+                self.mode = self.modes.get(local)
                 for story in core(local, i):
                     self.emit(story)
                 if self.full():
                     yield self.flush()
-            per_class[cls] += self.written() - before
-        self.stats["core_quads"] = self.written()
+            per_class[cls] = self.written() - before
+        self.stats["core_quads"] = self.written() + register_quads
         # Extra relations about random entities until the dataset reaches the requested size.
         weights = [(cls, n) for cls, n in self.plan.counts.items() if n and cls in EXTRAS]
         classes, cum = [c for c, _ in weights], _cumulative([n for _, n in weights])
         idle = 0
-        while self.written() < self.plan.triples - 30:
+        while self.written() + register_quads < self.plan.triples - 30:
             cls = classes[min(bisect.bisect(cum, self.rng.random() * cum[-1]), len(classes) - 1)]
             local = self.locals[cls][self.rng.randrange(self.plan.counts[cls])]
+            self.mode = self.modes.get(local)
             idle = 0 if self.emit(self.extra(cls, local)) else idle + 1
             if idle > 10_000:
                 raise RuntimeError("no new relations left to state: the entities are too few for this size")
             if self.full():
                 yield self.flush()
+        self.mode = None
+        yield self.flush()
+        rng = random.Random(f"register-{self.plan.seed}")
+        for cls in self.plan.counts:
+            before = self.written()
+            for i in range(self.plan.counts[cls]):
+                self.register(cls, i, rng)
+                if self.full():
+                    yield self.flush()
+            per_class[cls] += self.written() - before
         yield self.flush()
         missing = {k: len(v) - self.stats["planted"].get(k, 0) for k, v in self.plan.planted.items()}
         if any(missing.values()):
             raise RuntimeError(f"planted violations not written: {missing}")
-        self.stats["named_graphs"] = self.stats["claims"] + len(self.graph)
+        modal_graph = 1 if self.stats["register_modal_entities"] else 0
+        self.stats["named_graphs"] = self.stats["claims"] + len(self.graph) + modal_graph
 
     def documents(self) -> None:
         g = self.graph["documents"]
+        roots: list[int] = []
         for d in range(self.plan.documents):
             doc = self.iri(f"document/{d:03d}")
             title = _en(f"Synthetic document {d:03d}")
@@ -589,46 +759,94 @@ class _Generator:
             self.put(f"{doc} {_lb('outlet')} {_str(f'Synthetic outlet {d % 37}')}", g)
             for a in range(1 + (self.rng.random() < 0.3)):
                 self.put(f"{doc} {_lb('author')} {_str(f'Synthetic author {d}-{a}')}", g)
-            if self.chance(0.9):
+            # Document 3 (and one in ten others) shows no date: the earliest it can have bounds its days without a year.
+            if d != 3 and self.chance(0.9):
                 day = f"{self.rng.randint(2015, 2024)}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
                 self.put(f"{doc} {_lb('publicationDate')} {_typed(day, XSD + 'date')}", g)
+                self.doc_dates.append(day)
+                self.doc_earliest.append(None)
             else:
+                earliest = f"{self.rng.randint(2015, 2024)}-{self.rng.randint(1, 12):02d}"
                 self.put(f"{doc} {_lb('publicationDateStatus')} {_str('not stated')}", g)
+                self.put(f"{doc} {_lb('earliestDate')} {_typed(earliest, XSD + 'gYearMonth')}", g)
+                self.doc_dates.append(None)
+                self.doc_earliest.append(earliest)
             self.put(f"{doc} {_lb('seedFile')} {_str(f'seeds/synthetic-{d:03d}.txt')}", g)
             digest = hashlib.sha256(f"synthetic document {d} seed {self.plan.seed}".encode()).hexdigest()
             self.put(f"{doc} {_lb('sha256')} {_str(digest)}", g)
             self.put(f"{doc} <{RDFS}comment> {_en('Generated for scale tests; not a real document.')}", g)
+            root = d
+            if d and self.chance(DERIVED_DOCUMENTS):
+                parent = self.rng.randrange(d)
+                self.put(f"{doc} <{PROV}wasDerivedFrom> {self.iri(f'document/{parent:03d}')}", g)
+                if self.chance(0.5):
+                    self.put(f"{doc} <{PROV}wasQuotedFrom> {self.iri(f'document/{parent:03d}')}", g)
+                root = roots[parent]
+            roots.append(root)
+            self.put(f"{doc} {_lb('primarySource')} {self.iri(f'document/{root:03d}')}", g)
+        self.dated_docs = [d for d, day in enumerate(self.doc_dates) if day]
+        self.undated_docs = [d for d, day in enumerate(self.doc_dates) if not day]
+        by_year = sorted((int((self.doc_dates[d] or self.doc_earliest[d])[:4]), d) for d in range(self.plan.documents))
+        self.doc_years, self.docs_by_year = [y for y, _ in by_year], [d for _, d in by_year]
 
-    def register(self, cls: str, i: int) -> None:
-        g = self.graph["register"]
+    def document_since(self, year: int) -> int:
+        """A random document of `year` or later (any, if there is none)."""
+        first = bisect.bisect_left(self.doc_years, year)
+        if first == len(self.doc_years):
+            first = 0
+        return self.docs_by_year[first + self.rng.randrange(len(self.doc_years) - first)]
+
+    def register_entry(self, cls: str, i: int, rng: random.Random) -> list[str]:
+        """The register's triples about an entity (its random parts drawn from `rng`, the register's own)."""
         local = self.locals[cls][i]
         e = self.iri(local)
         label = _en(label_of(local))
         plant = self.plants.get(local)
-        self.put(f"{e} {A} {_lb(cls)}", g)
+        triples = [f"{e} {A} {_lb(cls)}"]
         if plant == "militia-state-force":
-            self.put(f"{e} {A} {_lb('StateForce')}", g)
-            self.planted(plant)
-        if plant == "missing-label":
-            self.planted(plant)
-        else:
-            self.put(f"{e} <{RDFS}label> {label}", g)
-        self.put(f"{e} <{SKOS}prefLabel> {label}", g)
+            triples.append(f"{e} {A} {_lb('StateForce')}")
+        if plant != "missing-label":
+            triples.append(f"{e} <{RDFS}label> {label}")
+        triples.append(f"{e} <{SKOS}prefLabel> {label}")
         if plant == "two-pref-labels":
-            self.put(f"{e} <{SKOS}prefLabel> {_en(label_of(local) + ' (second canonical label)')}", g)
-            self.planted(plant)
+            triples.append(f"{e} <{SKOS}prefLabel> {_en(label_of(local) + ' (second canonical label)')}")
         words = _kebab(cls).replace("-", " ")
-        self.put(f"{e} <{SCHEMA}description> {_en(f'A synthetic {words} (number {i}) generated for scale tests; not a real one.')}", g)
-        r = self.rng.random()
+        triples.append(f"{e} <{SCHEMA}description> {_en(f'A synthetic {words} (number {i}) generated for scale tests; not a real one.')}")
+        r = rng.random()
         for k in range(0 if r < 0.7 else 1 if r < 0.9 else 2):
-            self.put(f"{e} <{SKOS}altLabel> {_en(f'{label_of(local)}, alias {k + 1}')}", g)
+            triples.append(f"{e} <{SKOS}altLabel> {_en(f'{label_of(local)}, alias {k + 1}')}")
         if cls == "Commodity":
-            self.put(f"{e} <{SKOS}inScheme> {_lb('CommodityScheme')}", g)
-        first = self.rng.randrange(self.plan.documents)
-        self.put(f"{e} {_lb('mentionedIn')} {self.iri(f'document/{first:03d}')}", g)
-        if self.chance(0.2):
-            other = (first + 1 + self.rng.randrange(self.plan.documents - 1)) % self.plan.documents
-            self.put(f"{e} {_lb('mentionedIn')} {self.iri(f'document/{other:03d}')}", g)
+            triples.append(f"{e} <{SKOS}inScheme> {_lb('CommodityScheme')}")
+        first = rng.randrange(self.plan.documents)
+        triples.append(f"{e} {_lb('mentionedIn')} {self.iri(f'document/{first:03d}')}")
+        if rng.random() < 0.2:
+            other = (first + 1 + rng.randrange(self.plan.documents - 1)) % self.plan.documents
+            triples.append(f"{e} {_lb('mentionedIn')} {self.iri(f'document/{other:03d}')}")
+        return triples
+
+    def register(self, cls: str, i: int, rng: random.Random) -> None:
+        """An entity's register entry: in graph/register when the default graph refers to the entity, else (only
+        non-asserted claims mention it) in graph/register-modal, which the default graph does not merge."""
+        local = self.locals[cls][i]
+        triples = self.register_entry(cls, i, rng)
+        plant = self.plants.get(local)
+        if self.iri(local) in self.referenced:
+            if local in self.plan.modal:
+                raise RuntimeError(f"{local} was to be mentioned by non-asserted claims only")
+            g = self.graph["register"]
+            for triple in triples:
+                self.put(triple, g)
+            if plant in ("militia-state-force", "missing-label", "two-pref-labels"):
+                self.planted(plant)
+        else:
+            if plant:
+                raise RuntimeError(f"{local} breaks a shape on purpose but no asserted claim mentions it")
+            # Described rather than named, as plans and predictions are in the real graph: no text names them.
+            self.stats["register_modal_entities"] += 1
+            named, g, mention = self.named, self.modal_graph, _lb("mentionedIn")
+            for triple in triples:
+                if mention not in triple:
+                    named.append(f"{triple} {g} .\n")
 
     def reference_coordinates(self) -> None:
         """Points of some places, as the build keeps them: in their own graph, each with its source."""
@@ -644,6 +862,7 @@ class _Generator:
                 geom = self.iri(f"geometry/{local}")
                 lat = f"{self.rng.uniform(32.0, 36.5):.5f}"
                 lon = f"{self.rng.uniform(38.0, 44.0):.5f}"
+                self.referenced.add(self.iri(local))
                 self.put(f"{self.iri(local)} <{GEO}hasGeometry> {geom}", g)
                 self.put(f"{geom} {A} <{GEO}Geometry>", g)
                 self.put(f"{geom} {A} <{SF}Point>", g)
@@ -653,117 +872,264 @@ class _Generator:
                 self.put(f"{geom} <{WGS84}long> {_typed(lon, XSD + 'decimal')}", g)
                 self.put(f"{geom} <{DCTERMS}source> {source}", g)
 
+    def assert_facts(self, facts: list[list[str]]) -> None:
+        """Facts an asserted claim states: into the default graph, their entities now referred to."""
+        default, referenced = self.default, self.referenced
+        for fact in facts:
+            for triple in fact:
+                default.append(f"{triple} .\n")
+                subject, _, obj = triple.split(" ", 2)
+                referenced.add(subject)
+                if obj[0] == "<":
+                    referenced.add(obj)
+
     def emit(self, story: _Story) -> bool:
-        """One claim (and, sometimes, a second document's claim) stating the story's facts not stated before, if any."""
+        """One claim (and, sometimes, a second document's claim) stating the story's facts not stated before, if any;
+        the facts go into the default graph when one of the claims is asserted."""
+        if story.steps is not None:
+            return self.emit_history(story)
         facts = []
         for fact in story.facts:
-            key = int.from_bytes(hashlib.blake2b(fact[0].encode(), digest_size=8).digest(), "big")
+            key = _key(fact[0])
             if key not in self.seen:
                 self.seen.add(key)
                 facts.append(fact)
         if not facts:
             return False
-        primary = self.rng.randrange(self.plan.documents)
-        claims = [self.claim(primary, story.year_inferred, story.two_certainties)]
+        mode = self.mode
+        modality = mode or story.modality or self.free_modality()
+        if story.document is not None:
+            primary = story.document
+        elif story.year_inferred and self.dated_docs:  # a year is only inferred from a document's own date
+            primary = self.dated_docs[self.rng.randrange(len(self.dated_docs))]
+        else:
+            primary = self.rng.randrange(self.plan.documents)
+        claims = [self.claim(primary, story, modality, story.two_certainties)]
+        asserted = modality == "asserted"
         if story.two_certainties:
             self.planted("two-certainties")
-        if self.chance(CORROBORATION):
+        if not story.single and self.chance(CORROBORATION):
             other = (primary + 1 + self.rng.randrange(self.plan.documents - 1)) % self.plan.documents
-            claims.append(self.claim(other, story.year_inferred, False))
+            second = mode if mode and mode != "asserted" else self.free_modality()
+            claims.append(self.claim(other, story, second, False))
+            asserted = asserted or second == "asserted"
+        named = self.named
         for claim in claims:
             for fact in facts:
                 for triple in fact:
-                    self.named.append(f"{triple} {claim} .\n")
-        for fact in facts:
-            for triple in fact:
-                self.default.append(f"{triple} .\n")
+                    named.append(f"{triple} {claim} .\n")
+        if asserted:
+            self.assert_facts(facts)
         self.stats["facts"] += len(facts)
         return True
 
-    def claim(self, d: int, year_inferred: bool, two_certainties: bool) -> str:
+    def emit_history(self, story: _Story) -> bool:
+        """A place's statuses, each stated by an asserted claim of its own, at increasing times: each claim is
+        superseded by every later one (as the build finds), and only the last status is in the default graph."""
+        claims = []
+        for fact, holds in story.steps:
+            self.seen.add(_key(fact[0]))
+            step = _Story()
+            step.state, step.holds = True, holds
+            claim = self.claim(self.document_since(int(holds[0][1][:4])), step, "asserted", False)
+            self.named.extend(f"{triple} {claim} .\n" for triple in fact)
+            claims.append(claim)
+        g = self.graph["provenance"]
+        for n, old in enumerate(claims[:-1]):
+            for new in claims[n + 1:]:
+                self.put(f"{old} {_lb('supersededBy')} {new}", g)
+        self.stats["superseded_claims"] += len(claims) - 1
+        self.assert_facts([story.steps[-1][0]])
+        self.stats["facts"] += len(story.steps)
+        return True
+
+    def claim(self, d: int, story: _Story, modality: str, two_certainties: bool) -> str:
         """What a claim is (graph/provenance), as the build writes it; returns the claim's IRI, the name of its graph."""
         n = self.doc_claims[d] = self.doc_claims[d] + 1
         if n > MAX_STATEMENTS_PER_DOCUMENT:
             raise ValueError("too many claims per document for NNN-NNN statement ids: ask for fewer quads")
         self.stats["claims"] += 1
         sid = f"{d:03d}-{n:03d}"
-        g = self.graph["provenance"]
-        c = self.iri(f"claim/{sid}")
+        base = f"{self.P}claim/{sid}"
+        c, ev, target, quote_sel, pos_sel = (f"<{base}>", f"<{base}/evidence>", f"<{base}/target>", f"<{base}/quote>",
+                                             f"<{base}/position>")
         doc = self.iri(f"document/{d:03d}")
-        ev, target = self.iri(f"claim/{sid}/evidence"), self.iri(f"claim/{sid}/target")
-        quote_sel, pos_sel = self.iri(f"claim/{sid}/quote"), self.iri(f"claim/{sid}/position")
-        certainty = self.certainty_names[bisect.bisect(self.certainty_cum, self.rng.random())]
+        rng = self.rng
+        certainty = self.certainty_names[bisect.bisect(self.certainty_cum, rng.random())]
         per_certainty = self.stats["statements_per_certainty"]
         per_certainty[certainty] = per_certainty.get(certainty, 0) + 1
-        put = self.put
-        put(f"{c} {A} {_lb('Claim')}", g)
-        put(f"{c} <{RDFS}label> {_en(f'Claim {sid} (Synthetic document {d:03d})')}", g)
-        put(f"{c} {_lb('statementId')} {_str(sid)}", g)
-        put(f"{c} <{PROV}wasDerivedFrom> {doc}", g)
-        put(f"{c} {_lb('certainty')} {_lb(certainty)}", g)
+        per_modality = self.stats["statements_per_modality"]
+        per_modality[modality] = per_modality.get(modality, 0) + 1
+        t = [f"{c} {A} <{LB}Claim>",
+             f"{c} <{RDFS}label> {_en(f'Claim {sid} (Synthetic document {d:03d})')}",
+             f'{c} <{LB}statementId> "{sid}"',
+             f"{c} <{PROV}wasDerivedFrom> {doc}",
+             f"{c} <{LB}certainty> <{LB}{certainty}>"]
         if two_certainties:
-            put(f"{c} {_lb('certainty')} {_lb('alleged' if certainty != 'alleged' else 'stated')}", g)
-        if certainty != "stated" and self.chance(0.6):
-            put(f"{c} {_lb('attribution')} {_str(f'synthetic source {self.rng.randrange(50)}')}", g)
+            t.append(f"{c} <{LB}certainty> <{LB}{'alleged' if certainty != 'alleged' else 'stated'}>")
+        if certainty != "stated" and rng.random() < 0.6:
+            t.append(f'{c} <{LB}attribution> "synthetic source {rng.randrange(50)}"')
             source = self.pick("source")
-            if source and self.chance(0.8):
-                put(f"{c} {_lb('attributedTo')} {self.iri(source)}", g)
-        elif self.chance(0.15):
+            if source and rng.random() < 0.8:
+                t.append(f"{c} <{LB}attributedTo> {self.iri(source)}")
+                self.referenced.add(self.iri(source))
+        elif rng.random() < 0.15:
             source = self.pick("source")
             if source:
-                put(f"{c} {_lb('attributedTo')} {self.iri(source)}", g)
-        if self.chance(0.1):
-            put(f"{c} {_lb('hedge')} {_str(self.rng.choice(('reportedly', 'allegedly', 'it can be assumed', 'potential')))}", g)
-        if year_inferred:
-            put(f"{c} {_lb('yearInferred')} {_typed('true', XSD + 'boolean')}", g)
-        put(f"{c} {_lb('evidence')} {ev}", g)
-        put(f"{ev} {A} {_lb('Evidence')}", g)
-        put(f"{ev} {A} <{OA}Annotation>", g)
-        put(f"{ev} <{OA}hasBody> {c}", g)
-        put(f"{ev} <{OA}hasTarget> {target}", g)
-        put(f"{target} {A} <{OA}SpecificResource>", g)
-        put(f"{target} <{OA}hasSource> {doc}", g)
-        put(f"{target} <{OA}hasSelector> {quote_sel}", g)
-        put(f"{target} <{OA}hasSelector> {pos_sel}", g)
+                t.append(f"{c} <{LB}attributedTo> {self.iri(source)}")
+                self.referenced.add(self.iri(source))
+        if rng.random() < 0.1:
+            t.append(f"{c} <{LB}hedge> {_str(rng.choice(('reportedly', 'allegedly', 'it can be assumed', 'potential')))}")
+        date = self.doc_dates[d]
+        if story.year_inferred and date:
+            t.append(f"{c} <{LB}yearInferred> {TRUE}")
+        if story.year_bounded:
+            t.append(f"{c} <{LB}yearBounded> {TRUE}")
+        t.append(f"{c} <{LB}modality> <{LB}{modality}>")
+        if modality == "asserted":
+            self.asserted_claims += 1
+        else:
+            t.append(f"{c} <{LB}modalityCue> {_str(rng.choice(CUES[modality]))}")
+            if modality == "conditional":
+                t.append(f'{c} <{LB}condition> "If synthetic condition {rng.randrange(1000)} holds"')
+        # When it held (kg.build.claim_time): the time the text gives, else, for a state the source asserts or
+        # denies, the document's date (or the earliest it can have).
+        holds = story.holds
+        if holds is None and story.state and rng.random() < HOLDS_SHARE:
+            holds = self.holds(d)
+        if holds:
+            valid_from = valid_until = None
+            for prop, lexical, datatype in holds:
+                t.append(f"{c} <{LB}{prop}> {_typed(lexical, datatype)}")
+                if prop == "holdsUntil":
+                    valid_until = last_day(TypedValue(lexical, datatype))
+                else:
+                    valid_from = first_day(TypedValue(lexical, datatype))
+            t.append(f"{c} <{LB}timeText> {_str(rng.choice(TIME_TEXTS))}")
+            if valid_from:
+                t.append(f'{c} <{LB}validFrom> "{valid_from.isoformat()}"^^<{XSD}date>')
+            if valid_until:
+                t.append(f'{c} <{LB}validUntil> "{valid_until.isoformat()}"^^<{XSD}date>')
+        elif story.state and modality in ("asserted", "denied"):
+            if date:
+                t.append(f'{c} <{LB}asOf> "{date}"^^<{XSD}date>')
+                t.append(f'{c} <{LB}validFrom> "{date}"^^<{XSD}date>')
+            else:
+                t.append(f'{c} <{LB}asOfNotBefore> "{self.doc_earliest[d]}"^^<{XSD}gYearMonth>')
+            if rng.random() < TIME_TEXT_SHARE:
+                t.append(f"{c} <{LB}timeText> {_str(rng.choice(TIME_TEXTS[1:4]))}")
+        if rng.random() < SHARE_RATE:
+            t.append(f"{c} <{LB}share> <{LB}{rng.choice(('most', 'part', 'all'))}>")
+        if n > 1 and rng.random() < DISPUTE_RATE:
+            t.append(f"{c} <{LB}disputes> {self.iri(f'claim/{d:03d}-{n - 1:03d}')}")
         # The document's text is its sentences joined by spaces; each claim quotes one.
         exact = _sentence(d, n)
         start = self.doc_offsets[d]
         self.doc_offsets[d] = start + len(exact) + 1
         prefix = (_sentence(d, n - 1) + " ")[-32:] if n > 1 else ""
         suffix = (" " + _sentence(d, n + 1))[:32]
-        put(f"{quote_sel} {A} <{OA}TextQuoteSelector>", g)
-        put(f"{quote_sel} <{OA}exact> {_str(exact)}", g)
-        put(f"{quote_sel} <{OA}prefix> {_str(prefix)}", g)
-        put(f"{quote_sel} <{OA}suffix> {_str(suffix)}", g)
-        put(f"{pos_sel} {A} <{OA}TextPositionSelector>", g)
-        put(f"{pos_sel} <{OA}start> {_typed(str(start), XSD + 'nonNegativeInteger')}", g)
-        put(f"{pos_sel} <{OA}end> {_typed(str(start + len(exact)), XSD + 'nonNegativeInteger')}", g)
+        t += [f"{c} <{LB}evidence> {ev}",
+              f"{ev} {A} <{LB}Evidence>",
+              f"{ev} {A} <{OA}Annotation>",
+              f"{ev} <{OA}hasBody> {c}",
+              f"{ev} <{OA}hasTarget> {target}",
+              f"{target} {A} <{OA}SpecificResource>",
+              f"{target} <{OA}hasSource> {doc}",
+              f"{target} <{OA}hasSelector> {quote_sel}",
+              f"{target} <{OA}hasSelector> {pos_sel}",
+              f"{quote_sel} {A} <{OA}TextQuoteSelector>",
+              f'{quote_sel} <{OA}exact> "{exact}"',
+              f'{quote_sel} <{OA}prefix> "{prefix}"',
+              f'{quote_sel} <{OA}suffix> "{suffix}"',
+              f"{pos_sel} {A} <{OA}TextPositionSelector>",
+              # xsd:integer, as the build writes them (a store gives derived integer types back as xsd:integer).
+              f'{pos_sel} <{OA}start> "{start}"^^<{XSD}integer>',
+              f'{pos_sel} <{OA}end> "{start + len(exact)}"^^<{XSD}integer>']
+        g = self.graph["provenance"]
+        self.named += [f"{x} {g} .\n" for x in t]
+        self.default += [f"{x} .\n" for x in t]
         return c
 
     # -- stories: the claims each entity needs, by class ----------------------------------------
 
-    def story(self, *facts: tuple[str, str, str | None]) -> _Story:
-        """A story of (subject local, property, object) facts; objects already formatted as terms or None (skipped)."""
+    def is_state(self, subject: str, prop: str) -> bool:
+        """A fact of a time-indexed property about what is not an event holds at a time (Statement.time_indexed)."""
+        return prop in self.time_indexed and subject.rsplit("-", 1)[0] not in self.event_prefixes
+
+    def story(self, *facts: tuple[str, str, str | None], required: bool = False) -> _Story:
+        """A story of (subject local, property, object) facts; objects already formatted as terms or None (skipped).
+
+        `required`: a shape requires one of its facts of an entity the default graph holds, so its claim is asserted.
+        """
         s = _Story()
         for subject, prop, obj in facts:
             if obj is not None:
                 s.add(self.iri(subject), _lb(prop), obj)
+                s.state = s.state or self.is_state(subject, prop)
+        if required:
+            s.modality = "asserted"
+        return s
+
+    def qstory(self, subject: str, prop: str, unit: str, per: str | None = None, inverted: bool = False) -> _Story:
+        """A story of one qualified number."""
+        s = _Story()
+        s.facts.append(self.quantity(subject, prop, unit, per, inverted))
+        s.state = self.is_state(subject, prop)
         return s
 
     def ref(self, local: str | None) -> str | None:
         return None if local is None else self.iri(local)
 
-    def dated(self, local: str) -> _Story:
-        """A claim giving an event's date (sometimes with a year the text leaves implicit)."""
+    def dated(self, local: str, required: bool = False) -> _Story:
+        """A claim giving an event's date (sometimes with a year the text leaves implicit, or a day without a year,
+        or, where the event is still to come, only the latest date it is expected or planned by)."""
         s = _Story()
+        e = self.iri(local)
+        if required:
+            s.modality = "asserted"
         if self.plants.get(local) == "date-datatype":
-            s.add(self.iri(local), _lb("date"), _str("sometime in the spring"))
+            s.add(e, _lb("date"), _str("sometime in the spring"))
             self.planted("date-datatype")
             return s
+        if not required and self.mode is None and self.chance(0.08):
+            s.add(e, _lb("dateNotAfter"), _typed(f"{self.rng.randint(2015, 2025)}-{self.rng.randint(1, 12):02d}",
+                                                 XSD + "gYearMonth"))
+            s.modality = self.rng.choice(("expected", "intended"))
+            return s
         value, full = self.date()
-        s.add(self.iri(local), _lb("date"), value)
+        if value.startswith("--"):
+            # A day without a year: only in a document without a date, bounded by its earliest. Not for a strike:
+            # DatedStrikeShape asks for an lb:date (or lb:dateText), which a month and day alone do not give.
+            if self.undated_docs and not required:
+                s.document = self.undated_docs[self.rng.randrange(len(self.undated_docs))]
+                bound = month_day_not_before(value, self.doc_earliest[s.document])
+                s.facts.append([f"{e} {_lb('monthDay')} {_typed(value, XSD + 'gMonthDay')}",
+                                f"{e} {_lb('dateNotBefore')} {_typed(bound.isoformat(), XSD + 'date')}"])
+                s.year_bounded = s.single = True
+                return s
+            value, full = _typed(f"2020{value[1:]}", XSD + "date"), True
+        s.add(e, _lb("date"), value)
         s.year_inferred = full and (self.chance(0.15) or local == "strike-0")
         return s
+
+    def status_history(self, e: str, weights: tuple[float, ...]) -> list[_Story]:
+        """A place's statuses over time (none, one, two or three), each at a later time than the one before."""
+        r, steps = self.rng.random(), 0
+        for k, w in enumerate(weights, 1):
+            if r < w:
+                steps = k
+                break
+            r -= w
+        if not steps or self.mode not in (None, "asserted"):
+            return []
+        s = _Story()
+        s.steps = []
+        year = self.rng.randint(2013, 2019)
+        for status in self.rng.sample(STATUSES, steps):
+            lexical, datatype = self.time_value(year)
+            s.steps.append(([f"{self.iri(e)} {_lb('status')} {_lb(status)}"], (("holdsAt", lexical, datatype),)))
+            year += self.rng.randint(1, 2)
+        return [s]
 
     def extra(self, cls: str, local: str) -> _Story:
         s = _Story()
@@ -772,13 +1138,14 @@ class _Generator:
             obj = self.value(pool, local)
             if obj is not None:
                 s.add(self.iri(local), _lb(prop), obj)
+                s.state = s.state or self.is_state(local, prop)
         return s
 
     def value(self, pool: str, subject: str) -> str | None:
-        if pool == "status":
-            return _lb(self.rng.choice(STATUSES))
         if pool == "sect":
             return _lb(self.rng.choice(("shia", "sunni")))
+        if pool == "characteristic":
+            return _lb(self.rng.choice(CHARACTERISTICS))
         if pool in ("topic", "grounds", "facility"):
             return _str(f"synthetic {pool} {self.rng.randrange(1000)}")
         return self.ref(self.pick(pool, avoid=subject))
@@ -807,9 +1174,7 @@ class _Generator:
         if i == 0 or self.chance(0.35):
             stories.append(self.story(("country-0", self.rng.choice(("sponsors", "supports")), self.iri(e))))
         if self.chance(0.25):
-            s = _Story()
-            s.facts.append(self.quantity(e, "size", "fighters"))
-            stories.append(s)
+            stories.append(self.qstory(e, "size", "fighters"))
         return stories
 
     def core_armed_group(self, e: str, i: int) -> list[_Story]:
@@ -845,9 +1210,7 @@ class _Generator:
     def core_person_group(self, e: str, i: int) -> list[_Story]:
         stories = [self.story((e, "memberOf", self.ref(self.pick("armed"))), (e, "title", _str("members")))]
         if self.chance(0.3):
-            s = _Story()
-            s.facts.append(self.quantity(e, "size", "members"))
-            stories.append(s)
+            stories.append(self.qstory(e, "size", "members"))
         return stories
 
     def core_region(self, e: str, i: int) -> list[_Story]:
@@ -882,20 +1245,19 @@ class _Generator:
         return stories
 
     def core_official_crossing(self, e: str, i: int) -> list[_Story]:
-        return self._crossing(e, i)
+        return self._crossing(e, i) + self.status_history(e, STATUS_HISTORY["OfficialCrossing"])
 
     def core_unofficial_crossing(self, e: str, i: int) -> list[_Story]:
-        stories = self._crossing(e, i)
+        stories = self._crossing(e, i) + self.status_history(e, STATUS_HISTORY["UnofficialCrossing"])
         stories.append(self.story((e, "usedBy", self.ref(self.pick("armed")))))
         return stories
 
     def core_military_base(self, e: str, i: int) -> list[_Story]:
         return [self.story((e, "near", self.ref(self.pick("settlement"))), (e, "builtBy", self.ref(self.pick("actor")))),
-                self.story((e, "status", _lb(self.rng.choice(("underConstruction", "completed", "ongoing")))))]
+                *self.status_history(e, STATUS_HISTORY["MilitaryBase"])]
 
     def core_barrier(self, e: str, i: int) -> list[_Story]:
-        s = _Story()
-        s.facts.append(self.quantity(e, "length", "km", inverted=self.plants.get(e) == "range-order"))
+        s = self.qstory(e, "length", "km", inverted=self.plants.get(e) == "range-order")
         if self.plants.get(e) == "range-order":
             self.planted("range-order")
         return [self.story((e, "near", self.ref(self.pick("settlement"))), (e, "facility", _str("synthetic guard posts"))), s]
@@ -923,7 +1285,7 @@ class _Generator:
                 f"{route} {_lb('hasWaypoint')} {w}",
                 f"{w} {A} {_lb('Waypoint')}",
                 f"{w} <{RDFS}label> {_en(f'{label_of(e)}, stop {seq}: {label_of(place)}')}",
-                f"{w} {_lb('sequence')} {_str(str(seq)) if wrong else _typed(str(seq), XSD + 'positiveInteger')}",
+                f"{w} {_lb('sequence')} {_typed(f'{seq}.0', XSD + 'decimal') if wrong else _typed(str(seq), XSD + 'integer')}",
                 f"{w} {_lb('waypointPlace')} {self.iri(place)}",
                 f"{route} {_lb('passesThrough')} {self.iri(place)}",
             ])
@@ -940,8 +1302,11 @@ class _Generator:
             site = self.iri(self.rng.choice(("settlement-0", "official-crossing-0")))
         else:
             site = self.ref(self.pick("place"))
-        stories = [self.dated(e), self.story((e, self.rng.choice(("location", "nearLocation", "hit")), site),
-                                             (e, "strikeType", _lb(self.rng.choice(("airStrike", "droneStrike", "rocketFire")))))]
+        # Where, how and whom in one claim, as a text tells a strike ("an air strike near Albu Kamal killed members of ...").
+        stories = [self.dated(e, required=True),
+                   self.story((e, self.rng.choice(("location", "nearLocation", "hit")), site),
+                              (e, "strikeType", _lb(self.rng.choice(("airStrike", "droneStrike", "rocketFire")))),
+                              (e, "target", self.ref(self.pick("armed"))))]
         plant = self.plants.get(e)
         if plant == "perpetrator-class":
             stories.append(self.story((e, "perpetrator", self.ref(self.pick("commodity")))))
@@ -949,23 +1314,21 @@ class _Generator:
         elif plant == "strike-unattributed":
             self.planted(plant)
         elif self.chance(0.25):
-            stories.append(self.story((e, "attributionStatus", _lb("unattributed"))))
+            stories.append(self.story((e, "attributionStatus", _lb("unattributed")), required=True))
         else:
-            stories.append(self.story((e, "perpetrator", self.ref(self.pick("actor")))))
-        stories.append(self.story((e, "target", self.ref(self.pick("armed")))))
+            stories.append(self.story((e, "perpetrator", self.ref(self.pick("actor"))), required=True))
         if self.chance(0.4):
-            s = _Story()
-            s.facts.append(self.quantity(e, "casualties", "people killed"))
-            stories.append(s)
+            stories.append(self.qstory(e, "casualties", "people killed"))
         return stories
 
     def core_sanction(self, e: str, i: int, programme: bool = False) -> list[_Story]:
         issuer = self.ref(self.pick("country") if self.chance(0.6) else self.pick("organization"))
-        first = self.story((e, "issuedBy", issuer)) if self.chance(0.9) else self.story((e, "attributionStatus", _lb("unattributed")))
+        first = self.story((e, "issuedBy", issuer) if self.chance(0.9) else (e, "attributionStatus", _lb("unattributed")),
+                           required=True)
         if self.chance(0.85):
-            second = self.story((e, "sanctionTarget", self.ref(self.pick("armed" if programme else "actor"))))
+            second = self.story((e, "sanctionTarget", self.ref(self.pick("armed" if programme else "actor"))), required=True)
         else:
-            second = self.story((e, "cargo", self.ref(self.pick("commodity"))))
+            second = self.story((e, "cargo", self.ref(self.pick("commodity"))), required=True)
         if programme:
             second.add(self.iri(e), _lb("programme"), _lb("foreignTerroristOrganization"))
         second.add(self.iri(e), _lb("grounds"), _str(f"synthetic grounds {self.rng.randrange(1000)}"))
@@ -979,7 +1342,7 @@ class _Generator:
             self.ref(self.pick("crossing"))
         s = self.story((e, "location", place), (e, "cargo", self.ref(self.pick("commodity"))),
                        (e, "agent", self.ref(self.pick("organization"))))
-        s.facts.append(self.quantity(e, "quantity", "pills"))
+        s.facts += self.qstory(e, "quantity", "pills").facts
         return [s, self.dated(e)]
 
     def core_meeting(self, e: str, i: int) -> list[_Story]:
@@ -991,25 +1354,25 @@ class _Generator:
 
     def core_crossing_opening(self, e: str, i: int) -> list[_Story]:
         crossing = self.iri("official-crossing-0") if i == 0 else self.ref(self.pick("crossing"))
-        stories = [self.story((e, "openedCrossing", crossing), (e, "status", _lb("planned"))), self.dated(e)]
+        stories = [self.story((e, "openedCrossing", crossing), (e, "status", _lb("planned")), required=True), self.dated(e)]
         if i == 0 or self.chance(0.5):
             stories.append(self.story((e, "status", _lb(self.rng.choice(("delayed", "completed", "ongoing"))))))
             stories.append(self.story((e, "agent", self.ref(self.pick("country")))))
         return stories
 
     def core_construction(self, e: str, i: int) -> list[_Story]:
-        return [self.story((e, "constructed", self.ref(self.pick("installation"))), (e, "status", _lb("completed"))),
+        return [self.story((e, "constructed", self.ref(self.pick("installation"))), (e, "status", _lb("completed")), required=True),
                 self.story((e, "agent", self.ref(self.pick("actor")))), self.dated(e)]
 
     def core_territorial_capture(self, e: str, i: int) -> list[_Story]:
         place = self.iri("settlement-0") if i == 0 else self.ref(self.pick("local"))
-        return [self.story((e, "capturedPlace", place), (e, "agent", self.iri("militia-0") if i == 0 else self.ref(self.pick("armed")))),
+        return [self.story((e, "capturedPlace", place), (e, "agent", self.iri("militia-0") if i == 0 else self.ref(self.pick("armed"))),
+                           required=True),
                 self.story((e, "expelled", self.ref(self.pick("armed")))), self.dated(e)]
 
     def core_smuggling_operation(self, e: str, i: int) -> list[_Story]:
         s = self.story((e, "agent", self.ref(self.pick("armed"))), (e, "beneficiary", self.ref(self.pick("armed"))))
-        money = _Story()
-        money.facts.append(self.quantity(e, "revenue", "US dollars", per="month"))
+        money = self.qstory(e, "revenue", "US dollars", per="month")
         if self.chance(0.5):
             money.facts.append(self.quantity(e, self.rng.choice(("fee", "tradeValue", "cost")), "US dollars", per="truck"))
         return [s, money, self.story((e, "cargo", self.ref(self.pick("commodity"))), (e, "passesThrough", self.ref(self.pick("crossing"))))]
@@ -1029,6 +1392,13 @@ class _Generator:
         return [self.dated(e), self.story((e, "agent", self.ref(self.pick("force"))), (e, "location", self.ref(self.pick("local"))))]
 
     def core_commodity(self, e: str, i: int) -> list[_Story]:
+        """Goods no asserted claim has named yet: a crossing or route carries them (a cargo not stated before)."""
+        if self.iri(e) in self.referenced:
+            return []
+        for _ in range(20):
+            holder = self.pick("crossing" if self.chance(0.5) else "route")
+            if holder and _key(f"{self.iri(holder)} {_lb('cargo')} {self.iri(e)}") not in self.seen:
+                return [self.story((holder, "cargo", self.iri(e)))]
         return []
 
 
@@ -1090,6 +1460,7 @@ def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = Non
              "documents": plan.documents, "triples_default_graph": plan.stats["triples_default_graph"],
              "quads": plan.stats["quads"], "named_graphs": plan.stats["named_graphs"],
              "statements_per_certainty": dict(sorted(plan.stats["statements_per_certainty"].items())),
+             "statements_per_modality": dict(sorted(plan.stats["statements_per_modality"].items())),
              "synthetic": True}
     (tmp / "stats.json").write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n")
     manifest = {

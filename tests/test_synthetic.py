@@ -1,5 +1,7 @@
 """Synthetic graphs (kg.synthetic): reproducible, of the requested size, laid out as the build lays out the real
-graph, valid under the shapes but for the violations planted on purpose, and answering every competency query."""
+graph (modality, the times of states, the default graph as the merge of the metadata graphs and the asserted claims),
+valid under the shapes and the QC queries but for the violations planted on purpose, and answering every competency
+query."""
 
 from __future__ import annotations
 
@@ -15,12 +17,26 @@ import pyshacl
 import pytest
 import rdflib
 
+from kg.ontology import load_ontology
 from kg.paths import PROJECT_ROOT, Layout
-from kg.synthetic import ANCHORS, QUERY_BASE, VIOLATION_KINDS, competency_queries, generate, parse_size, write_release
+from kg.synthetic import (
+    ANCHORS,
+    MODALITIES,
+    QUERY_BASE,
+    VIOLATION_KINDS,
+    competency_queries,
+    generate,
+    parse_size,
+    write_release,
+)
 
 BASE = "https://landbridge-kg.org/"
 LB = "https://landbridge-kg.org/ontology#"
-FIXED_GRAPHS = {BASE + "graph/" + name for name in ("ontology", "documents", "register", "provenance", "reference-coordinates")}
+PROV = "http://www.w3.org/ns/prov#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+METADATA_GRAPHS = {BASE + "graph/" + name for name in ("ontology", "documents", "register", "provenance", "reference-coordinates")}
+MODAL_REGISTER = BASE + "graph/register-modal"
+FIXED_GRAPHS = METADATA_GRAPHS | {MODAL_REGISTER}
 
 
 @pytest.fixture(scope="module")
@@ -118,33 +134,135 @@ def test_the_queries_name_no_entity_without_a_synthetic_stand_in():
         assert QUERY_BASE + "id/" not in text.replace(QUERY_BASE + "id/synthetic/", "")
 
 
-def test_the_default_graph_is_the_set_merge_and_every_fact_sits_in_a_claim_graph(small):
-    plan, quads = small
-    assert len(quads) == len(set(quads)), "a quad written twice"
+def _graphs(quads) -> tuple[list, dict[str, set]]:
     default = [(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
-    assert len(default) == len(set(default)), "a default-graph triple written twice"
     by_graph: dict[str, set] = {}
     for q in quads:
         if not isinstance(q.graph_name, ox.DefaultGraph):
             by_graph.setdefault(q.graph_name.value, set()).add((q.subject, q.predicate, q.object))
-    assert set(default) == set().union(*by_graph.values())
+    return default, by_graph
+
+
+def _values(triples, prop: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for s, p, o in triples:
+        if p.value == prop:
+            out.setdefault(s.value, []).append(o.value)
+    return out
+
+
+def test_the_default_graph_merges_the_metadata_graphs_and_the_asserted_claims(small):
+    """As `kg build` makes it: a fact two documents assert is once in the default graph and in two claim graphs; a fact
+    only non-asserted claims state, or a status a later claim supersedes, is in claim graphs only; the register entries
+    of entities only non-asserted claims mention are in graph/register-modal, which nothing in the default graph names."""
+    plan, quads = small
+    assert len(quads) == len(set(quads)), "a quad written twice"
+    default, by_graph = _graphs(quads)
+    assert len(default) == len(set(default)), "a default-graph triple written twice"
     claims = {g for g in by_graph if g not in FIXED_GRAPHS}
     assert set(by_graph) - claims == FIXED_GRAPHS
     assert len(claims) == plan.stats["claims"] and plan.stats["named_graphs"] == len(claims) + len(FIXED_GRAPHS)
-    facts = set().union(*(by_graph[g] for g in claims))
-    assert facts <= set(default)
-    # Each claim graph is a claim, with its document and evidence in graph/provenance.
     provenance = by_graph[BASE + "graph/provenance"]
-    typed = {s.value for s, p, o in provenance if p.value.endswith("#type") and o.value == LB + "Claim"}
+    typed = {s.value for s, p, o in provenance if p.value == RDF_TYPE and o.value == LB + "Claim"}
     assert claims == typed
+    modality = _values(provenance, LB + "modality")
+    assert set(modality) == claims and all(len(v) == 1 for v in modality.values())
+    asserted = {g for g in claims if modality[g] == [LB + "asserted"]}
+    superseded = set(_values(provenance, LB + "supersededBy"))
+    assert len(superseded) == plan.stats["superseded_claims"]
+    assert superseded <= asserted
+    held_back = {(g, t) for g in superseded for t in by_graph[g] if t[1].value == LB + "status"}
+    merged = set().union(*(by_graph[g] for g in METADATA_GRAPHS))
+    merged |= {t for g in asserted for t in by_graph[g] if (g, t) not in held_back}
+    assert set(default) == merged
+    assert {t for g in claims - asserted for t in by_graph[g]} - set(default), "no fact only a non-asserted claim states"
+    modal_entities = {s for s, p, o in by_graph[MODAL_REGISTER]}
+    assert modal_entities and len(modal_entities) == plan.stats["register_modal_entities"]
+    assert not any(s in modal_entities or o in modal_entities for s, _, o in default)
+    registered = {s for s, p, o in by_graph[BASE + "graph/register"]}
+    referred = {term for s, p, o in default if (s, p, o) not in by_graph[BASE + "graph/register"] for term in (s, o)}
+    assert registered <= referred, "an entity in graph/register that the default graph does not refer to"
     # Facts two documents support: once in the default graph, in claim graphs of two documents.
-    derived = {s.value: o.value for s, p, o in provenance if p.value == "http://www.w3.org/ns/prov#wasDerivedFrom"}
+    derived = {s.value: o.value for s, p, o in provenance if p.value == PROV + "wasDerivedFrom"}
     support = Counter()
     for g in claims:
         for fact in by_graph[g]:
             support[fact, derived[g]] += 1
     shared = Counter(fact for fact, _ in support)
     assert sum(1 for n in shared.values() if n > 1) >= 10
+
+
+@pytest.mark.parametrize("query", sorted(p.stem for p in (PROJECT_ROOT / "ontology" / "qc").glob("*-violation.rq")))
+def test_the_qc_queries_find_nothing(query, small_store):
+    """The planted violations break shapes only: named-graph-only, default-graph-only, non-asserted-fact and the other
+    QC queries of `kg validate` report nothing."""
+    rows = list(small_store.query((PROJECT_ROOT / "ontology" / "qc" / f"{query}.rq").read_text(encoding="utf-8")))
+    assert not rows, [str(r) for r in rows[:3]]
+
+
+def test_the_modalities_follow_the_real_graphs_mix():
+    plan = generate("100k")
+    for _ in plan.chunks():
+        pass
+    counts = plan.stats["statements_per_modality"]
+    total, real = sum(counts.values()), sum(n for _, n in MODALITIES)
+    assert set(counts) == {m for m, _ in MODALITIES}
+    assert abs(counts["asserted"] / total - MODALITIES[0][1] / real) < 0.01
+    for name, n in MODALITIES[1:]:
+        assert abs(counts[name] / total - n / real) < 0.015, name
+    assert plan.stats["register_modal_entities"] >= len(plan.modal) > 0
+
+
+def test_claims_of_states_carry_their_time_and_documents_their_dates(small):
+    """A claim stating a state (a time-indexed property of what is not an event) carries the time the text gives
+    (lb:holdsAt/From/Until, with lb:validFrom or lb:validUntil) or, asserted or denied, the document's date as lb:asOf and
+    lb:validFrom (lb:asOfNotBefore for a document without a date); a claim of events carries none. A day without a
+    year is lb:monthDay with its lb:dateNotBefore, never an lb:date."""
+    plan, quads = small
+    onto = load_ontology(Layout().ontology)
+    time_indexed = {p.iri for p in onto.properties.values() if p.time_indexed}
+    _, by_graph = _graphs(quads)
+    types = {s.value: o.value for g in (BASE + "graph/register", MODAL_REGISTER) for s, p, o in by_graph[g]
+             if p.value == RDF_TYPE}
+    provenance, documents = by_graph[BASE + "graph/provenance"], by_graph[BASE + "graph/documents"]
+    props: dict[str, dict[str, list[str]]] = {}
+    for s, p, o in provenance:
+        props.setdefault(s.value, {}).setdefault(p.value.removeprefix(LB), []).append(o.value)
+    published = {d: v[0] for d, v in _values(documents, LB + "publicationDate").items()}
+    earliest = {d: v[0] for d, v in _values(documents, LB + "earliestDate").items()}
+    states = 0
+    for claim in (g for g in by_graph if g not in FIXED_GRAPHS):
+        mine = props[claim]
+        state = any(p.value in time_indexed and not onto.is_subclass(types[s.value], LB + "Event")
+                    for s, p, o in by_graph[claim])
+        holds = [k for k in ("holdsAt", "holdsFrom", "holdsUntil") if k in mine]
+        if not state:
+            assert not holds and not {"asOf", "asOfNotBefore", "validFrom", "validUntil"} & set(mine), claim
+            continue
+        states += 1
+        document = mine[PROV + "wasDerivedFrom"][0]
+        if holds:
+            assert ("validFrom" in mine) == ("holdsAt" in holds or "holdsFrom" in holds), claim
+            assert ("validUntil" in mine) == ("holdsUntil" in holds), claim
+        elif mine["modality"][0] in (LB + "asserted", LB + "denied"):
+            if document in published:
+                assert mine["asOf"] == mine["validFrom"] == [published[document]], claim
+            else:
+                assert mine["asOfNotBefore"] == [earliest[document]], claim
+        else:
+            assert not {"asOf", "asOfNotBefore", "validFrom"} & set(mine), claim
+    assert states
+    # Every document has its primary source; one without a date has the earliest it can have.
+    sources = _values(documents, LB + "primarySource")
+    assert set(sources) == set(published) | set(earliest) and all(len(v) == 1 for v in sources.values())
+    assert earliest and not set(earliest) & set(published)
+    gmonthday = "http://www.w3.org/2001/XMLSchema#gMonthDay"
+    for q in quads:
+        if q.predicate.value == LB + "date":
+            assert q.object.datatype.value != gmonthday
+        if q.predicate.value == LB + "monthDay" and not isinstance(q.graph_name, ox.DefaultGraph):
+            assert q.object.datatype.value == gmonthday
+            assert any(t[0] == q.subject and t[1].value == LB + "dateNotBefore" for t in by_graph[q.graph_name.value])
 
 
 def test_everything_is_synthetic_and_under_the_base(small):
