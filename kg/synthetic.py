@@ -1114,17 +1114,32 @@ class _Generator:
 
     def status_history(self, e: str, weights: tuple[float, ...]) -> list[_Story]:
         """A place's statuses over time (none, one, two or three), each at a later time than the one before."""
-        r, steps = self.rng.random(), 0
-        for k, w in enumerate(weights, 1):
-            if r < w:
-                steps = k
-                break
-            r -= w
+        stories = self._status_history(e, weights)
+        if e != ANCHORS["al-qaim-albu-kamal-crossing"] or self.mode not in (None, "asserted"):
+            return stories
+        # The crossing the as-of question asks about: the history above is drawn all the same (so the shared
+        # stream, and everything after it, stays as it was) and replaced by one from a stream of its own, with
+        # a status before mid-2019 and one after.
+        shared, self.rng = self.rng, random.Random(f"anchor-status-{GENERATOR_VERSION}")
+        try:
+            return self._status_history(e, weights, steps=2, first_year=2017)
+        finally:
+            self.rng = shared
+
+    def _status_history(self, e: str, weights: tuple[float, ...], steps: int | None = None,
+                        first_year: int | None = None) -> list[_Story]:
+        if steps is None:
+            r, steps = self.rng.random(), 0
+            for k, w in enumerate(weights, 1):
+                if r < w:
+                    steps = k
+                    break
+                r -= w
         if not steps or self.mode not in (None, "asserted"):
             return []
         s = _Story()
         s.steps = []
-        year = self.rng.randint(2013, 2019)
+        year = self.rng.randint(2013, 2019) if first_year is None else first_year
         for status in self.rng.sample(STATUSES, steps):
             lexical, datatype = self.time_value(year)
             s.steps.append(([f"{self.iri(e)} {_lb('status')} {_lb(status)}"], (("holdsAt", lexical, datatype),)))
