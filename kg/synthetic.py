@@ -22,7 +22,13 @@ A day without a year is lb:monthDay with its lb:dateNotBefore bound, in a docume
 Everything is synthetic and says so: IRIs under `<base>id/synthetic/`, labels such as
 "Synthetic militia 12", documents "Synthetic document 007". The competency queries name real
 entities (`<https://landbridge-kg.org/id/iran>`); `adapt_query` points those IRIs at the synthetic
-entities that stand in for them (ANCHORS), which is how the queries are run on a synthetic graph.
+entities that stand in for them (ANCHORS), which is how the queries are run on a synthetic graph. The
+stand-ins have, at every size and seed, the data each query needs, so that every query has an answer
+whatever the rest draws: the crossing's status in 2017 as two independent sources give it (the one
+disputing the other) and another from late 2019 that supersedes both; the opening's date and a plan
+or prediction that it opens by a deadline; the capture of the town as two independent sources report
+it, on dates a few days apart; the land bridge Iran uses, with what it is for, an alternative, an
+advantage, a limitation and who threatens it.
 
 A few entities break ontology/shapes.ttl on purpose (VIOLATION_KINDS, about 0.15 % of the
 entities, at least one of each kind); each breaks one constraint once, in asserted claims, so
@@ -64,13 +70,16 @@ from .ontology import load_ontology
 from .paths import DEFAULT_BASE_IRI, PROJECT_ROOT, Layout
 from .statements import TypedValue, first_day, last_day
 
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 QUERY_BASE = "https://landbridge-kg.org/"  # the base the competency queries name entities under
 SYNTHETIC = "id/synthetic/"
 CHUNK_LINES = 20_000
 FILL_SHARE = 0.2  # part of the quads left to extra relation claims, which bring the total to the request
+ANCHOR_QUADS = 355  # quads the claims _Generator.anchors makes bring, measured
 
-# The real entities the competency queries name, and the synthetic entities that stand in for them.
+# The real entities the competency queries name (and the land bridge, the route the questions on routes are
+# about), and the synthetic entities that stand in for them. _Generator.anchors gives them the data each query
+# needs, so that every query has an answer at every size and seed.
 ANCHORS = {
     "kataib-hezbollah": "militia-0",
     "iran": "country-0",
@@ -84,6 +93,7 @@ ANCHORS = {
     "irgc": "state-force-0",
     "popular-mobilization-forces": "state-force-1",
     "quds-force": "military-unit-0",
+    "iran-land-bridge": "land-bridge-0",
 }
 
 
@@ -93,18 +103,18 @@ class Kind:
 
     name: str
     per_unit: float
-    minimum: int
+    minimum: int  # what the smallest graphs need: the stand-ins, the planted violations, an entity only plans mention
     quads: float  # quads one entity of the class brings (register and its core claims), measured
 
 
 MIX = (
     Kind("Country", 8, 3, 100), Kind("Militia", 10, 2, 189), Kind("ArmedGroup", 3, 1, 72),
-    Kind("StateForce", 6, 2, 154), Kind("MilitaryUnit", 3, 1, 71), Kind("GovernmentBody", 4, 1, 123),
-    Kind("MediaOutlet", 12, 1, 65), Kind("Person", 15, 2, 87), Kind("PersonGroup", 8, 1, 88),
+    Kind("StateForce", 6, 2, 154), Kind("MilitaryUnit", 3, 1, 71), Kind("GovernmentBody", 4, 0, 123),
+    Kind("MediaOutlet", 12, 0, 65), Kind("Person", 15, 2, 87), Kind("PersonGroup", 8, 0, 88),
     Kind("Region", 12, 3, 64), Kind("Settlement", 12, 3, 114), Kind("Border", 3, 1, 65),
     Kind("OfficialCrossing", 5, 1, 232), Kind("UnofficialCrossing", 4, 1, 233), Kind("MilitaryBase", 4, 1, 128),
     Kind("Barrier", 3, 2, 126), Kind("WaterBody", 2, 0, 64),
-    Kind("LandBridge", 1, 0, 232), Kind("Road", 5, 2, 240), Kind("SmugglingCorridor", 2, 0, 239),
+    Kind("LandBridge", 1, 1, 232), Kind("Road", 5, 2, 240), Kind("SmugglingCorridor", 2, 0, 239),
     Kind("AirBridge", 1, 0, 255), Kind("SeaRoute", 1, 0, 241), Kind("BypassRoad", 1, 0, 241),
     Kind("Strike", 14, 3, 202), Kind("Sanction", 5, 1, 172), Kind("TerroristDesignation", 1, 1, 175),
     Kind("Seizure", 3, 1, 135), Kind("Meeting", 6, 1, 172), Kind("CrossingOpening", 3, 1, 176),
@@ -333,7 +343,7 @@ def _ontology_terms() -> tuple[frozenset[str], frozenset[str]]:
 def _estimate(scale: float, documents: int, ontology: int) -> float:
     counts = _counts(scale)
     core = sum(counts[k.name] * k.quads for k in MIX)
-    return 2 * ontology + 30 * documents + core
+    return 2 * ontology + 30 * documents + core + ANCHOR_QUADS
 
 
 @dataclass
@@ -568,8 +578,8 @@ class _Generator:
         self.certainty_names, self.certainty_cum = cert_names, _cumulative(cert_weights)
         qual_names, qual_weights = zip(*QUALIFIERS, strict=True)
         self.qualifier_names, self.qualifier_cum = qual_names, _cumulative(qual_weights)
-        modal_names, modal_weights = zip(*MODALITIES[1:], strict=True)
-        self.modal_names, self.modal_cum = modal_names, _cumulative([w / sum(modal_weights) for w in modal_weights])
+        real = sum(n for _, n in MODALITIES)
+        self.modal_shares = tuple((name, n / real) for name, n in MODALITIES[1:])
         hold_kinds, hold_weights = zip(*HOLDS_KINDS, strict=True)
         self.hold_kinds, self.hold_cum = hold_kinds, _cumulative(hold_weights)
 
@@ -614,12 +624,14 @@ class _Generator:
 
     def free_modality(self) -> str:
         """The modality of a claim free to take any: the real graph's mix, leaning against the running mix's drift
-        (claims that must be asserted, or must not, pull it one way)."""
+        (claims that must be asserted, or must not, pull it one way); not asserted, the one furthest behind its
+        share (all the claims of an entity only plans mention take one, which would otherwise skew the mix)."""
         claims = self.stats["claims"]
         lag = NON_ASSERTED_SHARE * claims - (claims - self.asserted_claims)
         if self.rng.random() >= NON_ASSERTED_SHARE + MIX_GAIN * lag:
             return "asserted"
-        return self.modal_names[bisect.bisect(self.modal_cum, self.rng.random())]
+        counts = self.stats["statements_per_modality"]
+        return max(self.modal_shares, key=lambda m: m[1] * claims - counts.get(m[0], 0))[0]
 
     def time_value(self, year: int) -> tuple[str, str]:
         """A time in `year` at one of the precisions the sources give: (lexical, datatype)."""
@@ -655,11 +667,15 @@ class _Generator:
             return _typed(str(year), XSD + "gYear"), False
         return f"--{month:02d}-{day:02d}", False  # a day without a year (dated() bounds it)
 
-    def quantity(self, subject: str, prop: str, unit: str, per: str | None = None, inverted: bool = False) -> list[str]:
+    def quantity(self, subject: str, prop: str, unit: str, per: str | None = None, inverted: bool = False,
+                 qualifier: str | None = None) -> list[str]:
         """A fact whose object is a qualified number (lb:Quantity), with the number's own triples."""
         self.quantities += 1
         node = f"<{self.P}quantity/{subject}-{_kebab(prop)}-{self.quantities}>"
-        qualifier = "between" if inverted else self.qualifier_names[bisect.bisect(self.qualifier_cum, self.rng.random())]
+        if inverted:
+            qualifier = "between"
+        elif qualifier is None:
+            qualifier = self.qualifier_names[bisect.bisect(self.qualifier_cum, self.rng.random())]
         triples = [f"{self.iri(subject)} {_lb(prop)} {node}", f"{node} {A} {_lb('Quantity')}"]
         if qualifier == "between":
             low = self.rng.randint(2, 400)
@@ -701,6 +717,8 @@ class _Generator:
                     register_quads += sum(1 for t in triples if _lb("mentionedIn") not in t)
                 else:
                     register_quads += 2 * len(triples)
+        self.anchors()
+        yield self.flush()
         per_class = self.stats["core_quads_per_class"] = {}
         for cls in self.plan.counts:
             before = self.written()
@@ -759,8 +777,9 @@ class _Generator:
             self.put(f"{doc} {_lb('outlet')} {_str(f'Synthetic outlet {d % 37}')}", g)
             for a in range(1 + (self.rng.random() < 0.3)):
                 self.put(f"{doc} {_lb('author')} {_str(f'Synthetic author {d}-{a}')}", g)
-            # Document 3 (and one in ten others) shows no date: the earliest it can have bounds its days without a year.
-            if d != 3 and self.chance(0.9):
+            # Document 3 (and one in ten others, never document 0) shows no date: the earliest it can have bounds its
+            # days without a year.
+            if d != 3 and (self.chance(0.9) or d == 0):
                 day = f"{self.rng.randint(2015, 2024)}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
                 self.put(f"{doc} {_lb('publicationDate')} {_typed(day, XSD + 'date')}", g)
                 self.doc_dates.append(day)
@@ -776,7 +795,8 @@ class _Generator:
             self.put(f"{doc} {_lb('sha256')} {_str(digest)}", g)
             self.put(f"{doc} <{RDFS}comment> {_en('Generated for scale tests; not a real document.')}", g)
             root = d
-            if d and self.chance(DERIVED_DOCUMENTS):
+            # Documents 0 and 1 are sources of their own: there are always two independent ones.
+            if d and self.chance(DERIVED_DOCUMENTS) and d != 1:
                 parent = self.rng.randrange(d)
                 self.put(f"{doc} <{PROV}wasDerivedFrom> {self.iri(f'document/{parent:03d}')}", g)
                 if self.chance(0.5):
@@ -784,6 +804,7 @@ class _Generator:
                 root = roots[parent]
             roots.append(root)
             self.put(f"{doc} {_lb('primarySource')} {self.iri(f'document/{root:03d}')}", g)
+        self.doc_roots = roots
         self.dated_docs = [d for d, day in enumerate(self.doc_dates) if day]
         self.undated_docs = [d for d, day in enumerate(self.doc_dates) if not day]
         by_year = sorted((int((self.doc_dates[d] or self.doc_earliest[d])[:4]), d) for d in range(self.plan.documents))
@@ -795,6 +816,14 @@ class _Generator:
         if first == len(self.doc_years):
             first = 0
         return self.docs_by_year[first + self.rng.randrange(len(self.doc_years) - first)]
+
+    def other_source(self, d: int, year: int) -> int:
+        """A random document of `year` or later (any, if there is none) whose primary source is not document d's."""
+        root = self.doc_roots[d]
+        later = self.docs_by_year[bisect.bisect_left(self.doc_years, year):]
+        others = [x for x in later if self.doc_roots[x] != root] or \
+            [x for x in range(self.plan.documents) if self.doc_roots[x] != root]
+        return others[self.rng.randrange(len(others))]
 
     def register_entry(self, cls: str, i: int, rng: random.Random) -> list[str]:
         """The register's triples about an entity (its random parts drawn from `rng`, the register's own)."""
@@ -943,8 +972,87 @@ class _Generator:
         self.stats["facts"] += len(story.steps)
         return True
 
-    def claim(self, d: int, story: _Story, modality: str, two_certainties: bool) -> str:
-        """What a claim is (graph/provenance), as the build writes it; returns the claim's IRI, the name of its graph."""
+    # -- the anchors: what the competency queries need of the entities they name --------------------
+
+    def anchors(self) -> None:
+        """The data each competency query needs of the stand-ins for the entities it names (ANCHORS), at every size
+        and seed: claims made before any other (so that no claim drawn at random has stated their facts first, with
+        another modality) and drawn from a random stream of their own (so that the rest of the dataset does not
+        depend on them, nor they on it)."""
+        shared, self.rng = self.rng, random.Random(f"anchors-{self.plan.seed}")
+        try:
+            self.anchor_crossing_statuses()
+            self.anchor_opening_plans()
+            self.anchor_capture_dates()
+        finally:
+            self.rng = shared
+
+    def say(self, d: int, modality: str, *facts: tuple[str, str, str], holds: tuple[tuple[str, str, str], ...] | None = None,
+            disputes: str | None = None, year_inferred: bool = False, held_back: bool = False,
+            again: tuple[tuple[str, str, str], ...] = ()) -> str:
+        """A claim of document `d` with `modality` stating `facts` ((subject local, property, object term) each), which
+        no claim has stated before, and `again` those an earlier asserted one has; into the default graph (once) if
+        asserted, but a value a later claim supersedes (`held_back`). Returns the claim's IRI."""
+        story = self.story(*facts, *again)
+        story.holds, story.year_inferred = holds, year_inferred
+        for n, fact in enumerate(story.facts):
+            key = _key(fact[0])
+            if (key in self.seen) != (n >= len(facts)):
+                raise RuntimeError(f"an anchor's fact {'not yet' if n >= len(facts) else 'already'} stated: {fact[0]}")
+            self.seen.add(key)
+        claim = self.claim(d, story, modality, False, disputes)
+        self.named.extend(f"{triple} {claim} .\n" for fact in story.facts for triple in fact)
+        if modality == "asserted" and not held_back:
+            self.assert_facts(story.facts[:len(facts)])
+        self.stats["facts"] += len(facts)
+        return claim
+
+    def anchor_crossing_statuses(self) -> None:
+        """The crossing's status (29, 31): in 2017, as two independent sources give it, the second disputing the
+        first (sources that disagree: two values at one time, neither superseding the other, as the build finds),
+        and from the second half of 2019 another, which supersedes both (what held on 1 June and 1 October 2019)."""
+        crossing = ANCHORS["al-qaim-albu-kamal-crossing"]
+        then = (("holdsAt", *self.time_value(2017)),)
+        month = self.rng.randint(7, 9)
+        later = (("holdsAt", f"2019-{month:02d}", XSD + "gYearMonth") if self.chance(0.5) else
+                 ("holdsAt", f"2019-{month:02d}-{self.rng.randint(1, 28):02d}", XSD + "date"),)
+        first = self.document_since(2017)
+        one = self.say(first, "asserted", (crossing, "status", _lb("closed")), holds=then, held_back=True)
+        other = self.say(self.other_source(first, 2017), "asserted", (crossing, "status", _lb("underConstruction")),
+                         holds=then, disputes=one, held_back=True)
+        last = self.say(self.document_since(2019), "asserted", (crossing, "status", _lb("open")), holds=later)
+        g = self.graph["provenance"]
+        for old in (one, other):
+            self.put(f"{old} {_lb('supersededBy')} {last}", g)
+        self.stats["superseded_claims"] += 2
+
+    def anchor_opening_plans(self) -> None:
+        """The opening's date as the sources assert it, and a plan or prediction that it opens by a deadline (the
+        month of that date, the month before or the one after), in its claim graph only (30, 33)."""
+        opening = ANCHORS["al-qaim-albu-kamal-crossing-opening"]
+        docs = self.plan.documents
+        month = self.rng.randint(8, 11)
+        self.say(self.rng.randrange(docs), "asserted",
+                 (opening, "date", _typed(f"2019-{month:02d}-{self.rng.randint(1, 28):02d}", XSD + "date")))
+        deadline = month + self.rng.randint(-1, 1)
+        self.say(self.rng.randrange(docs), self.rng.choice(("intended", "expected")),
+                 (opening, "dateNotAfter", _typed(f"2019-{deadline:02d}", XSD + "gYearMonth")))
+
+    def anchor_capture_dates(self) -> None:
+        """The capture of the town, which two independent sources both report (13), giving dates a few days apart
+        (31); the first gives the day and month only, and the year is its document's (23)."""
+        capture = ANCHORS["capture-of-albu-kamal-2017"]
+        captured = (capture, "capturedPlace", self.iri(ANCHORS["albu-kamal"]))
+        d = self.dated_docs[self.rng.randrange(len(self.dated_docs))]
+        year, month, day = int(self.doc_dates[d][:4]), self.rng.randint(1, 12), self.rng.randint(1, 20)
+        self.say(d, "asserted", captured, (capture, "date", _typed(f"{year}-{month:02d}-{day:02d}", XSD + "date")),
+                 year_inferred=True)
+        later = _typed(f"{year}-{month:02d}-{day + self.rng.randint(1, 8):02d}", XSD + "date")
+        self.say(self.other_source(d, year), "asserted", (capture, "date", later), again=(captured,))
+
+    def claim(self, d: int, story: _Story, modality: str, two_certainties: bool, disputes: str | None = None) -> str:
+        """What a claim is (graph/provenance), as the build writes it; returns the claim's IRI, the name of its graph.
+        `disputes`: the IRI of a claim it argues against."""
         n = self.doc_claims[d] = self.doc_claims[d] + 1
         if n > MAX_STATEMENTS_PER_DOCUMENT:
             raise ValueError("too many claims per document for NNN-NNN statement ids: ask for fewer quads")
@@ -1020,8 +1128,10 @@ class _Generator:
                 t.append(f"{c} <{LB}timeText> {_str(rng.choice(TIME_TEXTS[1:4]))}")
         if rng.random() < SHARE_RATE:
             t.append(f"{c} <{LB}share> <{LB}{rng.choice(('most', 'part', 'all'))}>")
-        if n > 1 and rng.random() < DISPUTE_RATE:
-            t.append(f"{c} <{LB}disputes> {self.iri(f'claim/{d:03d}-{n - 1:03d}')}")
+        disputed = [disputes] if disputes else []
+        if n > 1 and rng.random() < DISPUTE_RATE and self.iri(f"claim/{d:03d}-{n - 1:03d}") not in disputed:
+            disputed.append(self.iri(f"claim/{d:03d}-{n - 1:03d}"))
+        t += [f"{c} <{LB}disputes> {other}" for other in disputed]
         # The document's text is its sentences joined by spaces; each claim quotes one.
         exact = _sentence(d, n)
         start = self.doc_offsets[d]
@@ -1113,33 +1223,19 @@ class _Generator:
         return s
 
     def status_history(self, e: str, weights: tuple[float, ...]) -> list[_Story]:
-        """A place's statuses over time (none, one, two or three), each at a later time than the one before."""
-        stories = self._status_history(e, weights)
-        if e != ANCHORS["al-qaim-albu-kamal-crossing"] or self.mode not in (None, "asserted"):
-            return stories
-        # The crossing the as-of question asks about: the history above is drawn all the same (so the shared
-        # stream, and everything after it, stays as it was) and replaced by one from a stream of its own, with
-        # a status before mid-2019 and one after.
-        shared, self.rng = self.rng, random.Random(f"anchor-status-{GENERATOR_VERSION}")
-        try:
-            return self._status_history(e, weights, steps=2, first_year=2017)
-        finally:
-            self.rng = shared
-
-    def _status_history(self, e: str, weights: tuple[float, ...], steps: int | None = None,
-                        first_year: int | None = None) -> list[_Story]:
-        if steps is None:
-            r, steps = self.rng.random(), 0
-            for k, w in enumerate(weights, 1):
-                if r < w:
-                    steps = k
-                    break
-                r -= w
-        if not steps or self.mode not in (None, "asserted"):
+        """A place's statuses over time (none, one, two or three), each at a later time than the one before; none
+        for the crossing the as-of question asks about, whose statuses are the anchors' (anchor_crossing_statuses)."""
+        r, steps = self.rng.random(), 0
+        for k, w in enumerate(weights, 1):
+            if r < w:
+                steps = k
+                break
+            r -= w
+        if not steps or self.mode not in (None, "asserted") or e == ANCHORS["al-qaim-albu-kamal-crossing"]:
             return []
         s = _Story()
         s.steps = []
-        year = self.rng.randint(2013, 2019) if first_year is None else first_year
+        year = self.rng.randint(2013, 2019)
         for status in self.rng.sample(STATUSES, steps):
             lexical, datatype = self.time_value(year)
             s.steps.append(([f"{self.iri(e)} {_lb('status')} {_lb(status)}"], (("holdsAt", lexical, datatype),)))
@@ -1304,11 +1400,19 @@ class _Generator:
                 f"{w} {_lb('waypointPlace')} {self.iri(place)}",
                 f"{route} {_lb('passesThrough')} {self.iri(place)}",
             ])
-        user = "country-0" if self.chance(0.5) else self.pick("actor")
-        stories = [waypoints,
-                   self.story((e, "mode", _lb(mode)), (e, "usedBy", self.ref(user)), (e, "cargo", self.ref(self.pick("commodity")))),
-                   self.story((e, "origin", self.ref(self.pick("country"))), (e, "destination", self.ref(self.pick("feature", avoid=e))))]
-        if (cls == "Road" and i == 0) or self.chance(0.15):
+        bridge = e == ANCHORS["iran-land-bridge"]
+        user = "country-0" if self.chance(0.5) or bridge else self.pick("actor")
+        uses = [(e, "mode", _lb(mode)), (e, "usedBy", self.ref(user)), (e, "cargo", self.ref(self.pick("commodity")))]
+        if bridge:
+            # The land bridge Iran uses (28), and what the question on routes asks of it (32): what it is for, what
+            # it is an alternative to, an advantage and a limitation, and who threatens it.
+            uses += [(e, "purpose", self.iri(self.locals["Transfer"][0])), (e, "alternativeTo", self.iri(self.locals["Road"][0])),
+                     (e, "advantage", _lb("cost")), (e, "limitation", _lb("interdiction")),
+                     (self.locals["ArmedGroup"][0], "threatens", self.iri(e))]
+        ends = [(e, "origin", self.ref(self.pick("country"))), (e, "destination", self.ref(self.pick("feature", avoid=e)))]
+        # The land bridge's in one claim, which leaves the smallest graphs room for the anchors' claims.
+        stories = [waypoints, self.story(*uses, *ends)] if bridge else [waypoints, self.story(*uses), self.story(*ends)]
+        if (cls == "Road" and i == 0) or (self.chance(0.15) and not bridge):
             stories.append(self.story((e, "cannotBeUsedBy", self.iri("country-0"))))
         return stories
 
@@ -1357,7 +1461,8 @@ class _Generator:
             self.ref(self.pick("crossing"))
         s = self.story((e, "location", place), (e, "cargo", self.ref(self.pick("commodity"))),
                        (e, "agent", self.ref(self.pick("organization"))))
-        s.facts += self.qstory(e, "quantity", "pills").facts
+        # The first one's amount is "more than" a number: the question on qualified numbers always has one (24).
+        s.facts.append(self.quantity(e, "quantity", "pills", qualifier="moreThan" if i == 0 else None))
         return [s, self.dated(e)]
 
     def core_meeting(self, e: str, i: int) -> list[_Story]:
@@ -1369,7 +1474,9 @@ class _Generator:
 
     def core_crossing_opening(self, e: str, i: int) -> list[_Story]:
         crossing = self.iri("official-crossing-0") if i == 0 else self.ref(self.pick("crossing"))
-        stories = [self.story((e, "openedCrossing", crossing), (e, "status", _lb("planned")), required=True), self.dated(e)]
+        stories = [self.story((e, "openedCrossing", crossing), (e, "status", _lb("planned")), required=True)]
+        if e != ANCHORS["al-qaim-albu-kamal-crossing-opening"]:  # whose dates are the anchors' (anchor_opening_plans)
+            stories.append(self.dated(e))
         if i == 0 or self.chance(0.5):
             stories.append(self.story((e, "status", _lb(self.rng.choice(("delayed", "completed", "ongoing"))))))
             stories.append(self.story((e, "agent", self.ref(self.pick("country")))))
@@ -1383,7 +1490,9 @@ class _Generator:
         place = self.iri("settlement-0") if i == 0 else self.ref(self.pick("local"))
         return [self.story((e, "capturedPlace", place), (e, "agent", self.iri("militia-0") if i == 0 else self.ref(self.pick("armed"))),
                            required=True),
-                self.story((e, "expelled", self.ref(self.pick("armed")))), self.dated(e)]
+                self.story((e, "expelled", self.ref(self.pick("armed")))),
+                # The capture the queries ask about has the dates of the anchors (anchor_capture_dates).
+                *([] if e == ANCHORS["capture-of-albu-kamal-2017"] else [self.dated(e)])]
 
     def core_smuggling_operation(self, e: str, i: int) -> list[_Story]:
         s = self.story((e, "agent", self.ref(self.pick("armed"))), (e, "beneficiary", self.ref(self.pick("armed"))))
