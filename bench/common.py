@@ -169,9 +169,21 @@ def competency_queries() -> list[str]:
 
 
 def child_pids(pid: int) -> list[int]:
-    """The processes a process started (a uWSGI master's workers); none once it has ended."""
+    """The processes a process started (a uWSGI master's workers and the nginx in front); none once it has ended."""
     children = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
+def worker_pids(master: int) -> list[int]:
+    """The query workers of a `kg serve` (uWSGI) master: its children but the nginx it runs in front."""
+    out = []
+    for pid in child_pids(master):
+        try:
+            if b"worker" in Path(f"/proc/{pid}/cmdline").read_bytes() and b"nginx" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                out.append(pid)
+        except OSError:
+            pass
+    return out
 
 
 def rss_kib(root_pid: int) -> int:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import Ratios, child_pids, errors_text, free_port, kg_serve, outcome, rss_kib, transport_kind  # noqa: E402
+from bench.common import Ratios, errors_text, free_port, kg_serve, outcome, rss_kib, transport_kind, worker_pids  # noqa: E402
 from server.config import DEFAULTS  # noqa: E402
 
 EVERYTHING = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i"
@@ -84,7 +84,7 @@ def ordinary_for(url: str, seconds: float, out: list[tuple[int, float]]) -> None
 
 
 def workers_of(master: int) -> int:
-    return len(child_pids(master))
+    return len(worker_pids(master))
 
 
 def percentile(values: list[float], q: float) -> float:

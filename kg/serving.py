@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import pwd
 import shutil
@@ -93,7 +94,14 @@ def server_plan(overrides: dict) -> ServerPlan:
 
     settings = load_config(overrides)
     front = nginx()
-    user = service_user(settings["USER"])
+    user = service_user(settings["USER"])  # the front's workers run as this user (they read no file of ours)
+    env_user: dict[str, str] = {}
+    if user is not None:
+        unreadable = unreadable_by(user, _served_paths(settings))
+        if unreadable is not None:  # the query workers could not serve as the user: they stay as started
+            log.warning("the query workers run as root: the unprivileged user %s cannot read %s (make it and the "
+                        "folders above it readable, or set KG_USER)", settings["USER"] or "nobody", unreadable)
+            env_user = {"KG_USER": "root"}
     _remove_stale_runs()
     runtime = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-"))  # the pid stays the uWSGI master's (execve)
     metrics = runtime / "metrics"
@@ -106,14 +114,62 @@ def server_plan(overrides: dict) -> ServerPlan:
         for path in (runtime, metrics):
             os.chown(path, user[0], user[1])
     command = uwsgi_command(settings, socket, [front, "-c", str(runtime / "nginx.conf"), "-p", str(runtime)], user)
-    env = allocator.environ(dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()}))
+    env = allocator.environ(dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()}, **env_user))
     env["KG_RECYCLE_ON_TIMEOUT"] = "1"
     # Each worker keeps its metrics here; /metrics adds them up (a fresh folder per server run).
     env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics)
     return ServerPlan(settings, command, env, runtime)
 
 
+log = logging.getLogger(__name__)
 RUN_PREFIX = "landbridge-kg-run-"
+
+
+def _served_paths(settings: dict) -> list[Path]:
+    """What the workers read while they answer: the release served (its store included) and the web assets."""
+    import server
+
+    build = Path(settings["BUILD_DIR"]) if settings.get("BUILD_DIR") else Layout().build
+    release = current_release(build)
+    paths = [Path(server.__file__).parent / "static"]
+    if release is not None and not settings.get("STORE"):
+        paths += [release, release / "store"]
+    elif release is not None:
+        paths.append(release)
+    return paths
+
+
+def unreadable_by(user: tuple[int, int], paths: list[Path]) -> str | None:
+    """The first of the paths (folders, with what they hold) that the user could not read, or None.
+
+    Asked of a child process that takes the user, since permissions of every folder above count."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: become the user and try
+        os.close(read)
+        answer = b""
+        try:
+            os.setgroups([])
+            os.setgid(user[1])
+            os.setuid(user[0])
+            for path in paths:
+                try:
+                    entries = list(path.iterdir()) if path.is_dir() else [path]
+                    for entry in entries:
+                        if entry.is_file():
+                            with open(entry, "rb") as f:
+                                f.read(1)
+                except OSError:
+                    answer = str(path).encode()
+                    break
+        finally:
+            os.write(write, answer)
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(pid, 0)
+    return answer or None
 
 
 def _remove_stale_runs() -> None:
@@ -163,7 +219,7 @@ def uwsgi_command(settings: dict, socket: Path, front: list[str], user: tuple[in
         str(exe),
         "--socket", str(socket),
         "--chmod-socket=600",  # only the front (same user) talks to the workers
-        "--attach-daemon2", f"cmd={' '.join(front)},stopsignal=3,reloadsignal=1",  # nginx; QUIT ends it gracefully
+        "--attach-daemon2", f"cmd=exec {' '.join(front)},stopsignal=3,reloadsignal=1",  # nginx (not a shell); QUIT ends it gracefully
         "--module", "server.wsgi:application",
         "--master",
         "--processes", str(settings["WORKERS"]),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import child_pids
+from bench.common import worker_pids
 from kg import allocator
 
 from .conftest import SERVERS, running_server
@@ -61,7 +61,7 @@ def test_the_server_workers_run_with_the_library_unless_told_not_to(built, tmp_p
     for setting, expected in (("mimalloc", True), ("system", False)):
         with running_server(built, tmp_path / f"serve-{setting}.log", WORKERS="2", ALLOCATOR=setting) as url:
             master = SERVERS[url].pid
-            workers = child_pids(master)
+            workers = worker_pids(master)
             assert workers
             for pid in [master, *workers]:
                 assert (allocator.LIBRARY in _maps(pid)) is expected, (setting, pid)

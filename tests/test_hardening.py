@@ -7,7 +7,9 @@ from __future__ import annotations
 import concurrent.futures
 import http.client
 import os
+import shutil
 import socket
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -15,10 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import child_pids
+from bench.common import child_pids, worker_pids
+from kg.build import build
+from kg.paths import PROJECT_ROOT, Layout
 from server import create_app
 
-from .conftest import SERVERS, running_server
+from .conftest import BASE, SERVERS, running_server
 
 # A string doubled 24 times (64 characters to a gigabyte), every step kept by the solution.
 BOMB = "SELECT (STRLEN(?x24) AS ?n) WHERE { BIND(\"" + "0123456789abcdef" * 4 + "\" AS ?x0) " + " ".join(
@@ -48,16 +52,28 @@ def anonymous_kib(pid: int) -> int:
 
 
 @pytest.fixture(scope="module")
-def server(built, tmp_path_factory):
+def readable_build(tmp_path_factory):
+    """A build in a folder anyone may read (pytest's own temporary folders are private to their user), so
+    that a server started as root can serve it as nobody."""
+    folder = Path(tempfile.mkdtemp(prefix="landbridge-kg-test-"))
+    folder.chmod(0o755)
+    layout = Layout(root=PROJECT_ROOT, build_dir=folder / "build")
+    build(layout, BASE)
+    yield layout
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server(readable_build, tmp_path_factory):
     log = tmp_path_factory.mktemp("hardening") / "serve.log"
-    with running_server(built, log, WORKERS="2", QUERY_MEMORY_MB="200", QUERY_TIMEOUT="20", QUOTA_SECONDS="0",
+    with running_server(readable_build, log, WORKERS="2", QUERY_MEMORY_MB="200", QUERY_TIMEOUT="20", QUOTA_SECONDS="0",
                         RESULT_CACHE_MB="0") as url:
         yield url
 
 
 def test_a_memory_bomb_is_stopped_with_a_503_and_others_are_served(server):
     master = SERVERS[server].pid
-    baseline = max(anonymous_kib(p) for p in child_pids(master) if "worker" in Path(f"/proc/{p}/cmdline").read_text(errors="replace"))
+    baseline = max(anonymous_kib(p) for p in worker_pids(master))
     peak, done = [0], threading.Event()
 
     def watch():
@@ -146,7 +162,7 @@ def test_a_deeply_nested_query_is_a_400_and_no_worker_ends(server):
 
 def test_the_workers_are_confined(server):
     master = SERVERS[server].pid
-    workers = [p for p in child_pids(master) if "worker" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")]
+    workers = worker_pids(master)
     assert workers
     for pid in workers:
         status = Path(f"/proc/{pid}/status").read_text()

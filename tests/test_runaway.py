@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from prometheus_client import REGISTRY
 
-from bench.common import child_pids, counter
+from bench.common import counter, worker_pids
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
 from kg.errors import KGError
 from server import create_app
@@ -56,7 +56,7 @@ def test_the_master_hears_at_once_when_a_worker_ends(built, tmp_path):
     with running_server(built, tmp_path / "serve.log", WORKERS="2", QUERY_TIMEOUT="1", QUOTA_SECONDS="0",
                         RESULT_CACHE_MB="0") as url:
         master = SERVERS[url].pid
-        workers = child_pids(master)
+        workers = worker_pids(master)
         assert _catches(master, signal.SIGCHLD)
         assert workers and not any(_catches(pid, signal.SIGCHLD) for pid in workers)
         with ThreadPoolExecutor(2) as pool:
@@ -73,7 +73,7 @@ def test_the_master_hears_at_once_when_a_worker_ends(built, tmp_path):
 
 
 def _replaced(master: int, old: set[int], count: int) -> bool:
-    children = child_pids(master)
+    children = worker_pids(master)
     return len(children) == count and not old & set(children)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import child_pids, counter
+from bench.common import counter, worker_pids
 from bench.runaway import ORDINARY, PATHOLOGICAL, ask
 from kg.errors import KGError
 from server import create_app
@@ -74,7 +74,7 @@ def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_
                         RESULT_CACHE_MB="0", SLOW_CGROUP=str(slow_cgroup)) as url:
         # Each worker, as it starts, checks that a thread can go in and come back: wait until all 4 have.
         assert until(lambda: counter(url.removesuffix("/sparql"), "kg_worker_starts_total") == 4, 30)
-        workers = set(child_pids(SERVERS[url].pid))
+        workers = set(worker_pids(SERVERS[url].pid))
         assert ask(url, ORDINARY, "ordinary")[0] == 200
         assert not _members(slow_cgroup)  # a quick query never enters it
         with ThreadPoolExecutor(1) as pool:
