@@ -102,7 +102,7 @@ def _get(url: str, text: str, source: str = "127.0.0.1", agent: str | None = Non
 
 
 def test_one_budget_across_worker_processes_and_none_for_user_agents(built, tmp_path):
-    with running_server(built, tmp_path / "serve.log", WORKERS="3", QUOTA_SECONDS="0.2", QUOTA_WINDOW="4", QUERY_TIMEOUT="0.05",
+    with running_server(built, tmp_path / "serve.log", WORKERS="3", QUOTA_SECONDS="2", QUOTA_WINDOW="4", QUERY_TIMEOUT="0.5",
                         RESULT_CACHE_MB="0") as url:
         statuses = []
         for i in range(300):
