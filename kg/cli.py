@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -15,8 +14,10 @@ from . import __version__
 from .build import build as run_build
 from .errors import InputError, KGError
 from .formats import BY_NAME, names
-from .paths import PROJECT_ROOT, Layout, base_iri_from_env
+from .paths import Layout
 from .remote import store_settings_from_env
+from .settings import SETTINGS, given
+from .settings import load as load_settings
 from .store import StaleStoreError, open_store, release_dir
 from .validate import CHECKS
 from .validate import validate as run_validate
@@ -48,9 +49,22 @@ class _Bars:
             bar.close()
 
 
+def _settings(**options) -> dict:
+    """The settings in their layers, the command's options last; a bad value stops the command."""
+    try:
+        return load_settings(options)
+    except KGError as exc:
+        _fail(str(exc), EXIT_ERROR)
+
+
 def _layout(build_dir: str | None) -> Layout:
-    root = Path(os.environ.get("KG_PROJECT_ROOT", PROJECT_ROOT))
-    return Layout(root=root, build_dir=Path(build_dir) if build_dir else None)
+    return Layout.from_settings(_settings(BUILD_DIR=build_dir))
+
+
+def _help(name: str) -> str:
+    """An option's help: its setting's, and the variable that sets it too."""
+    setting = SETTINGS[name]
+    return f"{setting.help} Or {setting.env}."
 
 
 def _fail(message: str, code: int) -> None:
@@ -58,15 +72,11 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-build_dir_option = click.option(
-    "--build-dir", type=click.Path(file_okay=False), default=None,
-    help="Where builds go (default: ./build of the project, or KG_BUILD_DIR).",
-)
+build_dir_option = click.option("--build-dir", type=click.Path(file_okay=False), default=None, help=_help("BUILD_DIR"))
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 store_option = click.option(
     "--store", default=None, metavar="URL", envvar="KG_STORE",
-    help="Query endpoint of a SPARQL 1.1 store (Query, Update, Graph Store protocols) to hold the graph instead "
-         "of the embedded store (or KG_STORE; credentials only from KG_STORE_USER / KG_STORE_PASSWORD).",
+    help=_help("STORE") + " Credentials only from KG_STORE_USER / KG_STORE_PASSWORD.",
 )
 
 
@@ -88,7 +98,7 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.option("--base", default=None, help="Base IRI of the graph's IRIs (default: KG_BASE_IRI or https://landbridge-kg.org/).")
+@click.option("--base", default=None, help=_help("BASE_IRI"))
 @build_dir_option
 @store_option
 @quiet_option
@@ -102,9 +112,10 @@ def build(base: str | None, build_dir: str | None, store: str | None, quiet: boo
     stays in place) or, with --store, a graph that does not conform; 2 any other failure.
     """
     bars = _Bars(not quiet)
-    layout = _layout(build_dir)
+    values = _settings(BUILD_DIR=build_dir, BASE_IRI=base)
+    layout = Layout.from_settings(values)
     try:
-        result = run_build(layout, base or base_iri_from_env(), bars)
+        result = run_build(layout, values["BASE_IRI"], bars)
     except KGError as exc:
         bars.close()
         _fail(str(exc), 1)
@@ -185,11 +196,11 @@ def query(query: str, fmt: str | None, build_dir: str | None) -> None:
 
 
 @main.command()
-@click.option("--host", default=None, help="Address to listen on (default 127.0.0.1, or KG_HOST).")
-@click.option("--port", type=int, default=None, help="Port to listen on (default 8000, or KG_PORT).")
+@click.option("--host", default=None, help=_help("HOST"))
+@click.option("--port", type=int, default=None, help=_help("PORT"))
 @click.option("--get", "get_path", default=None, metavar="PATH",
               help="Answer this one request (e.g. '/sparql?query=…') on standard output instead of listening.")
-@click.option("--workers", type=int, default=None, help="Serving processes (default: 2 per core, at least 4; or KG_WORKERS).")
+@click.option("--workers", type=int, default=None, help=_help("WORKERS"))
 @build_dir_option
 @store_option
 @quiet_option
@@ -202,10 +213,12 @@ def serve(host: str | None, port: int | None, get_path: str | None, workers: int
     """
     from .serving import prepare, run_server
 
-    layout = _layout(build_dir)
+    values = _settings(BUILD_DIR=build_dir)
+    layout = Layout.from_settings(values)
+    base = values["BASE_IRI"] if given(values, "BASE_IRI") else None  # else the served release's own
     bars = _Bars(not quiet)
     try:
-        report = prepare(layout, base_iri_from_env(), bars, echo=lambda m: click.echo(m, err=True))
+        report = prepare(layout, base, bars, echo=lambda m: click.echo(m, err=True))
     except InputError as exc:
         bars.close()
         _fail(str(exc), EXIT_VIOLATIONS)

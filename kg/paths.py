@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BASE_IRI = "https://landbridge-kg.org/"
+from . import settings
+from .settings import DEFAULT_BASE_IRI, PROJECT_ROOT  # noqa: F401 - where callers have always found them
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,12 @@ class Layout:
 
     root: Path = PROJECT_ROOT
     build_dir: Path | None = None
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, Any] | None = None) -> Layout:
+        """The layout the settings name (KG_PROJECT_ROOT, KG_BUILD_DIR, or their options)."""
+        values = settings.load() if values is None else values
+        return cls(root=settings.project_root(values), build_dir=settings.build_dir(values))
 
     @property
     def seeds(self) -> Path:
@@ -55,13 +62,4 @@ class Layout:
 
     @property
     def build(self) -> Path:
-        if self.build_dir is not None:
-            return self.build_dir
-        env = os.environ.get("KG_BUILD_DIR")
-        return Path(env) if env else self.root / "build"
-
-
-def base_iri_from_env() -> str:
-    """The base IRI of entity IRIs: KG_BASE_IRI or the default."""
-    base = os.environ.get("KG_BASE_IRI", DEFAULT_BASE_IRI)
-    return base if base.endswith(("/", "#")) else base + "/"
+        return self.build_dir if self.build_dir is not None else self.root / "build"

@@ -49,6 +49,7 @@ import pyoxigraph as ox
 import requests
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
+from . import settings
 from .errors import KGError
 
 RELEASE_GRAPH = "urn:landbridge-kg:release"  # which build the store holds
@@ -89,16 +90,13 @@ class StoreError(KGError):
 
 
 def store_settings_from_env(url: str | None = None) -> dict:
-    """The remote store's URLs and options, from arguments or KG_STORE_* variables."""
-    url = url or os.environ.get("KG_STORE") or None
+    """The remote store's URLs and options: the argument, or the KG_STORE* settings (kg.settings)."""
+    values = settings.load()
+    url = url or values["STORE"]
     if not url:
         return {}
-    return {
-        "url": url,
-        "update_url": os.environ.get("KG_STORE_UPDATE") or None,
-        "data_url": os.environ.get("KG_STORE_DATA") or None,
-        "default_graph": os.environ.get("KG_STORE_DEFAULT_GRAPH") or None,
-    }
+    return {"url": url, "update_url": values["STORE_UPDATE"], "data_url": values["STORE_DATA"],
+            "default_graph": values["STORE_DEFAULT_GRAPH"]}
 
 
 def _sibling(url: str, name: str) -> str:

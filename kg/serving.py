@@ -17,24 +17,29 @@ from . import allocator
 from .build import _digest_inputs, build, current_release
 from .errors import KGError
 from .paths import Layout
+from .settings import DEFAULT_BASE_IRI
 from .validate import Report, recorded_verdict, validate
 
 
-def needs_build(layout: Layout, base: str) -> bool:
-    """True when there is no build, or it was made from other inputs or another base IRI."""
+def needs_build(layout: Layout, base: str | None) -> bool:
+    """True when there is no build, or it was made from other inputs or, where one is given, another base IRI."""
     release = current_release(layout.build)
     if release is None:
         return True
     manifest = json.loads((release / "manifest.json").read_text())
-    return manifest.get("inputs_sha256") != _digest_inputs(layout) or manifest.get("base_iri") != base
+    return manifest.get("inputs_sha256") != _digest_inputs(layout) or (base is not None and manifest.get("base_iri") != base)
 
 
-def prepare(layout: Layout, base: str, progress, echo: Callable[[str], None]) -> Report | None:
-    """Build if needed, then validate unless this release already passed the same checks.
+def prepare(layout: Layout, base: str | None, progress, echo: Callable[[str], None]) -> Report | None:
+    """Build if needed (with the base IRI given, else the current release's, else the default), then
+    validate unless this release already passed the same checks.
 
     Returns the report of a new validation, or None when the recorded one stands.
     """
     if needs_build(layout, base):
+        release = current_release(layout.build)
+        if base is None:
+            base = json.loads((release / "manifest.json").read_text())["base_iri"] if release else DEFAULT_BASE_IRI
         result = build(layout, base, progress)
         echo(f"built {result.release}")
     release = current_release(layout.build)
@@ -129,7 +134,7 @@ def _served_paths(settings: dict) -> list[Path]:
     """What the workers read while they answer: the release served (its store included) and the web assets."""
     import server
 
-    build = Path(settings["BUILD_DIR"]) if settings.get("BUILD_DIR") else Layout().build
+    build = Layout.from_settings(settings).build
     release = current_release(build)
     paths = [Path(server.__file__).parent / "static"]
     if release is not None and not settings.get("STORE"):

@@ -6,7 +6,6 @@ import datetime
 import functools
 import json
 import logging
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,11 +64,11 @@ def _load(build_dir: Path | None, settings: dict) -> Data:
                 manifest)
 
 
-def _tile_origin() -> str:
+def _tile_origin(template: str | None) -> str:
     """The origin of the map's tile server (KG_MAP_TILES), which pages may load images from; '' if none."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(os.environ.get("KG_MAP_TILES", "").strip().replace("{s}", "a"))
+    parts = urlsplit((template or "").strip().replace("{s}", "a"))
     return f"{parts.scheme}://{parts.netloc.replace('a.', '*.', 1) if parts.netloc.startswith('a.') else parts.netloc}" \
         if parts.scheme in ("http", "https") and parts.netloc else ""
 
@@ -116,7 +115,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         "application/geo+json", "image/svg+xml"])
     Compress(app)
 
-    tile_origin = _tile_origin()
+    tile_origin = _tile_origin(app.config["MAP_TILES"])
 
     @app.before_request
     def _start() -> None:

@@ -29,7 +29,6 @@ loads tiles from that server, which is the only thing it ever loads from another
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from collections import defaultdict
 from typing import Any
@@ -291,8 +290,8 @@ def map_data(data) -> dict:
 
 
 def _tiles() -> tuple[str | None, str]:
-    template = os.environ.get("KG_MAP_TILES", "").strip() or None
-    return template, os.environ.get("KG_MAP_TILES_ATTRIBUTION", "").strip()
+    config = current_app.config
+    return (config["MAP_TILES"] or "").strip() or None, (config["MAP_TILES_ATTRIBUTION"] or "").strip()
 
 
 @bp.route("/map.geojson")

@@ -71,3 +71,28 @@ def test_query_syntax_error_exit_1(built):
     result = CliRunner().invoke(cli.main, ["query", "--build-dir", str(built.build), "SELECT WHERE {"])
     assert result.exit_code == 1
     assert "bad query" in result.output
+
+
+def test_a_base_given_as_an_option_is_completed_like_one_given_in_the_environment(tmp_path):
+    """`--base https://example.org/kg` and KG_BASE_IRI=https://example.org/kg both mint IRIs under …/kg/."""
+    for args, env in ((["--base", "https://example.org/kg"], {}), ([], {"KG_BASE_IRI": "https://example.org/kg"})):
+        folder = tmp_path / ("option" if args else "environment")
+        result = CliRunner().invoke(cli.main, ["build", "--quiet", "--build-dir", str(folder), *args], env=env)
+        assert result.exit_code == 0, result.output
+        manifest = json.loads((folder / "current" / "manifest.json").read_text())
+        assert manifest["base_iri"] == "https://example.org/kg/"
+        dump = (folder / "current" / "landbridge.nq").read_text(encoding="utf-8")
+        assert "<https://example.org/kg/graph/provenance>" in dump and "https://example.org/kggraph" not in dump
+
+
+def test_serve_keeps_the_base_the_release_was_built_with(tmp_path):
+    """`kg build --base X && kg serve` serves X, instead of rebuilding with the default base."""
+    runner = CliRunner()
+    assert runner.invoke(cli.main, ["build", "--quiet", "--build-dir", str(tmp_path), "--base", "https://example.org/kg/"],
+                         env={"KG_BASE_IRI": None}).exit_code == 0
+    built = (tmp_path / "current").resolve()
+    result = runner.invoke(cli.main, ["serve", "--quiet", "--build-dir", str(tmp_path), "--get", "/sparql?query=ASK%7B%7D"],
+                           env={"KG_BASE_IRI": None})
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "current").resolve() == built  # not rebuilt
+    assert json.loads((built / "manifest.json").read_text())["base_iri"] == "https://example.org/kg/"

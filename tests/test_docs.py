@@ -29,10 +29,23 @@ def test_every_command_and_option_is_documented():
         assert setting in README, setting
 
 
-def test_every_server_setting_is_documented():
-    from server.config import DEFAULTS
+def test_every_setting_is_documented():
+    from kg.settings import documented
 
-    assert [key for key in DEFAULTS if f"`KG_{key}`" not in README] == []
+    assert documented(README) == []
+
+
+def test_option_help_comes_from_the_settings():
+    """`kg serve --help` says what the setting's declaration says, e.g. the workers' real default."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.settings import SETTINGS
+
+    out = CliRunner().invoke(main, ["serve", "--help"], terminal_width=400).output
+    for name in ("HOST", "PORT", "WORKERS", "BUILD_DIR"):
+        assert " ".join(SETTINGS[name].help.split()) in " ".join(out.split()), name
+    assert "4 per core, at least 12" in out
 
 
 def test_every_qc_query_and_check_is_documented():

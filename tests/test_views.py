@@ -202,11 +202,14 @@ def test_map_page_loads_leaflet_from_our_origin_and_nothing_from_another(client)
     assert "public domain" in client.get("/static/outline/LICENSE").get_data(as_text=True)
 
 
-def test_tiles_only_when_a_tile_server_is_configured(client, monkeypatch):
+def test_tiles_only_when_a_tile_server_is_configured(client, built, monkeypatch):
     assert "data-tiles=" not in client.get("/map").get_data(as_text=True)
     monkeypatch.setenv("KG_MAP_TILES", "https://tiles.example.org/{z}/{x}/{y}.png")
     monkeypatch.setenv("KG_MAP_TILES_ATTRIBUTION", "© Example")
-    box = Page(client.get("/map").get_data(as_text=True)).by_testid["map"][0]
+    tiled = create_app({"BUILD_DIR": str(built.build), "TESTING": True}).test_client()  # settings are read at start
+    response = tiled.get("/map")
+    assert "https://tiles.example.org" in response.headers["Content-Security-Policy"]  # the page may load its tiles
+    box = Page(response.get_data(as_text=True)).by_testid["map"][0]
     assert box["data-tiles"] == "https://tiles.example.org/{z}/{x}/{y}.png"
     assert box["data-tiles-attribution"] == "© Example"
 
