@@ -40,8 +40,8 @@ from bench.common import (  # noqa: E402
     stop,
     wait_up,
 )
-from kg.build import current_release  # noqa: E402
 from kg.paths import Layout  # noqa: E402
+from kg.release import BuildFolder  # noqa: E402
 
 POINT_LOOKUP = ("SELECT ?p ?o WHERE { <https://landbridge-kg.org/id/kataib-hezbollah> ?p ?o }")
 
@@ -61,15 +61,16 @@ def main() -> None:
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is not installed (scripts/install installs wrk; pip install oxigraph)")
     layout = Layout()
-    subprocess.run(["kg", "build", "--quiet"], check=True, cwd=ROOT) if current_release(layout.build) is None else None
-    release = current_release(layout.build)
+    builds = BuildFolder(layout.build)
+    subprocess.run(["kg", "build", "--quiet"], check=True, cwd=ROOT) if builds.current() is None else None
+    release = builds.require()
     ports = {name: free_port() for name in ("ours", "no cache", "oxigraph")}
     settings = {"QUOTA_SECONDS": f"{args.quota_seconds:g}", **({"WORKERS": str(args.workers)} if args.workers else {})}
     ratios = Ratios()
     with contextlib.ExitStack() as servers_up:
         servers_up.enter_context(kg_serve(ports["ours"], **settings))
         servers_up.enter_context(kg_serve(ports["no cache"], RESULT_CACHE_MB="0", **settings))
-        oxigraph = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(release / "store"),
+        oxigraph = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(release.store_path),
                                      "--bind", f"127.0.0.1:{ports['oxigraph']}"],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         servers_up.callback(stop, oxigraph)

@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from kg.build import current_release  # noqa: E402
 from kg.paths import Layout  # noqa: E402
+from kg.release import BuildFolder, Release  # noqa: E402
 from tests.fuzzing import requests  # noqa: E402
 
 INJECTIONS = ["x\r\nX-Injected: 1", "x\r\n\r\nGET /metrics HTTP/1.1", "x\nSet-Cookie: a=b", "x\r"]
@@ -63,8 +63,8 @@ def exchange(host: str, port: int, payload: bytes) -> int:
     return int(status_line[1]) if len(status_line) >= 2 and status_line[1].isdigit() else -1
 
 
-def dump_digest(release: Path) -> str:
-    return hashlib.sha256(b"".join((release / n).read_bytes() for n in ("landbridge.nq", "landbridge.trig"))).hexdigest()
+def dump_digest(release: Release) -> str:
+    return hashlib.sha256(b"".join(release.dump(kind).read_bytes() for kind in ("nquads", "trig"))).hexdigest()
 
 
 def main() -> None:
@@ -72,7 +72,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--url", help="a running server's root URL (default: start kg serve)")
     args = parser.parse_args()
-    release = current_release(Layout().build)
+    release = BuildFolder(Layout().build).current()
     proc = None
     url = args.url
     if url is None:

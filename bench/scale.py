@@ -74,6 +74,7 @@ from bench.common import (  # noqa: E402
 from kg import allocator  # noqa: E402
 from kg.loader import load_dump  # noqa: E402
 from kg.paths import DEFAULT_BASE_IRI, Layout  # noqa: E402
+from kg.release import BuildFolder  # noqa: E402
 from kg.synthetic import (  # noqa: E402
     GENERATOR_VERSION,
     SYNTHETIC,
@@ -142,7 +143,8 @@ def release_for(plan, nquads: Path, default: Path, work: Path, label: str, reloa
     """The servable release of the dataset (build dir, load figures); its store is loaded again only when asked."""
     build_dir = work / f"release-{label}-seed{plan.seed}-v{GENERATOR_VERSION}"
     figures = build_dir / "load.json"
-    if not reload and figures.exists() and (build_dir / "current" / "store").is_dir():
+    current = BuildFolder(build_dir).current()
+    if not reload and figures.exists() and current is not None and current.store_path.is_dir():
         return build_dir, json.loads(figures.read_text()) | {"cached": True}
     record: dict = {}
     write_release(plan, build_dir, nquads, default, load=timed_load(timeout, record))
@@ -194,7 +196,7 @@ def validate_child(build_dir: Path, default: Path, quads: int, engine: str) -> N
     if engine == "compiled" and importlib.util.find_spec("kg.shacl_sparql") is not None:
         from kg.shacl_sparql import validate_store  # optional: written beside this script
 
-        store = open_store((build_dir / "current").resolve())
+        store = open_store(BuildFolder(build_dir).require())
         # The shapes as the module asks for them: a path, or a parsed rdflib graph.
         hint = str(list(inspect.signature(validate_store).parameters.values())[1].annotation)
         shapes = shapes_path if "Path" in hint or hint == "str" else rdflib.Graph().parse(shapes_path, format="turtle")
@@ -352,7 +354,7 @@ def remote_oxigraph(build_dir: Path, queries: dict[str, str], point: str, second
     try:
         with oxigraph_server("serve", folder, work / f"remote-oxigraph-{label}.log") as (proc, url):
             started = time.perf_counter()
-            loaded = load_remote((build_dir / "current").resolve(), {"url": url})
+            loaded = load_remote(BuildFolder(build_dir).require(), {"url": url})
             r = {"load_seconds": time.perf_counter() - started, "triples": loaded["triples"], "graphs": loaded["graphs"],
                  "store_bytes": disk_bytes(folder), "store_peak_rss_kib": peak_rss_kib(proc.pid)}
             if http:
@@ -504,7 +506,7 @@ def main() -> None:
         plan, nquads, default, gen_seconds, cached = dataset(label, args.seed, base, args.work)
         print(f"[{label}] {plan.stats['quads']:,} quads{' (cached)' if cached else ''}; load", file=sys.stderr, flush=True)
         build_dir, load = release_for(plan, nquads, default, args.work, label, args.reload, args.step_timeout)
-        store = (build_dir / "current" / "store").resolve()
+        store = BuildFolder(build_dir).require().store_path
         r = {"quads": plan.stats["quads"], "requested": parse_size(label), "expected": plan.expected_violations,
              "generate_seconds": gen_seconds, "load": load, "store_bytes": disk_bytes(store)}
         print(f"[{label}] validate", file=sys.stderr, flush=True)

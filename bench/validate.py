@@ -24,9 +24,10 @@ import rdflib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.build import DUMPS, build, current_release  # noqa: E402
+from kg.build import build  # noqa: E402
 from kg.namespaces import PREFIXES  # noqa: E402
 from kg.paths import DEFAULT_BASE_IRI, Layout  # noqa: E402
+from kg.release import BuildFolder  # noqa: E402
 from kg.shacl_sparql import to_rdflib  # noqa: E402
 from kg.validate import check_shacl  # noqa: E402
 
@@ -53,11 +54,8 @@ def replicate(quads: list[ox.Quad], triples: int, base: str = DEFAULT_BASE_IRI) 
 def release_quads(build_dir: Path | None) -> tuple[Layout, list[ox.Quad]]:
     """The default graph of a release (built into a temporary folder unless build_dir holds one), as its dump writes it."""
     layout = Layout(build_dir=build_dir or Path(tempfile.mkdtemp(prefix="kg-bench-validate-")))
-    release = current_release(layout.build)
-    if release is None:
-        build(layout, DEFAULT_BASE_IRI)
-        release = current_release(layout.build)
-    return layout, list(ox.parse(path=str(release / DUMPS["turtle"]), format=ox.RdfFormat.TURTLE))
+    release = BuildFolder(layout.build).current() or build(layout, DEFAULT_BASE_IRI).release
+    return layout, list(ox.parse(path=str(release.dump("turtle")), format=ox.RdfFormat.TURTLE))
 
 
 def main() -> None:

@@ -23,9 +23,7 @@ from __future__ import annotations
 import datetime
 import gzip
 import hashlib
-import json
 import logging
-import os
 import re
 import shutil
 from collections import Counter
@@ -46,6 +44,7 @@ from .ontology import Ontology, load_ontology
 from .ontology_html import ontology_html
 from .paths import Layout
 from .register import Entity, load_register, mentions
+from .release import ARTEFACTS, COMPRESSED_DUMPS, DUMPS, BuildFolder, Release
 from .shapes_html import shapes_html
 from .statements import (
     ConceptRef,
@@ -62,32 +61,11 @@ from .statements import (
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
-DUMPS = {"trig": "landbridge.trig", "nquads": "landbridge.nq", "turtle": "landbridge.ttl"}
-COMPRESSED_DUMPS = {fmt: name + ".gz" for fmt, name in DUMPS.items()}
-
-
-def dump_path(release: Path, kind: str) -> Path:
-    """A dump of a release: as written, or gzip-compressed where only that was kept (synthetic releases)."""
-    path = release / DUMPS[kind]
-    return path if path.exists() else release / COMPRESSED_DUMPS[kind]
-
-
-def open_dump(path: Path, text: bool = False):
-    """A dump file for reading, decompressed on the fly if it is gzip (bytes, or UTF-8 text)."""
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8") if text else gzip.open(path, "rb")
-    return open(path, encoding="utf-8") if text else open(path, "rb")  # noqa: SIM115 - the caller closes it
-
-
-# What the web server publishes from a release besides the dumps and the store.
-ARTEFACTS = {"documents": "documents", "ontology_html": "ontology.html", "shapes_html": "shapes.html",
-             "shapes": "shapes.ttl", "jsonld_context": "context.jsonld"}
 REFERENCE_GRAPH = "reference-coordinates"
 MODAL_REGISTER_GRAPH = "register-modal"
 # Named graphs whose triples the default graph holds, besides the asserted claims.
 METADATA_GRAPHS = ("ontology", "documents", "register", "provenance", REFERENCE_GRAPH)
 QUOTE_CONTEXT = 32
-KEEP_RELEASES = 3
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -526,42 +504,51 @@ def digest_files(root: Path, paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
-def _digest_inputs(layout: Layout) -> str:
+def inputs_digest(layout: Layout) -> str:
     """A digest of exactly what the build reads."""
-    return digest_files(layout.root, (layout.seeds, layout.statements, layout.register, layout.ontology))
+    return digest_files(layout.root, (layout.seeds, layout.statements, layout.register, layout.ontology,
+                                      *sorted(layout.queries.glob("*.rq"))))  # the questions a release keeps
 
 
 @dataclass
 class BuildResult:
-    release: Path
+    release: Release
     stats: dict
 
 
-def write_dumps(quads: list[ox.Quad], folder: Path) -> None:
+def write_dumps(quads: list[ox.Quad], release: Release) -> None:
     """TriG and N-Quads of the dataset, Turtle of the default graph."""
-    ox.serialize(quads, str(folder / DUMPS["nquads"]), ox.RdfFormat.N_QUADS)
-    ox.serialize(quads, str(folder / DUMPS["trig"]), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    ox.serialize(quads, str(release.dump_for_writing("nquads")), ox.RdfFormat.N_QUADS)
+    ox.serialize(quads, str(release.dump_for_writing("trig")), ox.RdfFormat.TRIG, prefixes=PREFIXES)
     default = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
-    ox.serialize(default, str(folder / DUMPS["turtle"]), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    ox.serialize(default, str(release.dump_for_writing("turtle")), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
-def compress_dumps(folder: Path) -> None:
+def compress_dumps(release: Release) -> None:
     """A reproducible gzip copy of every dump: no file name and mtime 0 in the header."""
-    for fmt, name in DUMPS.items():
-        with open(folder / name, "rb") as src, open(folder / COMPRESSED_DUMPS[fmt], "wb") as raw:
+    for kind in DUMPS:
+        with open(release.dump_for_writing(kind), "rb") as src, \
+                open(release.dump_for_writing(kind, compressed=True), "wb") as raw:
             with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
                 shutil.copyfileobj(src, out, 1 << 20)
 
 
-def write_artefacts(inputs: Inputs, layout: Layout, base: str, folder: Path) -> None:
-    """What the web server publishes besides the dumps: document texts, ontology and shapes pages, JSON-LD context."""
+def write_artefacts(inputs: Inputs, layout: Layout, base: str, release: Release) -> None:
+    """What the web server publishes besides the dumps: document texts, ontology and shapes pages, JSON-LD
+    context, and the competency questions it offers as examples."""
     iris = Iris(base)
     write_document_texts(inputs.documents, inputs.statements, lambda d: iris.document(d).value,
-                         lambda s: iris.claim(s).value, folder / ARTEFACTS["documents"])
-    (folder / ARTEFACTS["ontology_html"]).write_text(ontology_html(layout.ontology), encoding="utf-8")
-    (folder / ARTEFACTS["shapes_html"]).write_text(shapes_html(layout.shapes), encoding="utf-8")
-    shutil.copyfile(layout.shapes, folder / ARTEFACTS["shapes"])  # published beside the data, as validated
-    (folder / ARTEFACTS["jsonld_context"]).write_text(context_json(inputs.ontology), encoding="utf-8")
+                         lambda s: iris.claim(s).value, release.artefact("documents"))
+    write_ontology_artefacts(layout, inputs.ontology, release)
+    release.write_queries({p.stem: p.read_text(encoding="utf-8") for p in sorted(layout.queries.glob("*.rq"))})
+
+
+def write_ontology_artefacts(layout: Layout, ontology: Ontology, release: Release) -> None:
+    """The ontology and shapes pages, the shapes as validated, and the JSON-LD context from the ontology."""
+    release.artefact("ontology_html").write_text(ontology_html(layout.ontology), encoding="utf-8")
+    release.artefact("shapes_html").write_text(shapes_html(layout.shapes), encoding="utf-8")
+    shutil.copyfile(layout.shapes, release.artefact("shapes"))  # published beside the data, as validated
+    release.artefact("jsonld_context").write_text(context_json(ontology), encoding="utf-8")
 
 
 def write_store(quads: list[ox.Quad], folder: Path) -> None:
@@ -572,77 +559,31 @@ def write_store(quads: list[ox.Quad], folder: Path) -> None:
     del store
 
 
-def current_release(build_dir: Path) -> Path | None:
-    """The release `kg build` last completed, or None."""
-    link = build_dir / "current"
-    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
-
-
-def _publish(tmp: Path, build_dir: Path) -> Path:
-    """Move a finished release in place and switch `current` to it atomically."""
-    releases = build_dir / "releases"
-    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    final = releases / stamp
-    os.replace(tmp, final)
-    link_tmp = build_dir / f".current-{os.getpid()}"
-    if link_tmp.is_symlink() or link_tmp.exists():
-        link_tmp.unlink()
-    link_tmp.symlink_to(Path("releases") / stamp)
-    os.replace(link_tmp, build_dir / "current")
-    keep = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))[-KEEP_RELEASES:]
-    for old in releases.iterdir():
-        if old not in keep and old != final:
-            shutil.rmtree(old, ignore_errors=True)
-    return final
-
-
-def _remove_abandoned(releases: Path) -> None:
-    """Remove temporary folders of builds that were killed before they finished."""
-    for tmp in releases.glob(".tmp-*"):
-        pid = tmp.name.split("-")[1]
-        try:
-            os.kill(int(pid), 0)
-        except (ValueError, ProcessLookupError):
-            shutil.rmtree(tmp, ignore_errors=True)
-        except PermissionError:
-            pass
-
-
 def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
     """Build the dataset into a new release; `current` moves only when all of it is written."""
     inputs = load_inputs(layout, progress)
     builder = DatasetBuilder(inputs, base)
     quads = builder.run(progress)
     stats = statistics(inputs, quads, builder.fact_counts)
-    releases = layout.build / "releases"
-    releases.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned(releases)
-    tmp = releases / f".tmp-{os.getpid()}-{datetime.datetime.now().timestamp():.6f}"
-    tmp.mkdir()
-    try:
+    with BuildFolder(layout.build).new() as release:
         progress("write dumps", 0, 2)
-        write_dumps(quads, tmp)
-        compress_dumps(tmp)
+        write_dumps(quads, release)
+        compress_dumps(release)
         progress("write dumps", 1, 2)
-        write_store(quads, tmp / "store")
+        write_store(quads, release.store_path)
         progress("write dumps", 2, 2)
         progress("write pages", 0, 1)
-        write_artefacts(inputs, layout, base, tmp)
+        write_artefacts(inputs, layout, base, release)
         progress("write pages", 1, 1)
-        (tmp / "stats.json").write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n")
-        manifest = {
+        release.write_stats(stats)
+        release.write_manifest({
             "version": __version__,
             "base_iri": base,
             "built_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-            "inputs_sha256": _digest_inputs(layout),
+            "inputs_sha256": inputs_digest(layout),
             "dumps": DUMPS,
             "compressed_dumps": COMPRESSED_DUMPS,
             "artefacts": ARTEFACTS,
-        }
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-        release = _publish(tmp, layout.build)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    log.info("built %s: %d statements, %d triples", release, stats["statements"], stats["triples_default_graph"])
+        })
+    log.info("built %s: %d statements, %d triples", release.path, stats["statements"], stats["triples_default_graph"])
     return BuildResult(release, stats)

@@ -15,10 +15,11 @@ from .build import build as run_build
 from .errors import InputError, KGError
 from .formats import BY_NAME, names
 from .paths import Layout
+from .release import BuildFolder, Release
 from .remote import store_settings_from_env
 from .settings import SETTINGS, given
 from .settings import load as load_settings
-from .store import StaleStoreError, open_store, release_dir
+from .store import StaleStoreError, open_store
 from .validate import CHECKS
 from .validate import validate as run_validate
 
@@ -80,7 +81,7 @@ store_option = click.option(
 )
 
 
-def _load_into_store(release: Path, url: str, bars, echo) -> None:
+def _load_into_store(release: Release, url: str, bars, echo) -> None:
     from .remote import store_settings_from_env
     from .store import load_remote
 
@@ -121,7 +122,7 @@ def build(base: str | None, build_dir: str | None, store: str | None, quiet: boo
         _fail(str(exc), 1)
     s = result.stats
     click.echo(
-        f"built {result.release}: {s['statements']} statements, {s['facts']} facts, "
+        f"built {result.release.path}: {s['statements']} statements, {s['facts']} facts, "
         f"{s['entities']} entities, {s['triples_default_graph']} triples, {s['named_graphs']} named graphs"
     )
     if store:
@@ -131,7 +132,7 @@ def build(base: str | None, build_dir: str | None, store: str | None, quiet: boo
                 bars.close()
                 click.echo(report.to_text(), err=True, nl=False)
                 _fail(f"the graph does not conform; nothing was loaded into {store}", EXIT_VIOLATIONS)
-            _load_into_store(Path(result.release), store, bars, lambda m: click.echo(m))
+            _load_into_store(result.release, store, bars, lambda m: click.echo(m))
         except KGError as exc:
             bars.close()
             _fail(str(exc), EXIT_ERROR)
@@ -176,7 +177,7 @@ def query(query: str, fmt: str | None, build_dir: str | None) -> None:
     if query.startswith("@"):
         query = Path(query[1:]).read_text(encoding="utf-8")
     try:
-        store = open_store(release_dir(_layout(build_dir).build))
+        store = open_store(BuildFolder(_layout(build_dir).build).require())
         results = store.query(query)
     except KGError as exc:
         _fail(str(exc), EXIT_ERROR)
@@ -233,7 +234,7 @@ def serve(host: str | None, port: int | None, get_path: str | None, workers: int
         if store:
             from .store import open_remote
 
-            release = release_dir(layout.build)
+            release = BuildFolder(layout.build).require()
             try:
                 open_remote(release, store_settings_from_env(store))
             except StaleStoreError:  # it holds another build, or none: load this one
@@ -250,10 +251,10 @@ def serve(host: str | None, port: int | None, get_path: str | None, workers: int
 def stats(build_dir: str | None) -> None:
     """Print the figures of the current build (statements, facts, entities, triples) as JSON."""
     try:
-        release = release_dir(_layout(build_dir).build)
+        release = BuildFolder(_layout(build_dir).build).require()
     except KGError as exc:
         _fail(str(exc), EXIT_ERROR)
-    click.echo(json.dumps(json.loads((release / "stats.json").read_text()), indent=2))
+    click.echo(json.dumps(release.stats(), indent=2))
 
 
 @main.command()

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import open_dump
+from .release import open_dump
 
 BLOCK_BYTES = 4 << 20
 QUEUED_BLOCKS = 4  # per loader: bounds the memory a load holds beyond the engine's own buffers

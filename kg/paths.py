@@ -57,6 +57,11 @@ class Layout:
         return self.root / "ontology" / "shapes.ttl"
 
     @property
+    def queries(self) -> Path:
+        """The competency questions (ontology/queries/NN-name.rq), each with its expected answers beside it."""
+        return self.root / "ontology" / "queries"
+
+    @property
     def qc_queries(self) -> Path:
         return self.root / "ontology" / "qc"
 

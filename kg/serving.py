@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import pwd
@@ -14,20 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import allocator
-from .build import _digest_inputs, build, current_release
+from .build import build, inputs_digest
 from .errors import KGError
 from .paths import Layout
+from .release import BuildFolder
 from .settings import DEFAULT_BASE_IRI
 from .validate import Report, recorded_verdict, validate
 
 
 def needs_build(layout: Layout, base: str | None) -> bool:
     """True when there is no build, or it was made from other inputs or, where one is given, another base IRI."""
-    release = current_release(layout.build)
+    release = BuildFolder(layout.build).current()
     if release is None:
         return True
-    manifest = json.loads((release / "manifest.json").read_text())
-    return manifest.get("inputs_sha256") != _digest_inputs(layout) or (base is not None and manifest.get("base_iri") != base)
+    return release.inputs_digest != inputs_digest(layout) or (base is not None and release.base_iri != base)
 
 
 def prepare(layout: Layout, base: str | None, progress, echo: Callable[[str], None]) -> Report | None:
@@ -37,14 +36,14 @@ def prepare(layout: Layout, base: str | None, progress, echo: Callable[[str], No
     Returns the report of a new validation, or None when the recorded one stands.
     """
     if needs_build(layout, base):
-        release = current_release(layout.build)
+        release = BuildFolder(layout.build).current()
         if base is None:
-            base = json.loads((release / "manifest.json").read_text())["base_iri"] if release else DEFAULT_BASE_IRI
+            base = release.base_iri if release else DEFAULT_BASE_IRI
         result = build(layout, base, progress)
-        echo(f"built {result.release}")
-    release = current_release(layout.build)
+        echo(f"built {result.release.path}")
+    release = BuildFolder(layout.build).current()
     if release is not None and recorded_verdict(layout, release):
-        echo(f"{release} passed validation when it was built; not validating again")
+        echo(f"{release.path} passed validation when it was built; not validating again")
         return None
     return validate(layout, progress=progress)
 
@@ -135,12 +134,12 @@ def _served_paths(settings: dict) -> list[Path]:
     import server
 
     build = Layout.from_settings(settings).build
-    release = current_release(build)
+    release = BuildFolder(build).current()
     paths = [Path(server.__file__).parent / "static"]
     if release is not None and not settings.get("STORE"):
-        paths += [release, release / "store"]
+        paths += [release.path, release.store_path]
     elif release is not None:
-        paths.append(release)
+        paths.append(release.path)
     return paths
 
 

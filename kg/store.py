@@ -2,42 +2,29 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import current_release, dump_path, open_dump
 from .errors import BuildMissingError, KGError
+from .release import Release
 from .remote import RemoteStore
-
-
-def release_version(manifest: dict) -> str:
-    """What identifies a build: its inputs and when it was made (the server's ETags and a remote store's marker)."""
-    return f"{manifest['inputs_sha256']}@{manifest['built_at']}"
 
 
 class StaleStoreError(KGError):
     """A remote store that does not hold the current build."""
 
 
-def release_dir(build_dir: Path) -> Path:
-    """The current release, or a one-line error saying how to make one."""
-    release = current_release(build_dir)
-    if release is None:
-        raise BuildMissingError(f"no built graph in {build_dir}: run `kg build` first")
-    return release
-
-
-def open_store(release: Path, remote: dict | None = None):
+def open_store(release: Release | Path, remote: dict | None = None):
     """The store that serves a release: its on-disk store, read-only (several processes may share
     it), or, given remote settings (kg.remote.store_settings_from_env), the SPARQL store that holds
     the same build."""
+    release = Release.of(release)
     if remote:
         return open_remote(release, remote)
-    path = release / "store"
+    path = release.store_path
     if not path.is_dir():
-        raise BuildMissingError(f"{release} has no store: run `kg build` again")
+        raise BuildMissingError(f"{release.path} has no store: run `kg build` again")
     try:
         store = ox.Store.read_only(str(path))
         store.query("ASK { GRAPH ?g { ?s ?p ?o } }")  # reads a block: gross damage shows here, not in a request
@@ -47,15 +34,15 @@ def open_store(release: Path, remote: dict | None = None):
     return store
 
 
-def open_remote(release: Path, settings: dict, *, check: bool = True) -> RemoteStore:
+def open_remote(release: Release | Path, settings: dict, *, check: bool = True) -> RemoteStore:
     """A remote store, checked to hold this release (loaded there by `kg build --store`)."""
-    manifest = json.loads((release / "manifest.json").read_text())
+    release = Release.of(release)
     store = RemoteStore(settings["url"], update_url=settings.get("update_url"), data_url=settings.get("data_url"),
                         default_graph=settings.get("default_graph"), timeout=settings.get("timeout"),
                         query_timeout=settings.get("query_timeout"),
-                        base_iri=manifest["base_iri"], named_graphs=lambda: named_graphs(release))
+                        base_iri=release.base_iri, named_graphs=lambda: named_graphs(release))
     if check:
-        expected = release_version(manifest)
+        expected = release.version
         held = store.release_version()
         if held != expected:
             what = f"build {held}" if held else "no build of ours"
@@ -63,20 +50,20 @@ def open_remote(release: Path, settings: dict, *, check: bool = True) -> RemoteS
     return store
 
 
-def named_graphs(release: Path) -> list[str]:
+def named_graphs(release: Release | Path) -> list[str]:
     """The names of a release's named graphs, read from its on-disk store."""
-    store = ox.Store.read_only(str(release / "store"))
+    release = Release.of(release)
+    store = ox.Store.read_only(str(release.store_path))
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
 LOAD_TIMEOUT = 600.0  # seconds one request of a load may take to be answered (a chunk, a batch, the switch)
 
 
-def load_remote(release: Path, settings: dict, progress=None) -> dict:
+def load_remote(release: Release | Path, settings: dict, progress=None) -> dict:
     """Load a built release into a remote store, replacing what an earlier build put there."""
-    manifest = json.loads((release / "manifest.json").read_text())
+    release = Release.of(release)
     store = open_remote(release, {"timeout": LOAD_TIMEOUT, **settings}, check=False)
-    path = dump_path(release, "nquads")
-    with open_dump(path) as dump:
+    with release.open_dump("nquads") as dump:
         quads = ox.parse(dump, format=ox.RdfFormat.N_QUADS)
-        return store.load_release(quads, release_version(manifest), manifest["base_iri"], progress)
+        return store.load_release(quads, release.version, release.base_iri, progress)

@@ -19,12 +19,13 @@ import pyoxigraph as ox
 import rdflib
 
 from . import owl_rl_check
-from .build import digest_files, dump_path, open_dump
+from .build import digest_files
 from .errors import InputError
 from .namespaces import LB, PREFIXES, SH
 from .paths import Layout
+from .release import BuildFolder, Release, open_dump
 from .shacl_sparql import flat_results, results_from_report, to_rdflib, validate_store
-from .store import open_store, release_dir
+from .store import open_store
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -96,19 +97,17 @@ class Report:
         return g.serialize(format="turtle")
 
 
-def _default_graph(release: Path) -> rdflib.Graph:
+def _default_graph(release: Release) -> rdflib.Graph:
     g = rdflib.Graph()
-    path = dump_path(release, "turtle")
-    with open_dump(path) as dump:
+    with release.open_dump("turtle") as dump:
         g.parse(dump, format="turtle")
     return g
 
 
-def _dump_prefixes(release: Path) -> rdflib.Graph:
+def _dump_prefixes(release: Release) -> rdflib.Graph:
     """The prefixes of the release's Turtle dump, bound as parsing the whole dump binds them (for messages)."""
     header = []
-    path = dump_path(release, "turtle")
-    with open_dump(path, text=True) as dump:
+    with release.open_dump("turtle", text=True) as dump:
         for line in dump:
             if not line.startswith(("@prefix", "PREFIX")):
                 break
@@ -300,12 +299,12 @@ def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progres
     owl_engine: "sparql" (kg.owl_rl_check on the store) or "owlrl" (the closure in memory); the same clashes.
     """
     progress = progress or (lambda *a: None)
-    release = release_dir(layout.build)
-    report = Report(str(release))
+    release = BuildFolder(layout.build).require()
+    report = Report(str(release.path))
     store = open_store(release)
     # Parsed on first use only: OWL RL needs it, the SPARQL engine only for shapes it leaves to pySHACL.
     data = functools.cache(lambda: _default_graph(release))
-    dump = DumpValues(dump_path(release, "nquads"))  # read once, for both
+    dump = DumpValues(release.dump("nquads"))  # read once, for both
     steps = {
         "shacl": lambda: check_shacl(store, layout.shapes, data, shacl_engine, _dump_prefixes(release), dump),
         "owl-rl": lambda: (check_owl_rl_store(store, dump.data, data) if owl_engine == "sparql"
@@ -337,14 +336,10 @@ def validate(layout: Layout, checks: tuple[str, ...] = CHECKS, progress: Progres
         report.checked[check] += count
         report.findings.extend(findings)
     progress("checks", len(tasks), len(tasks))
-    log.info("validated %s: %d finding(s)", release, len(report.findings))
+    log.info("validated %s: %d finding(s)", release.path, len(report.findings))
     if tuple(checks) == CHECKS:
-        record = {"checks_sha256": checks_digest(layout), "report": json.loads(report.to_json())}
-        (release / REPORT_FILE).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+        release.record_validation({"checks_sha256": checks_digest(layout), "report": json.loads(report.to_json())})
     return report
-
-
-REPORT_FILE = "validation.json"
 
 
 def checks_digest(layout: Layout) -> str:
@@ -352,13 +347,10 @@ def checks_digest(layout: Layout) -> str:
     return digest_files(layout.root, (layout.ontology, layout.shapes, layout.qc_queries, layout.seeds))
 
 
-def recorded_verdict(layout: Layout, release: Path) -> bool | None:
+def recorded_verdict(layout: Layout, release: Release) -> bool | None:
     """The verdict of the last full validation of this release, if nothing it checks has changed."""
-    try:
-        record = json.loads((release / REPORT_FILE).read_text())
-    except (OSError, ValueError):
-        return None
-    if record.get("checks_sha256") != checks_digest(layout):
+    record = release.validation()
+    if record is None or record.get("checks_sha256") != checks_digest(layout):
         return None
     return bool(record["report"]["conforms"])
 

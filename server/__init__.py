@@ -1,10 +1,9 @@
-"""The Flask app that serves the built graph: SPARQL endpoint (and, later, linked-data pages)."""
+"""The Flask app that serves a release: the SPARQL endpoint, linked-data pages, dumps and the dataset's descriptions."""
 
 from __future__ import annotations
 
 import datetime
 import functools
-import json
 import logging
 import time
 from dataclasses import dataclass
@@ -18,8 +17,9 @@ from werkzeug.exceptions import HTTPException
 
 from kg.formats import FORMATS
 from kg.paths import Layout
+from kg.release import BuildFolder, Release
 from kg.remote import StoreError
-from kg.store import open_store, release_dir, release_version
+from kg.store import open_store
 
 from .access import CORS_HEADERS, HTML_HEADERS, PRIVATE_PATHS, VALID_HOST, log_access
 from .config import load_config
@@ -34,12 +34,11 @@ log = logging.getLogger("server")
 class Data:
     """The release the app serves."""
 
-    release: Path
+    release: Release
     store: ox.Store  # or kg.remote.RemoteStore, which answers the same calls
     version: str
     built_at: datetime.datetime
     base_iri: str
-    manifest: dict
 
     @functools.cached_property
     def stats(self) -> dict:
@@ -48,8 +47,7 @@ class Data:
 
 
 def _load(build_dir: Path | None, settings: dict) -> Data:
-    release = release_dir(Layout(build_dir=build_dir).build)
-    manifest = json.loads((release / "manifest.json").read_text())
+    release = BuildFolder(Layout(build_dir=build_dir).build).require()
     remote = None
     if settings.get("STORE"):
         remote = {"url": settings["STORE"], "update_url": settings.get("STORE_UPDATE"),
@@ -59,9 +57,7 @@ def _load(build_dir: Path | None, settings: dict) -> Data:
                   # and the store itself stops the query a second later, where it can be told to
                   "query_timeout": settings["QUERY_TIMEOUT"] + 1 if settings["QUERY_TIMEOUT"] > 0 else None}
     store = open_store(release, remote)
-    built_at = datetime.datetime.fromisoformat(manifest["built_at"])
-    return Data(release, store, release_version(manifest), built_at, manifest["base_iri"],
-                manifest)
+    return Data(release, store, release.version, release.built_at, release.base_iri)
 
 
 def _tile_origin(template: str | None) -> str:

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from kg import __version__
 from kg.formats import BY_EXTENSION, FORMATS, Format
 from kg.namespaces import DCTERMS, LB, ONTOLOGY_IRI, PREFIXES, RDF, XSD
+from kg.release import Release
 
 from .description import VOID
 from .pages import _negotiated, _rdf_response
@@ -21,9 +22,10 @@ DCAT = "http://www.w3.org/ns/dcat#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 EXAMPLES = ("kataib-hezbollah", "al-qaim-albu-kamal-crossing", "strike-2018-06-near-albu-kamal")
-DUMPS = (("landbridge.trig.gz", "application/trig", "the whole dataset: default graph and every named graph"),
-         ("landbridge.nq.gz", "application/n-quads", "the whole dataset as N-Quads"),
-         ("landbridge.ttl.gz", "text/turtle", "the default graph (every fact once)"))
+# What each kind of dump (kg.release.DUMPS) is, for its DCAT distribution.
+DUMP_KINDS = {"nquads": ("application/n-quads", "the whole dataset as N-Quads"),
+              "trig": ("application/trig", "the whole dataset: default graph and every named graph"),
+              "turtle": ("text/turtle", "the default graph (every fact once)")}
 
 
 def _site() -> str:
@@ -87,9 +89,8 @@ def void_dcat(site: str) -> list[ox.Triple]:
         add(ds, VOID + "exampleResource", n(data.base_iri + "id/" + name))
     for row in data.store.query(f"SELECT ?d WHERE {{ ?d a <{LB}SourceDocument> }} ORDER BY ?d"):
         add(ds, DCTERMS + "source", row["d"])
-    for name, media, description in DUMPS:
-        if not (data.release / name).exists():
-            continue
+    for kind, name, path in data.release.downloads():
+        media, description = DUMP_KINDS[kind]
         url = n(f"{site}/dumps/{name}")
         dist = n(f"{site}/.well-known/void#{name}")
         add(ds, VOID + "dataDump", url)
@@ -100,7 +101,7 @@ def void_dcat(site: str) -> list[ox.Triple]:
         add(dist, DCAT + "downloadURL", url)
         add(dist, DCAT + "mediaType", n("https://www.iana.org/assignments/media-types/" + media))
         add(dist, DCAT + "compressFormat", n("https://www.iana.org/assignments/media-types/application/gzip"))
-        add(dist, DCAT + "byteSize", lit((data.release / name).stat().st_size, XSD + "nonNegativeInteger"))
+        add(dist, DCAT + "byteSize", lit(path.stat().st_size, XSD + "nonNegativeInteger"))
         add(dist, DCTERMS + "license", n(LICENSE))
     add(service, RDF + "type", n(DCAT + "DataService"))
     add(service, DCTERMS + "title", lit("Land Bridge SPARQL 1.1 endpoint (read-only)", lang="en"))
@@ -157,9 +158,7 @@ def ontology(ext: str | None = None, version: str | None = None) -> Response:
             abort(404, f"version {stem!r} of the ontology is not served here; this release has {', '.join(sorted(served))}")
     fmt = _format(ext)
     if fmt is None:
-        if not (data.release / "ontology.html").exists():
-            abort(404, "this build has no ontology documentation")
-        return send_from_directory(data.release, "ontology.html", mimetype="text/html")
+        return _published(data.release, "ontology_html", "text/html", "this build has no ontology documentation")
     graph = ox.NamedNode(data.base_iri + "graph/ontology")
     quads = list(data.store.quads_for_pattern(None, None, None, graph))
     return _rdf_response([ox.Quad(q.subject, q.predicate, q.object) for q in quads], fmt)
@@ -171,10 +170,8 @@ def shapes(ext: str | None = None) -> Response:
     data = current_app.extensions["kg"]
     fmt = _format(ext)
     if fmt is None:
-        if not (data.release / "shapes.html").exists():
-            abort(404, "this build has no shapes documentation")
-        return send_from_directory(data.release, "shapes.html", mimetype="text/html")
-    source = data.release / "shapes.ttl"
+        return _published(data.release, "shapes_html", "text/html", "this build has no shapes documentation")
+    source = data.release.artefact("shapes")
     if not source.exists():
         abort(404, "this build has no copy of the shapes")
     triples = list(ox.parse(source.read_bytes(), format=ox.RdfFormat.TURTLE))
@@ -183,19 +180,24 @@ def shapes(ext: str | None = None) -> Response:
 
 @bp.route("/context.jsonld")
 def context() -> Response:
-    data = current_app.extensions["kg"]
-    if not (data.release / "context.jsonld").exists():
-        abort(404, "this build has no JSON-LD context")
-    return send_from_directory(data.release, "context.jsonld", mimetype="application/ld+json")
+    release = current_app.extensions["kg"].release
+    return _published(release, "jsonld_context", "application/ld+json", "this build has no JSON-LD context")
+
+
+def _published(release: Release, role: str, media_type: str, missing: str) -> Response:
+    """A file the release publishes as it is (conditional requests and ranges as for any static file)."""
+    path = release.artefact(role)
+    if not path.is_file():
+        abort(404, missing)
+    return send_from_directory(path.parent, path.name, mimetype=media_type)
 
 
 @bp.route("/validation")
 def validation() -> Response:
     data = current_app.extensions["kg"]
-    path = data.release / "validation.json"
-    if not path.exists():
+    recorded = data.release.validation()
+    if recorded is None:
         abort(404, "this release has no recorded validation")
-    recorded = json.loads(path.read_text())
     recorded["report"]["release"] = data.release.name  # its name, not where the server keeps it
     best = request.accept_mimetypes.best_match(["text/html", "application/json"]) or "text/html"
     if best == "application/json" or request.args.get("format") == "json":

@@ -21,7 +21,7 @@ def healthz() -> Response:
     except (OSError, RuntimeError):
         loaded = False
     body = {"status": "ok" if loaded else "no data", "data_loaded": loaded, "release": data.release.name,
-            "built_at": data.built_at.isoformat(), "inputs_sha256": data.manifest["inputs_sha256"], "version": __version__}
+            "built_at": data.built_at.isoformat(), "inputs_sha256": data.release.inputs_digest, "version": __version__}
     response = Response(json.dumps(body) + "\n", status=200 if loaded else 503, mimetype="application/json")
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -24,8 +24,6 @@ from .iris import iri_for, local_path, split_extension
 bp = Blueprint("pages", __name__)
 
 RDF_FORMATS = [f for f in FORMATS if f.kind in ("graph", "dataset")]
-DUMP_FILES = ("landbridge.trig", "landbridge.nq", "landbridge.ttl",
-              "landbridge.trig.gz", "landbridge.nq.gz", "landbridge.ttl.gz")
 
 
 def _data():
@@ -51,7 +49,7 @@ def _negotiated(fmt: Format | None) -> Format | None:
 
 
 def _rdf_response(quads: list[ox.Quad], fmt: Format, status: int = 200) -> Response:
-    if fmt.name == "jsonld" and (_data().release / "context.jsonld").exists():
+    if fmt.name == "jsonld" and _data().release.has("jsonld_context"):
         body = _compact_jsonld({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
     elif fmt.kind == "graph":
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
@@ -72,7 +70,7 @@ def _compact_jsonld(triples: set[ox.Triple]) -> bytes:
     """JSON-LD compacted with the published context (/context.jsonld), which it names rather than inlines."""
     graph = rdflib.Graph()
     graph.parse(data=ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES), format="nt")
-    context = _context(str(_data().release / "context.jsonld"))
+    context = _context(str(_data().release.artefact("jsonld_context")))
     document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
     document["@context"] = _data().base_iri + "context.jsonld"
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
@@ -112,7 +110,7 @@ def _local_filter(iri: str) -> str:
 def home() -> Response:
     data = _data()
     counts = data.stats
-    stats = json.loads((data.release / "stats.json").read_text())
+    stats = data.release.stats()
     docs = data.store.query("""PREFIX lb: <https://landbridge-kg.org/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?d ?title ?outlet ?date WHERE { ?d a lb:SourceDocument ; rdfs:label ?title ; lb:outlet ?outlet
         OPTIONAL { ?d lb:publicationDate ?date } } ORDER BY ?d""")
@@ -124,7 +122,7 @@ def home() -> Response:
                       lb:SmugglingCorridor lb:MilitaryBase lb:Settlement lb:Person }
           ?e a ?c . ?c rdfs:label ?label } GROUP BY ?c ?label ORDER BY DESC(?n)""")
     browse = [{"iri": r["c"].value, "label": r["label"].value, "count": int(r["n"].value)} for r in classes]
-    validated = (data.release / "validation.json").exists()  # `kg serve` always validates; a bare build may not be
+    validated = data.release.validation() is not None  # `kg serve` always validates; a bare build may not be
     return _html("home.html", stats=stats, counts=counts, documents=documents, browse=browse, validated=validated)
 
 
@@ -153,22 +151,17 @@ def _dereference(path: str) -> Response:
     if LB + "Claim" in types:
         return _html("claim.html", c=claim_view(data.store, iri, data.base_iri), alternates=_alternates(stem))
     if LB + "SourceDocument" in types:
-        return _html("document.html", v=view(data.store, iri, data.base_iri), text=_document_text(data.release, stem),
+        return _html("document.html", v=view(data.store, iri, data.base_iri), text=data.release.document_text(stem.rsplit("/", 1)[-1]),
                      alternates=_alternates(stem))
     return _html("resource.html", v=view(data.store, iri, data.base_iri), alternates=_alternates(stem))
 
 
-def _document_text(release, stem: str) -> dict | None:
-    """The document's text and annotated spans, as kg build wrote them for this page."""
-    path = release / "documents" / (stem.rsplit("/", 1)[-1] + ".json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-
-
 @bp.route("/dumps/<name>")
 def dump(name: str) -> Response:
-    if name not in DUMP_FILES or not (_data().release / name).exists():
+    path = _data().release.published_file(name)
+    if path is None:
         abort(404, f"no dump named {name!r}")
-    return send_from_directory(_data().release, name, as_attachment=True,
+    return send_from_directory(path.parent, path.name, as_attachment=True,
                                mimetype="application/gzip" if name.endswith(".gz") else None)
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-from pathlib import Path
 from urllib.parse import quote
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from kg.namespaces import ONTOLOGY_IRI, PREFIXES
-from kg.paths import Layout
+from kg.release import Release
 
 from .description import service_description
 from .iris import LOCAL_ROOTS, SHAPES_IRI
@@ -75,7 +73,7 @@ def _description_page(endpoint: str, stats: dict) -> str:
         "prefixes": {**PREFIXES, "id": base + "id/"},
         "defaultQuery": DEFAULT_QUERY,
     }
-    examples = [{**q, "link": "#query=" + quote(q["query"], safe="")} for q in competency_questions()]
+    examples = [{**q, "link": "#query=" + quote(q["query"], safe="")} for q in competency_questions(data.release)]
     return render_template("sparql.html", endpoint=endpoint, stats=stats, examples=examples, ui_config=config)
 
 
@@ -89,15 +87,11 @@ ORDER BY DESC(?instances)
 """
 
 
-def _queries_dir() -> Path:
-    root = os.environ.get("KG_PROJECT_ROOT")
-    return (Layout(root=Path(root)) if root else Layout()).ontology_dir / "queries"
-
-
-def competency_questions() -> list[dict[str, str]]:
-    """Every ontology/queries/NN-*.rq: its id, number, question (its first comment lines) and text."""
+def competency_questions(release: Release) -> list[dict[str, str]]:
+    """The competency questions kept with the release (ontology/queries/NN-*.rq when it was built): each one's id,
+    number, question (its first comment lines) and text."""
     examples = []
-    for path in sorted(_queries_dir().glob("[0-9][0-9]-*.rq")):
+    for path in release.queries():
         text = path.read_text(encoding="utf-8")
         comments = []
         for line in text.splitlines():

@@ -8,7 +8,8 @@ import re
 
 import pyoxigraph as ox
 
-from kg.build import DUMPS, build
+from kg.build import build
+from kg.release import DUMPS
 from kg.corpus import load_corpus
 from kg.paths import PROJECT_ROOT, Layout
 
@@ -96,7 +97,7 @@ def test_no_blank_nodes(store):
 
 def test_two_builds_give_byte_identical_dumps(tmp_path, release):
     layout = Layout(root=PROJECT_ROOT, build_dir=tmp_path / "again")
-    again = build(layout, BASE).release
+    again = build(layout, BASE).release.path
     for name in DUMPS.values():
         assert (again / name).read_bytes() == (release / name).read_bytes(), name
     assert (again / "stats.json").read_bytes() == (release / "stats.json").read_bytes()
@@ -105,7 +106,7 @@ def test_two_builds_give_byte_identical_dumps(tmp_path, release):
 def test_the_base_iri_is_configurable(tmp_path):
     layout = Layout(root=PROJECT_ROOT, build_dir=tmp_path / "other")
     result = build(layout, "http://127.0.0.1:8000/")
-    head = (result.release / DUMPS["nquads"]).read_text(encoding="utf-8")
+    head = (result.release.path / DUMPS["nquads"]).read_text(encoding="utf-8")
     assert "<http://127.0.0.1:8000/id/kataib-hezbollah>" in head
     assert "https://landbridge-kg.org/id/" not in head
 

@@ -17,7 +17,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg.build import ARTEFACTS, COMPRESSED_DUMPS, DUMPS, _digest_inputs, load_inputs
+from kg.build import inputs_digest, load_inputs
+from kg.release import ARTEFACTS, COMPRESSED_DUMPS, DUMPS
 from kg.corpus import load_corpus
 from kg.errors import InputError
 from kg.namespaces import LB, OWL, PREFIXES, RDF, RDFS, SH, XSD
@@ -245,10 +246,10 @@ def test_every_entity_with_a_point_is_an_existing_register_entity(store):
 
 
 def test_the_coordinates_file_is_part_of_the_inputs_digest(project_copy):
-    before = _digest_inputs(project_copy)
+    before = inputs_digest(project_copy)
     path = project_copy.coordinates
     path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    assert _digest_inputs(project_copy) != before
+    assert inputs_digest(project_copy) != before
 
 
 BAD_COORDINATES = {

@@ -15,7 +15,7 @@ import pyshacl
 import pytest
 import rdflib
 
-from kg.build import DUMPS
+from kg.release import DUMPS
 from kg.namespaces import LB, OA, PREFIXES, RDF, SCHEMA, SKOS, XSD
 from kg.shacl_sparql import (
     SH,

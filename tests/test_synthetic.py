@@ -281,7 +281,7 @@ def test_a_release_is_served_by_the_app(tmp_path):
     from server import create_app
 
     plan = generate(10_000)
-    release = write_release(plan, tmp_path / "build")
+    release = write_release(plan, tmp_path / "build").path
     manifest = json.loads((release / "manifest.json").read_text())
     assert manifest["synthetic"]["expected_violations"] == plan.expected_violations
     assert (tmp_path / "build" / "current").resolve() == release

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from kg import cli
 from kg.build import build
 from kg.paths import Layout
-from kg.store import open_store, release_dir
+from kg.release import BuildFolder
+from kg.store import open_store
 from kg.validate import validate
 
 from .conftest import BASE
@@ -32,7 +33,7 @@ def test_the_built_graph_conforms(built):
 
 def test_every_claim_has_its_quote_checked(built):
     """The quotes query (written for speed at scale) reaches each claim's quote and offsets exactly once."""
-    store = open_store(release_dir(built.build))
+    store = open_store(BuildFolder(built.build).require())
     claims = int(next(iter(store.query(
         "SELECT (COUNT(*) AS ?n) { ?c a <https://landbridge-kg.org/ontology#Claim> }")))["n"].value)
     assert validate(built, checks=("quotes",)).checked["quotes"] == claims

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = plan.write(args.out, args.default_out)
     if args.release:
         release = write_release(plan, args.release, args.out, args.default_out)
-        summary = plan.summary() | {"release": str(release)}
+        summary = plan.summary() | {"release": str(release.path)}
     json.dump(summary, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -4,7 +4,6 @@ release around them."""
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import shutil
 from collections.abc import Callable
@@ -16,6 +15,7 @@ import pyoxigraph as ox
 from .. import __version__
 from ..loader import load_dump
 from ..paths import PROJECT_ROOT, Layout
+from ..release import ARTEFACTS, BuildFolder, Release
 
 if TYPE_CHECKING:
     from .plan import Synthetic
@@ -71,71 +71,55 @@ class _GzipOut:
 # -- a servable release ------------------------------------------------------------------------------------------
 
 def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = None, default_gz: Path | None = None,
-                  load: Callable[[Path, Path], object] = load_dump) -> Path:
-    """`build_dir/releases/<name>/` (dumps, store, manifest marked synthetic) and `build_dir/current` pointing at it.
+                  load: Callable[[Path, Path], object] = load_dump) -> Release:
+    """A release named for the plan in `build_dir` (compressed dumps, store, manifest marked synthetic, the competency
+    questions adapted to its stand-ins), made current.
 
     Writes the dataset, or copies it from `nquads_gz` (and `default_gz`, its default graph) when the plan has
     already been generated; `load(dump, store_folder)` makes the store.
     """
-    from ..build import ARTEFACTS
-    from ..jsonld_context import context_json
+    from ..build import write_ontology_artefacts
     from ..ontology import load_ontology
-    from ..ontology_html import ontology_html
-    from ..shapes_html import shapes_html
+    from .anchors import competency_queries
 
     build_dir = Path(build_dir).resolve()
     if build_dir == (PROJECT_ROOT / "build").resolve():
         raise ValueError("synthetic data never goes into the project's build/: choose another folder")
-    releases = build_dir / "releases"
-    releases.mkdir(parents=True, exist_ok=True)
-    tmp = releases / f".tmp-synthetic-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    dump, default_dump = tmp / "landbridge.nq.gz", tmp / "landbridge.ttl.gz"
-    if nquads_gz is not None:
-        if "named_graphs" not in plan.stats:
-            raise ValueError("copying a dataset needs the figures of its generation (plan.stats)")
-        shutil.copyfile(nquads_gz, dump)
-        if default_gz is not None:
-            shutil.copyfile(default_gz, default_dump)
+    if nquads_gz is not None and "named_graphs" not in plan.stats:
+        raise ValueError("copying a dataset needs the figures of its generation (plan.stats)")
+    with BuildFolder(build_dir).new(plan.name, keep=None) as release:
+        dump = release.dump_for_writing("nquads", compressed=True)
+        default_dump = release.dump_for_writing("turtle", compressed=True)
+        if nquads_gz is not None:
+            shutil.copyfile(nquads_gz, dump)
+            if default_gz is not None:
+                shutil.copyfile(default_gz, default_dump)
+            else:
+                _default_graph_of(dump, default_dump)
         else:
-            _default_graph_of(dump, default_dump)
-    else:
-        plan.write(dump, default_dump)
-    load(dump, tmp / "store")
-    layout = Layout()
-    (tmp / ARTEFACTS["ontology_html"]).write_text(ontology_html(layout.ontology), encoding="utf-8")
-    (tmp / ARTEFACTS["shapes_html"]).write_text(shapes_html(layout.shapes), encoding="utf-8")
-    shutil.copyfile(layout.shapes, tmp / ARTEFACTS["shapes"])
-    (tmp / ARTEFACTS["jsonld_context"]).write_text(context_json(load_ontology(layout.ontology)), encoding="utf-8")
-    summary = plan.summary()
-    stats = {"statements": plan.stats["claims"], "facts": plan.stats["facts"], "entities": sum(plan.counts.values()),
-             "documents": plan.documents, "triples_default_graph": plan.stats["triples_default_graph"],
-             "quads": plan.stats["quads"], "named_graphs": plan.stats["named_graphs"],
-             "statements_per_certainty": dict(sorted(plan.stats["statements_per_certainty"].items())),
-             "statements_per_modality": dict(sorted(plan.stats["statements_per_modality"].items())),
-             "synthetic": True}
-    (tmp / "stats.json").write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n")
-    manifest = {
-        "version": __version__,
-        "base_iri": plan.base,
-        "built_at": "2000-01-01T00:00:00+00:00",  # fixed: a synthetic release is a function of its settings
-        "inputs_sha256": plan.digest(),
-        "dumps": {},
-        "compressed_dumps": {"nquads": dump.name, "turtle": default_dump.name},
-        "artefacts": {k: v for k, v in ARTEFACTS.items() if k != "documents"},
-        "synthetic": summary,
-    }
-    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    final = releases / plan.name
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(tmp, final)
-    link_tmp = build_dir / f".current-{os.getpid()}"
-    if link_tmp.is_symlink() or link_tmp.exists():
-        link_tmp.unlink()
-    link_tmp.symlink_to(Path("releases") / plan.name)
-    os.replace(link_tmp, build_dir / "current")
-    return final
+            plan.write(dump, default_dump)
+        load(dump, release.store_path)
+        layout = Layout()
+        write_ontology_artefacts(layout, load_ontology(layout.ontology), release)
+        release.write_queries(competency_queries(plan.base))
+        release.write_stats({
+            "statements": plan.stats["claims"], "facts": plan.stats["facts"], "entities": sum(plan.counts.values()),
+            "documents": plan.documents, "triples_default_graph": plan.stats["triples_default_graph"],
+            "quads": plan.stats["quads"], "named_graphs": plan.stats["named_graphs"],
+            "statements_per_certainty": dict(sorted(plan.stats["statements_per_certainty"].items())),
+            "statements_per_modality": dict(sorted(plan.stats["statements_per_modality"].items())),
+            "synthetic": True})
+        release.write_manifest({
+            "version": __version__,
+            "base_iri": plan.base,
+            "built_at": "2000-01-01T00:00:00+00:00",  # fixed: a synthetic release is a function of its settings
+            "inputs_sha256": plan.digest(),
+            "dumps": {},
+            "compressed_dumps": {"nquads": dump.name, "turtle": default_dump.name},
+            "artefacts": {k: v for k, v in ARTEFACTS.items() if k != "documents"},
+            "synthetic": plan.summary(),
+        })
+    return release
 
 
 def _default_graph_of(nquads_gz: Path, out: Path) -> None:
