@@ -38,6 +38,16 @@ from .coordinates import ReferencePoint, load_coordinates
 from .corpus import Document, load_corpus, primary_source
 from .document_texts import write_document_texts
 from .errors import InputError
+from .iris import (
+    DOCUMENTS_GRAPH,
+    METADATA_GRAPHS,
+    MODAL_REGISTER_GRAPH,
+    ONTOLOGY_GRAPH,
+    PROVENANCE_GRAPH,
+    REFERENCE_GRAPH,
+    REGISTER_GRAPH,
+    Iris,
+)
 from .jsonld_context import context_json
 from .namespaces import DCTERMS, GEO, LB, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, SF, SKOS, WGS84, XSD
 from .ontology import Ontology, load_ontology
@@ -61,10 +71,6 @@ from .statements import (
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
-REFERENCE_GRAPH = "reference-coordinates"
-MODAL_REGISTER_GRAPH = "register-modal"
-# Named graphs whose triples the default graph holds, besides the asserted claims.
-METADATA_GRAPHS = ("ontology", "documents", "register", "provenance", REFERENCE_GRAPH)
 QUOTE_CONTEXT = 32
 
 
@@ -98,28 +104,6 @@ def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
     return Inputs(documents, ontology, entities, statements, coordinates, curation)
 
 
-class Iris:
-    """The IRI scheme: everything under one configurable base."""
-
-    def __init__(self, base: str):
-        self.base = base
-
-    def entity(self, ent_id: str) -> ox.NamedNode:
-        return ox.NamedNode(f"{self.base}id/{ent_id}")
-
-    def document(self, doc_id: str) -> ox.NamedNode:
-        return ox.NamedNode(f"{self.base}id/document/{doc_id}")
-
-    def claim(self, stmt_id: str, part: str = "") -> ox.NamedNode:
-        return ox.NamedNode(f"{self.base}id/claim/{stmt_id}" + (f"/{part}" if part else ""))
-
-    def graph(self, name: str) -> ox.NamedNode:
-        return ox.NamedNode(f"{self.base}graph/{name}")
-
-    def geometry(self, ent_id: str) -> ox.NamedNode:
-        return ox.NamedNode(f"{self.base}id/geometry/{ent_id}")
-
-
 def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
@@ -149,7 +133,7 @@ class DatasetBuilder:
         self.quads.add(ox.Quad(s, p, o, g))
 
     def ontology(self) -> None:
-        g = self.iris.graph("ontology")
+        g = self.iris.graph(ONTOLOGY_GRAPH)
         for t in self.inputs.ontology.triples:
             if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
                 raise InputError(self.inputs.ontology.path, None,
@@ -157,7 +141,7 @@ class DatasetBuilder:
             self.add(t.subject, t.predicate, t.object, g)
 
     def documents(self) -> None:
-        g = self.iris.graph("documents")
+        g = self.iris.graph(DOCUMENTS_GRAPH)
         for doc in self.inputs.documents.values():
             d = self.iris.document(doc.id)
             self.add(d, A, _n(LB + "SourceDocument"), g)
@@ -193,7 +177,7 @@ class DatasetBuilder:
         named = {doc.id: mentions(self.inputs.entities, doc.in_scope_text()) for doc in self.inputs.documents.values()}
         for ent in self.inputs.entities.values():
             e = self.iris.entity(ent.id)
-            g = self.iris.graph("register" if e in referenced else MODAL_REGISTER_GRAPH)
+            g = self.iris.graph(REGISTER_GRAPH if e in referenced else MODAL_REGISTER_GRAPH)
             self.add(e, A, _n(ent.type), g)
             self.add(e, LABEL, _lit(ent.label, lang="en"), g)
             self.add(e, _n(SKOS + "prefLabel"), _lit(ent.label, lang="en"), g)
@@ -228,7 +212,7 @@ class DatasetBuilder:
             self.add(geom, _n(DCTERMS + "source"), _lit(point.source), g)
 
     def claim(self, stmt: Statement) -> None:
-        prov_g = self.iris.graph("provenance")
+        prov_g = self.iris.graph(PROVENANCE_GRAPH)
         c = self.iris.claim(stmt.id)
         doc = stmt.document
         d = self.iris.document(doc.id)
@@ -317,7 +301,7 @@ class DatasetBuilder:
         elif isinstance(obj, QuantityValue):
             self.quantity(fact.subject, fact.property.name, obj, s, p, g)
         elif isinstance(obj, WaypointValue):
-            w = ox.NamedNode(f"{self.iris.base}id/waypoint/{fact.subject}-{obj.sequence}-{obj.place}")
+            w = self.iris.waypoint(fact.subject, obj.sequence, obj.place)
             place = self.iris.entity(obj.place)
             self.add(s, p, w, g)
             self.add(w, A, _n(LB + "Waypoint"), g)
@@ -332,7 +316,7 @@ class DatasetBuilder:
         key = "|".join(str(x) for x in (q.qualifier, q.value, q.min, q.max, q.unit, q.per))
         digest = hashlib.sha1(key.encode()).hexdigest()[:8]
         kebab = re.sub(r"(?<!^)(?=[A-Z])", "-", prop).lower()
-        node = ox.NamedNode(f"{self.iris.base}id/quantity/{subject}-{kebab}-{digest}")
+        node = self.iris.quantity(subject, kebab, digest)
         self.add(s, p, node, g)
         self.add(node, A, _n(LB + "Quantity"), g)
         self.add(node, LABEL, _lit(q.verbatim, lang="en"), g)
@@ -354,7 +338,7 @@ class DatasetBuilder:
             for fact in stmt.facts:
                 if fact.property.one_value:
                     by_key.setdefault((fact.subject, fact.property.name), []).append((stmt, fact, claim_time(stmt)))
-        prov_g = self.iris.graph("provenance")
+        prov_g = self.iris.graph(PROVENANCE_GRAPH)
         for entries in by_key.values():
             for old, old_fact, old_time in entries:
                 old_end = old_time.end or old_time.start

@@ -38,9 +38,10 @@ import rdflib
 from owlrl.DatatypeHandling import AltXSDToPYTHON
 from owlrl.XsdDatatypes import OWL_RL_Datatypes
 
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL_NS = "http://www.w3.org/2002/07/owl#"
+from .namespaces import OWL as OWL_NS
+from .namespaces import RDF as RDF_NS
+from .namespaces import RDFS as RDFS_NS
+
 TYPE = RDF_NS + "type"
 NOTHING = OWL_NS + "Nothing"
 

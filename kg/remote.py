@@ -51,10 +51,12 @@ from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from . import settings
 from .errors import KGError
+from .iris import DEFAULT_GRAPH, Iris
+from .namespaces import OWL
 
 RELEASE_GRAPH = "urn:landbridge-kg:release"  # which build the store holds
 STAGING = "urn:landbridge-kg:staging:"
-VERSION = ox.NamedNode("http://www.w3.org/2002/07/owl#versionInfo")
+VERSION = ox.NamedNode(OWL + "versionInfo")
 _RESULTS_ACCEPT = ("application/sparql-results+xml, application/n-triples;q=0.9, text/plain;q=0.5, "
                    "text/turtle;q=0.4, application/sparql-results+json;q=0.3")
 _BATCH = 20_000  # triples per INSERT DATA request
@@ -217,7 +219,7 @@ class RemoteStore:
             return None
         if not self.base_iri:
             raise StoreError(f"the store at {self.url} has no default graph of its own: set KG_STORE_DEFAULT_GRAPH")
-        return self.base_iri + "graph/default"
+        return Iris(self.base_iri).graph(DEFAULT_GRAPH).value
 
     def named_graph_list(self) -> list[str]:
         """Our named graphs (the dataset's, not the store's)."""

@@ -9,9 +9,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError
-from .namespaces import DCTERMS, OWL, PREFIXES, RDF, RDFS, SH, XSD
+from .namespaces import DCTERMS, OWL, PREFIXES, RDF, RDFS, SH, SHAPES_IRI, XSD
 
-SHAPES_NS = "https://landbridge-kg.org/shapes#"
+SHAPES_NS = SHAPES_IRI + "#"
 _NAMES = sorted({**PREFIXES, "sh": SH, "lbsh": SHAPES_NS}.items(), key=lambda kv: -len(kv[1]))
 _TARGETS = {"targetClass": "instances of", "targetNode": "the node", "targetSubjectsOf": "subjects of",
             "targetObjectsOf": "objects of"}

@@ -21,7 +21,7 @@ import rdflib
 from . import owl_rl_check
 from .build import digest_files
 from .errors import InputError
-from .namespaces import LB, PREFIXES, SH
+from .namespaces import LB, PREFIXES, SH, SHAPES_IRI, sparql_prefixes
 from .paths import Layout
 from .release import BuildFolder, Release, open_dump
 from .shacl_sparql import flat_results, results_from_report, to_rdflib, validate_store
@@ -87,7 +87,7 @@ class Report:
             g.add((r, rdflib.RDF.type, sh.ValidationResult))
             g.add((r, sh.resultSeverity, sh.Violation))
             g.add((r, sh.resultMessage, rdflib.Literal(f.message)))
-            g.add((r, sh.sourceConstraintComponent, rdflib.URIRef(f"{LB}check-{f.check}")))
+            g.add((r, sh.sourceConstraintComponent, rdflib.URIRef(f"{SHAPES_IRI}#check-{f.check}")))
             if f.focus:
                 g.add((r, sh.focusNode, rdflib.URIRef(f.focus) if "://" in f.focus else rdflib.Literal(f.focus)))
             if f.path:
@@ -219,10 +219,7 @@ def check_owl_rl(data: rdflib.Graph) -> tuple[int, list[Finding]]:
 
 # Each pattern in a subquery of its own: the store joins whole answers by hashing instead of seeking the
 # index once per row, about three times faster at a million triples (19k quotes: 1.8 s against 5.5 s).
-_QUOTES = """
-PREFIX lb: <https://landbridge-kg.org/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+_QUOTES = sparql_prefixes("lb", "oa", "prov") + """
 SELECT ?claim ?exact ?start ?end ?file ?sha WHERE {
   { SELECT ?claim { ?claim a lb:Claim } }
   { SELECT ?claim ?doc { ?claim prov:wasDerivedFrom ?doc } }

@@ -16,6 +16,7 @@ from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
 from kg.formats import FORMATS
+from kg.iris import Iris
 from kg.paths import Layout
 from kg.release import BuildFolder, Release
 from kg.remote import StoreError
@@ -39,6 +40,11 @@ class Data:
     version: str
     built_at: datetime.datetime
     base_iri: str
+
+    @functools.cached_property
+    def iris(self) -> Iris:
+        """The release's IRI scheme (kg.iris): the endpoint's, the dataset's and every entity's IRI."""
+        return Iris(self.base_iri)
 
     @functools.cached_property
     def stats(self) -> dict:

@@ -10,16 +10,14 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from kg import __version__
 from kg.formats import BY_EXTENSION, FORMATS, Format
-from kg.namespaces import DCTERMS, LB, ONTOLOGY_IRI, PREFIXES, RDF, XSD
+from kg.iris import ONTOLOGY_GRAPH
+from kg.namespaces import DCAT, DCTERMS, DESCRIPTION_PREFIXES, FOAF, LB, ONTOLOGY_IRI, OWL, RDF, VOID, XSD
 from kg.release import Release
 
-from .description import VOID
 from .pages import _negotiated, _rdf_response
 
 bp = Blueprint("dataset", __name__)
 
-DCAT = "http://www.w3.org/ns/dcat#"
-FOAF = "http://xmlns.com/foaf/0.1/"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 EXAMPLES = ("kataib-hezbollah", "al-qaim-albu-kamal-crossing", "strike-2018-06-near-albu-kamal")
 # What each kind of dump (kg.release.DUMPS) is, for its DCAT distribution.
@@ -28,12 +26,7 @@ DUMP_KINDS = {"nquads": ("application/n-quads", "the whole dataset as N-Quads"),
               "turtle": ("text/turtle", "the default graph (every fact once)")}
 
 
-def _site() -> str:
-    """The dataset's public site: the release's base IRI, whatever address the request came to."""
-    return current_app.extensions["kg"].base_iri.rstrip("/")
-
-
-def void_dcat(site: str) -> list[ox.Triple]:
+def void_dcat() -> list[ox.Triple]:
     """VoID statistics and a DCAT record of the dataset, its dumps and its SPARQL service."""
     data = current_app.extensions["kg"]
     stats = data.stats
@@ -48,7 +41,7 @@ def void_dcat(site: str) -> list[ox.Triple]:
             return ox.Literal(str(value), language=lang)
         return ox.Literal(str(value), datatype=n(datatype)) if datatype else ox.Literal(str(value))
 
-    ds, service, catalog = n(site + "/.well-known/void#dataset"), n(site + "/sparql"), n(site + "/.well-known/void")
+    ds, service, catalog = n(data.iris.dataset), n(data.iris.endpoint), n(data.iris.void)
     built = data.built_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     for t in (VOID + "Dataset", DCAT + "Dataset"):
         add(ds, RDF + "type", n(t))
@@ -65,34 +58,34 @@ def void_dcat(site: str) -> list[ox.Triple]:
     add(ds, DCTERMS + "rights", lit("Quoted sentences remain the words of their publishers; they are quoted as evidence.",
                                     lang="en"))
     add(ds, DCAT + "version", lit(__version__))
-    add(ds, "http://www.w3.org/2002/07/owl#versionInfo", lit(f"{__version__} (release {data.release.name})"))
+    add(ds, OWL + "versionInfo", lit(f"{__version__} (release {data.release.name})"))
     add(ds, DCTERMS + "modified", lit(built, XSD + "dateTime"))
     add(ds, DCTERMS + "issued", lit(built, XSD + "dateTime"))
-    add(ds, VOID + "uriSpace", lit(data.base_iri + "id/"))
+    add(ds, VOID + "uriSpace", lit(data.iris.id_space))
     add(ds, VOID + "sparqlEndpoint", service)
     add(ds, VOID + "vocabulary", n(ONTOLOGY_IRI))
     for prefix in ("prov", "oa", "skos", "schema", "dcterms", "geo"):
-        add(ds, VOID + "vocabulary", n(PREFIXES[prefix]))
+        add(ds, VOID + "vocabulary", n(DESCRIPTION_PREFIXES[prefix]))
     for key in ("triples", "entities", "classes", "properties"):
         add(ds, VOID + key, lit(stats[key], XSD + "integer"))
     for i, (cls, count) in enumerate(stats["class_partitions"]):
-        part = n(f"{site}/.well-known/void#class-{i}")
+        part = n(f"{data.iris.void}#class-{i}")
         add(ds, VOID + "classPartition", part)
         add(part, VOID + "class", n(cls))
         add(part, VOID + "entities", lit(count, XSD + "integer"))
     for i, (prop, count) in enumerate(stats["property_partitions"]):
-        part = n(f"{site}/.well-known/void#property-{i}")
+        part = n(f"{data.iris.void}#property-{i}")
         add(ds, VOID + "propertyPartition", part)
         add(part, VOID + "property", n(prop))
         add(part, VOID + "triples", lit(count, XSD + "integer"))
     for name in EXAMPLES:
-        add(ds, VOID + "exampleResource", n(data.base_iri + "id/" + name))
+        add(ds, VOID + "exampleResource", data.iris.entity(name))
     for row in data.store.query(f"SELECT ?d WHERE {{ ?d a <{LB}SourceDocument> }} ORDER BY ?d"):
         add(ds, DCTERMS + "source", row["d"])
     for kind, name, path in data.release.downloads():
         media, description = DUMP_KINDS[kind]
-        url = n(f"{site}/dumps/{name}")
-        dist = n(f"{site}/.well-known/void#{name}")
+        url = n(f"{data.iris.base}dumps/{name}")
+        dist = n(f"{data.iris.void}#{name}")
         add(ds, VOID + "dataDump", url)
         add(ds, DCAT + "distribution", dist)
         add(dist, RDF + "type", n(DCAT + "Distribution"))
@@ -108,8 +101,8 @@ def void_dcat(site: str) -> list[ox.Triple]:
     add(service, DCAT + "endpointURL", service)
     add(service, DCAT + "endpointDescription", service)
     add(service, DCAT + "servesDataset", ds)
-    add(ds, DCAT + "landingPage", n(site + "/"))
-    add(ds, FOAF + "homepage", n(site + "/"))
+    add(ds, DCAT + "landingPage", n(data.iris.base))
+    add(ds, FOAF + "homepage", n(data.iris.base))
     return out
 
 
@@ -121,9 +114,9 @@ def _graph_response(triples: list[ox.Triple], fmt: Format) -> Response:
 @bp.route("/void.<ext>")
 def void(ext: str | None = None) -> Response:
     fmt = _format(ext)
-    triples = void_dcat(_site())
+    triples = void_dcat()
     if fmt is None:
-        body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "void": VOID, "dcat": DCAT})
+        body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=DESCRIPTION_PREFIXES)
         return _page("dataset.html", turtle=body.decode("utf-8"), stats=current_app.extensions["kg"].stats)
     return _graph_response(triples, fmt)
 
@@ -153,13 +146,13 @@ def ontology(ext: str | None = None, version: str | None = None) -> Response:
         stem, dot, suffix = version.rpartition(".")
         stem, ext = (stem, suffix) if dot and suffix in BY_EXTENSION else (version, None)
         served = {str(r["v"].value) for r in data.store.query(
-            f"SELECT ?v WHERE {{ <{ONTOLOGY_IRI}> <http://www.w3.org/2002/07/owl#versionInfo> ?v }}")}
+            f"SELECT ?v WHERE {{ <{ONTOLOGY_IRI}> <{OWL}versionInfo> ?v }}")}
         if stem not in served:
             abort(404, f"version {stem!r} of the ontology is not served here; this release has {', '.join(sorted(served))}")
     fmt = _format(ext)
     if fmt is None:
         return _published(data.release, "ontology_html", "text/html", "this build has no ontology documentation")
-    graph = ox.NamedNode(data.base_iri + "graph/ontology")
+    graph = data.iris.graph(ONTOLOGY_GRAPH)
     quads = list(data.store.quads_for_pattern(None, None, None, graph))
     return _rdf_response([ox.Quad(q.subject, q.predicate, q.object) for q in quads], fmt)
 

@@ -13,17 +13,14 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.namespaces import LB, OA, PROV, RDF, RDFS, SCHEMA, SKOS
+from kg.iris import MODAL_REGISTER_GRAPH, Iris
+from kg.namespaces import LB, RDF, RDFS, SCHEMA, SKOS, sparql_prefixes
 
 from .dates import literal_words, time_words
 
-PREFIXES = f"""PREFIX lb: <{LB}> PREFIX rdf: <{RDF}> PREFIX rdfs: <{RDFS}> PREFIX skos: <{SKOS}>
-PREFIX schema: <{SCHEMA}> PREFIX prov: <{PROV}> PREFIX oa: <{OA}>
-"""
+PREFIXES = sparql_prefixes("lb", "rdf", "rdfs", "skos", "schema", "prov", "oa")
 # Shown in the page's heading rather than as facts.
 HEADING = {RDF + "type", RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel", SCHEMA + "description"}
-# The register entries of entities that only non-asserted claims mention (kg build, MODAL_REGISTER_GRAPH).
-MODAL_REGISTER = "graph/register-modal"
 # The modalities that are not assertions, in the order pages list them: (modality, heading, what the sources do to it).
 NOT_ASSERTED = (
     ("intended", "Planned or intended", "plan it"),
@@ -95,7 +92,7 @@ def rdf_description(store: ox.Store, iri: str, base: str | None = None) -> list[
     for row in store.query(query):
         add(ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph()))
     if base is not None:
-        for q in store.quads_for_pattern(node, None, None, ox.NamedNode(base + MODAL_REGISTER)):
+        for q in store.quads_for_pattern(node, None, None, Iris(base).graph(MODAL_REGISTER_GRAPH)):
             add(q)
     for q in store.quads_for_pattern(None, None, None, node):
         add(q)
@@ -177,7 +174,7 @@ def view(store: ox.Store, iri: str, base: str | None = None) -> View:
     both ways with the claims behind each, what the sources say of it without asserting it, and the
     earlier values of its states that later claims superseded."""
     node = f"<{iri}>"
-    modal = ox.NamedNode(base + MODAL_REGISTER) if base else None
+    modal = Iris(base).graph(MODAL_REGISTER_GRAPH) if base else None
     head = {"label": None, "description": None}
     types, aliases, mentioned, in_modal = [], [], [], False
     modal_pattern = f"UNION {{ GRAPH <{modal.value}> {{ {node} ?p ?o }} BIND(true AS ?modal) }}" if modal else ""
@@ -426,7 +423,7 @@ def claim_view(store: ox.Store, iri: str, base: str | None = None) -> ClaimView 
     modality = _local(r["modality"].value) if r["modality"] is not None else "asserted"
 
     def labelled(var: str) -> str:
-        modal = f"UNION {{ GRAPH <{base}{MODAL_REGISTER}> {{ ?{var} rdfs:label ?{var}l }} }}" if base else ""
+        modal = f"UNION {{ GRAPH {Iris(base).graph(MODAL_REGISTER_GRAPH)} {{ ?{var} rdfs:label ?{var}l }} }}" if base else ""
         return f"OPTIONAL {{ {{ ?{var} rdfs:label ?{var}l }} {modal} }}"
 
     facts, superseded, seen = [], [], set()

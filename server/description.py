@@ -5,10 +5,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.formats import FORMATS
+from kg.namespaces import RDF, RDFS, SD, VOID, XSD
 
-SD = "http://www.w3.org/ns/sparql-service-description#"
-VOID = "http://rdfs.org/ns/void#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = ox.NamedNode(RDF + "type")
 W3C_FORMATS = {
     "json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
     "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
@@ -53,7 +52,7 @@ def service_description(endpoint: str, stats: dict) -> list[ox.Triple]:
     add(svc, SD + "supportedLanguage", node(SD + "SPARQL11Query"))
     # The default graph is the RDF merge (a set) of the named graphs, materialised by the build.
     add(svc, SD + "feature", node(SD + "UnionDefaultGraph"))
-    add(svc, "http://www.w3.org/2000/01/rdf-schema#comment", ox.Literal(
+    add(svc, RDFS + "comment", ox.Literal(
         "Read-only. The default graph is the RDF merge (a set: each triple once) of all named graphs. "
         "SERVICE federation is refused unless allow-listed; SPARQL Update is refused."))
     for f in FORMATS:
@@ -64,9 +63,9 @@ def service_description(endpoint: str, stats: dict) -> list[ox.Triple]:
     add(dataset, SD + "defaultGraph", default)
     add(default, RDF_TYPE, node(SD + "Graph"))
     for key in ("triples", "entities", "classes", "properties"):
-        add(default, VOID + key, ox.Literal(str(stats[key]), datatype=node("http://www.w3.org/2001/XMLSchema#integer")))
-        add(dataset, VOID + key, ox.Literal(str(stats[key]), datatype=node("http://www.w3.org/2001/XMLSchema#integer")))
-    integer = node("http://www.w3.org/2001/XMLSchema#integer")
+        add(default, VOID + key, ox.Literal(str(stats[key]), datatype=node(XSD + "integer")))
+        add(dataset, VOID + key, ox.Literal(str(stats[key]), datatype=node(XSD + "integer")))
+    integer = node(XSD + "integer")
     for i, (cls, n) in enumerate(stats["class_partitions"]):
         part = node(f"{endpoint}#class-partition-{i}")
         add(dataset, VOID + "classPartition", part)

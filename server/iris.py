@@ -8,16 +8,15 @@ resolves there; a local run serves the same paths on 127.0.0.1.
 from __future__ import annotations
 
 from kg.formats import BY_EXTENSION, Format
-from kg.namespaces import ONTOLOGY_IRI
-
-SHAPES_IRI = "https://landbridge-kg.org/shapes"
-LOCAL_ROOTS = ("id/", "graph/")  # the parts of the base IRI space this server answers for
+from kg.iris import Iris
+from kg.namespaces import ONTOLOGY_IRI, SHAPES_IRI
 
 
 def local_path(iri: str, base: str) -> str | None:
     """The path at which this server describes the IRI, or None when it is not ours."""
-    if iri.startswith(base) and iri[len(base):].startswith(LOCAL_ROOTS):
-        return "/" + iri[len(base):]
+    local = Iris(base).local_part(iri)
+    if local is not None:
+        return "/" + local
     for namespace, path in ((ONTOLOGY_IRI, "/ontology"), (SHAPES_IRI, "/shapes")):
         if iri == namespace or iri.startswith((namespace + "#", namespace + "/")):
             return path + iri[len(namespace):]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pyoxigraph as ox
 import rdflib
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory
 
 from kg.formats import BY_MEDIA_TYPE, FORMATS, Format
-from kg.namespaces import LB, PREFIXES
+from kg.namespaces import LB, PREFIXES, sparql_prefixes
 
 from .describe import claim_view, exists, rdf_description, types_of, valid_iri, view
 from .iris import iri_for, local_path, split_extension
@@ -72,12 +73,12 @@ def _compact_jsonld(triples: set[ox.Triple]) -> bytes:
     graph.parse(data=ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES), format="nt")
     context = _context(str(_data().release.artefact("jsonld_context")))
     document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    document["@context"] = _data().base_iri + "context.jsonld"
+    document["@context"] = _data().iris.context
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def _prefixes() -> dict[str, str]:
-    return {**PREFIXES, "id": _data().base_iri + "id/"}
+    return {**PREFIXES, "id": _data().iris.id_space}
 
 
 def _alternates(path: str) -> list[tuple[str, str]]:
@@ -111,12 +112,12 @@ def home() -> Response:
     data = _data()
     counts = data.stats
     stats = data.release.stats()
-    docs = data.store.query("""PREFIX lb: <https://landbridge-kg.org/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    docs = data.store.query(sparql_prefixes("lb", "rdfs") + """
         SELECT ?d ?title ?outlet ?date WHERE { ?d a lb:SourceDocument ; rdfs:label ?title ; lb:outlet ?outlet
         OPTIONAL { ?d lb:publicationDate ?date } } ORDER BY ?d""")
     documents = [{"iri": r["d"].value, "title": r["title"].value, "outlet": r["outlet"].value,
                   "date": r["date"].value if r["date"] else "date not stated"} for r in docs]
-    classes = data.store.query("""PREFIX lb: <https://landbridge-kg.org/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    classes = data.store.query(sparql_prefixes("lb", "rdfs") + """
         SELECT ?c ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {
           VALUES ?c { lb:Militia lb:OfficialCrossing lb:UnofficialCrossing lb:Strike lb:Sanction lb:LandBridge lb:Road
                       lb:SmugglingCorridor lb:MilitaryBase lb:Settlement lb:Person }
@@ -170,8 +171,8 @@ def instances() -> Response:
     """Every instance of a class (`?class=IRI`), with labels: where the home page's counts lead."""
     iri = request.args.get("class", "")
     if not valid_iri(iri):
-        abort(400, "give the class as an absolute IRI: /browse?class=https://landbridge-kg.org/ontology%23Militia")
-    rows = _data().store.query(f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        abort(400, "give the class as an absolute IRI: /browse?class=" + quote(LB + "Militia", safe=":/"))
+    rows = _data().store.query(sparql_prefixes("rdfs") + f"""
         SELECT ?e ?label WHERE {{ ?e a <{iri}> ; rdfs:label ?label }} ORDER BY LCASE(?label)""")
     items = [{"iri": r["e"].value, "label": r["label"].value} for r in rows]
     if not items:

@@ -399,7 +399,7 @@ class QueryEndpoint:
                 raise HTTPProblem(400, f"malformed query: {exc}") from None
             raise
         headers = [*CORS_HEADERS, ("Vary", "Accept, Accept-Encoding"), ("Last-Modified", self._last_modified)]
-        base_iri = self.data.base_iri + "sparql"  # relative IRIs in a query resolve against the endpoint's public IRI
+        base_iri = self.data.iris.endpoint  # relative IRIs in a query resolve against the endpoint's public IRI
         etag = None
         if fmt is not None:
             etag = self._etag(text, query, base_iri, fmt)

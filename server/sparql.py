@@ -9,11 +9,11 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from kg.namespaces import ONTOLOGY_IRI, PREFIXES
+from kg.iris import LOCAL_ROOTS
+from kg.namespaces import ONTOLOGY_IRI, PREFIXES, RDFS, SHAPES_IRI, VOID
 from kg.release import Release
 
 from .description import service_description
-from .iris import LOCAL_ROOTS, SHAPES_IRI
 from .negotiation import choose
 
 bp = Blueprint("sparql", __name__)
@@ -22,7 +22,7 @@ log = logging.getLogger("server")
 
 def _endpoint_url() -> str:
     """The endpoint's public IRI: under the release's base, never the address the server listens on."""
-    return current_app.extensions["kg"].base_iri + "sparql"
+    return current_app.extensions["kg"].iris.endpoint
 
 
 def _etag(*parts: str) -> str:
@@ -52,10 +52,10 @@ def _description() -> Response:
         return response
     fmt = choose(request.accept_mimetypes, request.args.get("format"), ("graph",))
     triples = service_description(endpoint, data.stats)
-    void = ox.NamedNode(data.base_iri + ".well-known/void")  # the dataset's VoID and DCAT record
-    triples.append(ox.Triple(ox.NamedNode(endpoint), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"), void))
-    triples.append(ox.Triple(ox.NamedNode(endpoint + "#dataset"), ox.NamedNode("http://rdfs.org/ns/void#inDataset"),
-                             ox.NamedNode(data.base_iri + ".well-known/void#dataset")))
+    void = ox.NamedNode(data.iris.void)  # the dataset's VoID and DCAT record
+    triples.append(ox.Triple(ox.NamedNode(endpoint), ox.NamedNode(RDFS + "seeAlso"), void))
+    triples.append(ox.Triple(ox.NamedNode(endpoint + "#dataset"), ox.NamedNode(VOID + "inDataset"),
+                             ox.NamedNode(data.iris.dataset)))
     payload = ox.serialize(triples, format=fmt.native)
     return _cacheable(Response(payload, mimetype=fmt.media_type), "description|" + endpoint + fmt.name)
 
@@ -70,7 +70,7 @@ def _description_page(endpoint: str, stats: dict) -> str:
         "base": base,
         "localRoots": [[base + part, f"{root}/{part}"] for part in LOCAL_ROOTS],
         "namespaces": [[ONTOLOGY_IRI, f"{root}/ontology"], [SHAPES_IRI, f"{root}/shapes"]],
-        "prefixes": {**PREFIXES, "id": base + "id/"},
+        "prefixes": {**PREFIXES, "id": data.iris.id_space},
         "defaultQuery": DEFAULT_QUERY,
     }
     examples = [{**q, "link": "#query=" + quote(q["query"], safe="")} for q in competency_questions(data.release)]

@@ -36,18 +36,17 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, url_for
 
-from kg.namespaces import DCTERMS, LB, RDFS, XSD
+from kg.iris import REFERENCE_GRAPH, Iris
+from kg.namespaces import DCTERMS, LB, XSD, sparql_prefixes
 
 from .dates import date_span, date_words, month_day_words
 from .iris import local_path
 
 bp = Blueprint("views", __name__)
 
-GEO = "http://www.opengis.net/ont/geosparql#"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 EPSG4326 = ("http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/EPSG/9.9.1/4326")
-PREFIXES = f"PREFIX lb: <{LB}> PREFIX rdfs: <{RDFS}> PREFIX geo: <{GEO}> PREFIX xsd: <{XSD}>\n"
-REFERENCE_GRAPH = "graph/reference-coordinates"
+PREFIXES = sparql_prefixes("lb", "rdfs", "geo", "xsd")
 
 _NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _WKT_POINT = re.compile(rf"^\s*(?:<([^>]*)>\s*)?POINT\s*\(\s*({_NUMBER})\s+({_NUMBER})\s*\)\s*$", re.IGNORECASE)
@@ -127,7 +126,7 @@ def reference_points(store, base: str) -> dict[str, list[dict]]:
     """Every point the reference-coordinates graph gives, by entity: lon, lat, the geometry node
     and the source note the graph gives it."""
     points: dict[str, list[dict]] = defaultdict(list)
-    rows = store.query(PREFIXES + f"""SELECT ?e ?g ?wkt (SAMPLE(?src) AS ?source) WHERE {{ GRAPH <{base}{REFERENCE_GRAPH}> {{
+    rows = store.query(PREFIXES + f"""SELECT ?e ?g ?wkt (SAMPLE(?src) AS ?source) WHERE {{ GRAPH {Iris(base).graph(REFERENCE_GRAPH)} {{
         ?e geo:hasGeometry ?g . ?g geo:asWKT ?wkt OPTIONAL {{ ?g <{DCTERMS}source> ?src }} }} FILTER(isIRI(?e)) }}
         GROUP BY ?e ?g ?wkt""")
     for row in rows:
@@ -149,7 +148,7 @@ def _entities(store, base: str) -> dict[str, dict]:
     rows = store.query(PREFIXES + f"""SELECT ?e ?label ?t ?tl {" ".join(f"?is_{k}" for k, _, _ in KINDS)} WHERE {{
         {{ SELECT DISTINCT ?e WHERE {{
             {{ ?e a/rdfs:subClassOf* lb:Place }} UNION {{ ?e a/rdfs:subClassOf* lb:Strike }}
-            UNION {{ GRAPH <{base}{REFERENCE_GRAPH}> {{ ?e geo:hasGeometry ?g }} }} FILTER(isIRI(?e)) }} }}
+            UNION {{ GRAPH {Iris(base).graph(REFERENCE_GRAPH)} {{ ?e geo:hasGeometry ?g }} }} FILTER(isIRI(?e)) }} }}
         OPTIONAL {{ ?e rdfs:label ?label }}
         OPTIONAL {{ ?e a ?t FILTER(isIRI(?t) && STRSTARTS(STR(?t), STR(lb:)))
                     FILTER NOT EXISTS {{ ?e a ?t2 . ?t2 rdfs:subClassOf+ ?t FILTER(?t2 != ?t) }}
@@ -284,7 +283,7 @@ def map_data(data) -> dict:
             unpositioned.append(base_props)
     kind_order = [k for k, _, _ in KINDS]
     unpositioned.sort(key=lambda u: (kind_order.index(u["kind"]), u["label"].lower()))
-    graph = base + REFERENCE_GRAPH
+    graph = Iris(base).graph(REFERENCE_GRAPH).value
     return {"type": "FeatureCollection", "features": features, "unpositioned": unpositioned,
             "reference_graph": graph if store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}") else None}
 

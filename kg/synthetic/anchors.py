@@ -6,9 +6,10 @@ from __future__ import annotations
 import random
 import re
 
+from ..iris import Iris
 from ..namespaces import XSD
 from ..paths import DEFAULT_BASE_IRI, PROJECT_ROOT
-from .terms import SYNTHETIC, _key, _lb, _typed
+from .terms import _key, _lb, _typed
 
 QUERY_BASE = "https://landbridge-kg.org/"  # the base the competency queries name entities under
 
@@ -36,7 +37,7 @@ def adapt_query(text: str, base: str = DEFAULT_BASE_IRI) -> str:
     """A competency query with the real entities it names replaced by their synthetic stand-ins."""
     def swap(match: re.Match) -> str:
         name = match.group(1)
-        return f"<{base}{SYNTHETIC}{ANCHORS[name]}>" if name in ANCHORS else match.group(0)
+        return str(Iris(base).synthetic(ANCHORS[name])) if name in ANCHORS else match.group(0)
 
     return re.sub(r"<" + re.escape(QUERY_BASE) + r"id/([a-z0-9-]+)>", swap, text)
 

@@ -10,7 +10,7 @@ import random
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..build import METADATA_GRAPHS, MODAL_REGISTER_GRAPH
+from ..iris import METADATA_GRAPHS, MODAL_REGISTER_GRAPH, Iris
 from ..namespaces import RDFS, XSD
 from ..statements import TypedValue, first_day, last_day
 from .anchors import ANCHORS, _Anchors
@@ -19,7 +19,7 @@ from .graphs import _MetadataGraphs
 from .sizes import CERTAINTIES, CHUNK_LINES, HOLDS_KINDS, MIX_GAIN, MODALITIES, NON_ASSERTED_SHARE, QUALIFIERS, _cumulative
 from .stories import _Stories
 from .tables import EXTRAS, POOLS, QUALIFIER_WORDS, ROUTES, _ontology_terms, _ontology_triples
-from .terms import SYNTHETIC, A, _en, _kebab, _lb, _str, _typed
+from .terms import A, _en, _kebab, _lb, _str, _typed
 
 if TYPE_CHECKING:
     from .plan import Synthetic
@@ -33,9 +33,10 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
     def __init__(self, plan: Synthetic):
         self.plan = plan
         self.rng = random.Random(plan.seed)
-        self.P = plan.base + SYNTHETIC
-        self.graph = {name: f"<{plan.base}graph/{name}>" for name in METADATA_GRAPHS}
-        self.modal_graph = f"<{plan.base}graph/{MODAL_REGISTER_GRAPH}>"
+        iris = Iris(plan.base)
+        self.P = iris.synthetic("").value  # every IRI of the graph but the ontology's starts so
+        self.graph = {name: str(iris.graph(name)) for name in METADATA_GRAPHS}
+        self.modal_graph = str(iris.graph(MODAL_REGISTER_GRAPH))
         self.locals = {cls: [f"{_kebab(cls)}-{i}" for i in range(n)] for cls, n in plan.counts.items()}
         # Entities only non-asserted claims mention are no one's object: nothing asserted may name them.
         self.pools = {name: [x for cls in classes for x in self.locals[cls] if x not in plan.modal]

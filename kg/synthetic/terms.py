@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import re
 
+from .. import iris
+from ..iris import ID
 from ..namespaces import LB, RDF, XSD
 
-SYNTHETIC = "id/synthetic/"
+SYNTHETIC = ID + iris.SYNTHETIC  # where the stand-ins live under the base IRI
 A = f"<{RDF}type>"
 TRUE = f'"true"^^<{XSD}boolean>'
 
