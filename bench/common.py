@@ -204,7 +204,7 @@ def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings:
     """The project's uWSGI server, as `kg serve` starts it, over the release in build_dir, without building or
     validating first (for releases `kg build` did not make, such as synthetic ones), quotas off unless the settings
     name a budget; yields the master process."""
-    from kg.serving import server_plan
+    from server.launch import server_plan
 
     plan = server_plan({"BUILD_DIR": str(build_dir), "PORT": str(port), "QUOTA_SECONDS": "0", **settings})
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below

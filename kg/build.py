@@ -14,8 +14,9 @@ Layout of the dataset:
   twice across the claim graphs; a fact only intended, expected, conditional, recommended or
   denied is only in its claim graph.
 
-Beside the dumps (plain and gzip) and the store, a release holds what the web server publishes
-(ARTEFACTS): document texts, the ontology and shapes pages and the JSON-LD context.
+The build writes a release through kg.release: the dumps (plain and gzip), the store, and what the web server
+publishes beside them (document texts, the ontology and shapes pages, the JSON-LD context, the competency
+questions); IRIs follow kg.iris.
 """
 
 from __future__ import annotations

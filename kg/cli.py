@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import click
@@ -12,21 +13,21 @@ import pyoxigraph as ox
 
 from . import __version__
 from .build import build as run_build
-from .errors import InputError, KGError
+from .errors import KGError
 from .formats import BY_NAME, names
 from .paths import Layout
 from .release import BuildFolder, Release
 from .remote import store_settings_from_env
-from .settings import SETTINGS, given
+from .settings import SETTINGS
 from .settings import load as load_settings
-from .store import StaleStoreError, open_store
+from .store import open_store
 from .validate import CHECKS
 from .validate import validate as run_validate
 
 EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
 
-class _Bars:
+class Bars:
     """Progress bars on stderr; silent with --quiet or when stderr is not a terminal."""
 
     def __init__(self, enabled: bool):
@@ -50,39 +51,38 @@ class _Bars:
             bar.close()
 
 
-def _settings(**options) -> dict:
+def command_settings(**options) -> dict:
     """The settings in their layers, the command's options last; a bad value stops the command."""
     try:
         return load_settings(options)
     except KGError as exc:
-        _fail(str(exc), EXIT_ERROR)
+        fail(str(exc), EXIT_ERROR)
 
 
-def _layout(build_dir: str | None) -> Layout:
-    return Layout.from_settings(_settings(BUILD_DIR=build_dir))
+def command_layout(build_dir: str | None) -> Layout:
+    return Layout.from_settings(command_settings(BUILD_DIR=build_dir))
 
 
-def _help(name: str) -> str:
+def setting_help(name: str) -> str:
     """An option's help: its setting's, and the variable that sets it too."""
     setting = SETTINGS[name]
     return f"{setting.help} Or {setting.env}."
 
 
-def _fail(message: str, code: int) -> None:
+def fail(message: str, code: int) -> None:
     click.echo(f"kg: {message}", err=True)
     sys.exit(code)
 
 
-build_dir_option = click.option("--build-dir", type=click.Path(file_okay=False), default=None, help=_help("BUILD_DIR"))
+build_dir_option = click.option("--build-dir", type=click.Path(file_okay=False), default=None, help=setting_help("BUILD_DIR"))
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 store_option = click.option(
     "--store", default=None, metavar="URL", envvar="KG_STORE",
-    help=_help("STORE") + " Credentials only from KG_STORE_USER / KG_STORE_PASSWORD.",
+    help=setting_help("STORE") + " Credentials only from KG_STORE_USER / KG_STORE_PASSWORD.",
 )
 
 
-def _load_into_store(release: Release, url: str, bars, echo) -> None:
-    from .remote import store_settings_from_env
+def load_into_store(release: Release, url: str, bars, echo) -> None:
     from .store import load_remote
 
     loaded = load_remote(release, store_settings_from_env(url), bars)
@@ -90,7 +90,26 @@ def _load_into_store(release: Release, url: str, bars, echo) -> None:
          f"(default graph included); {loaded['dropped']} graphs of the previous build dropped")
 
 
-@click.group()
+class Commands(click.Group):
+    """kg's own commands and those installed packages add: each entry point of the group `kg.commands` is a
+    command (the web server's package adds `serve`), loaded only when it is run or its help is asked for, so
+    that `kg build` never loads the server."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(_added_commands()))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is None and name in _added_commands():
+            command = _added_commands()[name].load()
+        return command
+
+
+def _added_commands() -> dict[str, metadata.EntryPoint]:
+    return {ep.name: ep for ep in metadata.entry_points(group="kg.commands")}
+
+
+@click.group(cls=Commands)
 @click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the library does.")
 def main(verbose: bool) -> None:
@@ -99,7 +118,7 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.option("--base", default=None, help=_help("BASE_IRI"))
+@click.option("--base", default=None, help=setting_help("BASE_IRI"))
 @build_dir_option
 @store_option
 @quiet_option
@@ -112,14 +131,14 @@ def build(base: str | None, build_dir: str | None, store: str | None, quiet: boo
     Exit status: 0 built; 1 bad input (the message names file and line; the previous build
     stays in place) or, with --store, a graph that does not conform; 2 any other failure.
     """
-    bars = _Bars(not quiet)
-    values = _settings(BUILD_DIR=build_dir, BASE_IRI=base)
+    bars = Bars(not quiet)
+    values = command_settings(BUILD_DIR=build_dir, BASE_IRI=base)
     layout = Layout.from_settings(values)
     try:
         result = run_build(layout, values["BASE_IRI"], bars)
     except KGError as exc:
         bars.close()
-        _fail(str(exc), 1)
+        fail(str(exc), 1)
     s = result.stats
     click.echo(
         f"built {result.release.path}: {s['statements']} statements, {s['facts']} facts, "
@@ -131,11 +150,11 @@ def build(base: str | None, build_dir: str | None, store: str | None, quiet: boo
             if not report.conforms:
                 bars.close()
                 click.echo(report.to_text(), err=True, nl=False)
-                _fail(f"the graph does not conform; nothing was loaded into {store}", EXIT_VIOLATIONS)
-            _load_into_store(result.release, store, bars, lambda m: click.echo(m))
+                fail(f"the graph does not conform; nothing was loaded into {store}", EXIT_VIOLATIONS)
+            load_into_store(result.release, store, bars, lambda m: click.echo(m))
         except KGError as exc:
             bars.close()
-            _fail(str(exc), EXIT_ERROR)
+            fail(str(exc), EXIT_ERROR)
     bars.close()
 
 
@@ -151,16 +170,16 @@ def validate(fmt: str, checks: tuple[str, ...], build_dir: str | None, quiet: bo
 
     Exit status: 0 conforms; 1 does not conform; 2 could not run.
     """
-    bars = _Bars(not quiet)
+    bars = Bars(not quiet)
     try:
-        report = run_validate(_layout(build_dir), checks or CHECKS, bars)
+        report = run_validate(command_layout(build_dir), checks or CHECKS, bars)
     except KGError as exc:
         bars.close()
-        _fail(str(exc), EXIT_ERROR)
+        fail(str(exc), EXIT_ERROR)
     except Exception as exc:  # validation could not run: say so with the documented code
         bars.close()
         logging.getLogger(__name__).exception("validation failed to run")
-        _fail(f"validation could not run: {exc}", EXIT_ERROR)
+        fail(f"validation could not run: {exc}", EXIT_ERROR)
     bars.close()
     out = {"text": report.to_text, "turtle": report.to_turtle, "json": report.to_json}[fmt]()
     click.echo(out, nl=False)
@@ -177,73 +196,23 @@ def query(query: str, fmt: str | None, build_dir: str | None) -> None:
     if query.startswith("@"):
         query = Path(query[1:]).read_text(encoding="utf-8")
     try:
-        store = open_store(BuildFolder(_layout(build_dir).build).require())
+        store = open_store(BuildFolder(command_layout(build_dir).build).require())
         results = store.query(query)
     except KGError as exc:
-        _fail(str(exc), EXIT_ERROR)
+        fail(str(exc), EXIT_ERROR)
     except SyntaxError as exc:
-        _fail(f"bad query: {exc}", EXIT_VIOLATIONS)
+        fail(f"bad query: {exc}", EXIT_VIOLATIONS)
     if isinstance(results, ox.QueryTriples):
         chosen = BY_NAME[fmt or "turtle"]
         if chosen.kind != "graph":
-            _fail(f"--format {chosen.name} is for SELECT/ASK results", EXIT_VIOLATIONS)
+            fail(f"--format {chosen.name} is for SELECT/ASK results", EXIT_VIOLATIONS)
         data = ox.serialize(results, format=chosen.native)
     else:
         chosen = BY_NAME[fmt or "tsv"]
         if chosen.kind != "results":
-            _fail(f"--format {chosen.name} is for CONSTRUCT/DESCRIBE results", EXIT_VIOLATIONS)
+            fail(f"--format {chosen.name} is for CONSTRUCT/DESCRIBE results", EXIT_VIOLATIONS)
         data = results.serialize(format=chosen.native)
     sys.stdout.buffer.write(data)
-
-
-@main.command()
-@click.option("--host", default=None, help=_help("HOST"))
-@click.option("--port", type=int, default=None, help=_help("PORT"))
-@click.option("--get", "get_path", default=None, metavar="PATH",
-              help="Answer this one request (e.g. '/sparql?query=…') on standard output instead of listening.")
-@click.option("--workers", type=int, default=None, help=_help("WORKERS"))
-@build_dir_option
-@store_option
-@quiet_option
-def serve(host: str | None, port: int | None, get_path: str | None, workers: int | None, build_dir: str | None,
-          store: str | None, quiet: bool) -> None:
-    """Build the graph if its inputs changed, validate it, and serve it over HTTP.
-
-    Exit status: 1 when the inputs are bad or the graph does not conform (nothing is served);
-    2 when it cannot start.
-    """
-    from .serving import prepare, run_server
-
-    values = _settings(BUILD_DIR=build_dir)
-    layout = Layout.from_settings(values)
-    base = values["BASE_IRI"] if given(values, "BASE_IRI") else None  # else the served release's own
-    bars = _Bars(not quiet)
-    try:
-        report = prepare(layout, base, bars, echo=lambda m: click.echo(m, err=True))
-    except InputError as exc:
-        bars.close()
-        _fail(str(exc), EXIT_VIOLATIONS)
-    except KGError as exc:  # not the inputs: a build folder or store that cannot be used
-        bars.close()
-        _fail(str(exc), EXIT_ERROR)
-    bars.close()
-    if report is not None and not report.conforms:
-        click.echo(report.to_text(), err=True, nl=False)
-        _fail("the graph does not conform; fix it before serving", EXIT_VIOLATIONS)
-    try:
-        if store:
-            from .store import open_remote
-
-            release = BuildFolder(layout.build).require()
-            try:
-                open_remote(release, store_settings_from_env(store))
-            except StaleStoreError:  # it holds another build, or none: load this one
-                _load_into_store(release, store, bars, lambda m: click.echo(m, err=True))
-            bars.close()
-        status = run_server(layout, host, port, get_path, workers, echo=lambda m: click.echo(m, err=True), store=store)
-    except KGError as exc:
-        _fail(str(exc), EXIT_ERROR)
-    sys.exit(status)
 
 
 @main.command()
@@ -251,9 +220,9 @@ def serve(host: str | None, port: int | None, get_path: str | None, workers: int
 def stats(build_dir: str | None) -> None:
     """Print the figures of the current build (statements, facts, entities, triples) as JSON."""
     try:
-        release = BuildFolder(_layout(build_dir).build).require()
+        release = BuildFolder(command_layout(build_dir).build).require()
     except KGError as exc:
-        _fail(str(exc), EXIT_ERROR)
+        fail(str(exc), EXIT_ERROR)
     click.echo(json.dumps(release.stats(), indent=2))
 
 
@@ -272,12 +241,12 @@ def coverage(documents: tuple[str, ...], fmt: str) -> None:
     from .coverage import to_text
 
     try:
-        inputs = load_inputs(_layout(None))
+        inputs = load_inputs(command_layout(None))
     except KGError as exc:
-        _fail(str(exc), EXIT_ERROR)
+        fail(str(exc), EXIT_ERROR)
     unknown = set(documents) - set(inputs.documents)
     if unknown:
-        _fail(f"unknown document(s): {', '.join(sorted(unknown))}", EXIT_ERROR)
+        fail(f"unknown document(s): {', '.join(sorted(unknown))}", EXIT_ERROR)
     reports = [r for r in run_coverage(inputs) if not documents or r.document in documents]
     if fmt == "json":
         click.echo(json.dumps([r.as_json() for r in reports], indent=2, ensure_ascii=False))

@@ -53,6 +53,7 @@ from . import settings
 from .errors import KGError
 from .iris import DEFAULT_GRAPH, Iris
 from .namespaces import OWL
+from .store_interface import GraphStore
 
 RELEASE_GRAPH = "urn:landbridge-kg:release"  # which build the store holds
 STAGING = "urn:landbridge-kg:staging:"
@@ -149,8 +150,9 @@ def _reason(exc: Exception) -> str:
 NO_GRAPH = "urn:landbridge-kg:no-graph"  # names an empty graph: half a dataset completed
 
 
-class RemoteStore:
-    """The read side of a remote store, shaped like `pyoxigraph.Store` for what the server calls."""
+class RemoteStore(GraphStore):
+    """A SPARQL store elsewhere holding a release: the reads of GraphStore (as pyoxigraph.Store answers them), and
+    the loads and checks `kg build --store` makes."""
 
     def __init__(self, url: str, *, update_url: str | None = None, data_url: str | None = None,
                  default_graph: str | None = None, timeout: float | None = 60.0, base_iri: str | None = None,

@@ -9,13 +9,14 @@ import pyoxigraph as ox
 from .errors import BuildMissingError, KGError
 from .release import Release
 from .remote import RemoteStore
+from .store_interface import GraphStore
 
 
 class StaleStoreError(KGError):
     """A remote store that does not hold the current build."""
 
 
-def open_store(release: Release | Path, remote: dict | None = None):
+def open_store(release: Release | Path, remote: dict | None = None) -> GraphStore:
     """The store that serves a release: its on-disk store, read-only (several processes may share
     it), or, given remote settings (kg.remote.store_settings_from_env), the SPARQL store that holds
     the same build."""

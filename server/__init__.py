@@ -10,23 +10,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from flask import Flask, Response, g, request
-from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
-from kg.formats import FORMATS
 from kg.iris import Iris
 from kg.paths import Layout
 from kg.release import BuildFolder, Release
 from kg.remote import StoreError
 from kg.store import open_store
+from kg.store_interface import GraphStore
 
-from .access import CORS_HEADERS, HTML_HEADERS, PRIVATE_PATHS, VALID_HOST, log_access
+from . import http
+from .access import VALID_HOST
 from .config import load_config
 from .description import statistics
 from .errors import HTTPProblem, problem_response
-from .metrics import observe
 
 log = logging.getLogger("server")
 
@@ -36,7 +34,7 @@ class Data:
     """The release the app serves."""
 
     release: Release
-    store: ox.Store  # or kg.remote.RemoteStore, which answers the same calls
+    store: GraphStore  # the release's own pyoxigraph store, or a kg.remote.RemoteStore
     version: str
     built_at: datetime.datetime
     base_iri: str
@@ -64,6 +62,22 @@ def _load(build_dir: Path | None, settings: dict) -> Data:
                   "query_timeout": settings["QUERY_TIMEOUT"] + 1 if settings["QUERY_TIMEOUT"] > 0 else None}
     store = open_store(release, remote)
     return Data(release, store, release.version, release.built_at, release.base_iri)
+
+
+def _compress(response: Response) -> None:
+    """gzip a whole response the client accepts compressed, as the query path does (server.http)."""
+    if response.status_code < 200 or response.status_code in (204, 206, 304) or "Content-Encoding" in response.headers:
+        return
+    response.vary.add("Accept-Encoding")
+    generated = response.is_streamed and not response.direct_passthrough  # an answer made as it is sent
+    if not http.wants_gzip(request.environ) or response.mimetype not in http.COMPRESSIBLE or generated:
+        return
+    response.direct_passthrough = False  # a file sent as it is: read it to compress it
+    body = response.get_data()
+    if not http.compressible(response.mimetype, len(body)):
+        return
+    response.set_data(http.gzip(body))
+    response.headers["Content-Encoding"] = "gzip"
 
 
 def _tile_origin(template: str | None) -> str:
@@ -110,13 +124,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
         hops = settings["PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
-    app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
-    app.config.setdefault("COMPRESS_MIN_SIZE", 500)
-    app.config.setdefault("COMPRESS_MIMETYPES", [f.media_type for f in FORMATS] + [
-        "text/html", "application/json", "text/plain", "text/javascript", "application/javascript", "text/css",
-        "application/geo+json", "image/svg+xml"])
-    Compress(app)
-
     tile_origin = _tile_origin(app.config["MAP_TILES"])
 
     @app.before_request
@@ -128,16 +135,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.after_request
     def _finish(response: Response) -> Response:
-        for name, value in CORS_HEADERS:
-            if name.startswith("Access-Control") and request.path in PRIVATE_PATHS:
-                continue
+        for name, value in http.response_headers(request.path, response.mimetype, tile_origin):
             response.headers.setdefault(name, value)
-        if response.mimetype == "text/html":
-            for name, value in HTML_HEADERS:
-                response.headers.setdefault(name, value.format(tiles=tile_origin))
+        _compress(response)
         elapsed = time.perf_counter() - g.get("started", time.perf_counter())
-        log_access(request.method, request.path, response.status_code, elapsed * 1000, None)
-        observe(request.url_rule.rule if request.url_rule else "(no route)", response.status_code, elapsed)
+        http.record(request.method, request.path, request.url_rule.rule if request.url_rule else "(no route)",
+                    response.status_code, elapsed)
         return response
 
     @app.errorhandler(HTTPProblem)

@@ -14,7 +14,7 @@ from kg.iris import ONTOLOGY_GRAPH
 from kg.namespaces import DCAT, DCTERMS, DESCRIPTION_PREFIXES, FOAF, LB, ONTOLOGY_IRI, OWL, RDF, VOID, XSD
 from kg.release import Release
 
-from .pages import _negotiated, _rdf_response
+from .pages import negotiated, rdf_response
 
 bp = Blueprint("dataset", __name__)
 
@@ -107,7 +107,7 @@ def void_dcat() -> list[ox.Triple]:
 
 
 def _graph_response(triples: list[ox.Triple], fmt: Format) -> Response:
-    return _rdf_response([ox.Quad(t.subject, t.predicate, t.object) for t in triples], fmt)
+    return rdf_response([ox.Quad(t.subject, t.predicate, t.object) for t in triples], fmt)
 
 
 @bp.route("/.well-known/void")
@@ -123,7 +123,7 @@ def void(ext: str | None = None) -> Response:
 
 def _format(ext: str | None) -> Format | None:
     if ext is None:
-        return _negotiated(None)
+        return negotiated(None)
     fmt = BY_EXTENSION.get(ext)
     if fmt is None or fmt.kind != "graph":
         abort(404, f"no .{ext} form of this document")
@@ -154,7 +154,7 @@ def ontology(ext: str | None = None, version: str | None = None) -> Response:
         return _published(data.release, "ontology_html", "text/html", "this build has no ontology documentation")
     graph = data.iris.graph(ONTOLOGY_GRAPH)
     quads = list(data.store.quads_for_pattern(None, None, None, graph))
-    return _rdf_response([ox.Quad(q.subject, q.predicate, q.object) for q in quads], fmt)
+    return rdf_response([ox.Quad(q.subject, q.predicate, q.object) for q in quads], fmt)
 
 
 @bp.route("/shapes")

@@ -31,7 +31,7 @@ def _data():
     return current_app.extensions["kg"]
 
 
-def _negotiated(fmt: Format | None) -> Format | None:
+def negotiated(fmt: Format | None) -> Format | None:
     """The RDF format asked for (by extension, `format=` or Accept), or None for HTML."""
     if fmt is not None:
         return fmt
@@ -49,7 +49,7 @@ def _negotiated(fmt: Format | None) -> Format | None:
     return None if best in ("text/html", "application/xhtml+xml") else BY_MEDIA_TYPE[best]
 
 
-def _rdf_response(quads: list[ox.Quad], fmt: Format, status: int = 200) -> Response:
+def rdf_response(quads: list[ox.Quad], fmt: Format, status: int = 200) -> Response:
     if fmt.name == "jsonld" and _data().release.has("jsonld_context"):
         body = _compact_jsonld({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
     elif fmt.kind == "graph":
@@ -93,7 +93,7 @@ def _html(template: str, status: int = 200, **context) -> Response:
 
 def _not_found(iri: str, fmt: Format | None) -> Response:
     if fmt is not None:
-        return _rdf_response([], fmt, 404)
+        return rdf_response([], fmt, 404)
     return _html("notfound.html", 404, iri=iri)
 
 
@@ -143,11 +143,11 @@ def _dereference(path: str) -> Response:
     iri = iri_for(stem, data.base_iri)
     if by_extension is None and stem != path:
         stem = path
-    fmt = _negotiated(by_extension)
+    fmt = negotiated(by_extension)
     if not exists(data.store, iri):
         return _not_found(iri, fmt)
     if fmt is not None:
-        return _rdf_response(rdf_description(data.store, iri, data.base_iri), fmt)
+        return rdf_response(rdf_description(data.store, iri, data.base_iri), fmt)
     types = types_of(data.store, iri)
     if LB + "Claim" in types:
         return _html("claim.html", c=claim_view(data.store, iri, data.base_iri), alternates=_alternates(stem))

@@ -14,17 +14,14 @@ other methods) goes to the Flask app.
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import os
 import threading
 import time
 import traceback
-import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from email.utils import parsedate_to_datetime
 
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
@@ -33,10 +30,11 @@ from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
 from kg.formats import Format
 from kg.remote import StoreError, check_syntax
 
-from .access import CORS_HEADERS, VALID_HOST, log_access
+from . import http
+from .access import VALID_HOST
 from .cache import Answer, ResultCache
 from .errors import HTTPProblem, problem_body, problem_http
-from .metrics import REJECTED, TIMEOUTS, WORKERS_ENDED, observe, rejection_reason
+from .metrics import REJECTED, TIMEOUTS, WORKERS_ENDED, rejection_reason
 from .negotiation import choose
 from .perprocess import PerProcess
 from .protocol import QueryRequest, parse_request
@@ -54,7 +52,6 @@ STREAM_AFTER = 1 << 20  # bytes of a result kept to send in one piece; beyond, t
 # Where a streamed answer is cut (its status and headers long sent), what ends it: not RDF, JSON or XML in
 # any of the formats, and not a line of N-Triples, N-Quads, Turtle or TriG, so no parser takes it for whole.
 INCOMPLETE = b"\n@@@ INCOMPLETE ANSWER @@@ %s\n"
-GZIP_MIN = 500  # bytes; smaller answers are not worth compressing
 
 _KINDS = {"SELECT": ("results",), "ASK": ("results",), "CONSTRUCT": ("graph", "dataset"),
           "DESCRIBE": ("graph", "dataset")}
@@ -99,29 +96,6 @@ def _media_type(fmt: Format) -> str:
     return fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else "")
 
 
-def _wants_gzip(environ: dict) -> bool:
-    for coding in environ.get("HTTP_ACCEPT_ENCODING", "").split(","):
-        name, _, params = coding.partition(";")
-        if name.strip().lower() in ("gzip", "x-gzip"):
-            return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
-    return False
-
-
-def _not_modified(environ: dict, etag: str, built_at) -> bool:
-    """RFC 9110 conditionals: If-None-Match (weak comparison), else If-Modified-Since."""
-    match = environ.get("HTTP_IF_NONE_MATCH")
-    if match is not None:
-        tags = [t.strip().removeprefix("W/") for t in match.split(",")]
-        return "*" in tags or etag.removeprefix("W/") in tags
-    since = environ.get("HTTP_IF_MODIFIED_SINCE")
-    if since:
-        try:
-            return built_at.replace(microsecond=0) <= parsedate_to_datetime(since)
-        except (TypeError, ValueError):
-            return False
-    return False
-
-
 def _request_body(environ: dict, limit: int) -> bytes:
     stream = environ["wsgi.input"]
     length = environ.get("CONTENT_LENGTH")
@@ -162,8 +136,8 @@ def _client_writer(environ: dict) -> Callable[[bytes], None] | None:
 
 def _send_whole(start_response: Callable, headers: list[tuple[str, str]], body: bytes, gzip: bool,
                 head: bool) -> list[bytes]:
-    if gzip and len(body) >= GZIP_MIN:
-        body = zlib.compress(body, 6, wbits=31)
+    if gzip and len(body) >= http.GZIP_MIN:  # every format of an answer is worth compressing (http.COMPRESSIBLE)
+        body = http.gzip(body)
         headers.append(("Content-Encoding", "gzip"))
     headers.append(("Content-Length", str(len(body))))
     start_response("200 OK", headers)
@@ -186,7 +160,7 @@ class _Exchange:
     def __init__(self, start_response: Callable, headers: list[tuple[str, str]], gzip: bool, head: bool):
         self._start_response = start_response
         self._headers = headers
-        self._gzip = zlib.compressobj(6, zlib.DEFLATED, 31) if gzip else None
+        self._gzip = http.gzip_stream() if gzip else None
         self._head = head
         self._parts: list[bytes] = []
         self._size = 0
@@ -288,7 +262,8 @@ class QueryEndpoint:
         self.inner = inner
         self.data = data
         self.config = config
-        self._last_modified = data.built_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+        self._last_modified = http.http_date(data.built_at)
+        self._common = http.response_headers(PATH, "")  # every answer's media type is one of SPARQL's
         self.cache = ResultCache(int(config["RESULT_CACHE_MB"]) << 20)
         self.quota = Quota(config["QUOTA_SECONDS"], config["QUOTA_WINDOW"], config["QUERY_TIMEOUT"])
         configure_watchdog(slow_group(config["SLOW_CGROUP"]), slow_query_cpu(config["SLOW_QUERY_CPU"]),
@@ -331,9 +306,7 @@ class QueryEndpoint:
             if client is not None:
                 self.quota.settle(client, time.perf_counter() - started)
             if status is not None:
-                elapsed = time.perf_counter() - started
-                log_access(method, PATH, status, elapsed * 1000, rows)
-                observe(PATH, status, elapsed)
+                http.record(method, PATH, PATH, status, time.perf_counter() - started, rows)
 
     def _admit(self, environ: dict) -> str | None:
         """The client to charge for this query; 429 when it has used up its budget."""
@@ -349,7 +322,8 @@ class QueryEndpoint:
 
     def _problem(self, start_response, status: int, message: str, accept: str, extra: dict) -> list[bytes]:
         media_type, body = problem_body(status, message, _accept(accept))
-        headers = [("Content-Type", media_type), ("Content-Length", str(len(body))), *CORS_HEADERS, *extra.items()]
+        headers = [("Content-Type", media_type), ("Content-Length", str(len(body))),
+                   *http.response_headers(PATH, media_type), *extra.items()]
         start_response(f"{status} {HTTP_STATUS_CODES.get(status, 'Error')}", headers)
         return [body]
 
@@ -398,19 +372,19 @@ class QueryEndpoint:
             except SyntaxError as exc:
                 raise HTTPProblem(400, f"malformed query: {exc}") from None
             raise
-        headers = [*CORS_HEADERS, ("Vary", "Accept, Accept-Encoding"), ("Last-Modified", self._last_modified)]
+        headers = [*self._common, ("Vary", "Accept, Accept-Encoding"), ("Last-Modified", self._last_modified)]
         base_iri = self.data.iris.endpoint  # relative IRIs in a query resolve against the endpoint's public IRI
         etag = None
         if fmt is not None:
             etag = self._etag(text, query, base_iri, fmt)
             headers.append(("ETag", etag))
-            if _not_modified(environ, etag, self.data.built_at):
+            if http.not_modified(environ, etag, self.data.built_at):
                 start_response("304 Not Modified", headers)
                 return 304, None, []
             kept = self.cache.get(etag)
             if kept is not None:
-                return 200, kept.rows, _send_kept(start_response, headers, kept, _wants_gzip(environ), head)
-        exchange = _Exchange(start_response, headers, _wants_gzip(environ), head)
+                return 200, kept.rows, _send_kept(start_response, headers, kept, http.wants_gzip(environ), head)
+        exchange = _Exchange(start_response, headers, http.wants_gzip(environ), head)
 
         def work() -> Format:
             self._check_services(text, base_iri)
@@ -462,8 +436,7 @@ class QueryEndpoint:
 
     def _etag(self, text: str, query: QueryRequest, base_iri: str, fmt: Format) -> str:
         # The base IRI is part of it: relative IRIs in a query resolve against the endpoint's URL.
-        key = "\x00".join([self.data.version, text, *query.default_graphs, "|", *query.named_graphs, base_iri, fmt.name])
-        return 'W/"' + hashlib.blake2b(key.encode(), digest_size=16).hexdigest() + '"'
+        return http.etag(self.data.version, text, *query.default_graphs, "|", *query.named_graphs, base_iri, fmt.name)
 
     def _evaluate(self, text: str, query: QueryRequest, base_iri: str):
         try:
@@ -503,7 +476,7 @@ class QueryEndpoint:
                 # The query keeps its whole reservation: this process ends before it could give any back.
                 if exchange.claim_for_timeout():
                     client(problem_http(late.status, late.message, _accept(accept), late.headers))
-                    observe(PATH, late.status, spent)
+                    http.record(environ.get("REQUEST_METHOD", "GET"), PATH, PATH, late.status, spent)
                 else:  # the answer is streaming: end it with bytes no parser of any format accepts
                     client(INCOMPLETE % late.message.encode("utf-8", "replace"))
                 WORKERS_ENDED.inc()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from urllib.parse import quote
 
@@ -13,6 +12,7 @@ from kg.iris import LOCAL_ROOTS
 from kg.namespaces import ONTOLOGY_IRI, PREFIXES, RDFS, SHAPES_IRI, VOID
 from kg.release import Release
 
+from . import http
 from .description import service_description
 from .negotiation import choose
 
@@ -25,18 +25,18 @@ def _endpoint_url() -> str:
     return current_app.extensions["kg"].iris.endpoint
 
 
-def _etag(*parts: str) -> str:
-    digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
-    return f'W/"{digest}"'
-
-
 def _cacheable(response: Response, key: str) -> Response:
-    """ETag and Last-Modified from the build, so clients and proxies can revalidate."""
+    """ETag and Last-Modified from the build, so clients and proxies can revalidate (as the query path does)."""
     data = current_app.extensions["kg"]
-    response.headers["ETag"] = _etag(data.version, key)
-    response.last_modified = data.built_at
+    tag = http.etag(data.version, key)
+    response.headers["ETag"] = tag
+    response.headers["Last-Modified"] = http.http_date(data.built_at)
     response.headers["Vary"] = "Accept"
-    return response.make_conditional(request)
+    if request.method in ("GET", "HEAD") and http.not_modified(request.environ, tag, data.built_at):
+        response.status_code = 304
+        response.set_data(b"")
+        del response.headers["Content-Type"]
+    return response
 
 
 def _description() -> Response:

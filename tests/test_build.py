@@ -9,9 +9,9 @@ import re
 import pyoxigraph as ox
 
 from kg.build import build
-from kg.release import DUMPS
 from kg.corpus import load_corpus
 from kg.paths import PROJECT_ROOT, Layout
+from kg.release import DUMPS
 
 from .conftest import BASE, select
 

@@ -18,11 +18,11 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.build import inputs_digest, load_inputs
-from kg.release import ARTEFACTS, COMPRESSED_DUMPS, DUMPS
 from kg.corpus import load_corpus
 from kg.errors import InputError
 from kg.namespaces import LB, OWL, PREFIXES, RDF, RDFS, SH, XSD
 from kg.paths import PROJECT_ROOT, Layout
+from kg.release import ARTEFACTS, COMPRESSED_DUMPS, DUMPS
 from kg.shapes_html import shapes_html
 
 from .conftest import BASE, select

@@ -15,8 +15,8 @@ import pyshacl
 import pytest
 import rdflib
 
-from kg.release import DUMPS
 from kg.namespaces import LB, OA, PREFIXES, RDF, SCHEMA, SKOS, XSD
+from kg.release import DUMPS
 from kg.shacl_sparql import (
     SH,
     DatatypeC,

@@ -7,21 +7,21 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from .component import Component, Screen, Shape, _Unsupported
-from .terms import SH, _is_predicate, _not, to_rdflib
+from .component import Component, Screen, Shape, Unsupported
+from .terms import SH, is_predicate, negation, to_rdflib
 
 if TYPE_CHECKING:
-    from .validator import _Validator
+    from .validator import Validator
 
 
-def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
+def load(v: Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
     """The shape's sh:minCount and sh:maxCount constraints, in that order (property shapes only)."""
     out = []
     for p, iri in ((SH.minCount, SH.MinCountConstraintComponent), (SH.maxCount, SH.MaxCountConstraintComponent)):
         if p in params:
             n = v.one(shape.node, p)
             if not shape.is_property or not (isinstance(n, Literal) and n.datatype == XSD.integer and int(n.value) >= 0):
-                raise _Unsupported(f"malformed {p}")
+                raise Unsupported(f"malformed {p}")
             out.append(CountC(iri, n))
     return out
 
@@ -51,7 +51,7 @@ class CountC(Component):
         else:
             sc = f"NOT EXISTS {{ {var} {path} {a} }}" if self.n == 0 else \
                 f"NOT EXISTS {{ {var} {path} {a} . {var} {path} {b} . FILTER(!sameTerm({a}, {b})) }}"
-        return sc, _not(sc)
+        return sc, negation(sc)
 
     def top(self, v, shape, frag):
         if not shape.simple:
@@ -76,7 +76,7 @@ class CountC(Component):
         path = shape.sparql_path
         if not self.is_min:
             # The values of one predicate at one subject are distinct already: counting needs no hashing then.
-            count = "COUNT(?value)" if _is_predicate(path) else "COUNT(DISTINCT ?value)"
+            count = "COUNT(?value)" if is_predicate(path) else "COUNT(DISTINCT ?value)"
             return [Screen("bad", f"{{ SELECT ?this WHERE {{ ?this {path} ?value }} GROUP BY ?this HAVING ({count} > {self.n}) }}")]
         if self.n == 0:
             return []

@@ -13,10 +13,10 @@ from .terms import SH, Term
 
 if TYPE_CHECKING:
     from .report import Result
-    from .validator import _Validator
+    from .validator import Validator
 
 
-class _Unsupported(Exception):
+class Unsupported(Exception):
     """A shape the compiler leaves to pySHACL."""
 
 
@@ -61,36 +61,36 @@ class Component:
     iri: URIRef
     value_level = True  # judged value node by value node (else on the focus node's whole value set)
 
-    def sc(self, v: _Validator, var: str) -> str:
+    def sc(self, v: Validator, var: str) -> str:
         """SPARQL: true only when the value in var surely passes."""
         return "false"
 
-    def sf(self, v: _Validator, var: str) -> str:
+    def sf(self, v: Validator, var: str) -> str:
         """SPARQL: true only when the value in var surely fails."""
         return "false"
 
-    def cond_focus(self, v: _Validator, shape: Shape, var: str) -> tuple[str, str]:
+    def cond_focus(self, v: Validator, shape: Shape, var: str) -> tuple[str, str]:
         """(surely passes, surely fails) at focus node var, for focus-level constraints."""
         return "false", "false"
 
-    def judge(self, v: _Validator, shape: Shape, focus: Term, values: list[Term]) -> list[Result]:
+    def judge(self, v: Validator, shape: Shape, focus: Term, values: list[Term]) -> list[Result]:
         raise NotImplementedError
 
-    def top(self, v: _Validator, shape: Shape, frag: Callable[[str], str]) -> Iterator[tuple[Term, list[Result]]]:
+    def top(self, v: Validator, shape: Shape, frag: Callable[[str], str]) -> Iterator[tuple[Term, list[Result]]]:
         """Results at the focus nodes of frag: SPARQL finds the candidates, exact rows report, the rest is judged."""
         if self.value_level:
             yield from v.value_candidates(self, shape, frag)
         else:
             yield from v.focus_candidates(self, shape, frag)
 
-    def messages(self, v: _Validator, shape: Shape, focus: Term, value: Term | None) -> list[str]:
+    def messages(self, v: Validator, shape: Shape, focus: Term, value: Term | None) -> list[str]:
         return []
 
     def result_value(self, value: Term | None) -> Term | None:
         """The sh:value of a result about this value node."""
         return value
 
-    def screens(self, v: _Validator, shape: Shape) -> list[Screen] | None:
+    def screens(self, v: Validator, shape: Shape) -> list[Screen] | None:
         """How screening finds the focus nodes where this constraint of a property shape may fail ([]: nothing can
         fail; None: value-level constraints are screened from sc, others run their own query over all focus nodes)."""
         return None

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
-from .component import Component, Shape, _Unsupported
-from .terms import SH, Term, _and, _items, _or
+from .component import Component, Shape, Unsupported
+from .terms import SH, Term, all_of, any_of, rdf_list
 
 if TYPE_CHECKING:
-    from .validator import _Validator
+    from .validator import Validator
 
 
-def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
+def load(v: Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
     """The shape's sh:not, then sh:and, sh:or and sh:xone constraints, their shapes compiled too."""
     g, node, out = v.g, shape.node, []
     if SH["not"] in params:
@@ -22,9 +22,9 @@ def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Compone
         out += [NotC(v.shape(n, stack), nots) for n in nots]
     for p in ListC._KINDS:
         if p in params:
-            lists = [_items(g, lst) for lst in g.objects(node, p)]
+            lists = [rdf_list(g, lst) for lst in g.objects(node, p)]
             if not all(lists):
-                raise _Unsupported(f"empty {p} list")
+                raise Unsupported(f"empty {p} list")
             out += [ListC(p, [v.shape(m, stack) for m in lst], lists) for lst in lists]
     return out
 
@@ -64,19 +64,19 @@ class ListC(Component):
     def sc(self, v, var):
         conds = [v.cond(m, var) for m in self.members]
         if self.param == SH["and"]:
-            return _and(c[0] for c in conds)
+            return all_of(c[0] for c in conds)
         if self.param == SH["or"]:
-            return _or(c[0] for c in conds)
-        return _or(_and([c[0], *(d[1] for j, d in enumerate(conds) if j != i)]) for i, c in enumerate(conds))
+            return any_of(c[0] for c in conds)
+        return any_of(all_of([c[0], *(d[1] for j, d in enumerate(conds) if j != i)]) for i, c in enumerate(conds))
 
     def sf(self, v, var):
         conds = [v.cond(m, var) for m in self.members]
         if self.param == SH["and"]:
-            return _or(c[1] for c in conds)
+            return any_of(c[1] for c in conds)
         if self.param == SH["or"]:
-            return _and(c[1] for c in conds)
-        two = (_and([a[0], b[0]]) for a, b in itertools.combinations(conds, 2))
-        return _or([_and(c[1] for c in conds), *two])
+            return all_of(c[1] for c in conds)
+        two = (all_of([a[0], b[0]]) for a, b in itertools.combinations(conds, 2))
+        return any_of([all_of(c[1] for c in conds), *two])
 
     def judge(self, v, shape, focus, values):
         out = []

@@ -8,22 +8,22 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Literal
 from rdflib.namespace import RDF, RDFS
 
-from .component import Component, Screen, Shape, _Unsupported
-from .terms import SH, Term, _items, _not, _nt, _or, to_rdflib
+from .component import Component, Screen, Shape, Unsupported
+from .terms import SH, Term, any_of, n_triples_term, negation, rdf_list, to_rdflib
 
 if TYPE_CHECKING:
-    from .validator import _Validator
+    from .validator import Validator
 
 
-def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
+def load(v: Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
     """The shape's sh:closed, sh:hasValue and sh:in constraints, in that order."""
     g, node, out = v.g, shape.node, []
     if SH.closed in params or SH.ignoredProperties in params:
         closed = list(g.objects(node, SH.closed))
         if len(closed) != 1 or not isinstance(closed[0], Literal):
-            raise _Unsupported("malformed sh:closed")
+            raise Unsupported("malformed sh:closed")
         if closed[0].value:
-            allowed = {i for lst in g.objects(node, SH.ignoredProperties) for i in _items(g, lst)}
+            allowed = {i for lst in g.objects(node, SH.ignoredProperties) for i in rdf_list(g, lst)}
             for n in list(g.objects(node, SH.property)):
                 allowed.add(v.shape(n, stack).path)
             out.append(ClosedC(allowed))
@@ -31,7 +31,7 @@ def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Compone
         has = set(g.objects(node, SH.hasValue))
         out += [HasValueC(h, has, shape.is_property) for h in has]
     if SH["in"] in params:
-        out.append(InC(set(_items(g, v.one(node, SH["in"])))))
+        out.append(InC(set(rdf_list(g, v.one(node, SH["in"])))))
     return out
 
 
@@ -42,10 +42,10 @@ class InC(Component):
         self.members = members
 
     def sc(self, v, var):
-        return _or(f"sameTerm({var}, {_nt(m)})" for m in self.members if not isinstance(m, BNode))
+        return any_of(f"sameTerm({var}, {n_triples_term(m)})" for m in self.members if not isinstance(m, BNode))
 
     def sf(self, v, var):
-        return _not(self.sc(v, var))
+        return negation(self.sc(v, var))
 
     def judge(self, v, shape, focus, values):
         return [v.result(self, shape, focus, x) for x in values if x not in self.members]
@@ -63,18 +63,18 @@ class HasValueC(Component):
         self.value_level = not on_property
 
     def sc(self, v, var):
-        return "false" if isinstance(self.value, BNode) else f"sameTerm({var}, {_nt(self.value)})"
+        return "false" if isinstance(self.value, BNode) else f"sameTerm({var}, {n_triples_term(self.value)})"
 
     def sf(self, v, var):
-        return _not(self.sc(v, var))
+        return negation(self.sc(v, var))
 
     def cond_focus(self, v, shape, var):
         if isinstance(self.value, BNode):
             return "false", "true"
         if not shape.simple:
             return "false", "false"
-        sc = f"EXISTS {{ {var} {shape.sparql_path} {_nt(self.value)} }}"
-        return sc, _not(sc)
+        sc = f"EXISTS {{ {var} {shape.sparql_path} {n_triples_term(self.value)} }}"
+        return sc, negation(sc)
 
     def top(self, v, shape, frag):
         if self.value_level:
@@ -83,7 +83,7 @@ class HasValueC(Component):
         if not shape.simple or isinstance(self.value, BNode):
             yield from v.focus_candidates(self, shape, frag)
             return
-        query = f"SELECT ?this WHERE {{ {frag('?this')} MINUS {{ ?this {shape.sparql_path} {_nt(self.value)} }} }}"
+        query = f"SELECT ?this WHERE {{ {frag('?this')} MINUS {{ ?this {shape.sparql_path} {n_triples_term(self.value)} }} }}"
         for row in v.select(query):
             focus = to_rdflib(row["this"])
             yield focus, [v.result(self, shape, focus, None)]
@@ -91,7 +91,7 @@ class HasValueC(Component):
     def screens(self, v, shape):
         if self.value_level or isinstance(self.value, BNode):
             return None
-        return [Screen("required", f"?this {shape.sparql_path} {_nt(self.value)}")]
+        return [Screen("required", f"?this {shape.sparql_path} {n_triples_term(self.value)}")]
 
     def result_value(self, value):
         return None  # pySHACL names no value for sh:hasValue, on node shapes too
@@ -115,7 +115,7 @@ class ClosedC(Component):
         self.allowed = allowed
 
     def _open(self, v, var, p, o):
-        allowed = ", ".join(_nt(a) for a in self.allowed if not isinstance(a, BNode))
+        allowed = ", ".join(n_triples_term(a) for a in self.allowed if not isinstance(a, BNode))
         keep = f"!({p} IN ({allowed})) && " if allowed else ""
         return f"{var} {p} {o} . FILTER({keep}!(sameTerm({p}, <{RDF.type}>) && sameTerm({o}, <{RDFS.Resource}>)))"
 
@@ -123,7 +123,7 @@ class ClosedC(Component):
         return f"NOT EXISTS {{ {self._open(v, var, v.fresh(), v.fresh())} }}"
 
     def sf(self, v, var):
-        return _not(self.sc(v, var))
+        return negation(self.sc(v, var))
 
     def top(self, v, shape, frag):
         if shape.is_property and not shape.simple:

@@ -7,21 +7,21 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from .component import Component, Screen, ShaclError, Shape, _Unsupported
-from .terms import SH, Term, _nt, to_rdflib
+from .component import Component, Screen, ShaclError, Shape, Unsupported
+from .terms import SH, Term, n_triples_term, to_rdflib
 
 if TYPE_CHECKING:
-    from .validator import _Validator
+    from .validator import Validator
 
 
-def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
+def load(v: Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
     """The shape's sh:equals, sh:disjoint, sh:lessThan and sh:lessThanOrEquals constraints, in that order."""
     out = []
     for p in PairC._KINDS:
         if p in params:
             props = list(set(v.g.objects(shape.node, p)))
             if not all(isinstance(x, URIRef) for x in props) or (p in (SH.lessThan, SH.lessThanOrEquals) and not shape.is_property):
-                raise _Unsupported(f"malformed {p}")
+                raise Unsupported(f"malformed {p}")
             out += [PairC(p, x, props) for x in props]
     return out
 
@@ -41,7 +41,7 @@ class PairC(Component):
         if shape.is_property and not shape.simple:
             yield from v.focus_candidates(self, shape, frag)
             return
-        p, x, o = _nt(self.prop), v.fresh(), v.fresh()
+        p, x, o = n_triples_term(self.prop), v.fresh(), v.fresh()
         if not shape.is_property:  # the one value node is the focus node
             test = {SH.equals: f"(NOT EXISTS {{ ?this {p} ?this }} || EXISTS {{ ?this {p} {o} FILTER(!sameTerm({o}, ?this)) }})",
                     SH.disjoint: f"EXISTS {{ ?this {p} ?this }}"}[self.param]
@@ -72,7 +72,7 @@ class PairC(Component):
             bad = (f"!COALESCE(isLiteral(?value) && isLiteral({o}) && datatype(?value) = datatype({o}) "
                    f"&& datatype(?value) IN (<{XSD.integer}>, <{XSD.decimal}>, <{XSD.string}>) && ?value {op} {o}, false)")
         return [Screen("bad", f"{{ SELECT ?this ?value WHERE {{ ?this {shape.sparql_path} ?value }} }} "
-                              f"{{ SELECT ?this {o} WHERE {{ ?this {_nt(self.prop)} {o} }} }} FILTER({bad})")]
+                              f"{{ SELECT ?this {o} WHERE {{ ?this {n_triples_term(self.prop)} {o} }} }} FILTER({bad})")]
 
     def judge(self, v, shape, focus, values):
         others = v.objects(focus, self.prop)

@@ -11,7 +11,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF
 
-from .terms import SH, Term, _nt, to_rdflib
+from .terms import SH, Term, n_triples_term, to_rdflib
 
 if TYPE_CHECKING:
     from .component import Component, Shape
@@ -40,7 +40,7 @@ class Result:
         return min((str(m) for m in self.messages), default=str(self.component))
 
 
-class _Reporting:
+class ReportingPart:
     """Of the validator: the results it reports, with their messages and values."""
 
     # -- terms in messages
@@ -98,7 +98,7 @@ class _Reporting:
 
     def held(self, term: Term) -> Term:
         """The term as the store holds it."""
-        return to_rdflib(self.select(f"SELECT ?x WHERE {{ VALUES ?x {{ {_nt(term)} }} }}")[0]["x"])
+        return to_rdflib(self.select(f"SELECT ?x WHERE {{ VALUES ?x {{ {n_triples_term(term)} }} }}")[0]["x"])
 
     def _as_targeted(self, results: list[Result]) -> list[Result]:
         """Literal sh:targetNode values as the shapes graph writes them: the store holds literals in canonical form."""

@@ -21,7 +21,7 @@ class _Job:
     member: bool  # the rows are any subjects: only those among the targets of top count
 
 
-class _Screening:
+class ScreeningPart:
     """Of the validator: the screening queries of a top-level shape, and the focus nodes their rows flag."""
 
     def _flag(self, jobs: list[_Job], answers: list[list]) -> dict:

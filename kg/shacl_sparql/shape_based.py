@@ -7,47 +7,47 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal
 
-from .component import Component, Screen, Shape, _Unsupported
-from .terms import SH, Term, _and, _not, _or, to_rdflib
+from .component import Component, Screen, Shape, Unsupported
+from .terms import SH, Term, all_of, any_of, negation, to_rdflib
 from .value_type import ClassC
 
 if TYPE_CHECKING:
-    from .validator import _Validator
+    from .validator import Validator
 
 _QUALIFIED = {SH.qualifiedValueShape, SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint}
 
 
-def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
+def load(v: Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
     """The shape's sh:node, sh:property and qualified value shape constraints, their shapes compiled too."""
     g, node, out = v.g, shape.node, []
     if SH.node in params:
         nodes = list(g.objects(node, SH.node))
         inner = [v.shape(n, stack) for n in nodes]
         if any(s.is_property for s in inner):
-            raise _Unsupported("sh:node names a property shape")
+            raise Unsupported("sh:node names a property shape")
         out += [NodeC(s, nodes) for s in inner]
     if SH.property in params:
         for n in list(g.objects(node, SH.property)):
             s = v.shape(n, stack)
             if not s.is_property:
-                raise _Unsupported("sh:property names a node shape")
+                raise Unsupported("sh:property names a node shape")
             out.append(PropertyC(s))
     if _QUALIFIED & params and shape.is_property:
         out += _qualified(v, shape, stack)
     return out
 
 
-def _qualified(v: _Validator, shape: Shape, stack: tuple) -> list[Component]:
+def _qualified(v: Validator, shape: Shape, stack: tuple) -> list[Component]:
     g, node = v.g, shape.node
     inner = set(g.objects(node, SH.qualifiedValueShape))
     counts = []
     for p in (SH.qualifiedMinCount, SH.qualifiedMaxCount):
         found = set(g.objects(node, p))
         if len(found) > 1 or (found and not (isinstance(c := next(iter(found)), Literal) and isinstance(c.value, int))):
-            raise _Unsupported(f"malformed {p}")
+            raise Unsupported(f"malformed {p}")
         counts.append(next(iter(found)).value if found else None)
     if not inner or counts == [None, None]:
-        raise _Unsupported("malformed qualified value shape")
+        raise Unsupported("malformed qualified value shape")
     disjoint = any(isinstance(d, Literal) and d.value is True for d in g.objects(node, SH.qualifiedValueShapesDisjoint))
     out = []
     for q in inner:
@@ -114,7 +114,7 @@ class QualifiedC(Component):
         """(surely counted, possibly counted) for the value in var."""
         sc, sf = v.cond(self.inner, var)
         sib = [v.cond(s, var) for s in self.siblings]
-        return _and([sc, *(s[1] for s in sib)]), _not(_or([sf, *(s[0] for s in sib)]))
+        return all_of([sc, *(s[1] for s in sib)]), negation(any_of([sf, *(s[0] for s in sib)]))
 
     def top(self, v, shape, frag):
         if not shape.simple:

@@ -7,9 +7,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF
 
 from . import cardinality, logical, other, property_pair, shape_based, string_based, value_range, value_type
-from .component import Component, Shape, _Unsupported
-from .targets import _TARGETS
-from .terms import SH, Term, _items
+from .component import Component, Shape, Unsupported
+from .targets import TARGETS
+from .terms import SH, Term, rdf_list
 
 _SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
 _UNSUPPORTED = {SH.sparql: "SPARQL-based constraint", SH.expression: "node expression", SH.target: "SPARQL-based target",
@@ -20,7 +20,7 @@ _UNSUPPORTED = {SH.sparql: "SPARQL-based constraint", SH.expression: "node expre
 _FAMILIES = (value_type, cardinality, value_range, string_based, property_pair, logical, shape_based, other)
 
 
-class _Loader:
+class LoaderPart:
     """Of the validator: shapes compiled from the shapes graph.
 
     Compiled: targets (sh:targetClass with rdfs:subClassOf* in the data graph, implicit class targets,
@@ -43,15 +43,15 @@ class _Loader:
 
     def shape(self, node: Term, stack: tuple = ()) -> Shape:
         if node in stack:
-            raise _Unsupported(f"recursive shape {node}")
+            raise Unsupported(f"recursive shape {node}")
         known = self._shapes.get(node)
         if isinstance(known, Shape):
             return known
-        if isinstance(known, _Unsupported):
+        if isinstance(known, Unsupported):
             raise known
         try:
             shape = self._load(node, (*stack, node))
-        except _Unsupported as exc:
+        except Unsupported as exc:
             self._shapes[node] = exc
             raise
         self._shapes[node] = shape
@@ -62,33 +62,33 @@ class _Loader:
         params = {p for p, _ in g.predicate_objects(node)}
         for p, what in _UNSUPPORTED.items():
             if p in params:
-                raise _Unsupported(what)
+                raise Unsupported(what)
         if params & self.custom_parameters:
-            raise _Unsupported("custom constraint component")
+            raise Unsupported("custom constraint component")
         paths = list(g.objects(node, SH.path))
         if len(paths) > 1:
-            raise _Unsupported("several sh:path values")
+            raise Unsupported("several sh:path values")
         shape = Shape(node)
         if paths:
             shape.path = paths[0]
             shape.sparql_path, shape.simple = self._path(paths[0])
         deactivated = list(g.objects(node, SH.deactivated))
         if len(deactivated) > 1 or (deactivated and not isinstance(deactivated[0], Literal)):
-            raise _Unsupported("malformed sh:deactivated")
+            raise Unsupported("malformed sh:deactivated")
         shape.deactivated = bool(deactivated[0].value) if deactivated else False
         severities = set(g.objects(node, SH.severity))
         shape.severity = next(iter(severities)) if severities else SH.Violation
         shape.messages = list(set(g.objects(node, SH.message)))
         for target in g.objects(node, SH.targetNode):
             if isinstance(target, BNode):
-                raise _Unsupported("blank node sh:targetNode")
+                raise Unsupported("blank node sh:targetNode")
         shape.components = self._components(shape, params, stack)
         return shape
 
     def one(self, node: Term, param: URIRef) -> Term:
         values = list(self.g.objects(node, param))
         if len(values) != 1:
-            raise _Unsupported(f"{param} needs exactly one value")
+            raise Unsupported(f"{param} needs exactly one value")
         return values[0]
 
     def _components(self, shape: Shape, params: set, stack: tuple) -> list[Component]:
@@ -102,26 +102,26 @@ class _Loader:
         return self._custom
 
     def all_shapes(self) -> set[Term]:
-        """Every shape of the shapes graph, found as pySHACL finds them; raises _Unsupported where pySHACL stops."""
+        """Every shape of the shapes graph, found as pySHACL finds them; raises Unsupported where pySHACL stops."""
         g = self.g
         nodes = {s for t in _SHAPE_TYPES for s in g.subjects(RDF.type, t)}
-        for p in (*_TARGETS, SH.property, SH.node):
+        for p in (*TARGETS, SH.property, SH.node):
             nodes |= set(g.subjects(p, None))
         for p in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape):
             nodes |= set(g.objects(None, p))
         for p in (SH["and"], SH["or"], SH.xone):
             for lst in g.objects(None, p):
-                items = _items(g, lst)
+                items = rdf_list(g, lst)
                 if not items:
-                    raise _Unsupported(f"empty {p} list")
+                    raise Unsupported(f"empty {p} list")
                 nodes |= set(items)
         for s in nodes:
             paths = list(g.objects(s, SH.path))
             typed = set(g.objects(s, RDF.type))
             if (SH.NodeShape in typed and paths) or (SH.PropertyShape in typed and (SH.NodeShape in typed or len(paths) != 1)):
-                raise _Unsupported(f"malformed shape {s}")
+                raise Unsupported(f"malformed shape {s}")
             if len(paths) > 1:
-                raise _Unsupported(f"malformed shape {s}")
+                raise Unsupported(f"malformed shape {s}")
         return nodes
 
     def _deactivated(self, node: Term) -> bool:

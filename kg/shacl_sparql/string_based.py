@@ -9,39 +9,39 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from .component import Component, Shape, _Unsupported
-from .terms import _INTEGER_TYPES, SH, Term, _items, _not, _nt, to_rdflib
+from .component import Component, Shape, Unsupported
+from .terms import INTEGER_TYPES, SH, Term, n_triples_term, negation, rdf_list, to_rdflib
 
 if TYPE_CHECKING:
-    from .validator import _Validator
+    from .validator import Validator
 
 
-def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
+def load(v: Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
     """The shape's sh:minLength, sh:maxLength, sh:pattern, sh:languageIn and sh:uniqueLang constraints, in that order."""
     g, node, out = v.g, shape.node, []
     for p, iri in ((SH.minLength, SH.MinLengthConstraintComponent), (SH.maxLength, SH.MaxLengthConstraintComponent)):
         if p in params:
             n = v.one(node, p)
-            if not (isinstance(n, Literal) and not n.ill_typed and n.datatype in _INTEGER_TYPES
+            if not (isinstance(n, Literal) and not n.ill_typed and n.datatype in INTEGER_TYPES
                     and n.datatype not in (XSD.negativeInteger, XSD.nonPositiveInteger) and n.value >= 0):
-                raise _Unsupported(f"malformed {p}")
+                raise Unsupported(f"malformed {p}")
             out.append(LengthC(iri, n))
     if SH.pattern in params:
         patterns = list(g.objects(node, SH.pattern))
         if not all(isinstance(p, Literal) for p in patterns):
-            raise _Unsupported("malformed sh:pattern")
+            raise Unsupported("malformed sh:pattern")
         flags = next(iter(set(g.objects(node, SH.flags))), None)
         out += [PatternC(p, patterns, flags) for p in patterns]
     if SH.languageIn in params:
         lst = v.one(node, SH.languageIn)
-        langs = _items(g, lst)
+        langs = rdf_list(g, lst)
         if not all(isinstance(x, Literal) and isinstance(x.value, str) for x in langs):
-            raise _Unsupported("malformed sh:languageIn")
+            raise Unsupported("malformed sh:languageIn")
         out.append(LanguageInC(lst, [str(x.value) for x in langs]))
     if SH.uniqueLang in params:
         flag = v.one(node, SH.uniqueLang)
         if not shape.is_property or not (isinstance(flag, Literal) and flag.value is True):
-            raise _Unsupported("sh:uniqueLang other than true")
+            raise Unsupported("sh:uniqueLang other than true")
         out.append(UniqueLangC())
     return out
 
@@ -168,12 +168,12 @@ class PatternC(Component):
     def sc(self, v, var):
         if self.portable is None:
             return "false"
-        return f"REGEX(STR({var}), {_nt(Literal(self.portable))}, \"{self.store_flags}\")"
+        return f"REGEX(STR({var}), {n_triples_term(Literal(self.portable))}, \"{self.store_flags}\")"
 
     def sf(self, v, var):
         if self.portable is None:
             return f"isBlank({var})"
-        return f"(isBlank({var}) || !REGEX(STR({var}), {_nt(Literal(self.portable))}, \"{self.store_flags}\"))"
+        return f"(isBlank({var}) || !REGEX(STR({var}), {n_triples_term(Literal(self.portable))}, \"{self.store_flags}\"))"
 
     def judge(self, v, shape, focus, values):
         out = []
@@ -200,12 +200,12 @@ class LanguageInC(Component):
             return f'(isLiteral({var}) && lang({var}) != "")'
         if not self.langs:
             return "false"
-        wanted = ", ".join(_nt(Literal(lang)) for lang in sorted(self.langs))
+        wanted = ", ".join(n_triples_term(Literal(lang)) for lang in sorted(self.langs))
         return (f'(isLiteral({var}) && lang({var}) != "" && (LCASE(lang({var})) IN ({wanted}) '
                 f'|| LCASE(STRBEFORE(CONCAT(lang({var}), "-"), "-")) IN ({wanted})))')
 
     def sf(self, v, var):
-        return _not(self.sc(v, var))
+        return negation(self.sc(v, var))
 
     def judge(self, v, shape, focus, values):
         out = []

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
-from .terms import SH, Term, _nt, to_rdflib
+from .terms import SH, Term, n_triples_term, to_rdflib
 
 if TYPE_CHECKING:
     from .component import Shape
 
-_TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
 
 
-class _Targets:
+class TargetsPart:
     """Of the validator: the focus nodes of shapes."""
 
     def closure(self, cls: Term) -> list[Term]:
@@ -25,7 +25,7 @@ class _Targets:
         if cls not in self._closures:
             found = {cls}
             if not isinstance(cls, (BNode, Literal)):
-                rows = self.select(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {_nt(cls)} }}")
+                rows = self.select(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {n_triples_term(cls)} }}")
                 found |= {to_rdflib(r["c"]) for r in rows}
             self._closures[cls] = sorted((c for c in found if not isinstance(c, (BNode, Literal))), key=str)
         return self._closures[cls]
@@ -41,14 +41,14 @@ class _Targets:
 
     def _target_parts(self, spec: tuple[set, set, set, set], var: str) -> list[str]:
         nodes, classes, subjects_of, objects_of = spec
-        parts = [f"VALUES {var} {{ {' '.join(_nt(n) for n in sorted(nodes, key=str))} }}"] if nodes else []
+        parts = [f"VALUES {var} {{ {' '.join(n_triples_term(n) for n in sorted(nodes, key=str))} }}"] if nodes else []
         if len(classes) == 1:
-            parts.append(f"{var} <{RDF.type}> {_nt(next(iter(classes)))} .")
+            parts.append(f"{var} <{RDF.type}> {n_triples_term(next(iter(classes)))} .")
         elif classes:
             t = self.fresh()
-            parts.append(f"VALUES {t} {{ {' '.join(_nt(c) for c in sorted(classes, key=str))} }} {var} <{RDF.type}> {t} .")
-        parts += [f"{var} {_nt(p)} {self.fresh()} ." for p in sorted(subjects_of, key=str)]
-        parts += [f"{self.fresh()} {_nt(p)} {var} ." for p in sorted(objects_of, key=str)]
+            parts.append(f"VALUES {t} {{ {' '.join(n_triples_term(c) for c in sorted(classes, key=str))} }} {var} <{RDF.type}> {t} .")
+        parts += [f"{var} {n_triples_term(p)} {self.fresh()} ." for p in sorted(subjects_of, key=str)]
+        parts += [f"{self.fresh()} {n_triples_term(p)} {var} ." for p in sorted(objects_of, key=str)]
         return parts
 
     def targets(self, node: Term) -> Callable[[str], str] | None:
@@ -73,7 +73,7 @@ class _Targets:
         named = [n for n in nodes if not isinstance(n, BNode)]
         found = set()
         if named:
-            listed = " ".join(_nt(n) for n in named)
+            listed = " ".join(n_triples_term(n) for n in named)
             rows = self.select(f"SELECT DISTINCT ?this WHERE {{ VALUES ?this {{ {listed} }} {frag('?this')} }}")
             found |= {to_rdflib(r["this"]) for r in rows}
         for n in nodes - set(named):
@@ -85,7 +85,7 @@ class _Targets:
         """A pattern binding just these focus nodes (None when a blank node among them cannot be written down)."""
         if any(isinstance(f, BNode) for f in foci):
             return None
-        listed = " ".join(_nt(f) for f in sorted(foci, key=str))
+        listed = " ".join(n_triples_term(f) for f in sorted(foci, key=str))
         return lambda var: f"VALUES {var} {{ {listed} }}"
 
     def _count_query(self, nodes: list[Term]) -> str:

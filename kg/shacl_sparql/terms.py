@@ -19,14 +19,14 @@ _INTEGER_RANGES = {
     "negativeInteger": (None, -1), "unsignedLong": (0, 2**64 - 1), "unsignedInt": (0, 2**32 - 1),
     "unsignedShort": (0, 2**16 - 1), "unsignedByte": (0, 255),
 }
-_INTEGER_TYPES = {XSD[name]: bounds for name, bounds in _INTEGER_RANGES.items()}
+INTEGER_TYPES = {XSD[name]: bounds for name, bounds in _INTEGER_RANGES.items()}
 # Datatypes the store folds into another: a value of the key is held with the value's datatype.
-_FOLDED = {**{dt: XSD.integer for dt in _INTEGER_TYPES if dt != XSD.integer}, XSD.dateTimeStamp: XSD.dateTime}
+FOLDED = {**{dt: XSD.integer for dt in INTEGER_TYPES if dt != XSD.integer}, XSD.dateTimeStamp: XSD.dateTime}
 _YEAR = "([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
 _TZ = "(Z|[+-][0-9]{2}:[0-9]{2})?"
 _CLOCK = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?"
 # Canonical lexical forms the store writes that rdflib also reads as well-typed values of the datatype.
-_STRICT = {
+STRICT = {
     XSD.integer: "^-?[0-9]+$",
     XSD.decimal: "^-?[0-9]+(\\.[0-9]+)?$",
     XSD.boolean: "^(true|false)$",
@@ -37,8 +37,8 @@ _STRICT = {
     XSD.time: f"^{_CLOCK}{_TZ}$",
 }
 # Datatypes whose lexical forms rdflib does not check: pySHACL accepts any literal that carries them.
-_UNCHECKED = {XSD.gYear, XSD.gYearMonth, XSD.gMonthDay, XSD.gDay, XSD.gMonth, XSD.dateTimeStamp}
-_NUMERIC = (XSD.integer, XSD.decimal)
+UNCHECKED = {XSD.gYear, XSD.gYearMonth, XSD.gMonthDay, XSD.gDay, XSD.gMonth, XSD.dateTimeStamp}
+NUMERIC = (XSD.integer, XSD.decimal)
 
 
 def to_ox(t: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -66,37 +66,37 @@ def to_rdflib(t) -> Term:
     return Literal(t.value, datatype=URIRef(t.datatype.value))
 
 
-def _nt(t: Term) -> str:
+def n_triples_term(t: Term) -> str:
     return str(to_ox(t))
 
 
-def _str(text: str) -> str:
+def string_literal(text: str) -> str:
     """A SPARQL string literal."""
     return str(ox.Literal(text))
 
 
-def _is_predicate(path: str) -> bool:
+def is_predicate(path: str) -> bool:
     """Whether a SPARQL path is one predicate or its inverse (each (subject, object) pair then comes once)."""
     return path.lstrip("^").startswith("<") and path.endswith(">") and " " not in path
 
 
-def _and(parts: Iterable[str]) -> str:
+def all_of(parts: Iterable[str]) -> str:
     parts = [p for p in parts if p != "true"]
     if "false" in parts:
         return "false"
     return "true" if not parts else parts[0] if len(parts) == 1 else "(" + " && ".join(parts) + ")"
 
 
-def _or(parts: Iterable[str]) -> str:
+def any_of(parts: Iterable[str]) -> str:
     parts = [p for p in parts if p != "false"]
     if "true" in parts:
         return "true"
     return "false" if not parts else parts[0] if len(parts) == 1 else "(" + " || ".join(parts) + ")"
 
 
-def _not(expr: str) -> str:
+def negation(expr: str) -> str:
     return {"true": "false", "false": "true"}.get(expr, f"!({expr})")
 
 
-def _items(g: rdflib.Graph, lst: Term) -> list[Term]:
+def rdf_list(g: rdflib.Graph, lst: Term) -> list[Term]:
     return list(g.items(lst))

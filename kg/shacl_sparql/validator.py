@@ -13,20 +13,20 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from .component import Component, Shape, _Unsupported
-from .paths import _Paths
-from .report import Result, _Reporting, results_from_report
-from .screening import _Screening
+from .component import Component, Shape, Unsupported
+from .paths import PathsPart
+from .report import ReportingPart, Result, results_from_report
+from .screening import ScreeningPart
 from .shape_based import PropertyC
-from .shapes import _Loader
-from .targets import _TARGETS, _Targets
-from .terms import SH, Term, _and, _nt, _or, to_ox, to_rdflib
+from .shapes import LoaderPart
+from .targets import TARGETS, TargetsPart
+from .terms import SH, Term, all_of, any_of, n_triples_term, to_ox, to_rdflib
 
 log = logging.getLogger(__package__)
 Progress = Callable[[str, int, int], None]
 
 
-class _Validator(_Loader, _Paths, _Targets, _Screening, _Reporting):
+class Validator(LoaderPart, PathsPart, TargetsPart, ScreeningPart, ReportingPart):
     """SHACL Core validation compiled to SPARQL and run on a pyoxigraph store, giving pySHACL's results.
 
     How it works. The shapes graph (rdflib) is read into shapes; a shape's targets become a SPARQL pattern binding
@@ -57,7 +57,7 @@ class _Validator(_Loader, _Paths, _Targets, _Screening, _Reporting):
         for prefix, ns in (namespaces if namespaces is not None else rdflib.Graph()).namespaces():
             self.msg_graph.bind(prefix, ns, override=True, replace=True)
         self._described: set[BNode] = set()
-        self._shapes: dict[Term, Shape | _Unsupported] = {}
+        self._shapes: dict[Term, Shape | Unsupported] = {}
         self._closures: dict[Term, list[Term]] = {}
         self._memo: dict[tuple[int, Term], list[Result]] = {}
         self._data: rdflib.Graph | None = None
@@ -79,7 +79,7 @@ class _Validator(_Loader, _Paths, _Targets, _Screening, _Reporting):
             raise RuntimeError(f"invalid compiled query ({exc}):\n{query}") from exc
 
     def is_instance(self, node: Term, cls: Term) -> bool:
-        rows = self.select(f"SELECT ?x WHERE {{ ?x <{RDF.type}>/<{RDFS.subClassOf}>* {_nt(cls)} }} LIMIT 1", x=node) \
+        rows = self.select(f"SELECT ?x WHERE {{ ?x <{RDF.type}>/<{RDFS.subClassOf}>* {n_triples_term(cls)} }} LIMIT 1", x=node) \
             if not isinstance(cls, (BNode, Literal)) else []
         return bool(rows)
 
@@ -126,7 +126,7 @@ class _Validator(_Loader, _Paths, _Targets, _Screening, _Reporting):
                 sc, sf = comp.cond_focus(self, shape, var)
             scs.append(sc)
             sfs.append(sf)
-        return _and(scs), _or(sfs)
+        return all_of(scs), any_of(sfs)
 
     def _on_values(self, shape: Shape, var: str, test: Callable[[str], tuple[str, str]]) -> tuple[str, str]:
         if not shape.is_property:
@@ -206,12 +206,12 @@ class _Validator(_Loader, _Paths, _Targets, _Screening, _Reporting):
     def run(self) -> tuple[bool, list[Result], int]:
         try:
             if next(self.g.subjects(SH.rule, None), None) is not None:
-                raise _Unsupported("SHACL rules")
+                raise Unsupported("SHACL rules")
             shapes = self.all_shapes()
-        except _Unsupported as exc:
+        except Unsupported as exc:
             log.info("whole shapes graph left to pySHACL: %s", exc)
             conforms, results = self.pyshacl(None)
-            targeted = {s for p in _TARGETS for s in self.g.subjects(p, None)} | {s for s, _ in self.g.subject_objects(RDF.type)
+            targeted = {s for p in TARGETS for s in self.g.subjects(p, None)} | {s for s, _ in self.g.subject_objects(RDF.type)
                                                                                   if self.implicit_class(s)}
             return conforms, results, int(self._answer(self._count_query(sorted(targeted, key=str)))[0]["n"].value)
         top = [s for s in sorted(shapes, key=str) if self.targets(s) is not None or set(self.g.objects(s, SH.target))]
@@ -219,7 +219,7 @@ class _Validator(_Loader, _Paths, _Targets, _Screening, _Reporting):
         for node in top:
             try:
                 shape = self.shape(node)
-            except _Unsupported as exc:
+            except Unsupported as exc:
                 log.info("shape %s left to pySHACL: %s", node, exc)
                 fallback.append(node)
                 continue
@@ -279,8 +279,8 @@ class _Validator(_Loader, _Paths, _Targets, _Screening, _Reporting):
         if only is not None:
             keep = set(only)
             implicit = {RDFS.Class, OWL.Class, *self.g.subjects(RDFS.subClassOf, RDFS.Class)}
-            for s in {s for p in (*_TARGETS, SH.target) for s in shapes.subjects(p, None)} - keep:
-                for p in (*_TARGETS, SH.target):
+            for s in {s for p in (*TARGETS, SH.target) for s in shapes.subjects(p, None)} - keep:
+                for p in (*TARGETS, SH.target):
                     shapes.remove((s, p, None))
             for s in set(shapes.subjects(RDF.type, None)) - keep:
                 for t in implicit:
@@ -313,23 +313,23 @@ def validate_store(store: ox.Store, shapes: rdflib.Graph, *, namespaces: rdflib.
     written_values(focus, predicate): the objects as the data writes them, looked up without reading all the
     data (e.g. kg.validate's DumpValues); preferred to data_graph for naming values.
     """
-    return _Validator(store, shapes, namespaces, data_graph, progress, threads, written_values).run()
+    return Validator(store, shapes, namespaces, data_graph, progress, threads, written_values).run()
 
 
 def shapes_left_to_pyshacl(store: ox.Store, shapes: rdflib.Graph) -> dict[Term | None, str]:
     """The top-level shapes validate_store leaves to pySHACL, with the reason ({None: reason}: the whole shapes graph)."""
-    v = _Validator(store, shapes)
+    v = Validator(store, shapes)
     try:
         if next(shapes.subjects(SH.rule, None), None) is not None:
-            raise _Unsupported("SHACL rules")
+            raise Unsupported("SHACL rules")
         nodes = v.all_shapes()
-    except _Unsupported as exc:
+    except Unsupported as exc:
         return {None: str(exc)}
     left = {}
     for node in sorted(nodes, key=str):
         if v.targets(node) is not None or set(shapes.objects(node, SH.target)):
             try:
                 v.shape(node)
-            except _Unsupported as exc:
+            except Unsupported as exc:
                 left[node] = str(exc)
     return left

@@ -6,21 +6,21 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
-from .component import Component, Shape, _Unsupported
-from .terms import _NUMERIC, _STRICT, SH, _nt, _str
+from .component import Component, Shape, Unsupported
+from .terms import NUMERIC, SH, STRICT, n_triples_term, string_literal
 
 if TYPE_CHECKING:
-    from .validator import _Validator
+    from .validator import Validator
 
 
-def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
+def load(v: Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
     """The shape's range constraints: each bound of sh:minExclusive, sh:minInclusive, sh:maxExclusive, sh:maxInclusive."""
     out = []
     for p in RangeC._OPS:
         if p in params:
             bounds = list(v.g.objects(shape.node, p))
             if not all(isinstance(b, Literal) for b in bounds):
-                raise _Unsupported(f"malformed {p}")
+                raise Unsupported(f"malformed {p}")
             out += [RangeC(p, b, bounds) for b in bounds]
     return out
 
@@ -37,11 +37,11 @@ class RangeC(Component):
 
     def sc(self, v, var):
         dt = self.bound.datatype
-        if dt not in _NUMERIC or self.bound.ill_typed:
+        if dt not in NUMERIC or self.bound.ill_typed:
             return "false"
-        strict = _STRICT[dt]
-        return (f'(isLiteral({var}) && datatype({var}) = {_nt(dt)} && REGEX(STR({var}), {_str(strict)}) '
-                f"&& COALESCE(sameTerm({_nt(dt)}(STR({var})), {var}), false) && {var} {self.op} {_nt(self.bound)})")
+        strict = STRICT[dt]
+        return (f'(isLiteral({var}) && datatype({var}) = {n_triples_term(dt)} && REGEX(STR({var}), {string_literal(strict)}) '
+                f"&& COALESCE(sameTerm({n_triples_term(dt)}(STR({var})), {var}), false) && {var} {self.op} {n_triples_term(self.bound)})")
 
     def sf(self, v, var):
         return f"!isLiteral({var})"

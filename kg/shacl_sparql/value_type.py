@@ -9,13 +9,13 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from .component import Component, Screen, Shape
-from .terms import _FOLDED, _INTEGER_TYPES, _STRICT, _UNCHECKED, SH, Term, _not, _nt, _or, _str, to_rdflib
+from .terms import FOLDED, INTEGER_TYPES, SH, STRICT, UNCHECKED, Term, any_of, n_triples_term, negation, string_literal, to_rdflib
 
 if TYPE_CHECKING:
-    from .validator import _Validator
+    from .validator import Validator
 
 
-def load(v: _Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
+def load(v: Validator, shape: Shape, params: set, stack: tuple) -> list[Component]:
     """The shape's sh:class, sh:datatype and sh:nodeKind constraints, in that order."""
     g, node, out = v.g, shape.node, []
     if SH["class"] in params:
@@ -35,7 +35,7 @@ class ClassC(Component):
         self.cls, self.all = cls, all_classes
 
     def sc(self, v, var):
-        values = " ".join(_nt(c) for c in v.closure(self.cls))
+        values = " ".join(n_triples_term(c) for c in v.closure(self.cls))
         if not values:
             return "false"
         t, ok = v.fresh(), v.fresh()
@@ -50,14 +50,14 @@ class ClassC(Component):
         return f"EXISTS {{ {var} <{RDF.type}> {t} . VALUES {t} {{ {values} }} }}"
 
     def sf(self, v, var):
-        return _not(self.sc(v, var))
+        return negation(self.sc(v, var))
 
     def instances(self, v, var: str) -> str:
         closure = v.closure(self.cls)
         if len(closure) == 1:
-            return f"{var} <{RDF.type}> {_nt(closure[0])}"
+            return f"{var} <{RDF.type}> {n_triples_term(closure[0])}"
         t = v.fresh()
-        return f"VALUES {t} {{ {' '.join(_nt(c) for c in closure)} }} {var} <{RDF.type}> {t}"
+        return f"VALUES {t} {{ {' '.join(n_triples_term(c) for c in closure)} }} {var} <{RDF.type}> {t}"
 
     def screens(self, v, shape):
         if not v.closure(self.cls):
@@ -65,7 +65,7 @@ class ClassC(Component):
         return [Screen("bad", f"?this {shape.sparql_path} ?value MINUS {{ {self.instances(v, '?value')} }}")]
 
     def top(self, v, shape, frag):
-        values = " ".join(_nt(c) for c in v.closure(self.cls))
+        values = " ".join(n_triples_term(c) for c in v.closure(self.cls))
         t = v.fresh()
         minus = f"MINUS {{ SELECT DISTINCT ?value WHERE {{ VALUES {t} {{ {values} }} ?value <{RDF.type}> {t} }} }}" if values else ""
         if not shape.is_property:
@@ -117,23 +117,23 @@ class DatatypeC(Component):
             return f'(isLiteral({var}) && lang({var}) = "" && datatype({var}) != <{XSD.string}>)'
         if dt == XSD.string:
             return f"sameTerm({var}, {text})"
-        if dt in _UNCHECKED - {XSD.dateTimeStamp}:
-            return f"sameTerm(STRDT({text}, {_nt(dt)}), {var})"
+        if dt in UNCHECKED - {XSD.dateTimeStamp}:
+            return f"sameTerm(STRDT({text}, {n_triples_term(dt)}), {var})"
         if dt == XSD.dateTimeStamp:
             stamp = f"<{XSD.dateTime}>({text})"
             return (f"(datatype({var}) = <{XSD.dateTimeStamp}> "
                     f'|| (COALESCE(sameTerm({stamp}, {var}), false) && TZ({stamp}) != ""))')
-        if dt in _INTEGER_TYPES:
-            low, high = _INTEGER_TYPES[dt]
+        if dt in INTEGER_TYPES:
+            low, high = INTEGER_TYPES[dt]
             number = f"<{XSD.integer}>({text})"
-            checks = [f"REGEX({text}, {_str(_STRICT[XSD.integer])})", f"COALESCE(sameTerm({number}, {var}), false)"]
+            checks = [f"REGEX({text}, {string_literal(STRICT[XSD.integer])})", f"COALESCE(sameTerm({number}, {var}), false)"]
             checks += [f"{number} >= {low}"] if low is not None else []
             checks += [f"{number} <= {high}"] if high is not None else []
             return "(" + " && ".join(checks) + ")"
-        strict = _STRICT.get(dt)
+        strict = STRICT.get(dt)
         if strict is None:
             return "false"
-        return f"(REGEX({text}, {_str(strict)}) && COALESCE(sameTerm({_nt(dt)}({text}), {var}), false))"
+        return f"(REGEX({text}, {string_literal(strict)}) && COALESCE(sameTerm({n_triples_term(dt)}({text}), {var}), false))"
 
     def sf(self, v, var):
         dt = self.dt
@@ -141,11 +141,11 @@ class DatatypeC(Component):
             return f'(!isLiteral({var}) || lang({var}) = "")'
         if dt == XSD.string:
             return f"(!isLiteral({var}) || datatype({var}) != <{XSD.string}>)"
-        if dt in (RDFS.Literal, RDFS.Datatype) or dt in _UNCHECKED:
+        if dt in (RDFS.Literal, RDFS.Datatype) or dt in UNCHECKED:
             return f"(!isLiteral({var}) || !({self.sc(v, var)}))"
-        if dt in _FOLDED:
-            return f"(!isLiteral({var}) || (datatype({var}) != {_nt(dt)} && datatype({var}) != {_nt(_FOLDED[dt])}))"
-        return f"(!isLiteral({var}) || datatype({var}) != {_nt(dt)})"
+        if dt in FOLDED:
+            return f"(!isLiteral({var}) || (datatype({var}) != {n_triples_term(dt)} && datatype({var}) != {n_triples_term(FOLDED[dt])}))"
+        return f"(!isLiteral({var}) || datatype({var}) != {n_triples_term(dt)})"
 
     def judge(self, v, shape, focus, values):
         return [v.result(self, shape, focus, x) for x in values if not datatype_matches(x, self.dt)]
@@ -158,12 +158,12 @@ def datatype_matches(value: Term, rule: Term) -> bool:
     """pySHACL's sh:datatype test, reading a value the store folded as a value of the derived datatype."""
     if not isinstance(value, Literal):
         return False
-    if rule in _FOLDED and value.datatype == _FOLDED[rule]:
+    if rule in FOLDED and value.datatype == FOLDED[rule]:
         if value.ill_typed:
             return False
         if rule == XSD.dateTimeStamp:
             return value.value.tzinfo is not None
-        low, high = _INTEGER_TYPES[rule]
+        low, high = INTEGER_TYPES[rule]
         return (low is None or value.value >= low) and (high is None or value.value <= high)
     dt, lang = value.datatype, value.language
     if dt == rule:
@@ -200,10 +200,10 @@ class NodeKindC(Component):
         self.kind = kind
 
     def sc(self, v, var):
-        return _or(f"{f}({var})" for f in self._KINDS.get(self.kind, ()))
+        return any_of(f"{f}({var})" for f in self._KINDS.get(self.kind, ()))
 
     def sf(self, v, var):
-        return _not(self.sc(v, var))
+        return negation(self.sc(v, var))
 
     def judge(self, v, shape, focus, values):
         allowed = self._KINDS.get(self.kind, ())

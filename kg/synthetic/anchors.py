@@ -9,12 +9,12 @@ import re
 from ..iris import Iris
 from ..namespaces import XSD
 from ..paths import DEFAULT_BASE_IRI, PROJECT_ROOT
-from .terms import _key, _lb, _typed
+from .terms import fact_key, lb_term, typed_literal
 
 QUERY_BASE = "https://landbridge-kg.org/"  # the base the competency queries name entities under
 
 # The real entities the competency queries name (and the land bridge, the route the questions on routes are
-# about), and the synthetic entities that stand in for them. _Generator.anchors gives them the data each query
+# about), and the synthetic entities that stand in for them. Generator.anchors gives them the data each query
 # needs, so that every query has an answer at every size and seed.
 ANCHORS = {
     "kataib-hezbollah": "militia-0",
@@ -48,8 +48,8 @@ def competency_queries(base: str = DEFAULT_BASE_IRI) -> dict[str, str]:
     return {p.stem: adapt_query(p.read_text(encoding="utf-8"), base) for p in sorted(folder.glob("*.rq"))}
 
 
-class _Anchors:
-    """Part of _Generator (kg.synthetic.generator): the anchors' claims."""
+class AnchorsPart:
+    """Part of Generator (kg.synthetic.generator): the anchors' claims."""
 
     def anchors(self) -> None:
         """The data each competency query needs of the stand-ins for the entities it names (ANCHORS), at every size
@@ -73,7 +73,7 @@ class _Anchors:
         story = self.story(*facts, *again)
         story.holds, story.year_inferred = holds, year_inferred
         for n, fact in enumerate(story.facts):
-            key = _key(fact[0])
+            key = fact_key(fact[0])
             if (key in self.seen) != (n >= len(facts)):
                 raise RuntimeError(f"an anchor's fact {'not yet' if n >= len(facts) else 'already'} stated: {fact[0]}")
             self.seen.add(key)
@@ -94,13 +94,13 @@ class _Anchors:
         later = (("holdsAt", f"2019-{month:02d}", XSD + "gYearMonth") if self.chance(0.5) else
                  ("holdsAt", f"2019-{month:02d}-{self.rng.randint(1, 28):02d}", XSD + "date"),)
         first = self.document_since(2017)
-        one = self.say(first, "asserted", (crossing, "status", _lb("closed")), holds=then, held_back=True)
-        other = self.say(self.other_source(first, 2017), "asserted", (crossing, "status", _lb("underConstruction")),
+        one = self.say(first, "asserted", (crossing, "status", lb_term("closed")), holds=then, held_back=True)
+        other = self.say(self.other_source(first, 2017), "asserted", (crossing, "status", lb_term("underConstruction")),
                          holds=then, disputes=one, held_back=True)
-        last = self.say(self.document_since(2019), "asserted", (crossing, "status", _lb("open")), holds=later)
+        last = self.say(self.document_since(2019), "asserted", (crossing, "status", lb_term("open")), holds=later)
         g = self.graph["provenance"]
         for old in (one, other):
-            self.put(f"{old} {_lb('supersededBy')} {last}", g)
+            self.put(f"{old} {lb_term('supersededBy')} {last}", g)
         self.stats["superseded_claims"] += 2
 
     def anchor_opening_plans(self) -> None:
@@ -110,10 +110,10 @@ class _Anchors:
         docs = self.plan.documents
         month = self.rng.randint(8, 11)
         self.say(self.rng.randrange(docs), "asserted",
-                 (opening, "date", _typed(f"2019-{month:02d}-{self.rng.randint(1, 28):02d}", XSD + "date")))
+                 (opening, "date", typed_literal(f"2019-{month:02d}-{self.rng.randint(1, 28):02d}", XSD + "date")))
         deadline = month + self.rng.randint(-1, 1)
         self.say(self.rng.randrange(docs), self.rng.choice(("intended", "expected")),
-                 (opening, "dateNotAfter", _typed(f"2019-{deadline:02d}", XSD + "gYearMonth")))
+                 (opening, "dateNotAfter", typed_literal(f"2019-{deadline:02d}", XSD + "gYearMonth")))
 
     def anchor_capture_dates(self) -> None:
         """The capture of the town, which two independent sources both report (13), giving dates a few days apart
@@ -122,7 +122,7 @@ class _Anchors:
         captured = (capture, "capturedPlace", self.iri(ANCHORS["albu-kamal"]))
         d = self.dated_docs[self.rng.randrange(len(self.dated_docs))]
         year, month, day = int(self.doc_dates[d][:4]), self.rng.randint(1, 12), self.rng.randint(1, 20)
-        self.say(d, "asserted", captured, (capture, "date", _typed(f"{year}-{month:02d}-{day:02d}", XSD + "date")),
+        self.say(d, "asserted", captured, (capture, "date", typed_literal(f"{year}-{month:02d}-{day:02d}", XSD + "date")),
                  year_inferred=True)
-        later = _typed(f"{year}-{month:02d}-{day + self.rng.randint(1, 8):02d}", XSD + "date")
+        later = typed_literal(f"{year}-{month:02d}-{day + self.rng.randint(1, 8):02d}", XSD + "date")
         self.say(self.other_source(d, year), "asserted", (capture, "date", later), again=(captured,))

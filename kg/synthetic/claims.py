@@ -8,13 +8,13 @@ import bisect
 from ..namespaces import LB, OA, PROV, RDFS, XSD
 from ..statements import TypedValue, first_day, last_day
 from .sizes import CORROBORATION, DISPUTE_RATE, HOLDS_SHARE, MAX_STATEMENTS_PER_DOCUMENT, SHARE_RATE, TIME_TEXT_SHARE
-from .stories import _Story
+from .stories import Story
 from .tables import CUES, TIME_TEXTS
-from .terms import TRUE, A, _en, _key, _lb, _str, _typed
+from .terms import TRUE, A, english, fact_key, lb_term, plain_literal, typed_literal
 
 
-class _Claims:
-    """Part of _Generator (kg.synthetic.generator): claims and the facts they state."""
+class ClaimsPart:
+    """Part of Generator (kg.synthetic.generator): claims and the facts they state."""
 
     def assert_facts(self, facts: list[list[str]]) -> None:
         """Facts an asserted claim states: into the default graph, their entities now referred to."""
@@ -27,14 +27,14 @@ class _Claims:
                 if obj[0] == "<":
                     referenced.add(obj)
 
-    def emit(self, story: _Story) -> bool:
+    def emit(self, story: Story) -> bool:
         """One claim (and, sometimes, a second document's claim) stating the story's facts not stated before, if any;
         the facts go into the default graph when one of the claims is asserted."""
         if story.steps is not None:
             return self.emit_history(story)
         facts = []
         for fact in story.facts:
-            key = _key(fact[0])
+            key = fact_key(fact[0])
             if key not in self.seen:
                 self.seen.add(key)
                 facts.append(fact)
@@ -67,13 +67,13 @@ class _Claims:
         self.stats["facts"] += len(facts)
         return True
 
-    def emit_history(self, story: _Story) -> bool:
+    def emit_history(self, story: Story) -> bool:
         """A place's statuses, each stated by an asserted claim of its own, at increasing times: each claim is
         superseded by every later one (as the build finds), and only the last status is in the default graph."""
         claims = []
         for fact, holds in story.steps:
-            self.seen.add(_key(fact[0]))
-            step = _Story()
+            self.seen.add(fact_key(fact[0]))
+            step = Story()
             step.state, step.holds = True, holds
             claim = self.claim(self.document_since(int(holds[0][1][:4])), step, "asserted", False)
             self.named.extend(f"{triple} {claim} .\n" for triple in fact)
@@ -81,13 +81,13 @@ class _Claims:
         g = self.graph["provenance"]
         for n, old in enumerate(claims[:-1]):
             for new in claims[n + 1:]:
-                self.put(f"{old} {_lb('supersededBy')} {new}", g)
+                self.put(f"{old} {lb_term('supersededBy')} {new}", g)
         self.stats["superseded_claims"] += len(claims) - 1
         self.assert_facts([story.steps[-1][0]])
         self.stats["facts"] += len(story.steps)
         return True
 
-    def claim(self, d: int, story: _Story, modality: str, two_certainties: bool, disputes: str | None = None) -> str:
+    def claim(self, d: int, story: Story, modality: str, two_certainties: bool, disputes: str | None = None) -> str:
         """What a claim is (graph/provenance), as the build writes it; returns the claim's IRI, the name of its graph.
         `disputes`: the IRI of a claim it argues against."""
         n = self.doc_claims[d] = self.doc_claims[d] + 1
@@ -106,7 +106,7 @@ class _Claims:
         per_modality = self.stats["statements_per_modality"]
         per_modality[modality] = per_modality.get(modality, 0) + 1
         t = [f"{c} {A} <{LB}Claim>",
-             f"{c} <{RDFS}label> {_en(f'Claim {sid} (Synthetic document {d:03d})')}",
+             f"{c} <{RDFS}label> {english(f'Claim {sid} (Synthetic document {d:03d})')}",
              f'{c} <{LB}statementId> "{sid}"',
              f"{c} <{PROV}wasDerivedFrom> {doc}",
              f"{c} <{LB}certainty> <{LB}{certainty}>"]
@@ -124,7 +124,7 @@ class _Claims:
                 t.append(f"{c} <{LB}attributedTo> {self.iri(source)}")
                 self.referenced.add(self.iri(source))
         if rng.random() < 0.1:
-            t.append(f"{c} <{LB}hedge> {_str(rng.choice(('reportedly', 'allegedly', 'it can be assumed', 'potential')))}")
+            t.append(f"{c} <{LB}hedge> {plain_literal(rng.choice(('reportedly', 'allegedly', 'it can be assumed', 'potential')))}")
         date = self.doc_dates[d]
         if story.year_inferred and date:
             t.append(f"{c} <{LB}yearInferred> {TRUE}")
@@ -134,7 +134,7 @@ class _Claims:
         if modality == "asserted":
             self.asserted_claims += 1
         else:
-            t.append(f"{c} <{LB}modalityCue> {_str(rng.choice(CUES[modality]))}")
+            t.append(f"{c} <{LB}modalityCue> {plain_literal(rng.choice(CUES[modality]))}")
             if modality == "conditional":
                 t.append(f'{c} <{LB}condition> "If synthetic condition {rng.randrange(1000)} holds"')
         # When it held (kg.build.claim_time): the time the text gives, else, for a state the source asserts or
@@ -145,12 +145,12 @@ class _Claims:
         if holds:
             valid_from = valid_until = None
             for prop, lexical, datatype in holds:
-                t.append(f"{c} <{LB}{prop}> {_typed(lexical, datatype)}")
+                t.append(f"{c} <{LB}{prop}> {typed_literal(lexical, datatype)}")
                 if prop == "holdsUntil":
                     valid_until = last_day(TypedValue(lexical, datatype))
                 else:
                     valid_from = first_day(TypedValue(lexical, datatype))
-            t.append(f"{c} <{LB}timeText> {_str(rng.choice(TIME_TEXTS))}")
+            t.append(f"{c} <{LB}timeText> {plain_literal(rng.choice(TIME_TEXTS))}")
             if valid_from:
                 t.append(f'{c} <{LB}validFrom> "{valid_from.isoformat()}"^^<{XSD}date>')
             if valid_until:
@@ -162,7 +162,7 @@ class _Claims:
             else:
                 t.append(f'{c} <{LB}asOfNotBefore> "{self.doc_earliest[d]}"^^<{XSD}gYearMonth>')
             if rng.random() < TIME_TEXT_SHARE:
-                t.append(f"{c} <{LB}timeText> {_str(rng.choice(TIME_TEXTS[1:4]))}")
+                t.append(f"{c} <{LB}timeText> {plain_literal(rng.choice(TIME_TEXTS[1:4]))}")
         if rng.random() < SHARE_RATE:
             t.append(f"{c} <{LB}share> <{LB}{rng.choice(('most', 'part', 'all'))}>")
         disputed = [disputes] if disputes else []

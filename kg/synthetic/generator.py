@@ -13,19 +13,19 @@ from typing import TYPE_CHECKING
 from ..iris import METADATA_GRAPHS, MODAL_REGISTER_GRAPH, Iris
 from ..namespaces import RDFS, XSD
 from ..statements import TypedValue, first_day, last_day
-from .anchors import ANCHORS, _Anchors
-from .claims import _Claims
-from .graphs import _MetadataGraphs
-from .sizes import CERTAINTIES, CHUNK_LINES, HOLDS_KINDS, MIX_GAIN, MODALITIES, NON_ASSERTED_SHARE, QUALIFIERS, _cumulative
-from .stories import _Stories
-from .tables import EXTRAS, POOLS, QUALIFIER_WORDS, ROUTES, _ontology_terms, _ontology_triples
-from .terms import A, _en, _kebab, _lb, _str, _typed
+from .anchors import ANCHORS, AnchorsPart
+from .claims import ClaimsPart
+from .graphs import MetadataGraphsPart
+from .sizes import CERTAINTIES, CHUNK_LINES, HOLDS_KINDS, MIX_GAIN, MODALITIES, NON_ASSERTED_SHARE, QUALIFIERS, cumulative
+from .stories import StoriesPart
+from .tables import EXTRAS, POOLS, QUALIFIER_WORDS, ROUTES, ontology_terms, ontology_triples
+from .terms import A, english, kebab, lb_term, plain_literal, typed_literal
 
 if TYPE_CHECKING:
     from .plan import Synthetic
 
 
-class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
+class Generator(MetadataGraphsPart, ClaimsPart, AnchorsPart, StoriesPart):
     """Produces a plan's dataset (run), drawing every choice from random streams of the plan's seed. The parts it
     inherits write the metadata graphs (graphs), the claims (claims), the stand-ins' claims (anchors) and each
     entity's stories (stories)."""
@@ -37,7 +37,7 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
         self.P = iris.synthetic("").value  # every IRI of the graph but the ontology's starts so
         self.graph = {name: str(iris.graph(name)) for name in METADATA_GRAPHS}
         self.modal_graph = str(iris.graph(MODAL_REGISTER_GRAPH))
-        self.locals = {cls: [f"{_kebab(cls)}-{i}" for i in range(n)] for cls, n in plan.counts.items()}
+        self.locals = {cls: [f"{kebab(cls)}-{i}" for i in range(n)] for cls, n in plan.counts.items()}
         # Entities only non-asserted claims mention are no one's object: nothing asserted may name them.
         self.pools = {name: [x for cls in classes for x in self.locals[cls] if x not in plan.modal]
                       for name, classes in POOLS.items()}
@@ -48,8 +48,8 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
         forced = set(ANCHORS.values()) | set(self.plants) | {names[0] for names in self.locals.values() if names}
         self.modes = {local: "asserted" for local in forced} | plan.modal
         self.mode: str | None = None  # that of the entity whose claims are being made
-        self.time_indexed, events = _ontology_terms()
-        self.event_prefixes = frozenset(_kebab(cls) for cls in events)
+        self.time_indexed, events = ontology_terms()
+        self.event_prefixes = frozenset(kebab(cls) for cls in events)
         self.named: list[str] = []
         self.default: list[str] = []
         self.seen: set[int] = set()
@@ -65,13 +65,13 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
         self.asserted_claims = 0
         self.quantities = 0
         cert_names, cert_weights = zip(*CERTAINTIES, strict=True)
-        self.certainty_names, self.certainty_cum = cert_names, _cumulative(cert_weights)
+        self.certainty_names, self.certainty_cum = cert_names, cumulative(cert_weights)
         qual_names, qual_weights = zip(*QUALIFIERS, strict=True)
-        self.qualifier_names, self.qualifier_cum = qual_names, _cumulative(qual_weights)
+        self.qualifier_names, self.qualifier_cum = qual_names, cumulative(qual_weights)
         real = sum(n for _, n in MODALITIES)
         self.modal_shares = tuple((name, n / real) for name, n in MODALITIES[1:])
         hold_kinds, hold_weights = zip(*HOLDS_KINDS, strict=True)
-        self.hold_kinds, self.hold_cum = hold_kinds, _cumulative(hold_weights)
+        self.hold_kinds, self.hold_cum = hold_kinds, cumulative(hold_weights)
 
     # -- output ----------------------------------------------------------------------------------
 
@@ -150,23 +150,23 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
         r = self.rng.random()
         year, month, day = self.rng.randint(2014, 2024), self.rng.randint(1, 12), self.rng.randint(1, 28)
         if r < 0.5:
-            return _typed(f"{year}-{month:02d}-{day:02d}", XSD + "date"), True
+            return typed_literal(f"{year}-{month:02d}-{day:02d}", XSD + "date"), True
         if r < 0.8:
-            return _typed(f"{year}-{month:02d}", XSD + "gYearMonth"), False
+            return typed_literal(f"{year}-{month:02d}", XSD + "gYearMonth"), False
         if r < 0.95:
-            return _typed(str(year), XSD + "gYear"), False
+            return typed_literal(str(year), XSD + "gYear"), False
         return f"--{month:02d}-{day:02d}", False  # a day without a year (dated() bounds it)
 
     def quantity(self, subject: str, prop: str, unit: str, per: str | None = None, inverted: bool = False,
                  qualifier: str | None = None) -> list[str]:
         """A fact whose object is a qualified number (lb:Quantity), with the number's own triples."""
         self.quantities += 1
-        node = f"<{self.P}quantity/{subject}-{_kebab(prop)}-{self.quantities}>"
+        node = f"<{self.P}quantity/{subject}-{kebab(prop)}-{self.quantities}>"
         if inverted:
             qualifier = "between"
         elif qualifier is None:
             qualifier = self.qualifier_names[bisect.bisect(self.qualifier_cum, self.rng.random())]
-        triples = [f"{self.iri(subject)} {_lb(prop)} {node}", f"{node} {A} {_lb('Quantity')}"]
+        triples = [f"{self.iri(subject)} {lb_term(prop)} {node}", f"{node} {A} {lb_term('Quantity')}"]
         if qualifier == "between":
             low = self.rng.randint(2, 400)
             high = low + self.rng.randint(1, 400)
@@ -180,17 +180,17 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
             values = (("numericValue", value),)
         if per:
             words += f" per {per}"
-        triples += [f"{node} <{RDFS}label> {_en(words)}", f"{node} {_lb('verbatim')} {_str(words)}",
-                    f"{node} {_lb('qualifier')} {_lb(qualifier)}", f"{node} {_lb('unit')} {_str(unit)}"]
+        triples += [f"{node} <{RDFS}label> {english(words)}", f"{node} {lb_term('verbatim')} {plain_literal(words)}",
+                    f"{node} {lb_term('qualifier')} {lb_term(qualifier)}", f"{node} {lb_term('unit')} {plain_literal(unit)}"]
         if per:
-            triples.append(f"{node} {_lb('per')} {_str(per)}")
-        triples += [f"{node} {_lb(name)} {_typed(f'{v}.0', XSD + 'decimal')}" for name, v in values]
+            triples.append(f"{node} {lb_term('per')} {plain_literal(per)}")
+        triples += [f"{node} {lb_term(name)} {typed_literal(f'{v}.0', XSD + 'decimal')}" for name, v in values]
         return triples
 
     # -- the dataset -----------------------------------------------------------------------------
 
     def run(self) -> Iterator[tuple[str, str]]:
-        for triple in _ontology_triples():
+        for triple in ontology_triples():
             self.put(triple, self.graph["ontology"])
         yield self.flush()
         self.documents()
@@ -204,7 +204,7 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
             for i in range(n):
                 triples = self.register_entry(cls, i, rng)
                 if self.locals[cls][i] in self.plan.modal:
-                    register_quads += sum(1 for t in triples if _lb("mentionedIn") not in t)
+                    register_quads += sum(1 for t in triples if lb_term("mentionedIn") not in t)
                 else:
                     register_quads += 2 * len(triples)
         self.anchors()
@@ -213,7 +213,7 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
         for cls in self.plan.counts:
             before = self.written()
             core = (functools.partial(self._route, cls=cls) if cls in ROUTES
-                    else getattr(self, "core_" + _kebab(cls).replace("-", "_")))
+                    else getattr(self, "core_" + kebab(cls).replace("-", "_")))
             for i in range(self.plan.counts[cls]):
                 local = self.locals[cls][i]
                 self.mode = self.modes.get(local)
@@ -225,7 +225,7 @@ class _Generator(_MetadataGraphs, _Claims, _Anchors, _Stories):
         self.stats["core_quads"] = self.written() + register_quads
         # Extra relations about random entities until the dataset reaches the requested size.
         weights = [(cls, n) for cls, n in self.plan.counts.items() if n and cls in EXTRAS]
-        classes, cum = [c for c, _ in weights], _cumulative([n for _, n in weights])
+        classes, cum = [c for c, _ in weights], cumulative([n for _, n in weights])
         idle = 0
         while self.written() + register_quads < self.plan.triples - 30:
             cls = classes[min(bisect.bisect(cum, self.rng.random() * cum[-1]), len(classes) - 1)]

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from ..paths import DEFAULT_BASE_IRI
 from .anchors import ANCHORS
 from .dump import write_dump
-from .generator import _Generator
+from .generator import Generator
 from .sizes import (
     CLAIMS_PER_DOCUMENT,
     DOCUMENTS_MAX,
@@ -25,14 +25,14 @@ from .sizes import (
     MODAL_CLASSES,
     MODAL_ENTITY_RATE,
     MODALITIES,
-    _counts,
-    _cumulative,
-    _estimate,
+    cumulative,
+    estimated_triples,
     parse_size,
+    scaled_counts,
 )
-from .tables import _ontology_triples
-from .terms import _kebab, _local_order
-from .violations import VIOLATION_KINDS, _plan_violations
+from .tables import ontology_triples
+from .terms import kebab, local_order
+from .violations import VIOLATION_KINDS, plan_violations
 
 GENERATOR_VERSION = "5"
 
@@ -68,7 +68,7 @@ class Synthetic:
 
     def chunks(self) -> Iterator[tuple[str, str]]:
         """(N-Quads of named graphs, N-Triples of the default graph) in chunks; together they are the dataset."""
-        return _Generator(self).run()
+        return Generator(self).run()
 
     def lines(self) -> Iterator[str]:
         """The dataset as N-Quads text, chunk by chunk."""
@@ -106,19 +106,19 @@ def generate(triples: int | str, seed: int = 42, base: str = DEFAULT_BASE_IRI, v
     target = parse_size(triples)
     if target < 10_000:
         raise ValueError("the smallest synthetic dataset has 10,000 quads (the ontology alone has about 3,200)")
-    ontology = len(_ontology_triples())
+    ontology = len(ontology_triples())
     documents = max(DOCUMENTS_MIN, min(DOCUMENTS_MAX, math.ceil(target / 52 / CLAIMS_PER_DOCUMENT)))
     # The core (entities and the claims each needs) takes the share of the request left after the extras.
     lo, hi = 0.0, target / 1000
     for _ in range(60):
         mid = (lo + hi) / 2
-        if _estimate(mid, documents, ontology) < (1 - FILL_SHARE) * target:
+        if estimated_triples(mid, documents, ontology) < (1 - FILL_SHARE) * target:
             lo = mid
         else:
             hi = mid
     scale = lo
-    counts = _counts(scale)
-    planted = _plan_violations(counts, seed) if violations else {k: [] for k in VIOLATION_KINDS}
+    counts = scaled_counts(scale)
+    planted = plan_violations(counts, seed) if violations else {k: [] for k in VIOLATION_KINDS}
     return Synthetic(target, seed, base, violations, scale, counts, documents, planted, _plan_modal(counts, planted, seed))
 
 
@@ -127,9 +127,9 @@ def _plan_modal(counts: dict[str, int], planted: dict[str, list[str]], seed: int
     one modality of all its claims; never a stand-in for a query's entity nor an entity that breaks a shape."""
     rng = random.Random(f"modal-{seed}")
     taken = set(ANCHORS.values()).union(*planted.values())
-    candidates = [f"{_kebab(c)}-{j}" for c in MODAL_CLASSES for j in range(1, counts[c])]
+    candidates = [f"{kebab(c)}-{j}" for c in MODAL_CLASSES for j in range(1, counts[c])]
     candidates = [c for c in candidates if c not in taken]
     total = min(len(candidates), max(1, round(MODAL_ENTITY_RATE * sum(counts.values()))))
     names, weights = zip(*MODALITIES[1:], strict=True)
-    cum = _cumulative([w / sum(weights) for w in weights])
-    return {local: names[bisect.bisect(cum, rng.random())] for local in sorted(rng.sample(candidates, total), key=_local_order)}
+    cum = cumulative([w / sum(weights) for w in weights])
+    return {local: names[bisect.bisect(cum, rng.random())] for local in sorted(rng.sample(candidates, total), key=local_order)}

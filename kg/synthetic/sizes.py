@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 CHUNK_LINES = 20_000
 FILL_SHARE = 0.2  # part of the quads left to extra relation claims, which bring the total to the request
-ANCHOR_QUADS = 355  # quads the claims _Generator.anchors makes bring, measured
+ANCHOR_QUADS = 355  # quads the claims Generator.anchors makes bring, measured
 
 
 @dataclass(frozen=True)
@@ -78,17 +78,17 @@ def parse_size(text: str | int) -> int:
     return int(float(match.group(1)) * factor)
 
 
-def _counts(scale: float) -> dict[str, int]:
+def scaled_counts(scale: float) -> dict[str, int]:
     return {k.name: max(k.minimum, round(k.per_unit * scale)) for k in MIX}
 
 
-def _estimate(scale: float, documents: int, ontology: int) -> float:
-    counts = _counts(scale)
+def estimated_triples(scale: float, documents: int, ontology: int) -> float:
+    counts = scaled_counts(scale)
     core = sum(counts[k.name] * k.quads for k in MIX)
     return 2 * ontology + 30 * documents + core + ANCHOR_QUADS
 
 
-def _cumulative(weights) -> list[float]:
+def cumulative(weights) -> list[float]:
     out, total = [], 0.0
     for w in weights:
         total += w

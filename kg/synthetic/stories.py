@@ -8,10 +8,10 @@ from ..namespaces import RDFS, XSD
 from .anchors import ANCHORS
 from .sizes import STATUS_HISTORY
 from .tables import CHARACTERISTICS, EXTRAS, STATUSES
-from .terms import A, _en, _key, _lb, _str, _typed, label_of
+from .terms import A, english, fact_key, label_of, lb_term, plain_literal, typed_literal
 
 
-class _Story:
+class Story:
     """Facts one claim states (and another document may repeat); each fact is a list of triples, the first the fact itself.
 
     `state`: a fact is a state (a time-indexed property of what is not an event), so its claims carry a time.
@@ -37,8 +37,8 @@ class _Story:
         self.facts.append([f"{s} {p} {o}"])
 
 
-class _Stories:
-    """Part of _Generator (kg.synthetic.generator): the stories of the entities, by class."""
+class StoriesPart:
+    """Part of Generator (kg.synthetic.generator): the stories of the entities, by class."""
 
     # -- making stories --------------------------------------------------------------------------
 
@@ -46,23 +46,23 @@ class _Stories:
         """A fact of a time-indexed property about what is not an event holds at a time (Statement.time_indexed)."""
         return prop in self.time_indexed and subject.rsplit("-", 1)[0] not in self.event_prefixes
 
-    def story(self, *facts: tuple[str, str, str | None], required: bool = False) -> _Story:
+    def story(self, *facts: tuple[str, str, str | None], required: bool = False) -> Story:
         """A story of (subject local, property, object) facts; objects already formatted as terms or None (skipped).
 
         `required`: a shape requires one of its facts of an entity the default graph holds, so its claim is asserted.
         """
-        s = _Story()
+        s = Story()
         for subject, prop, obj in facts:
             if obj is not None:
-                s.add(self.iri(subject), _lb(prop), obj)
+                s.add(self.iri(subject), lb_term(prop), obj)
                 s.state = s.state or self.is_state(subject, prop)
         if required:
             s.modality = "asserted"
         return s
 
-    def qstory(self, subject: str, prop: str, unit: str, per: str | None = None, inverted: bool = False) -> _Story:
+    def qstory(self, subject: str, prop: str, unit: str, per: str | None = None, inverted: bool = False) -> Story:
         """A story of one qualified number."""
-        s = _Story()
+        s = Story()
         s.facts.append(self.quantity(subject, prop, unit, per, inverted))
         s.state = self.is_state(subject, prop)
         return s
@@ -70,19 +70,19 @@ class _Stories:
     def ref(self, local: str | None) -> str | None:
         return None if local is None else self.iri(local)
 
-    def dated(self, local: str, required: bool = False) -> _Story:
+    def dated(self, local: str, required: bool = False) -> Story:
         """A claim giving an event's date (sometimes with a year the text leaves implicit, or a day without a year,
         or, where the event is still to come, only the latest date it is expected or planned by)."""
-        s = _Story()
+        s = Story()
         e = self.iri(local)
         if required:
             s.modality = "asserted"
         if self.plants.get(local) == "date-datatype":
-            s.add(e, _lb("date"), _str("sometime in the spring"))
+            s.add(e, lb_term("date"), plain_literal("sometime in the spring"))
             self.planted("date-datatype")
             return s
         if not required and self.mode is None and self.chance(0.08):
-            s.add(e, _lb("dateNotAfter"), _typed(f"{self.rng.randint(2015, 2025)}-{self.rng.randint(1, 12):02d}",
+            s.add(e, lb_term("dateNotAfter"), typed_literal(f"{self.rng.randint(2015, 2025)}-{self.rng.randint(1, 12):02d}",
                                                  XSD + "gYearMonth"))
             s.modality = self.rng.choice(("expected", "intended"))
             return s
@@ -93,16 +93,16 @@ class _Stories:
             if self.undated_docs and not required:
                 s.document = self.undated_docs[self.rng.randrange(len(self.undated_docs))]
                 bound = month_day_not_before(value, self.doc_earliest[s.document])
-                s.facts.append([f"{e} {_lb('monthDay')} {_typed(value, XSD + 'gMonthDay')}",
-                                f"{e} {_lb('dateNotBefore')} {_typed(bound.isoformat(), XSD + 'date')}"])
+                s.facts.append([f"{e} {lb_term('monthDay')} {typed_literal(value, XSD + 'gMonthDay')}",
+                                f"{e} {lb_term('dateNotBefore')} {typed_literal(bound.isoformat(), XSD + 'date')}"])
                 s.year_bounded = s.single = True
                 return s
-            value, full = _typed(f"2020{value[1:]}", XSD + "date"), True
-        s.add(e, _lb("date"), value)
+            value, full = typed_literal(f"2020{value[1:]}", XSD + "date"), True
+        s.add(e, lb_term("date"), value)
         s.year_inferred = full and (self.chance(0.15) or local == "strike-0")
         return s
 
-    def status_history(self, e: str, weights: tuple[float, ...]) -> list[_Story]:
+    def status_history(self, e: str, weights: tuple[float, ...]) -> list[Story]:
         """A place's statuses over time (none, one, two or three), each at a later time than the one before; none
         for the crossing the as-of question asks about, whose statuses are the anchors' (anchor_crossing_statuses)."""
         r, steps = self.rng.random(), 0
@@ -113,49 +113,49 @@ class _Stories:
             r -= w
         if not steps or self.mode not in (None, "asserted") or e == ANCHORS["al-qaim-albu-kamal-crossing"]:
             return []
-        s = _Story()
+        s = Story()
         s.steps = []
         year = self.rng.randint(2013, 2019)
         for status in self.rng.sample(STATUSES, steps):
             lexical, datatype = self.time_value(year)
-            s.steps.append(([f"{self.iri(e)} {_lb('status')} {_lb(status)}"], (("holdsAt", lexical, datatype),)))
+            s.steps.append(([f"{self.iri(e)} {lb_term('status')} {lb_term(status)}"], (("holdsAt", lexical, datatype),)))
             year += self.rng.randint(1, 2)
         return [s]
 
-    def extra(self, cls: str, local: str) -> _Story:
-        s = _Story()
+    def extra(self, cls: str, local: str) -> Story:
+        s = Story()
         for _ in range(1 + self.rng.randrange(3)):
             prop, pool = EXTRAS[cls][self.rng.randrange(len(EXTRAS[cls]))]
             obj = self.value(pool, local)
             if obj is not None:
-                s.add(self.iri(local), _lb(prop), obj)
+                s.add(self.iri(local), lb_term(prop), obj)
                 s.state = s.state or self.is_state(local, prop)
         return s
 
     def value(self, pool: str, subject: str) -> str | None:
         if pool == "sect":
-            return _lb(self.rng.choice(("shia", "sunni")))
+            return lb_term(self.rng.choice(("shia", "sunni")))
         if pool == "characteristic":
-            return _lb(self.rng.choice(CHARACTERISTICS))
+            return lb_term(self.rng.choice(CHARACTERISTICS))
         if pool in ("topic", "grounds", "facility"):
-            return _str(f"synthetic {pool} {self.rng.randrange(1000)}")
+            return plain_literal(f"synthetic {pool} {self.rng.randrange(1000)}")
         return self.ref(self.pick(pool, avoid=subject))
 
     # -- the stories each entity needs, by class: actors, places, routes, events -----------------
 
-    def core_country(self, e: str, i: int) -> list[_Story]:
+    def core_country(self, e: str, i: int) -> list[Story]:
         stories = [self.story((e, "opposes", self.ref(self.pick("country", avoid=e))))]
         if self.chance(0.5) or i == 0:
             stories.append(self.story((e, "supports", self.ref(self.pick("armed")))))
         return stories
 
-    def core_militia(self, e: str, i: int) -> list[_Story]:
+    def core_militia(self, e: str, i: int) -> list[Story]:
         r = self.rng.random()
         if i == 0 or r < 0.15:
             place = self.locals["Settlement"][self.rng.randrange(2)] if r < 0.08 else self.locals["Region"][self.rng.randrange(2)]
         else:
             place = self.pick("local")
-        stories = [self.story((e, "hasPresenceIn", self.ref(place)), (e, "sect", _lb(self.rng.choice(("shia", "sunni")))))]
+        stories = [self.story((e, "hasPresenceIn", self.ref(place)), (e, "sect", lb_term(self.rng.choice(("shia", "sunni")))))]
         relation = self.rng.choice(("controls", "operates", "secures", "influences"))
         crossing = self.pick("crossing")
         if i == 0:
@@ -170,10 +170,10 @@ class _Stories:
             stories.append(self.qstory(e, "size", "fighters"))
         return stories
 
-    def core_armed_group(self, e: str, i: int) -> list[_Story]:
+    def core_armed_group(self, e: str, i: int) -> list[Story]:
         return [self.story((e, "opposes", self.ref(self.pick("country"))), (e, "hasPresenceIn", self.ref(self.pick("local"))))]
 
-    def core_state_force(self, e: str, i: int) -> list[_Story]:
+    def core_state_force(self, e: str, i: int) -> list[Story]:
         stories = [self.story((e, "country", self.ref(self.pick("country"))))]
         place = self.locals["Settlement"][1] if self.chance(0.2) else self.pick("local")
         stories.append(self.story((e, "deployedIn", self.ref(place))))
@@ -181,38 +181,38 @@ class _Stories:
             stories.append(self.story((e, "partOf", self.iri("state-force-0"))))
         return stories
 
-    def core_military_unit(self, e: str, i: int) -> list[_Story]:
+    def core_military_unit(self, e: str, i: int) -> list[Story]:
         parent = "state-force-0" if i == 0 or self.chance(0.5) else "military-unit-0"
         country = self.iri("country-0") if i == 0 else self.ref(self.pick("country"))
         return [self.story((e, "partOf", self.iri(parent)), (e, "country", country))]
 
-    def core_government_body(self, e: str, i: int) -> list[_Story]:
+    def core_government_body(self, e: str, i: int) -> list[Story]:
         return [self.story((e, "country", self.ref(self.pick("country")))),
                 self.story((e, "secures", self.ref(self.pick("crossing"))))]
 
-    def core_media_outlet(self, e: str, i: int) -> list[_Story]:
+    def core_media_outlet(self, e: str, i: int) -> list[Story]:
         return [self.story((e, "country", self.ref(self.pick("country"))))]
 
-    def core_person(self, e: str, i: int) -> list[_Story]:
-        title = _str(f"synthetic title {self.rng.randrange(200)}")
+    def core_person(self, e: str, i: int) -> list[Story]:
+        title = plain_literal(f"synthetic title {self.rng.randrange(200)}")
         stories = [self.story((e, "title", title), (e, self.rng.choice(("commands", "leads")), self.ref(self.pick("organization"))))]
         if self.chance(0.3):
             stories.append(self.story((e, "memberOf", self.ref(self.pick("organization")))))
         return stories
 
-    def core_person_group(self, e: str, i: int) -> list[_Story]:
-        stories = [self.story((e, "memberOf", self.ref(self.pick("armed"))), (e, "title", _str("members")))]
+    def core_person_group(self, e: str, i: int) -> list[Story]:
+        stories = [self.story((e, "memberOf", self.ref(self.pick("armed"))), (e, "title", plain_literal("members")))]
         if self.chance(0.3):
             stories.append(self.qstory(e, "size", "members"))
         return stories
 
-    def core_region(self, e: str, i: int) -> list[_Story]:
+    def core_region(self, e: str, i: int) -> list[Story]:
         country = self.locals["Country"][1 + i] if i < 2 else self.pick("country")
         s = self.story((e, "locatedIn", self.ref(country)))
         s.two_certainties = self.plants.get(e) == "two-certainties"
         return [s]
 
-    def core_settlement(self, e: str, i: int) -> list[_Story]:
+    def core_settlement(self, e: str, i: int) -> list[Story]:
         region = self.locals["Region"][1 - i] if i < 2 else self.pick("region")
         s = self.story((e, "locatedIn", self.ref(region)))
         s.two_certainties = self.plants.get(e) == "two-certainties"
@@ -225,11 +225,11 @@ class _Stories:
             stories.append(self.story((e, "onBorder", self.ref(self.pick("border")))))
         return stories
 
-    def core_border(self, e: str, i: int) -> list[_Story]:
+    def core_border(self, e: str, i: int) -> list[Story]:
         a = self.pick("country")
         return [self.story((e, "borderOf", self.ref(a)), (e, "borderOf", self.ref(self.pick("country", avoid=a))))]
 
-    def _crossing(self, e: str, i: int) -> list[_Story]:
+    def _crossing(self, e: str, i: int) -> list[Story]:
         near = self.iri(self.locals["Settlement"][i % 2]) if i < 2 else self.ref(self.pick("settlement"))
         stories = [self.story((e, "near", near), (e, "onBorder", self.ref(self.pick("border"))))]
         stories.append(self.story((e, "connects", self.ref(self.pick("settlement"))), (e, "connects", self.ref(self.pick("region")))))
@@ -237,28 +237,28 @@ class _Stories:
             stories.append(self.story((e, "cargo", self.ref(self.pick("commodity")))))
         return stories
 
-    def core_official_crossing(self, e: str, i: int) -> list[_Story]:
+    def core_official_crossing(self, e: str, i: int) -> list[Story]:
         return self._crossing(e, i) + self.status_history(e, STATUS_HISTORY["OfficialCrossing"])
 
-    def core_unofficial_crossing(self, e: str, i: int) -> list[_Story]:
+    def core_unofficial_crossing(self, e: str, i: int) -> list[Story]:
         stories = self._crossing(e, i) + self.status_history(e, STATUS_HISTORY["UnofficialCrossing"])
         stories.append(self.story((e, "usedBy", self.ref(self.pick("armed")))))
         return stories
 
-    def core_military_base(self, e: str, i: int) -> list[_Story]:
+    def core_military_base(self, e: str, i: int) -> list[Story]:
         return [self.story((e, "near", self.ref(self.pick("settlement"))), (e, "builtBy", self.ref(self.pick("actor")))),
                 *self.status_history(e, STATUS_HISTORY["MilitaryBase"])]
 
-    def core_barrier(self, e: str, i: int) -> list[_Story]:
+    def core_barrier(self, e: str, i: int) -> list[Story]:
         s = self.qstory(e, "length", "km", inverted=self.plants.get(e) == "range-order")
         if self.plants.get(e) == "range-order":
             self.planted("range-order")
-        return [self.story((e, "near", self.ref(self.pick("settlement"))), (e, "facility", _str("synthetic guard posts"))), s]
+        return [self.story((e, "near", self.ref(self.pick("settlement"))), (e, "facility", plain_literal("synthetic guard posts"))), s]
 
-    def core_water_body(self, e: str, i: int) -> list[_Story]:
+    def core_water_body(self, e: str, i: int) -> list[Story]:
         return [self.story((e, "locatedIn", self.ref(self.pick("region"))))]
 
-    def _route(self, e: str, i: int, cls: str) -> list[_Story]:
+    def _route(self, e: str, i: int, cls: str) -> list[Story]:
         mode = {"AirBridge": "air", "SeaRoute": "sea"}.get(cls, "land")
         stops: list[str] = []
         if cls == "Road" and i == 0:
@@ -267,29 +267,30 @@ class _Stories:
             place = self.pick("crossing") if self.chance(0.35) else self.pick("place")
             if place and place not in stops:
                 stops.append(place)
-        waypoints = _Story()
+        waypoints = Story()
         route = self.iri(e)
         for seq, place in enumerate(stops, 1):
             w = self.iri(f"waypoint/{e}-{seq}-{place}")
             wrong = seq == 1 and self.plants.get(e) == "sequence-datatype"
             if wrong:
                 self.planted("sequence-datatype")
+            sequence = typed_literal(f"{seq}.0", XSD + "decimal") if wrong else typed_literal(str(seq), XSD + "integer")
             waypoints.facts.append([
-                f"{route} {_lb('hasWaypoint')} {w}",
-                f"{w} {A} {_lb('Waypoint')}",
-                f"{w} <{RDFS}label> {_en(f'{label_of(e)}, stop {seq}: {label_of(place)}')}",
-                f"{w} {_lb('sequence')} {_typed(f'{seq}.0', XSD + 'decimal') if wrong else _typed(str(seq), XSD + 'integer')}",
-                f"{w} {_lb('waypointPlace')} {self.iri(place)}",
-                f"{route} {_lb('passesThrough')} {self.iri(place)}",
+                f"{route} {lb_term('hasWaypoint')} {w}",
+                f"{w} {A} {lb_term('Waypoint')}",
+                f"{w} <{RDFS}label> {english(f'{label_of(e)}, stop {seq}: {label_of(place)}')}",
+                f"{w} {lb_term('sequence')} {sequence}",
+                f"{w} {lb_term('waypointPlace')} {self.iri(place)}",
+                f"{route} {lb_term('passesThrough')} {self.iri(place)}",
             ])
         bridge = e == ANCHORS["iran-land-bridge"]
         user = "country-0" if self.chance(0.5) or bridge else self.pick("actor")
-        uses = [(e, "mode", _lb(mode)), (e, "usedBy", self.ref(user)), (e, "cargo", self.ref(self.pick("commodity")))]
+        uses = [(e, "mode", lb_term(mode)), (e, "usedBy", self.ref(user)), (e, "cargo", self.ref(self.pick("commodity")))]
         if bridge:
             # The land bridge Iran uses (28), and what the question on routes asks of it (32): what it is for, what
             # it is an alternative to, an advantage and a limitation, and who threatens it.
             uses += [(e, "purpose", self.iri(self.locals["Transfer"][0])), (e, "alternativeTo", self.iri(self.locals["Road"][0])),
-                     (e, "advantage", _lb("cost")), (e, "limitation", _lb("interdiction")),
+                     (e, "advantage", lb_term("cost")), (e, "limitation", lb_term("interdiction")),
                      (self.locals["ArmedGroup"][0], "threatens", self.iri(e))]
         ends = [(e, "origin", self.ref(self.pick("country"))), (e, "destination", self.ref(self.pick("feature", avoid=e)))]
         # The land bridge's in one claim, which leaves the smallest graphs room for the anchors' claims.
@@ -298,7 +299,7 @@ class _Stories:
             stories.append(self.story((e, "cannotBeUsedBy", self.iri("country-0"))))
         return stories
 
-    def core_strike(self, e: str, i: int) -> list[_Story]:
+    def core_strike(self, e: str, i: int) -> list[Story]:
         if i == 0 or self.chance(0.12):
             site = self.iri(self.rng.choice(("settlement-0", "official-crossing-0")))
         else:
@@ -306,7 +307,7 @@ class _Stories:
         # Where, how and whom in one claim, as a text tells a strike ("an air strike near Albu Kamal killed members of ...").
         stories = [self.dated(e, required=True),
                    self.story((e, self.rng.choice(("location", "nearLocation", "hit")), site),
-                              (e, "strikeType", _lb(self.rng.choice(("airStrike", "droneStrike", "rocketFire")))),
+                              (e, "strikeType", lb_term(self.rng.choice(("airStrike", "droneStrike", "rocketFire")))),
                               (e, "target", self.ref(self.pick("armed"))))]
         plant = self.plants.get(e)
         if plant == "perpetrator-class":
@@ -315,30 +316,30 @@ class _Stories:
         elif plant == "strike-unattributed":
             self.planted(plant)
         elif self.chance(0.25):
-            stories.append(self.story((e, "attributionStatus", _lb("unattributed")), required=True))
+            stories.append(self.story((e, "attributionStatus", lb_term("unattributed")), required=True))
         else:
             stories.append(self.story((e, "perpetrator", self.ref(self.pick("actor"))), required=True))
         if self.chance(0.4):
             stories.append(self.qstory(e, "casualties", "people killed"))
         return stories
 
-    def core_sanction(self, e: str, i: int, programme: bool = False) -> list[_Story]:
+    def core_sanction(self, e: str, i: int, programme: bool = False) -> list[Story]:
         issuer = self.ref(self.pick("country") if self.chance(0.6) else self.pick("organization"))
-        first = self.story((e, "issuedBy", issuer) if self.chance(0.9) else (e, "attributionStatus", _lb("unattributed")),
+        first = self.story((e, "issuedBy", issuer) if self.chance(0.9) else (e, "attributionStatus", lb_term("unattributed")),
                            required=True)
         if self.chance(0.85):
             second = self.story((e, "sanctionTarget", self.ref(self.pick("armed" if programme else "actor"))), required=True)
         else:
             second = self.story((e, "cargo", self.ref(self.pick("commodity"))), required=True)
         if programme:
-            second.add(self.iri(e), _lb("programme"), _lb("foreignTerroristOrganization"))
-        second.add(self.iri(e), _lb("grounds"), _str(f"synthetic grounds {self.rng.randrange(1000)}"))
+            second.add(self.iri(e), lb_term("programme"), lb_term("foreignTerroristOrganization"))
+        second.add(self.iri(e), lb_term("grounds"), plain_literal(f"synthetic grounds {self.rng.randrange(1000)}"))
         return [first, second, self.dated(e)]
 
-    def core_terrorist_designation(self, e: str, i: int) -> list[_Story]:
+    def core_terrorist_designation(self, e: str, i: int) -> list[Story]:
         return self.core_sanction(e, i, programme=True)
 
-    def core_seizure(self, e: str, i: int) -> list[_Story]:
+    def core_seizure(self, e: str, i: int) -> list[Story]:
         place = self.iri(self.rng.choice(("official-crossing-0", "settlement-1"))) if i == 0 or self.chance(0.3) else \
             self.ref(self.pick("crossing"))
         s = self.story((e, "location", place), (e, "cargo", self.ref(self.pick("commodity"))),
@@ -347,28 +348,28 @@ class _Stories:
         s.facts.append(self.quantity(e, "quantity", "pills", qualifier="moreThan" if i == 0 else None))
         return [s, self.dated(e)]
 
-    def core_meeting(self, e: str, i: int) -> list[_Story]:
+    def core_meeting(self, e: str, i: int) -> list[Story]:
         a = self.pick("person")
         return [self.dated(e),
                 self.story((e, "location", self.ref(self.pick("settlement"))), (e, "attendedBy", self.ref(a)),
-                           (e, "attendedBy", self.ref(self.pick("person", avoid=a))), (e, "topic", _str("synthetic topic"))),
+                           (e, "attendedBy", self.ref(self.pick("person", avoid=a))), (e, "topic", plain_literal("synthetic topic"))),
                 self.story((e, "participant", self.ref(self.pick("country"))))]
 
-    def core_crossing_opening(self, e: str, i: int) -> list[_Story]:
+    def core_crossing_opening(self, e: str, i: int) -> list[Story]:
         crossing = self.iri("official-crossing-0") if i == 0 else self.ref(self.pick("crossing"))
-        stories = [self.story((e, "openedCrossing", crossing), (e, "status", _lb("planned")), required=True)]
+        stories = [self.story((e, "openedCrossing", crossing), (e, "status", lb_term("planned")), required=True)]
         if e != ANCHORS["al-qaim-albu-kamal-crossing-opening"]:  # whose dates are the anchors' (anchor_opening_plans)
             stories.append(self.dated(e))
         if i == 0 or self.chance(0.5):
-            stories.append(self.story((e, "status", _lb(self.rng.choice(("delayed", "completed", "ongoing"))))))
+            stories.append(self.story((e, "status", lb_term(self.rng.choice(("delayed", "completed", "ongoing"))))))
             stories.append(self.story((e, "agent", self.ref(self.pick("country")))))
         return stories
 
-    def core_construction(self, e: str, i: int) -> list[_Story]:
-        return [self.story((e, "constructed", self.ref(self.pick("installation"))), (e, "status", _lb("completed")), required=True),
+    def core_construction(self, e: str, i: int) -> list[Story]:
+        return [self.story((e, "constructed", self.ref(self.pick("installation"))), (e, "status", lb_term("completed")), required=True),
                 self.story((e, "agent", self.ref(self.pick("actor")))), self.dated(e)]
 
-    def core_territorial_capture(self, e: str, i: int) -> list[_Story]:
+    def core_territorial_capture(self, e: str, i: int) -> list[Story]:
         place = self.iri("settlement-0") if i == 0 else self.ref(self.pick("local"))
         return [self.story((e, "capturedPlace", place), (e, "agent", self.iri("militia-0") if i == 0 else self.ref(self.pick("armed"))),
                            required=True),
@@ -376,33 +377,33 @@ class _Stories:
                 # The capture the queries ask about has the dates of the anchors (anchor_capture_dates).
                 *([] if e == ANCHORS["capture-of-albu-kamal-2017"] else [self.dated(e)])]
 
-    def core_smuggling_operation(self, e: str, i: int) -> list[_Story]:
+    def core_smuggling_operation(self, e: str, i: int) -> list[Story]:
         s = self.story((e, "agent", self.ref(self.pick("armed"))), (e, "beneficiary", self.ref(self.pick("armed"))))
         money = self.qstory(e, "revenue", "US dollars", per="month")
         if self.chance(0.5):
             money.facts.append(self.quantity(e, self.rng.choice(("fee", "tradeValue", "cost")), "US dollars", per="truck"))
         return [s, money, self.story((e, "cargo", self.ref(self.pick("commodity"))), (e, "passesThrough", self.ref(self.pick("crossing"))))]
 
-    def core_transfer(self, e: str, i: int) -> list[_Story]:
+    def core_transfer(self, e: str, i: int) -> list[Story]:
         return [self.story((e, "agent", self.ref(self.pick("actor"))), (e, "origin", self.ref(self.pick("country"))),
                            (e, "destination", self.ref(self.pick("country")))),
                 self.story((e, "cargo", self.ref(self.pick("commodity"))), (e, "passesThrough", self.ref(self.pick("crossing"))),
-                           (e, "status", _lb("ongoing")))]
+                           (e, "status", lb_term("ongoing")))]
 
-    def core_announcement(self, e: str, i: int) -> list[_Story]:
+    def core_announcement(self, e: str, i: int) -> list[Story]:
         return [self.dated(e), self.story((e, "agent", self.ref(self.pick("person"))),
                                           (e, "concerns", self.ref(self.pick("event", avoid=e))),
-                                          (e, "topic", _str(f"synthetic topic {self.rng.randrange(1000)}")))]
+                                          (e, "topic", plain_literal(f"synthetic topic {self.rng.randrange(1000)}")))]
 
-    def core_deployment(self, e: str, i: int) -> list[_Story]:
+    def core_deployment(self, e: str, i: int) -> list[Story]:
         return [self.dated(e), self.story((e, "agent", self.ref(self.pick("force"))), (e, "location", self.ref(self.pick("local"))))]
 
-    def core_commodity(self, e: str, i: int) -> list[_Story]:
+    def core_commodity(self, e: str, i: int) -> list[Story]:
         """Goods no asserted claim has named yet: a crossing or route carries them (a cargo not stated before)."""
         if self.iri(e) in self.referenced:
             return []
         for _ in range(20):
             holder = self.pick("crossing" if self.chance(0.5) else "route")
-            if holder and _key(f"{self.iri(holder)} {_lb('cargo')} {self.iri(e)}") not in self.seen:
+            if holder and fact_key(f"{self.iri(holder)} {lb_term('cargo')} {self.iri(e)}") not in self.seen:
                 return [self.story((holder, "cargo", self.iri(e)))]
         return []

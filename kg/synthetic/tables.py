@@ -52,7 +52,7 @@ EXTRAS: dict[str, tuple[tuple[str, str], ...]] = {
     "Region": (("near", "region"), ("populationSect", "sect")),
     "Settlement": (("near", "settlement"), ("adjacentTo", "water"), ("usedBy", "armed"), ("populationSect", "sect")),
     "Border": (("borderOf", "country"),),
-    # No status among the extras: a place's statuses are a history of their own (_Generator.status_history).
+    # No status among the extras: a place's statuses are a history of their own (Generator.status_history).
     "OfficialCrossing": (("cargo", "commodity"), ("usedBy", "armed"), ("near", "settlement"), ("componentOf", "crossing"),
                          ("alternativeTo", "crossing"), ("advantage", "characteristic"), ("limitation", "characteristic"),
                          ("purpose", "event")),
@@ -95,7 +95,7 @@ TIME_TEXTS = ("since then", "at present", "today", "for the time being", "in rec
 
 
 @functools.cache
-def _ontology_triples() -> tuple[str, ...]:
+def ontology_triples() -> tuple[str, ...]:
     """The ontology as N-Triples lines without their final dot, sorted, each once (as the build's set of quads holds
     them: the Turtle states a few twice, such as lb:cost's label, a property's and a concept's)."""
     triples = list(ox.parse(path=str(Layout().ontology), format=ox.RdfFormat.TURTLE))
@@ -103,7 +103,7 @@ def _ontology_triples() -> tuple[str, ...]:
 
 
 @functools.cache
-def _ontology_terms() -> tuple[frozenset[str], frozenset[str]]:
+def ontology_terms() -> tuple[frozenset[str], frozenset[str]]:
     """The properties whose facts hold at a time (lb:timeIndexed), and the classes of events, by local name."""
     onto = load_ontology(Layout().ontology)
     time_indexed = frozenset(name for name, prop in onto.properties.items() if prop.time_indexed)

@@ -15,7 +15,7 @@ A = f"<{RDF}type>"
 TRUE = f'"true"^^<{XSD}boolean>'
 
 
-def _kebab(name: str) -> str:
+def kebab(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
 
@@ -25,19 +25,19 @@ def _esc(text: str) -> str:
     return text
 
 
-def _str(text: str) -> str:
+def plain_literal(text: str) -> str:
     return f'"{_esc(text)}"'
 
 
-def _en(text: str) -> str:
+def english(text: str) -> str:
     return f'"{_esc(text)}"@en'
 
 
-def _typed(lexical: str, datatype: str) -> str:
+def typed_literal(lexical: str, datatype: str) -> str:
     return f'"{lexical}"^^<{datatype}>'
 
 
-def _lb(name: str) -> str:
+def lb_term(name: str) -> str:
     return f"<{LB}{name}>"
 
 
@@ -46,10 +46,10 @@ def label_of(local: str) -> str:
     return "Synthetic " + local.replace("-", " ")
 
 
-def _local_order(local: str) -> tuple[str, int]:
+def local_order(local: str) -> tuple[str, int]:
     name, number = local.rsplit("-", 1)
     return name, int(number)
 
 
-def _key(triple: str) -> int:
+def fact_key(triple: str) -> int:
     return int.from_bytes(hashlib.blake2b(triple.encode(), digest_size=8).digest(), "big")

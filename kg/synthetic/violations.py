@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from .anchors import ANCHORS
-from .terms import _kebab, _local_order
+from .terms import kebab, local_order
 
 # Each kind breaks one constraint of ontology/shapes.ttl once: pySHACL reports one result for it.
 VIOLATION_KINDS = {
@@ -37,7 +37,7 @@ VIOLATION_CANDIDATES = {
 }
 
 
-def _plan_violations(counts: dict[str, int], seed: int) -> dict[str, list[str]]:
+def plan_violations(counts: dict[str, int], seed: int) -> dict[str, list[str]]:
     rng = random.Random(f"violations-{seed}")
     total = max(len(VIOLATION_KINDS), round(VIOLATION_RATE * sum(counts.values())))
     taken: set[str] = set()
@@ -46,7 +46,7 @@ def _plan_violations(counts: dict[str, int], seed: int) -> dict[str, list[str]]:
     kinds = list(VIOLATION_KINDS)
     for i in range(total):
         kind = kinds[i % len(kinds)]
-        candidates = [f"{_kebab(c)}-{j}" for c in VIOLATION_CANDIDATES[kind] for j in range(counts[c])]
+        candidates = [f"{kebab(c)}-{j}" for c in VIOLATION_CANDIDATES[kind] for j in range(counts[c])]
         free = [c for c in candidates if c not in taken and c not in anchors and not c.endswith("-0")]
         if not free:
             continue
@@ -54,5 +54,5 @@ def _plan_violations(counts: dict[str, int], seed: int) -> dict[str, list[str]]:
         taken.add(choice)
         planted[kind].append(choice)
     for kind in planted:
-        planted[kind].sort(key=_local_order)
+        planted[kind].sort(key=local_order)
     return planted
