@@ -13,7 +13,7 @@ from .ontology import Ontology
 from .yamlio import line_of, load_yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_KEYS = {"id", "type", "label", "aliases", "description"}
+_KEYS = {"id", "type", "label", "aliases", "description", "proposal"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Entity:
     description: str
     path: Path
     line: int | None
+    proposal: object = None  # why `kg suggest` proposed the entry, until a curator reviews it
 
 
 def mention_pattern(name: str) -> re.Pattern[str]:
@@ -51,9 +52,11 @@ def mentions(entities: dict[str, Entity], text: str) -> set[str]:
 
 
 def load_register(
-    folder: Path, ontology: Ontology, documents: dict[str, Document], skip: Iterable[Path] = ()
+    folder: Path, ontology: Ontology, documents: dict[str, Document], skip: Iterable[Path] = (), proposals: bool = False,
 ) -> dict[str, Entity]:
-    """Read every register/*.yaml file but those in skip (data about entities, not entities); ids are unique across files."""
+    """Read every register/*.yaml file but those in skip (data about entities, not entities); ids are unique across files.
+
+    An entry still marked `proposal` (proposed by `kg suggest`, not reviewed) is refused unless `proposals` is true."""
     scope_texts = [doc.in_scope_text() for doc in documents.values()]
     entities: dict[str, Entity] = {}
     skipped = {p.resolve() for p in skip}
@@ -82,6 +85,9 @@ def load_register(
             if ent_id in entities:
                 other = entities[ent_id]
                 raise InputError(path, line, f"id {ent_id!r} already defined at {other.path.name}:{other.line}")
+            if "proposal" in item and not proposals:
+                raise InputError(path, line, f"{ent_id}: a proposed register entry, not reviewed: accept, edit or drop it "
+                                             "(kg review) before it can be built")
             cls = ontology.classes.get(str(item["type"]))
             if cls is None:
                 raise InputError(path, line, f"unknown type {item['type']!r} (not a class of the ontology)")
@@ -93,6 +99,6 @@ def load_register(
                     raise InputError(path, line, f"alias {alias!r} of {ent_id!r} does not occur in any document")
             entities[ent_id] = Entity(
                 ent_id, cls, str(item["label"]), tuple(str(a) for a in aliases),
-                str(item["description"]), path, line,
+                str(item["description"]), path, line, item.get("proposal"),
             )
     return entities

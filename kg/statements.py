@@ -21,7 +21,7 @@ MODALITIES = ("asserted", "denied", "intended", "expected", "conditional", "reco
 _STATEMENT_KEYS = {
     "id", "quote", "occurrence", "certainty", "attribution", "attributed_to", "hedge",
     "year_inferred", "facts", "modality", "cue", "condition", "holds_at", "holds_from", "holds_until",
-    "time_text", "share", "disputes", "unused",
+    "time_text", "share", "disputes", "unused", "proposal",
 }
 _FILE_KEYS = {"document", "statements", "uncurated", "unlinked"}
 _QUANTITY_KEYS = {"value", "min", "max", "qualifier", "unit", "per", "verbatim"}
@@ -113,6 +113,7 @@ class Statement:
     share: str | None = None  # concept IRI
     disputes: tuple[str, ...] = ()
     unused: dict[str, str] = field(default_factory=dict)  # words of the quote no fact uses -> why
+    proposal: object = None  # why `kg suggest` proposed it (and each fact), until a curator reviews it
 
     @property
     def year_bounded(self) -> bool:
@@ -271,9 +272,12 @@ class Curation:
 
 def load_statement_file(
     path: Path, documents: dict[str, Document], ontology: Ontology, entities: dict[str, Entity],
-    curation: Curation | None = None,
+    curation: Curation | None = None, proposals: bool = False,
 ) -> list[Statement]:
-    """Parse and check one statement file (its notes for the coverage report go into curation)."""
+    """Parse and check one statement file (its notes for the coverage report go into curation).
+
+    A statement still marked `proposal` (a draft of `kg suggest` nobody has reviewed) is refused unless
+    `proposals` is true (review reads drafts; the build never publishes them)."""
     data = load_yaml(path)
     if not isinstance(data, dict) or "document" not in data or "statements" not in data:
         raise InputError(path, line_of(data, 1), "a statement file needs 'document' and 'statements'")
@@ -296,6 +300,9 @@ def load_statement_file(
         match = ID_RE.match(stmt_id)
         if not match or match.group(1) != doc.id:
             raise InputError(path, line, f"statement id {stmt_id!r} must be '{doc.id}-NNN'")
+        if "proposal" in item and not proposals:
+            raise InputError(path, line, f"{stmt_id}: still a proposal, not reviewed: accept, edit or drop it "
+                                         f"(kg review {doc.id}) before it can be built")
         quote = item.get("quote")
         if not isinstance(quote, str) or not quote.strip():
             raise InputError(path, line, f"{stmt_id}: needs a quote")
@@ -343,6 +350,7 @@ def load_statement_file(
                 and stmt.holds_at is None and stmt.holds_from is None and stmt.holds_until is None:
             raise InputError(path, line, f"{stmt_id}: 'year_inferred' but no date")
         stmt.unused = _unused(item, quote, stmt_id, path, line)
+        stmt.proposal = item.get("proposal")
         out.append(stmt)
     if curation is not None:
         curation.uncurated[doc.id] = _uncurated(data, doc, path)
@@ -454,13 +462,13 @@ def last_day(value: TypedValue) -> datetime.date:
 
 def load_statements(
     folder: Path, documents: dict[str, Document], ontology: Ontology, entities: dict[str, Entity],
-    curation: Curation | None = None,
+    curation: Curation | None = None, proposals: bool = False,
 ) -> list[Statement]:
-    """Parse every statements/*.yaml file; statement ids are unique across files."""
+    """Parse every statements/*.yaml file; statement ids are unique across files (proposals: as load_statement_file)."""
     statements: list[Statement] = []
     seen: dict[str, Statement] = {}
     for path in sorted(folder.glob("*.yaml")):
-        for stmt in load_statement_file(path, documents, ontology, entities, curation):
+        for stmt in load_statement_file(path, documents, ontology, entities, curation, proposals):
             if stmt.id in seen:
                 raise InputError(path, stmt.line, f"statement id {stmt.id} already used at {seen[stmt.id].path.name}:{seen[stmt.id].line}")
             seen[stmt.id] = stmt

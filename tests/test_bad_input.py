@@ -150,3 +150,25 @@ def test_cli_reports_bad_input_on_one_line_with_exit_1(previous):
     assert "900.yaml:7: unknown entity 'atlantis'" in result.output
     assert "Traceback" not in result.output
     assert snapshot(layout) == before
+
+
+def test_a_statement_still_proposed_is_not_built(project_copy):
+    path = project_copy.statements / "001.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("- id: 001-")
+    path.write_text(text[:first] + "- proposal: {why: a sentence naming two register entities}\n  id:" +
+                    text[first + len("- id:"):], encoding="utf-8")
+    with pytest.raises(InputError, match=r"001-\d{3}: still a proposal, not reviewed") as err:
+        build(project_copy, BASE)
+    assert err.value.path.endswith("001.yaml") and err.value.line == text[:first].count("\n") + 1
+
+
+def test_a_proposed_register_entry_is_not_built(project_copy):
+    path = project_copy.register / "002.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("- id: ")
+    path.write_text(text[:first] + "- proposal: named in a sentence, in no register entry\n  id: " +
+                    text[first + len("- id: "):], encoding="utf-8")
+    with pytest.raises(InputError, match="a proposed register entry, not reviewed") as err:
+        build(project_copy, BASE)
+    assert err.value.path.endswith("002.yaml")
