@@ -28,20 +28,12 @@ import urllib.parse
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
 
-from bench.common import (  # noqa: E402
-    ROOT,
-    Ratios,
-    competency_queries,
-    errors_text,
-    free_port,
-    kg_serve,
-    query_paths,
-    run_wrk,
-    stop,
-    wait_up,
-)
+from bench.common import ROOT, kg_serve, stop, wait_up  # noqa: E402
 from kg.build import current_release  # noqa: E402
 from kg.paths import Layout  # noqa: E402
+from support.counting import Ratios, errors_text, run_wrk  # noqa: E402
+from support.queries import competency_queries, query_paths  # noqa: E402
+from support.servers import free_port  # noqa: E402
 
 POINT_LOOKUP = ("SELECT ?p ?o WHERE { <https://landbridge-kg.org/id/kataib-hezbollah> ?p ?o }")
 

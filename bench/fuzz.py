@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 from kg.build import current_release  # noqa: E402
 from kg.paths import Layout  # noqa: E402
-from tests.fuzzing import requests  # noqa: E402
+from support.fuzzing import requests  # noqa: E402
 
 INJECTIONS = ["x\r\nX-Injected: 1", "x\r\n\r\nGET /metrics HTTP/1.1", "x\nSet-Cookie: a=b", "x\r"]
 

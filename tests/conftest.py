@@ -13,6 +13,7 @@ import pytest
 from kg.build import build
 from kg.paths import PROJECT_ROOT, Layout
 from kg.store import open_store
+from support.servers import free_port
 
 BASE = "https://landbridge-kg.org/"
 INPUT_FOLDERS = ("seeds", "statements", "register", "ontology")
@@ -85,14 +86,6 @@ def work_until(condition, seconds: float) -> bool:
     while not condition() and time.monotonic() < deadline:
         sum(i * i for i in range(2000))
     return condition()
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until_up(url: str, proc, seconds: float = 90) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import worker_pids
 from kg import allocator
+from support.servers import worker_pids
 
 from .conftest import SERVERS, running_server
 

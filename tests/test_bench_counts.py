@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import Ratios, errors_text, outcome, run_wrk
+from support.counting import Ratios, errors_text, outcome, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 

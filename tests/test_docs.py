@@ -61,6 +61,6 @@ def test_kg_console_script_is_installed():
 
 
 def test_code_is_ruff_clean():
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "kg", "server", "tests"], cwd=PROJECT_ROOT,
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "kg", "server", "tests", "bench", "support"], cwd=PROJECT_ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

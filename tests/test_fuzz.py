@@ -11,8 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from server import create_app
-
-from .fuzzing import TRAVERSALS, requests
+from support.fuzzing import TRAVERSALS, requests
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import child_pids, worker_pids
 from kg.build import build
 from kg.paths import PROJECT_ROOT, Layout
 from server import create_app
+from support.servers import child_pids, worker_pids
 
 from .conftest import BASE, SERVERS, running_server
 

@@ -10,9 +10,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.common import samples, total
 from server import create_app
 from server.metrics import exposition
+from support.metrics import samples, total
 
 from .conftest import until
 from .test_clients import RUNAWAY, get

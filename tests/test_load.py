@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.load import load, requests_counted
+from support.load import load, requests_counted
 
 
 def test_eight_clients_for_five_seconds_without_errors(server_url):

@@ -12,11 +12,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from prometheus_client import REGISTRY
 
-from bench.common import counter, worker_pids
-from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
 from kg.errors import KGError
 from server import create_app
 from server.watchdog import Watchdog, can_raise_to
+from support.metrics import counter
+from support.queries import ORDINARY, PATHOLOGICAL, ask
+from support.servers import worker_pids, workers_of
 
 from .conftest import SERVERS, running_server, until, work_until
 

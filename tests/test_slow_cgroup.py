@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import counter, worker_pids
-from bench.runaway import ORDINARY, PATHOLOGICAL, ask
 from kg.errors import KGError
 from server import create_app
 from server.slowgroup import SlowGroup
 from server.watchdog import Watchdog
+from support.metrics import counter
+from support.queries import ORDINARY, PATHOLOGICAL, ask
+from support.servers import worker_pids
 
 from .conftest import SERVERS, running_server, until, work_until
 
