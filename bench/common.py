@@ -13,7 +13,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from support.checkout import ROOT
+from support.checkout import ROOT, checkout_environ, kg
 
 
 def wait_up(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
@@ -31,10 +31,10 @@ def wait_up(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
 
 @contextmanager
 def kg_serve(port: int, **settings: str):
-    """`kg serve` on 127.0.0.1:port with KG_* settings, stopped on exit; yields the process. Per-client quotas are
-    off (QUOTA_SECONDS 0) unless the settings name a budget: a bench measures answers, not budgets."""
-    env = dict(os.environ, **{f"KG_{k}": v for k, v in {"QUOTA_SECONDS": "0", **settings}.items()})
-    proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port)], env=env, cwd=ROOT,
+    """This checkout's `kg serve` on 127.0.0.1:port with KG_* settings, stopped on exit; yields the process. Per-client
+    quotas are off (QUOTA_SECONDS 0) unless the settings name a budget: a bench measures answers, not budgets."""
+    env = checkout_environ(**{f"KG_{k}": v for k, v in {"QUOTA_SECONDS": "0", **settings}.items()})
+    proc = subprocess.Popen(kg("serve", "--quiet", "--port", str(port)), env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_up(f"http://127.0.0.1:{port}/sparql", proc)
@@ -58,7 +58,8 @@ def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings:
 
     plan = server_plan({"BUILD_DIR": str(build_dir), "PORT": str(port), "QUOTA_SECONDS": "0", **settings})
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(plan.command, env=plan.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(plan.command, env=checkout_environ(plan.env), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                            start_new_session=True)
     try:
         wait_up(f"http://127.0.0.1:{port}/sparql", proc)
         yield proc

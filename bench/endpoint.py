@@ -31,6 +31,7 @@ sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.par
 from bench.common import ROOT, kg_serve, stop, wait_up  # noqa: E402
 from kg.build import current_release  # noqa: E402
 from kg.paths import Layout  # noqa: E402
+from support.checkout import checkout_environ, kg  # noqa: E402
 from support.counting import Ratios, errors_text, run_wrk  # noqa: E402
 from support.queries import competency_queries, query_paths  # noqa: E402
 from support.servers import free_port  # noqa: E402
@@ -49,11 +50,11 @@ def main() -> None:
     parser.add_argument("--quota-seconds", type=float, default=0,
                         help="our servers' KG_QUOTA_SECONDS, query time per client per minute (default 0: quotas off)")
     args = parser.parse_args()
-    for tool in ("wrk", "oxigraph", "kg"):
+    for tool in ("wrk", "oxigraph"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is not installed (scripts/install installs wrk; pip install oxigraph)")
     layout = Layout()
-    subprocess.run(["kg", "build", "--quiet"], check=True, cwd=ROOT) if current_release(layout.build) is None else None
+    subprocess.run(kg("build", "--quiet"), check=True, cwd=ROOT, env=checkout_environ()) if current_release(layout.build) is None else None
     release = current_release(layout.build)
     ports = {name: free_port() for name in ("ours", "no cache", "oxigraph")}
     settings = {"QUOTA_SECONDS": f"{args.quota_seconds:g}", **({"WORKERS": str(args.workers)} if args.workers else {})}

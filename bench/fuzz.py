@@ -2,7 +2,7 @@
 
     python bench/fuzz.py [--count 10000] [--url http://127.0.0.1:PORT]
 
-Without --url it starts `kg serve` on a free loopback port over the current build. Requests come
+Without --url it starts this checkout's `kg serve` on a free loopback port over the current build. Requests come
 from the same generator as tests/test_fuzz.py, sent as raw bytes (so invalid UTF-8, odd header
 values and header-injection attempts reach the server as written). Prints how many requests got
 each status, fails on any 5xx or dropped connection, then checks that the server still answers
@@ -31,6 +31,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 from kg.build import current_release  # noqa: E402
 from kg.paths import Layout  # noqa: E402
+from support.checkout import checkout_environ, kg  # noqa: E402
 from support.fuzzing import requests  # noqa: E402
 
 INJECTIONS = ["x\r\nX-Injected: 1", "x\r\n\r\nGET /metrics HTTP/1.1", "x\nSet-Cookie: a=b", "x\r"]
@@ -79,8 +80,8 @@ def main() -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        env = dict(os.environ, KG_QUOTA_SECONDS="0", KG_QUERY_TIMEOUT="10")
-        proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port)], env=env, cwd=ROOT,
+        env = checkout_environ(KG_QUOTA_SECONDS="0", KG_QUERY_TIMEOUT="10")
+        proc = subprocess.Popen(kg("serve", "--quiet", "--port", str(port)), env=env, cwd=ROOT,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         url = f"http://127.0.0.1:{port}"
         for _ in range(200):

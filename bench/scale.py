@@ -72,6 +72,7 @@ from kg.synthetic import (  # noqa: E402
     parse_size,
     write_release,
 )
+from support.checkout import checkout_environ, kg  # noqa: E402
 from support.counting import Ratios, errors_text, run_wrk  # noqa: E402
 from support.queries import query_paths  # noqa: E402
 from support.servers import free_port, rss_kib  # noqa: E402
@@ -151,8 +152,8 @@ def kg_validate(build_dir: Path, timeout: float) -> dict:
     """`kg validate` on the release, all checks (SHACL, OWL RL, quotes, QC): its time and findings per check."""
     started = time.perf_counter()
     try:
-        out = subprocess.run(["kg", "validate", "--build-dir", str(build_dir), "--quiet", "--format", "json"],
-                             capture_output=True, text=True, timeout=timeout)
+        out = subprocess.run(kg("validate", "--build-dir", str(build_dir), "--quiet", "--format", "json"),
+                             capture_output=True, text=True, timeout=timeout, env=checkout_environ())
     except subprocess.TimeoutExpired:
         return {"seconds": timeout, "timed_out": True}
     seconds = time.perf_counter() - started

@@ -1,6 +1,6 @@
 """What tests/ and bench/ share, so that neither imports the other; not shipped (pyproject.toml ships kg and server).
 
-- checkout: the project root
+- checkout: the command and environment that run this checkout's `kg`, never one found on PATH
 - servers: free ports and a `kg serve` master's processes (its workers, their memory)
 - metrics: a /metrics page's samples and their sums
 - counting: answers (2xx) and errors by status or transport kind, ratios withheld over errors, wrk runs

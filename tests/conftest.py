@@ -13,6 +13,7 @@ import pytest
 from kg.build import build
 from kg.paths import PROJECT_ROOT, Layout
 from kg.store import open_store
+from support.checkout import checkout_environ, kg
 from support.servers import free_port
 
 BASE = "https://landbridge-kg.org/"
@@ -115,15 +116,16 @@ SERVERS: dict = {}  # URL -> the `kg serve` process (the uWSGI master) serving i
 
 @contextlib.contextmanager
 def running_server(built: Layout, log: Path, **settings: str):
-    """A real `kg serve` (uWSGI) over the test build on a free loopback port, with KG_* settings; yields its /sparql URL."""
+    """A real `kg serve` (uWSGI) of this checkout over the test build on a free loopback port, with KG_* settings; yields
+    its /sparql URL."""
     import os
     import signal
     import subprocess
 
     port = free_port()
-    env = {**os.environ, "KG_PROJECT_ROOT": str(built.root), **{f"KG_{k}": v for k, v in settings.items()}}
+    env = checkout_environ(KG_PROJECT_ROOT=str(built.root), **{f"KG_{k}": v for k, v in settings.items()})
     with open(log, "wb") as out:
-        proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port), "--build-dir", str(built.build)],
+        proc = subprocess.Popen(kg("serve", "--quiet", "--port", str(port), "--build-dir", str(built.build)),
                                 stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     url = f"http://127.0.0.1:{port}/sparql"
     SERVERS[url] = proc

@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from kg.errors import InputError
 from kg.namespaces import LB, OWL, PREFIXES, RDF, RDFS, SH, XSD
 from kg.paths import PROJECT_ROOT, Layout
 from kg.shapes_html import shapes_html
+from support.checkout import checkout_environ
 
 from .conftest import BASE, select
 
@@ -418,7 +418,7 @@ def test_the_context_can_compact_the_graphs_own_triples(release, store):
 
 def test_a_build_in_another_process_gives_byte_identical_release_files(release, tmp_path):
     """Another process has another hash seed: set order must not leak into any published file."""
-    env = {**os.environ, "PYTHONHASHSEED": "7", "KG_PROJECT_ROOT": str(PROJECT_ROOT), "KG_BASE_IRI": BASE}
+    env = checkout_environ(PYTHONHASHSEED="7", KG_PROJECT_ROOT=str(PROJECT_ROOT), KG_BASE_IRI=BASE)
     code = "import sys; from kg.cli import main; sys.exit(main())"
     subprocess.run([sys.executable, "-c", code, "build", "--quiet", "--build-dir", str(tmp_path)],
                    env=env, check=True, capture_output=True)

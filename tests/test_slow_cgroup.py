@@ -18,6 +18,7 @@ from kg.errors import KGError
 from server import create_app
 from server.slowgroup import SlowGroup
 from server.watchdog import Watchdog
+from support.checkout import checkout_environ, kg
 from support.metrics import counter
 from support.queries import ORDINARY, PATHOLOGICAL, ask
 from support.servers import worker_pids
@@ -91,8 +92,8 @@ def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_
 def test_a_setting_that_is_not_a_control_group_stops_the_server_with_its_name(built, tmp_path):
     with pytest.raises(KGError, match="KG_SLOW_CGROUP=.*not a control group directory"):
         create_app({"BUILD_DIR": str(built.build), "SLOW_CGROUP": str(tmp_path)})
-    env = {**os.environ, "KG_SLOW_CGROUP": str(tmp_path)}
-    out = subprocess.run(["kg", "serve", "--quiet", "--port", "9", "--build-dir", str(built.build)], env=env,
+    env = checkout_environ(KG_SLOW_CGROUP=str(tmp_path))
+    out = subprocess.run(kg("serve", "--quiet", "--port", "9", "--build-dir", str(built.build)), env=env,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2
     assert f"KG_SLOW_CGROUP={tmp_path}: not a control group directory" in out.stderr
