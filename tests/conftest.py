@@ -13,6 +13,7 @@ import pytest
 from kg.build import build
 from kg.paths import PROJECT_ROOT, Layout
 from kg.store import open_store
+from kg.validate import REPORT_FILE
 from support.checkout import checkout_environ, kg
 from support.servers import free_port
 
@@ -49,6 +50,18 @@ def store(release) -> ox.Store:
 def project_copy(tmp_path) -> Layout:
     """A fresh, writable copy of the inputs for one test."""
     return copy_project_inputs(tmp_path)
+
+
+@pytest.fixture()
+def built_project_copy(tmp_path, built) -> Layout:
+    """A fresh, writable copy of the inputs with a build of them published, as `kg build` of the copy leaves it: a
+    copy of the session's build of the same inputs (same code, same base), made in a blink rather than built again.
+    A validation record a test of the session's build may have left in it is dropped: a fresh build has none."""
+    layout = copy_project_inputs(tmp_path)
+    shutil.copytree(built.build, layout.build, symlinks=True)
+    for record in layout.build.glob("releases/*/" + REPORT_FILE):
+        record.unlink()
+    return layout
 
 
 def select(store: ox.Store, query: str) -> list[dict[str, str]]:

@@ -40,10 +40,9 @@ def snapshot(layout: Layout) -> dict[str, str]:
 
 
 @pytest.fixture()
-def previous(project_copy: Layout) -> tuple[Layout, dict[str, str]]:
+def previous(built_project_copy: Layout) -> tuple[Layout, dict[str, str]]:
     """A project copy with one good build already published."""
-    build(project_copy, BASE)
-    return project_copy, snapshot(project_copy)
+    return built_project_copy, snapshot(built_project_copy)
 
 
 def write(layout: Layout, relative: str, text: str) -> Path:
