@@ -59,6 +59,7 @@ def test_kg_starts_itself_again_with_the_library_but_never_twice():
     assert again.stdout.strip() == "not restarted"
 
 
+@pytest.mark.slow  # real `kg serve` processes
 def test_the_server_workers_run_with_the_library_unless_told_not_to(built, tmp_path):
     for setting, expected in (("mimalloc", True), ("system", False)):
         with running_server(built, tmp_path / f"serve-{setting}.log", WORKERS="2", ALLOCATOR=setting) as url:

@@ -90,6 +90,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow  # each case loads all the inputs again (half a second); the tests below stay in the fast tier
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_names_file_and_line_and_keeps_previous_build(previous, case):
     layout, before = previous

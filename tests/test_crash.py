@@ -15,11 +15,15 @@ import time
 import urllib.parse
 import urllib.request
 
+import pytest
+
 from kg.build import build, current_release
 from support.checkout import checkout_environ
 from support.checkout import kg as kg_command
 
 from .conftest import BASE, SERVERS, running_server
+
+pytestmark = pytest.mark.slow  # kills `kg build` and `kg serve` processes, and runs `kg serve` over damaged stores
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 

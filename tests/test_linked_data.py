@@ -46,6 +46,7 @@ def parse(body: bytes, fmt, client=None) -> set[ox.Triple]:
     return {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt, base_iri="http://localhost/")}
 
 
+@pytest.mark.slow  # asks for every one of the graph's 600-odd IRIs
 def test_every_entity_claim_and_document_iri_gives_turtle_about_itself(client, store):
     iris = our_iris(store)
     assert len(iris) > 500  # entities, claims, documents, quantities, waypoints
@@ -112,6 +113,7 @@ def test_claim_page_shows_quote_certainty_and_the_facts_it_supports(client):
     assert ">al-Qaim–Albu Kamal border crossing</a>" in page and ">used by</a>" in page
 
 
+@pytest.mark.slow  # renders every page five pages link to, a hundred-odd
 def test_every_page_links_only_to_pages_that_exist(client, store):
     pages = ["/", "/id/kataib-hezbollah", "/id/claim/003-036", "/id/al-qaim-albu-kamal-crossing", "/id/document/003"]
     seen: set[str] = set()
@@ -209,6 +211,7 @@ def test_validation_report_is_published(built, client):
     assert report["conforms"] is True and report["checked"]["shacl"] > 0
 
 
+@pytest.mark.slow  # builds the graph again, under another base
 def test_a_deployment_base_iri_maps_onto_the_same_paths(tmp_path):
     layout = copy_project_inputs(tmp_path / "project")
     base = "https://data.example.org/landbridge/"
@@ -243,6 +246,7 @@ def test_shapes_are_published_as_html_and_rdf(client):
     assert 'id="Militia"' in ontology_page
 
 
+@pytest.mark.slow  # asks for every ontology and shapes IRI
 def test_every_ontology_and_shapes_iri_resolves(client, store):
     from server.iris import local_path
 

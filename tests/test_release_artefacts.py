@@ -264,6 +264,7 @@ BAD_COORDINATES = {
 }
 
 
+@pytest.mark.slow  # each case loads all the inputs again (half a second); the command-line case below stays in the fast tier
 @pytest.mark.parametrize("case", sorted(BAD_COORDINATES))
 def test_a_bad_coordinates_file_stops_the_build_naming_file_and_line(project_copy, case):
     text, line, message = BAD_COORDINATES[case]
@@ -416,6 +417,7 @@ def test_the_context_can_compact_the_graphs_own_triples(release, store):
 
 # Reproducible ----------------------------------------------------------------------------------
 
+@pytest.mark.slow  # builds the graph again, in a process
 def test_a_build_in_another_process_gives_byte_identical_release_files(release, tmp_path):
     """Another process has another hash seed: set order must not leak into any published file."""
     env = checkout_environ(PYTHONHASHSEED="7", KG_PROJECT_ROOT=str(PROJECT_ROOT), KG_BASE_IRI=BASE)

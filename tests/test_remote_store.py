@@ -21,6 +21,8 @@ from support.checkout import checkout_environ, kg
 
 from .conftest import BASE, oxigraph_server, running_server
 
+pytestmark = pytest.mark.slow  # the Oxigraph server as a peer store, real `kg serve` over it, `kg serve` given stores it cannot use
+
 QUERIES = sorted((PROJECT_ROOT / "ontology" / "queries").glob("*.rq"))
 
 

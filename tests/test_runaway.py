@@ -22,6 +22,7 @@ from support.servers import worker_pids, workers_of
 from .conftest import SERVERS, running_server, until, work_until
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_eight_runaways_at_once(built, tmp_path):
     with running_server(built, tmp_path / "serve.log", WORKERS="10", QUERY_TIMEOUT="2", QUOTA_SECONDS="0",
                         RESULT_CACHE_MB="0") as url:
@@ -50,6 +51,7 @@ def _catches(pid: int, signum: int) -> bool:
     return bool(mask >> (signum - 1) & 1)
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_the_master_hears_at_once_when_a_worker_ends(built, tmp_path):
     """The uWSGI master catches SIGCHLD, so it wakes when a worker ends rather than at its next check (a second
     later when it is idle); its workers keep the default disposition; both ended workers are replaced within

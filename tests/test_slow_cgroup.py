@@ -71,6 +71,7 @@ def test_a_slow_request_waits_in_the_group_and_comes_back(slow_cgroup):
     assert seen == {"before": False, "inside": True, "disarm": "ok", "after": False, "home": True}
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_cgroup):
     with running_server(built, tmp_path / "serve.log", WORKERS="4", QUERY_TIMEOUT="2", QUOTA_SECONDS="0",
                         RESULT_CACHE_MB="0", SLOW_CGROUP=str(slow_cgroup)) as url:
@@ -89,6 +90,7 @@ def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_
         assert until(lambda: not _members(slow_cgroup), 10)  # its worker has ended, and the thread with it
 
 
+@pytest.mark.slow  # a `kg serve` process
 def test_a_setting_that_is_not_a_control_group_stops_the_server_with_its_name(built, tmp_path):
     with pytest.raises(KGError, match="KG_SLOW_CGROUP=.*not a control group directory"):
         create_app({"BUILD_DIR": str(built.build), "SLOW_CGROUP": str(tmp_path)})
