@@ -1,117 +1,29 @@
-"""What the benchmark and load scripts share: free ports, starting `kg serve`, driving wrk, counting answers and errors."""
+"""What the benchmark and load scripts alone share: waiting for and stopping the servers they start, `kg serve` and
+uWSGI over a release `kg build` did not make. What they share with the tests (counting answers and errors, wrk, the
+queries, a server's processes and /metrics) is in support/."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import socket
 import subprocess
 import tempfile
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from prometheus_client.parser import text_string_to_metric_families
-
-ROOT = Path(__file__).resolve().parent.parent
-
-# Cycles through the paths; each connection sends a User-Agent of its own (a client, for quotas). Every response's
-# status is counted (each thread counts its own; `done` adds them up), so that only 2xx answers count as answers.
-LUA = """
-local paths = {%s}
-local accept = "%s"
-local agents = %d
-local i = 0
-local threads = {}
-setup = function(thread) table.insert(threads, thread); thread:set("tid", #threads) end
-init = function(args) statuses = {} end
-request = function()
-  i = i %% #paths + 1
-  return wrk.format("GET", paths[i], {["Accept"] = accept, ["User-Agent"] = "load-client-" .. tid .. "-" .. (i %% agents)})
-end
-response = function(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
-done = function(summary, latency, requests)
-  local counts, cells = {}, {}
-  for _, thread in ipairs(threads) do
-    for status, n in pairs(thread:get("statuses") or {}) do counts[status] = (counts[status] or 0) + n end
-  end
-  for status, n in pairs(counts) do table.insert(cells, status .. "=" .. n) end
-  local e = summary.errors
-  io.write(string.format("RESULT %%d %%d %%.3f %%.3f %%.3f connect=%%d,read=%%d,write=%%d,timeout=%%d,%%s\\n",
-    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, e.connect, e.read, e.write, e.timeout, table.concat(cells, ",")))
-end
-"""
-
-# Transport errors (no HTTP answer), by kind; wrk's own kinds, and what the urllib clients of the benches meet.
-TRANSPORT = ("connect", "read", "write", "timeout")
+from support.checkout import ROOT, checkout_environ, kg
 
 
-def transport_kind(exc: BaseException) -> str:
-    """Which of TRANSPORT a failed urllib request is (an HTTPError is an answer, not one of these). urllib wraps what
-    fails while connecting and sending in URLError, and raises what fails while reading the answer as it is."""
-    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-    if isinstance(reason, TimeoutError):
-        return "timeout"
-    if isinstance(exc, urllib.error.URLError):
-        return "write" if isinstance(reason, BrokenPipeError | ConnectionResetError) else "connect"
-    return "read"  # reset, closed before or while answering, cut short
-
-
-def outcome(counts: dict) -> dict:
-    """A run's answers and errors from its counts: HTTP statuses (int keys) and transport errors (str keys, as
-    TRANSPORT). Answers are the 2xx responses; errors every other response and every transport error, by kind."""
-    ok = sum(n for k, n in counts.items() if isinstance(k, int) and 200 <= k < 300)
-    by_kind = {str(k): n for k, n in sorted(counts.items(), key=lambda kv: (isinstance(kv[0], str), str(kv[0])))
-               if n and not (isinstance(k, int) and 200 <= k < 300)}
-    return {"ok": ok, "errors": sum(by_kind.values()), "errors_by": by_kind}
-
-
-def errors_text(run: dict) -> str:
-    """A run's errors for a printed row: `0`, or the count and each status or kind, e.g. `26610 (429: 26610)`."""
-    if not run["errors"]:
-        return "0"
-    return f"{run['errors']} (" + ", ".join(f"{k}: {n}" for k, n in run["errors_by"].items()) + ")"
-
-
-class Ratios:
-    """Ratios between runs, given only when no run behind them had errors (else `no ratio: N errors`);
-    remembers whether any was withheld, for the script's exit status."""
-
-    def __init__(self) -> None:
-        self.withheld = 0
-
-    def of(self, value: float | None, errors: int, spec: str = ".2f") -> str:
-        """A ratio already worked out (None: there was nothing to divide by), and the errors of the runs behind it."""
-        if errors or value is None:
-            self.withheld += 1
-            return f"no ratio: {errors} errors" if errors else "no ratio: nothing answered"
-        return format(value, spec)
-
-    def __call__(self, a: dict, b: dict, key: str = "rps", spec: str = ".2f") -> str:
-        """a[key] / b[key] of two runs (throughput by default), unless either had errors."""
-        return self.of(a[key] / b[key] if b[key] else None, a["errors"] + b["errors"], spec)
-
-    @property
-    def exit_status(self) -> int:
-        return 1 if self.withheld else 0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_up(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
+def wait_up(url: str, proc: subprocess.Popen, seconds: float = 120, log: Path | None = None) -> None:
+    """Wait until the server at url answers; if its process ends first, say so with the end of what it wrote (log)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.args}")
+            said = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
+            raise SystemExit(f"server exited ({proc.returncode}): {proc.args}\n{said}")
         try:
             with urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK {}"), timeout=2):
                 return
@@ -122,81 +34,25 @@ def wait_up(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
 
 @contextmanager
 def kg_serve(port: int, **settings: str):
-    """`kg serve` on 127.0.0.1:port with KG_* settings, stopped on exit; yields the process. Per-client quotas are
-    off (QUOTA_SECONDS 0) unless the settings name a budget: a bench measures answers, not budgets."""
-    env = dict(os.environ, **{f"KG_{k}": v for k, v in {"QUOTA_SECONDS": "0", **settings}.items()})
-    proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port)], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        wait_up(f"http://127.0.0.1:{port}/sparql", proc)
-        yield proc
-    finally:
-        stop(proc)
+    """This checkout's `kg serve` on 127.0.0.1:port with KG_* settings, stopped on exit; yields the process. Per-client
+    quotas are off (QUOTA_SECONDS 0) unless the settings name a budget: a bench measures answers, not budgets."""
+    env = checkout_environ(**{f"KG_{k}": v for k, v in {"QUOTA_SECONDS": "0", **settings}.items()})
+    with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
+        log = Path(tmp) / "serve.log"
+        with open(log, "wb") as out:
+            proc = subprocess.Popen(kg("serve", "--quiet", "--port", str(port)), env=env, cwd=ROOT,
+                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            wait_up(f"http://127.0.0.1:{port}/sparql", proc, log=log)
+            yield proc
+        finally:
+            stop(proc)
 
 
 def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
-
-
-def run_wrk(base: str, paths: list[str], clients: int, seconds: float, accept: str = "application/sparql-results+json",
-            agents: int = 1) -> dict:
-    """Drive base with wrk over the paths (cycled): responses by status, transport errors by kind, throughput
-    (`rps`: 2xx answers per second, nothing else counts) and latency percentiles (ms, of every response)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        script = Path(tmp) / "mix.lua"
-        script.write_text(LUA % (", ".join(json.dumps(p) for p in paths), accept, max(1, agents)))
-        out = subprocess.run(
-            ["wrk", "-t", str(min(clients, 2)), "-c", str(clients), "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
-             "-s", str(script), base],
-            capture_output=True, text=True, check=True, timeout=seconds + 90).stdout
-    line = next(ln for ln in out.splitlines() if ln.startswith("RESULT"))
-    requests, duration, p50, p95, p99, cells = line.split()[1:]
-    counts = {(int(k) if k.isdigit() else k): int(n) for k, n in (c.split("=") for c in cells.split(",") if c)}
-    run = {"requests": int(requests), "seconds": int(duration) / 1e6, "p50": float(p50), "p95": float(p95),
-           "p99": float(p99), "statuses": {k: n for k, n in counts.items() if isinstance(k, int)}, **outcome(counts)}
-    run["rps"] = run["ok"] / run["seconds"] if run["seconds"] else 0.0
-    return run
-
-
-def query_paths(path: str, queries: list[str]) -> list[str]:
-    return [f"{path}?query={urllib.parse.quote(q)}" for q in queries]
-
-
-def competency_queries() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "ontology" / "queries").glob("*.rq"))]
-
-
-def child_pids(pid: int) -> list[int]:
-    """The processes a process started (a uWSGI master's workers and the nginx in front); none once it has ended."""
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in children.read_text().split()] if children.exists() else []
-
-
-def worker_pids(master: int) -> list[int]:
-    """The query workers of a `kg serve` (uWSGI) master: its children but the nginx it runs in front."""
-    out = []
-    for pid in child_pids(master):
-        try:
-            if b"worker" in Path(f"/proc/{pid}/cmdline").read_bytes() and b"nginx" not in Path(f"/proc/{pid}/cmdline").read_bytes():
-                out.append(pid)
-        except OSError:
-            pass
-    return out
-
-
-def rss_kib(root_pid: int) -> int:
-    """Resident memory of a process and its children (the server's master and workers), in KiB."""
-    total = 0
-    for pid in [root_pid, *child_pids(root_pid)]:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
 
 
 @contextmanager
@@ -208,9 +64,10 @@ def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings:
 
     plan = server_plan({"BUILD_DIR": str(build_dir), "PORT": str(port), "QUOTA_SECONDS": "0", **settings})
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(plan.command, env=plan.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(plan.command, env=checkout_environ(plan.env), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                            start_new_session=True)
     try:
-        wait_up(f"http://127.0.0.1:{port}/sparql", proc)
+        wait_up(f"http://127.0.0.1:{port}/sparql", proc, log=log)
         yield proc
     finally:
         stop(proc)
@@ -219,20 +76,3 @@ def uwsgi_serve(port: int, build_dir: Path, log: Path | None = None, **settings:
         import shutil
 
         shutil.rmtree(plan.runtime, ignore_errors=True)
-
-
-def samples(text: str) -> dict[tuple[str, tuple], float]:
-    """A /metrics page's samples: (name, sorted label pairs) -> value."""
-    return {(s.name, tuple(sorted(s.labels.items()))): s.value
-            for family in text_string_to_metric_families(text) for s in family.samples}
-
-
-def total(metrics: dict, name: str, **labels: str) -> float:
-    """The sum of a metric's samples that carry the given labels (all of them: none given)."""
-    return sum(v for (n, ls), v in metrics.items() if n == name and all(pair in ls for pair in labels.items()))
-
-
-def counter(site: str, name: str, **labels: str) -> float:
-    """A counter's value on a running server's /metrics (site: its base URL), summed over other labels."""
-    with urllib.request.urlopen(site + "/metrics", timeout=10) as r:
-        return total(samples(r.read().decode()), name, **labels)

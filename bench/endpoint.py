@@ -28,20 +28,13 @@ import urllib.parse
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
 
-from bench.common import (  # noqa: E402
-    ROOT,
-    Ratios,
-    competency_queries,
-    errors_text,
-    free_port,
-    kg_serve,
-    query_paths,
-    run_wrk,
-    stop,
-    wait_up,
-)
+from bench.common import ROOT, kg_serve, stop, wait_up  # noqa: E402
 from kg.paths import Layout  # noqa: E402
 from kg.release import BuildFolder  # noqa: E402
+from support.checkout import checkout_environ, kg  # noqa: E402
+from support.counting import Ratios, errors_text, run_wrk  # noqa: E402
+from support.queries import competency_queries, query_paths  # noqa: E402
+from support.servers import free_port  # noqa: E402
 
 POINT_LOOKUP = ("SELECT ?p ?o WHERE { <https://landbridge-kg.org/id/kataib-hezbollah> ?p ?o }")
 
@@ -57,12 +50,12 @@ def main() -> None:
     parser.add_argument("--quota-seconds", type=float, default=0,
                         help="our servers' KG_QUOTA_SECONDS, query time per client per minute (default 0: quotas off)")
     args = parser.parse_args()
-    for tool in ("wrk", "oxigraph", "kg"):
+    for tool in ("wrk", "oxigraph"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is not installed (scripts/install installs wrk; pip install oxigraph)")
     layout = Layout()
     builds = BuildFolder(layout.build)
-    subprocess.run(["kg", "build", "--quiet"], check=True, cwd=ROOT) if builds.current() is None else None
+    subprocess.run(kg("build", "--quiet"), check=True, cwd=ROOT, env=checkout_environ()) if builds.current() is None else None
     release = builds.require()
     ports = {name: free_port() for name in ("ours", "no cache", "oxigraph")}
     settings = {"QUOTA_SECONDS": f"{args.quota_seconds:g}", **({"WORKERS": str(args.workers)} if args.workers else {})}

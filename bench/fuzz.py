@@ -1,12 +1,15 @@
 """Long fuzz run against a real `kg serve`: thousands of hostile requests over raw sockets.
 
-    python bench/fuzz.py [--count 10000] [--url http://127.0.0.1:PORT]
+    python bench/fuzz.py [--count 10000] [--seed N] [--url http://127.0.0.1:PORT]
 
-Without --url it starts `kg serve` on a free loopback port over the current build. Requests come
+Without --url it starts this checkout's `kg serve` on a free loopback port over the current build. Requests come
 from the same generator as tests/test_fuzz.py, sent as raw bytes (so invalid UTF-8, odd header
 values and header-injection attempts reach the server as written). Prints how many requests got
 each status, fails on any 5xx or dropped connection, then checks that the server still answers
 and that the dumps are byte-identical to before. Loopback only; bounded by --count.
+
+Each run draws new requests (tests/test_fuzz.py sends the same ones every time) from a seed it
+prints; --seed sends a run's requests again.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import collections
 import hashlib
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -27,17 +31,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 from kg.paths import Layout  # noqa: E402
 from kg.release import BuildFolder, Release  # noqa: E402
-from tests.fuzzing import requests  # noqa: E402
+from support.checkout import checkout_environ, kg  # noqa: E402
+from support.fuzzing import request_target, requests  # noqa: E402
 
 INJECTIONS = ["x\r\nX-Injected: 1", "x\r\n\r\nGET /metrics HTTP/1.1", "x\nSet-Cookie: a=b", "x\r"]
 
 
 def raw_request(r: dict, host: str, injection: str | None) -> bytes:
-    path = urllib.parse.quote(r["path"], safe="/%:@!$&'()*+,;=-._~")
+    path = request_target(r["path"])
     query = r["raw_query"] if r["raw_query"] is not None else urllib.parse.urlencode(r["params"]).encode()
     target = path.encode() + (b"?" + query.replace(b" ", b"%20").replace(b"\r", b"").replace(b"\n", b"") if query else b"")
     body = r["body"] if r["method"] not in ("GET", "HEAD", "OPTIONS", "TRACE") else b""
@@ -70,6 +75,7 @@ def dump_digest(release: Release) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, help="the seed of an earlier run, to send its requests again (default: a new one)")
     parser.add_argument("--url", help="a running server's root URL (default: start kg serve)")
     args = parser.parse_args()
     release = BuildFolder(Layout().build).current()
@@ -79,8 +85,8 @@ def main() -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        env = dict(os.environ, KG_QUOTA_SECONDS="0", KG_QUERY_TIMEOUT="10")
-        proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port)], env=env, cwd=ROOT,
+        env = checkout_environ(KG_QUOTA_SECONDS="0", KG_QUERY_TIMEOUT="10")
+        proc = subprocess.Popen(kg("serve", "--quiet", "--port", str(port)), env=env, cwd=ROOT,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         url = f"http://127.0.0.1:{port}"
         for _ in range(200):
@@ -96,6 +102,9 @@ def main() -> None:
     failures: list[str] = []
     sent = [0]
 
+    run_seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
+
+    @seed(run_seed)
     @settings(max_examples=args.count, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(r=requests())
     def fuzz(r):
@@ -119,7 +128,8 @@ def main() -> None:
         if proc is not None:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=30)
-    print(f"{sent[0]} requests in {elapsed:.0f} s; statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items()))
+    print(f"{sent[0]} requests (seed {run_seed}) in {elapsed:.0f} s; statuses: "
+          + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items()))
           + " (-1: connection closed without a status)")
     print(f"5xx or dropped: {len(failures)}; server answers afterwards: {alive}; dumps unchanged: {same}")
     for line in failures[:20]:

@@ -18,29 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (  # noqa: E402
-    competency_queries,
-    counter,
-    errors_text,
-    free_port,
-    kg_serve,
-    query_paths,
-    rss_kib,
-    run_wrk,
-)
-
-PAGES = ["/", "/id/kataib-hezbollah", "/id/al-qaim-albu-kamal-crossing", "/id/claim/000-004", "/id/document/001",
-         "/id/kataib-hezbollah.ttl", "/id/iraq.jsonld", "/id/strike-2018-06-near-albu-kamal.nt", "/.well-known/void",
-         "/sparql", "/healthz"]
-
-
-def load(site: str, clients: int, seconds: float) -> dict:
-    paths = query_paths("/sparql", competency_queries()) + PAGES
-    return run_wrk(site + "/", paths, clients, seconds, accept="*/*", agents=clients)
-
-
-def requests_counted(site: str) -> int:
-    return int(counter(site, "kg_http_requests_total"))
+from bench.common import kg_serve  # noqa: E402
+from support.counting import errors_text  # noqa: E402
+from support.load import PAGES, load, requests_counted  # noqa: E402
+from support.queries import competency_queries  # noqa: E402
+from support.servers import free_port, rss_kib  # noqa: E402
 
 
 def main() -> None:

@@ -18,52 +18,21 @@ Loopback only; the server's quotas are off.
 from __future__ import annotations
 
 import argparse
-import http.client
 import statistics
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import Ratios, errors_text, free_port, kg_serve, outcome, rss_kib, transport_kind, worker_pids  # noqa: E402
+from bench.common import kg_serve  # noqa: E402
 from server.config import DEFAULTS  # noqa: E402
-
-EVERYTHING = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i"
-PATHOLOGICAL = [
-    f"SELECT (COUNT(*) AS ?n) WHERE {{ {EVERYTHING} }}",  # a cartesian product
-    f"SELECT * WHERE {{ {EVERYTHING} }} ORDER BY ?c ?f ?i",  # and sorted
-    "SELECT (COUNT(*) AS ?n) WHERE { ?s (!<urn:none>)* ?o . ?o (!<urn:none>)* ?t }",  # unbounded property paths
-    "SELECT ?a (COUNT(*) AS ?n) (GROUP_CONCAT(STR(?f)) AS ?all) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } GROUP BY ?a",  # a huge aggregation
-    "SELECT * WHERE { ?a ?b ?c OPTIONAL { ?d ?e ?f OPTIONAL { ?g ?h ?i OPTIONAL { ?j ?k ?l OPTIONAL { ?m ?n ?o "
-    "OPTIONAL { ?p ?q ?r } } } } } }",  # deep OPTIONAL nesting
-    "SELECT (SUM(STRLEN(CONCAT(STR(?a), STR(?d), STR(?g)))) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(REGEX(STR(?c), STR(?f))) . ?g ?h ?i }",
-    "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x (<http://www.w3.org/2000/01/rdf-schema#label>|!<urn:none>)+ ?y . ?y ?p ?z . ?u ?v ?w }",
-]
-ORDINARY = "SELECT ?p ?o WHERE { <https://landbridge-kg.org/id/kataib-hezbollah> ?p ?o }"
-
-
-def ask(url: str, query: str, agent: str, timeout: float = 60) -> tuple[int | str, float]:
-    """The answer's status (or, with none, the transport error's kind) and the time it took."""
-    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": query}), headers={"User-Agent": agent})
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as r:
-            r.read()
-            status = r.status
-    except urllib.error.HTTPError as err:
-        err.read()
-        status = err.code
-    except (OSError, http.client.HTTPException) as exc:
-        status = transport_kind(exc)
-    return status, time.monotonic() - started
+from support.counting import Ratios, errors_text, outcome  # noqa: E402
+from support.queries import ORDINARY, PATHOLOGICAL, ask  # noqa: E402
+from support.servers import free_port, rss_kib, workers_of  # noqa: E402
 
 
 def ordinary_until(url: str, stop: threading.Event, out: list[tuple[int, float]]) -> None:
@@ -81,10 +50,6 @@ def ordinary_for(url: str, seconds: float, out: list[tuple[int, float]]) -> None
     timer = threading.Timer(seconds, stop.set)
     timer.start()
     ordinary_until(url, stop, out)
-
-
-def workers_of(master: int) -> int:
-    return len(worker_pids(master))
 
 
 def percentile(values: list[float], q: float) -> float:

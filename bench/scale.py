@@ -60,17 +60,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (  # noqa: E402
-    Ratios,
-    errors_text,
-    free_port,
-    query_paths,
-    rss_kib,
-    run_wrk,
-    stop,
-    uwsgi_serve,
-    wait_up,
-)
+from bench.common import stop, uwsgi_serve, wait_up  # noqa: E402
 from kg import allocator  # noqa: E402
 from kg.loader import load_dump  # noqa: E402
 from kg.paths import DEFAULT_BASE_IRI, Layout  # noqa: E402
@@ -83,6 +73,10 @@ from kg.synthetic import (  # noqa: E402
     parse_size,
     write_release,
 )
+from support.checkout import checkout_environ, kg  # noqa: E402
+from support.counting import Ratios, errors_text, run_wrk  # noqa: E402
+from support.queries import query_paths  # noqa: E402
+from support.servers import free_port, rss_kib  # noqa: E402
 
 PYSHACL_LIMIT = 100_000 * 1.02  # pySHACL takes minutes and gigabytes beyond this
 MIX_SECONDS_CAP = 300  # a wrk run lasts long enough for the whole mix to pass once or more, but no longer than this
@@ -160,8 +154,8 @@ def kg_validate(build_dir: Path, timeout: float) -> dict:
     """`kg validate` on the release, all checks (SHACL, OWL RL, quotes, QC): its time and findings per check."""
     started = time.perf_counter()
     try:
-        out = subprocess.run(["kg", "validate", "--build-dir", str(build_dir), "--quiet", "--format", "json"],
-                             capture_output=True, text=True, timeout=timeout)
+        out = subprocess.run(kg("validate", "--build-dir", str(build_dir), "--quiet", "--format", "json"),
+                             capture_output=True, text=True, timeout=timeout, env=checkout_environ())
     except subprocess.TimeoutExpired:
         return {"seconds": timeout, "timed_out": True}
     seconds = time.perf_counter() - started

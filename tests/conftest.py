@@ -12,7 +12,10 @@ import pytest
 
 from kg.build import build
 from kg.paths import PROJECT_ROOT, Layout
+from kg.release import VALIDATION
 from kg.store import open_store
+from support.checkout import checkout_environ, kg
+from support.servers import free_port
 
 BASE = "https://landbridge-kg.org/"
 INPUT_FOLDERS = ("seeds", "statements", "register", "ontology")
@@ -47,6 +50,18 @@ def store(release) -> ox.Store:
 def project_copy(tmp_path) -> Layout:
     """A fresh, writable copy of the inputs for one test."""
     return copy_project_inputs(tmp_path)
+
+
+@pytest.fixture()
+def built_project_copy(tmp_path, built) -> Layout:
+    """A fresh, writable copy of the inputs with a build of them published, as `kg build` of the copy leaves it: a
+    copy of the session's build of the same inputs (same code, same base), made in a blink rather than built again.
+    A validation record a test of the session's build may have left in it is dropped: a fresh build has none."""
+    layout = copy_project_inputs(tmp_path)
+    shutil.copytree(built.build, layout.build, symlinks=True)
+    for record in layout.build.glob("releases/*/" + VALIDATION):
+        record.unlink()
+    return layout
 
 
 def select(store: ox.Store, query: str) -> list[dict[str, str]]:
@@ -87,14 +102,6 @@ def work_until(condition, seconds: float) -> bool:
     return condition()
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_until_up(url: str, proc, seconds: float = 90) -> None:
     import time
     import urllib.error
@@ -122,15 +129,16 @@ SERVERS: dict = {}  # URL -> the `kg serve` process (the uWSGI master) serving i
 
 @contextlib.contextmanager
 def running_server(built: Layout, log: Path, **settings: str):
-    """A real `kg serve` (uWSGI) over the test build on a free loopback port, with KG_* settings; yields its /sparql URL."""
+    """A real `kg serve` (uWSGI) of this checkout over the test build on a free loopback port, with KG_* settings; yields
+    its /sparql URL."""
     import os
     import signal
     import subprocess
 
     port = free_port()
-    env = {**os.environ, "KG_PROJECT_ROOT": str(built.root), **{f"KG_{k}": v for k, v in settings.items()}}
+    env = checkout_environ(KG_PROJECT_ROOT=str(built.root), **{f"KG_{k}": v for k, v in settings.items()})
     with open(log, "wb") as out:
-        proc = subprocess.Popen(["kg", "serve", "--quiet", "--port", str(port), "--build-dir", str(built.build)],
+        proc = subprocess.Popen(kg("serve", "--quiet", "--port", str(port), "--build-dir", str(built.build)),
                                 stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     url = f"http://127.0.0.1:{port}/sparql"
     SERVERS[url] = proc

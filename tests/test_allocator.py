@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import worker_pids
 from kg import allocator
+from support.checkout import checkout_environ
+from support.servers import worker_pids
 
 from .conftest import SERVERS, running_server
 
@@ -48,15 +49,17 @@ def test_an_unknown_allocator_setting_is_an_error_naming_it():
 
 def test_kg_starts_itself_again_with_the_library_but_never_twice():
     probe = "import sys; from kg import allocator; allocator.restart_with_allocator(sys.argv[1:]); print('not restarted')"
-    restarted = subprocess.run([sys.executable, "-c", probe, "--help"], capture_output=True, text=True, check=True)
+    restarted = subprocess.run([sys.executable, "-c", probe, "--help"], capture_output=True, text=True, check=True,
+                               env=checkout_environ())
     assert "Usage: kg" in restarted.stdout  # `python -m kg --help` ran in its place
-    env = allocator.environ()
+    env = allocator.environ(checkout_environ())
     env[allocator.STARTED] = "1"
     env.pop("LD_PRELOAD")
     again = subprocess.run([sys.executable, "-c", probe, "--help"], capture_output=True, text=True, check=True, env=env)
     assert again.stdout.strip() == "not restarted"
 
 
+@pytest.mark.slow  # real `kg serve` processes
 def test_the_server_workers_run_with_the_library_unless_told_not_to(built, tmp_path):
     for setting, expected in (("mimalloc", True), ("system", False)):
         with running_server(built, tmp_path / f"serve-{setting}.log", WORKERS="2", ALLOCATOR=setting) as url:

@@ -40,10 +40,9 @@ def snapshot(layout: Layout) -> dict[str, str]:
 
 
 @pytest.fixture()
-def previous(project_copy: Layout) -> tuple[Layout, dict[str, str]]:
+def previous(built_project_copy: Layout) -> tuple[Layout, dict[str, str]]:
     """A project copy with one good build already published."""
-    build(project_copy, BASE)
-    return project_copy, snapshot(project_copy)
+    return built_project_copy, snapshot(built_project_copy)
 
 
 def write(layout: Layout, relative: str, text: str) -> Path:
@@ -91,6 +90,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow  # each case loads all the inputs again (half a second); the tests below stay in the fast tier
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_names_file_and_line_and_keeps_previous_build(previous, case):
     layout, before = previous

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import Ratios, errors_text, outcome, run_wrk
+from support.counting import Ratios, errors_text, outcome, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +34,7 @@ class _Statuses(BaseHTTPRequestHandler):
         pass
 
 
+@pytest.mark.slow  # drives wrk, the benches' load generator, for a second
 def test_wrk_counts_only_2xx_responses_as_answers():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Statuses)
     threading.Thread(target=server.serve_forever, daemon=True).start()

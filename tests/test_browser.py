@@ -17,6 +17,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from kg.paths import PROJECT_ROOT
 
+pytestmark = pytest.mark.slow  # drives Chromium against a real `kg serve`
+
 CHROMIUM = "/usr/bin/chromium"
 ARTEFACTS = PROJECT_ROOT / "test-artefacts"
 TIMEOUT_MS = 10_000

@@ -7,6 +7,7 @@ import json
 import re
 
 import pyoxigraph as ox
+import pytest
 
 from kg.build import build
 from kg.corpus import load_corpus
@@ -95,6 +96,7 @@ def test_no_blank_nodes(store):
     assert select(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isBlank(?s) || isBlank(?o)) }")[0]["n"] == "0"
 
 
+@pytest.mark.slow  # builds the graph again
 def test_two_builds_give_byte_identical_dumps(tmp_path, release):
     layout = Layout(root=PROJECT_ROOT, build_dir=tmp_path / "again")
     again = build(layout, BASE).release.path
@@ -103,6 +105,7 @@ def test_two_builds_give_byte_identical_dumps(tmp_path, release):
     assert (again / "stats.json").read_bytes() == (release / "stats.json").read_bytes()
 
 
+@pytest.mark.slow  # builds the graph again, under another base
 def test_the_base_iri_is_configurable(tmp_path):
     layout = Layout(root=PROJECT_ROOT, build_dir=tmp_path / "other")
     result = build(layout, "http://127.0.0.1:8000/")

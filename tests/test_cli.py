@@ -10,16 +10,18 @@ import struct
 import subprocess
 import termios
 
+import pytest
 from click.testing import CliRunner
 
 from kg import cli
+from support.checkout import checkout_environ, kg
 
 
 def run_on_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run a command with a pseudo-terminal (100 columns) as stdout and stderr."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    proc = subprocess.Popen(args, stdout=slave, stderr=slave, env={**os.environ, **env})
+    proc = subprocess.Popen(args, stdout=slave, stderr=slave, env=checkout_environ(**env))
     os.close(slave)
     out = b""
     while True:
@@ -35,20 +37,23 @@ def run_on_terminal(args: list[str], env: dict[str, str]) -> str:
     return out.decode("utf-8", "replace")
 
 
+@pytest.mark.slow  # `kg build` in a process: a build of its own
 def test_progress_bars_show_on_a_terminal(tmp_path):
-    out = run_on_terminal(["kg", "build"], {"KG_BUILD_DIR": str(tmp_path)})
+    out = run_on_terminal(kg("build"), {"KG_BUILD_DIR": str(tmp_path)})
     assert "make claims" in out and "write dumps" in out
     assert "built " in out
 
 
+@pytest.mark.slow  # `kg build` in a process: a build of its own
 def test_quiet_silences_progress_on_a_terminal(tmp_path):
-    out = run_on_terminal(["kg", "build", "--quiet"], {"KG_BUILD_DIR": str(tmp_path)})
+    out = run_on_terminal(kg("build", "--quiet"), {"KG_BUILD_DIR": str(tmp_path)})
     assert "make claims" not in out
     assert "built " in out
 
 
+@pytest.mark.slow  # `kg build` in a process: a build of its own
 def test_no_progress_when_not_a_terminal(tmp_path):
-    result = subprocess.run(["kg", "build"], capture_output=True, text=True, env={**os.environ, "KG_BUILD_DIR": str(tmp_path)})
+    result = subprocess.run(kg("build"), capture_output=True, text=True, env=checkout_environ(KG_BUILD_DIR=str(tmp_path)))
     assert result.returncode == 0
     assert result.stderr == ""
     assert result.stdout.startswith("built ")

@@ -31,6 +31,8 @@ from kg.paths import PROJECT_ROOT
 
 from .conftest import select
 
+pytestmark = pytest.mark.slow  # every test asks a real `kg serve` (uWSGI) through a client, most through a client program
+
 QUERY = """PREFIX lb: <https://landbridge-kg.org/ontology#>
 SELECT ?militia ?crossing WHERE { ?militia lb:controls ?crossing } ORDER BY ?militia ?crossing"""
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

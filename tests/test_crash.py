@@ -15,10 +15,16 @@ import time
 import urllib.parse
 import urllib.request
 
+import pytest
+
 from kg.build import build
 from kg.release import BuildFolder
+from support.checkout import checkout_environ
+from support.checkout import kg as kg_command
 
 from .conftest import BASE, SERVERS, running_server
+
+pytestmark = pytest.mark.slow  # kills `kg build` and `kg serve` processes, and runs `kg serve` over damaged stores
 
 
 def current_folder(build_dir):
@@ -37,8 +43,8 @@ def release_digest(release) -> str:
 
 
 def kg(args: list[str], layout, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "KG_PROJECT_ROOT": str(layout.root), "KG_BUILD_DIR": str(layout.build)}
-    return subprocess.Popen(["kg", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    env = checkout_environ(KG_PROJECT_ROOT=str(layout.root), KG_BUILD_DIR=str(layout.build))
+    return subprocess.Popen(kg_command(*args), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 
 def test_killing_the_build_at_random_moments_leaves_the_previous_graph(project_copy):
@@ -97,8 +103,8 @@ def damaged_copy(built, tmp_path):
 
 
 def assert_one_line_with_the_fix(built, build_dir) -> None:
-    env = {**os.environ, "KG_PROJECT_ROOT": str(built.root)}
-    result = subprocess.run(["kg", "serve", "--quiet", "--build-dir", str(build_dir), "--port", "1"], env=env,
+    env = checkout_environ(KG_PROJECT_ROOT=str(built.root))
+    result = subprocess.run(kg_command("serve", "--quiet", "--build-dir", str(build_dir), "--port", "1"), env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     lines = [ln for ln in result.stderr.splitlines() if ln.strip() and "passed validation" not in ln]

@@ -1,5 +1,5 @@
 """What the code imports is what pyproject.toml declares: deptry over the shipped packages (and, for undeclared
-imports only, over tests/ and bench/), and the project installed without its test extras into a fresh virtual
+imports only, over tests/, bench/ and support/), and the project installed without its test extras into a fresh virtual
 environment, where `kg` builds and validates the graph."""
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ def test_the_shipped_packages_import_exactly_the_declared_dependencies():
 
 
 def test_tests_and_benches_import_only_declared_packages():
-    """tests/ and bench/ may import the test extras; a package declared nowhere, or only pulled in by another, fails."""
-    run = deptry("tests", "bench", "--exclude", r"\.venv", "--ignore", "DEP002,DEP004")
-    assert run.returncode == 0, "deptry tests bench:\n" + run.stdout + run.stderr
+    """tests/, bench/ and support/ may import the test extras; a package declared nowhere, or only pulled in by another,
+    fails."""
+    run = deptry("tests", "bench", "support", "--exclude", r"\.venv", "--ignore", "DEP002,DEP004")
+    assert run.returncode == 0, "deptry tests bench support:\n" + run.stdout + run.stderr
 
 
 # Left out of the copy the fresh environment installs from: outputs and caches, never sources.

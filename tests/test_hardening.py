@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import child_pids, worker_pids
 from kg.build import build
 from kg.paths import PROJECT_ROOT, Layout
 from server import create_app
+from support.servers import child_pids, worker_pids
 
 from .conftest import BASE, SERVERS, running_server
+
+pytestmark = pytest.mark.slow  # attacks a real `kg serve` (uWSGI behind nginx)
 
 # A string doubled 24 times (64 characters to a gigabyte), every step kept by the solution.
 BOMB = "SELECT (STRLEN(?x24) AS ?n) WHERE { BIND(\"" + "0123456789abcdef" * 4 + "\" AS ?x0) " + " ".join(

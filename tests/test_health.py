@@ -10,9 +10,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.common import samples, total
+import pytest
+
 from server import create_app
 from server.metrics import exposition
+from support.metrics import samples, total
 
 from .conftest import until
 from .test_clients import RUNAWAY, get
@@ -46,6 +48,7 @@ def test_metrics_count_requests_by_route_and_status_and_refusals(built):
     assert grew("kg_http_request_duration_seconds_count", route="/sparql") == 3
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_metrics_add_up_all_workers_and_count_timeouts_and_restarts(server_url):
     site = server_url.rsplit("/", 1)[0]
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from bench.load import load, requests_counted
+import pytest
+
+from support.load import load, requests_counted
+
+pytestmark = pytest.mark.slow  # drives a real `kg serve` with wrk for seconds
 
 
 def test_eight_clients_for_five_seconds_without_errors(server_url):

@@ -94,6 +94,7 @@ def test_sources_that_repeat_each_other_are_one_source(store):
     assert derived == [{"from": BASE + "id/document/000"}]
 
 
+@pytest.mark.slow  # loads the inputs and splits the five documents into sentences (pySBD)
 def test_the_coverage_report_of_the_five_documents_is_empty():
     reports = coverage(load_inputs(Layout()))
     assert [r.document for r in reports] == ["000", "001", "002", "003", "004"]
@@ -102,6 +103,7 @@ def test_the_coverage_report_of_the_five_documents_is_empty():
         assert report.quoted + report.explained == report.sentences > 10
 
 
+@pytest.mark.slow  # loads the inputs and splits the five documents into sentences (pySBD)
 def test_the_coverage_report_finds_what_is_left(tmp_path):
     """A number no fact uses, a sentence no statement quotes and a name with no fact are each reported."""
     layout = copy_project_inputs(tmp_path)

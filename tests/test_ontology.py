@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
@@ -88,6 +89,7 @@ def test_stays_inside_owl2_rl():
     assert not [n for t in g for n in t if isinstance(n, rdflib.BNode)], "blank nodes make builds unstable"
 
 
+@pytest.mark.slow  # owlrl, the reference reasoner, over the ontology, twice
 def test_owl_rl_finds_a_clash_when_there_is_one():
     g = graph()
     bad = rdflib.URIRef("https://example.org/x")

@@ -51,6 +51,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow  # owlrl, the reference reasoner, on each case: seconds
 @pytest.mark.parametrize("name", CASES)
 def test_same_clashes_as_owlrl(name):
     ours, theirs = both(CASES[name])
@@ -58,6 +59,7 @@ def test_same_clashes_as_owlrl(name):
     assert bool(ours) == (name not in ("none", "functional datatype property"))
 
 
+@pytest.mark.slow  # owlrl, the reference reasoner, over the ontology
 def test_a_decimal_owlrl_cannot_read_is_a_clash_not_a_crash():
     with pytest.raises(ArithmeticError):
         both('ex:q lb:numericValue "1.2.3"^^xsd:decimal .')  # owlrl: decimal.InvalidOperation escapes
@@ -70,6 +72,7 @@ def test_a_decimal_owlrl_cannot_read_is_a_clash_not_a_crash():
     assert ours == ["Lexical value of the literal '1.2.3' does not match its datatype (http://www.w3.org/2001/XMLSchema#decimal)"]
 
 
+@pytest.mark.slow  # owlrl, the reference reasoner, over the whole graph
 def test_same_verdict_on_the_graph_as_built(release, store):
     nquads = (release / "landbridge.nq").read_bytes()
     count, ours = owl_rl_check.check(store, lambda: nquads)

@@ -38,6 +38,7 @@ def until_refused(send, limit: int = 300):
     raise AssertionError("the budget never ran out")
 
 
+@pytest.mark.slow  # wall clock: a query answered once the Retry-After it was given has passed
 def test_over_budget_gets_429_others_do_not_and_pages_are_free(built):
     c = app_client(built, QUOTA_SECONDS=0.05, QUOTA_WINDOW=2)
     used, refused = until_refused(lambda: query(c, HEAVY))
@@ -59,6 +60,7 @@ def test_a_client_is_its_address_not_what_its_headers_say(built, agent):
     assert query(c, "ASK {}", **headers).status_code == 429
 
 
+@pytest.mark.slow  # wall clock: a query answered once the Retry-After it was given has passed
 def test_the_budget_drains_gradually_rather_than_at_a_window_turn(built):
     """With a budget of 1 s per 20 s, queries that reserve 0.2 s each: once refused, a client waits about
     as long as its next query's share takes to drain (4 s), not until a window turns (20 s)."""
@@ -101,6 +103,7 @@ def _get(url: str, text: str, source: str = "127.0.0.1", agent: str | None = Non
         connection.close()
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_one_budget_across_worker_processes_and_none_for_user_agents(built, tmp_path):
     with running_server(built, tmp_path / "serve.log", WORKERS="3", QUOTA_SECONDS="2", QUOTA_WINDOW="4", QUERY_TIMEOUT="0.5",
                         RESULT_CACHE_MB="0") as url:
@@ -117,6 +120,7 @@ def test_one_budget_across_worker_processes_and_none_for_user_agents(built, tmp_
         assert _get(url, HEAVY)[0] == 200
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_runaways_started_at_once_cannot_spend_more_than_the_budget(built, tmp_path):
     """Budget 2.5 s per 60 s, time limit 1 s: each query reserves 1 s, so of three started together two
     run (and are stopped at 1 s) and the third is refused at once."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import os
 import re
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from kg.namespaces import LB, OWL, PREFIXES, RDF, RDFS, SH, XSD
 from kg.paths import PROJECT_ROOT, Layout
 from kg.release import ARTEFACTS, COMPRESSED_DUMPS, DUMPS
 from kg.shapes_html import shapes_html
+from support.checkout import checkout_environ
 
 from .conftest import BASE, select
 
@@ -265,6 +265,7 @@ BAD_COORDINATES = {
 }
 
 
+@pytest.mark.slow  # each case loads all the inputs again (half a second); the command-line case below stays in the fast tier
 @pytest.mark.parametrize("case", sorted(BAD_COORDINATES))
 def test_a_bad_coordinates_file_stops_the_build_naming_file_and_line(project_copy, case):
     text, line, message = BAD_COORDINATES[case]
@@ -417,9 +418,10 @@ def test_the_context_can_compact_the_graphs_own_triples(release, store):
 
 # Reproducible ----------------------------------------------------------------------------------
 
+@pytest.mark.slow  # builds the graph again, in a process
 def test_a_build_in_another_process_gives_byte_identical_release_files(release, tmp_path):
     """Another process has another hash seed: set order must not leak into any published file."""
-    env = {**os.environ, "PYTHONHASHSEED": "7", "KG_PROJECT_ROOT": str(PROJECT_ROOT), "KG_BASE_IRI": BASE}
+    env = checkout_environ(PYTHONHASHSEED="7", KG_PROJECT_ROOT=str(PROJECT_ROOT), KG_BASE_IRI=BASE)
     code = "import sys; from kg.cli import main; sys.exit(main())"
     subprocess.run([sys.executable, "-c", code, "build", "--quiet", "--build-dir", str(tmp_path)],
                    env=env, check=True, capture_output=True)

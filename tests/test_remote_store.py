@@ -6,7 +6,6 @@ store; a new build replaces the previous one in the store; bad store settings gi
 
 from __future__ import annotations
 
-import os
 import subprocess
 import urllib.parse
 import urllib.request
@@ -18,8 +17,11 @@ import pytest
 from kg.paths import PROJECT_ROOT
 from kg.remote import RELEASE_GRAPH, RemoteStore
 from kg.store import StaleStoreError, load_remote, open_remote
+from support.checkout import checkout_environ, kg
 
 from .conftest import BASE, oxigraph_server, running_server
+
+pytestmark = pytest.mark.slow  # the Oxigraph server as a peer store, real `kg serve` over it, `kg serve` given stores it cannot use
 
 QUERIES = sorted((PROJECT_ROOT / "ontology" / "queries").glob("*.rq"))
 
@@ -157,9 +159,9 @@ def _fake_release(folder: Path, quads: list[ox.Quad], version: str) -> None:
 
 
 def _kg(built, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "KG_PROJECT_ROOT": str(built.root)}
+    env = checkout_environ(KG_PROJECT_ROOT=str(built.root))
     env.pop("KG_STORE", None)
-    return subprocess.run(["kg", *args], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(kg(*args), env=env, capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize("store_url,message", [

@@ -12,15 +12,17 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from prometheus_client import REGISTRY
 
-from bench.common import counter, worker_pids
-from bench.runaway import ORDINARY, PATHOLOGICAL, ask, workers_of
 from kg.errors import KGError
 from server import create_app
 from server.watchdog import Watchdog, can_raise_to
+from support.metrics import counter
+from support.queries import ORDINARY, PATHOLOGICAL, ask
+from support.servers import worker_pids, workers_of
 
 from .conftest import SERVERS, running_server, until, work_until
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_eight_runaways_at_once(built, tmp_path):
     with running_server(built, tmp_path / "serve.log", WORKERS="10", QUERY_TIMEOUT="2", QUOTA_SECONDS="0",
                         RESULT_CACHE_MB="0") as url:
@@ -49,6 +51,7 @@ def _catches(pid: int, signum: int) -> bool:
     return bool(mask >> (signum - 1) & 1)
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_the_master_hears_at_once_when_a_worker_ends(built, tmp_path):
     """The uWSGI master catches SIGCHLD, so it wakes when a worker ends rather than at its next check (a second
     later when it is idle); its workers keep the default disposition; both ended workers are replaced within

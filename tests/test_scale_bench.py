@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # runs bench/scale.py: it generates a graph, serves it with uWSGI and Oxigraph and drives both with wrk
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -96,6 +96,7 @@ def lit(value: str, datatype: str | None = None, lang: str | None = None) -> ox.
 # --- the project's graph ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # pySHACL, the reference, over the whole graph
 def test_the_built_graph_gets_pyshacls_verdict(built, release, store):
     shapes = rdflib.Graph().parse(built.shapes, format="turtle")
     assert shapes_left_to_pyshacl(store, shapes) == {}
@@ -154,6 +155,7 @@ PLANTED = {
 }
 
 
+@pytest.mark.slow  # pySHACL, the reference, over the whole graph
 def test_planted_violations_get_pyshacls_findings(built, quads):
     q = quads
     militia, person, place = _typed(q, LB + "Militia")[0], _typed(q, LB + "Person")[0], _typed(q, LB + "Settlement")[0]
@@ -193,6 +195,7 @@ def test_planted_violations_get_pyshacls_findings(built, quads):
     assert set(PLANTED) <= fired, set(PLANTED) - fired
 
 
+@pytest.mark.slow  # pySHACL, the reference, over the whole graph, once per change
 @pytest.mark.parametrize("change", ["none", "xone-both-documents", "not-route-place", "inverse-path"])
 def test_single_changes_get_pyshacls_findings(built, quads, change):
     """One change at a time, where the combined copy could hide a wrong direction of a logical constraint."""
@@ -422,6 +425,7 @@ def test_w3c_expected_report(case, monkeypatch):
     assert messages <= {str(m) for r in results for m in r.messages}
 
 
+@pytest.mark.slow  # pySHACL, the reference, on each of the W3C cases
 @pytest.mark.parametrize("case", W3C_HANDLED, ids=[c[0] for c in W3C_HANDLED])
 def test_w3c_data_gets_pyshacls_results(case):
     """As in kg validate: the store reads the data file itself, pySHACL an rdflib parse of it; messages included."""

@@ -72,7 +72,8 @@ def test_every_shape_has_valid_and_invalid_examples(shapes):
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
 def test_example(path, shapes, ontology):
     data = rdflib.Graph().parse(path) + ontology
-    conforms, results, text = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
+    # The data graph is this example's own: pySHACL may validate it as it is (half the time) rather than copy it first.
+    conforms, results, text = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True, inplace=True)
     if path.name.endswith("-valid.ttl"):
         assert conforms, text
         return

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import counter, worker_pids
-from bench.runaway import ORDINARY, PATHOLOGICAL, ask
 from kg.errors import KGError
 from server import create_app
 from server.slowgroup import SlowGroup
 from server.watchdog import Watchdog
+from support.checkout import checkout_environ, kg
+from support.metrics import counter
+from support.queries import ORDINARY, PATHOLOGICAL, ask
+from support.servers import worker_pids
 
 from .conftest import SERVERS, running_server, until, work_until
 
@@ -69,6 +71,7 @@ def test_a_slow_request_waits_in_the_group_and_comes_back(slow_cgroup):
     assert seen == {"before": False, "inside": True, "disarm": "ok", "after": False, "home": True}
 
 
+@pytest.mark.slow  # a real `kg serve`
 def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_cgroup):
     with running_server(built, tmp_path / "serve.log", WORKERS="4", QUERY_TIMEOUT="2", QUOTA_SECONDS="0",
                         RESULT_CACHE_MB="0", SLOW_CGROUP=str(slow_cgroup)) as url:
@@ -87,11 +90,12 @@ def test_a_runaway_query_of_the_server_waits_in_the_group(built, tmp_path, slow_
         assert until(lambda: not _members(slow_cgroup), 10)  # its worker has ended, and the thread with it
 
 
+@pytest.mark.slow  # a `kg serve` process
 def test_a_setting_that_is_not_a_control_group_stops_the_server_with_its_name(built, tmp_path):
     with pytest.raises(KGError, match="KG_SLOW_CGROUP=.*not a control group directory"):
         create_app({"BUILD_DIR": str(built.build), "SLOW_CGROUP": str(tmp_path)})
-    env = {**os.environ, "KG_SLOW_CGROUP": str(tmp_path)}
-    out = subprocess.run(["kg", "serve", "--quiet", "--port", "9", "--build-dir", str(built.build)], env=env,
+    env = checkout_environ(KG_SLOW_CGROUP=str(tmp_path))
+    out = subprocess.run(kg("serve", "--quiet", "--port", "9", "--build-dir", str(built.build)), env=env,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2
     assert f"KG_SLOW_CGROUP={tmp_path}: not a control group directory" in out.stderr

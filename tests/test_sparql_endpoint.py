@@ -394,6 +394,7 @@ def test_the_cache_keeps_within_its_bound():
     assert cache.get("big") is None
 
 
+@pytest.mark.slow  # pySHACL over the whole graph as served
 def test_the_default_graph_as_served_conforms_to_the_published_shapes(client, built):
     """What a client gets from the endpoint validates under shapes.ttl, as the dumps do: the store hands
     derived integer types back as xsd:integer (oa:start "5"^^xsd:nonNegativeInteger comes back as

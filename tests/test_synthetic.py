@@ -99,6 +99,7 @@ def test_the_size_is_within_two_percent_of_the_request(size):
     assert abs(written - parse_size(size)) <= 0.02 * parse_size(size)
 
 
+@pytest.mark.slow  # pySHACL over graphs of 10k and 20k triples
 @pytest.mark.parametrize("size,planted", [(10_000, True), (20_000, True), (20_000, False)],
                          ids=["10k", "20k", "20k-no-violations"])
 def test_pyshacl_reports_exactly_the_planted_violations(size, planted):
@@ -277,6 +278,7 @@ def test_everything_is_synthetic_and_under_the_base(small):
     assert labels and all(label.startswith("Synthetic ") for label in labels)
 
 
+@pytest.mark.slow  # generates and writes a synthetic release of 10k triples
 def test_a_release_is_served_by_the_app(tmp_path):
     from server import create_app
 

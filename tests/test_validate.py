@@ -9,13 +9,10 @@ import rdflib
 from click.testing import CliRunner
 
 from kg import cli
-from kg.build import build
 from kg.paths import Layout
 from kg.release import BuildFolder
 from kg.store import open_store
 from kg.validate import validate
-
-from .conftest import BASE
 
 
 def run(layout: Layout, *args: str):
@@ -70,9 +67,8 @@ def test_exit_2_when_there_is_nothing_to_validate(tmp_path):
 
 
 @pytest.fixture()
-def built_copy(project_copy) -> Layout:
-    build(project_copy, BASE)
-    return project_copy
+def built_copy(built_project_copy) -> Layout:
+    return built_project_copy
 
 
 def test_exit_1_when_a_seed_no_longer_matches_its_quotes(built_copy):

@@ -362,6 +362,7 @@ def test_map_and_timeline_are_in_the_menu(client):
     assert "/map" in nav and "/timeline" in nav
 
 
+@pytest.mark.slow  # wall clock: each view within 100 ms
 def test_views_are_fast(app):
     """Each view's data is computed in well under 100 ms on this graph (and then kept per release)."""
     data = app.extensions["kg"]

@@ -24,6 +24,8 @@ import pytest
 
 from .conftest import virtuoso_instance
 
+pytestmark = pytest.mark.slow  # runs a private Virtuoso instance
+
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "virtuoso"
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -21,6 +21,8 @@ from kg.store import StaleStoreError, load_remote, open_remote
 from .conftest import BASE, running_server, virtuoso_instance
 from .test_remote_store import _fake_release, check_pages_and_dereferencing, fetch, lines
 
+pytestmark = pytest.mark.slow  # serves from a private Virtuoso instance through a real `kg serve`
+
 QUERIES = sorted((PROJECT_ROOT / "ontology" / "queries").glob("*.rq"))
 MAX_ROWS = 8_000  # Virtuoso's own cap (ResultSetMaxRows), below the graph's 10k triples: a cut answer is seen
 # Competency questions where Virtuoso 7.2 loses rows: joins with a zero-or-more path (a/rdfs:subClassOf*)

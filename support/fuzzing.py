@@ -1,6 +1,9 @@
-"""Hostile requests for the fuzz tests and the long fuzz script: one generator, two drivers."""
+"""Hostile requests for the fuzz tests and the long fuzz script: one generator, two drivers, and the request target
+both send a generated path as."""
 
 from __future__ import annotations
+
+import urllib.parse
 
 from hypothesis import strategies as st
 
@@ -52,3 +55,10 @@ def requests(draw) -> dict:
         headers["User-Agent"] = draw(text)
     raw_query = draw(st.one_of(st.just(None), raw))  # a query string that may not even be valid UTF-8
     return {"method": method, "path": path, "params": params, "raw_query": raw_query, "headers": headers, "body": body}
+
+
+def request_target(path: str) -> str:
+    """The request target an HTTP client sends for a path: UTF-8, percent-encoded but for the characters a path may
+    carry as they are (RFC 3986 pchar and "/"; a "%" is left as written, malformed or not). `//\ufff9` is sent as
+    `//%EF%BF%B9`, which the server reads back, percent-decoded, as the path it was."""
+    return urllib.parse.quote(path, safe="/%:@!$&'()*+,;=-._~")
