@@ -23,9 +23,15 @@ LOWERED = Counter("kg_queries_lowered_total", "Queries that used the slow-query 
 WORKERS_ENDED = Counter("kg_workers_ended_total", "Worker processes ended to stop a timed-out query")
 
 
+_series: dict[tuple[str, int], tuple] = {}  # (route, status) -> its request counter and latency histogram
+
+
 def observe(route: str, status: int, seconds: float) -> None:
-    REQUESTS.labels(route, str(status)).inc()
-    LATENCY.labels(route).observe(seconds)
+    series = _series.get((route, status))
+    if series is None:  # routes and statuses are few: each pair's series is looked up once
+        series = _series[route, status] = (REQUESTS.labels(route, str(status)), LATENCY.labels(route))
+    series[0].inc()
+    series[1].observe(seconds)
 
 
 def rejection_reason(status: int, message: str) -> str | None:

@@ -39,7 +39,7 @@ from .negotiation import choose
 from .perprocess import PerProcess
 from .protocol import QueryRequest, parse_request
 from .quota import Quota, client_key
-from .rows import RowCounter, counter, first_rows
+from .rows import RowCounter, count_rows, counter, first_rows
 from .safety import nesting, on_allow_list, opening_brackets, query_form, refused_service, unsafe_destination
 from .slowgroup import slow_group
 from .watchdog import configure as configure_watchdog
@@ -49,6 +49,7 @@ log = logging.getLogger("server")
 
 PATH = "/sparql"
 STREAM_AFTER = 1 << 20  # bytes of a result kept to send in one piece; beyond, the rest streams
+MIN_ROW_BYTES = 1  # the fewest bytes a row takes in any results format
 # Where a streamed answer is cut (its status and headers long sent), what ends it: not RDF, JSON or XML in
 # any of the formats, and not a line of N-Triples, N-Quads, Turtle or TriG, so no parser takes it for whole.
 INCOMPLETE = b"\n@@@ INCOMPLETE ANSWER @@@ %s\n"
@@ -169,26 +170,48 @@ class _Exchange:
         self.stream_after: float = STREAM_AFTER
         self.expired = False
         self.streamed = False
-        self.rows: RowCounter | None = None
+        self.row_format: str | None = None  # the results format whose rows are counted (None: a graph, no rows)
+        self._stream_rows: RowCounter | None = None  # counts the rows of an answer as it streams
         self.cap = 0  # rows of a SELECT kept; past them the serializer is stopped (0: no cap)
+        self._check_at: float = float("inf")  # the kept size at which to count rows against the cap next
         self.truncated = False
         self.content_type = ""
         self.body: bytes | None = None  # the whole answer, once sent in one piece
 
+    def count_against(self, cap: int) -> None:
+        """Keep the whole answer and stop the serializer once it has more than `cap` rows."""
+        self.cap = cap
+        self.stream_after = float("inf")
+        self._check_at = cap * MIN_ROW_BYTES  # a shorter answer cannot hold more rows than the cap
+
     def write(self, chunk: bytes) -> int:
-        if self.rows is not None:
-            self.rows.feed(chunk)
-            if self.cap and self.rows.rows > self.cap:
-                self._parts.append(chunk)
-                raise _Enough
         if self._send is not None:
+            if self._stream_rows is not None:
+                self._stream_rows.feed(chunk)
             self._out(chunk)
-        else:
-            self._parts.append(chunk)
-            self._size += len(chunk)
-            if self._size > self.stream_after:
-                self._begin_stream()
+            return len(chunk)
+        self._parts.append(chunk)
+        self._size += len(chunk)
+        if self._size >= self._check_at:
+            # Counted each time the kept answer doubles: the counting costs as much as one count of the whole.
+            self._parts = [b"".join(self._parts)]
+            if count_rows(self.row_format, self._parts[0]) > self.cap:
+                raise _Enough
+            self._check_at = 2 * self._size
+        if self._size > self.stream_after:
+            self._begin_stream()
         return len(chunk)
+
+    def rows(self) -> int | None:
+        """The rows of the answer sent (None: a graph, or a boolean)."""
+        if self.row_format is None:
+            return None
+        if self.truncated:
+            return self.cap
+        if self._stream_rows is not None:
+            return self._stream_rows.rows
+        self._parts = [b"".join(self._parts)]
+        return count_rows(self.row_format, self._parts[0])
 
     def flush(self) -> None:
         """Called by the serializer; chunks are sent as they come, or kept on purpose."""
@@ -209,6 +232,10 @@ class _Exchange:
             headers.append(("Content-Encoding", "gzip"))
         self._send = self._start_response("200 OK", headers)
         parts, self._parts = self._parts, []
+        if self.row_format is not None:
+            self._stream_rows = counter(self.row_format)
+            for part in parts:
+                self._stream_rows.feed(part)
         for part in parts:
             self._out(part)
 
@@ -397,10 +424,9 @@ class QueryEndpoint:
                 exchange.content_type = _media_type(chosen)
                 headers.insert(0, ("Content-Type", exchange.content_type))
                 if isinstance(results, ox.QuerySolutions):
-                    exchange.rows = counter(chosen.name)
+                    exchange.row_format = chosen.name
                     if max_rows > 0:  # kept whole (at most max_rows rows), so the headers can say whether it was cut
-                        exchange.cap = max_rows
-                        exchange.stream_after = float("inf")
+                        exchange.count_against(max_rows)
                     try:
                         results.serialize(exchange, format=chosen.native)
                     except _Enough:
@@ -422,10 +448,9 @@ class QueryEndpoint:
             raise problem
 
         self._run(work, exchange, environ, accept)
-        rows = exchange.rows.rows if exchange.rows is not None else None
+        rows = exchange.rows()
         extra = []
         if exchange.cap:
-            rows = min(rows, exchange.cap)
             extra.append(("X-SPARQL-Max-Rows", str(exchange.cap)))
             if exchange.truncated:
                 extra.append(("X-SPARQL-Truncated", "true"))

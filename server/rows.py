@@ -1,8 +1,9 @@
-"""Counting the rows of a SELECT result from its serialized bytes, chunk by chunk, as they are sent.
+"""Counting the rows of a SELECT result from its serialized bytes: a whole answer at once (`count_rows`), or chunk
+by chunk as a long one streams (`counter`).
 
-The native serializer writes the result in pieces; these counters read each piece once (at C
-speed, through bytes methods and one regular expression) so the access log and the row-cap
-header cost nothing like parsing the result back.
+Both read the bytes at C speed (bytes methods, no Python loop over rows), so the access log and the row-cap
+header cost nothing like parsing the result back. A whole answer is counted with byte counts alone wherever the
+format allows it; a stream needs the string-by-string reading of the chunk counters.
 """
 
 from __future__ import annotations
@@ -92,6 +93,36 @@ class _JsonRows(RowCounter):
     @property
     def rows(self) -> int:
         return self._rows
+
+
+# In the JSON the engine writes, a double quote inside a string is always escaped. So `{"` occurs inside a string
+# only where the string ends in `{`, and then its closing quote is followed by `}` or `,`, where a row's first
+# variable name would begin. Where no string ends so and there is no `{}` (an empty solution, or a string holding
+# one), every row but the first opens with `,{"` and the first with `[{"`: two byte counts give the rows.
+_JSON_AMBIGUOUS = re.compile(rb'\{(?:\}|"[},])')
+
+
+def _json_rows(data: bytes) -> int:
+    if _JSON_AMBIGUOUS.search(data) is None:
+        return data.count(b',{"') + (b'[{"' in data)
+    rows = _JsonRows()  # only reading string by string tells them apart
+    rows.feed(data)
+    return rows.rows
+
+
+def count_rows(format_name: str, data: bytes) -> int | None:
+    """The rows of a whole serialized SELECT result (None for formats that carry no rows)."""
+    if format_name == "json":
+        return _json_rows(data)
+    if format_name == "xml":
+        return data.count(b"<result>")  # `<` is escaped in XML text
+    if format_name == "tsv":
+        return max(0, data.count(b"\n") - 1)  # a header line, then one line per row (values escape line breaks)
+    rows = counter(format_name)
+    if rows is None:
+        return None
+    rows.feed(data)
+    return rows.rows
 
 
 def counter(format_name: str) -> RowCounter | None:

@@ -5,7 +5,7 @@ request's own thread (a hand-off to another thread costs more than a point looku
 this watchdog thread watches the deadline and, if the request is still running, writes the 503
 to the client's connection itself and ends the process. pyoxigraph cannot cancel a query, so
 ending the process is what stops it; the uWSGI master starts a fresh worker. A query that has run for
-a moment has its process's memory looked at every MEMORY_POLL seconds; past its budget it is ended the
+a moment has its process's memory looked at every tick (Watchdog.TICK); past its budget it is ended the
 same way, with an answer that says why.
 """
 
@@ -47,13 +47,9 @@ class _Itimerspec(ctypes.Structure):
 
 
 class _TimerFd:
-    """A Linux timer file: read() blocks until the time it was set to, on time.monotonic()'s clock.
+    """A Linux timer file that rings every `interval` seconds once started: read() blocks until the next ring."""
 
-    Setting it is one system call and wakes nobody, so a request that ends before its alarm costs
-    the watchdog thread nothing; an idle worker's watchdog sleeps until the next request's alarm.
-    """
-
-    CLOCK_MONOTONIC, TFD_CLOEXEC, TFD_TIMER_ABSTIME = 1, 0o2000000, 1
+    CLOCK_MONOTONIC, TFD_CLOEXEC = 1, 0o2000000
 
     def __init__(self) -> None:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -63,17 +59,15 @@ class _TimerFd:
         self.fd = create(self.CLOCK_MONOTONIC, self.TFD_CLOEXEC)
         if self.fd < 0:
             raise OSError(ctypes.get_errno(), "timerfd_create")
-        self._spec = _Itimerspec()
 
-    def set(self, at: float | None) -> None:
-        """Ring at `at` (a time.monotonic() value; at once if already past), or never (None)."""
-        value = self._spec.it_value
-        if at is None:
-            value.tv_sec = value.tv_nsec = 0  # disarmed
-        else:
-            nanoseconds = max(1, int(at * 1e9))  # zero would disarm it
-            value.tv_sec, value.tv_nsec = divmod(nanoseconds, 1_000_000_000)
-        if self._settime(self.fd, self.TFD_TIMER_ABSTIME, ctypes.byref(self._spec), None) != 0:
+    def tick(self, interval: float | None) -> None:
+        """Ring every `interval` seconds from now on, or never again (None)."""
+        spec = _Itimerspec()
+        if interval is not None:
+            seconds, nanoseconds = divmod(max(1, int(interval * 1e9)), 1_000_000_000)
+            spec.it_value.tv_sec = spec.it_interval.tv_sec = seconds
+            spec.it_value.tv_nsec = spec.it_interval.tv_nsec = nanoseconds
+        if self._settime(self.fd, 0, ctypes.byref(spec), None) != 0:
             raise OSError(ctypes.get_errno(), "timerfd_settime")
 
     def wait(self) -> None:
@@ -81,15 +75,17 @@ class _TimerFd:
 
 
 class _Ticker:
-    """Where there are no timer files: wake every TICK seconds and look."""
+    """Where there are no timer files: wake every interval, busy or not."""
 
-    TICK = 0.1  # seconds: a priority is lowered, and a timeout fires, up to this late
+    def __init__(self) -> None:
+        self._interval = 0.1
 
-    def set(self, at: float | None) -> None:
-        pass
+    def tick(self, interval: float | None) -> None:
+        if interval is not None:
+            self._interval = interval
 
     def wait(self) -> None:
-        time.sleep(self.TICK)
+        time.sleep(self._interval)
 
 
 def _alarm() -> _TimerFd | _Ticker:
@@ -134,7 +130,9 @@ class Watchdog:
     """
 
     SLOW: float = DEFAULTS["SLOW_QUERY_CPU"]  # seconds of the request thread's processor time
-    MEMORY_POLL = 0.02  # seconds between looks at a running query's memory (the first after as long)
+    # Seconds between the watchdog's looks while requests come in: a timeout fires, a slow query is lowered and a
+    # running query's memory is looked at (from one tick after it started) up to this late.
+    TICK = 0.02
 
     def __init__(self, slow_group: SlowGroup | None = None, slow: float = SLOW, memory_budget: int | None = None) -> None:
         self._lock = threading.Lock()
@@ -145,11 +143,15 @@ class Watchdog:
         self._slow_group = slow_group
         self._home: Path | None = None  # the control group the lowered thread came from
         self._alarm = _alarm()
+        self._ticking = False  # whether the alarm rings (it stops after a tick with no request)
+        self._armed_since_tick = False
         self._deadline: float | None = None
         self._slow_at: float | None = None
         self._thread_id = 0
-        self._cpu_clock: int | None = None  # the request thread's processor-time clock (None: not on this system)
-        self._cpu_at_arm = 0.0
+        # thread ident -> its system id and processor-time clock (None: not on this system)
+        self._threads: dict[int, tuple[int, int | None]] = {}
+        self._cpu_clock: int | None = None  # the request thread's
+        self._cpu_at_start: float | None = None  # its processor time when the watchdog first saw the request
         self._lowered: int | None = None  # the nice value the thread had before it was lowered
         self._idle = False  # whether the thread was put under SCHED_IDLE
         self._on_expiry: Callable[[str], None] | None = None
@@ -158,17 +160,27 @@ class Watchdog:
         self.thread.start()
 
     def arm(self, seconds: float, on_expiry: Callable[[str], None]) -> None:
-        """Watch the calling thread's request: `on_expiry("time")` or `on_expiry("memory")` answers it, then the process ends."""
+        """Watch the calling thread's request: `on_expiry("time")` or `on_expiry("memory")` answers it, then the process ends.
+
+        A request costs a few assignments and no system call: the alarm already rings while requests come in (it is
+        started, one system call, only for the first request after a quiet tick), and the request thread's processor
+        time is read by the watchdog at its first look, so a request that ends within a tick is never looked at."""
+        ident = threading.get_ident()
+        thread = self._threads.get(ident)
+        if thread is None:
+            thread = self._threads[ident] = (threading.get_native_id(), _cpu_clock_of(ident))
         with self._lock:
             self._on_expiry = on_expiry
             now = time.monotonic()
             self._deadline = now + seconds
             self._slow_at = now + self.slow
-            self._memory_at = now + self.MEMORY_POLL if self.memory_limit else None
-            self._thread_id = threading.get_native_id()
-            self._cpu_clock = _cpu_clock_of(threading.get_ident())
-            self._cpu_at_arm = time.clock_gettime(self._cpu_clock) if self._cpu_clock is not None else now
-            self._alarm.set(min(t for t in (self._slow_at, self._deadline, self._memory_at) if t is not None))
+            self._memory_at = now + self.TICK if self.memory_limit else None
+            self._thread_id, self._cpu_clock = thread
+            self._cpu_at_start = None
+            self._armed_since_tick = True
+            if not self._ticking:
+                self._alarm.tick(self.TICK)
+                self._ticking = True
 
     def disarm(self) -> str:
         """Stop watching: "fired" if the deadline already passed (the process is ending),
@@ -178,10 +190,11 @@ class Watchdog:
             self._on_expiry = None
             if self._fired:
                 return "fired"
-            self._alarm.set(None)
             lowered, self._lowered = self._lowered, None
             idle, self._idle = self._idle, False
             home, self._home = self._home, None
+        if lowered is None and not idle and home is None:
+            return "ok"
         try:
             if home is not None and self._slow_group is not None:
                 self._slow_group.leave(self._thread_id, home)
@@ -218,26 +231,30 @@ class Watchdog:
         while True:
             self._alarm.wait()
             with self._lock:
+                if self._deadline is None:  # no request running
+                    if not self._armed_since_tick and self._ticking:  # nor any since the last tick: sleep till the next
+                        self._alarm.tick(None)
+                        self._ticking = False
+                    self._armed_since_tick = False
+                    continue
+                self._armed_since_tick = False
                 now = time.monotonic()
+                if self._cpu_at_start is None:  # the first look at this request: it has run a tick at most
+                    self._cpu_at_start = time.clock_gettime(self._cpu_clock) if self._cpu_clock is not None else now
                 if self._slow_at is not None and now >= self._slow_at and self._lowered is None:
                     used = time.clock_gettime(self._cpu_clock) if self._cpu_clock is not None else now
-                    short = self.slow - (used - self._cpu_at_arm)
+                    short = self.slow - (used - self._cpu_at_start)
                     if short > 0:  # it has waited more than worked: look again when it may have worked enough
                         self._slow_at = now + short
                     else:
                         self._slow_at = None
                         self._lower()
                 reason = None
-                if self._deadline is not None and now >= self._deadline:
+                if now >= self._deadline:
                     reason = "time"
-                elif self._memory_at is not None and now >= self._memory_at:
-                    if anonymous_memory() > self.memory_limit:
-                        reason = "memory"
-                    else:
-                        self._memory_at = now + self.MEMORY_POLL
+                elif self._memory_at is not None and now >= self._memory_at and anonymous_memory() > self.memory_limit:
+                    reason = "memory"
                 if reason is None:
-                    pending = [t for t in (self._slow_at, self._deadline, self._memory_at) if t is not None]
-                    self._alarm.set(min(pending) if pending else None)
                     continue
                 action, self._on_expiry, self._deadline = self._on_expiry, None, None
                 self._fired = True

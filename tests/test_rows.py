@@ -7,11 +7,11 @@ import random
 import pyoxigraph as ox
 import pytest
 
-from server.rows import counter
+from server.rows import count_rows, counter
 
 # Values that look like the structure each counter looks for.
 TRICKY = ['x\n"y",{},</result><result>\t', '\\"', '"', "[{", ",{", "\\", 'a\\\\"b', "", "é中", "\\\\", '",{"',
-          '\\",{\\"', "a\r\nb", '""']
+          '\\",{\\"', "a\r\nb", '""', "a,{", "b[{", ",{}", "{}", '",{"x":{"type":']
 FORMATS = [("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML),
            ("tsv", ox.QueryResultsFormat.TSV), ("csv", ox.QueryResultsFormat.CSV)]
 
@@ -50,6 +50,19 @@ def test_counts_match_the_native_parser_at_any_chunking(tricky_store, query, nam
             rows.feed(data[previous:cut])
             previous = cut
         assert rows.rows == truth, (cuts, data)
+    assert count_rows(name, data) == truth, data
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_whole_answers_are_counted_exactly_without_empty_solutions_too(value):
+    """Without a `{}` anywhere, JSON is counted by byte counts alone: strings that end like a row's opening do not count."""
+    s = ox.Store()
+    for i in range(3):
+        s.add(ox.Quad(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/p"), ox.Literal(value * i)))
+    for name, native in FORMATS:
+        for query in ("SELECT ?s ?o WHERE { ?s ?p ?o }", "SELECT ?o ?s WHERE { ?s ?p ?o }", "SELECT ?o WHERE { ?s ?p ?o }"):
+            data = s.query(query).serialize(format=native)
+            assert count_rows(name, data) == 3, data
 
 
 @pytest.mark.parametrize("name,native", FORMATS)

@@ -141,22 +141,31 @@ def _switches(tid: int) -> int:
         return next(int(line.split()[1]) for line in status if line.startswith("voluntary_ctxt_switches"))
 
 
-def test_the_watchdog_sleeps_through_quick_requests_and_idle_time():
-    """No polling: an idle worker's watchdog thread is not woken, nor by requests that end within its slow-query processor time
-    (each costs only the setting of a timer); it wakes for one that runs longer."""
+def test_the_watchdog_sleeps_while_idle_and_costs_quick_requests_no_wakeups():
+    """An idle worker's watchdog thread is not woken; while requests come in it looks once a tick, however many there
+    are (a request costs it nothing), and goes back to sleep a tick or two after the last; it wakes for a long one."""
     dog = Watchdog()
     watcher = dog.thread
-    assert until(lambda: _switches(watcher.native_id) >= 1, 1.0)  # it has gone to sleep on its timer
+    assert until(lambda: _switches(watcher.native_id) >= 1, 1.0)  # it has gone to sleep
     time.sleep(0.05)
-    before = _switches(watcher.native_id)
-    for _ in range(200):
+    idle = _switches(watcher.native_id)
+    time.sleep(0.3)
+    assert _switches(watcher.native_id) == idle  # idle: not woken
+    started = time.monotonic()
+    for _ in range(20_000):
         dog.arm(30, lambda: None)
         dog.disarm()
+    busy = time.monotonic() - started
+    time.sleep(4 * dog.TICK)  # it stops ticking after a tick with no request
+    after_burst = _switches(watcher.native_id)
+    # once a tick at most, not once per request: each tick's wakeup (and a wait for the lock an arming request holds),
+    # through the tick or two after the burst
+    assert after_burst - idle <= 2 * (busy / dog.TICK + 4)
     time.sleep(0.3)
-    assert _switches(watcher.native_id) == before
+    assert _switches(watcher.native_id) == after_burst  # asleep again
     dog.arm(30, lambda: None)
     try:
-        assert work_until(lambda: _switches(watcher.native_id) > before, dog.slow + 0.5)
+        assert work_until(lambda: _switches(watcher.native_id) > after_burst, dog.slow + 0.5)
     finally:
         dog.disarm()
 

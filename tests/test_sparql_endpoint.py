@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -322,6 +323,36 @@ def test_one_access_log_line_per_request(client, caplog):
     lines = [r.getMessage() for r in caplog.records if r.name == "server.access"]
     assert len(lines) == 1
     assert lines[0].startswith("GET /sparql 200 ") and lines[0].endswith("rows=7")
+
+
+def test_the_served_access_log_writes_the_lines_its_handler_would(client, monkeypatch):
+    """Under kg serve the access log's lines skip the logging machinery (a line per request must cost little), and
+    read exactly as the server's log handler would have written them."""
+    import io
+    import re
+
+    from server import access
+
+    stream = io.StringIO()
+    monkeypatch.setattr("sys.stderr", stream)
+    logger = logging.getLogger("server")
+    saved = logger.handlers[:], logger.level, logger.propagate
+    logger.handlers = []
+    try:
+        access.log_to_stderr()
+        assert access._direct is not None
+        client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o } LIMIT 7"})
+        client.get("/sparql", query_string={"query": "ASK {}"})
+        logging.getLogger("server.access").info("%s", "through the handler")
+    finally:
+        logger.handlers, logger.level, logger.propagate = saved
+        monkeypatch.setattr(access, "_direct", None)
+    lines = stream.getvalue().splitlines()
+    shape = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \[%d\] server\.access INFO (.*)$" % os.getpid())
+    said = [shape.match(line).group(1) for line in lines]
+    assert re.fullmatch(r"GET /sparql 200 \d+\.\dms rows=7", said[0])
+    assert re.fullmatch(r"GET /sparql 200 \d+\.\dms rows=-", said[1])
+    assert said[2] == "through the handler"
 
 
 def test_revalidation_is_answered_without_evaluating(built):
