@@ -17,8 +17,10 @@ import rdflib
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory
 
 from kg.formats import BY_MEDIA_TYPE, FORMATS, Format
+from kg.iris import MODAL_REGISTER_GRAPH, REGISTER_GRAPH
 from kg.namespaces import LB, PREFIXES, sparql_prefixes
 
+from .classes import class_tree, instances_of
 from .describe import claim_view, exists, rdf_description, types_of, valid_iri, view
 from .iris import iri_for, local_path, split_extension
 
@@ -117,14 +119,13 @@ def home() -> Response:
         OPTIONAL { ?d lb:publicationDate ?date } } ORDER BY ?d""")
     documents = [{"iri": r["d"].value, "title": r["title"].value, "outlet": r["outlet"].value,
                   "date": r["date"].value if r["date"] else "date not stated"} for r in docs]
-    classes = data.store.query(sparql_prefixes("lb", "rdfs") + """
-        SELECT ?c ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {
-          VALUES ?c { lb:Militia lb:OfficialCrossing lb:UnofficialCrossing lb:Strike lb:Sanction lb:LandBridge lb:Road
-                      lb:SmugglingCorridor lb:MilitaryBase lb:Settlement lb:Person }
-          ?e a ?c . ?c rdfs:label ?label } GROUP BY ?c ?label ORDER BY DESC(?n)""")
-    browse = [{"iri": r["c"].value, "label": r["label"].value, "count": int(r["n"].value)} for r in classes]
+    register = {r["g"].value.rsplit("/", 1)[-1]: int(r["n"].value) for r in data.store.query(
+        "SELECT ?g (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
+        f"VALUES ?g {{ <{data.iris.graph(REGISTER_GRAPH).value}> <{data.iris.graph(MODAL_REGISTER_GRAPH).value}> }} }} GROUP BY ?g")}
+    browse = class_tree(data.store)
     validated = data.release.validation() is not None  # `kg serve` always validates; a bare build may not be
-    return _html("home.html", stats=stats, counts=counts, documents=documents, browse=browse, validated=validated)
+    return _html("home.html", stats=stats, counts=counts, documents=documents, browse=browse, validated=validated,
+                 register=register)
 
 
 @bp.route("/id/<path:rest>")
@@ -168,13 +169,11 @@ def dump(name: str) -> Response:
 
 @bp.route("/browse")
 def instances() -> Response:
-    """Every instance of a class (`?class=IRI`), with labels: where the home page's counts lead."""
+    """Every instance of a class (`?class=IRI`) or of its subclasses, with labels: where the home page's counts lead."""
     iri = request.args.get("class", "")
     if not valid_iri(iri):
         abort(400, "give the class as an absolute IRI: /browse?class=" + quote(LB + "Militia", safe=":/"))
-    rows = _data().store.query(sparql_prefixes("rdfs") + f"""
-        SELECT ?e ?label WHERE {{ ?e a <{iri}> ; rdfs:label ?label }} ORDER BY LCASE(?label)""")
-    items = [{"iri": r["e"].value, "label": r["label"].value} for r in rows]
-    if not items:
+    found = instances_of(_data().store, iri)
+    if not found.items:
         abort(404, f"no instances of {iri!r}")
-    return _html("instances.html", cls=iri, items=items)
+    return _html("instances.html", found=found)
