@@ -20,9 +20,12 @@ from kg.formats import BY_MEDIA_TYPE, FORMATS, Format
 from kg.iris import MODAL_REGISTER_GRAPH, REGISTER_GRAPH
 from kg.namespaces import LB, PREFIXES, sparql_prefixes
 
+from .citation import citation
 from .classes import class_tree, instances_of
 from .describe import claim_view, exists, rdf_description, types_of, valid_iri, view
+from .evidence import in_sentences
 from .iris import iri_for, local_path, split_extension
+from .markup import plain, render_pieces
 
 bp = Blueprint("pages", __name__)
 
@@ -104,6 +107,11 @@ def local(term) -> str | None:
     return local_path(term, _data().base_iri) if isinstance(term, str) else None
 
 
+@bp.app_template_filter("plain")
+def _plain_filter(text: str | None) -> str:
+    return plain(text)
+
+
 @bp.app_template_filter("local")
 def _local_filter(iri: str) -> str:
     return local(iri) or iri
@@ -151,11 +159,17 @@ def _dereference(path: str) -> Response:
         return rdf_response(rdf_description(data.store, iri, data.base_iri), fmt)
     types = types_of(data.store, iri)
     if LB + "Claim" in types:
-        return _html("claim.html", c=claim_view(data.store, iri, data.base_iri), alternates=_alternates(stem))
+        claim = claim_view(data.store, iri, data.base_iri)
+        in_sentences(claim, data.release)
+        return _html("claim.html", c=claim, alternates=_alternates(stem), cite=citation(claim, data.release, data.store))
     if LB + "SourceDocument" in types:
-        return _html("document.html", v=view(data.store, iri, data.base_iri), text=data.release.document_text(stem.rsplit("/", 1)[-1]),
+        text = data.release.document_text(stem.rsplit("/", 1)[-1])
+        pieces = list(zip(text["rendered"], render_pieces(text["rendered"]), strict=True)) if text else []
+        return _html("document.html", v=view(data.store, iri, data.base_iri), text=text, pieces=pieces,
                      alternates=_alternates(stem))
-    return _html("resource.html", v=view(data.store, iri, data.base_iri), alternates=_alternates(stem))
+    entity = view(data.store, iri, data.base_iri)
+    in_sentences(entity, data.release)
+    return _html("resource.html", v=entity, alternates=_alternates(stem))
 
 
 @bp.route("/dumps/<name>")

@@ -17,7 +17,8 @@
  *                                            query; its href follows the editor as one types
  *   #share-copy    [data-testid=share-copy]  copies that link; #share-status says it was copied
  *
- * Shared links are a fragment: /sparql#query=<percent-encoded query> (also namedGraph= and
+ * Shared links are a fragment: <base>sparql#query=<percent-encoded query>, under the dataset's public base
+ * (the release's base IRI) whatever address the page was reached at (also namedGraph= and
  * defaultGraph=, repeated). YASGUI reads it on load (its own URL sharing, populateFromUrl: it opens
  * a tab with the query and runs it, then clears the fragment); a fragment changed while the page is
  * open is read here. The query string is left to the SPARQL protocol: GET /sparql?query=… is a
@@ -44,7 +45,9 @@
   const config = JSON.parse(document.getElementById("query-ui-config").textContent);
   const ui = document.getElementById("query-ui");
   const ENDPOINT = new URL(config.endpoint, window.location.href).href;
-  const SHARE_BASE = new URL(config.endpoint, window.location.href);
+  // Shared links name the endpoint under the dataset's public base (the release's base IRI), never the address
+  // this page was reached at (127.0.0.1 on a local run).
+  const SHARE_BASE = new URL("sparql", config.base);
   const Yasr = Yasgui.Yasr;
   const Yasqe = Yasgui.Yasqe;
 
