@@ -569,6 +569,7 @@ def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
             "dumps": DUMPS,
             "compressed_dumps": COMPRESSED_DUMPS,
             "artefacts": ARTEFACTS,
+            "downloads": release.digest_downloads(),
         })
     log.info("built %s: %d statements, %d triples", release.path, stats["statements"], stats["triples_default_graph"])
     return BuildResult(release, stats)

@@ -18,10 +18,11 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from kg.formats import BY_MEDIA_TYPE, FORMATS, Format
 from kg.iris import MODAL_REGISTER_GRAPH, REGISTER_GRAPH
-from kg.namespaces import LB, PREFIXES, sparql_prefixes
+from kg.namespaces import LB, PREFIXES, XSD, sparql_prefixes
 
 from .citation import citation
 from .classes import class_tree, instances_of
+from .dates import date_words
 from .describe import claim_view, exists, rdf_description, types_of, valid_iri, view
 from .evidence import in_sentences
 from .iris import iri_for, local_path, split_extension
@@ -122,11 +123,15 @@ def home() -> Response:
     data = _data()
     counts = data.stats
     stats = data.release.stats()
-    docs = data.store.query(sparql_prefixes("lb", "rdfs") + """
-        SELECT ?d ?title ?outlet ?date WHERE { ?d a lb:SourceDocument ; rdfs:label ?title ; lb:outlet ?outlet
-        OPTIONAL { ?d lb:publicationDate ?date } } ORDER BY ?d""")
+    docs = data.store.query(sparql_prefixes("lb", "rdfs", "schema") + """
+        SELECT ?d ?title ?outlet ?date ?earliest ?genre WHERE { ?d a lb:SourceDocument ; rdfs:label ?title ; lb:outlet ?outlet
+        OPTIONAL { ?d lb:publicationDate ?date } OPTIONAL { ?d lb:earliestDate ?earliest } OPTIONAL { ?d schema:genre ?genre } }
+        ORDER BY ?d""")
     documents = [{"iri": r["d"].value, "title": r["title"].value, "outlet": r["outlet"].value,
-                  "date": r["date"].value if r["date"] else "date not stated"} for r in docs]
+                  "date": date_words(r["date"].value, XSD + "date") if r["date"] else "date not stated"
+                  + (f" (not before {date_words(r['earliest'].value, r['earliest'].datatype.value)})" if r["earliest"] else ""),
+                  "day": r["date"].value if r["date"] else None, "genre": r["genre"].value if r["genre"] else None}
+                 for r in docs]
     register = {r["g"].value.rsplit("/", 1)[-1]: int(r["n"].value) for r in data.store.query(
         "SELECT ?g (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
         f"VALUES ?g {{ <{data.iris.graph(REGISTER_GRAPH).value}> <{data.iris.graph(MODAL_REGISTER_GRAPH).value}> }} }} GROUP BY ?g")}
