@@ -30,7 +30,9 @@
  * IRI as its label, linked to its page on this server when the IRI is the dataset's
  * (<base>id/x -> /id/x, <base>graph/x -> /graph/x, the ontology's …/ontology#Term -> /ontology#Term,
  * the shapes' -> /shapes…; a.lb-local), with the IRI in the link's title and, as small text, in
- * span.lb-iri. Filtering and sorting the table use the labels too.
+ * span.lb-iri. Filtering and sorting the table use the labels too. The table's CSV download adds, after each
+ * column holding IRIs, a column of their labels (<name>_label), UTF-8 with a byte-order mark, as a
+ * spreadsheet opens it; the endpoint's own CSV (format=csv) stays the SPARQL results CSV.
  *
  * Nothing leaves this origin. The endpoint is this server's /sparql, and stays so for shared links
  * (an endpoint= in a link is ignored). YASGUI's features that call other services are off: prefix.cc
@@ -206,6 +208,41 @@
       }
       return columns;
     }
+
+    // The table's download: the results as CSV with, after each column that holds IRIs, a column of their labels
+    // (<name>_label), as a spreadsheet opens it (UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting).
+    download(filename) {
+      return {
+        getData: () => labelledCsv(this.yasr.results),
+        contentType: "text/csv;charset=utf-8",
+        title: "Download the table as CSV, labels beside IRIs",
+        filename: `${filename || "queryResults"}.csv`,
+      };
+    }
+  }
+
+  function csvCell(text) {
+    const value = text == null ? "" : String(text);
+    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  }
+
+  function labelledCsv(results) {
+    if (!results) return "";
+    const vars = results.getVariables() || [];
+    const rows = results.getBindings() || [];
+    const labelled = vars.filter((v) => rows.some((row) => row[v] && row[v].type === "uri"));
+    const header = vars.flatMap((v) => (labelled.includes(v) ? [v, `${v}_label`] : [v]));
+    const lines = [header.map(csvCell).join(",")];
+    for (const row of rows) {
+      const cells = [];
+      for (const v of vars) {
+        const term = row[v];
+        cells.push(term ? term.value : "");
+        if (labelled.includes(v)) cells.push(term && term.type === "uri" ? labels.get(term.value) || "" : "");
+      }
+      lines.push(cells.map(csvCell).join(","));
+    }
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
 
   Yasr.registerPlugin("table", LabelledTable);
