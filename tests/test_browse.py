@@ -74,3 +74,5 @@ def test_each_count_says_what_it_counts(client, release, store):
     assert f"{subjects} distinct subjects" in home and "void:entities" in home
     dataset = html(client, "/.well-known/void")
     assert f"{subjects} subjects" in dataset and "the home page's count" in dataset
+    assert re.search(rf"<b>{stats['facts']}</b> facts from <b>{stats['statements']}</b> quoted statements", home)
+    assert f"{stats['facts_per_modality']['asserted']} asserted" in home
