@@ -131,3 +131,38 @@ def test_query_ui_share_links_use_the_public_base(client):
     assert 'new URL("sparql", config.base)' in script
     body = page(client, "/sparql")
     assert f'"base": "{BASE}"' in body
+
+
+def with_url(layout, line: str) -> None:
+    """The copy's catalogue with a `url` line added to document 000's entry."""
+    catalogue = layout.catalogue
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text.replace('- id: "000"\n', f'- id: "000"\n  {line}\n', 1), encoding="utf-8")
+
+
+def test_the_catalogue_may_give_a_documents_url_and_a_bad_one_is_refused(project_copy):
+    from kg.corpus import load_corpus
+    from kg.errors import InputError
+
+    original = project_copy.catalogue.read_text(encoding="utf-8")
+    with_url(project_copy, 'url: "https://example.org/articles/border-crossing"')
+    assert load_corpus(project_copy.catalogue, project_copy.seeds)["000"].url == "https://example.org/articles/border-crossing"
+    project_copy.catalogue.write_text(original, encoding="utf-8")
+    with_url(project_copy, 'url: "not an address"')
+    with pytest.raises(InputError) as raised:
+        load_corpus(project_copy.catalogue, project_copy.seeds)
+    assert re.search(r"catalogue\.yaml:\d+: 'url' must be", str(raised.value)), str(raised.value)
+
+
+@pytest.mark.slow  # builds the graph of its own copy of the inputs
+def test_a_citation_gives_the_documents_original_url_where_the_catalogue_has_one(project_copy):
+    from kg.build import build
+
+    url = "https://example.org/articles/border-crossing"
+    with_url(project_copy, f'url: "{url}"')
+    build(project_copy, BASE)
+    client = create_app({"BUILD_DIR": str(project_copy.build), "PROJECT_ROOT": str(project_copy.root)}).test_client()
+    cite = html.unescape(re.search(r'data-testid="cite-text"[^>]*>(.*?)</textarea>', page(client, "/id/claim/000-028"), re.S).group(1))
+    assert f"Original: <{url}>" in cite
+    other = html.unescape(re.search(r'data-testid="cite-text"[^>]*>(.*?)</textarea>', page(client, "/id/claim/001-001"), re.S).group(1))
+    assert "no original URL in the catalogue" in other and "not stated" not in other.split("Source: ")[1].split("”")[0]
