@@ -57,7 +57,7 @@ def class_tree(store) -> list[ClassCount]:
 class Instances:
     cls: str
     label: str
-    items: list[dict[str, str]]  # iri, label, type (the most specific class it is typed with, as a label)
+    items: list[dict]  # iri, label (the IRI where it has none), types (those of its subclasses it has, as labels)
     subclasses: list[tuple[str, str, int]]  # (IRI, label, instances) of the subclasses that have instances
 
 
@@ -67,8 +67,10 @@ def instances_of(store, cls: str) -> Instances:
                  cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
     items: dict[str, dict[str, str]] = {}
     for r in store.query(PREFIXES + f"""SELECT ?e ?label ?t ?tl WHERE {{ ?e a ?t . ?t rdfs:subClassOf* <{cls}> .
-            ?e rdfs:label ?label OPTIONAL {{ ?t rdfs:label ?tl }} }} ORDER BY LCASE(?label) ?e ?t"""):
-        item = items.setdefault(r["e"].value, {"iri": r["e"].value, "label": r["label"].value, "types": []})
+            OPTIONAL {{ ?e rdfs:label ?label }} OPTIONAL {{ ?t rdfs:label ?tl }} }}
+            ORDER BY LCASE(COALESCE(?label, STR(?e))) ?e ?t"""):
+        label = r["label"].value if r["label"] is not None else r["e"].value  # a node without a label (evidence) by its IRI
+        item = items.setdefault(r["e"].value, {"iri": r["e"].value, "label": label, "types": []})
         if r["t"].value != cls and r["tl"] is not None and r["tl"].value not in item["types"]:
             item["types"].append(r["tl"].value)
     subclasses = [(r["s"].value, r["sl"].value if r["sl"] else r["s"].value, int(r["n"].value)) for r in store.query(

@@ -76,3 +76,10 @@ def test_each_count_says_what_it_counts(client, release, store):
     assert f"{subjects} subjects" in dataset and "the home page's count" in dataset
     assert re.search(rf"<b>{stats['facts']}</b> facts from <b>{stats['statements']}</b> quoted statements", home)
     assert f"{stats['facts_per_modality']['asserted']} asserted" in home
+
+
+def test_every_class_on_the_home_page_lists_its_instances(client):
+    """Including classes whose instances have no label (a claim's evidence), listed by IRI."""
+    page = html(client, "/")
+    for cls, count in re.findall(r'data-class="([^"]+)" data-count="(\d+)"', page):
+        assert len(listed(html(client, browse_path(cls)))) == int(count), cls
