@@ -457,7 +457,7 @@ def test_a_quote_link_opens_its_document_scrolled_to_the_quote_and_highlighted(p
     assert colour != others.evaluate("a => getComputedStyle(a).backgroundColor"), "the quote is not marked apart"
     # The source's light markup is rendered, not shown raw.
     shown = text.inner_text()
-    assert "**" not in shown and not re.search(r"(^|\n)#{2,} ", shown)
+    assert "*" not in shown and not re.search(r"(^|\n)#{2,} ", shown)
     expect(text.get_by_role("heading").first).to_be_visible()
     assert text.locator("strong").count() > 5
     # Another quote's link moves the mark.
@@ -504,6 +504,8 @@ def test_query_ui_downloads_its_table_with_labels_beside_iris(page: Page):
     example.get_by_role("link").click()
     results = page.get_by_test_id("results")
     expect(results).to_have_attribute("data-state", "done")
+    # The link to share the query names the dataset's public endpoint, not the address this page was reached at.
+    expect(page.get_by_test_id("share-link")).to_have_attribute("href", re.compile("^" + re.escape(BASE + "sparql#query=")))
     with page.expect_download() as download:
         page.locator(".yasr_downloadIcon").click()
     rows = csv_rows(download.value.path().read_bytes())
