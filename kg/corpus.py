@@ -15,9 +15,10 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CATALOGUE_KEYS = {
     "id", "file", "sha256", "title", "title_evidence", "genre", "outlet", "outlet_evidence",
     "authors", "authors_evidence", "date", "date_evidence", "note", "excluded",
-    "earliest_date", "earliest_date_evidence", "derived_from", "derived_from_evidence", "quotes_source",
+    "earliest_date", "earliest_date_evidence", "derived_from", "derived_from_evidence", "quotes_source", "url",
 }
 EARLIEST_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Document:
     earliest_date: str | None = None
     derived_from: str | None = None  # the document this one summarises or quotes
     quotes_source: bool = False  # it quotes that document's words (prov:wasQuotedFrom)
+    url: str | None = None  # where it was read, where the curator has the address (citations give it)
 
     def excluded_at(self, start: int, end: int) -> Span | None:
         """The excluded span that [start, end) overlaps, if any."""
@@ -164,6 +166,9 @@ def load_corpus(catalogue: Path, seeds: Path) -> dict[str, Document]:
             _check_evidence(entry, "derived_from", text, catalogue)
         if entry.get("quotes_source") is not None and not isinstance(entry.get("quotes_source"), bool):
             raise InputError(catalogue, line, "'quotes_source' must be true or false")
+        url = entry.get("url")
+        if url is not None and not (isinstance(url, str) and URL_RE.match(url)):
+            raise InputError(catalogue, line, "'url' must be an http(s) URL, without spaces")
         authors = entry["authors"]
         authors = [NOT_STATED] if authors == NOT_STATED else [str(a) for a in authors]
         documents[doc_id] = Document(
@@ -182,6 +187,7 @@ def load_corpus(catalogue: Path, seeds: Path) -> dict[str, Document]:
             earliest_date=earliest,
             derived_from=None if derived is None else str(derived),
             quotes_source=bool(entry.get("quotes_source")),
+            url=url,
         )
     for doc in documents.values():
         if doc.derived_from is not None and doc.derived_from not in documents:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import pysbd
-
 from .build import Inputs
-from .corpus import Document
 from .ontology import DATE_PROPERTIES
 from .register import mention_spans
+from .sentences import Sentence, sentences
 from .statements import EntityRef, QuantityValue, Statement, TypedValue, WaypointValue
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -28,13 +26,6 @@ _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
                  "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
                  "millions", "billion", "billions", "dozen", "dozens")
 _NUMBER = re.compile(r"(?<![\w.])\$?\d[\d,.]*(?:\s*(?:km|%|million|billion))?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -66,26 +57,6 @@ class DocumentCoverage:
             "unlinked": [{"entity": e, "words": w} for e, w in self.unlinked],
             "unused": [{"statement": u.statement, "kind": u.kind, "words": u.words} for u in self.unused],
         }
-
-
-_segmenter = None
-
-
-def sentences(doc: Document) -> list[Sentence]:
-    """The in-scope sentences of a document (pysbd), with their offsets; excluded material is left out."""
-    global _segmenter
-    if _segmenter is None:
-        _segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
-    text = doc.in_scope_text()
-    out = []
-    for seg in _segmenter.segment(text):
-        lead = len(seg.sent) - len(seg.sent.lstrip())
-        body = seg.sent.strip()
-        if not body or not re.search(r"\w", body):
-            continue
-        start = seg.start + lead
-        out.append(Sentence(start, start + len(body), doc.text[start:start + len(body)]))
-    return out
 
 
 def _used_entities(stmt: Statement) -> set[str]:

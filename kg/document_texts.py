@@ -4,7 +4,9 @@ One JSON file per document, release/documents/<id>.json:
 - `segments`: the whole text in order, as in-scope runs (`text`, with `start`/`end` offsets in code
   points of the seed, the offsets the quotes use) and excluded spans (`excluded`: the catalogue's
   reason, and offsets; never their words);
-- `annotations`: one per statement (`statement`, `claim` IRI, `start`, `end`, `certainty`);
+- `annotations`: one per statement (`statement`, `claim` IRI, `start`, `end`, `certainty`), with the whole
+  sentence the quote stands in (pySBD's sentences; `sentence`: its offsets, `before` and `after`: its words on
+  either side of the quote), for pages that show a quote in its sentence;
 - `rendered`: the same text cut at every quote boundary, each in-scope piece with the claims whose
   quotes cover it (the claim that starts there first), ready for a page to highlight.
 """
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .corpus import Document, Span
+from .sentences import Sentence, around, sentences
 from .statements import Statement
 
 ClaimIri = Callable[[str], str]
@@ -50,12 +53,16 @@ def segments(doc: Document) -> list[dict]:
     return out
 
 
-def annotations(statements: Iterable[Statement], claim_iri: ClaimIri) -> list[dict]:
-    """One entry per statement, in text order."""
-    items = [
-        {"statement": s.id, "claim": claim_iri(s.id), "start": s.start, "end": s.end, "certainty": s.certainty}
-        for s in statements
-    ]
+def annotations(statements: Iterable[Statement], claim_iri: ClaimIri, doc: Document | None = None,
+                found: list[Sentence] | None = None) -> list[dict]:
+    """One entry per statement, in text order; with the document and its sentences, each quote's whole sentence."""
+    items = []
+    for s in statements:
+        item = {"statement": s.id, "claim": claim_iri(s.id), "start": s.start, "end": s.end, "certainty": s.certainty}
+        if doc is not None and found is not None:
+            lo, hi = around(found, s.start, s.end)
+            item.update(sentence=[lo, hi], before=doc.text[lo:s.start], after=doc.text[s.end:hi])
+        items.append(item)
     return sorted(items, key=lambda a: (a["start"], a["end"], a["statement"]))
 
 
@@ -80,7 +87,7 @@ def rendered(parts: list[dict], notes: list[dict]) -> list[dict]:
 def document_json(doc: Document, doc_iri: str, statements: Iterable[Statement], claim_iri: ClaimIri) -> dict:
     """Everything the document page shows, without a word of excluded material."""
     parts = segments(doc)
-    notes = annotations(statements, claim_iri)
+    notes = annotations(statements, claim_iri, doc, sentences(doc))
     return {
         "id": doc.id,
         "iri": doc_iri,

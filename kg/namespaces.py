@@ -77,6 +77,8 @@ GEO = _from_rdflib("geo", rdflib_namespace.GEO)
 # The W3C Basic Geo vocabulary's IRI is http:, as its document and every dataset use it (rdflib writes https:).
 WGS84 = _from_rdflib("wgs84", rdflib_namespace.WGS, iri="http://www.w3.org/2003/01/geo/wgs84_pos#")
 FOAF = _from_rdflib("foaf", rdflib_namespace.FOAF)
+# vCard, as DCAT uses it for a contact point (rdflib does not ship it).
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#", "vcard", ("Kind", "Organization", "fn", "hasURL", "hasEmail"))
 TIME = _from_rdflib("time", rdflib_namespace.TIME)
 VANN = _from_rdflib("vann", rdflib_namespace.VANN)
 ORG = _from_rdflib("org", rdflib_namespace.ORG)
@@ -93,6 +95,9 @@ SF = Namespace("http://www.opengis.net/ont/sf#", "sf", ("Geometry", "Point", "Li
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/", "sem", ("Event", "Actor", "Place", "Time", "hasActor",
                                                                     "hasPlace", "hasTime", "eventType"))
 # SPARQL 1.1 Service Description (https://www.w3.org/TR/sparql11-service-description/).
+# SPDX, as DCAT 3 uses it for a distribution's checksum.
+SPDX = Namespace("http://spdx.org/rdf/terms#", "spdx", ("checksum", "Checksum", "algorithm", "checksumValue",
+                                                        "checksumAlgorithm_sha256"))
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#", "sd", (
     "Service", "Dataset", "Graph", "NamedGraph", "GraphCollection", "Language", "Feature", "Function", "Aggregate",
     "EntailmentRegime", "EntailmentProfile", "endpoint", "supportedLanguage", "resultFormat", "inputFormat", "feature",
@@ -122,7 +127,8 @@ PREFIXES = {
     "vann": str(VANN),
 }
 # Prefixes the dataset's descriptions use besides the data's (VoID, DCAT, the service description).
-DESCRIPTION_PREFIXES = {**PREFIXES, "void": str(VOID), "dcat": str(DCAT), "sd": str(SD)}
+DESCRIPTION_PREFIXES = {**PREFIXES, "void": str(VOID), "dcat": str(DCAT), "sd": str(SD), "vcard": str(VCARD),
+                        "spdx": str(SPDX)}
 
 
 def sparql_prefixes(*names: str) -> str:

@@ -7,7 +7,8 @@ rename). Readers â€” validation, the server, the benches, a remote-store load â€
 
 Layout of a release folder (names in the manifest too, for tools that read it without us):
 
-    manifest.json       what was built, from what, when, under which base IRI (`Release.manifest`)
+    manifest.json       what was built, from what, when, under which base IRI, and each download's size and
+                        SHA-256 (`Release.manifest`, `Release.download_digest`)
     stats.json          deterministic figures about the graph (`Release.stats`)
     validation.json     the last full validation's verdict, written by `kg validate` (`Release.validation`)
     landbridge.trig     the dataset: default graph and every named graph       } `Release.dump(kind)`,
@@ -24,6 +25,7 @@ from __future__ import annotations
 import datetime
 import functools
 import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -156,6 +158,22 @@ class Release:
         """The compressed dumps there are: (kind, file name, path), in a fixed order."""
         return [(kind, name, self.path / name) for kind, name in sorted(COMPRESSED_DUMPS.items())
                 if (self.path / name).is_file()]
+
+    def digest_downloads(self) -> dict[str, dict[str, Any]]:
+        """Size and SHA-256 of each download, by file name: what the build keeps in the manifest (`downloads`), so the
+        dataset description gives them without reading the files at every request."""
+        out = {}
+        for _, name, path in self.downloads():
+            digest = hashlib.sha256()
+            with open(path, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+            out[name] = {"bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+        return out
+
+    def download_digest(self, name: str) -> dict[str, Any] | None:
+        """{"bytes", "sha256"} of a download as the build recorded it, or None (a release built before it recorded them)."""
+        return self.manifest.get("downloads", {}).get(name)
 
     @property
     def store_path(self) -> Path:

@@ -29,6 +29,14 @@ def base_iri(text: str) -> str:
     return text if text.endswith(("/", "#")) else text + "/"
 
 
+def contact_url(text: str) -> str:
+    """A URL at which people reach someone: a web page (http, https) or an e-mail address (mailto:)."""
+    text = str(text).strip()
+    if not text.startswith(("http://", "https://", "mailto:")) or " " in text:
+        raise ValueError("must be an http(s) or mailto: URL")
+    return text
+
+
 def _bool(text: str | bool) -> bool:
     if isinstance(text, bool):
         return text
@@ -117,6 +125,12 @@ _DECLARED = (
     # Pages
     Setting("MAP_TILES", None, _optional(str), "A tile URL template for the map (default: no tiles, a bundled outline)."),
     Setting("MAP_TILES_ATTRIBUTION", "", str, "The attribution the tile provider requires, as plain text."),
+    # The dataset's description
+    Setting("PUBLISHER", "The Land Bridge knowledge graph project", str,
+            "Who publishes the dataset: its publisher (dcterms:publisher) in the dataset description."),
+    Setting("CONTACT", None, _optional(contact_url),
+            "Where readers reach the publisher, a web page or mailto: URL: the DCAT contact point (default: the dataset's home "
+            "page, its base IRI)."),
 )
 SETTINGS: dict[str, Setting] = {s.name: s for s in _DECLARED}
 

@@ -99,12 +99,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kg"] = _load(build_dir, settings)
 
     from .dataset import bp as dataset_bp
+    from .exports import bp as exports_bp
     from .health import bp as health_bp
     from .pages import bp as pages_bp
     from .query import QueryEndpoint
     from .sparql import bp as sparql_bp
 
     app.register_blueprint(sparql_bp)
+    app.register_blueprint(exports_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(dataset_bp)
     app.register_blueprint(health_bp)

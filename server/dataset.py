@@ -11,7 +11,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from kg import __version__
 from kg.formats import BY_EXTENSION, FORMATS, Format
 from kg.iris import ONTOLOGY_GRAPH
-from kg.namespaces import DCAT, DCTERMS, DESCRIPTION_PREFIXES, FOAF, LB, ONTOLOGY_IRI, OWL, RDF, VOID, XSD
+from kg.namespaces import DCAT, DCTERMS, DESCRIPTION_PREFIXES, FOAF, LB, ONTOLOGY_IRI, OWL, RDF, SPDX, VCARD, VOID, XSD
 from kg.release import Release
 
 from .pages import negotiated, rdf_response
@@ -94,7 +94,14 @@ def void_dcat() -> list[ox.Triple]:
         add(dist, DCAT + "downloadURL", url)
         add(dist, DCAT + "mediaType", n("https://www.iana.org/assignments/media-types/" + media))
         add(dist, DCAT + "compressFormat", n("https://www.iana.org/assignments/media-types/application/gzip"))
-        add(dist, DCAT + "byteSize", lit(path.stat().st_size, XSD + "nonNegativeInteger"))
+        recorded = data.release.download_digest(name)
+        add(dist, DCAT + "byteSize", lit(recorded["bytes"] if recorded else path.stat().st_size, XSD + "nonNegativeInteger"))
+        if recorded:
+            checksum = n(f"{data.iris.void}#{name}-sha256")
+            add(dist, SPDX + "checksum", checksum)
+            add(checksum, RDF + "type", n(SPDX + "Checksum"))
+            add(checksum, SPDX + "algorithm", n(SPDX + "checksumAlgorithm_sha256"))
+            add(checksum, SPDX + "checksumValue", lit(recorded["sha256"], XSD + "hexBinary"))
         add(dist, DCTERMS + "license", n(LICENSE))
     add(service, RDF + "type", n(DCAT + "DataService"))
     add(service, DCTERMS + "title", lit("Land Bridge SPARQL 1.1 endpoint (read-only)", lang="en"))
@@ -102,6 +109,15 @@ def void_dcat() -> list[ox.Triple]:
     add(service, DCAT + "endpointDescription", service)
     add(service, DCAT + "servesDataset", ds)
     add(ds, DCAT + "landingPage", n(data.iris.base))
+    publisher, contact = n(f"{data.iris.void}#publisher"), n(f"{data.iris.void}#contact")
+    add(ds, DCTERMS + "publisher", publisher)
+    add(publisher, RDF + "type", n(FOAF + "Agent"))
+    add(publisher, FOAF + "name", lit(current_app.config["PUBLISHER"]))
+    add(ds, DCAT + "contactPoint", contact)
+    add(contact, RDF + "type", n(VCARD + "Kind"))
+    add(contact, VCARD + "fn", lit(current_app.config["PUBLISHER"]))
+    address = current_app.config["CONTACT"] or data.iris.base
+    add(contact, VCARD + ("hasEmail" if address.startswith("mailto:") else "hasURL"), n(address))
     add(ds, FOAF + "homepage", n(data.iris.base))
     return out
 

@@ -117,6 +117,9 @@ class Evidence:
     share: str | None = None
     time: str | None = None  # when the claim says its facts held, in words
     superseded_by: list[tuple[str, str]] = field(default_factory=list)  # (claim, statement id)
+    attributed_to: list[tuple[str, str]] = field(default_factory=list)  # (entity, label) the source names (lb:attributedTo)
+    before: str | None = None  # the rest of the quote's sentence before it, where the release has the document's text
+    after: str | None = None
 
 
 @dataclass
@@ -310,6 +313,10 @@ def _claims(store: ox.Store, by_claim: dict[str, list]) -> dict[str, Evidence]:
             ev = out[claim] = _evidence_of(row)
         if row["by"] is not None and (row["by"].value, row["bysid"].value) not in ev.superseded_by:
             ev.superseded_by.append((row["by"].value, row["bysid"].value))
+    for row in store.query(PREFIXES + f"""SELECT ?claim ?a (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?claim {{ {values} }}
+            ?claim lb:attributedTo ?a OPTIONAL {{ ?a rdfs:label ?l }} }} GROUP BY ?claim ?a ORDER BY ?claim ?label"""):
+        if row["claim"].value in out:
+            out[row["claim"].value].attributed_to.append((row["a"].value, row["label"].value if row["label"] else row["a"].value))
     return out
 
 
@@ -394,6 +401,8 @@ class ClaimView:
     year_bounded: bool = False
     related: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # disputes, disputed_by, superseded_by, supersedes
     superseded_facts: list[tuple[ox.NamedNode, str, str, str, object, str | None]] = field(default_factory=list)
+    before: str | None = None  # the rest of the quote's sentence, where the release has the document's text
+    after: str | None = None
 
 
 def claim_view(store: ox.Store, iri: str, base: str | None = None) -> ClaimView | None:

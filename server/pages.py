@@ -17,10 +17,16 @@ import rdflib
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory
 
 from kg.formats import BY_MEDIA_TYPE, FORMATS, Format
-from kg.namespaces import LB, PREFIXES, sparql_prefixes
+from kg.iris import MODAL_REGISTER_GRAPH, REGISTER_GRAPH
+from kg.namespaces import LB, PREFIXES, XSD, sparql_prefixes
 
+from .citation import citation
+from .classes import class_tree, instances_of
+from .dates import date_words
 from .describe import claim_view, exists, rdf_description, types_of, valid_iri, view
+from .evidence import in_sentences
 from .iris import iri_for, local_path, split_extension
+from .markup import plain, render_pieces
 
 bp = Blueprint("pages", __name__)
 
@@ -102,6 +108,11 @@ def local(term) -> str | None:
     return local_path(term, _data().base_iri) if isinstance(term, str) else None
 
 
+@bp.app_template_filter("plain")
+def _plain_filter(text: str | None) -> str:
+    return plain(text)
+
+
 @bp.app_template_filter("local")
 def _local_filter(iri: str) -> str:
     return local(iri) or iri
@@ -112,19 +123,22 @@ def home() -> Response:
     data = _data()
     counts = data.stats
     stats = data.release.stats()
-    docs = data.store.query(sparql_prefixes("lb", "rdfs") + """
-        SELECT ?d ?title ?outlet ?date WHERE { ?d a lb:SourceDocument ; rdfs:label ?title ; lb:outlet ?outlet
-        OPTIONAL { ?d lb:publicationDate ?date } } ORDER BY ?d""")
+    docs = data.store.query(sparql_prefixes("lb", "rdfs", "schema") + """
+        SELECT ?d ?title ?outlet ?date ?earliest ?genre WHERE { ?d a lb:SourceDocument ; rdfs:label ?title ; lb:outlet ?outlet
+        OPTIONAL { ?d lb:publicationDate ?date } OPTIONAL { ?d lb:earliestDate ?earliest } OPTIONAL { ?d schema:genre ?genre } }
+        ORDER BY ?d""")
     documents = [{"iri": r["d"].value, "title": r["title"].value, "outlet": r["outlet"].value,
-                  "date": r["date"].value if r["date"] else "date not stated"} for r in docs]
-    classes = data.store.query(sparql_prefixes("lb", "rdfs") + """
-        SELECT ?c ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {
-          VALUES ?c { lb:Militia lb:OfficialCrossing lb:UnofficialCrossing lb:Strike lb:Sanction lb:LandBridge lb:Road
-                      lb:SmugglingCorridor lb:MilitaryBase lb:Settlement lb:Person }
-          ?e a ?c . ?c rdfs:label ?label } GROUP BY ?c ?label ORDER BY DESC(?n)""")
-    browse = [{"iri": r["c"].value, "label": r["label"].value, "count": int(r["n"].value)} for r in classes]
+                  "date": date_words(r["date"].value, XSD + "date") if r["date"] else "date not stated"
+                  + (f" (not before {date_words(r['earliest'].value, r['earliest'].datatype.value)})" if r["earliest"] else ""),
+                  "day": r["date"].value if r["date"] else None, "genre": r["genre"].value if r["genre"] else None}
+                 for r in docs]
+    register = {r["g"].value.rsplit("/", 1)[-1]: int(r["n"].value) for r in data.store.query(
+        "SELECT ?g (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
+        f"VALUES ?g {{ <{data.iris.graph(REGISTER_GRAPH).value}> <{data.iris.graph(MODAL_REGISTER_GRAPH).value}> }} }} GROUP BY ?g")}
+    browse = class_tree(data.store)
     validated = data.release.validation() is not None  # `kg serve` always validates; a bare build may not be
-    return _html("home.html", stats=stats, counts=counts, documents=documents, browse=browse, validated=validated)
+    return _html("home.html", stats=stats, counts=counts, documents=documents, browse=browse, validated=validated,
+                 register=register)
 
 
 @bp.route("/id/<path:rest>")
@@ -150,11 +164,17 @@ def _dereference(path: str) -> Response:
         return rdf_response(rdf_description(data.store, iri, data.base_iri), fmt)
     types = types_of(data.store, iri)
     if LB + "Claim" in types:
-        return _html("claim.html", c=claim_view(data.store, iri, data.base_iri), alternates=_alternates(stem))
+        claim = claim_view(data.store, iri, data.base_iri)
+        in_sentences(claim, data.release)
+        return _html("claim.html", c=claim, alternates=_alternates(stem), cite=citation(claim, data.release, data.store))
     if LB + "SourceDocument" in types:
-        return _html("document.html", v=view(data.store, iri, data.base_iri), text=data.release.document_text(stem.rsplit("/", 1)[-1]),
+        text = data.release.document_text(stem.rsplit("/", 1)[-1])
+        pieces = list(zip(text["rendered"], render_pieces(text["rendered"]), strict=True)) if text else []
+        return _html("document.html", v=view(data.store, iri, data.base_iri), text=text, pieces=pieces,
                      alternates=_alternates(stem))
-    return _html("resource.html", v=view(data.store, iri, data.base_iri), alternates=_alternates(stem))
+    entity = view(data.store, iri, data.base_iri)
+    in_sentences(entity, data.release)
+    return _html("resource.html", v=entity, alternates=_alternates(stem))
 
 
 @bp.route("/dumps/<name>")
@@ -168,13 +188,11 @@ def dump(name: str) -> Response:
 
 @bp.route("/browse")
 def instances() -> Response:
-    """Every instance of a class (`?class=IRI`), with labels: where the home page's counts lead."""
+    """Every instance of a class (`?class=IRI`) or of its subclasses, with labels: where the home page's counts lead."""
     iri = request.args.get("class", "")
     if not valid_iri(iri):
         abort(400, "give the class as an absolute IRI: /browse?class=" + quote(LB + "Militia", safe=":/"))
-    rows = _data().store.query(sparql_prefixes("rdfs") + f"""
-        SELECT ?e ?label WHERE {{ ?e a <{iri}> ; rdfs:label ?label }} ORDER BY LCASE(?label)""")
-    items = [{"iri": r["e"].value, "label": r["label"].value} for r in rows]
-    if not items:
+    found = instances_of(_data().store, iri)
+    if not found.items:
         abort(404, f"no instances of {iri!r}")
-    return _html("instances.html", cls=iri, items=items)
+    return _html("instances.html", found=found)

@@ -77,7 +77,8 @@ def _description_page(endpoint: str, stats: dict) -> str:
     return render_template("sparql.html", endpoint=endpoint, stats=stats, examples=examples, ui_config=config)
 
 
-DEFAULT_QUERY = """# The classes of the graph, and how many instances each has.
+DEFAULT_QUERY = """# The classes of the graph, and how many instances each has, typed with it directly.
+# (The home page counts a class's subclasses in: write ?instance a/rdfs:subClassOf* ?class for that.)
 # The competency questions are ready as examples: pick one from the list.
 SELECT ?class (COUNT(DISTINCT ?instance) AS ?instances) WHERE {
   ?instance a ?class .

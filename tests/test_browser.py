@@ -7,6 +7,8 @@ aborted and listed); each leaves a screenshot named after it in test-artefacts/ 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import warnings
@@ -16,6 +18,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from kg.paths import PROJECT_ROOT
+
+from .conftest import BASE, select
 
 pytestmark = pytest.mark.slow  # drives Chromium against a real `kg serve`
 
@@ -403,3 +407,107 @@ def test_dataset_description_shows_void_and_dcat(page: Page, release: Path):
     expect(void).to_contain_text("void:sparqlEndpoint <https://landbridge-kg.org/sparql>")
     expect(void).to_contain_text(re.compile(rf"void:triples {stats['triples_default_graph']}\b"))
     expect(page.get_by_role("link", name="Turtle")).to_have_attribute("href", "/void.ttl")
+
+
+# 7 ------------------------------------------------------------------------------------------------
+# Evidence an analyst reads, cites and exports: quotes in their sentences, a quote's link landing on it in its
+# document, the claim page's citation, the CSV downloads (server/exports.py, server/citation.py, document.js).
+
+LB_RDFS = """PREFIX lb: <https://landbridge-kg.org/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_entity_page_shows_quotes_in_their_sentences_and_names_who_said_them(page: Page, store):
+    page.goto("/id/kataib-hezbollah")
+    sentences = page.locator("[data-testid=evidence] q[data-testid=sentence]")
+    assert sentences.count() == page.get_by_test_id("evidence").count() > 20
+    longer = 0
+    for sentence in sentences.all()[:40]:
+        whole, quote = sentence.inner_text().strip(), sentence.locator("mark").inner_text().strip()
+        assert quote in whole and "**" not in whole
+        longer += len(whole) > len(quote) + 5
+    assert longer > 5, "quotes are not shown with the rest of their sentence"
+    # A quote whose source the graph knows as an entity names it, linked to its page.
+    row = select(store, LB_RDFS + f"""SELECT ?sid ?label ?a WHERE {{ ?c lb:statementId ?sid ; lb:attributedTo ?a ;
+        lb:attribution "he said" . ?a rdfs:label ?label . GRAPH ?c {{ <{BASE}id/kataib-hezbollah> ?p ?o }} }} LIMIT 1""")[0]
+    said = page.locator(f"[data-testid=evidence][data-claim='{row['sid']}'] [data-testid=attribution]").first
+    expect(said).to_contain_text("“he said”")
+    link = said.get_by_role("link", name=row["label"])
+    expect(link).to_have_attribute("href", "/" + row["a"][len(BASE):])
+
+
+def test_a_quote_link_opens_its_document_scrolled_to_the_quote_and_highlighted(page: Page):
+    page.goto("/id/claim/004-001")
+    quote = page.get_by_test_id("evidence").locator("mark").inner_text().strip()
+    page.get_by_test_id("in-context").click()
+    expect(page).to_have_url(re.compile(r"/id/document/004#s-004-001$"))
+    text = page.get_by_test_id("doctext")
+    current = text.locator("a.span.current")
+    expect(current.first).to_be_in_viewport()
+    assert all("004-001" in c.get_attribute("data-claims").split() for c in current.all())
+    assert " ".join("".join(current.all_inner_texts()).split()) == " ".join(quote.split())
+    others = text.locator("a.span:not(.current)").first
+    colour = current.first.evaluate("a => getComputedStyle(a).backgroundColor")
+    assert colour != others.evaluate("a => getComputedStyle(a).backgroundColor"), "the quote is not marked apart"
+    # The source's light markup is rendered, not shown raw.
+    shown = text.inner_text()
+    assert "*" not in shown and not re.search(r"(^|\n)#{2,} ", shown)
+    expect(text.get_by_role("heading").first).to_be_visible()
+    assert text.locator("strong").count() > 5
+    # Another quote's link moves the mark.
+    page.evaluate("location.hash = '#s-004-009'")
+    expect(text.locator("a.span.current").first).to_have_attribute("data-claims", re.compile(r"\b004-009\b"))
+
+
+def test_a_fact_row_leads_to_a_citation_a_reader_can_paste(page: Page, site: str, release):
+    page.goto("/id/kataib-hezbollah")
+    evidence = page.get_by_test_id("evidence").first
+    statement = evidence.get_attribute("data-claim")
+    evidence.get_by_test_id("cite-link").click()
+    expect(page).to_have_url(re.compile(rf"/id/claim/{statement}#cite$"))
+    box = page.get_by_test_id("cite")
+    expect(box).to_be_in_viewport()
+    text = page.get_by_test_id("cite-text").input_value()
+    assert f"<{BASE}id/claim/{statement}>" in text and release.name in text and "Source: " in text
+    assert site.rstrip("/") not in text and "127.0.0.1" not in text
+    expect(page.get_by_test_id("cite-iri")).to_have_attribute("href", f"{BASE}id/claim/{statement}")
+    page.get_by_test_id("cite-copy").click()
+    expect(page.get_by_test_id("cite-status")).to_have_text(re.compile(r"Copied|Selected"))
+
+
+def test_csv_links_download_tables_a_spreadsheet_opens(page: Page):
+    page.goto("/")
+    with page.expect_download() as download:
+        page.get_by_test_id("csv-link").click()
+    rows = csv_rows(download.value.path().read_bytes())
+    assert download.value.suggested_filename.endswith(".csv") and len(rows) > 900
+    assert all(r["subject_label"] and r["quote"] and r["claim"] for r in rows)
+
+    page.goto("/id/kataib-hezbollah")
+    with page.expect_download() as download:
+        page.get_by_test_id("csv-link").click()
+    rows = csv_rows(download.value.path().read_bytes())
+    kh = f"{BASE}id/kataib-hezbollah"
+    assert rows and all(kh in (r["subject"], r["object"]) for r in rows)
+
+
+def test_query_ui_downloads_its_table_with_labels_beside_iris(page: Page):
+    page.goto("/sparql")
+    expect(page.get_by_test_id("query-ui")).to_have_attribute("data-ready", "true")
+    example = page.locator('[data-testid="example"][data-example-id="01-militias-controlling-crossings"]')
+    example.get_by_role("link").click()
+    results = page.get_by_test_id("results")
+    expect(results).to_have_attribute("data-state", "done")
+    # The link to share the query names the dataset's public endpoint, not the address this page was reached at.
+    expect(page.get_by_test_id("share-link")).to_have_attribute("href", re.compile("^" + re.escape(BASE + "sparql#query=")))
+    with page.expect_download() as download:
+        page.locator(".yasr_downloadIcon").click()
+    rows = csv_rows(download.value.path().read_bytes())
+    assert rows and {"militia", "militia_label", "crossing", "crossing_label"} <= set(rows[0])
+    assert all(r["militia"].startswith(BASE) and r["militia_label"] and not r["militia_label"].startswith("http") for r in rows)

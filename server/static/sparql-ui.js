@@ -17,7 +17,8 @@
  *                                            query; its href follows the editor as one types
  *   #share-copy    [data-testid=share-copy]  copies that link; #share-status says it was copied
  *
- * Shared links are a fragment: /sparql#query=<percent-encoded query> (also namedGraph= and
+ * Shared links are a fragment: <base>sparql#query=<percent-encoded query>, under the dataset's public base
+ * (the release's base IRI) whatever address the page was reached at (also namedGraph= and
  * defaultGraph=, repeated). YASGUI reads it on load (its own URL sharing, populateFromUrl: it opens
  * a tab with the query and runs it, then clears the fragment); a fragment changed while the page is
  * open is read here. The query string is left to the SPARQL protocol: GET /sparql?query=… is a
@@ -29,7 +30,9 @@
  * IRI as its label, linked to its page on this server when the IRI is the dataset's
  * (<base>id/x -> /id/x, <base>graph/x -> /graph/x, the ontology's …/ontology#Term -> /ontology#Term,
  * the shapes' -> /shapes…; a.lb-local), with the IRI in the link's title and, as small text, in
- * span.lb-iri. Filtering and sorting the table use the labels too.
+ * span.lb-iri. Filtering and sorting the table use the labels too. The table's CSV download adds, after each
+ * column holding IRIs, a column of their labels (<name>_label), UTF-8 with a byte-order mark, as a
+ * spreadsheet opens it; the endpoint's own CSV (format=csv) stays the SPARQL results CSV.
  *
  * Nothing leaves this origin. The endpoint is this server's /sparql, and stays so for shared links
  * (an endpoint= in a link is ignored). YASGUI's features that call other services are off: prefix.cc
@@ -44,7 +47,9 @@
   const config = JSON.parse(document.getElementById("query-ui-config").textContent);
   const ui = document.getElementById("query-ui");
   const ENDPOINT = new URL(config.endpoint, window.location.href).href;
-  const SHARE_BASE = new URL(config.endpoint, window.location.href);
+  // Shared links name the endpoint under the dataset's public base (the release's base IRI), never the address
+  // this page was reached at (127.0.0.1 on a local run).
+  const SHARE_BASE = new URL("sparql", config.base);
   const Yasr = Yasgui.Yasr;
   const Yasqe = Yasgui.Yasqe;
 
@@ -203,6 +208,41 @@
       }
       return columns;
     }
+
+    // The table's download: the results as CSV with, after each column that holds IRIs, a column of their labels
+    // (<name>_label), as a spreadsheet opens it (UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting).
+    download(filename) {
+      return {
+        getData: () => labelledCsv(this.yasr.results),
+        contentType: "text/csv;charset=utf-8",
+        title: "Download the table as CSV, labels beside IRIs",
+        filename: `${filename || "queryResults"}.csv`,
+      };
+    }
+  }
+
+  function csvCell(text) {
+    const value = text == null ? "" : String(text);
+    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  }
+
+  function labelledCsv(results) {
+    if (!results) return "";
+    const vars = results.getVariables() || [];
+    const rows = results.getBindings() || [];
+    const labelled = vars.filter((v) => rows.some((row) => row[v] && row[v].type === "uri"));
+    const header = vars.flatMap((v) => (labelled.includes(v) ? [v, `${v}_label`] : [v]));
+    const lines = [header.map(csvCell).join(",")];
+    for (const row of rows) {
+      const cells = [];
+      for (const v of vars) {
+        const term = row[v];
+        cells.push(term ? term.value : "");
+        if (labelled.includes(v)) cells.push(term && term.type === "uri" ? labels.get(term.value) || "" : "");
+      }
+      lines.push(cells.map(csvCell).join(","));
+    }
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
 
   Yasr.registerPlugin("table", LabelledTable);
