@@ -159,6 +159,8 @@ class DatasetBuilder:
                 self.add(d, _n(LB + "publicationDateStatus"), _lit("not stated"), g)
             self.add(d, _n(LB + "seedFile"), _lit(f"seeds/{doc.file}"), g)
             self.add(d, _n(LB + "sha256"), _lit(doc.sha256), g)
+            if doc.url:
+                self.add(d, _n(SCHEMA + "url"), _n(doc.url), g)
             if doc.note:
                 self.add(d, _n(RDFS + "comment"), _lit(doc.note, lang="en"), g)
             for span in doc.excluded:

@@ -255,5 +255,51 @@ def coverage(documents: tuple[str, ...], fmt: str) -> None:
     sys.exit(0 if all(r.empty for r in reports) else 1)
 
 
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The document's title, as the text shows it.")
+@click.option("--date", default=None, metavar="YYYY-MM-DD", help="Its publication date, as the text shows it.")
+@click.option("--outlet", default=None, help="The outlet that published it, as the text names it.")
+@click.option("--authors", default=None, help="Its authors, as the text names them, separated by ';'.")
+@click.option("--genre", default=None, help="What kind of document it is (news article, policy brief, ...).")
+@click.option("--url", default=None, help="Where it was published.")
+def add(file: Path, title: str | None, date: str | None, outlet: str | None, authors: str | None, genre: str | None,
+        url: str | None) -> None:
+    """Add a document (plain text, a saved web page or a PDF) to seeds/ and the catalogue.
+
+    The article's own text is stored verbatim with its SHA-256; metadata the file shows is proposed and the
+    options win; off-topic spans are proposed for the curator to confirm. Prints what it did on standard error
+    and the new document's id on standard output. Nothing is fetched.
+
+    Exit status: 0 added; 1 refused (the same text as a catalogued document, a value the text does not show,
+    a file with no text); 2 the project's inputs could not be read.
+    """
+    from .adding import add_document
+
+    layout = command_layout(None)
+    names = [a.strip() for a in authors.split(";") if a.strip()] if authors else None
+    try:
+        added = add_document(layout, file, title=title, date=date, outlet=outlet, authors=names, genre=genre, url=url)
+    except KGError as exc:
+        fail(str(exc), 1)
+    say = lambda message: click.echo(message, err=True)  # noqa: E731
+    say(f"added document {added.id}: seeds/{added.file} ({added.kind})")
+    for key, value in added.values.items():
+        if not key.endswith("_evidence"):
+            evidence = added.values.get(f"{key}_evidence")
+            shown = "; ".join(value) if isinstance(value, list) else value
+            say(f"  {key}: {shown}" + (f"  (the text: {evidence!r})" if evidence and evidence != value else ""))
+    for note in added.notes:
+        say(f"  note: {note}")
+    if added.proposed:
+        say(f"proposed off-topic spans ({len(added.proposed)}), marked 'proposal' in seeds/catalogue.yaml until confirmed:")
+        for start, until, reason in added.proposed:
+            say(f"  - {reason}: from {start!r} until {until!r}")
+    else:
+        say("no off-topic spans found")
+    say(f"next: check the catalogue entry, then kg review {added.id} once statements/{added.id}.yaml is drafted")
+    click.echo(added.id)
+
+
 if __name__ == "__main__":
     main()
