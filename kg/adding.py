@@ -88,6 +88,12 @@ def authors_evidence(text: str, authors: list[str]) -> str | None:
     return None
 
 
+def _flow_list(values) -> CommentedSeq:
+    out = CommentedSeq(values)
+    out.fa.set_flow_style()
+    return out
+
+
 def _first_line_title(text: str) -> str | None:
     first = text.strip().split("\n", 1)[0].strip()
     return first if 0 < len(first) <= 150 and not re.search(r"[.!?]$", first) else None
@@ -126,7 +132,7 @@ def _values(found: Extracted, options: dict[str, object], path: Path, notes: lis
         if evidence is None:
             out[key] = NOT_STATED
         else:
-            out[key] = DoubleQuotedScalarString(value) if key == "date" else CommentedSeq(value) if key == "authors" else value
+            out[key] = DoubleQuotedScalarString(value) if key == "date" else _flow_list(value) if key == "authors" else value
             out[f"{key}_evidence"] = evidence
         if key == "title":
             out["genre"] = options.get("genre") or NOT_STATED

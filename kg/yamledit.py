@@ -25,9 +25,16 @@ def _yaml() -> YAML:
 def load(path: Path) -> Any:
     """The file as ruamel's commented mappings and sequences."""
     try:
-        return _yaml().load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, None, f"cannot read: {exc}") from exc
+    return loads(text, path)
+
+
+def loads(text: str, path: Path) -> Any:
+    """Text as ruamel's commented mappings and sequences; errors name the file it is (or will be part of)."""
+    try:
+        return _yaml().load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, mark.line + 1 if mark else None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from exc

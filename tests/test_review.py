@@ -1,0 +1,134 @@
+"""kg review: a draft's proposals accepted, edited or dropped in place, then the build's checks on the document;
+and what an accepted draft says of other statements (disputes, resolves_date_of) as the build checks it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from kg import cli
+from kg.adding import add_document
+from kg.build import load_inputs
+from kg.errors import InputError
+from kg.review import Review, check
+from kg.yamlio import load_yaml
+
+from .test_add import NEW
+
+
+@pytest.fixture()
+def drafted(project_copy):
+    """A copy of the project with the test document added and a draft of its statements (all proposals)."""
+    add_document(project_copy, NEW / "article.txt", date="2024-02-12", authors=["Layla Haddad"], genre="news article")
+    shutil.copyfile(NEW / "draft.yaml", project_copy.statements / "005.yaml")
+    return project_copy
+
+
+def statements_of(layout, document="005") -> dict[str, dict]:
+    return {s["id"]: s for s in load_yaml(layout.statements / f"{document}.yaml")["statements"]}
+
+
+def test_accepting_turns_what_the_draft_says_of_other_statements_into_fields(drafted):
+    review = Review.open(drafted, "005")
+    assert [i.key for i in review.items] == ["span-1", "span-2", "005-001", "005-002", "005-003", "005-004"]
+    for item in review.items:
+        review.accept(item)
+    review.save()
+    text = (drafted.statements / "005.yaml").read_text(encoding="utf-8")
+    assert "proposal:" not in text and text.startswith('document: "005"\n# A draft as `kg suggest` writes it')
+    stmts = statements_of(drafted)
+    assert stmts["005-002"]["disputes"] == ["000-018"] and "disputes" not in stmts["005-001"]
+    assert stmts["005-003"]["resolves_date_of"] == ["003-010"]
+    assert "excluded:\n  - from: You have 3 free\n" in drafted.catalogue.read_text(encoding="utf-8")
+    inputs = load_inputs(drafted)  # as the build reads them: nothing is a proposal any more
+    by_id = {s.id: s for s in inputs.statements}
+    assert by_id["005-002"].disputes == ("000-018",) and by_id["005-003"].resolves_date_of == ("003-010",)
+
+
+@pytest.mark.slow  # reads every input three times (before the review, after it, after a hand edit): seconds
+def test_the_check_reports_what_is_left(drafted):
+    before = check(drafted, "005")
+    assert before.proposals == ["span-1", "span-2", "005-001", "005-002", "005-003", "005-004"] and not before.done
+    assert before.problem is None  # the rest of the inputs read, the draft too
+    result = CliRunner().invoke(cli.main, ["review", "005", "--accept-all", "--drop", "005-004"],
+                                env={"KG_PROJECT_ROOT": str(drafted.root)})
+    assert result.exit_code == 1, result.output  # sentences of the document no statement quotes yet
+    assert "document 005: 5 accepted, 0 edited, 1 dropped, 0 left as proposals" in result.output
+    assert "proposals left: none" in result.output and "the build's checks: pass for document 005" in result.output
+    assert "unquoted 688-781: On January 28, border guards stopped a convoy" in result.output
+    assert set(statements_of(drafted)) == {"005-001", "005-002", "005-003"}
+    # A hand edit that breaks a statement: the one-line check names file and line.
+    path = drafted.statements / "005.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("at least 12 members\"}", "at least twelve\"}"), encoding="utf-8")
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if "at least twelve" in text)
+    after = CliRunner().invoke(cli.main, ["review", "005", "--check"], env={"KG_PROJECT_ROOT": str(drafted.root)})
+    assert after.exit_code == 1 and f"005.yaml:{line}: quantity words 'at least twelve' are not in the quote" in after.output
+
+
+def test_the_terminal_flow_shows_each_proposal_in_context_and_edits_in_the_editor(drafted, tmp_path):
+    editor = tmp_path / "editor.py"
+    editor.write_text("import sys\np = sys.argv[1]\ns = open(p).read()\n"
+                      "open(p, 'w').write(s.replace('[al-baghouz-barrier-construction, status, completed]',"
+                      " '[al-baghouz-barrier-construction, nearLocation, al-baghouz]'))\n")
+    env = {"KG_PROJECT_ROOT": str(drafted.root), "EDITOR": f"{sys.executable} {editor}", "VISUAL": ""}
+    answers = "a\na\ns\nd\na\ne\na\n"  # spans: accept both; 005-001 skip; 005-002 drop; 005-003 accept; 005-004 edit, accept
+    result = CliRunner().invoke(cli.main, ["review", "005"], input=answers, env=env)
+    assert result.exit_code == 1, result.output
+    shown = re.sub(r"\n  \| ", " ", result.output)  # the context, unwrapped
+    assert "»You have 3 free articles left this month. Subscribe now for unlimited access.«" in shown
+    assert "disagrees: [000-018]" in shown and "corroborates: [000-029, 001-018]" in shown
+    assert "fact: [al-baghouz-barrier-construction, nearLocation, al-baghouz]" in shown  # shown again after the edit
+    assert "document 005: 4 accepted, 1 edited, 1 dropped, 1 left as proposals" in result.output
+    assert "proposals left: 005-001" in result.output
+    stmts = statements_of(drafted)
+    assert "005-002" not in stmts and "proposal" in stmts["005-001"] and "proposal" not in stmts["005-004"]
+    assert stmts["005-004"]["facts"] == [["al-baghouz-barrier-construction", "nearLocation", "al-baghouz"]]
+
+
+def test_a_proposal_the_document_does_not_have_is_named(drafted):
+    result = CliRunner().invoke(cli.main, ["review", "005", "--accept", "005-009"], env={"KG_PROJECT_ROOT": str(drafted.root)})
+    assert result.exit_code == 2 and "no proposal '005-009'" in result.output and "005-004" in result.output
+
+
+RESOLUTIONS = [
+    ('"2023-01"', None),
+    ('"2023-02"', r"005-003: resolves_date_of 003-010: 2023-02 is not the day --01-28 of 003-010"),
+    ('"2022-01-28"', r"2022-01-28 is before 2023-01-28, the earliest --01-28 of 003_e433ff60202df370.txt can be"),
+]
+
+
+@pytest.mark.parametrize("date, error", [
+    RESOLUTIONS[0],
+    pytest.param(*RESOLUTIONS[1], marks=pytest.mark.slow),  # each case loads all the inputs again
+    pytest.param(*RESOLUTIONS[2], marks=pytest.mark.slow),  # each case loads all the inputs again
+])
+def test_a_date_that_resolves_another_is_the_same_day_or_month_no_earlier_than_it_can_be(drafted, date, error):
+    review = Review.open(drafted, "005")
+    for item in review.items:
+        review.accept(item)
+    review.save()
+    path = drafted.statements / "005.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('date, "2023-01"', f"date, {date}"), encoding="utf-8")
+    if error is None:
+        assert {s.id: s for s in load_inputs(drafted).statements}["005-003"].resolves_date_of == ("003-010",)
+        return
+    with pytest.raises(InputError, match=error) as err:
+        load_inputs(drafted)
+    line = path.read_text(encoding="utf-8").split("\n").index("- id: 005-003") + 1
+    assert err.value.path.endswith("005.yaml") and err.value.line in (line, line + 6)  # the statement's or the fact's
+
+
+def test_only_a_date_without_a_year_is_resolved(drafted):
+    review = Review.open(drafted, "005")
+    for item in review.items:
+        review.accept(item)
+    review.save()
+    path = drafted.statements / "005.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("resolves_date_of: [003-010]", "resolves_date_of: [000-018]"),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="005-003: resolves_date_of 000-018, which gives no date without a year"):
+        load_inputs(drafted)
