@@ -26,6 +26,7 @@ from .ontology import load_ontology
 from .paths import Layout
 from .register import load_register
 from .statements import Curation, load_statement_file, load_statements
+from .yamlio import load_yaml
 
 # What a statement's draft says of other statements, and the statement field each becomes when it is accepted.
 LINKS = (("disagrees", "disputes"), ("dates", "resolves_date_of"))
@@ -53,6 +54,7 @@ class Review:
     document: str
     items: list[Item] = field(default_factory=list)
     files: dict[Path, object] = field(default_factory=dict)
+    quotes: dict[str, str] | None = None  # every statement's quote by id, read when first needed
 
     @classmethod
     def open(cls, layout: Layout, document: str) -> Review:
@@ -117,6 +119,17 @@ class Review:
         item.node = node
         item.edited = True
 
+    def quote_of(self, statement: str) -> str:
+        """Another statement's quote, as its file gives it, for the curator to compare."""
+        if self.quotes is None:
+            self.quotes = {}
+            for path in sorted(self.layout.statements.glob("*.yaml")):
+                data = load_yaml(path)
+                for stmt in (data.get("statements") or []) if isinstance(data, dict) else []:
+                    if isinstance(stmt, dict):
+                        self.quotes[str(stmt.get("id"))] = f"“{stmt.get('quote')}” ({path.name})"
+        return self.quotes.get(statement, "no such statement")
+
     def yaml_of(self, item: Item) -> str:
         return yamledit.dumps(item.node)
 
@@ -150,6 +163,8 @@ class Review:
         if isinstance(proposal, dict):
             for key, value in proposal.items():
                 lines.append(f"  {key}: {_flow(value)}")
+                if key in ("corroborates", "disagrees", "dates") and isinstance(value, list):
+                    lines += [f"    {other}: {self.quote_of(str(other))}" for other in value]
         elif proposal is not None:
             lines.append(f"  why: {proposal}")
         return "\n".join(lines)

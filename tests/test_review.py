@@ -86,6 +86,8 @@ def test_the_terminal_flow_shows_each_proposal_in_context_and_edits_in_the_edito
     shown = re.sub(r"\n  \| ", " ", result.output)  # the context, unwrapped
     assert "»You have 3 free articles left this month. Subscribe now for unlimited access.«" in shown
     assert "disagrees: [000-018]" in shown and "corroborates: [000-029, 001-018]" in shown
+    assert "000-018: “In June 2018, an Israeli air strike near Albu Kamal killed more than 20 members" in shown
+    assert "000-029: “The militia also controls the roads in and out of al-Qaim.” (000.yaml)" in shown
     assert "fact: [al-baghouz-barrier-construction, nearLocation, al-baghouz]" in shown  # shown again after the edit
     assert "document 005: 6 accepted, 1 edited, 1 dropped, 1 left as proposals" in result.output
     assert "proposals left: 005-001" in result.output
