@@ -501,6 +501,8 @@ def check_date_resolution(newer: Statement, older: Statement) -> None:
             if isinstance(f.object, TypedValue) and f.object.datatype == XSD + "gMonthDay"}
     dated = [f for f in newer.facts if f.property.name in DATE_FACTS and f.subject in days]
     where = f"{newer.id}: resolves_date_of {older.id}"
+    if newer.modality != "asserted":
+        raise InputError(newer.path, newer.line, f"{where}, but is {newer.modality}: only an asserted date gives a year")
     if not days:
         raise InputError(newer.path, newer.line, f"{where}, which gives no date without a year")
     if not dated:

@@ -129,7 +129,8 @@ def test_a_date_that_resolves_another_is_the_same_day_or_month_no_earlier_than_i
     assert err.value.path.endswith("005.yaml") and err.value.line in (line, line + 6)  # the statement's or the fact's
 
 
-def test_only_a_date_without_a_year_is_resolved(drafted):
+@pytest.mark.slow  # reads every input twice: seconds
+def test_only_a_date_without_a_year_is_resolved_and_only_by_an_asserted_date(drafted):
     review = Review.open(drafted, "005")
     for item in review.items:
         review.accept(item)
@@ -138,6 +139,13 @@ def test_only_a_date_without_a_year_is_resolved(drafted):
     path.write_text(path.read_text(encoding="utf-8").replace("resolves_date_of: [003-010]", "resolves_date_of: [000-018]"),
                     encoding="utf-8")
     with pytest.raises(InputError, match="005-003: resolves_date_of 000-018, which gives no date without a year"):
+        load_inputs(drafted)
+    path.write_text(path.read_text(encoding="utf-8").replace("resolves_date_of: [000-018]", "resolves_date_of: [003-010]")
+                    .replace('  quote: "Iraq completed the cement barrier near al-Baghouz in January 2023"\n  certainty: stated\n'
+                             '  modality: asserted\n',
+                             '  quote: "Iraq completed the cement barrier near al-Baghouz in January 2023"\n  certainty: stated\n'
+                             '  modality: expected\n  cue: "completed"\n'), encoding="utf-8")
+    with pytest.raises(InputError, match="005-003: resolves_date_of 003-010, but is expected: only an asserted date"):
         load_inputs(drafted)
 
 
