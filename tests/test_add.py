@@ -171,3 +171,15 @@ def test_the_command_prints_the_new_id(project_copy):
     again = runner.invoke(cli.main, ["add", str(NEW / "article.txt")], env=env)
     assert again.exit_code == 1 and "the same text as document 005" in again.stderr
     assert not Path(project_copy.seeds / "006").exists()
+
+
+def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
+    """The trap of a new transliteration: "Kataeb Hizballah" is no alias in the register, and is Kataib Hezbollah."""
+    from kg.build import load_inputs
+    from kg.names import skeleton
+
+    entities = load_inputs(Layout()).entities
+    text = extract(NEW / "article.txt").text
+    assert "Kataeb Hizballah" in text and not any("Kataeb Hizballah" in e.aliases for e in entities.values())
+    known = {e.id for e in entities.values() if skeleton("Kataeb Hizballah") in {skeleton(a) for a in (e.label, *e.aliases)}}
+    assert known == {"kataib-hezbollah"}
