@@ -5,13 +5,13 @@ A block (a paragraph, or a line of a block of short lines) is off-topic when it 
 prompt, a related-article teaser or "read more" link, a donation appeal, a reader poll, captcha, comment or
 cookie prompt, an author's biography or social handles, or a list of tags. A saved page keeps the site's matter
 after the article's end, and a digest may append an unrelated item after its paywall prompt: a prompt, teaser
-or poll in the last part of the text therefore starts a span that runs to the end. Each span is proposed with
+or poll in the last part of the text, or followed at once by material of another such kind (a paywall prompt,
+then "Read more at …"), therefore starts a span that runs to the end. Each span is proposed with
 its reason and the words that gave it away; nothing here decides what is excluded."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .corpus import Span
 
@@ -35,17 +35,6 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 TAGS = "tag list"
 # Where the last part of a text begins: an ending prompt before it is more likely a prompt inside the article.
 TAIL = 0.5
-
-
-@dataclass(frozen=True)
-class Proposal:
-    span: Span
-    words: str  # the words that gave it away
-
-    @property
-    def why(self) -> str:
-        tail = ", to the end of the text" if self.span.end else ""
-        return f"proposed by kg add: {self.words!r}{tail}"
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
