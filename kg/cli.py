@@ -369,7 +369,11 @@ def _ask(session, doc) -> None:
             elif answer == "e":
                 edited = click.edit(session.yaml_of(item), extension=".yaml")
                 if edited is not None:
-                    session.replace(item, edited)
+                    try:
+                        session.replace(item, edited)
+                    except KGError as exc:  # the edit is not kept; the proposal stands as it was
+                        click.echo(f"not kept: {exc}")
+                        continue
                     click.echo(session.show(item, doc))
                 continue
             break

@@ -91,7 +91,7 @@ class Review:
 
     def accept(self, item: Item) -> None:
         """The proposal stands: its `proposal` key goes, and a statement's links to others become its fields."""
-        proposal = item.node.pop("proposal")
+        proposal = item.node.pop("proposal", None)  # an edit may have removed it already
         if item.kind == "statement" and isinstance(proposal, dict):
             for draft_key, key in LINKS:
                 ids = [str(i) for i in proposal.get(draft_key) or []]
