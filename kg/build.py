@@ -68,6 +68,7 @@ from .statements import (
     first_day,
     last_day,
     load_statements,
+    month_day_not_before,
 )
 
 log = logging.getLogger(__name__)
@@ -242,6 +243,8 @@ class DatasetBuilder:
             self.add(c, _n(LB + "share"), _n(stmt.share), prov_g)
         for other in stmt.disputes:
             self.add(c, _n(LB + "disputes"), self.iris.claim(other), prov_g)
+        for other in stmt.resolves_date_of:
+            self.add(c, _n(LB + "resolvesDateOf"), self.iris.claim(other), prov_g)
         for prop, value in (("holdsAt", stmt.holds_at), ("holdsFrom", stmt.holds_from), ("holdsUntil", stmt.holds_until)):
             if value is not None:
                 self.add(c, _n(LB + prop), _lit(value.lexical, value.datatype), prov_g)
@@ -414,25 +417,6 @@ def claim_time(stmt: Statement) -> ClaimTime:
     if stmt.document.earliest_date:
         return ClaimTime(as_of_not_before=stmt.document.earliest_date)
     return ClaimTime()
-
-
-def month_day_not_before(month_day: str, earliest: str | None) -> datetime.date:
-    """The earliest date a month-day (--MM-DD) of a document can be: its last occurrence on or before the
-    document's earliest date (news writes 'on January 28' for the latest January 28 before publication)."""
-    if earliest is None:
-        raise ValueError("a month-day needs the document's earliest date")
-    month, day = int(month_day[2:4]), int(month_day[5:7])
-    floor = datetime.date.fromisoformat(earliest if len(earliest) == 10 else earliest + "-01")
-    year = floor.year
-    while True:
-        try:
-            candidate = datetime.date(year, month, day)
-        except ValueError:  # 29 February in a common year
-            year -= 1
-            continue
-        if candidate <= floor:
-            return candidate
-        year -= 1
 
 
 def _date_type(lexical: str) -> str:

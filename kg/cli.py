@@ -255,5 +255,143 @@ def coverage(documents: tuple[str, ...], fmt: str) -> None:
     sys.exit(0 if all(r.empty for r in reports) else 1)
 
 
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The document's title, as the text shows it.")
+@click.option("--date", default=None, metavar="YYYY-MM-DD", help="Its publication date, as the text shows it.")
+@click.option("--outlet", default=None, help="The outlet that published it, as the text names it.")
+@click.option("--authors", default=None, help="Its authors, as the text names them, separated by ';'.")
+@click.option("--genre", default=None, help="What kind of document it is (news article, policy brief, ...).")
+@click.option("--url", default=None, help="Where it was published.")
+def add(file: Path, title: str | None, date: str | None, outlet: str | None, authors: str | None, genre: str | None,
+        url: str | None) -> None:
+    """Add a document (plain text, a saved web page or a PDF) to seeds/ and the catalogue.
+
+    The article's own text is stored verbatim with its SHA-256; metadata the file shows is proposed and the
+    options win; off-topic spans are proposed for the curator to confirm. Prints what it did on standard error
+    and the new document's id on standard output. Nothing is fetched.
+
+    Exit status: 0 added; 1 refused (the same text as a catalogued document, a value the text does not show,
+    a file with no text); 2 the project's inputs could not be read.
+    """
+    from .adding import add_document
+
+    layout = command_layout(None)
+    names = [a.strip() for a in authors.split(";") if a.strip()] if authors else None
+    try:
+        added = add_document(layout, file, title=title, date=date, outlet=outlet, authors=names, genre=genre, url=url)
+    except KGError as exc:
+        fail(str(exc), 1)
+    say = lambda message: click.echo(message, err=True)  # noqa: E731
+    say(f"added document {added.id}: seeds/{added.file} ({added.kind})")
+    for key, value in added.values.items():
+        if not key.endswith("_evidence"):
+            evidence = added.values.get(f"{key}_evidence")
+            shown = "; ".join(value) if isinstance(value, list) else value
+            say(f"  {key}: {shown}" + (f"  (the text: {evidence!r})" if evidence and evidence != value else ""))
+    for note in added.notes:
+        say(f"  note: {note}")
+    if added.proposed:
+        say(f"proposed off-topic spans ({len(added.proposed)}), marked 'proposal' in seeds/catalogue.yaml until confirmed:")
+        for start, until, reason in added.proposed:
+            say(f"  - {reason}: from {start!r} until {until!r}")
+    else:
+        say("no off-topic spans found")
+    say(f"next: check the catalogue entry, then kg review {added.id} once statements/{added.id}.yaml is drafted")
+    click.echo(added.id)
+
+
+@main.command()
+@click.argument("document")
+@click.option("--accept", "accepted", multiple=True, metavar="KEY", help="Accept this proposal (a statement or entity id, "
+              "or span-N) without asking (repeatable).")
+@click.option("--drop", "dropped", multiple=True, metavar="KEY", help="Drop this proposal without asking (repeatable).")
+@click.option("--accept-all", is_flag=True, help="Accept every proposal not dropped.")
+@click.option("--check", "check_only", is_flag=True, help="Change nothing: run the checks and report what is left.")
+def review(document: str, accepted: tuple[str, ...], dropped: tuple[str, ...], accept_all: bool, check_only: bool) -> None:
+    """Review what was proposed for a document: its off-topic spans, register entries and statements.
+
+    Without options, shows each proposal with its words in context and asks: accept, edit (in $EDITOR), drop,
+    skip or quit. The options decide without asking; --check only reports. Then runs the build's checks on the
+    document and reports what is left: proposals not reviewed, the first input the build would refuse, and
+    the coverage of its text.
+
+    Exit status: 0 nothing left; 1 something left; 2 the inputs could not be read.
+    """
+    from .corpus import load_corpus
+    from .review import Review, check
+
+    layout = command_layout(None)
+    try:
+        session = Review.open(layout, document)
+        doc = load_corpus(layout.catalogue, layout.seeds, proposals=True).get(document)
+        if not check_only:
+            if accepted or dropped or accept_all:
+                for key in dropped:
+                    session.drop(session.item(key))
+                for item in session.items:
+                    if item.decision is None and (accept_all or item.key in accepted):
+                        session.accept(item)
+                unknown = set(accepted) - {i.key for i in session.items}
+                if unknown:
+                    session.item(sorted(unknown)[0])  # names the proposals there are
+            else:
+                _ask(session, doc)
+            session.save()
+            count = {d: sum(1 for i in session.items if i.decision == d) for d in ("accepted", "dropped", None)}
+            edited = sum(1 for i in session.items if i.edited)
+            click.echo(f"document {document}: {count['accepted']} accepted, {edited} edited, {count['dropped']} dropped, "
+                       f"{count[None]} left as proposals")
+        result = check(layout, document)
+    except KGError as exc:
+        fail(str(exc), EXIT_ERROR)
+    _report(result)
+    sys.exit(0 if result.done else 1)
+
+
+def _ask(session, doc) -> None:
+    """The terminal flow: each proposal shown, then accept, edit, drop, skip or quit (end of input quits)."""
+    choices = click.Choice(["a", "e", "d", "s", "q"])
+    for number, item in enumerate(list(session.items), 1):
+        click.echo(f"\n[{number}/{len(session.items)}] " + session.show(item, doc))
+        while True:
+            try:
+                answer = click.prompt("accept, edit, drop, skip or quit? [a/e/d/s/q]", type=choices, default="s",
+                                      show_choices=False, show_default=False)
+            except click.Abort:
+                return
+            if answer == "q":
+                return
+            if answer == "a":
+                session.accept(item)
+            elif answer == "d":
+                session.drop(item)
+            elif answer == "e":
+                edited = click.edit(session.yaml_of(item), extension=".yaml")
+                if edited is not None:
+                    try:
+                        session.replace(item, edited)
+                    except KGError as exc:  # the edit is not kept; the proposal stands as it was
+                        click.echo(f"not kept: {exc}")
+                        continue
+                    click.echo(session.show(item, doc))
+                continue
+            break
+
+
+def _report(result) -> None:
+    click.echo(f"proposals left: {', '.join(result.proposals) if result.proposals else 'none'}")
+    if result.problem:
+        click.echo(f"the build's checks: {result.problem}")
+    elif result.proposals:
+        click.echo("the build's checks: the other inputs pass; this document's run once its proposals are reviewed")
+    else:
+        click.echo(f"the build's checks: pass for document {result.document}")
+    if result.coverage is not None:
+        from .coverage import to_text
+
+        click.echo("coverage: " + to_text([result.coverage]), nl=False)
+
+
 if __name__ == "__main__":
     main()

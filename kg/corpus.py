@@ -26,6 +26,7 @@ class Span:
     start: int
     end: int
     reason: str
+    proposal: str | None = None  # why `kg add` proposed the span, until a curator confirms it
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Document:
     earliest_date: str | None = None
     derived_from: str | None = None  # the document this one summarises or quotes
     quotes_source: bool = False  # it quotes that document's words (prov:wasQuotedFrom)
-    url: str | None = None  # where it was read, where the curator has the address (citations give it)
+    url: str | None = None  # where the document was published, as the curator or the saved page gives it (citations give it)
 
     def excluded_at(self, start: int, end: int) -> Span | None:
         """The excluded span that [start, end) overlaps, if any."""
@@ -102,12 +103,20 @@ def _check_evidence(entry: LineDict, key: str, text: str, path: Path) -> None:
         )
 
 
-def _excluded_spans(entry: LineDict, text: str, path: Path) -> list[Span]:
+def _excluded_spans(entry: LineDict, text: str, path: Path, proposals: bool) -> list[Span]:
+    """The entry's excluded spans. One still marked `proposal` (proposed by `kg add`, not confirmed) is refused
+    unless `proposals` is true, as a proposed statement is: review reads it, the build never does."""
     spans = []
     for item in entry.get("excluded") or []:
         line = line_of(item, line_of(entry))
-        if not isinstance(item, dict) or not {"from", "until", "reason"} <= set(item):
-            raise InputError(path, line, "an excluded span needs 'from', 'until' and 'reason'")
+        if not isinstance(item, dict) or not {"from", "until", "reason"} <= set(item) \
+                or not set(item) <= {"from", "until", "reason", "proposal"}:
+            raise InputError(path, line, "an excluded span needs 'from', 'until' and 'reason' (and nothing else "
+                                         "but a 'proposal' not yet confirmed)")
+        if "proposal" in item and not proposals:
+            raise InputError(path, line, f"document {entry.get('id')}: excluded span {item['from']!r} is still a proposal, "
+                                         "not confirmed: remove its 'proposal' key to confirm it, or the span to keep "
+                                         f"the text in scope (kg review {entry.get('id')})")
         start = text.find(item["from"])
         if start < 0:
             raise InputError(path, line, f"excluded span start not in the document: {item['from']!r}")
@@ -118,12 +127,21 @@ def _excluded_spans(entry: LineDict, text: str, path: Path) -> list[Span]:
             if stop < 0:
                 raise InputError(path, line, f"excluded span end not in the document: {item['until']!r}")
             end = stop + len(item["until"])
-        spans.append(Span(start, end, item["reason"]))
+        spans.append(Span(start, end, item["reason"], item.get("proposal")))
     return spans
 
 
-def load_corpus(catalogue: Path, seeds: Path) -> dict[str, Document]:
-    """Read the catalogue and every seed it lists, checking digests and evidence."""
+def _url(entry: LineDict, path: Path) -> str | None:
+    url = entry.get("url")
+    if url is None:
+        return None
+    if not isinstance(url, str) or not URL_RE.match(url):
+        raise InputError(path, line_of(entry), f"'url' must be an absolute http(s) URL, not {url!r}")
+    return url
+
+
+def load_corpus(catalogue: Path, seeds: Path, proposals: bool = False) -> dict[str, Document]:
+    """Read the catalogue and every seed it lists, checking digests and evidence (proposals: see _excluded_spans)."""
     entries = load_yaml(catalogue)
     if not isinstance(entries, list):
         raise InputError(catalogue, None, "the catalogue must be a list of documents")
@@ -166,9 +184,6 @@ def load_corpus(catalogue: Path, seeds: Path) -> dict[str, Document]:
             _check_evidence(entry, "derived_from", text, catalogue)
         if entry.get("quotes_source") is not None and not isinstance(entry.get("quotes_source"), bool):
             raise InputError(catalogue, line, "'quotes_source' must be true or false")
-        url = entry.get("url")
-        if url is not None and not (isinstance(url, str) and URL_RE.match(url)):
-            raise InputError(catalogue, line, "'url' must be an http(s) URL, without spaces")
         authors = entry["authors"]
         authors = [NOT_STATED] if authors == NOT_STATED else [str(a) for a in authors]
         documents[doc_id] = Document(
@@ -183,11 +198,11 @@ def load_corpus(catalogue: Path, seeds: Path) -> dict[str, Document]:
             authors=authors,
             date=None if date == NOT_STATED else date,
             note=entry.get("note"),
-            excluded=_excluded_spans(entry, text, catalogue),
+            excluded=_excluded_spans(entry, text, catalogue, proposals),
             earliest_date=earliest,
             derived_from=None if derived is None else str(derived),
             quotes_source=bool(entry.get("quotes_source")),
-            url=url,
+            url=_url(entry, catalogue),
         )
     for doc in documents.values():
         if doc.derived_from is not None and doc.derived_from not in documents:

@@ -21,7 +21,7 @@ MODALITIES = ("asserted", "denied", "intended", "expected", "conditional", "reco
 _STATEMENT_KEYS = {
     "id", "quote", "occurrence", "certainty", "attribution", "attributed_to", "hedge",
     "year_inferred", "facts", "modality", "cue", "condition", "holds_at", "holds_from", "holds_until",
-    "time_text", "share", "disputes", "unused", "proposal",
+    "time_text", "share", "disputes", "resolves_date_of", "unused", "proposal",
 }
 _FILE_KEYS = {"document", "statements", "uncurated", "unlinked"}
 _QUANTITY_KEYS = {"value", "min", "max", "qualifier", "unit", "per", "verbatim"}
@@ -112,6 +112,7 @@ class Statement:
     time_text: str | None = None
     share: str | None = None  # concept IRI
     disputes: tuple[str, ...] = ()
+    resolves_date_of: tuple[str, ...] = ()  # earlier statements whose year-less date this one's date bounds or resolves
     unused: dict[str, str] = field(default_factory=dict)  # words of the quote no fact uses -> why
     proposal: object = None  # why `kg suggest` proposed it (and each fact), until a curator reviews it
 
@@ -392,12 +393,18 @@ def _modality_and_time(stmt: Statement, item: dict, paragraph: str, resolver: _R
             raise InputError(path, line, f"{sid}: holds_from {stmt.holds_from.lexical} is after holds_until {stmt.holds_until.lexical}")
     if item.get("share") is not None:
         stmt.share = resolver.concept(item["share"], LB + "Share", path, line).iri
-    disputes = item.get("disputes") or []
-    disputes = disputes if isinstance(disputes, list) else [disputes]
-    for other in disputes:
+    stmt.disputes = _ids(item, "disputes", sid, path, line)
+    stmt.resolves_date_of = _ids(item, "resolves_date_of", sid, path, line)
+
+
+def _ids(item: dict, key: str, sid: str, path: Path, line: int | None) -> tuple[str, ...]:
+    """A field listing other statements by id (one id or a list)."""
+    ids = item.get(key) or []
+    ids = ids if isinstance(ids, list) else [ids]
+    for other in ids:
         if not isinstance(other, str) or not ID_RE.match(other):
-            raise InputError(path, line, f"{sid}: 'disputes' lists statement ids like 002-040, not {other!r}")
-    stmt.disputes = tuple(disputes)
+            raise InputError(path, line, f"{sid}: '{key}' lists statement ids like 002-040, not {other!r}")
+    return tuple(ids)
 
 
 def _unused(item: dict, quote: str, sid: str, path: Path, line: int | None) -> dict[str, str]:
@@ -477,4 +484,58 @@ def load_statements(
         for other in stmt.disputes:
             if other not in seen or other == stmt.id:
                 raise InputError(stmt.path, stmt.line, f"{stmt.id}: disputes {other}, which is not another statement")
+        for other in stmt.resolves_date_of:
+            if other not in seen or other == stmt.id:
+                raise InputError(stmt.path, stmt.line, f"{stmt.id}: resolves_date_of {other}, which is not another statement")
+            check_date_resolution(stmt, seen[other])
     return statements
+
+
+DATE_FACTS = ("date", "dateNotBefore", "dateNotAfter")
+
+
+def check_date_resolution(newer: Statement, older: Statement) -> None:
+    """A statement that resolves the year-less date of another dates the same thing, on the same day or month,
+    no earlier than the day can be (lb:dateNotBefore, from the older document's earliest date)."""
+    days = {f.subject: f.object.lexical for f in older.facts
+            if isinstance(f.object, TypedValue) and f.object.datatype == XSD + "gMonthDay"}
+    dated = [f for f in newer.facts if f.property.name in DATE_FACTS and f.subject in days]
+    where = f"{newer.id}: resolves_date_of {older.id}"
+    if newer.modality != "asserted":
+        raise InputError(newer.path, newer.line, f"{where}, but is {newer.modality}: only an asserted date gives a year")
+    if not days:
+        raise InputError(newer.path, newer.line, f"{where}, which gives no date without a year")
+    if not dated:
+        raise InputError(newer.path, newer.line, f"{where}, but dates none of what {older.id} dates without a year "
+                                                 f"({', '.join(sorted(days))})")
+    for fact in dated:
+        value, month_day = fact.object.lexical, days[fact.subject]
+        month, day = month_day[2:4], month_day[5:7]
+        parts = value.split("-")
+        if (len(parts) >= 2 and parts[1] != month) or (len(parts) == 3 and parts[2] != day):
+            raise InputError(newer.path, fact.line, f"{where}: {value} is not the day {month_day} of {older.id} "
+                                                    "(a disagreement: list it under 'disputes')")
+        bound = month_day_not_before(month_day, older.document.earliest_date)
+        if last_day(fact.object) < bound:
+            raise InputError(newer.path, fact.line, f"{where}: {value} is before {bound.isoformat()}, the earliest "
+                                                    f"{month_day} of {older.document.file} can be")
+
+
+def month_day_not_before(month_day: str, earliest: str | None) -> datetime.date:
+    """The earliest date a month-day (--MM-DD) of a document can be: its last occurrence on or before the
+    document's earliest date (news writes 'on January 28' for the latest January 28 before publication)."""
+    if earliest is None:
+        raise ValueError("a month-day needs the document's earliest date")
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    floor = datetime.date.fromisoformat(earliest if len(earliest) == 10 else earliest + "-01")
+    year = floor.year
+    while True:
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:  # 29 February in a common year
+            year -= 1
+            continue
+        if candidate <= floor:
+            return candidate
+        year -= 1
+

@@ -196,6 +196,7 @@ class LB(DefinedNamespace):
     Region: URIRef  # class: Region
     reported: URIRef  # concept: reported
     ResearchOrganization: URIRef  # class: Research organization
+    resolvesDateOf: URIRef  # object property: resolves date of
     respondsTo: URIRef  # object property: responds to
     revenue: URIRef  # object property: revenue
     risk: URIRef  # concept: risk

@@ -21,6 +21,7 @@ from .dates import literal_words, time_words
 PREFIXES = sparql_prefixes("lb", "rdf", "rdfs", "skos", "schema", "prov", "oa")
 # Shown in the page's heading rather than as facts.
 HEADING = {RDF + "type", RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel", SCHEMA + "description"}
+DATED = {LB + "date", LB + "monthDay", LB + "dateNotBefore", LB + "dateNotAfter"}
 # The modalities that are not assertions, in the order pages list them: (modality, heading, what the sources do to it).
 NOT_ASSERTED = (
     ("intended", "Planned or intended", "plan it"),
@@ -120,6 +121,10 @@ class Evidence:
     attributed_to: list[tuple[str, str]] = field(default_factory=list)  # (entity, label) the source names (lb:attributedTo)
     before: str | None = None  # the rest of the quote's sentence before it, where the release has the document's text
     after: str | None = None
+    primary: str | None = None  # the document's primary source: one independent source however many copy it
+    # Claims this one disputes or is disputed by, whose year-less date it resolves or that resolve its date:
+    # {"disputes" | "disputed_by" | "resolves_date_of" | "date_resolved_by": [(claim, statement id, document title)]}
+    related: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -130,6 +135,17 @@ class Fact:
     value_label: str | None
     evidence: list[Evidence] = field(default_factory=list)
     timed: bool = False  # a time-indexed property (lb:timeIndexed): its evidence says when the fact held
+    disputed: bool = False  # a claim behind it disputes, or is disputed by, one that gives another value of it
+
+    @property
+    def sources(self) -> int:
+        """How many independent sources (primary sources) assert it: two or more corroborate it."""
+        return len({e.primary for e in self.evidence if e.modality == "asserted" and e.primary})
+
+    @property
+    def dated(self) -> bool:
+        """A date of its subject (where a claim that resolves another's year-less date says so)."""
+        return self.predicate in DATED
 
 
 @dataclass
@@ -217,6 +233,10 @@ def view(store: ox.Store, iri: str, base: str | None = None) -> View:
             continue
         incoming.append(Fact(p, labels.get(p, _local(p)), s, _label(s, labels),
                              evidence.get((s.value, p, _key(ox.NamedNode(iri))), []), p in terms.timed))
+    for fact in outgoing:
+        fact.disputed = _disagreed(iri, fact.predicate, fact.value, fact.evidence, found)
+    for fact in incoming:
+        fact.disputed = _disagreed(fact.value.value, fact.predicate, ox.NamedNode(iri), fact.evidence, found)
     not_asserted, superseded = _not_asserted(iri, found, claims, terms)
     modal_only = None
     if in_modal and not outgoing and not incoming:
@@ -227,6 +247,16 @@ def view(store: ox.Store, iri: str, base: str | None = None) -> View:
     mentioned.sort()
     return View(iri, head["label"] or iri, types, sorted(aliases), head["description"], outgoing, incoming, mentioned,
                 not_asserted, superseded, modal_only)
+
+
+def _disagreed(subject: str, predicate: str, value, evidence: list[Evidence], found: _Found) -> bool:
+    """A claim behind the fact disputes, or is disputed by, a claim that gives the same subject another value of the
+    same property (another figure, date or actor): the two sources disagree on it."""
+    for ev in evidence:
+        for other, _, _ in ev.related.get("disputes", []) + ev.related.get("disputed_by", []):
+            if any(s.value == subject and p == predicate and o != value for s, p, o in found.by_claim.get(other, [])):
+                return True
+    return False
 
 
 def _or(words: list[str]) -> str:
@@ -305,18 +335,28 @@ def _claims(store: ox.Store, by_claim: dict[str, list]) -> dict[str, Evidence]:
         ?doc rdfs:label ?title .
         OPTIONAL {{ ?claim lb:attribution ?attribution }} OPTIONAL {{ ?claim lb:hedge ?hedge }} {optional}
         OPTIONAL {{ ?claim lb:supersededBy ?by . ?by lb:statementId ?bysid }}
+        OPTIONAL {{ ?doc lb:primarySource ?primary }}
     }} ORDER BY ?sid ?bysid"""
     for row in store.query(query):
         claim = row["claim"].value
         ev = out.get(claim)
         if ev is None:
             ev = out[claim] = _evidence_of(row)
+            ev.primary = _text(row, "primary")
         if row["by"] is not None and (row["by"].value, row["bysid"].value) not in ev.superseded_by:
             ev.superseded_by.append((row["by"].value, row["bysid"].value))
     for row in store.query(PREFIXES + f"""SELECT ?claim ?a (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?claim {{ {values} }}
             ?claim lb:attributedTo ?a OPTIONAL {{ ?a rdfs:label ?l }} }} GROUP BY ?claim ?a ORDER BY ?claim ?label"""):
         if row["claim"].value in out:
             out[row["claim"].value].attributed_to.append((row["a"].value, row["label"].value if row["label"] else row["a"].value))
+    for row in store.query(PREFIXES + f"""SELECT ?claim ?rel ?other ?osid ?otitle WHERE {{ VALUES ?claim {{ {values} }}
+            {{ ?claim lb:disputes ?other BIND("disputes" AS ?rel) }} UNION {{ ?other lb:disputes ?claim BIND("disputed_by" AS ?rel) }}
+            UNION {{ ?claim lb:resolvesDateOf ?other BIND("resolves_date_of" AS ?rel) }}
+            UNION {{ ?other lb:resolvesDateOf ?claim BIND("date_resolved_by" AS ?rel) }}
+            ?other lb:statementId ?osid ; prov:wasDerivedFrom/rdfs:label ?otitle }} ORDER BY ?osid"""):
+        ev = out.get(row["claim"].value)
+        if ev is not None:
+            ev.related.setdefault(row["rel"].value, []).append((row["other"].value, row["osid"].value, row["otitle"].value))
     return out
 
 
@@ -399,7 +439,8 @@ class ClaimView:
     time: str | None = None
     valid: tuple[str | None, str | None] = (None, None)  # the days compared, lb:validFrom and lb:validUntil, in words
     year_bounded: bool = False
-    related: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # disputes, disputed_by, superseded_by, supersedes
+    # disputes, disputed_by, superseded_by, supersedes, resolves_date_of, date_resolved_by
+    related: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     superseded_facts: list[tuple[ox.NamedNode, str, str, str, object, str | None]] = field(default_factory=list)
     before: str | None = None  # the rest of the quote's sentence, where the release has the document's text
     after: str | None = None
@@ -427,6 +468,8 @@ def claim_view(store: ox.Store, iri: str, base: str | None = None) -> ClaimView 
             {{ {node} lb:disputes ?c BIND("disputes" AS ?rel) }} UNION {{ ?c lb:disputes {node} BIND("disputed_by" AS ?rel) }}
             UNION {{ {node} lb:supersededBy ?c BIND("superseded_by" AS ?rel) }}
             UNION {{ ?c lb:supersededBy {node} BIND("supersedes" AS ?rel) }}
+            UNION {{ {node} lb:resolvesDateOf ?c BIND("resolves_date_of" AS ?rel) }}
+            UNION {{ ?c lb:resolvesDateOf {node} BIND("date_resolved_by" AS ?rel) }}
             ?c lb:statementId ?sid }} ORDER BY ?rel ?sid"""):
         related.setdefault(row["rel"].value, []).append((row["c"].value, row["sid"].value))
     modality = _local(r["modality"].value) if r["modality"] is not None else "asserted"

@@ -1,0 +1,129 @@
+"""Proposed off-topic spans of a new document: the material `seeds/catalogue.yaml` excludes, found by the
+words such material is made of, for the curator to confirm.
+
+A block (a paragraph, or a line of a block of short lines) is off-topic when it is a paywall or subscription
+prompt, a related-article teaser or "read more" link, a donation appeal, a reader poll, captcha, comment or
+cookie prompt, an author's biography or social handles, or a list of tags. A saved page keeps the site's matter
+after the article's end, and a digest may append an unrelated item after its paywall prompt: a prompt, teaser
+or poll in the last part of the text, or followed at once by material of another such kind (a paywall prompt,
+then "Read more at …"), therefore starts a span that runs to the end. Each span is proposed with
+its reason and the words that gave it away; nothing here decides what is excluded."""
+
+from __future__ import annotations
+
+import re
+
+from .corpus import Span
+
+# (reason, pattern, ends the article): a block matching the pattern is that kind of material.
+KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    ("paywall or subscription prompt", re.compile(
+        r"\b(free articles? left|subscribe now|sign up (now )?for|unlimited access|already (have an account|a subscriber)|"
+        r"log in now|subscribers only|become a (member|subscriber)|to continue reading)\b", re.I), True),
+    ("related-article teaser or link", re.compile(
+        r"^(related( content| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
+        r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$", re.I), True),
+    ("reader poll, captcha, comments or cookie prompt", re.compile(
+        r"^(do you like this article\??|captcha\b.*|cookie settings|accept (all )?cookies|\d+ comments?|leave a comment|"
+        r"comments?|i (did not |didn't )?like it\.?)\s*$", re.I), True),
+    ("donation appeal", re.compile(
+        r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter)\b", re.I), False),
+    ("author biography and social-media handles", re.compile(
+        r"(\bis an? (senior |research |non-resident |visiting )?(analyst|fellow|director|journalist|reporter|correspondent|"
+        r"editor|professor|researcher)\b.*\bat\b|\bfollow\b.*\bon (twitter|x)\b|(^|\s)@\w{2,}\b.*(^|\s)@\w{2,}\b)", re.I), False),
+)
+TAGS = "tag list"
+# Where the last part of a text begins: an ending prompt before it is more likely a prompt inside the article.
+TAIL = 0.5
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of the text as (start, end) offsets; a paragraph of short lines (a menu, a prompt
+    block) gives one block a line."""
+    out = []
+    for match in re.finditer(r"[^\n](?:.|\n(?!\n))*", text):
+        lines = match.group().split("\n")
+        if len(lines) > 1 and all(len(line) < 80 for line in lines):
+            pos = match.start()
+            for line in lines:
+                if line.strip():
+                    out.append((pos, pos + len(line)))
+                pos += len(line) + 1
+        else:
+            out.append((match.start(), match.end()))
+    return out
+
+
+def _kind(block: str) -> tuple[str, str, bool] | None:
+    for reason, pattern, ends in KINDS:
+        match = pattern.search(block.strip())
+        if match:
+            return reason, match.group().strip()[:60], ends
+    return None
+
+
+def _tag_list(block: str) -> bool:
+    """Words run together without sentence punctuation, nearly all capitalised: a list of topics."""
+    words = block.split()
+    plain = re.sub(r"\b(?:[A-Z]\.){2,}", "", block)  # U.S., U.K.
+    if len(words) < 6 or re.search(r"[.!?:;,“”\"]", plain):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or not w[0].isalpha())
+    return capitalised / len(words) >= 0.8
+
+
+def _classified(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """The off-topic blocks: (start, end, reason, words, whether such material ends an article)."""
+    out = []
+    parts = blocks(text)
+    for index, (start, end) in enumerate(parts):
+        block = text[start:end]
+        kind = _kind(block)
+        if kind is None and index == len(parts) - 1 and _tag_list(block):
+            kind = (TAGS, " ".join(block.split()[:4]), True)
+        if kind is not None:
+            out.append((start, end, *kind))
+    return out
+
+
+def propose(text: str) -> list[tuple[Span, str]]:
+    """The proposed excluded spans of a text, in order, each with the words that gave it away. Material that ends an
+    article (a prompt, a teaser, a poll, tags) runs to the end of the text when it is in the text's last part or when
+    more such material of another kind follows it at once (a paywall prompt, then "Read more at …")."""
+    out: list[tuple[Span, str]] = []
+    found = _classified(text)
+    for index, (start, end, reason, words, ends) in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        run = following is not None and following[4] and following[2] != reason and text[end:following[0]].strip() == ""
+        if ends and (start >= TAIL * len(text) or run):
+            if out and text[out[-1][0].end:start].strip() == "" and out[-1][0].reason == reason:
+                previous, words = out.pop()
+                start = previous.start
+            more = ", and what follows it" if text[end:].strip() else ""
+            out.append((Span(start, len(text), reason + more), words))
+            break
+        if out and text[out[-1][0].end:start].strip() == "" and out[-1][0].reason == reason:
+            previous, first_words = out.pop()
+            out.append((Span(previous.start, end, reason), first_words))
+        else:
+            out.append((Span(start, end, reason), words))
+    return out
+
+
+def anchors(text: str, span: Span) -> tuple[str, str]:
+    """The catalogue's `from` and `until` for a span: the shortest starting words whose first occurrence is the
+    span's start, and the shortest ending words found from there at its end ("end" for a span to the end)."""
+    words = list(re.finditer(r"\S+", text[span.start:span.end]))
+    start = ""
+    for match in words:
+        start = text[span.start:span.start + match.end()]
+        if len(start) >= 12 and text.find(start) == span.start:
+            break
+    if span.end == len(text):
+        return start, "end"
+    until = ""
+    for match in reversed(words):
+        until = text[span.start + match.start():span.end]
+        if len(until) >= 12 and text.find(until, span.start) + len(until) == span.end:
+            break
+    return start, until
