@@ -127,13 +127,20 @@ class Results:
     words: tuple[str, ...] = field(default=())
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_keys(word: str) -> tuple[str, str]:
+    """A word of a text as the index reads it: folded, and its skeleton."""
+    folded = fold(word).replace(" ", "")
+    return folded, skeleton(folded)
+
+
 def highlights(text: str, t: Terms) -> list[tuple[int, int]]:
     """The offsets of the words of a text that the terms match: as folded, by skeleton, or two words together."""
     tokens = []
     for m in _WORD.finditer(text):
-        folded = fold(m.group()).replace(" ", "")
+        folded, key = _word_keys(m.group())
         if folded and not is_article(folded):
-            tokens.append((m.start(), m.end(), folded, skeleton(folded)))
+            tokens.append((m.start(), m.end(), folded, key))
     words, last = set(t.words), t.words[-1]
     typed = skeleton(last) if t.prefix and len(skeleton(last)) >= 3 else None
     pairs = t.skeletons | ({t.whole} if t.whole else set())
