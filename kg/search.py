@@ -135,7 +135,8 @@ def _word_keys(word: str) -> tuple[str, str]:
 
 
 def highlights(text: str, t: Terms) -> list[tuple[int, int]]:
-    """The offsets of the words of a text that the terms match: as folded, by skeleton, or two words together."""
+    """The offsets of the words of a text that the terms match (as folded, by skeleton, or two words together), words
+    next to each other joined."""
     tokens = []
     for m in _WORD.finditer(text):
         folded, key = _word_keys(m.group())
@@ -150,7 +151,14 @@ def highlights(text: str, t: Terms) -> list[tuple[int, int]]:
             marked.add(i)
         if i + 1 < len(tokens) and key and tokens[i + 1][3] and key + tokens[i + 1][3] in pairs:
             marked.update((i, i + 1))
-    return [(tokens[i][0], tokens[i][1]) for i in sorted(marked)]
+    spans: list[tuple[int, int]] = []
+    for i in sorted(marked):  # words next to each other (a name: Albu Kamal, al-Qaim) as one span
+        start, end = tokens[i][0], tokens[i][1]
+        if spans and not text[spans[-1][1]:start].strip(" -‐–"):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def snippet(text: str, spans: list[tuple[int, int]], size: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
