@@ -257,3 +257,27 @@ def test_search_and_its_sparql_function_over_http(server_url):
     status, media, body = get("sparql?query=" + urllib.parse.quote(query), "application/sparql-results+json")
     rows = {b["e"]["value"]: b.get("s") for b in json.loads(body)["results"]["bindings"]}
     assert rows[f"{BASE}id/hezbollah"]["datatype"].endswith("#double") and rows[f"{BASE}id/albu-kamal"] is None
+
+
+def one_edit(word: str, rng) -> str:
+    """The word with one letter dropped, changed, swapped with the next or added (never the first or last)."""
+    i, letter = rng.randrange(1, len(word) - 1), rng.choice("abcdefghijklmnopqrstuvwxyz")
+    return rng.choice([word[:i] + word[i + 1:], word[:i] + letter + word[i + 1:],
+                       word[:i] + word[i + 1] + word[i] + word[i + 2:], word[:i] + letter + word[i:]])
+
+
+def test_one_typo_in_an_entitys_name_still_finds_it_first_nine_times_in_ten(index, store):
+    import random
+
+    rng = random.Random(1)  # the same typos every run
+    names = select(store, "SELECT DISTINCT ?e ?l { GRAPH ?g { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }")
+    cases = []
+    for row in sorted(names, key=lambda r: r["e"]):
+        words = row["l"].split()
+        longest = max(range(len(words)), key=lambda k: len(words[k]) if words[k].isalpha() else 0)
+        if len(words) <= 3 and words[longest].isalpha() and len(words[longest]) >= 5:  # a word, not al-Qaim
+            words[longest] = one_edit(words[longest], rng)
+            cases.append((row["e"], " ".join(words)))
+    assert len(cases) > 100
+    found = [e for e, typed in cases if [h.iri for h in index.search(typed, limit=1).hits] == [e]]
+    assert len(found) >= 0.9 * len(cases), [typed for e, typed in cases if e not in found]
