@@ -20,7 +20,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -124,7 +124,6 @@ class Results:
     hits: list[Hit]
     total: int
     corrected: str | None = None  # the query as corrected, when the one given found nothing
-    words: tuple[str, ...] = field(default=())
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -224,7 +223,7 @@ class SearchIndex:
             if fixed is not None:
                 t, corrected = fixed, " ".join(fixed.words)
                 hits, total = self._hits(t, limit, offset, kinds)
-        return Results(query, hits, total, corrected, t.words)
+        return Results(query, hits, total, corrected)
 
     def suggest(self, query: str, limit: int = 8) -> list[Hit]:
         """Entities and documents whose names match what is typed so far (the last word as a prefix)."""
