@@ -199,8 +199,8 @@ class SearchIndex:
     def of(cls, release: Release) -> SearchIndex:
         """The release's index; SearchUnavailable when it has none."""
         if not release.search_index.is_file():
-            raise SearchUnavailable("this release has no search index (it was built before search existed, or is "
-                                    "synthetic): run `kg build` again")
+            raise SearchUnavailable("this release has no search index (it was built before search existed): "
+                                    "run `kg build` again")
         return cls(release.search_index)
 
     def _db(self) -> sqlite3.Connection:

@@ -5,6 +5,8 @@ a release without one answers 503, saying so."""
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import contextmanager
 
 from flask import Blueprint, Response, current_app, render_template, request
 
@@ -26,6 +28,15 @@ def _index() -> SearchIndex:
         return current_app.extensions["kg"].search
     except SearchUnavailable as exc:
         raise HTTPProblem(503, str(exc)) from None
+
+
+@contextmanager
+def _reading():
+    """A damaged index file is the release's fault, not the request's: 503, saying so."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise HTTPProblem(503, f"the search index cannot be read ({exc}): run `kg build` again") from None
 
 
 def _query(strip: bool = True) -> str:
@@ -85,7 +96,8 @@ def search() -> Response:
     page = _number("page", 1, MAX_PAGE)
     if not q and as_json:
         raise HTTPProblem(400, "give the words to search for: /search?q=Kataib+Hezbollah")
-    results = _index().search(q, PAGE_SIZE, (page - 1) * PAGE_SIZE, (kind,) if kind else ()) if q else None
+    with _reading():
+        results = _index().search(q, PAGE_SIZE, (page - 1) * PAGE_SIZE, (kind,) if kind else ()) if q else None
     if as_json:
         return _json({"query": q, "corrected": results.corrected, "total": results.total, "page": page,
                       "page_size": PAGE_SIZE, "hits": [{**hit.as_json(), **_links(hit)} for hit in results.hits]})
@@ -104,6 +116,7 @@ def suggest() -> Response:
     """What the search box offers as one types: entities and documents whose names match (the last word as typed so
     far), each with its page and, when an alias matched, that alias."""
     q = _query(strip=False)  # a space after the last word: it is whole
-    hits = _index().suggest(q, SUGGESTIONS) if q.strip() else []
+    with _reading():
+        hits = _index().suggest(q, SUGGESTIONS) if q.strip() else []
     return _json([{"label": hit.title, "url": _links(hit)["url"], "kind": hit.kind, "note": hit.note,
                    "matched": hit.snippet if hit.field == "alias" else None} for hit in hits])

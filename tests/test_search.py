@@ -281,3 +281,12 @@ def test_one_typo_in_an_entitys_name_still_finds_it_first_nine_times_in_ten(inde
     assert len(cases) > 100
     found = [e for e, typed in cases if [h.iri for h in index.search(typed, limit=1).hits] == [e]]
     assert len(found) >= 0.9 * len(cases), [typed for e, typed in cases if e not in found]
+
+
+def test_a_damaged_index_says_so(built_project_copy):
+    index = Release((built_project_copy.build / "current").resolve()).search_index
+    index.write_bytes(index.read_bytes()[:4096] + b"\xff" * 8192)  # the header survives, the tables do not
+    c = create_app({"BUILD_DIR": str(built_project_copy.build)}).test_client()
+    r = c.get("/search?q=Kataeb&format=json", headers={"Accept": "application/json"})
+    assert r.status_code == 503 and "run `kg build` again" in r.json["error"]["message"]
+    assert c.get("/id/kataib-hezbollah", headers={"Accept": "text/html"}).status_code == 200
