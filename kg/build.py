@@ -16,7 +16,7 @@ Layout of the dataset:
 
 The build writes a release through kg.release: the dumps (plain and gzip), the store, and what the web server
 publishes beside them (document texts, the ontology and shapes pages, the JSON-LD context, the competency
-questions); IRIs follow kg.iris.
+questions) and the search index (kg.search_index); IRIs follow kg.iris.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ from .ontology import Ontology, load_ontology
 from .ontology_html import ontology_html
 from .paths import Layout
 from .register import Entity, load_register, mentions
-from .release import ARTEFACTS, COMPRESSED_DUMPS, DUMPS, BuildFolder, Release
+from .release import ARTEFACTS, COMPRESSED_DUMPS, DUMPS, SEARCH_INDEX, BuildFolder, Release
+from .search_index import write_search_index
 from .shapes_html import shapes_html
 from .statements import (
     ConceptRef,
@@ -546,6 +547,9 @@ def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
         progress("write pages", 0, 1)
         write_artefacts(inputs, layout, base, release)
         progress("write pages", 1, 1)
+        progress("index for search", 0, 1)
+        write_search_index(ox.Store.read_only(str(release.store_path)), release, base)
+        progress("index for search", 1, 1)
         release.write_stats(stats)
         release.write_manifest({
             "version": __version__,
@@ -556,6 +560,7 @@ def build(layout: Layout, base: str, progress: Progress = _noop) -> BuildResult:
             "compressed_dumps": COMPRESSED_DUMPS,
             "artefacts": ARTEFACTS,
             "downloads": release.digest_downloads(),
+            "search_index": SEARCH_INDEX,
         })
     log.info("built %s: %d statements, %d triples", release.path, stats["statements"], stats["triples_default_graph"])
     return BuildResult(release, stats)

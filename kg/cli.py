@@ -186,6 +186,19 @@ def validate(fmt: str, checks: tuple[str, ...], build_dir: str | None, quiet: bo
     sys.exit(EXIT_CONFORMS if report.conforms else EXIT_VIOLATIONS)
 
 
+def search_functions(release: Release, query: str) -> dict:
+    """The engine's arguments for a query that calls search (lbf:search, kg.search): none for any other."""
+    from .namespaces import LBF
+    from .search import SearchIndex, SearchUnavailable
+
+    if LBF not in query:
+        return {}
+    try:
+        return {"custom_functions": SearchIndex.of(release).sparql_functions()}
+    except SearchUnavailable:
+        return {}
+
+
 @main.command()
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(names("results", "graph")), default=None,
@@ -196,12 +209,17 @@ def query(query: str, fmt: str | None, build_dir: str | None) -> None:
     if query.startswith("@"):
         query = Path(query[1:]).read_text(encoding="utf-8")
     try:
-        store = open_store(BuildFolder(command_layout(build_dir).build).require())
-        results = store.query(query)
+        release = BuildFolder(command_layout(build_dir).build).require()
+        store = open_store(release)
+        results = store.query(query, **search_functions(release, query))
     except KGError as exc:
         fail(str(exc), EXIT_ERROR)
     except SyntaxError as exc:
         fail(f"bad query: {exc}", EXIT_VIOLATIONS)
+    except RuntimeError as exc:
+        if "custom function" not in str(exc):
+            raise
+        fail(f"bad query: {exc} (the release has no search index)", EXIT_VIOLATIONS)
     if isinstance(results, ox.QueryTriples):
         chosen = BY_NAME[fmt or "turtle"]
         if chosen.kind != "graph":

@@ -7,13 +7,15 @@ One JSON file per document, release/documents/<id>.json:
 - `annotations`: one per statement (`statement`, `claim` IRI, `start`, `end`, `certainty`), with the whole
   sentence the quote stands in (pySBD's sentences; `sentence`: its offsets, `before` and `after`: its words on
   either side of the quote), for pages that show a quote in its sentence;
-- `rendered`: the same text cut at every quote boundary, each in-scope piece with the claims whose
-  quotes cover it (the claim that starts there first), ready for a page to highlight.
+- `rendered`: the same text cut at every quote boundary and paragraph start, each in-scope piece with the claims
+  whose quotes cover it (the claim that starts there first) and, where a paragraph starts, `paragraph: true`, ready
+  for a page to highlight and anchor (`#p-<start>`: where search links a passage).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from .sentences import Sentence, around, sentences
 from .statements import Statement
 
 ClaimIri = Callable[[str], str]
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def _merged(spans: Iterable[Span]) -> list[tuple[int, int, str]]:
@@ -66,9 +69,21 @@ def annotations(statements: Iterable[Statement], claim_iri: ClaimIri, doc: Docum
     return sorted(items, key=lambda a: (a["start"], a["end"], a["statement"]))
 
 
+def paragraphs(parts: list[dict]) -> list[tuple[int, int, str]]:
+    """The in-scope text's paragraphs (its non-blank lines; an excluded span ends one): (start, end, text)."""
+    out = []
+    for part in parts:
+        if "excluded" in part:
+            continue
+        for match in _LINE.finditer(part["text"]):
+            out.append((part["start"] + match.start(), part["start"] + match.end(), match.group()))
+    return out
+
+
 def rendered(parts: list[dict], notes: list[dict]) -> list[dict]:
-    """In-scope runs cut at every quote boundary, each piece with the annotations covering it."""
-    cuts = {a["start"] for a in notes} | {a["end"] for a in notes}
+    """In-scope runs cut at every quote boundary and paragraph start, each piece with the annotations covering it."""
+    starts = {start for start, _, _ in paragraphs(parts)}
+    cuts = {a["start"] for a in notes} | {a["end"] for a in notes} | starts
     out: list[dict] = []
     for part in parts:
         if "excluded" in part:
@@ -79,8 +94,10 @@ def rendered(parts: list[dict], notes: list[dict]) -> list[dict]:
             covering = [a for a in notes if a["start"] <= lo and hi <= a["end"]]
             # The claim whose quote starts here comes first, so a page can anchor it on this piece.
             covering.sort(key=lambda a: (-a["start"], a["end"], a["statement"]))
-            out.append({"start": lo, "end": hi, "text": part["text"][lo - part["start"]:hi - part["start"]],
-                        "claims": covering})
+            piece = {"start": lo, "end": hi, "text": part["text"][lo - part["start"]:hi - part["start"]], "claims": covering}
+            if lo in starts:
+                piece["paragraph"] = True
+            out.append(piece)
     return out
 
 

@@ -33,6 +33,11 @@ def fold(text: str) -> str:
     return " ".join(w for w in _SEPARATORS.split(ascii_text) if w)
 
 
+def is_article(word: str) -> bool:
+    """Whether a folded word is the Arabic article as sources write it standing alone (al, el, ez, ash, ...)."""
+    return word in _ARTICLES
+
+
 def _word_skeleton(word: str) -> str:
     if len(word) > 3 and word[:2] in ("al", "el") and word[2] not in "aeiou":
         word = word[2:]  # the article joined to its noun: albukamal, alqaim

@@ -105,6 +105,9 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#", "sd", (
     "extensionFunction", "extensionAggregate", "languageExtension", "propertyFeature", "entailmentRegime",
     "supportedEntailmentProfile", "defaultSupportedEntailmentProfile", "UnionDefaultGraph", "RequiresDataset",
     "EmptyGraphs", "BasicFederatedQuery", "DereferencesURIs", "SPARQL10Query", "SPARQL11Query", "SPARQL11Update"))
+# The project's SPARQL extension functions (kg.search: lbf:search(?iri, "words") is the score of the IRI's best
+# search hit, unbound when it has none), which the endpoint passes to the engine.
+LBF = Namespace("https://landbridge-kg.org/function#", "lbf", ("search",))
 
 PREFIXES = {
     "lb": str(LB),
@@ -128,7 +131,7 @@ PREFIXES = {
 }
 # Prefixes the dataset's descriptions use besides the data's (VoID, DCAT, the service description).
 DESCRIPTION_PREFIXES = {**PREFIXES, "void": str(VOID), "dcat": str(DCAT), "sd": str(SD), "vcard": str(VCARD),
-                        "spdx": str(SPDX)}
+                        "spdx": str(SPDX), "lbf": str(LBF)}
 
 
 def sparql_prefixes(*names: str) -> str:

@@ -16,6 +16,7 @@ Layout of a release folder (names in the manifest too, for tools that read it wi
     landbridge.ttl      the default graph                                       } (a synthetic release keeps only those)
     store/              the on-disk store the server queries (`Release.store_path`)
     queries/            the competency questions the release answers, served as examples (`Release.queries`)
+    search.sqlite       the search index (SQLite FTS5, kg.search_index), built with the release (`Release.search_index`)
     documents/          per-document texts with the claims' offsets           } `Release.artefact(role)`,
     ontology.html, shapes.html, shapes.ttl, context.jsonld                      } published as they are
 """
@@ -41,6 +42,7 @@ STATS = "stats.json"
 VALIDATION = "validation.json"
 STORE = "store"
 QUERIES = "queries"
+SEARCH_INDEX = "search.sqlite"
 DUMPS = {"trig": "landbridge.trig", "nquads": "landbridge.nq", "turtle": "landbridge.ttl"}
 COMPRESSED_DUMPS = {kind: name + ".gz" for kind, name in DUMPS.items()}
 # What the web server publishes from a release besides the dumps and the store.
@@ -193,6 +195,13 @@ class Release:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+
+    # -- the search index --
+
+    @property
+    def search_index(self) -> Path:
+        """The search index's file (kg.search_index writes it; a release made before search has none)."""
+        return self.path / SEARCH_INDEX
 
     # -- the competency questions it answers --
 

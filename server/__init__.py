@@ -17,6 +17,7 @@ from kg.iris import Iris
 from kg.paths import Layout
 from kg.release import BuildFolder, Release
 from kg.remote import StoreError
+from kg.search import SearchIndex
 from kg.store import open_store
 from kg.store_interface import GraphStore
 
@@ -48,6 +49,11 @@ class Data:
     def stats(self) -> dict:
         """VoID figures, counted on first use (not at every worker's start)."""
         return statistics(self.store)
+
+    @functools.cached_property
+    def search(self) -> SearchIndex:
+        """The release's search index (kg.search); kg.search.SearchUnavailable, asked again next time, when it has none."""
+        return SearchIndex.of(self.release)
 
 
 def _load(build_dir: Path | None, settings: dict) -> Data:
@@ -103,6 +109,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .health import bp as health_bp
     from .pages import bp as pages_bp
     from .query import QueryEndpoint
+    from .search import bp as search_bp
     from .sparql import bp as sparql_bp
 
     app.register_blueprint(sparql_bp)
@@ -110,6 +117,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages_bp)
     app.register_blueprint(dataset_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(search_bp)
     app.extensions["nav"] = []  # (endpoint, label) of further views, in the order the menu shows them
     from .views import bp as views_bp
     app.register_blueprint(views_bp)

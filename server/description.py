@@ -36,8 +36,9 @@ def statistics(store: ox.Store) -> dict:
     return stats
 
 
-def service_description(endpoint: str, stats: dict) -> list[ox.Triple]:
-    """sd:Service triples for the endpoint IRI (which depends on how the client reached us)."""
+def service_description(endpoint: str, stats: dict, functions: dict[str, str] | None = None) -> list[ox.Triple]:
+    """sd:Service triples for the endpoint IRI (which depends on how the client reached us); `functions`: the
+    extension functions the endpoint evaluates (IRI -> what it does)."""
     t: list[ox.Triple] = []
     node = ox.NamedNode
 
@@ -55,6 +56,10 @@ def service_description(endpoint: str, stats: dict) -> list[ox.Triple]:
     add(svc, RDFS + "comment", ox.Literal(
         "Read-only. The default graph is the RDF merge (a set: each triple once) of all named graphs. "
         "SERVICE federation is refused unless allow-listed; SPARQL Update is refused."))
+    for iri, comment in sorted((functions or {}).items()):
+        add(svc, SD + "extensionFunction", node(iri))
+        add(node(iri), RDF_TYPE, node(SD + "Function"))
+        add(node(iri), RDFS + "comment", ox.Literal(comment))
     for f in FORMATS:
         add(svc, SD + "resultFormat", node("http://www.w3.org/ns/formats/" + W3C_FORMATS[f.name]))
     add(svc, SD + "defaultDataset", dataset)

@@ -28,7 +28,9 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
 
 from kg.formats import Format
+from kg.namespaces import LBF
 from kg.remote import StoreError, check_syntax
+from kg.search import FUNCTIONS, SearchUnavailable
 
 from . import http
 from .access import VALID_HOST
@@ -282,6 +284,18 @@ class _EndWorkerAfter:
         os._exit(0)
 
 
+def sparql_functions(data) -> dict[str, str]:
+    """The extension functions this endpoint evaluates (IRI -> what it does): search's, where the release has an
+    index and the store is the embedded one (a remote store evaluates queries itself)."""
+    if not isinstance(data.store, ox.Store):
+        return {}
+    try:
+        data.search  # noqa: B018 - opening it says whether there is one
+    except SearchUnavailable:
+        return {}
+    return FUNCTIONS
+
+
 class QueryEndpoint:
     """WSGI middleware: answers SPARQL queries at /sparql, passes every other request on."""
 
@@ -463,16 +477,29 @@ class QueryEndpoint:
         # The base IRI is part of it: relative IRIs in a query resolve against the endpoint's URL.
         return http.etag(self.data.version, text, *query.default_graphs, "|", *query.named_graphs, base_iri, fmt.name)
 
+    @functools.cached_property
+    def _functions(self) -> dict:
+        """The engine's custom functions (search, kg.search), or none."""
+        return self.data.search.sparql_functions() if sparql_functions(self.data) else {}
+
     def _evaluate(self, text: str, query: QueryRequest, base_iri: str):
+        # Only a query that names the functions' namespace can call them: the others are evaluated as before.
+        functions = {"custom_functions": self._functions} if LBF in text and self._functions else {}
         try:
             return self.data.store.query(
                 text,
                 base_iri=base_iri,  # relative IRIs in a query resolve against the endpoint
                 default_graph=[ox.NamedNode(g) for g in query.default_graphs] or None,
                 named_graphs=[ox.NamedNode(g) for g in query.named_graphs] or None,
+                **functions,
             )
         except SyntaxError as exc:
             raise HTTPProblem(400, f"malformed query: {exc}") from None
+        except RuntimeError as exc:
+            if "custom function" not in str(exc):
+                raise
+            raise HTTPProblem(400, f"{exc}: the search functions need the release's search index and the embedded "
+                                   "store (see the service description)") from None
         except ValueError as exc:  # an invalid IRI among the dataset parameters
             raise HTTPProblem(400, f"invalid dataset parameter: {exc}") from None
         except StoreError as exc:

@@ -15,6 +15,7 @@ from kg.release import Release
 from . import http
 from .description import service_description
 from .negotiation import choose
+from .query import sparql_functions
 
 bp = Blueprint("sparql", __name__)
 log = logging.getLogger("server")
@@ -51,7 +52,7 @@ def _description() -> Response:
         response.headers["Cache-Control"] = "no-cache"
         return response
     fmt = choose(request.accept_mimetypes, request.args.get("format"), ("graph",))
-    triples = service_description(endpoint, data.stats)
+    triples = service_description(endpoint, data.stats, sparql_functions(data))
     void = ox.NamedNode(data.iris.void)  # the dataset's VoID and DCAT record
     triples.append(ox.Triple(ox.NamedNode(endpoint), ox.NamedNode(RDFS + "seeAlso"), void))
     triples.append(ox.Triple(ox.NamedNode(endpoint + "#dataset"), ox.NamedNode(VOID + "inDataset"),

@@ -511,3 +511,79 @@ def test_query_ui_downloads_its_table_with_labels_beside_iris(page: Page):
     rows = csv_rows(download.value.path().read_bytes())
     assert rows and {"militia", "militia_label", "crossing", "crossing_label"} <= set(rows[0])
     assert all(r["militia"].startswith(BASE) and r["militia_label"] and not r["militia_label"].startswith("http") for r in rows)
+# Search ------------------------------------------------------------------------------------------
+
+def test_search_box_suggests_as_one_types_and_opens_the_entity(page: Page):
+    page.goto("/")
+    box = page.get_by_test_id("search-box")
+    box.press_sequentially("Kataeb", delay=40)  # a transliteration the register's label does not use
+    suggestions = page.get_by_test_id("suggestion")
+    expect(suggestions.first).to_be_visible()
+    expect(suggestions.first).to_contain_text("Kataib Hezbollah")
+    suggestions.first.click()
+    expect(page).to_have_url(re.compile(r"/id/kataib-hezbollah$"))
+    expect(page.get_by_test_id("label")).to_have_text("Kataib Hezbollah")
+
+
+def test_search_box_is_driven_by_the_keyboard_from_any_page(page: Page):
+    page.goto("/id/document/002")
+    box = page.get_by_test_id("search-box")
+    box.press_sequentially("Hizballah", delay=40)
+    expect(page.get_by_test_id("suggestion").first).to_contain_text("Hezbollah")
+    box.press("ArrowDown")
+    expect(page.get_by_test_id("suggestion").first).to_have_attribute("aria-selected", "true")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/id/hezbollah$"))
+    page.get_by_test_id("search-box").press_sequentially("Kataib", delay=20)
+    expect(page.get_by_test_id("suggestions")).to_be_visible()
+    page.get_by_test_id("search-box").press("Escape")
+    expect(page.get_by_test_id("suggestions")).to_be_hidden()
+
+
+def test_results_page_highlights_why_each_hit_matched_and_opens_the_passage(page: Page):
+    page.goto("/")
+    box = page.get_by_test_id("search-box")
+    box.fill("al-Bukamal")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/search\?q=al-Bukamal$"))
+    hits = page.get_by_test_id("hit")
+    expect(hits.first).to_be_visible()
+    expect(page.get_by_test_id("total")).to_contain_text("results")
+    first = hits.first
+    expect(first.locator(".hit-title")).to_have_text("Albu Kamal")
+    expect(first.locator("mark").first).to_be_visible()  # why it matched: the words, highlighted
+    for mark in page.locator("[data-testid=snippet] mark").all()[:20]:
+        assert re.search(r"(?i)b.?u.?k.?a.?m.?a.?l|albu|kamal|abu", mark.inner_text()), mark.inner_text()
+    page.get_by_label("What to find").select_option("claim")  # the quotes behind the facts
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"kind=claim"))
+    expect(hits.first.locator("mark").first).to_be_visible()
+    passage = page.locator("li.hit a.passage").first  # a quote's place in its document's text
+    href = passage.get_attribute("href")
+    assert href and re.fullmatch(r"/id/document/\d{3}#s-\d{3}-\d{3}", href)
+    passage.click()
+    expect(page).to_have_url(re.compile(re.escape(href) + "$"))
+    page.wait_for_load_state()
+    anchor = href.split("#")[1]
+    expect(page.locator(f"[id='{anchor}']")).to_have_count(1)
+    assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == anchor
+
+
+def test_results_page_corrects_a_typo_and_opens_a_document_paragraph(page: Page):
+    page.goto("/search?q=Quds+Forse&kind=passage")
+    expect(page.get_by_test_id("corrected")).to_contain_text("quds force")
+    first = page.get_by_test_id("hit").first
+    expect(first.locator("mark").first).to_have_text(re.compile("quds|force", re.IGNORECASE))
+    snippet = first.get_by_test_id("snippet").inner_text()
+    link = first.locator(".hit-title")
+    href = link.get_attribute("href")
+    assert href and re.fullmatch(r"/id/document/\d{3}#p-\d+", href)
+    link.click()
+    expect(page).to_have_url(re.compile(re.escape(href) + "$"))
+    page.wait_for_load_state()
+    anchor = href.split("#")[1]
+    assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == anchor
+    after = page.evaluate(f"""(() => {{ const a = document.getElementById('{anchor}'), r = document.createRange();
+        r.setStartAfter(a); r.setEndAfter(a.parentNode.lastChild); return r.toString(); }})()""")
+    words = snippet.removeprefix("… ").removesuffix(" …")
+    assert words[:40] in after[:len(words) + 200]  # the paragraph the hit showed starts at the anchor

@@ -72,6 +72,14 @@ def test_stats_and_query(built):
     assert query.output.splitlines() == ["label", "Kataib Hezbollah"]
 
 
+def test_query_can_search(built):
+    query = CliRunner().invoke(cli.main, ["query", "--build-dir", str(built.build), "--format", "csv",
+                                          "PREFIX lbf: <https://landbridge-kg.org/function#> SELECT ?e WHERE { "
+                                          "?e a <https://landbridge-kg.org/ontology#Militia> FILTER(lbf:search(?e, 'Kataeb') > 0) }"])
+    assert query.exit_code == 0, query.output
+    assert query.output.splitlines() == ["e", "https://landbridge-kg.org/id/kataib-hezbollah"]
+
+
 def test_query_syntax_error_exit_1(built):
     result = CliRunner().invoke(cli.main, ["query", "--build-dir", str(built.build), "SELECT WHERE {"])
     assert result.exit_code == 1

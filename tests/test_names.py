@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.names import fold, skeleton
+from kg.names import fold, is_article, skeleton
 
 SAME = [
     ("Kataib Hezbollah", "Kata'ib Hezbollah", "Kata’aib Hezbollah", "Kataeb Hizballah", "Kataib Hizbullah"),
@@ -34,3 +34,8 @@ def test_fold_keeps_words_and_drops_marks():
     assert fold("al-Qāʾim") == "al qaim"
     assert fold("Ālbū Kamāl") == "albu kamal"
     assert fold("Deir ez–Zor (Syria)") == "deir ez zor syria"
+
+
+def test_the_article_standing_alone_is_known_as_one():
+    words = fold("al-Qaim, Deir ez-Zor, ash-Sham, Albu Kamal").split()
+    assert [w for w in words if is_article(w)] == ["al", "ez", "ash"]

@@ -72,7 +72,8 @@ def page(page_html) -> Page:
 
 def test_the_page_opens_yasgui_from_our_static_vendor_folder(page, page_html):
     scripts = [a["src"] for a in page.find("script") if "src" in a]
-    assert scripts == ["/static/vendor/yasgui/yasgui.min.js", "/static/sparql-ui.js"]
+    # the search box's script, which every page has, then the UI's
+    assert scripts == ["/static/search.js", "/static/vendor/yasgui/yasgui.min.js", "/static/sparql-ui.js"]
     sheets = [a["href"] for a in page.find("link", rel="stylesheet")]
     assert "/static/vendor/yasgui/yasgui.min.css" in sheets and "/static/style.css" in sheets
     # the site's own page: the common header and menu of base.html

@@ -293,6 +293,11 @@ def test_a_release_is_served_by_the_app(tmp_path):
     assert response.status_code == 200
     assert response.get_json()["results"]["bindings"]
     assert client.get("/dumps/landbridge.nq.gz").status_code == 200
+    # and searched: its stand-ins by their labels, with the same links as the real graph's
+    label = next(row["l"].value for row in ox.Store.read_only(str(release / "store")).query(
+        "SELECT ?l { GRAPH ?g { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } } ORDER BY ?l LIMIT 1"))
+    hits = client.get("/search", query_string={"q": label, "format": "json"}).get_json()["hits"]
+    assert hits and hits[0]["title"] == label and client.get(hits[0]["url"]).status_code == 200
 
 
 def test_synthetic_data_never_goes_into_the_projects_build():

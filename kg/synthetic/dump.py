@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from .. import __version__
 from ..loader import load_dump
 from ..paths import PROJECT_ROOT, Layout
-from ..release import ARTEFACTS, BuildFolder, Release
+from ..release import ARTEFACTS, SEARCH_INDEX, BuildFolder, Release
 
 if TYPE_CHECKING:
     from .plan import Synthetic
@@ -80,6 +80,7 @@ def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = Non
     """
     from ..build import write_ontology_artefacts
     from ..ontology import load_ontology
+    from ..search_index import write_search_index
     from .anchors import competency_queries
 
     build_dir = Path(build_dir).resolve()
@@ -102,6 +103,7 @@ def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = Non
         layout = Layout()
         write_ontology_artefacts(layout, load_ontology(layout.ontology), release)
         release.write_queries(competency_queries(plan.base))
+        write_search_index(ox.Store.read_only(str(release.store_path)), release, plan.base)
         release.write_stats({
             "statements": plan.stats["claims"], "facts": plan.stats["facts"], "entities": sum(plan.counts.values()),
             "documents": plan.documents, "triples_default_graph": plan.stats["triples_default_graph"],
@@ -117,6 +119,7 @@ def write_release(plan: Synthetic, build_dir: Path, nquads_gz: Path | None = Non
             "dumps": {},
             "compressed_dumps": {"nquads": dump.name, "turtle": default_dump.name},
             "artefacts": {k: v for k, v in ARTEFACTS.items() if k != "documents"},
+            "search_index": SEARCH_INDEX,
             "synthetic": plan.summary(),
         })
     return release
