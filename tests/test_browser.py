@@ -326,8 +326,9 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     own = [f for f in features if f["properties"]["position"] == "own"]
     # map.js: one filled dot per feature with a point of its own; one ring per point and kind for the
     # features drawn at another place's point.
-    rings = {(tuple(f["geometry"]["coordinates"]), f["properties"]["kind"]) for f in features if f["properties"]["position"] != "own"}
-    points = {tuple(f["geometry"]["coordinates"]) for f in features}
+    rings = {(tuple(f["geometry"]["coordinates"]), f["properties"]["kind"]) for f in features if f["properties"]["position"] == "borrowed"}
+    lines = [f for f in features if f["geometry"]["type"] == "LineString"]
+    points = {tuple(f["geometry"]["coordinates"]) for f in features if f["geometry"]["type"] == "Point"}
 
     response = page.goto("/map")
     assert response is not None and response.status == 200
@@ -337,7 +338,8 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     # Markers are what takes a click: Leaflet's interactive circle markers and marker icons (the country
     # outlines and their names are drawn for orientation, not interactive).
     markers = box.locator(".leaflet-overlay-pane path.leaflet-interactive, .leaflet-marker-pane .leaflet-marker-icon.leaflet-interactive")
-    expect(markers).to_have_count(len(own) + len(rings))
+    expect(markers).to_have_count(len(own) + len(rings) + len(lines))
+    expect(box.locator(".leaflet-overlay-pane path.route-line")).to_have_count(len(lines))
     expect(box.locator(".leaflet-overlay-pane path.marker-own")).to_have_count(len(own))
     expect(box.locator(".leaflet-overlay-pane path.marker-borrowed")).to_have_count(len(rings))
     # Every marker sits inside the visible map, and every point with a dot of its own is named.
@@ -352,6 +354,10 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     expect(box.get_by_test_id("map-legend")).to_be_visible()
     expect(page.get_by_test_id("on-map-item")).to_have_count(len(features))
     assert len(points) <= len(features)
+    # The legend names every kind drawn, and the routes' line among them.
+    legend = box.get_by_test_id("map-legend")
+    for kind in {f["properties"]["kind"] for f in features}:
+        expect(legend).to_contain_text(kind)
 
     # A marker's popup lists what is there, linked to its page.
     box.locator(".leaflet-overlay-pane path.marker-own").first.click(force=True)
@@ -360,6 +366,34 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     name = popup.inner_text().strip()
     popup.click()
     expect(page.get_by_test_id("label")).to_have_text(name)
+
+
+def test_map_draws_routes_through_their_waypoints(page: Page):
+    """A route is a line; its popup lists the waypoints in order, says which have no position, and links each."""
+    geo = page.request.get("/map.geojson").json()
+    lines = [f for f in geo["features"] if f["geometry"]["type"] == "LineString"]
+    assert lines, "the release has routes to draw"
+    page.goto("/map")
+    box = page.get_by_test_id("map")
+    route = box.locator("path.route-line")
+    expect(route).to_have_count(len(lines))
+    # The line is drawn where its vertices are: its box holds the dots of the places it passes through.
+    widths = route.evaluate_all("paths => paths.map(p => p.getBoundingClientRect().width)")
+    assert all(w > 10 for w in widths), widths
+    route.first.click(force=True)
+    popup = box.locator(".leaflet-popup .map-popup")
+    expect(popup).to_be_visible()
+    shown = next(f for f in lines if f["properties"]["label"] in popup.inner_text())
+    items = popup.locator("ol li")
+    expect(items).to_have_count(len(shown["properties"]["waypoints"]))
+    for i, w in enumerate(shown["properties"]["waypoints"]):
+        expect(items.nth(i).get_by_role("link")).to_have_attribute("href", w["page"])
+        if not w["positioned"]:
+            expect(items.nth(i)).to_contain_text("no position")
+    # What has no position is listed beside the map, countries among it, with the reason in words.
+    aside = page.get_by_test_id("unpositioned")
+    expect(aside).to_contain_text("the gazetteer gives none")
+    expect(page.get_by_test_id("unpositioned-item")).to_have_count(len(geo["unpositioned"]))
 
 
 def test_timeline_shows_the_dated_events(page: Page):
