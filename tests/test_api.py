@@ -102,3 +102,16 @@ def test_no_claim_no_evidence(dataset):
 def test_no_build_says_how_to_make_one(tmp_path):
     with pytest.raises(BuildMissingError, match="kg build"):
         api.open_release(tmp_path)
+
+
+def test_the_readme_example_runs(built, monkeypatch, capsys):
+    """The README's Python session runs as written against a build (KG_BUILD_DIR names it)."""
+    readme = (Layout().root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The graph from Python", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.setenv("KG_BUILD_DIR", str(built.build))
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
+    printed = capsys.readouterr().out.splitlines()
+    assert printed and all(f"# {line}" in code for line in printed)  # what it prints is what the README shows
+    assert namespace["top"] and isinstance(namespace["frame"], pandas.DataFrame)
