@@ -177,6 +177,27 @@ def test_entity_page_shows_label_quotes_certainty_and_leads_to_neighbours(page: 
 
 # 3 ------------------------------------------------------------------------------------------------
 
+def test_entity_page_shows_its_links_out_and_its_plain_json(page: Page):
+    """A place the gazetteer matched: the link to GeoNames with its source (a link, never loaded), and the plain JSON
+    of the page, whose facts are the page's."""
+    data = page.request.get("/id/albu-kamal.json").json()
+    assert data["links"], "Albu Kamal is linked to GeoNames"
+    page.goto("/id/albu-kamal")
+    links = page.get_by_test_id("link")
+    expect(links).to_have_count(len(data["links"]))
+    for i, link in enumerate(data["links"]):
+        row = links.nth(i)
+        expect(row.get_by_role("link", name=link["target"])).to_have_attribute("href", link["target"])
+        expect(row).to_contain_text(link["source"])
+    page.get_by_test_id("plain-json").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/id/albu-kamal.json")
+    shown = json.loads(page.locator("body").inner_text())
+    assert shown["id"] == data["id"] and len(shown["facts"]) == len(data["facts"])
+    quotes = [e["quote"] for g in shown["facts"] for v in g["values"] for e in v["evidence"]]
+    assert quotes and all(quotes)
+
+
 def test_claim_page_shows_its_quote_and_the_facts_it_supports(page: Page):
     page.goto("/id/kataib-hezbollah")
     row = page.get_by_test_id("facts").locator("tr:has(td)").first
