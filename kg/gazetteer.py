@@ -102,6 +102,9 @@ class Gazetteer:
             "linked": len(self.matches),
             "placed": len(self.placed()),
             "linked_with_reference_point": sorted(self.kept_reference_point),
+            # How each settlement's country was known: "statements", "resolution" (register/gazetteer.yaml) or
+            # "countries of the register" (the one city of the name in the register's countries).
+            "settlement_country_from": {e: m.country_from for e, m in sorted(self.matches.items()) if m.country_from != "country"},
             "countries_linked_without_position": sorted(e for e, m in self.matches.items() if m.feature.lat is None),
             "ambiguous": {e: [f.geonameid for f in fs] for e, fs in sorted(self.ambiguous.items())},
             "not_in_gazetteer": sorted(self.not_found),
