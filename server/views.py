@@ -294,6 +294,30 @@ def _route_feature(iri: str, props: dict, stops: list[tuple[int, str]], points: 
             "properties": {**props, "position": "waypoints", "note": note, "waypoints": waypoints}}
 
 
+def _gazetteer_figures(release) -> dict:
+    """The build's gazetteer figures (what it could not match, and why), where the release has them."""
+    try:
+        return release.stats().get("gazetteer", {})
+    except FileNotFoundError:  # a release written by hand (the tests' small graphs) has no figures
+        return {}
+
+
+def _no_position(item: dict, gazetteer: dict) -> str:
+    """Why a thing has no position, in words, for the list beside the map."""
+    name = item["iri"].rsplit("/", 1)[-1]
+    if item["kind"] == "route":
+        return "fewer than two of its waypoints have a point"
+    if item["kind"] in BORROWING_KINDS:
+        return "no point of its own, and no stated place with one"
+    if LB + "Country" in item["type_iris"]:
+        return "a country: the gazetteer gives no point for one"
+    if name in gazetteer.get("ambiguous", {}):
+        return "its name is ambiguous in the gazetteer"
+    if name in gazetteer.get("not_in_gazetteer", []):
+        return "not in the gazetteer"
+    return "no reference point, and only settlements are placed from the gazetteer"
+
+
 def map_data(data) -> dict:
     """The map's features (own and borrowed points, routes' lines) and everything that has no position."""
     store, base = data.store, data.base_iri
@@ -302,6 +326,7 @@ def map_data(data) -> dict:
     edges = _relations(store)
     routes = _waypoints(store)
     links = _links(store)
+    gazetteer = _gazetteer_figures(data.release)
     features, unpositioned, borrowed = [], [], {}
     for iri, item in entities.items():
         if iri in points or item["kind"] not in BORROWING_KINDS:
@@ -336,7 +361,7 @@ def map_data(data) -> dict:
                                                              "page": _page(anchor, base)},
                                                 "via": via}})
         elif item["kind"] != "other":
-            unpositioned.append(base_props)
+            unpositioned.append({**base_props, "reason": _no_position(item, gazetteer)})
     kind_order = [k for k, _, _ in KINDS]
     unpositioned.sort(key=lambda u: (kind_order.index(u["kind"]), u["label"].lower()))
     graph, gazetteer = Iris(base).graph(REFERENCE_GRAPH).value, Iris(base).graph(GAZETTEER_GRAPH).value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import json
 import re
 import time
 from html.parser import HTMLParser
@@ -176,7 +177,7 @@ def test_routes_are_lines_through_their_ordered_waypoints(client, store):
         {lines[r]["properties"]["page"] for r in lines}
 
 
-def test_gazetteer_points_are_on_the_map_with_their_source(client, store):
+def test_gazetteer_points_are_on_the_map_with_their_source(client, store, release):
     """Every settlement the gazetteer places is drawn at the GeoNames point, its source saying so; no country is drawn."""
     geo = client.get("/map.geojson").get_json()
     placed = select(store, PREFIXES + f"SELECT ?e ?wkt WHERE {{ GRAPH <{GAZETTEER}> {{ ?e geo:hasGeometry ?g . ?g geo:asWKT ?wkt }} }}")
@@ -188,7 +189,15 @@ def test_gazetteer_points_are_on_the_map_with_their_source(client, store):
         assert any(link.startswith("https://sws.geonames.org/") for link in feature["properties"]["links"])
     countries = {r["c"] for r in select(store, PREFIXES + "SELECT ?c WHERE { ?c a lb:Country }")}
     assert not countries & set(own)
-    assert countries <= {u["iri"] for u in geo["unpositioned"]}
+    reasons = {u["iri"]: u["reason"] for u in geo["unpositioned"]}
+    assert countries <= set(reasons) and all("gazetteer gives no point" in reasons[c] for c in countries)
+    # The settlements the build could not match are listed with that reason.
+    figures = json.loads((release / "stats.json").read_text())["gazetteer"]
+    for name in figures["not_in_gazetteer"]:
+        if BASE + "id/" + name in reasons:
+            assert reasons[BASE + "id/" + name] == "not in the gazetteer"
+    html = page(client, "/map")
+    assert len(html.by_testid["unpositioned-item"]) == len(reasons)
 
 
 def test_every_map_link_leads_to_a_page(client):
