@@ -15,6 +15,7 @@ Queries may use every prefix of the project's table (lb:, rdfs:, skos:, prov:, o
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -68,16 +69,27 @@ def _python(term: rdflib.term.Node | None) -> Any:
     return str(term)
 
 
+def _query(dataset: rdflib.Dataset, query: str):
+    with warnings.catch_warnings():
+        # rdflib 7's Dataset.query reads its own deprecated default_context: a warning about rdflib, not the caller.
+        warnings.filterwarnings("ignore", message=r"Dataset\.(default_context|identifier) is deprecated", category=DeprecationWarning)
+        return dataset.query(query, initNs=PREFIXES)
+
+
+def _select(dataset: rdflib.Dataset, query: str, caller: str) -> tuple[list[str], list[dict[str, Any]]]:
+    result = _query(dataset, query)
+    if result.type == "ASK":
+        return ["ask"], [{"ask": bool(result.askAnswer)}]
+    if result.type != "SELECT":
+        raise ValueError(f"{caller}() takes a SELECT or ASK query, not a {result.type}")
+    names = [str(v) for v in result.vars]
+    return names, [{name: _python(row[i]) for i, name in enumerate(names)} for row in result]
+
+
 def rows(dataset: rdflib.Dataset, query: str) -> list[dict[str, Any]]:
     """A SELECT query's rows as dicts of Python values (an unbound variable is None); an ASK's answer as
     [{'ask': bool}]. The project's prefixes need no declaration."""
-    result = dataset.query(query, initNs=PREFIXES)
-    if result.type == "ASK":
-        return [{"ask": bool(result.askAnswer)}]
-    if result.type != "SELECT":
-        raise ValueError(f"rows() takes a SELECT or ASK query, not a {result.type}")
-    names = [str(v) for v in result.vars]
-    return [{name: _python(row[i]) for i, name in enumerate(names)} for row in result]
+    return _select(dataset, query, "rows")[1]
 
 
 def dataframe(dataset: rdflib.Dataset, query: str):
@@ -86,10 +98,8 @@ def dataframe(dataset: rdflib.Dataset, query: str):
         import pandas  # optional: the API needs it only here
     except ImportError as exc:
         raise ImportError("kg.api.dataframe needs pandas: pip install pandas (rows() gives the same as dicts)") from exc
-    result = dataset.query(query, initNs=PREFIXES)
-    if result.type != "SELECT":
-        raise ValueError(f"dataframe() takes a SELECT query, not a {result.type}")
-    return pandas.DataFrame(rows(dataset, query), columns=[str(v) for v in result.vars])
+    names, found = _select(dataset, query, "dataframe")
+    return pandas.DataFrame(found, columns=names)
 
 
 def _term(value: str | rdflib.term.Node, position: str) -> str:

@@ -35,6 +35,7 @@ def test_the_dataset_is_the_release_s_store(dataset, store):
     assert isinstance(dataset, rdflib.Dataset)
 
 
+@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")  # rdflib's own update path
 def test_the_dataset_is_read_only(dataset):
     """It reads the store `kg serve` may be serving: a write is refused and changes nothing."""
     before = api.rows(dataset, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
