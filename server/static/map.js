@@ -60,6 +60,15 @@
         if (p.source) note.appendChild(document.createTextNode(": " + p.source));
         li.appendChild(note);
       }
+      if (p.links && p.links.length) {
+        // The same place in other datasets (a link out, opened only when followed).
+        const also = element("span", "note", "Also in: ");
+        p.links.forEach((href, i) => {
+          if (i) also.appendChild(document.createTextNode(", "));
+          also.appendChild(link(href, href.replace(/^https?:\/\//, "").replace(/\/$/, "")));
+        });
+        li.appendChild(also);
+      }
       list.appendChild(li);
     }
     div.appendChild(list);
