@@ -8,6 +8,8 @@ Layout of the dataset:
   (a planned opening that no source says happened);
 - graph/reference-coordinates: points of register places from outside the documents (register/coordinates.yaml),
   with their source note, never mixed with what the documents say;
+- graph/geonames: links of register settlements and countries to GeoNames and the points of the settlements
+  coordinates.yaml does not place, from the gazetteer (kg.gazetteer), with its source;
 - the default graph (the truthy layer): the RDF merge (a set) of the metadata graphs above but
   graph/register-modal, and of the asserted claims' facts, minus values of one-value-at-a-time
   properties that a later claim supersedes. A fact two documents support is seen once there and
@@ -39,6 +41,7 @@ from .coordinates import ReferencePoint, load_coordinates
 from .corpus import Document, load_corpus, primary_source
 from .document_texts import write_document_texts
 from .errors import InputError
+from .gazetteer import Gazetteer, gazetteer_quads, load_resolutions, match_register
 from .iris import (
     DOCUMENTS_GRAPH,
     METADATA_GRAPHS,
@@ -89,6 +92,7 @@ class Inputs:
     statements: list[Statement]
     coordinates: list[ReferencePoint]
     curation: Curation
+    gazetteer: Gazetteer
 
 def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
     """Read and check every input; the first problem raises InputError naming file and line."""
@@ -97,14 +101,16 @@ def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
     progress("read inputs", 1, 5)
     ontology = load_ontology(layout.ontology)
     progress("read inputs", 2, 5)
-    entities = load_register(layout.register, ontology, documents, skip=[layout.coordinates])
+    entities = load_register(layout.register, ontology, documents, skip=[layout.coordinates, layout.gazetteer])
     progress("read inputs", 3, 5)
     curation = Curation()
     statements = load_statements(layout.statements, documents, ontology, entities, curation)
     progress("read inputs", 4, 5)
     coordinates = load_coordinates(layout.coordinates, entities, ontology)
+    gazetteer = match_register(entities, ontology, statements, load_resolutions(layout.gazetteer, entities),
+                               [p.entity for p in coordinates], layout.gazetteer)
     progress("read inputs", 5, 5)
-    return Inputs(documents, ontology, entities, statements, coordinates, curation)
+    return Inputs(documents, ontology, entities, statements, coordinates, curation, gazetteer)
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -380,6 +386,7 @@ class DatasetBuilder:
         self.ontology()
         self.documents()
         self.reference_coordinates()
+        self.quads.update(gazetteer_quads(self.inputs.gazetteer, self.iris))
         total = len(self.inputs.statements)
         for i, stmt in enumerate(self.inputs.statements, 1):
             self.claim(stmt)
@@ -462,6 +469,7 @@ def statistics(inputs: Inputs, quads: list[ox.Quad], fact_counts: Counter[str]) 
         "triples_default_graph": len(default),
         "quads": len(quads),
         "named_graphs": len(graphs),
+        "gazetteer": inputs.gazetteer.figures(),
     }
 
 

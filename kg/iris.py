@@ -9,6 +9,7 @@
     <base>id/quantity/<subject>-<property>-<digest>  a quantity with its unit
     <base>id/synthetic/...               the stand-ins of a synthetic graph (kg.synthetic), never in a real build
     <base>graph/<name>                   a named graph of metadata (GRAPHS)
+    https://sws.geonames.org/<id>/       a GeoNames feature, the target of a gazetteer link (not ours: kg.gazetteer)
     <base>sparql, <base>.well-known/void, <base>context.jsonld   the endpoint, the dataset's description, the context
 
 The server answers for `<base>id/...` at /id/... and `<base>graph/...` at /graph/... (LOCAL_ROOTS); the ontology
@@ -32,12 +33,19 @@ REGISTER_GRAPH = "register"
 MODAL_REGISTER_GRAPH = "register-modal"
 PROVENANCE_GRAPH = "provenance"
 REFERENCE_GRAPH = "reference-coordinates"
+GAZETTEER_GRAPH = "geonames"  # links to GeoNames and the points they give (kg.gazetteer)
 DEFAULT_GRAPH = "default"  # where a remote store without a default graph of its own keeps ours (kg.remote)
 GRAPHS = (ONTOLOGY_GRAPH, DOCUMENTS_GRAPH, REGISTER_GRAPH, MODAL_REGISTER_GRAPH, PROVENANCE_GRAPH, REFERENCE_GRAPH,
-          DEFAULT_GRAPH)
+          GAZETTEER_GRAPH, DEFAULT_GRAPH)
 # Named graphs whose triples the default graph holds, besides the asserted claims'.
-METADATA_GRAPHS = (ONTOLOGY_GRAPH, DOCUMENTS_GRAPH, REGISTER_GRAPH, PROVENANCE_GRAPH, REFERENCE_GRAPH)
+METADATA_GRAPHS = (ONTOLOGY_GRAPH, DOCUMENTS_GRAPH, REGISTER_GRAPH, PROVENANCE_GRAPH, REFERENCE_GRAPH, GAZETTEER_GRAPH)
 SYNTHETIC = "synthetic/"
+GEONAMES_SPACE = "https://sws.geonames.org/"
+
+
+def geonames_feature(geonameid: int) -> ox.NamedNode:
+    """A GeoNames feature's IRI, as GeoNames publishes it (with the trailing slash)."""
+    return ox.NamedNode(f"{GEONAMES_SPACE}{int(geonameid)}/")
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,11 @@ class Layout:
         return self.root / "register" / "coordinates.yaml"
 
     @property
+    def gazetteer(self) -> Path:
+        """Curators' resolutions of settlement names the gazetteer holds in several countries (kg.gazetteer)."""
+        return self.root / "register" / "gazetteer.yaml"
+
+    @property
     def ontology_dir(self) -> Path:
         return self.root / "ontology"
 

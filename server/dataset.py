@@ -10,8 +10,24 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from kg import __version__
 from kg.formats import BY_EXTENSION, FORMATS, Format
-from kg.iris import ONTOLOGY_GRAPH
-from kg.namespaces import DCAT, DCTERMS, DESCRIPTION_PREFIXES, FOAF, LB, ONTOLOGY_IRI, OWL, RDF, SPDX, VCARD, VOID, XSD
+from kg.iris import GEONAMES_SPACE, ONTOLOGY_GRAPH
+from kg.namespaces import (
+    DCAT,
+    DCTERMS,
+    DESCRIPTION_PREFIXES,
+    FOAF,
+    LB,
+    ONTOLOGY_IRI,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    SPDX,
+    VCARD,
+    VOID,
+    XSD,
+)
 from kg.release import Release
 
 from .pages import negotiated, rdf_response
@@ -21,6 +37,8 @@ bp = Blueprint("dataset", __name__)
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 EXAMPLES = ("kataib-hezbollah", "al-qaim-albu-kamal-crossing", "strike-2018-06-near-albu-kamal")
 # What each kind of dump (kg.release.DUMPS) is, for its DCAT distribution.
+# Where the targets of a linkset's links live, for its void:uriSpace: the IRI spaces of datasets the build links to.
+LINK_SPACES = (GEONAMES_SPACE,)
 DUMP_KINDS = {"nquads": ("application/n-quads", "the whole dataset as N-Quads"),
               "trig": ("application/trig", "the whole dataset: default graph and every named graph"),
               "turtle": ("text/turtle", "the default graph (every fact once)")}
@@ -119,6 +137,45 @@ def void_dcat() -> list[ox.Triple]:
     address = current_app.config["CONTACT"] or data.iris.base
     add(contact, VCARD + ("hasEmail" if address.startswith("mailto:") else "hasURL"), n(address))
     add(ds, FOAF + "homepage", n(data.iris.base))
+    out += linksets(data.store, ds, data.iris.void)
+    return out
+
+
+def linksets(store, ds: ox.NamedNode, void_iri: str) -> list[ox.Triple]:
+    """One void:Linkset per named graph of links to another dataset (skos:exactMatch): its size, its source, and the
+    dataset its links point into, described from the graph's own label and derivation."""
+    out: list[ox.Triple] = []
+    n = ox.NamedNode
+
+    def add(s, p: str, o) -> None:
+        out.append(ox.Triple(s, n(p), o))
+
+    rows = store.query(f"""SELECT ?g (COUNT(*) AS ?links) (MIN(STR(?o)) AS ?first) (MAX(STR(?o)) AS ?last)
+        (SAMPLE(?l) AS ?label) (SAMPLE(?src) AS ?source) (SAMPLE(?from) AS ?home) WHERE {{
+        GRAPH ?g {{ ?s <{SKOS}exactMatch> ?o }} FILTER(isIRI(?o))
+        OPTIONAL {{ ?g <{RDFS}label> ?l }} OPTIONAL {{ ?g <{DCTERMS}source> ?src }} OPTIONAL {{ ?g <{PROV}wasDerivedFrom> ?from }}
+        }} GROUP BY ?g ORDER BY ?g""")
+    for row in rows:
+        name = row["g"].value.rstrip("/").rsplit("/", 1)[-1]
+        linkset, target = n(f"{void_iri}#linkset-{name}"), n(f"{void_iri}#target-{name}")
+        label = row["label"].value if row["label"] else name
+        add(ds, VOID + "subset", linkset)
+        add(linkset, RDF + "type", n(VOID + "Linkset"))
+        add(linkset, DCTERMS + "title", ox.Literal(f"Links to {label}", language="en"))
+        add(linkset, VOID + "linkPredicate", n(SKOS + "exactMatch"))
+        add(linkset, VOID + "subjectsTarget", ds)
+        add(linkset, VOID + "objectsTarget", target)
+        add(linkset, VOID + "triples", ox.Literal(row["links"].value, datatype=n(XSD + "integer")))
+        add(linkset, DCTERMS + "isPartOf", row["g"])  # the named graph that holds the links, with their source
+        if row["source"] is not None:
+            add(linkset, DCTERMS + "source", row["source"])
+        add(target, RDF + "type", n(VOID + "Dataset"))
+        add(target, DCTERMS + "title", ox.Literal(label, language="en"))
+        if row["home"] is not None:
+            add(target, FOAF + "homepage", row["home"])
+        space = next((sp for sp in LINK_SPACES if row["first"].value.startswith(sp) and row["last"].value.startswith(sp)), None)
+        if space:
+            add(target, VOID + "uriSpace", ox.Literal(space))
     return out
 
 

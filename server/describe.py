@@ -18,10 +18,11 @@ from kg.namespaces import LB, RDF, RDFS, SCHEMA, SKOS, sparql_prefixes
 
 from .dates import literal_words, time_words
 
-PREFIXES = sparql_prefixes("lb", "rdf", "rdfs", "skos", "schema", "prov", "oa")
+PREFIXES = sparql_prefixes("lb", "rdf", "rdfs", "skos", "schema", "prov", "oa", "dcterms")
 # Shown in the page's heading rather than as facts.
 HEADING = {RDF + "type", RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel", SCHEMA + "description"}
 DATED = {LB + "date", LB + "monthDay", LB + "dateNotBefore", LB + "dateNotAfter"}
+LINK = SKOS + "exactMatch"  # a link to another dataset: shown with its source, apart from the facts
 # The modalities that are not assertions, in the order pages list them: (modality, heading, what the sources do to it).
 NOT_ASSERTED = (
     ("intended", "Planned or intended", "plan it"),
@@ -177,7 +178,16 @@ class View:
     not_asserted: list[tuple[str, str, list[ClaimedFact]]] = field(default_factory=list)  # (modality, heading, facts)
     superseded: list[ClaimedFact] = field(default_factory=list)
     modal_only: str | None = None  # for an entity only non-asserted claims mention: what the sources do to it
+    links: list[Link] = field(default_factory=list)
 
+
+@dataclass
+class Link:
+    """The same thing in another dataset, and where the link comes from: the graph that holds it and its source."""
+    target: str
+    dataset: str  # the label of the graph that holds the link (e.g. "GeoNames gazetteer")
+    graph: str
+    source: str | None
 
 def _label(term, labels: dict[str, str]) -> str | None:
     return labels.get(term.value) if isinstance(term, ox.NamedNode) else None
@@ -223,7 +233,7 @@ def view(store: ox.Store, iri: str, base: str | None = None) -> View:
     outgoing, incoming = [], []
     for row in store.query(f"SELECT ?p ?o WHERE {{ {node} ?p ?o }} ORDER BY ?p ?o"):
         p, o = row["p"].value, row["o"]
-        if p in HEADING or p == LB + "mentionedIn":
+        if p in HEADING or p == LB + "mentionedIn" or p == LINK:
             continue
         outgoing.append(Fact(p, labels.get(p, _local(p)), o, _label(o, labels), evidence.get((iri, p, _key(o)), []),
                              p in terms.timed))
@@ -246,7 +256,19 @@ def view(store: ox.Store, iri: str, base: str | None = None) -> View:
     types.sort(key=lambda t: t[1])
     mentioned.sort()
     return View(iri, head["label"] or iri, types, sorted(aliases), head["description"], outgoing, incoming, mentioned,
-                not_asserted, superseded, modal_only)
+                not_asserted, superseded, modal_only, links_of(store, iri))
+
+
+def links_of(store: ox.Store, iri: str) -> list[Link]:
+    """The entity's links to other datasets (skos:exactMatch), each with the graph it is in and that graph's source."""
+    links: dict[tuple[str, str], Link] = {}
+    for row in store.query(PREFIXES + f"""SELECT ?o ?g ?label ?source WHERE {{ GRAPH ?g {{ <{iri}> skos:exactMatch ?o }}
+            FILTER(isIRI(?o)) OPTIONAL {{ ?g rdfs:label ?label }} OPTIONAL {{ ?g dcterms:source ?source }} }} ORDER BY ?o ?g"""):
+        key = (row["o"].value, row["g"].value)
+        if key not in links:
+            links[key] = Link(row["o"].value, row["label"].value if row["label"] else row["g"].value, row["g"].value,
+                              _text(row, "source"))
+    return list(links.values())
 
 
 def _disagreed(subject: str, predicate: str, value, evidence: list[Evidence], found: _Found) -> bool:

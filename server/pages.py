@@ -2,7 +2,8 @@
 
 `<base>id/x` is served at /id/x and `<base>graph/x` at /graph/x; `.ttl`, `.jsonld`, `.nt`,
 `.rdf` (and `.trig`, `.nq`) ask for one format, otherwise Accept decides (HTML for browsers,
-Turtle for a bare `*/*`). Unknown IRIs are 404 in the form asked for.
+Turtle for a bare `*/*`). `/id/x.json` is the page's facts and evidence as plain JSON (server.entity_json), a
+document of its own rather than a form content negotiation picks. Unknown IRIs are 404 in the form asked for.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .citation import citation
 from .classes import class_tree, instances_of
 from .dates import date_words
 from .describe import claim_view, exists, rdf_description, types_of, valid_iri, view
+from .entity_json import entity_json
 from .evidence import in_sentences
 from .iris import iri_for, local_path, split_extension
 from .markup import plain, render_pieces
@@ -151,8 +153,25 @@ def graph(rest: str) -> Response:
     return _dereference("graph/" + rest)
 
 
+PLAIN_JSON = ".json"
+
+
+def _plain_json(path: str) -> Response:
+    data = _data()
+    iri = iri_for(path, data.base_iri)
+    if not exists(data.store, iri):
+        body, status = {"error": f"no such entity: {iri}"}, 404
+    else:
+        body, status = entity_json(data.store, view(data.store, iri, data.base_iri), path, data.base_iri), 200
+    response = Response(json.dumps(body, ensure_ascii=False, indent=1), status=status, mimetype="application/json")
+    response.headers["Link"] = f'</{path}>; rel="alternate"; type="text/html"'
+    return response
+
+
 def _dereference(path: str) -> Response:
     data = _data()
+    if path.startswith("id/") and path.endswith(PLAIN_JSON):
+        return _plain_json(path.removesuffix(PLAIN_JSON))
     stem, by_extension = split_extension(path)
     iri = iri_for(stem, data.base_iri)
     if by_extension is None and stem != path:
@@ -174,7 +193,7 @@ def _dereference(path: str) -> Response:
                      alternates=_alternates(stem))
     entity = view(data.store, iri, data.base_iri)
     in_sentences(entity, data.release)
-    return _html("resource.html", v=entity, alternates=_alternates(stem))
+    return _html("resource.html", v=entity, alternates=_alternates(stem), plain_json=f"/{stem}{PLAIN_JSON}")
 
 
 @bp.route("/dumps/<name>")

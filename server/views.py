@@ -1,13 +1,15 @@
 """Analyst views: a map of places, crossings, bases and strikes, and a timeline of dated events.
 
 - `/map` (page) and `/map.geojson` (the data, GeoJSON with foreign members). Positions come only
-  from the named graph `<base>graph/reference-coordinates` that `kg build` writes
-  (`?x geo:hasGeometry ?g . ?g geo:asWKT "POINT(lon lat)"^^geo:wktLiteral`); the source documents
-  give none, and nothing here geocodes or invents one. A crossing, base or strike without a point
-  of its own may be shown at the point of a place the graph says it is in, at or near
-  (lb:locatedIn, lb:location, lb:hit, lb:near, lb:nearLocation), and its marker then
-  says so in words ("shown at Albu Kamal: the strike was near Albu Kamal"). Everything else without
-  a point is listed beside the map.
+  from the named graphs `kg build` writes for them (`?x geo:hasGeometry ?g . ?g geo:asWKT
+  "POINT(lon lat)"^^geo:wktLiteral`): `<base>graph/reference-coordinates` (register/coordinates.yaml)
+  and `<base>graph/geonames` (the gazetteer, kg.gazetteer), each point with its source; the source
+  documents give none, and nothing here geocodes or invents one. A crossing, base, strike or other
+  event without a point of its own may be shown at the point of a place the graph says it is in, at
+  or near (lb:locatedIn, lb:location, lb:hit, lb:near, lb:nearLocation), and its marker then says so
+  in words ("shown at Albu Kamal: the strike was near Albu Kamal"). A route (lb:hasWaypoint) is a line
+  through its waypoints in lb:sequence order, those with a point of their own; its note names the
+  ones left out. Everything else without a position is listed beside the map.
 - `/timeline` (page, server-side HTML and SVG) and `/timeline.json`: every event with an `lb:date`,
   at the precision the source gives (a day, a whole month, a whole year), with the asserted claims
   that support each date; days without a year (`lb:monthDay`, with the earliest date they can be,
@@ -36,8 +38,8 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, url_for
 
-from kg.iris import REFERENCE_GRAPH, Iris
-from kg.namespaces import DCTERMS, LB, XSD, sparql_prefixes
+from kg.iris import GAZETTEER_GRAPH, REFERENCE_GRAPH, Iris
+from kg.namespaces import DCTERMS, LB, SKOS, XSD, sparql_prefixes
 
 from .dates import date_span, date_words, month_day_words
 from .iris import local_path
@@ -52,9 +54,12 @@ _NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _WKT_POINT = re.compile(rf"^\s*(?:<([^>]*)>\s*)?POINT\s*\(\s*({_NUMBER})\s+({_NUMBER})\s*\)\s*$", re.IGNORECASE)
 
 # What may be drawn, by kind; the first kind an entity's types reach wins.
-KINDS = (("strike", "Strike", "Strikes"), ("base", "MilitaryBase", "Bases"), ("crossing", "Crossing", "Crossings"),
-         ("place", "Place", "Places"))
-BORROWING_KINDS = {"strike", "base", "crossing"}  # only these may be shown at another place's point
+KINDS = (("strike", "Strike", "Strikes"), ("event", "Event", "Other events"), ("base", "MilitaryBase", "Bases"),
+         ("crossing", "Crossing", "Crossings"), ("place", "Place", "Places"), ("route", "Route", "Routes"))
+BORROWING_KINDS = {"strike", "event", "base", "crossing"}  # only these may be shown at another place's point
+# The graphs positions come from: the reference table's points first, then the gazetteer's (kg.build writes
+# a gazetteer point only for a place the reference table does not place).
+POSITION_GRAPHS = (REFERENCE_GRAPH, GAZETTEER_GRAPH)
 # How a thing without a point of its own may reach a place that has one: (property, words, approximate).
 RELATIONS = {
     LB + "locatedIn": ("lies in", False),
@@ -122,13 +127,18 @@ def parse_wkt_point(wkt: str) -> tuple[float, float] | None:
     return lon, lat
 
 
+def _position_graphs(base: str) -> str:
+    return " ".join(str(Iris(base).graph(name)) for name in POSITION_GRAPHS)
+
+
 def reference_points(store, base: str) -> dict[str, list[dict]]:
-    """Every point the reference-coordinates graph gives, by entity: lon, lat, the geometry node
-    and the source note the graph gives it."""
+    """Every point the position graphs give, by entity: lon, lat, the geometry node, the graph and
+    the source note the graph gives it."""
     points: dict[str, list[dict]] = defaultdict(list)
-    rows = store.query(PREFIXES + f"""SELECT ?e ?g ?wkt (SAMPLE(?src) AS ?source) WHERE {{ GRAPH {Iris(base).graph(REFERENCE_GRAPH)} {{
+    rows = store.query(PREFIXES + f"""SELECT ?e ?g ?wkt ?graph (SAMPLE(?src) AS ?source) WHERE {{
+        VALUES ?graph {{ {_position_graphs(base)} }} GRAPH ?graph {{
         ?e geo:hasGeometry ?g . ?g geo:asWKT ?wkt OPTIONAL {{ ?g <{DCTERMS}source> ?src }} }} FILTER(isIRI(?e)) }}
-        GROUP BY ?e ?g ?wkt""")
+        GROUP BY ?e ?g ?wkt ?graph ORDER BY ?graph""")
     for row in rows:
         point = parse_wkt_point(row["wkt"].value)
         if point is None or any((p["lon"], p["lat"]) == point for p in points[row["e"].value]):
@@ -136,7 +146,8 @@ def reference_points(store, base: str) -> dict[str, list[dict]]:
         geometry = row["g"].value if isinstance(row["g"], ox.NamedNode) else None
         points[row["e"].value].append({"lon": point[0], "lat": point[1], "geometry": geometry,
                                        "geometry_page": _page(geometry, base) if geometry else None,
-                                       "source": row["source"].value if row["source"] else None})
+                                       "source": row["source"].value if row["source"] else None,
+                                       "graph": row["graph"].value, "graph_page": _page(row["graph"].value, base)})
     return {e: sorted(p, key=lambda q: (q["lon"], q["lat"])) for e, p in points.items()}
 
 
@@ -148,7 +159,9 @@ def _entities(store, base: str) -> dict[str, dict]:
     rows = store.query(PREFIXES + f"""SELECT ?e ?label ?t ?tl {" ".join(f"?is_{k}" for k, _, _ in KINDS)} WHERE {{
         {{ SELECT DISTINCT ?e WHERE {{
             {{ ?e a/rdfs:subClassOf* lb:Place }} UNION {{ ?e a/rdfs:subClassOf* lb:Strike }}
-            UNION {{ GRAPH {Iris(base).graph(REFERENCE_GRAPH)} {{ ?e geo:hasGeometry ?g }} }} FILTER(isIRI(?e)) }} }}
+            UNION {{ ?e a/rdfs:subClassOf* lb:Event ; lb:location|lb:nearLocation|lb:hit ?where }}
+            UNION {{ ?e lb:hasWaypoint ?w }}
+            UNION {{ VALUES ?pg {{ {_position_graphs(base)} }} GRAPH ?pg {{ ?e geo:hasGeometry ?g }} }} FILTER(isIRI(?e)) }} }}
         OPTIONAL {{ ?e rdfs:label ?label }}
         OPTIONAL {{ ?e a ?t FILTER(isIRI(?t) && STRSTARTS(STR(?t), STR(lb:)))
                     FILTER NOT EXISTS {{ ?e a ?t2 . ?t2 rdfs:subClassOf+ ?t FILTER(?t2 != ?t) }}
@@ -245,12 +258,75 @@ def _chain_words(iri: str, kind: str, chain: list[tuple[str, str]], labels: dict
     return ", ".join(parts)
 
 
+def _waypoints(store) -> dict[str, list[tuple[int, str]]]:
+    """Every route's waypoints: (sequence, place), in order."""
+    out: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for row in store.query(PREFIXES + """SELECT DISTINCT ?r ?n ?p WHERE { ?r lb:hasWaypoint ?w . ?w lb:sequence ?n ; lb:waypointPlace ?p
+            FILTER(isIRI(?r) && isIRI(?p)) }"""):
+        out[row["r"].value].append((int(row["n"].value), row["p"].value))
+    return {r: sorted(w) for r, w in out.items()}
+
+
+def _links(store) -> dict[str, list[str]]:
+    """The other datasets' IRIs of each entity (skos:exactMatch), for the popups."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for row in store.query(f"SELECT ?e ?o WHERE {{ ?e <{SKOS}exactMatch> ?o FILTER(isIRI(?e) && isIRI(?o)) }} ORDER BY ?e ?o"):
+        out[row["e"].value].append(row["o"].value)
+    return dict(out)
+
+
+def _route_feature(iri: str, props: dict, stops: list[tuple[int, str]], points: dict, labels: dict, base: str) -> dict | None:
+    """A route as a line through its waypoints that have a point of their own (two at least), else None."""
+    waypoints, line = [], []
+    for sequence, place in stops:
+        point = points[place][0] if place in points else None
+        waypoints.append({"sequence": sequence, "iri": place, "label": labels.get(place, place), "page": _page(place, base),
+                          "positioned": point is not None})
+        if point is not None:
+            line.append([point["lon"], point["lat"]])
+    if len(line) < 2:
+        return None
+    missing = [w["label"] for w in waypoints if not w["positioned"]]
+    note = f"drawn through {len(line)} of its {len(waypoints)} waypoints, in order"
+    if missing:
+        note += f"; without a position: {', '.join(missing)}"
+    return {"type": "Feature", "id": iri, "geometry": {"type": "LineString", "coordinates": line},
+            "properties": {**props, "position": "waypoints", "note": note, "waypoints": waypoints}}
+
+
+def _gazetteer_figures(release) -> dict:
+    """The build's gazetteer figures (what it could not match, and why), where the release has them."""
+    try:
+        return release.stats().get("gazetteer", {})
+    except FileNotFoundError:  # a release written by hand (the tests' small graphs) has no figures
+        return {}
+
+
+def _no_position(item: dict, gazetteer: dict) -> str:
+    """Why a thing has no position, in words, for the list beside the map."""
+    name = item["iri"].rsplit("/", 1)[-1]
+    if item["kind"] == "route":
+        return "fewer than two of its waypoints have a point"
+    if item["kind"] in BORROWING_KINDS:
+        return "no point of its own, and no stated place with one"
+    if LB + "Country" in item["type_iris"]:
+        return "a country: the gazetteer gives no point for one"
+    if name in gazetteer.get("ambiguous", {}):
+        return "its name is ambiguous in the gazetteer"
+    if name in gazetteer.get("not_in_gazetteer", []):
+        return "not in the gazetteer"
+    return "no reference point, and only settlements are placed from the gazetteer"
+
+
 def map_data(data) -> dict:
-    """The map's features (own and borrowed points) and everything that has no position."""
+    """The map's features (own and borrowed points, routes' lines) and everything that has no position."""
     store, base = data.store, data.base_iri
     points = reference_points(store, base)
     entities = _entities(store, base)
     edges = _relations(store)
+    routes = _waypoints(store)
+    links = _links(store)
+    gazetteer = _gazetteer_figures(data.release)
     features, unpositioned, borrowed = [], [], {}
     for iri, item in entities.items():
         if iri in points or item["kind"] not in BORROWING_KINDS:
@@ -259,14 +335,19 @@ def map_data(data) -> dict:
         if chain is not None:
             borrowed[iri] = chain
     labels = {i: e["label"] for i, e in entities.items()}
-    labels.update(_labels(store, {o for targets in edges.values() for _, o in targets} - set(labels)))
+    labels.update(_labels(store, ({o for targets in edges.values() for _, o in targets}
+                                  | {p for stops in routes.values() for _, p in stops}) - set(labels)))
     for iri, item in sorted(entities.items(), key=lambda kv: (kv[1]["label"].lower(), kv[0])):
-        base_props = {"iri": iri, "page": item["page"], "label": item["label"], "kind": item["kind"], "types": item["types"]}
+        base_props = {"iri": iri, "page": item["page"], "label": item["label"], "kind": item["kind"], "types": item["types"],
+                      "links": links.get(iri, [])}
+        route = _route_feature(iri, base_props, routes[iri], points, labels, base) if iri in routes else None
         if iri in points:
             for point in points[iri]:
                 features.append({"type": "Feature", "id": iri, "geometry": {"type": "Point", "coordinates": [point["lon"], point["lat"]]},
                                  "properties": {**base_props, "position": "own", "note": None, "source": point["source"],
-                                                "reference_point": point["geometry_page"]}})
+                                                "reference_point": point["geometry_page"], "graph_page": point["graph_page"]}})
+        elif route is not None:
+            features.append(route)
         elif iri in borrowed:
             chain = borrowed[iri]
             anchor = chain[-1][1]
@@ -280,12 +361,13 @@ def map_data(data) -> dict:
                                                              "page": _page(anchor, base)},
                                                 "via": via}})
         elif item["kind"] != "other":
-            unpositioned.append(base_props)
+            unpositioned.append({**base_props, "reason": _no_position(item, gazetteer)})
     kind_order = [k for k, _, _ in KINDS]
     unpositioned.sort(key=lambda u: (kind_order.index(u["kind"]), u["label"].lower()))
-    graph = Iris(base).graph(REFERENCE_GRAPH).value
+    graph, gazetteer = Iris(base).graph(REFERENCE_GRAPH).value, Iris(base).graph(GAZETTEER_GRAPH).value
     return {"type": "FeatureCollection", "features": features, "unpositioned": unpositioned,
-            "reference_graph": graph if store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}") else None}
+            "reference_graph": graph if store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}") else None,
+            "gazetteer_graph": gazetteer if store.query(f"ASK {{ GRAPH <{gazetteer}> {{ ?s ?p ?o }} }}") else None}
 
 
 def _tiles() -> tuple[str | None, str]:
@@ -312,10 +394,13 @@ def map_page() -> Response:
     on_map = sorted(geo["features"], key=lambda f: ([k for k, _, _ in KINDS].index(f["properties"]["kind"])
                                                      if f["properties"]["kind"] != "other" else 9,
                                                      f["properties"]["label"].lower()))
-    own = sum(1 for f in geo["features"] if f["properties"]["position"] == "own")
-    return _html("map.html", features=on_map, groups=groups, unpositioned=geo["unpositioned"], own=own,
-                 borrowed=len(geo["features"]) - own, tiles=tiles, tiles_attribution=attribution,
-                 reference_page=_page(geo["reference_graph"], _data().base_iri) if geo["reference_graph"] else None)
+    count = {position: sum(1 for f in geo["features"] if f["properties"]["position"] == position)
+             for position in ("own", "borrowed", "waypoints")}
+    base = _data().base_iri
+    return _html("map.html", features=on_map, groups=groups, unpositioned=geo["unpositioned"], own=count["own"],
+                 borrowed=count["borrowed"], routes=count["waypoints"], tiles=tiles, tiles_attribution=attribution,
+                 reference_page=_page(geo["reference_graph"], base) if geo["reference_graph"] else None,
+                 gazetteer_page=_page(geo["gazetteer_graph"], base) if geo["gazetteer_graph"] else None)
 
 
 ###########################################################################################

@@ -181,6 +181,27 @@ def test_entity_page_shows_label_quotes_certainty_and_leads_to_neighbours(page: 
 
 # 3 ------------------------------------------------------------------------------------------------
 
+def test_entity_page_shows_its_links_out_and_its_plain_json(page: Page):
+    """A place the gazetteer matched: the link to GeoNames with its source (a link, never loaded), and the plain JSON
+    of the page, whose facts are the page's."""
+    data = page.request.get("/id/albu-kamal.json").json()
+    assert data["links"], "Albu Kamal is linked to GeoNames"
+    page.goto("/id/albu-kamal")
+    links = page.get_by_test_id("link")
+    expect(links).to_have_count(len(data["links"]))
+    for i, link in enumerate(data["links"]):
+        row = links.nth(i)
+        expect(row.get_by_role("link", name=link["target"])).to_have_attribute("href", link["target"])
+        expect(row).to_contain_text(link["source"])
+    page.get_by_test_id("plain-json").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/id/albu-kamal.json")
+    shown = json.loads(page.locator("body").inner_text())
+    assert shown["id"] == data["id"] and len(shown["facts"]) == len(data["facts"])
+    quotes = [e["quote"] for g in shown["facts"] for v in g["values"] for e in v["evidence"]]
+    assert quotes and all(quotes)
+
+
 def test_claim_page_shows_its_quote_and_the_facts_it_supports(page: Page):
     page.goto("/id/kataib-hezbollah")
     row = page.get_by_test_id("facts").locator("tr:has(td)").first
@@ -330,8 +351,9 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     own = [f for f in features if f["properties"]["position"] == "own"]
     # map.js: one filled dot per feature with a point of its own; one ring per point and kind for the
     # features drawn at another place's point.
-    rings = {(tuple(f["geometry"]["coordinates"]), f["properties"]["kind"]) for f in features if f["properties"]["position"] != "own"}
-    points = {tuple(f["geometry"]["coordinates"]) for f in features}
+    rings = {(tuple(f["geometry"]["coordinates"]), f["properties"]["kind"]) for f in features if f["properties"]["position"] == "borrowed"}
+    lines = [f for f in features if f["geometry"]["type"] == "LineString"]
+    points = {tuple(f["geometry"]["coordinates"]) for f in features if f["geometry"]["type"] == "Point"}
 
     response = page.goto("/map")
     assert response is not None and response.status == 200
@@ -341,7 +363,8 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     # Markers are what takes a click: Leaflet's interactive circle markers and marker icons (the country
     # outlines and their names are drawn for orientation, not interactive).
     markers = box.locator(".leaflet-overlay-pane path.leaflet-interactive, .leaflet-marker-pane .leaflet-marker-icon.leaflet-interactive")
-    expect(markers).to_have_count(len(own) + len(rings))
+    expect(markers).to_have_count(len(own) + len(rings) + len(lines))
+    expect(box.locator(".leaflet-overlay-pane path.route-line")).to_have_count(len(lines))
     expect(box.locator(".leaflet-overlay-pane path.marker-own")).to_have_count(len(own))
     expect(box.locator(".leaflet-overlay-pane path.marker-borrowed")).to_have_count(len(rings))
     # Every marker sits inside the visible map, and every point with a dot of its own is named.
@@ -356,7 +379,22 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     expect(box.get_by_test_id("map-legend")).to_be_visible()
     expect(page.get_by_test_id("on-map-item")).to_have_count(len(features))
     assert len(points) <= len(features)
+    # The legend names every kind drawn, and the routes' line among them.
+    legend = box.get_by_test_id("map-legend")
+    for kind in {f["properties"]["kind"] for f in features}:
+        expect(legend).to_contain_text(kind)
 
+    # A place the gazetteer links: its popup names the link out (opened only when followed).
+    linked = next(f for f in own if f["properties"]["links"])
+    dots = box.locator(".leaflet-overlay-pane path.marker-own")
+    for i in range(dots.count()):
+        dots.nth(i).click(force=True)
+        shown = box.locator(".leaflet-popup .map-popup")
+        if linked["properties"]["label"] in shown.inner_text():
+            break
+    expect(shown.get_by_role("link", name=linked["properties"]["links"][0].removeprefix("https://").rstrip("/"))) \
+        .to_have_attribute("href", linked["properties"]["links"][0])
+    box.locator(".leaflet-popup-close-button").click()
     # A marker's popup lists what is there, linked to its page.
     box.locator(".leaflet-overlay-pane path.marker-own").first.click(force=True)
     popup = box.locator(".leaflet-popup .map-popup a").first
@@ -364,6 +402,34 @@ def test_map_draws_a_marker_for_every_feature(page: Page):
     name = popup.inner_text().strip()
     popup.click()
     expect(page.get_by_test_id("label")).to_have_text(name)
+
+
+def test_map_draws_routes_through_their_waypoints(page: Page):
+    """A route is a line; its popup lists the waypoints in order, says which have no position, and links each."""
+    geo = page.request.get("/map.geojson").json()
+    lines = [f for f in geo["features"] if f["geometry"]["type"] == "LineString"]
+    assert lines, "the release has routes to draw"
+    page.goto("/map")
+    box = page.get_by_test_id("map")
+    route = box.locator("path.route-line")
+    expect(route).to_have_count(len(lines))
+    # The line is drawn where its vertices are: its box holds the dots of the places it passes through.
+    widths = route.evaluate_all("paths => paths.map(p => p.getBoundingClientRect().width)")
+    assert all(w > 10 for w in widths), widths
+    route.first.click(force=True)
+    popup = box.locator(".leaflet-popup .map-popup")
+    expect(popup).to_be_visible()
+    shown = next(f for f in lines if f["properties"]["label"] in popup.inner_text())
+    items = popup.locator("ol li")
+    expect(items).to_have_count(len(shown["properties"]["waypoints"]))
+    for i, w in enumerate(shown["properties"]["waypoints"]):
+        expect(items.nth(i).get_by_role("link")).to_have_attribute("href", w["page"])
+        if not w["positioned"]:
+            expect(items.nth(i)).to_contain_text("no position")
+    # What has no position is listed beside the map, countries among it, with the reason in words.
+    aside = page.get_by_test_id("unpositioned")
+    expect(aside).to_contain_text("the gazetteer gives none")
+    expect(page.get_by_test_id("unpositioned-item")).to_have_count(len(geo["unpositioned"]))
 
 
 def test_timeline_shows_the_dated_events(page: Page):

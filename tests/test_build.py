@@ -37,8 +37,8 @@ def test_stats_are_written_and_match_the_store(release, store):
     graphs = select(store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
     claims = select(store, "PREFIX lb: <%s> SELECT (COUNT(*) AS ?n) WHERE { ?c a lb:Claim }" % LB)[0]["n"]
     assert stats["triples_default_graph"] == int(default)
-    # provenance, register, register-modal, documents, ontology, reference-coordinates
-    assert stats["named_graphs"] == int(graphs) == int(claims) + 6
+    # provenance, register, register-modal, documents, ontology, reference-coordinates, geonames
+    assert stats["named_graphs"] == int(graphs) == int(claims) + 7
     assert stats["statements"] == int(claims)
 
 

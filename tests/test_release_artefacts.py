@@ -228,10 +228,11 @@ def test_the_coordinates_graph_holds_nothing_else(store):
         assert list(store.quads_for_pattern(q.subject, q.predicate, q.object, ox.DefaultGraph()))
 
 
-def test_no_coordinates_outside_their_graph_and_none_for_unverified_places(store):
+def test_no_coordinates_outside_their_graphs_and_none_for_unverified_places(store):
+    """Points come from the reference table and the gazetteer (graph/geonames, tests/test_gazetteer.py), never elsewhere."""
     rows = select(store, f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?x ?p ?o }}
-        FILTER(?p IN (<{GEO}hasGeometry>, <{GEO}asWKT>, <{WGS84}lat>, <{WGS84}long>)) }}""")
-    assert rows == [{"g": COORDINATES_GRAPH}]
+        FILTER(?p IN (<{GEO}hasGeometry>, <{GEO}asWKT>, <{WGS84}lat>, <{WGS84}long>)) }} ORDER BY ?g""")
+    assert rows == [{"g": f"{BASE}graph/geonames"}, {"g": COORDINATES_GRAPH}]
     for ent in NOT_VERIFIED:  # in the register, but their coordinates are not verified
         assert bool(store.query(f"ASK {{ <{BASE}id/{ent}> a ?type }}"))
         assert not bool(store.query(f"ASK {{ <{BASE}id/{ent}> <{GEO}hasGeometry> ?g }}"))

@@ -34,7 +34,8 @@ BASE = "https://landbridge-kg.org/"
 LB = "https://landbridge-kg.org/ontology#"
 PROV = "http://www.w3.org/ns/prov#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-METADATA_GRAPHS = {BASE + "graph/" + name for name in ("ontology", "documents", "register", "provenance", "reference-coordinates")}
+METADATA_GRAPHS = {BASE + "graph/" + name for name in ("ontology", "documents", "register", "provenance", "reference-coordinates",
+                                                             "geonames")}
 MODAL_REGISTER = BASE + "graph/register-modal"
 FIXED_GRAPHS = METADATA_GRAPHS | {MODAL_REGISTER}
 

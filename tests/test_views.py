@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import json
 import re
 import time
 from html.parser import HTMLParser
@@ -27,6 +28,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 REFERENCE = BASE + "graph/reference-coordinates"
+GAZETTEER = BASE + "graph/geonames"
 POINT = re.compile(r"^\s*(?:<http://www\.opengis\.net/def/crs/OGC/1\.3/CRS84>\s*)?POINT\s*\(\s*(\S+)\s+(\S+)\s*\)\s*$", re.I)
 PREFIXES = f"PREFIX lb: <{LB}> PREFIX geo: <{GEO}> PREFIX xsd: <{XSD}> PREFIX rdfs: <{RDFS}>\n"
 
@@ -86,10 +88,12 @@ def page(client, path: str) -> Page:
     return Page(r.get_data(as_text=True))
 
 
-def reference_points(store: ox.Store, graph: str = REFERENCE) -> set[tuple[str, float, float]]:
-    """(entity, lon, lat) of every point of the reference-coordinates graph, read here independently."""
+def reference_points(store: ox.Store, graphs: tuple[str, ...] = (REFERENCE, GAZETTEER)) -> set[tuple[str, float, float]]:
+    """(entity, lon, lat) of every point of the reference-coordinates and gazetteer graphs, read here independently."""
     out = set()
-    for row in select(store, PREFIXES + f"SELECT ?e ?wkt WHERE {{ GRAPH <{graph}> {{ ?e geo:hasGeometry ?g . ?g geo:asWKT ?wkt }} }}"):
+    values = " ".join(f"<{g}>" for g in graphs)
+    for row in select(store, PREFIXES + f"""SELECT ?e ?wkt WHERE {{ VALUES ?graph {{ {values} }}
+            GRAPH ?graph {{ ?e geo:hasGeometry ?g . ?g geo:asWKT ?wkt }} }}"""):
         m = POINT.match(row["wkt"])
         assert m, f"reference point not in CRS84 lon/lat: {row}"
         out.add((row["e"], float(m.group(1)), float(m.group(2))))
@@ -115,8 +119,9 @@ def test_geojson_has_exactly_the_points_the_reference_graph_allows(client, store
     own = {(f["id"], *f["geometry"]["coordinates"]) for f in geo["features"] if f["properties"]["position"] == "own"}
     assert own == ref
     for f in geo["features"]:
-        assert f["geometry"]["type"] == "Point"
-        assert tuple(f["geometry"]["coordinates"]) in points, f["id"]
+        vertices = [f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Point" else f["geometry"]["coordinates"]
+        assert f["geometry"]["type"] == ("LineString" if f["properties"]["position"] == "waypoints" else "Point")
+        assert all(tuple(v) in points for v in vertices), f["id"]
         assert f["properties"]["iri"] == f["id"]
 
 
@@ -129,8 +134,10 @@ def test_things_shown_at_another_place_say_so_and_the_graph_says_where(client, s
         if p["position"] == "own":
             assert p["note"] is None
             continue
+        if p["position"] == "waypoints":
+            continue
         assert p["position"] == "borrowed"
-        assert p["kind"] in ("crossing", "base", "strike")
+        assert p["kind"] in ("crossing", "base", "strike", "event")
         assert f["id"] not in with_point  # a thing with a point of its own is shown there
         anchor = p["shown_at"]["iri"]
         assert (anchor, *f["geometry"]["coordinates"]) in ref
@@ -145,11 +152,60 @@ def test_things_shown_at_another_place_say_so_and_the_graph_says_where(client, s
         assert subject == anchor
 
 
+def test_routes_are_lines_through_their_ordered_waypoints(client, store):
+    """A route with two waypoints or more that have a point is a line through them in lb:sequence order; its note names
+    the waypoints left out; a route with fewer is listed as without a position."""
+    geo = client.get("/map.geojson").get_json()
+    points = {e: (lon, lat) for e, lon, lat in reference_points(store)}
+    stops: dict[str, list[tuple[int, str]]] = {}
+    for row in select(store, PREFIXES + "SELECT ?r ?n ?p WHERE { ?r lb:hasWaypoint ?w . ?w lb:sequence ?n ; lb:waypointPlace ?p }"):
+        stops.setdefault(row["r"], []).append((int(row["n"]), row["p"]))
+    lines = {f["id"]: f for f in geo["features"] if f["properties"]["position"] == "waypoints"}
+    listed = {u["iri"] for u in geo["unpositioned"] if u["kind"] == "route"}
+    assert stops and lines, "the release has routes to draw"
+    for route, waypoints in stops.items():
+        expected = [list(points[p]) for _, p in sorted(waypoints) if p in points]
+        if len(expected) < 2:
+            assert route in listed and route not in lines
+            continue
+        assert lines[route]["geometry"]["coordinates"] == expected
+        left_out = [w["label"] for w in lines[route]["properties"]["waypoints"] if not w["positioned"]]
+        assert len(left_out) == len(waypoints) - len(expected)
+        assert all(label in lines[route]["properties"]["note"] for label in left_out)
+    html = page(client, "/map")
+    assert {r["data-page"] for r in html.by_testid["on-map-item"] if r["data-position"] == "waypoints"} == \
+        {lines[r]["properties"]["page"] for r in lines}
+
+
+def test_gazetteer_points_are_on_the_map_with_their_source(client, store, release):
+    """Every settlement the gazetteer places is drawn at the GeoNames point, its source saying so; no country is drawn."""
+    geo = client.get("/map.geojson").get_json()
+    placed = select(store, PREFIXES + f"SELECT ?e ?wkt WHERE {{ GRAPH <{GAZETTEER}> {{ ?e geo:hasGeometry ?g . ?g geo:asWKT ?wkt }} }}")
+    assert placed
+    own = {f["id"]: f for f in geo["features"] if f["properties"]["position"] == "own"}
+    for row in placed:
+        feature = own[row["e"]]
+        assert "GeoNames" in feature["properties"]["source"]
+        assert any(link.startswith("https://sws.geonames.org/") for link in feature["properties"]["links"])
+    countries = {r["c"] for r in select(store, PREFIXES + "SELECT ?c WHERE { ?c a lb:Country }")}
+    assert not countries & set(own)
+    reasons = {u["iri"]: u["reason"] for u in geo["unpositioned"]}
+    assert countries <= set(reasons) and all("gazetteer gives no point" in reasons[c] for c in countries)
+    # The settlements the build could not match are listed with that reason.
+    figures = json.loads((release / "stats.json").read_text())["gazetteer"]
+    for name in figures["not_in_gazetteer"]:
+        if BASE + "id/" + name in reasons:
+            assert reasons[BASE + "id/" + name] == "not in the gazetteer"
+    html = page(client, "/map")
+    assert len(html.by_testid["unpositioned-item"]) == len(reasons)
+
+
 def test_every_map_link_leads_to_a_page(client):
     geo = client.get("/map.geojson").get_json()
     pages = {f["properties"]["page"] for f in geo["features"]}
     pages |= {f["properties"]["shown_at"]["page"] for f in geo["features"] if f["properties"]["position"] == "borrowed"}
     pages |= {step["page"] for f in geo["features"] for step in f["properties"].get("via", [])}
+    pages |= {w["page"] for f in geo["features"] for w in f["properties"].get("waypoints", [])}
     pages |= {u["page"] for u in geo["unpositioned"]}
     html = page(client, "/map")
     pages |= {a for a in html.links if a.startswith("/id/") or a.startswith("/graph/")}

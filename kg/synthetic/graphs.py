@@ -138,6 +138,9 @@ class MetadataGraphsPart:
         self.put(f"{g} <{DCTERMS}description> {english('Random points of synthetic places, for scale tests; not real positions.')}", g)
         source = plain_literal("synthetic generator: a random point, not a real position")
         self.put(f"{g} <{DCTERMS}source> {source}", g)
+        links = self.graph["geonames"]
+        self.put(f"{links} <{RDFS}label> {english('GeoNames gazetteer')}", links)
+        self.put(f"{links} <{DCTERMS}description> {english('No gazetteer links: synthetic places are not real places.')}", links)
         for cls in ("Settlement", "OfficialCrossing", "UnofficialCrossing", "MilitaryBase"):
             for local in self.locals[cls]:
                 if not self.chance(0.4):

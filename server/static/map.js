@@ -4,8 +4,9 @@
  * the points sit on a plain background — the country outlines of Natural Earth (public domain,
  * /static/outline/) for orientation — with a scale and a legend. A filled dot is a reference
  * point of the thing itself; a ring is a thing without a point of its own, drawn at the point of a
- * place the graph says it is in, at or near — its popup says so in words. Every popup links to the
- * pages of what is at that point.
+ * place the graph says it is in, at or near — its popup says so in words. A route is a line through
+ * its waypoints that have a point, in order; its popup lists every waypoint and says which have none.
+ * Every popup links to the pages of what is at that point or on that line.
  */
 (function () {
   "use strict";
@@ -13,9 +14,10 @@
   const box = document.getElementById("map");
   if (!box) return;
 
-  const COLOURS = { place: "#1f5fa8", crossing: "#2e7d32", base: "#6a1b9a", strike: "#c62828", other: "#555555" };
-  const NAMES = { place: "place", crossing: "crossing", base: "base", strike: "strike", other: "other" };
-  const ORDER = ["place", "crossing", "base", "strike", "other"];
+  const COLOURS = { place: "#1f5fa8", crossing: "#2e7d32", base: "#6a1b9a", strike: "#c62828", event: "#ef6c00",
+    route: "#00838f", other: "#555555" };
+  const NAMES = { place: "place", crossing: "crossing", base: "base", strike: "strike", event: "event", route: "route", other: "other" };
+  const ORDER = ["place", "crossing", "base", "strike", "event", "route", "other"];
 
   function message(text) {
     box.textContent = "";
@@ -58,6 +60,37 @@
         if (p.source) note.appendChild(document.createTextNode(": " + p.source));
         li.appendChild(note);
       }
+      if (p.links && p.links.length) {
+        // The same place in other datasets (a link out, opened only when followed).
+        const also = element("span", "note", "Also in: ");
+        p.links.forEach((href, i) => {
+          if (i) also.appendChild(document.createTextNode(", "));
+          also.appendChild(link(href, href.replace(/^https?:\/\//, "").replace(/\/$/, "")));
+        });
+        li.appendChild(also);
+      }
+      list.appendChild(li);
+    }
+    div.appendChild(list);
+    return div;
+  }
+
+  /* A route: its name, its note, and every waypoint in order, linked. */
+  function routePopup(f) {
+    const p = f.properties;
+    const div = element("div", "map-popup");
+    const head = element("div");
+    head.appendChild(element("span", "kind kind-route"));
+    head.appendChild(link(p.page, p.label));
+    head.appendChild(document.createTextNode(" · " + (p.types.length ? p.types.join(", ") : NAMES.route)));
+    head.appendChild(element("span", "note", p.note.charAt(0).toUpperCase() + p.note.slice(1) + "."));
+    div.appendChild(head);
+    const list = element("ol");
+    for (const w of p.waypoints) {
+      const li = element("li");
+      li.value = w.sequence;
+      li.appendChild(link(w.page, w.label));
+      if (!w.positioned) li.appendChild(document.createTextNode(" (no position)"));
       list.appendChild(li);
     }
     div.appendChild(list);
@@ -70,10 +103,16 @@
       const div = element("div", "map-legend");
       div.setAttribute("data-testid", "map-legend");
       const svgNS = "http://www.w3.org/2000/svg";
-      function symbol(colour, ring) {
+      function symbol(colour, ring, line) {
         const svg = document.createElementNS(svgNS, "svg");
         svg.setAttribute("width", "16");
         svg.setAttribute("height", "16");
+        if (line) {
+          const l = document.createElementNS(svgNS, "line");
+          for (const [k, v] of [["x1", "1"], ["y1", "12"], ["x2", "15"], ["y2", "4"], ["stroke", colour], ["stroke-width", "3"]]) l.setAttribute(k, v);
+          svg.appendChild(l);
+          return svg;
+        }
         const c = document.createElementNS(svgNS, "circle");
         c.setAttribute("cx", "8");
         c.setAttribute("cy", "8");
@@ -88,7 +127,7 @@
       for (const kind of ORDER) {
         if (!kinds.has(kind)) continue;
         const row = element("div");
-        row.appendChild(symbol(COLOURS[kind], false));
+        row.appendChild(symbol(COLOURS[kind], false, kind === "route"));
         row.appendChild(document.createTextNode(NAMES[kind]));
         div.appendChild(row);
       }
@@ -148,8 +187,10 @@
   }
 
   function draw(geo, land) {
-    const features = (geo && geo.features) || [];
-    if (!features.length) {
+    const all = (geo && geo.features) || [];
+    const lines = all.filter((f) => f.geometry.type === "LineString");
+    const features = all.filter((f) => f.geometry.type === "Point");
+    if (!all.length) {
       message("This release has no reference coordinates, so nothing can be placed on the map yet.");
       return;
     }
@@ -163,6 +204,7 @@
       byPoint.get(key).push(f);
     }
     const bounds = [...byPoint.values()].map((group) => [group[0].geometry.coordinates[1], group[0].geometry.coordinates[0]]);
+    for (const f of lines) f.geometry.coordinates.forEach(([lon, lat]) => bounds.push([lat, lon]));
     const map = L.map(box, { attributionControl: false, zoomSnap: 0.5 });
     map.fitBounds(bounds, { paddingTopLeft: [40, 40], paddingBottomRight: [140, 40], maxZoom: 8 });
     map.setZoom(map.getZoom() - 1, { animate: false });  // a little of the countries around, for orientation
@@ -182,6 +224,13 @@
     const kinds = new Set();
     let anyBorrowed = false;
     const labelled = [];
+    // Routes first, under the dots of the places they pass through.
+    for (const f of lines) {
+      kinds.add("route");
+      L.polyline(f.geometry.coordinates.map(([lon, lat]) => [lat, lon]), {
+        color: COLOURS.route, weight: 3, opacity: 0.75, className: "route-line",
+      }).bindPopup(routePopup(f)).bindTooltip(f.properties.label, { sticky: true }).addTo(map);
+    }
     for (const group of byPoint.values()) {
       group.sort((a, b) => (a.properties.position === "own" ? 0 : 1) - (b.properties.position === "own" ? 0 : 1));
       const [lon, lat] = group[0].geometry.coordinates;
