@@ -1,0 +1,335 @@
+"""Candidate facts of one sentence, each with the reason for it.
+
+A fact is proposed only where a cue pattern of the text and the ontology's domain and range agree: "Iran-backed
+militias" is [militias, ←supports, Iran] because `supports` goes from an Actor to an Actor and both are; "near the
+town of al-Qaim" after a crossing is `near` because both are Places. Events are proposed where a sentence gives a
+date and a word of an event's kind ("air strike", "re-opened", "sanctions", "meeting"): the event is one the register
+already has when its kind and place (or date) agree, otherwise a new register entry, and it gets the date, the
+quantities the sentence counts for it and the roles its cue words give (perpetrator, target, place, agent, cargo).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .extract import DateMention, QuantityMention
+from .names import fold
+from .namespaces import LB
+from .ontology import Ontology
+
+GAP = 70  # longest run of words between two entities one cue pattern may span
+
+# (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
+RELATIONS = [
+    (r"-backed |-supported ", "supports", "ab"),
+    (r"-sponsored ", "sponsors", "ab"),
+    (r"-affiliated |-linked ", "affiliatedWith", "ba"),
+    (r"-controlled ", "controls", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?sponsored by (?:the )?", "sponsors", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
+    (r" (?:\w+ )?(?:supports?|backs?) (?:the )?", "supports", "ab"),
+    (r" (?:\w+ )?(?:sponsors?) (?:the )?", "sponsors", "ab"),
+    (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
+     "controls", "ab"),
+    (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
+     r"|,? under the control of (?:the )?", "controls", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
+     "partOf", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a )?members? of (?:the )?", "memberOf", "ab"),
+    (r",? (?:the )?(?:\w+ )?(?:leader|head|chief|secretary[- ]general) of (?:the )?", "leads", "ab"),
+    (r",? (?:the )?(?:\w+ )?commander of (?:the )?", "commands", "ab"),
+    (r" (?:leads?|led|heads?|headed) (?:the )?", "leads", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are|was|were) )?(?:led|headed) by (?:the )?", "leads", "ba"),
+    (r" (?:commands?|commanded) (?:the )?", "commands", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are|was|were) )?commanded by (?:the )?", "commands", "ba"),
+    (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
+    (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
+     r"governorate|village) of )?", "locatedIn", "ab"),
+    (r" (?:fighting|operating|present|stationed|active|based) in (?:the )?", "hasPresenceIn", "ab"),
+    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
+    (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
+    (r" with (?:the )?", "connects", "ab"),
+    (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
+    (r" (?:\w+ )?(?:opposes?|opposed|against) (?:the )?", "opposes", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:affiliated|allied|aligned|linked) (?:with|to) (?:the )?",
+     "affiliatedWith", "ab"),
+    (r" (?:\w+ )?(?:operates?|operated|runs) (?:the )?", "operates", "ab"),
+    (r" (?:\w+ )?(?:secures?|secured|guards?|guarded|protects?) (?:the )?", "secures", "ab"),
+    (r" (?:\w+ )?(?:threatens?|threatened) (?:the )?", "threatens", "ab"),
+    (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?", "bypasses", "ab"),
+    (r" (?:\w+ )?(?:uses?|used) (?:the )?", "usedBy", "ba"),
+    (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
+    (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
+     "passesThrough", "ab"),
+]
+_RELATIONS = [(re.compile(p + "$"), prop, way) for p, prop, way in RELATIONS]
+
+# Words that name an event of a kind, and the class.
+TRIGGERS = [
+    (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing", "Strike"),
+    (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
+    (r"sanctions?|sanctioned|designat(?:ed|ion)", "Sanction"),
+    (r"meetings?|conference|summit", "Meeting"),
+    (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
+    (r"construction|constructed|built|erected", "Construction"),
+    (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of|takeover", "TerritorialCapture"),
+    (r"announced|declared|statement", "Announcement"),
+    (r"attack(?:ed|s)?|fire a rocket|fired", "Attack"),
+    (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
+]
+_TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
+_STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"), (r"\bdrone", "droneStrike"),
+                 (r"\brocket", "rocketFire")]
+# What may stand between an event's agent and the word of the event: auxiliaries, a date ("the United States on
+# November 17 imposed sanctions"), the adjective of a strike ("Israeli air strike").
+_AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|then|reportedly|been|being|set to|"
+                          r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
+                          re.I)
+_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
+_PLACE_CLASSES = ("Place",)
+_PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
+               (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
+_CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
+                             r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
+
+
+@dataclass
+class Proposed:
+    subject: str
+    property: str
+    object: object  # an id, a concept name, a date's lexical form or a quantity mapping
+    reason: str
+
+
+@dataclass
+class NewEntity:
+    id: str
+    type: str  # class local name
+    label: str
+    aliases: list[str]
+    reason: str
+    facts_in: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Node:
+    """An entity as a sentence names it: where, its id and class."""
+
+    start: int
+    end: int
+    id: str
+    type: str  # class IRI
+    words: str
+
+
+def slug(text: str) -> str:
+    """An id in the register's style (lowercase words joined by hyphens) for a name."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "entity"
+
+
+class Proposer:
+    """Proposes facts for the sentences of one document."""
+
+    def __init__(self, ontology: Ontology, types: dict[str, str], events: EventIndex):
+        self.ontology = ontology
+        self.types = types  # entity id -> class IRI, register and new entries alike
+        self.events = events
+        self.new: dict[str, NewEntity] = {}
+
+    def fits(self, ent_type: str, cls: str | None) -> bool:
+        return cls is None or self.ontology.is_subclass(ent_type, cls)
+
+    def allowed(self, subject: Node, prop: str, obj: Node) -> bool:
+        p = self.ontology.fact_property(prop)
+        return p is not None and subject.id != obj.id and self.fits(subject.type, p.domain) and self.fits(obj.type, p.range)
+
+    def relations(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """Facts between entities a cue pattern joins, where the ontology's domain and range agree."""
+        out = []
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                gap = text[a.end:b.start]
+                if len(gap) > GAP or re.search(r"[;:.!?()]", gap):
+                    break
+                for pattern, prop, way in _RELATIONS:
+                    if not pattern.match(gap.lower()):
+                        continue
+                    s, o = (a, b) if way == "ab" else (b, a)
+                    if self.allowed(s, prop, o):
+                        cls_s, cls_o = _local(s.type), _local(o.type)
+                        out.append(Proposed(s.id, prop, o.id, f"{a.words!r}{gap}{b.words!r}: {gap.strip() or 'joined'!r} "
+                                                              f"between a {cls_s} and a {cls_o}"))
+                        break
+        out.extend(self.countries(text, nodes))
+        return out
+
+    def countries(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """A country adjective right before an organisation or person: [it, country, the country] (Iraqi forces)."""
+        out = []
+        for i, a in enumerate(nodes):
+            if not a.words[:1].isupper() or not _local(a.type) == "Country" or a.words.lower() == a.id:
+                continue
+            if not re.search(r"(?:an|i|ese|ish)s?$", a.words):
+                continue  # only adjectives (Iraqi, Syrian, Lebanese), not the country's name
+            for b in nodes[i + 1:i + 2]:
+                gap = text[a.end:b.start]
+                if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and self.allowed(b, "country", a) \
+                        and not self.ontology.is_subclass(b.type, LB + "Country"):
+                    out.append(Proposed(b.id, "country", a.id, f"the adjective {a.words!r} before {b.words!r}"))
+        return out
+
+    def event(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
+              document: str) -> list[Proposed]:
+        """The event a dated sentence reports, with its date, place, roles and counts."""
+        if not dates:
+            return []
+        candidates = []
+        for pattern, cls in _TRIGGERS:
+            for m in pattern.finditer(text):
+                if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
+                    distance = min(abs(d.start - m.end()) if d.start >= m.end() else abs(m.start() - d.end) for d in dates)
+                    candidates.append((distance, m.start(), m, cls))
+        if not candidates:
+            return []
+        _, _, m, cls = min(candidates, key=lambda c: (c[0], c[1]))
+        trigger = (m, cls)
+        m, cls = trigger
+        date = min(dates, key=lambda d: abs(d.start - m.start()))
+        places = self.places(text, nodes, m.end(), cls)
+        event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types)
+        if event_id is None:
+            event_id = self.new_event(cls, date.value, places, m.group(0), document)
+            how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
+        ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
+        out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
+                        + (" (year from the document's date)" if date.year_inferred else ""))]
+        for role, place in places:
+            if self.allowed(ev, role, place):
+                out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))
+        out.extend(self.roles(text, nodes, ev, cls, m, quantities))
+        return out
+
+    def places(self, text: str, nodes: list[Node], after: int, cls: str) -> list[tuple[str, Node]]:
+        out = []
+        for n in nodes:
+            if not self.ontology.is_subclass(n.type, LB + "Place") or _local(n.type) == "Country" and n.words != n.words.title():
+                continue
+            before = text[max(0, n.start - 40):n.start]
+            if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before):
+                out.append(("capturedPlace", n))
+                continue
+            if n.start < after:
+                continue
+            for pattern, role in _PLACE_ROLE:
+                if pattern.search(before):
+                    out.append((role, n))
+                    break
+        return out[:2]
+
+    def roles(self, text: str, nodes: list[Node], ev: Node, cls: str, m: re.Match, quantities) -> list[Proposed]:
+        out = []
+        actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")]
+        before = [n for n in actors if n.end <= m.start() and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
+        after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
+        if cls in ("Strike", "Attack"):
+            for kind_pattern, kind in _STRIKE_TYPES:
+                if cls == "Strike" and re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I):
+                    out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
+                    break
+            if before and text[before[-1].end:m.start()].strip() in ("", "air", "drone"):
+                out.append(Proposed(ev.id, "perpetrator", before[-1].id, f"{before[-1].words!r} before {m.group(0)!r}"))
+            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])]
+            if by:
+                out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
+            target = [n for n in after if re.search(r"(?:members of|struck|hit|targeted|against|on) (?:the )?(?:\w+ ){0,3}$",
+                                                    text[m.end():n.start])]
+            if target:
+                out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
+            if _KILLED.search(text):
+                for q in quantities:
+                    if q.unit == "person":
+                        out.append(Proposed(ev.id, "casualties", q.as_yaml(), f"{q.verbatim!r} with 'killed'"))
+                        break
+        elif cls == "CrossingOpening":
+            for n in nodes:
+                if _local(n.type).endswith("Crossing"):
+                    out.append(Proposed(ev.id, "openedCrossing", n.id, f"the crossing {n.words!r} opens"))
+                    break
+        elif cls == "Sanction":
+            target = [n for n in after if re.search(r"\b(?:on|against|sanctioned|designated) (?:the )?(?:\w+ ){0,4}$",
+                                                    text[m.end():n.start])]
+            if target:
+                out.append(Proposed(ev.id, "sanctionTarget", target[0].id, f"sanctions on {target[0].words!r}"))
+            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or before[-1:]
+            if by:
+                out.append(Proposed(ev.id, "issuedBy", by[0].id, f"{by[0].words!r} imposes {m.group(0)!r}"))
+        elif before:
+            agent = before[-1]
+            if self.allowed(ev, "agent", agent):
+                out.append(Proposed(ev.id, "agent", agent.id, f"{agent.words!r} before {m.group(0)!r}"))
+        if cls in ("Transfer", "Seizure"):
+            for n in nodes:
+                if _local(n.type) == "Commodity":
+                    out.append(Proposed(ev.id, "cargo", n.id, f"{n.words!r} carried"))
+            for q in quantities:
+                out.append(Proposed(ev.id, "quantity", q.as_yaml(), f"{q.verbatim!r} counted"))
+                break
+        return [p for p in out if self.ontology.fact_property(p.property) is not None]
+
+    def new_event(self, cls: str, date: str, places: list[tuple[str, Node]], words: str, document: str) -> str:
+        kind = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower()
+        where = ""
+        if places:
+            role, place = places[0]
+            where = {"nearLocation": "-near-", "location": "-in-", "capturedPlace": "-of-"}.get(role, "-") + place.id
+        ent_id = f"{kind}-{date.lstrip('-')}{where}"
+        if ent_id not in self.new:
+            label = f"{words} {'near ' if where.startswith('-near') else 'in ' if where.startswith('-in') else ''}" \
+                    f"{places[0][1].words if places else ''} ({date})".replace("  ", " ")
+            self.new[ent_id] = NewEntity(ent_id, cls, label[0].upper() + label[1:], [],
+                                         f"an event of the kind {cls} ({words!r}) dated {date} in document {document}")
+            self.types[ent_id] = LB + cls
+        return ent_id
+
+
+class EventIndex:
+    """The register's events with what other documents' statements say of them (dates, places), to recognise one."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+        self.dates: dict[str, set[str]] = {}
+        self.places: dict[str, set[str]] = {}
+
+    def add(self, subject: str, prop: str, value: str) -> None:
+        if prop == "date":
+            self.dates.setdefault(subject, set()).add(value)
+        elif prop in ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit"):
+            self.places.setdefault(subject, set()).add(value)
+
+    def find(self, cls: str, date: str, places: list[Node], types: dict[str, str]) -> tuple[str | None, str]:
+        """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does)."""
+        place_ids = {p.id for p in places}
+        for ent_id, ent_type in types.items():
+            if not (self.ontology.is_subclass(ent_type, LB + cls) or self.ontology.is_subclass(LB + cls, ent_type)):
+                continue
+            if ent_type == LB + "Event" and cls != "Event":
+                continue
+            known_dates = self.dates.get(ent_id, set())
+            same_place = bool(place_ids & self.places.get(ent_id, set()))
+            same_date = any(_same_day(date, d) for d in known_dates)
+            if same_place and (same_date or not known_dates) or same_date and not place_ids:
+                return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
+        return None, ""
+
+
+def _same_day(a: str, b: str) -> bool:
+    """Two dates that can be the same time: equal, one the other's month or year, or a month-day that the date has."""
+    if a.startswith("--") or b.startswith("--"):
+        return a[-5:] == b[-5:]
+    return a.startswith(b) or b.startswith(a)
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
