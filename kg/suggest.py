@@ -110,6 +110,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             continue
         statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1))
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
+    used |= {source for s in statements for source in s.get("attributed_to", [])}
     new_entries = [
         {"id": e.id, "type": e.type, "label": e.label, "aliases": _Flow(e.aliases),
          "description": f"Named in document {doc.id}; to be described by a curator.", "proposal": e.reason}
@@ -245,6 +246,6 @@ def _write(draft: Draft, register_text: str | None) -> None:
         if register_text is not None:
             draft.register_path.write_text(register_text, encoding="utf-8")
         return
-    prefix = register_text.rstrip("\n") + "\n\n" if register_text else ""
+    prefix = register_text.rstrip("\n") + "\n\n" if register_text and register_text.strip() not in ("", "[]") else ""
     block = f"{MARK} (not reviewed; each entry says why in `proposal`) ---\n" + "".join(_dump([e]) for e in draft.entities)
     draft.register_path.write_text(prefix + block, encoding="utf-8")
