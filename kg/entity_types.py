@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+NO_CLUE = "no clue in the name or around it"
 # Words inside a name (most often its last word) and the class they make likely.
 _HEAD_WORDS = [
     (r"brigades?|battalions?|division|corps|units?|force|forces|command|army", "MilitaryUnit"),
@@ -62,4 +63,4 @@ def guess_type(words: str, before: str, after: str) -> tuple[str, str]:
     parts = words.split()
     if 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower().startswith(("al-", "el-", "bin", "ibn", "abu")) for p in parts):
         return "Person", "a name of two to four capitalised words, as a person's"
-    return "Organization", "no clue in the name or around it"
+    return "Organization", NO_CLUE

@@ -19,6 +19,7 @@ from .namespaces import LB
 from .ontology import Ontology
 
 GAP = 70  # longest run of words between two entities one cue pattern may span
+TRIGGER_DISTANCE = 40  # an event's word and its date stand this close (characters) in one clause
 
 # (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
 RELATIONS = [
@@ -122,6 +123,14 @@ class Node:
     id: str
     type: str  # class IRI
     words: str
+    kind: str = "linked"  # linked (a register entry), demonym (a country adjective), new (a name the register lacks,
+    # its class guessed from evidence) or unsure (a new name whose class is a default guess)
+
+
+_COMPOUND = re.compile(r"^-\w+ $")  # Iran-backed, Hezbollah-affiliated: where a country adjective may stand for its country
+_MARKUP = re.compile(r"[*_“”\"]")  # emphasis and quotation marks inside a cue's words
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+_SPATIAL = {"near", "locatedIn", "onBorder", "adjacentTo"}
 
 
 def slug(text: str) -> str:
@@ -137,6 +146,7 @@ class Proposer:
         self.types = types  # entity id -> class IRI, register and new entries alike
         self.events = events
         self.new: dict[str, NewEntity] = {}
+        self.unsure: set[str] = set()  # new entries whose class is a default guess: no fact is proposed with them
 
     def fits(self, ent_type: str, cls: str | None) -> bool:
         return cls is None or self.ontology.is_subclass(ent_type, cls)
@@ -148,32 +158,61 @@ class Proposer:
     def relations(self, text: str, nodes: list[Node]) -> list[Proposed]:
         """Facts between entities a cue pattern joins, where the ontology's domain and range agree."""
         out = []
+        nodes = [n for n in nodes if n.kind != "unsure"]
         for i, a in enumerate(nodes):
             for b in nodes[i + 1:]:
                 gap = text[a.end:b.start]
                 if len(gap) > GAP or re.search(r"[;:.!?()]", gap):
                     break
+                if b.kind == "demonym" or re.match(r"['’]s\b", text[b.end:b.end + 2]):
+                    continue  # an adjective or a possessive is not what the relation reaches (the IRGC's Qods Force)
+                plain = _MARKUP.sub("", gap).lower()
                 for pattern, prop, way in _RELATIONS:
-                    if not pattern.match(gap.lower()):
+                    if not pattern.match(plain) or (a.kind == "demonym" and not _COMPOUND.match(gap)):
                         continue
                     s, o = (a, b) if way == "ab" else (b, a)
-                    if self.allowed(s, prop, o):
+                    if self.allowed(s, prop, o) and self.plausible(s, prop):
                         cls_s, cls_o = _local(s.type), _local(o.type)
-                        out.append(Proposed(s.id, prop, o.id, f"{a.words!r}{gap}{b.words!r}: {gap.strip() or 'joined'!r} "
-                                                              f"between a {cls_s} and a {cls_o}"))
+                        why = f"{a.words!r}{gap}{b.words!r}: {gap.strip() or 'joined'!r} between a {cls_s} and a {cls_o}"
+                        out.append(Proposed(s.id, prop, o.id, why))
+                        out.extend(self.coordinated(text, nodes, b, s if way == "ab" else None, prop, why))
                         break
         out.extend(self.countries(text, nodes))
         return out
+
+    def coordinated(self, text: str, nodes: list[Node], b: Node, subject: Node | None, prop: str, why: str) -> list[Proposed]:
+        """The same relation to the entities coordinated with its object: "fighting in Iraq and Syria",
+        "between Syria and Iraq", "through al-Qaim and Albu Kamal"."""
+        out = []
+        last = b
+        for c in nodes:
+            if c.start < last.end or c is last:
+                continue
+            if not _COORDINATION.fullmatch(_MARKUP.sub("", text[last.end:c.start])) or c.kind == "demonym":
+                break
+            if subject is not None and self.allowed(subject, prop, c):
+                out.append(Proposed(subject.id, prop, c.id, f"{why}; {c.words!r} coordinated with {b.words!r}"))
+            last = c
+        return out
+
+    def plausible(self, subject: Node, prop: str) -> bool:
+        """What the ontology leaves open: a property without a domain (passesThrough, purpose) is not said of a place or
+        a commodity; a country is not near or in a place."""
+        p = self.ontology.fact_property(prop)
+        if p is not None and p.domain is None:
+            if any(self.ontology.is_subclass(subject.type, LB + c) for c in ("Place", "Commodity", "Country")):
+                return False
+        return not (prop in _SPATIAL and self.ontology.is_subclass(subject.type, LB + "Country"))
 
     def countries(self, text: str, nodes: list[Node]) -> list[Proposed]:
         """A country adjective right before an organisation or person: [it, country, the country] (Iraqi forces)."""
         out = []
         for i, a in enumerate(nodes):
-            if not a.words[:1].isupper() or not _local(a.type) == "Country" or a.words.lower() == a.id:
+            if a.kind != "demonym":
                 continue
-            if not re.search(r"(?:an|i|ese|ish)s?$", a.words):
-                continue  # only adjectives (Iraqi, Syrian, Lebanese), not the country's name
             for b in nodes[i + 1:i + 2]:
+                if not (b.kind == "linked" or b.kind == "new" and _local(b.type) == "Person"):
+                    continue
                 gap = text[a.end:b.start]
                 if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and self.allowed(b, "country", a) \
                         and not self.ontology.is_subclass(b.type, LB + "Country"):
@@ -183,14 +222,17 @@ class Proposer:
     def event(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
               document: str) -> list[Proposed]:
         """The event a dated sentence reports, with its date, place, roles and counts."""
+        dates = [d for d in dates if not _citation(text, d)]
+        nodes = [n for n in nodes if n.kind != "unsure"]
         if not dates:
-            return []
+            return self.known_transfer(text, nodes)
         candidates = []
         for pattern, cls in _TRIGGERS:
             for m in pattern.finditer(text):
                 if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
-                    distance = min(abs(d.start - m.end()) if d.start >= m.end() else abs(m.start() - d.end) for d in dates)
-                    candidates.append((distance, m.start(), m, cls))
+                    distance = min(d.start - m.end() if d.start >= m.end() else m.start() - d.end for d in dates)
+                    if distance <= TRIGGER_DISTANCE:
+                        candidates.append((distance, m.start(), m, cls))
         if not candidates:
             return []
         _, _, m, cls = min(candidates, key=lambda c: (c[0], c[1]))
@@ -206,31 +248,63 @@ class Proposer:
         out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
                         + (" (year from the document's date)" if date.year_inferred else ""))]
         for role, place in places:
-            if self.allowed(ev, role, place):
+            if role != "openedCrossing" and self.allowed(ev, role, place):
                 out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))
         out.extend(self.roles(text, nodes, ev, cls, m, quantities))
         return out
 
+    def known_transfer(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """An undated sentence about a transfer the register has: its agent named right before the word, and what the
+        sentence says it carries, where to and through where."""
+        m = _TRIGGERS[-1][0].search(text)
+        if m is None:
+            return []
+        agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and _AUXILIARIES.fullmatch(text[n.end:m.start()])
+                  and self.ontology.is_subclass(n.type, LB + "Actor")]
+        event_id = self.events.by_agent("Transfer", agents[-1].id, self.types) if agents else None
+        if event_id is None:
+            return []
+        ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
+        why = f"the Transfer {event_id} of the register, whose agent is {agents[-1].words!r}"
+        out = [Proposed(event_id, "agent", agents[-1].id, f"{why}, before {m.group(0)!r}")]
+        for n in nodes:
+            before = text[max(0, n.start - 20):n.start].lower()
+            if n.start < m.start() or n.kind == "demonym":
+                continue
+            if _local(n.type) == "Commodity":
+                out.append(Proposed(event_id, "cargo", n.id, f"{why}; {n.words!r} carried"))
+            elif re.search(r"\bto (?:the )?$", before) and self.allowed(ev, "destination", n):
+                out.append(Proposed(event_id, "destination", n.id, f"{why}; 'to {n.words}'"))
+            elif re.search(r"\b(?:through|via) (?:the )?$", before) and self.allowed(ev, "passesThrough", n):
+                out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
+        return out
+
     def places(self, text: str, nodes: list[Node], after: int, cls: str) -> list[tuple[str, Node]]:
+        """Where the event was: the place after "near", "in" or "at" (a country only after "in"), what a capture took,
+        the crossing an opening opens."""
         out = []
         for n in nodes:
-            if not self.ontology.is_subclass(n.type, LB + "Place") or _local(n.type) == "Country" and n.words != n.words.title():
+            if n.kind == "demonym" or not self.ontology.is_subclass(n.type, LB + "Place"):
                 continue
             before = text[max(0, n.start - 40):n.start]
-            if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before):
+            if cls == "CrossingOpening" and _local(n.type).endswith("Crossing"):
+                out.append(("openedCrossing", n))
+                continue
+            if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before) and 0 <= n.start - after < 40:
                 out.append(("capturedPlace", n))
                 continue
-            if n.start < after:
+            if n.start < after or n.start - after > 60:
                 continue
             for pattern, role in _PLACE_ROLE:
-                if pattern.search(before):
+                if pattern.search(before) and not (_local(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
                     out.append((role, n))
                     break
         return out[:2]
 
     def roles(self, text: str, nodes: list[Node], ev: Node, cls: str, m: re.Match, quantities) -> list[Proposed]:
         out = []
-        actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")]
+        actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
+                  and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
         before = [n for n in actors if n.end <= m.start() and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
@@ -301,12 +375,15 @@ class EventIndex:
         self.ontology = ontology
         self.dates: dict[str, set[str]] = {}
         self.places: dict[str, set[str]] = {}
+        self.agents: dict[str, set[str]] = {}
 
     def add(self, subject: str, prop: str, value: str) -> None:
         if prop == "date":
             self.dates.setdefault(subject, set()).add(value)
         elif prop in ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit"):
             self.places.setdefault(subject, set()).add(value)
+        elif prop == "agent":
+            self.agents.setdefault(subject, set()).add(value)
 
     def find(self, cls: str, date: str, places: list[Node], types: dict[str, str]) -> tuple[str | None, str]:
         """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does)."""
@@ -319,9 +396,24 @@ class EventIndex:
             known_dates = self.dates.get(ent_id, set())
             same_place = bool(place_ids & self.places.get(ent_id, set()))
             same_date = any(_same_day(date, d) for d in known_dates)
-            if same_place and (same_date or not known_dates) or same_date and not place_ids:
+            # the opening or construction of a thing is one event whatever date a source gives it (planned or done)
+            by_object = cls in ("CrossingOpening", "Construction")
+            if same_place and (same_date or not known_dates or by_object) or same_date and not place_ids:
                 return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
         return None, ""
+
+
+    def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:
+        """The one event of the register of this kind whose agent other documents name, if there is exactly one."""
+        found = [e for e, agents in self.agents.items() if agent in agents and e in types
+                 and self.ontology.is_subclass(types[e], LB + cls)]
+        return found[0] if len(found) == 1 else None
+
+
+def _citation(text: str, date: DateMention) -> bool:
+    """A date in a source citation in brackets: "(Syrian TV, March 20, 2018)", "(iSi, July 19, 2019)"."""
+    opening = text.rfind("(", 0, date.start)
+    return opening >= 0 and ")" not in text[opening:date.start] and "," in text[opening:date.start]
 
 
 def _same_day(a: str, b: str) -> bool:

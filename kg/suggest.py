@@ -22,7 +22,7 @@ from .compare import Known, compare
 from .corpus import Document, load_corpus
 from .coverage import sentences
 from .cues import read_cues
-from .entity_types import guess_type
+from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .extract import dates as find_dates
 from .extract import quantities as find_quantities
@@ -89,6 +89,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     types = {e.id: e.type for e in entities.values()}
     proposer = Proposer(ontology, types, events)
     new_names: dict[str, str] = {}  # folded name -> new entity id
+    unsure = proposer.unsure
     statements: list[dict] = []
     for sent in sentences(doc):
         text = sent.text
@@ -97,10 +98,11 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             if m.entity is not None:
                 nodes.append(Node(m.start, m.end, m.entity, types[m.entity], m.words))
             elif m.how == "demonym" and m.country:
-                nodes.append(Node(m.start, m.end, m.country, types[m.country], m.words))
+                nodes.append(Node(m.start, m.end, m.country, types[m.country], m.words, "demonym"))
             elif m.how == "unknown":
                 ent_id = _new_entity(proposer, new_names, m.words, text[:m.start], text[m.end:], doc.id, entities)
-                nodes.append(Node(m.start, m.end, ent_id, types[ent_id], m.words))
+                kind = "unsure" if ent_id in unsure else "new"
+                nodes.append(Node(m.start, m.end, ent_id, types[ent_id], m.words, kind))
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
@@ -125,6 +127,7 @@ def _new_entity(proposer: Proposer, new_names: dict[str, str], words: str, befor
     if key in new_names:
         return new_names[key]
     cls, why = guess_type(words, before, after)
+    sure = why != NO_CLUE
     ent_id = base = slug(words)
     n = 2
     while ent_id in entities or ent_id in proposer.new:
@@ -132,6 +135,8 @@ def _new_entity(proposer: Proposer, new_names: dict[str, str], words: str, befor
     proposer.new[ent_id] = NewEntity(ent_id, cls, words, [words],
                                      f"{cls}, guessed from {why}; a name the register lacks, in document {doc_id}")
     proposer.types[ent_id] = LB + cls
+    if not sure:
+        proposer.unsure.add(ent_id)
     new_names[key] = ent_id
     return ent_id
 

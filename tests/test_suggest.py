@@ -51,7 +51,7 @@ def test_the_digest_corroborates_the_brief_it_summarises(drafted):
     layout, _ = drafted
     statements = load_yaml(layout.statements / "001.yaml")["statements"]
     corroborated = {i for s in statements for i in s["proposal"].get("corroborates", [])}
-    assert corroborated and all(i.startswith("000-") for i in corroborated)
+    assert any(i.startswith("000-") for i in corroborated)
 
 
 def test_the_build_refuses_the_draft(drafted):
