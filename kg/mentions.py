@@ -128,15 +128,19 @@ class Matcher:
         for cand in sorted(candidates, key=lambda m: (m.start - m.end, m.how != "name", m.start)):
             if not _overlaps(taken, cand.start, cand.end):
                 taken.append(cand)
+        taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country") else _compound(text, m, runs)
+                 for m in taken]
+        taken.extend(_acronyms(text, tokens, taken))
+        lower_words = {w.lower() for w in _TOKEN.findall(text) if w.islower()}
+        for run in runs:
+            if _headline(text, run):
+                continue
+            for start, end in _unknown_spans(text, run, taken, lower_words):
+                taken.append(Mention(start, end, text[start:end], None, "unknown"))
         for tok in tokens:
             country = DEMONYMS.get(tok.group(0))
             if country and not _overlaps(taken, tok.start(), tok.end()):
                 taken.append(Mention(tok.start(), tok.end(), tok.group(0), None, "demonym", self.countries.get(fold(country))))
-        taken.extend(_acronyms(text, tokens, taken))
-        lower_words = {w.lower() for w in _TOKEN.findall(text) if w.islower()}
-        for run in runs:
-            for start, end in _unknown_spans(text, run, taken, lower_words):
-                taken.append(Mention(start, end, text[start:end], None, "unknown"))
         return sorted(taken, key=lambda m: m.start)
 
     def _partial_person(self, ent_id: str, run: list[re.Match], start: int, end: int) -> bool:
@@ -187,13 +191,28 @@ def _ngrams(run: list[re.Match]):
             yield run[i].start(), run[i + size - 1].end()
 
 
+def _headline(text: str, run: list[re.Match]) -> bool:
+    """A run inside a line written in title case (a headline: A Key Border Crossing between Iraq and Syria Is about to
+    Fall), where capitals mark no names."""
+    start = text.rfind("\n", 0, run[0].start()) + 1
+    end = text.find("\n", run[-1].end())
+    words = [w for w in _TOKEN.findall(text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 4 and sum(_capitalised(w) for w in words) >= 0.7 * len(words)
+
+
 def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_words: set[str]):
     """Parts of a run no mention covers that look like a name: not only common words, months, titles or words the text
     also writes in lower case (Crossing in a heading), and not a single word opening a sentence."""
     piece: list[re.Match] = []
-    for tok in [*run, None]:
+    tokens = [*run, None]
+    for i, tok in enumerate(tokens):
         word = tok.group(0) if tok is not None else ""
-        free = tok is not None and not _overlaps(taken, tok.start(), tok.end()) and word not in DEMONYMS
+        free = tok is not None and not _overlaps(taken, tok.start(), tok.end())
+        if word in DEMONYMS:  # only as the first word of a name (Syrian Tribal Council), not as a name itself
+            nxt = tokens[i + 1]
+            free = free and not piece and nxt is not None and nxt.group(0) not in DEMONYMS and _capitalised(nxt.group(0)) \
+                and nxt.group(0).lower() not in _COMMON | _ADJECTIVES and not _overlaps(taken, nxt.start(), nxt.end()) \
+                and text[tok.end():nxt.start()] == " "
         joined = tok is not None and text[tok.end():tok.end() + 1] == "-"  # al-Akhbar: the article starts the name
         if free and (piece or joined or word.lower() not in _COMMON | TITLES | _JOINERS | _ADJECTIVES):
             piece.append(tok)
@@ -225,3 +244,21 @@ def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention]) -> list[M
         if word.isupper() and 2 <= len(word) <= 6 and word in initials and not _overlaps(taken, tok.start(), tok.end()):
             out.append(Mention(tok.start(), tok.end(), word, initials[word], "acronym"))
     return out
+
+
+# Capitalised words that, after a place's name, make the name of another thing (Albukamal Border Crossing, Deir
+# Ezzor Province): a name the register may lack, not a mention of the place.
+_HEADS = re.compile(r"^(?:[ -]+(?:Border|International|Official|New|Old))*[ -]+(?:Crossing|Highway|Road|Base|Airport|"
+                    r"Airbase|Province|Governorate|District|Bridge|Dam|Camp|Checkpoint|Wall)\b")
+
+
+def _compound(text: str, m: Mention, runs: list[list[re.Match]]) -> Mention:
+    """A register name followed, in one run of capitalised words, by a head word of another kind of thing: the whole is
+    an unknown name (the crossing named after a town is not the town)."""
+    if m.entity is None or m.words in DEMONYMS or m.how == "acronym":
+        return m
+    head = _HEADS.match(text[m.end:])
+    if head is None or not any(r[0].start() <= m.start and m.end + head.end() <= r[-1].end() for r in runs):
+        return m
+    end = m.end + head.end()
+    return Mention(m.start, end, text[m.start:end], None, "unknown")

@@ -65,7 +65,7 @@ RELATIONS = [
     (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
      "passesThrough", "ab"),
 ]
-_RELATIONS = [(re.compile(p + "$"), prop, way) for p, prop, way in RELATIONS]
+_RELATIONS = [(re.compile(f"(?:{p})$"), prop, way) for p, prop, way in RELATIONS]
 
 # Words that name an event of a kind, and the class.
 TRIGGERS = [
@@ -75,8 +75,9 @@ TRIGGERS = [
     (r"meetings?|conference|summit", "Meeting"),
     (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
     (r"construction|constructed|built|erected", "Construction"),
-    (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of|takeover", "TerritorialCapture"),
-    (r"announced|declared|statement", "Announcement"),
+    (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
+     "TerritorialCapture"),
+    (r"announced|declared|statement|reported", "Announcement"),
     (r"attack(?:ed|s)?|fire a rocket|fired", "Attack"),
     (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
 ]
@@ -88,6 +89,7 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|then|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
+_REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_CLASSES = ("Place",)
 _PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
@@ -130,6 +132,14 @@ class Node:
 _COMPOUND = re.compile(r"^-\w+ $")  # Iran-backed, Hezbollah-affiliated: where a country adjective may stand for its country
 _MARKUP = re.compile(r"[*_“”\"]")  # emphasis and quotation marks inside a cue's words
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+_HAS_STATUS = ("Crossing", "Route", "Installation")
+_STATUS_WORDS = [(r"closed", "closed"), (r"blocked", "blocked"), (r"(?:re-?)?open(?:ed|s)?", "open"),
+                 (r"under construction|being (?:built|constructed)", "underConstruction"), (r"completed", "completed"),
+                 (r"delayed|postponed", "delayed")]
+_STATUS = "|".join(p for p, _ in _STATUS_WORDS)
+_STATUS_BEFORE = re.compile(rf"\b({_STATUS})\s+(?:border\s+)?$")
+_STATUS_AFTER = re.compile(rf"^,?\s*(?:(?:which|that|it)\s+)?(?:(?:is|was|has been|had been|have been|remains|remained|were|are|"
+                           rf"will be|would be|finally|officially|ostensibly|now)\s+)*({_STATUS})\b")
 _SPATIAL = {"near", "locatedIn", "onBorder", "adjacentTo"}
 
 
@@ -188,7 +198,7 @@ class Proposer:
         for c in nodes:
             if c.start < last.end or c is last:
                 continue
-            if not _COORDINATION.fullmatch(_MARKUP.sub("", text[last.end:c.start])) or c.kind == "demonym":
+            if not _COORDINATION.fullmatch(_MARKUP.sub("", text[last.end:c.start])) or c.kind == "demonym" or c.type != b.type:
                 break
             if subject is not None and self.allowed(subject, prop, c):
                 out.append(Proposed(subject.id, prop, c.id, f"{why}; {c.words!r} coordinated with {b.words!r}"))
@@ -203,6 +213,22 @@ class Proposer:
             if any(self.ontology.is_subclass(subject.type, LB + c) for c in ("Place", "Commodity", "Country")):
                 return False
         return not (prop in _SPATIAL and self.ontology.is_subclass(subject.type, LB + "Country"))
+
+    def statuses(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """The status a word gives a crossing, road or route: "the closed crossing", "the crossing re-opened",
+        "is blocked", "being built"."""
+        out = []
+        for n in nodes:
+            if n.kind in ("demonym", "unsure") or not any(self.ontology.is_subclass(n.type, LB + c) for c in _HAS_STATUS):
+                continue
+            before = _MARKUP.sub("", text[max(0, n.start - 12):n.start]).lower()
+            after = _MARKUP.sub("", text[n.end:n.end + 50]).lower()
+            m = _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after)
+            if m:
+                word = m.group(1)
+                status = next(v for p, v in _STATUS_WORDS if re.fullmatch(p, word))
+                out.append(Proposed(n.id, "status", status, f"{word!r} of {n.words!r}"))
+        return out
 
     def countries(self, text: str, nodes: list[Node]) -> list[Proposed]:
         """A country adjective right before an organisation or person: [it, country, the country] (Iraqi forces)."""
@@ -219,26 +245,35 @@ class Proposer:
                     out.append(Proposed(b.id, "country", a.id, f"the adjective {a.words!r} before {b.words!r}"))
         return out
 
-    def event(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
-              document: str) -> list[Proposed]:
-        """The event a dated sentence reports, with its date, place, roles and counts."""
-        dates = [d for d in dates if not _citation(text, d)]
+    def events_of(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
+                  document: str) -> list[Proposed]:
+        """The events a sentence reports: one per date that stands close to a word of an event's kind (two dates of
+        one word, "struck … in 2018 and again in 2019", are two events), and the report a source citation dates."""
         nodes = [n for n in nodes if n.kind != "unsure"]
+        cited = [d for d in dates if _citation(text, d)]
+        dates = [d for d in dates if d not in cited]
+        out = self.citations(text, nodes, cited, document)
         if not dates:
-            return self.known_transfer(text, nodes)
-        candidates = []
+            return out + self.known_transfer(text, nodes)
+        triggers = []
         for pattern, cls in _TRIGGERS:
             for m in pattern.finditer(text):
                 if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
-                    distance = min(d.start - m.end() if d.start >= m.end() else m.start() - d.end for d in dates)
-                    if distance <= TRIGGER_DISTANCE:
-                        candidates.append((distance, m.start(), m, cls))
-        if not candidates:
-            return []
-        _, _, m, cls = min(candidates, key=lambda c: (c[0], c[1]))
-        trigger = (m, cls)
-        m, cls = trigger
-        date = min(dates, key=lambda d: abs(d.start - m.start()))
+                    triggers.append((m, cls))
+        done = set()
+        for date in dates:
+            near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers if _distance(m, date) <= TRIGGER_DISTANCE]
+            if not near:
+                continue
+            _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
+            if (m.start(), date.value) not in done:
+                done.add((m.start(), date.value))
+                out.extend(self.event(text, nodes, m, cls, date, quantities, document))
+        return out
+
+    def event(self, text: str, nodes: list[Node], m: re.Match, cls: str, date: DateMention,
+              quantities: list[QuantityMention], document: str) -> list[Proposed]:
+        """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts."""
         places = self.places(text, nodes, m.end(), cls)
         event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types)
         if event_id is None:
@@ -251,6 +286,28 @@ class Proposer:
             if role != "openedCrossing" and self.allowed(ev, role, place):
                 out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))
         out.extend(self.roles(text, nodes, ev, cls, m, quantities))
+        return out
+
+    def citations(self, text: str, nodes: list[Node], cited: list[DateMention], document: str) -> list[Proposed]:
+        """A source cited with a date in brackets, "(Syrian TV, March 20, 2018)": its report, an Announcement of that
+        date made by the source."""
+        out = []
+        if not _REPORTING.search(text):
+            return out  # a credit under a picture, not a report the sentence passes on
+        for date in cited:
+            opening = text.rfind("(", 0, date.start)
+            sources = [n for n in nodes if n.kind in ("linked", "new") and self.ontology.is_subclass(n.type, LB + "Actor")
+                       and re.fullmatch(r"\(\s*", text[opening:n.start]) and re.match(r"\s*,", text[n.end:date.start])]
+            if not sources:
+                continue
+            source = sources[0]
+            event_id, how = self.events.find("Announcement", date.value, [], self.types, agent=source.id)
+            if event_id is None:
+                event_id = self.new_event("Announcement", date.value, [], f"report of {source.words}", document,
+                                          by=source.id)
+                how = f"a new Announcement: {source.words!r} cited with the date {date.words!r}"
+            out.append(Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"))
+            out.append(Proposed(event_id, "agent", source.id, f"{source.words!r}, the source cited in brackets"))
         return out
 
     def known_transfer(self, text: str, nodes: list[Node]) -> list[Proposed]:
@@ -352,8 +409,9 @@ class Proposer:
                 break
         return [p for p in out if self.ontology.fact_property(p.property) is not None]
 
-    def new_event(self, cls: str, date: str, places: list[tuple[str, Node]], words: str, document: str) -> str:
-        kind = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower()
+    def new_event(self, cls: str, date: str, places: list[tuple[str, Node]], words: str, document: str,
+                  by: str | None = None) -> str:
+        kind = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower() if by is None else f"{by}-report"
         where = ""
         if places:
             role, place = places[0]
@@ -385,9 +443,16 @@ class EventIndex:
         elif prop == "agent":
             self.agents.setdefault(subject, set()).add(value)
 
-    def find(self, cls: str, date: str, places: list[Node], types: dict[str, str]) -> tuple[str | None, str]:
-        """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does)."""
+    def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
+             ) -> tuple[str | None, str]:
+        """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does; or,
+        for a report, whose agent and date do)."""
         place_ids = {p.id for p in places}
+        if agent is not None:
+            for ent_id, agents in self.agents.items():
+                if agent in agents and ent_id in types and any(_same_day(date, d) for d in self.dates.get(ent_id, ())):
+                    return ent_id, f"the report {ent_id} of the register (source and date agree)"
+            return None, ""
         for ent_id, ent_type in types.items():
             if not (self.ontology.is_subclass(ent_type, LB + cls) or self.ontology.is_subclass(LB + cls, ent_type)):
                 continue
@@ -408,6 +473,10 @@ class EventIndex:
         found = [e for e, agents in self.agents.items() if agent in agents and e in types
                  and self.ontology.is_subclass(types[e], LB + cls)]
         return found[0] if len(found) == 1 else None
+
+
+def _distance(m: re.Match, date: DateMention) -> int:
+    return date.start - m.end() if date.start >= m.end() else m.start() - date.end
 
 
 def _citation(text: str, date: DateMention) -> bool:

@@ -27,16 +27,20 @@ from .errors import InputError, KGError
 from .extract import dates as find_dates
 from .extract import quantities as find_quantities
 from .mentions import Matcher
-from .names import fold
+from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
+from .reference import Salience, descriptions
 from .register import Entity, load_register
 from .statements import load_statement_file
 from .yamlio import load_yaml
 
-MARK = "# --- Proposed by kg suggest"  # register entries after this line are the draft's, rewritten on each run
+# Register entries after this line are the draft's, rewritten on each run.
+MARK = "# --- Proposed by kg suggest"
+# Words that do not tell two new names apart (Albukamal Crossing, the Albukamal Border Crossing).
+_GENERIC = {"the", "border", "new", "old", "upgraded", "official"}
 
 
 @dataclass
@@ -89,24 +93,20 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     types = {e.id: e.type for e in entities.values()}
     proposer = Proposer(ontology, types, events)
     new_names: dict[str, str] = {}  # folded name -> new entity id
-    unsure = proposer.unsure
     statements: list[dict] = []
+    whole = doc.in_scope_text()
+    salience = Salience(ontology, types, _nodes(whole, matcher.find(whole), proposer, new_names, doc.id, entities))
     for sent in sentences(doc):
         text = sent.text
-        nodes = []
-        for m in matcher.find(text):
-            if m.entity is not None:
-                nodes.append(Node(m.start, m.end, m.entity, types[m.entity], m.words))
-            elif m.how == "demonym" and m.country:
-                nodes.append(Node(m.start, m.end, m.country, types[m.country], m.words, "demonym"))
-            elif m.how == "unknown":
-                ent_id = _new_entity(proposer, new_names, m.words, text[:m.start], text[m.end:], doc.id, entities)
-                kind = "unsure" if ent_id in unsure else "new"
-                nodes.append(Node(m.start, m.end, ent_id, types[ent_id], m.words, kind))
+        nodes = _nodes(text, matcher.find(text), proposer, new_names, doc.id, entities)
+        references = descriptions(text, nodes, salience)
+        salience.named(nodes)
+        nodes = sorted(nodes + references, key=lambda n: n.start)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
-        facts = proposer.relations(text, nodes) + proposer.event(text, nodes, dates, quantities, doc.id)
+        facts = proposer.relations(text, nodes) + proposer.statuses(text, nodes)
+        facts += proposer.events_of(text, nodes, dates, quantities, doc.id)
         facts = _unique(facts)
         if not facts:
             continue
@@ -121,9 +121,26 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     return Draft(doc.id, statements, new_entries, Path(), Path())
 
 
+def _nodes(text: str, mentions, proposer: Proposer, new_names: dict[str, str], doc_id: str,
+           entities: dict[str, Entity]) -> list[Node]:
+    """The entities a text names, as nodes: register entries, countries by their adjective, new names."""
+    nodes = []
+    types = proposer.types
+    for m in mentions:
+        if m.entity is not None:
+            nodes.append(Node(m.start, m.end, m.entity, types[m.entity], m.words))
+        elif m.how == "demonym" and m.country:
+            nodes.append(Node(m.start, m.end, m.country, types[m.country], m.words, "demonym"))
+        elif m.how == "unknown":
+            ent_id = _new_entity(proposer, new_names, m.words, text[:m.start], text[m.end:], doc_id, entities)
+            kind = "unsure" if ent_id in proposer.unsure else "new"
+            nodes.append(Node(m.start, m.end, ent_id, types[ent_id], m.words, kind))
+    return nodes
+
+
 def _new_entity(proposer: Proposer, new_names: dict[str, str], words: str, before: str, after: str, doc_id: str,
                 entities: dict[str, Entity]) -> str:
-    key = fold(words)
+    key = skeleton(" ".join(w for w in fold(words).split() if w not in _GENERIC)) or fold(words)
     if key in new_names:
         return new_names[key]
     cls, why = guess_type(words, before, after)
