@@ -25,6 +25,7 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)\s+(?:and\s+(?:early|mid|late)\s+)?)?"  # "in mid and late September"
 _DATE_FORMS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
@@ -99,7 +100,7 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = datetime.date(int(g[2]), _month(g[0]), int(g[1])).isoformat(), False
         elif kind == "dmy":
             value, inferred = datetime.date(int(g[2]), _month(g[1]), int(g[0])).isoformat(), False
-        elif kind == "my":
+        elif kind in ("my", "mddy"):  # two days of a month: the month is what one date can say
             value, inferred = f"{int(g[1]):04d}-{_month(g[0]):02d}", False
         elif kind == "y":
             value, inferred = g[0], False

@@ -31,6 +31,8 @@ import yaml
 from .build import Inputs, load_inputs
 from .compare import object_key
 from .coverage import Sentence, sentences
+from .extract import dates as find_dates
+from .extract import quantities as find_quantities
 from .mentions import Matcher
 from .names import fold, skeleton
 from .ontology import DATE_PROPERTIES, load_ontology
@@ -59,8 +61,11 @@ class Score:
     link_gold_found: int = 0
     dates: int = 0
     dates_exact: int = 0
+    dates_read: int = 0  # curated `date` facts (bounds are inferences, not words) ...
+    dates_read_exact: int = 0  # ... that the date reader finds in the statement's quote
     numbers: int = 0
     numbers_exact: int = 0
+    numbers_read_exact: int = 0  # curated quantities the number reader finds in the statement's quote
     compared: int = 0
     certainty_agree: int = 0
     modality_agree: int = 0
@@ -249,13 +254,20 @@ def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> N
         near = overlapping(stmt)
         drafted_dates = {f.object.lexical for d in near for f in d.facts if f.property.name in DATE_PROPERTIES}
         drafted_numbers = {object_key(f.object) for d in near for f in d.facts if isinstance(f.object, QuantityValue)}
+        read = find_dates(stmt.quote, stmt.document.date)
+        read_dates = {d.value for d in read}
+        read_numbers = {object_key(q.as_yaml()) for q in find_quantities(stmt.quote, [(d.start, d.end) for d in read])}
         for fact in stmt.facts:
             if fact.property.name in DATE_PROPERTIES and isinstance(fact.object, TypedValue):
                 score.dates += 1
                 score.dates_exact += fact.object.lexical in drafted_dates
+                if fact.property.name == "date":
+                    score.dates_read += 1
+                    score.dates_read_exact += fact.object.lexical in read_dates
             elif isinstance(fact.object, QuantityValue):
                 score.numbers += 1
                 score.numbers_exact += object_key(fact.object) in drafted_numbers
+                score.numbers_read_exact += object_key(fact.object) in read_numbers
         if near:
             score.compared += 1
             score.certainty_agree += any(d.certainty == stmt.certainty for d in near)
@@ -263,8 +275,8 @@ def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> N
 
 
 COLUMNS = ("document", "sentences", "statements curated / proposed", "quote recall", "link P / R / F1",
-           "dates exact", "numbers exact", "certainty / modality agree", "facts curated / proposed", "fact P / R",
-           "new entries (removed)", "corroborates / disagrees / dates")
+           "dates in draft / read", "numbers in draft / read", "certainty / modality agree", "facts curated / proposed",
+           "fact P / R", "new entries (removed)", "corroborates / disagrees / dates")
 
 
 def _pct(part: int, whole: int) -> str:
@@ -280,8 +292,9 @@ def row(s: Score) -> list[str]:
         f"{_pct(s.recalled_sentences, s.curated_sentences)} ({s.recalled_sentences}/{s.curated_sentences})",
         f"{_pct(s.link_tp, s.link_pred)} / {_pct(s.link_gold_found, s.link_gold)} / "
         f"{'–' if link_f1 is None else f'{link_f1:.2f}'}",
-        f"{_pct(s.dates_exact, s.dates)} ({s.dates_exact}/{s.dates})",
-        f"{_pct(s.numbers_exact, s.numbers)} ({s.numbers_exact}/{s.numbers})",
+        f"{_pct(s.dates_exact, s.dates)} ({s.dates_exact}/{s.dates}) / {_pct(s.dates_read_exact, s.dates_read)} "
+        f"({s.dates_read_exact}/{s.dates_read})",
+        f"{_pct(s.numbers_exact, s.numbers)} / {_pct(s.numbers_read_exact, s.numbers)} (of {s.numbers})",
         f"{_pct(s.certainty_agree, s.compared)} / {_pct(s.modality_agree, s.compared)} (of {s.compared})",
         f"{s.curated_facts} / {s.proposed_facts}",
         f"{_pct(s.facts_matched, s.proposed_facts)} / {_pct(s.facts_matched, s.curated_facts)} ({s.facts_matched})",

@@ -65,6 +65,7 @@ def test_acronym_of_a_linked_name_and_country_adjectives():
     ("Al-Masdar reported yesterday that", "2019-09-30", "2019-09-29", True),
     ("It re-opened on Monday after delays.", "2019-10-02", "2019-09-30", True),
     ("They were seized in 2014.", None, "2014", False),
+    ("(Fars, March 17 and 18, 2019)", None, "2019-03", False),
     ("more airstrikes in mid and late September", "2019-09-30", "2019-09", True),
 ])
 def test_dates_at_the_precision_written(text, doc_date, value, inferred):
