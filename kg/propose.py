@@ -19,7 +19,7 @@ from .namespaces import LB
 from .ontology import Ontology
 
 GAP = 70  # longest run of words between two entities one cue pattern may span
-TRIGGER_DISTANCE = 40  # an event's word and its date stand this close (characters) in one clause
+TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
 
 # (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
 RELATIONS = [
@@ -89,6 +89,11 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|then|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
+_OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the)\s+)*", re.I)  # before a date that opens a sentence
+_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
+# Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
+_PURPOSE = re.compile(r"\b(?:to|curb|curbing|prevent|preventing|counter|countering|stop|stopping|combat|combating|fight|"
+                      r"against)\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_CLASSES = ("Place",)
@@ -174,7 +179,7 @@ class Proposer:
                 gap = text[a.end:b.start]
                 if len(gap) > GAP or re.search(r"[;:.!?()]", gap):
                     break
-                if b.kind == "demonym" or re.match(r"['’]s\b", text[b.end:b.end + 2]):
+                if b.kind == "demonym" or re.match(r"['’]s\b", text[b.end:b.end + 2]) or re.search(r"['’]s$", b.words):
                     continue  # an adjective or a possessive is not what the relation reaches (the IRGC's Qods Force)
                 plain = _MARKUP.sub("", gap).lower()
                 for pattern, prop, way in _RELATIONS:
@@ -258,11 +263,14 @@ class Proposer:
         triggers = []
         for pattern, cls in _TRIGGERS:
             for m in pattern.finditer(text):
+                if _PURPOSE.search(text[max(0, m.start() - 30):m.start()]):
+                    continue
                 if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
                     triggers.append((m, cls))
         done = set()
         for date in dates:
-            near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers if _distance(m, date) <= TRIGGER_DISTANCE]
+            near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers
+                    if _distance(m, date) <= TRIGGER_DISTANCE and _one_clause(text, m, date)]
             if not near:
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
@@ -473,6 +481,15 @@ class EventIndex:
         found = [e for e, agents in self.agents.items() if agent in agents and e in types
                  and self.ontology.is_subclass(types[e], LB + cls)]
         return found[0] if len(found) == 1 else None
+
+
+def _one_clause(text: str, m: re.Match, date: DateMention) -> bool:
+    """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
+    and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
+    between = text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()]
+    if _CLAUSE.search(between):
+        return False
+    return "," not in between or bool(_OPENING.fullmatch(text[:date.start]))
 
 
 def _distance(m: re.Match, date: DateMention) -> int:

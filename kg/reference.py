@@ -21,6 +21,9 @@ _DESCRIPTION = re.compile(
     r"closed|concrete|border|same)\s*,?\s+)*(" + "|".join(n for n, _ in NOUNS) + r")\b(?![-\w])", re.I)
 
 
+_CONTRAST = re.compile(r"\b(?:new|old|other|second|alternative|another)\b", re.I)
+
+
 class Salience:
     """Which entity of each class the text has named last, and which it names most."""
 
@@ -49,6 +52,8 @@ def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]
     for m in _DESCRIPTION.finditer(text):
         if any(m.start() < n.end and n.start < m.end() for n in nodes):
             continue
+        if _CONTRAST.search(m.group(0)):
+            continue  # "the old crossing", "a second route": another thing of the kind than the one named
         cls = dict(NOUNS)[m.group(2).lower()]
         before = [n.id for n in nodes if n.end <= m.start() and n.kind in ("linked", "new")]
         # an indefinite description introduces its thing: only the document's main one of the kind is taken
