@@ -48,7 +48,7 @@ RELATIONS = [
     (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
-    (r" (?:fighting|operating|present|stationed|active|based) in (?:the )?", "hasPresenceIn", "ab"),
+    (r" (?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?", "hasPresenceIn", "ab"),
     (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
@@ -90,6 +90,10 @@ _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|als
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
 _OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the)\s+)*", re.I)  # before a date that opens a sentence
+_SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
+_SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
+_SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
+                         rf"{_SECT_WORD}\b")
 _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
 _PURPOSE = re.compile(r"\b(?:to|curb|curbing|prevent|preventing|counter|countering|stop|stopping|combat|combating|fight|"
@@ -193,6 +197,24 @@ class Proposer:
                         out.extend(self.coordinated(text, nodes, b, s if way == "ab" else None, prop, why))
                         break
         out.extend(self.countries(text, nodes))
+        out.extend(self.sects(text, nodes))
+        return out
+
+    def sects(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """The sect an adjective gives the actor it stands before ("the Iraqi Shiite militia Kataib Hezbollah") or the
+        place's population ("overwhelmingly Sunni")."""
+        out = []
+        for n in nodes:
+            if n.kind not in ("linked", "new"):
+                continue
+            before = _MARKUP.sub("", text[max(0, n.start - 40):n.start])
+            m = _SECT_BEFORE.search(before)
+            if m and self.ontology.is_subclass(n.type, LB + "Actor") and not self.ontology.is_subclass(n.type, LB + "Country"):
+                out.append(Proposed(n.id, "sect", _sect(m.group(1)), f"{m.group(1)!r} before {n.words!r}"))
+            after = _MARKUP.sub("", text[n.end:n.end + 60])
+            m = _SECT_AFTER.match(after)
+            if m and self.ontology.is_subclass(n.type, LB + "Place") and not self.ontology.is_subclass(n.type, LB + "Country"):
+                out.append(Proposed(n.id, "populationSect", _sect(m.group(1)), f"{n.words!r} {m.group(0).strip()!r}"))
         return out
 
     def coordinated(self, text: str, nodes: list[Node], b: Node, subject: Node | None, prop: str, why: str) -> list[Proposed]:
@@ -490,6 +512,10 @@ def _one_clause(text: str, m: re.Match, date: DateMention) -> bool:
     if _CLAUSE.search(between):
         return False
     return "," not in between or bool(_OPENING.fullmatch(text[:date.start]))
+
+
+def _sect(word: str) -> str:
+    return "sunni" if word.lower().startswith("sunni") else "shia"
 
 
 def _distance(m: re.Match, date: DateMention) -> int:

@@ -115,8 +115,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     used |= {source for s in statements for source in s.get("attributed_to", [])}
     new_entries = [
         {"id": e.id, "type": e.type, "label": e.label, "aliases": _Flow(e.aliases),
-         "description": f"Named in document {doc.id}; to be described by a curator.", "proposal": e.reason}
-        for e in proposer.new.values() if e.id in used
+         "description": f"Named in document {doc.id}; to be described by a curator.",
+         "proposal": e.reason if e.id in used else f"{e.reason}; no fact proposed with it"}
+        for e in proposer.new.values()
     ]
     return Draft(doc.id, statements, new_entries, Path(), Path())
 
