@@ -130,7 +130,7 @@ class Matcher:
                 taken.append(cand)
         taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country") else _compound(text, m, runs)
                  for m in taken]
-        taken.extend(_acronyms(text, tokens, taken))
+        taken.extend(_acronyms(text, tokens, taken, self.entities))
         lower_words = {w.lower() for w in _TOKEN.findall(text) if w.islower()}
         for run in runs:
             if _headline(text, run):
@@ -229,27 +229,40 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
         piece = []
 
 
-def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention]) -> list[Mention]:
-    """Capitals that spell the initials of a name the text links (KH for Kataib Hezbollah, PMU for Popular
-    Mobilization Units), taken as that entity wherever no other mention covers them."""
-    initials: dict[str, str] = {}
+def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    """Short forms of names the text links, taken as that entity wherever no other mention covers them: capitals that
+    spell a name's initials (KH for Kataib Hezbollah), a short form in brackets right after a name (ImageSat
+    International (iSi)), and a person's surname once the text has given the full name (Soleimani)."""
+    short: dict[str, tuple[str, str]] = {}
     for m in taken:
-        if m.entity is not None:
-            words = [w for w in _TOKEN.findall(m.words) if w.lower() not in _JOINERS]
-            if len(words) > 1:
-                initials.setdefault("".join(w[0].upper() for w in words), m.entity)
+        if m.entity is None:
+            continue
+        words = [w for w in _TOKEN.findall(m.words) if w.lower() not in _JOINERS]
+        if len(words) > 1:
+            short.setdefault("".join(w[0].upper() for w in words), (m.entity, "acronym"))
+            if entities[m.entity].type.endswith("#Person"):
+                short.setdefault(_POSSESSIVE.sub("", words[-1]), (m.entity, "surname"))
+        bracket = re.match(r"\s*\((\w{2,6})\)", text[m.end:])
+        if bracket:
+            short.setdefault(bracket.group(1), (m.entity, "bracket"))
     out: list[Mention] = []
     for tok in tokens:
-        word = tok.group(0)
-        if word.isupper() and 2 <= len(word) <= 6 and word in initials and not _overlaps(taken, tok.start(), tok.end()):
-            out.append(Mention(tok.start(), tok.end(), word, initials[word], "acronym"))
+        word = _POSSESSIVE.sub("", tok.group(0))
+        if word in short and len(word) >= 2 and not _overlaps(taken, tok.start(), tok.end()):
+            ent_id, how = short[word]
+            if how == "acronym" and not word.isupper():
+                continue
+            if how == "surname" and not any(m.entity == ent_id and m.end <= tok.start() for m in taken):
+                continue  # a surname stands for the person only after the text has named them in full
+            out.append(Mention(tok.start(), tok.end(), tok.group(0), ent_id, "acronym" if how == "bracket" else how))
     return out
 
 
 # Capitalised words that, after a place's name, make the name of another thing (Albukamal Border Crossing, Deir
 # Ezzor Province): a name the register may lack, not a mention of the place.
 _HEADS = re.compile(r"^(?:[ -]+(?:Border|International|Official|New|Old))*[ -]+(?:Crossing|Highway|Road|Base|Airport|"
-                    r"Airbase|Province|Governorate|District|Bridge|Dam|Camp|Checkpoint|Wall)\b")
+                    r"Airbase|Province|Governorate|District|Bridge|Dam|Camp|Checkpoint|Wall|Battalions?|Brigades?|Forces?|Units?|"
+                    r"Division|Corps|Movement|Council|Party|Front)\b")
 
 
 def _compound(text: str, m: Mention, runs: list[list[re.Match]]) -> Mention:

@@ -13,7 +13,7 @@ Nothing here is published: `kg build` refuses a proposal until a curator has rev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -95,10 +95,13 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     new_names: dict[str, str] = {}  # folded name -> new entity id
     statements: list[dict] = []
     whole = doc.in_scope_text()
-    salience = Salience(ontology, types, _nodes(whole, matcher.find(whole), proposer, new_names, doc.id, entities))
+    found = matcher.find(whole)  # over the whole text: a short form or surname needs the full name given before it
+    salience = Salience(ontology, types, _nodes(whole, found, proposer, new_names, doc.id, entities))
     for sent in sentences(doc):
         text = sent.text
-        nodes = _nodes(text, matcher.find(text), proposer, new_names, doc.id, entities)
+        inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
+                  if sent.start <= m.start and m.end <= sent.end]
+        nodes = _nodes(text, inside, proposer, new_names, doc.id, entities)
         references = descriptions(text, nodes, salience)
         salience.named(nodes)
         nodes = sorted(nodes + references, key=lambda n: n.start)

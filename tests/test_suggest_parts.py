@@ -56,6 +56,20 @@ def test_acronym_of_a_linked_name_and_country_adjectives():
     assert [(m.words, m.country) for m in found if m.how == "demonym"] == [("Iraqi", "iraq")]
 
 
+def test_short_forms_once_the_full_name_is_given():
+    register = {**REGISTER, "imagesat": entity("imagesat", "Organization", "ImageSat International", "ImageSat International"),
+                "qassem-soleimani": entity("qassem-soleimani", "Person", "Qassem Soleimani", "Qassem Soleimani")}
+    text = "Soleimani spoke. Later Qassem Soleimani met ImageSat International (iSi); Soleimani read what iSi found."
+    linked = [(m.start, m.words, m.entity) for m in Matcher(register).find(text) if m.entity]
+    assert [w for _, w, e in linked if e == "imagesat"] == ["ImageSat International", "iSi", "iSi"]
+    assert [s for s, w, _ in linked if w == "Soleimani"] == [text.index("Soleimani read")]  # not before the full name
+
+
+def test_a_place_name_with_a_kind_after_it_is_another_name():
+    found = Matcher(REGISTER).find("Trucks waited at the Albu Kamal Border Crossing for days.")
+    assert ("Albu Kamal Border Crossing", None, "unknown") in [(m.words, m.entity, m.how) for m in found]
+
+
 @pytest.mark.parametrize("text, doc_date, value, inferred", [
     ("In June 2018, a strike hit.", "2019-03-22", "2018-06", False),
     ("It opened on September 30, 2019.", None, "2019-09-30", False),
