@@ -15,7 +15,8 @@ _CERTAINTY = [
     (r"\b(?:alleged(?:ly)?|accused of|unconfirmed|reports suggest|mysterious)\b", "alleged"),
     (r"\baccording to\b", "reported"),
     (r"\breportedly\b", "reported"),
-    (r"\b(?:said|says|told|stated|reported|reports|claimed|announced|quoted|cited)\b", "reported"),
+    (r"\b(?:said|say|says|saying|told|stated|reported|reports|claimed|announced|quoted|cited|noted|added|explained|"
+     r"warned)\b", "reported"),
     (r"\b(?:likely|unlikely|probably|possibly|potential(?:ly)?|presumably|in all probability|it can be assumed|"
      r"appears? to|seems? to|may|might|could|in (?:ITIC|our) assessment)\b", "assessed"),
 ]
@@ -34,7 +35,7 @@ _CONDITION = re.compile(r"(?:^|[,;]\s*)((?:If|if|when|When)\b[^,;]+)")
 _ATTRIBUTION = [
     re.compile(r"\b[Aa]ccording to (?:a |an |the )?([^,.;:()]{2,80}?)(?=[,.;:(]|$| that\b)"),
     re.compile(r"(?:^|[,.;“\"]\s*)((?:[A-Z][\w’'-]*\s?){1,5}|[Tt]he [\w\s’'-]{2,40}?|[\w’'-]+ (?:reports|media|sources|"
-               r"officials|observers|residents))\s+(?:said|says|told|stated|reported|claimed|announced)\b"),
+               r"officials|observers|residents))\s+(?:said|say|says|told|stated|reported|claimed|announced)\b"),
     re.compile(r"\(([A-Z][\w\s.’'-]{1,40}), (?:[A-Z][a-z]+ \d{1,2}, )?\d{4}\)"),
 ]
 
