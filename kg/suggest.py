@@ -13,6 +13,7 @@ Nothing here is published: `kg build` refuses a proposal until a curator has rev
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from .register import Entity, load_register
 from .statements import load_statement_file
 from .yamlio import load_yaml
 
+log = logging.getLogger(__name__)
 # Register entries after this line are the draft's, rewritten on each run.
 MARK = "# --- Proposed by kg suggest"
 # Words that do not tell two new names apart (Albukamal Crossing, the Albukamal Border Crossing).
@@ -83,8 +85,27 @@ def suggest(layout: Layout, doc_id: str) -> Draft:
     draft.statements_path, draft.register_path = statements_path, register_path
     _write(draft, register_text)
     with_proposals = load_register(layout.register, ontology, documents, skip=[layout.coordinates], proposals=True)
-    load_statement_file(statements_path, documents, ontology, with_proposals, proposals=True)
-    return draft
+    while True:  # the draft must load as a draft: a statement the loader refuses is dropped, and the reason logged
+        try:
+            load_statement_file(statements_path, documents, ontology, with_proposals, proposals=True)
+            return draft
+        except InputError as exc:
+            bad = _statement_at(statements_path, exc.line) if exc.path == str(statements_path) else None
+            if bad is None:
+                raise
+            log.warning("dropped proposed statement %s: %s", bad, exc.message)
+            draft.statements = [st for st in draft.statements if st["id"] != bad]
+            _write(draft, register_text)
+
+
+def _statement_at(path: Path, line: int | None) -> str | None:
+    """The id of the statement of a statements file that holds a line."""
+    data = load_yaml(path)
+    found = None
+    for item in (data or {}).get("statements") or []:
+        if line is not None and getattr(item, "line", 0) <= line:
+            found = item.get("id")
+    return found
 
 
 def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Known, events: EventIndex) -> Draft:

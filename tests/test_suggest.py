@@ -108,3 +108,23 @@ def test_the_table_adds_counts_before_dividing():
     lines = table([a, b]).splitlines()
     assert len(lines) == 5 and lines[-1].startswith("| all |")
     assert "60 % (24/40)" in lines[-1] and "50 % / 25 % (5)" in lines[-1]
+
+
+def test_a_statement_the_loader_refuses_is_dropped_and_said(project_copy, monkeypatch, caplog):
+    import kg.suggest as module
+
+    original = module.make_draft
+
+    def with_a_bad_statement(*args):
+        draft = original(*args)
+        draft.statements.append({"id": "001-900", "quote": "words the document does not have", "certainty": "stated",
+                                 "modality": "asserted", "facts": [["iran", "supports", "hezbollah"]],
+                                 "proposal": {"why": "a test"}})
+        return draft
+
+    monkeypatch.setattr(module, "make_draft", with_a_bad_statement)
+    (project_copy.statements / "001.yaml").unlink()
+    draft = suggest(project_copy, "001")
+    ids = [s["id"] for s in load_yaml(project_copy.statements / "001.yaml")["statements"]]
+    assert "001-900" not in ids and ids == [s["id"] for s in draft.statements]
+    assert "dropped proposed statement 001-900: 001-900: quote not found" in caplog.text
