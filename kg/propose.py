@@ -48,7 +48,8 @@ RELATIONS = [
     (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
-    (r" (?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?", "hasPresenceIn", "ab"),
+    (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?",
+     "hasPresenceIn", "ab"),
     (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
@@ -94,6 +95,17 @@ _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
 _SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
                          rf"{_SECT_WORD}\b")
+_TITLE_NOUN = (r"(?:minister|commander|chief|spokesman|spokeswoman|expert|president|governor|director|ambassador|"
+               r"leader|head|secretary|envoy|analyst|general|official)")
+_NOT_TITLE = {"said", "says", "told", "were", "was", "is", "are", "the", "a", "an", "and", "of", "by", "present", "with", "to",
+              "from", "in", "on", "at", "as", "when", "while", "that", "which", "who"}
+_TITLE_WORD = r"(?:[A-Za-z][a-z]+|[A-Z]+)"
+# Words ending in a title's noun right before a name (the title's words are capitalised or are the text's plain words).
+_TITLE_BEFORE = re.compile(rf"(?:^|[\s,*(“\"])((?:{_TITLE_WORD} ){{0,3}}(?i:{_TITLE_NOUN}))\s+(?:(?:Lt|Gen|Col|Maj|Brig)\.\s+)*"
+                           rf"(?:General\s+)?$")
+_TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?((?:[A-Za-z]+\s+){{0,2}}?(?i:{_TITLE_NOUN})(?:\s+(?:of|to|for)\s+[^,.;()]+?)?)"
+                          rf"(?=\s+in\s|\s*[,.;()]|$|\s+(?:who|and|said|during)\b)")
+_TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;()]+?)(?:\s+in\s+[^,.;()]+)?,\s*$")
 _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
 _PURPOSE = re.compile(r"\b(?:to|curb|curbing|prevent|preventing|counter|countering|stop|stopping|combat|combating|fight|"
@@ -198,6 +210,38 @@ class Proposer:
                         break
         out.extend(self.countries(text, nodes))
         out.extend(self.sects(text, nodes))
+        out.extend(self.titles(text, nodes))
+        return out
+
+    def titles(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """A person's title as the text gives it: before the name ("Interior Minister Mohammed …", "military expert
+        Jalil Khalaf"), after it ("Kazem al-Fayad, Syrian ambassador to Iraq") or before it with a comma ("the chief of
+        the IRGC in Iran, Hossein Salami"): the words up to the title's noun and what follows it, verbatim."""
+        out = []
+        for n in nodes:
+            if n.kind not in ("linked", "new") or not self.ontology.is_subclass(n.type, LB + "Person"):
+                continue
+            found = None
+            head = text[max(0, n.start - 80):n.start]
+            m = _TITLE_BEFORE.search(head)
+            if m:
+                start = n.start - len(head) + m.start(1)
+                inside = [o.end for o in nodes if o is not n and o.kind != "demonym" and start < o.end <= n.start]
+                phrase = text[max([start, *inside]):n.start - len(head) + m.end(1)]  # after a name inside it
+                words = phrase.split()
+                while words and words[0].lower() in _NOT_TITLE:
+                    words = words[1:]
+                if words:
+                    found = (" ".join(words), "before the name")
+            m = _TITLE_AFTER.match(text[n.end:])
+            if found is None and m:
+                found = (m.group(1), "after the name")
+            m = _TITLE_COMMA.search(head)
+            if found is None and m:
+                found = (m.group(1), "before the name and a comma")
+            if found:
+                words = found[0].strip(" ,*")
+                out.append(Proposed(n.id, "title", words, f"{words!r} {found[1]} {n.words!r}"))
         return out
 
     def sects(self, text: str, nodes: list[Node]) -> list[Proposed]:

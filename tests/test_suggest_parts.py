@@ -142,3 +142,49 @@ def test_same_fact_other_value_and_a_missing_year():
     assert found == {"corroborates": ["000-018"], "disagrees": ["000-018"], "dates": ["003-010"]}
     coarser = compare([Proposed("strike-x", "date", "2018", "")], known)
     assert coarser == {"corroborates": [], "disagrees": [], "dates": []}
+
+
+@pytest.fixture(scope="module")
+def proposer():
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import EventIndex, Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    types = {"iran": LB + "Country", "iraq": LB + "Country", "syria": LB + "Country", "al-qaim": LB + "Settlement",
+             "kataib-hezbollah": LB + "Militia", "rahmoun": LB + "Person", "fayad": LB + "Person"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+def nodes_of(proposer, text: str, names: dict[str, str], demonyms: dict[str, str] | None = None):
+    from kg.propose import Node
+
+    out = [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()]
+    out += [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w, "demonym") for w, i in (demonyms or {}).items()]
+    return sorted(out, key=lambda n: n.start)
+
+
+def facts_of(proposer, text, names, demonyms=None):
+    return {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, names, demonyms))}
+
+
+def test_facts_where_a_cue_and_the_ontology_agree(proposer):
+    assert facts_of(proposer, "Iran-backed Kataib Hezbollah grew.", {"Iran": "iran", "Kataib Hezbollah": "kataib-hezbollah"}) \
+        == {("iran", "supports", "kataib-hezbollah")}
+    assert facts_of(proposer, "Kataib Hezbollah, fighting in Iraq and Syria, grew.",
+                    {"Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq", "Syria": "syria"}) \
+        == {("kataib-hezbollah", "hasPresenceIn", "iraq"), ("kataib-hezbollah", "hasPresenceIn", "syria")}
+    # a country is not near a town; a militia is not located in a country (locatedIn is for places)
+    assert facts_of(proposer, "a crossing with Syria near the town of al-Qaim", {"Syria": "syria", "al-Qaim": "al-qaim"}) == set()
+    # the adjective gives the militia's country, but is no place of presence
+    assert facts_of(proposer, "the Iraqi Shiite militia Kataib Hezbollah", {"Kataib Hezbollah": "kataib-hezbollah"},
+                    {"Iraqi": "iraq"}) == {("kataib-hezbollah", "country", "iraq"), ("kataib-hezbollah", "sect", "shia")}
+
+
+@pytest.mark.parametrize("text, name, ent_id, title", [
+    ("Interior Minister Mohammed al-Rahmoun was present.", "Mohammed al-Rahmoun", "rahmoun", "Interior Minister"),
+    ("Kazem al-Fayad, Syrian ambassador to Iraq, said so.", "Kazem al-Fayad", "fayad", "Syrian ambassador to Iraq"),
+    ("said military expert Kazem al-Fayad.", "Kazem al-Fayad", "fayad", "military expert"),
+])
+def test_a_persons_title_verbatim(proposer, text, name, ent_id, title):
+    assert (ent_id, "title", title) in facts_of(proposer, text, {name: ent_id})
