@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract import DateMention, QuantityMention
+from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
 from .ontology import Ontology
@@ -242,6 +243,25 @@ class Proposer:
             if found:
                 words = found[0].strip(" ,*")
                 out.append(Proposed(n.id, "title", words, f"{words!r} {found[1]} {n.words!r}"))
+                out.extend(self.title_relations(n, words, text, nodes))
+        return out
+
+    def title_relations(self, person: Node, title: str, text: str, nodes: list[Node]) -> list[Proposed]:
+        """What a title says besides itself: the country its adjective names (Syrian ambassador), and the body named right
+        before it (Syrian Tribal Council spokesman: a member; … commander: commands; … leader: leads)."""
+        out = []
+        first = title.split()[0]
+        if first in DEMONYMS:
+            country = next((n for n in nodes if n.kind == "demonym" and n.words == first), None)
+            if country is not None and self.allowed(person, "country", country):
+                out.append(Proposed(person.id, "country", country.id, f"the adjective {first!r} of the title {title!r}"))
+        start = text.rfind(title, 0, person.start)
+        body = next((n for n in nodes if n.kind in ("linked", "new") and 0 <= start - n.end <= 1), None)
+        if body is not None and start >= 0:
+            noun = title.split()[-1].lower()
+            prop = "commands" if noun == "commander" else "leads" if noun in ("leader", "head", "chief") else "memberOf"
+            if self.allowed(person, prop, body):
+                out.append(Proposed(person.id, prop, body.id, f"{body.words!r} before the title {title!r}"))
         return out
 
     def sects(self, text: str, nodes: list[Node]) -> list[Proposed]:
