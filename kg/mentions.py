@@ -93,6 +93,14 @@ class Matcher:
                 self.folded.setdefault(key, ent.id)
                 self.skeletons.setdefault(skeleton(name), []).append((key, ent.id))
         self.countries = {fold(ent.label): ent.id for ent in entities.values()}
+        # The initials of the register's names of two words or more (US for United States), where only one entity has them.
+        initials: dict[str, set[str]] = {}
+        for ent in entities.values():
+            for name in {ent.label, *ent.aliases}:
+                words = [w for w in _TOKEN.findall(name) if w.lower() not in _JOINERS | {"and"}]
+                if len(words) > 1 and all(_capitalised(w) for w in words):
+                    initials.setdefault("".join(w[0] for w in words).upper(), set()).add(ent.id)
+        self.initials = {k: next(iter(v)) for k, v in initials.items() if len(v) == 1}
         self.names = list(self.folded)
 
     def lookup(self, words: str) -> tuple[str, str] | None:
@@ -131,6 +139,10 @@ class Matcher:
         taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country") else _compound(text, m, runs)
                  for m in taken]
         taken.extend(_acronyms(text, tokens, taken, self.entities))
+        for tok in tokens:
+            word = tok.group(0)
+            if word.isupper() and len(word) >= 2 and word in self.initials and not _overlaps(taken, tok.start(), tok.end()):
+                taken.append(Mention(tok.start(), tok.end(), word, self.initials[word], "acronym"))
         lower_words = {w.lower() for w in _TOKEN.findall(text) if w.islower()}
         for run in runs:
             if _headline(text, run):

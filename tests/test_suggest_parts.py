@@ -56,6 +56,12 @@ def test_acronym_of_a_linked_name_and_country_adjectives():
     assert [(m.words, m.country) for m in found if m.how == "demonym"] == [("Iraqi", "iraq")]
 
 
+def test_capitals_that_only_one_register_name_has_as_initials():
+    register = {**REGISTER, "united-states": entity("united-states", "Country", "United States", "United States")}
+    found = Matcher(register).find("The US and the KDP disagree.")
+    assert [(m.words, m.entity) for m in found if m.entity] == [("US", "united-states")]  # KDP: no entity has those initials
+
+
 def test_short_forms_once_the_full_name_is_given():
     register = {**REGISTER, "imagesat": entity("imagesat", "Organization", "ImageSat International", "ImageSat International"),
                 "qassem-soleimani": entity("qassem-soleimani", "Person", "Qassem Soleimani", "Qassem Soleimani")}
