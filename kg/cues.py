@@ -35,7 +35,8 @@ _CONDITION = re.compile(r"(?:^|[,;]\s*)((?:If|if|when|When)\b[^,;]+)")
 _ATTRIBUTION = [
     re.compile(r"\b[Aa]ccording to (?:a |an |the )?([^,.;:()]{2,80}?)(?=[,.;:(]|$| that\b)"),
     re.compile(r"(?:^|[,.;“\"]\s*)((?:[A-Z][\w’'-]*\s?){1,5}|[Tt]he [\w\s’'-]{2,40}?|[\w’'-]+ (?:reports|media|sources|"
-               r"officials|observers|residents))\s+(?:said|say|says|told|stated|reported|claimed|announced)\b"),
+               r"officials|observers|residents))\s+(?:(?:even|also|later|\w+ly)\s+)?(?:said|say|says|told|stated|reported|claimed|"
+               r"announced)\b"),
     re.compile(r"\(([A-Z][\w\s.’'-]{1,40}), (?:[A-Z][a-z]+ \d{1,2}, )?\d{4}\)"),
 ]
 

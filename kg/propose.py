@@ -88,7 +88,7 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
                  (r"\brocket", "rocketFire")]
 # What may stand between an event's agent and the word of the event: auxiliaries, a date ("the United States on
 # November 17 imposed sanctions"), the adjective of a strike ("Israeli air strike").
-_AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|then|reportedly|been|being|set to|"
+_AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
 _OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the)\s+)*", re.I)  # before a date that opens a sentence
@@ -148,7 +148,8 @@ class Node:
     type: str  # class IRI
     words: str
     kind: str = "linked"  # linked (a register entry), demonym (a country adjective), new (a name the register lacks,
-    # its class guessed from evidence) or unsure (a new name whose class is a default guess)
+    # its class guessed from evidence), unsure (a new name whose class is a default guess) or reference (a description)
+    how: str = ""  # how a linked name was matched (kg.mentions: name, folded, skeleton, fuzzy, acronym, surname)
 
 
 _COMPOUND = re.compile(r"^-\w+ $")  # Iran-backed, Hezbollah-affiliated: where a country adjective may stand for its country
@@ -159,7 +160,7 @@ _STATUS_WORDS = [(r"closed", "closed"), (r"blocked", "blocked"), (r"(?:re-?)?ope
                  (r"under construction|being (?:built|constructed)", "underConstruction"), (r"completed", "completed"),
                  (r"delayed|postponed", "delayed")]
 _STATUS = "|".join(p for p, _ in _STATUS_WORDS)
-_STATUS_BEFORE = re.compile(rf"\b({_STATUS})\s+(?:border\s+)?$")
+_STATUS_BEFORE = re.compile(r"\b(closed|blocked|re-?opened|completed|delayed)\s+(?:border\s+)?$")  # the closed crossing
 _STATUS_AFTER = re.compile(rf"^,?\s*(?:(?:which|that|it)\s+)?(?:(?:is|was|has been|had been|have been|remains|remained|were|are|"
                            rf"will be|would be|finally|officially|ostensibly|now)\s+)*({_STATUS})\b")
 _SPATIAL = {"near", "locatedIn", "onBorder", "adjacentTo"}
@@ -312,7 +313,8 @@ class Proposer:
         for n in nodes:
             if n.kind in ("demonym", "unsure") or not any(self.ontology.is_subclass(n.type, LB + c) for c in _HAS_STATUS):
                 continue
-            before = _MARKUP.sub("", text[max(0, n.start - 12):n.start]).lower()
+            before = _MARKUP.sub("", text[max(0, n.start - 12):n.end if n.kind == "reference" else n.start]).lower()
+            before = re.sub(r"\s*\b(?:crossing|road|highway|route|base|wall|barrier|fence)$", " ", before)
             after = _MARKUP.sub("", text[n.end:n.end + 50]).lower()
             m = _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after)
             if m:

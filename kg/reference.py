@@ -60,6 +60,5 @@ def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]
         found = salience.main(cls) if m.group(1).lower() in ("a", "an") else salience.resolve(cls, before)
         if found:
             ent_id, why = found
-            out.append(Node(m.start(), m.end(), ent_id, salience.types[ent_id], f"{m.group(0)} (= {ent_id}, the {cls} {why})",
-                            "reference"))
+            out.append(Node(m.start(), m.end(), ent_id, salience.types[ent_id], m.group(0), "reference", f"the {cls} {why}"))
     return out

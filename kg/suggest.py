@@ -153,7 +153,7 @@ def _nodes(text: str, mentions, proposer: Proposer, new_names: dict[str, str], d
     types = proposer.types
     for m in mentions:
         if m.entity is not None:
-            nodes.append(Node(m.start, m.end, m.entity, types[m.entity], m.words))
+            nodes.append(Node(m.start, m.end, m.entity, types[m.entity], m.words, how=m.how))
         elif m.how == "demonym" and m.country:
             nodes.append(Node(m.start, m.end, m.country, types[m.country], m.words, "demonym"))
         elif m.how == "unknown":
@@ -219,7 +219,7 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
         item["condition"] = cues.condition
     item["facts"] = [_Flow([f.subject, f.property, f.object]) for f in facts]
     proposal: dict = {
-        "why": f"{len(facts)} candidate fact(s) between the entities the sentence names",
+        "why": f"{len(facts)} candidate fact(s) between the entities the sentence names: " + _names(nodes),
         "certainty": cues.certainty_cue or "no cue: stated",
         "modality": cues.modality_cue or "no cue: asserted",
         "facts": [f.reason for f in facts],
@@ -229,6 +229,25 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
             proposal[key] = ids
     item["proposal"] = proposal
     return item
+
+
+_HOW = {"name": "as the register writes it", "folded": "spelled otherwise", "skeleton": "transliterated otherwise",
+        "fuzzy": "misspelt", "acronym": "short form", "surname": "surname"}
+
+
+def _names(nodes: list[Node]) -> str:
+    """The sentence's names and what each was taken for: 'Kata’aib Hezbollah' = kataib-hezbollah (transliterated otherwise)."""
+    out = []
+    for n in nodes:
+        if n.kind == "linked":
+            out.append(f"{n.words!r} = {n.id} ({_HOW.get(n.how, n.how)})")
+        elif n.kind in ("new", "unsure"):
+            out.append(f"{n.words!r} = {n.id} (new entry)")
+        elif n.kind == "reference":
+            out.append(f"{n.words!r} = {n.id} ({n.how})")
+        elif n.kind == "demonym":
+            out.append(f"{n.words!r} = {n.id} (adjective)")
+    return "; ".join(out) or "none"
 
 
 def _refuse_reviewed(path: Path) -> None:

@@ -136,6 +136,7 @@ def test_a_condition_and_a_named_source():
     cues = read_cues("If militias take the crossing, shipments could stay on the highway.")
     assert (cues.modality, cues.condition, cues.modality_cue) == ("conditional", "If militias take the crossing", "could")
     assert read_cues("Ahmed Jidyan said the site would open.").attribution == "Ahmed Jidyan"
+    assert read_cues("Al-Masdar even reported yesterday that air defense was activated.").attribution == "Al-Masdar"
 
 
 def test_same_fact_other_value_and_a_missing_year():
