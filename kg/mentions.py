@@ -27,10 +27,8 @@ MAX_WORDS = 6
 SKELETON_SIMILARITY = 70  # folded forms of one name's transliterations (Hizballah / Hezbollah: 78)
 FUZZY_SIMILARITY = 90
 FUZZY_MIN_LENGTH = 8
-SHORT_NAME = 4  # names this short (US, KH, iSi) only ever match as written
+SHORT_NAME = 4  # names this short (US, KH, iSi) match as written, or as the short forms of names (_acronyms)
 
-# A word: letters, with apostrophes and hyphens inside (Kata’aib, al-Qa'im, Shi'ite, Iran-backed).
-_WORD = re.compile(r"[^\W\d_](?:[\w]|['’‘](?=\w)|-(?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Lower-case words that may stand inside a name (Harakat Hezbollah al-Nujaba, Movement of the Noble Ones).
 _JOINERS = {"al", "el", "ez", "as", "ad", "bin", "ibn", "abu", "of", "the", "de"}

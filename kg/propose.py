@@ -113,7 +113,6 @@ _PURPOSE = re.compile(r"\b(?:to|curb|curbing|prevent|preventing|counter|counteri
                       r"against)\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
-_PLACE_CLASSES = ("Place",)
 _PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
