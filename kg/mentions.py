@@ -6,11 +6,14 @@ A mention is found in this order, the longest name winning where names overlap:
 - `folded`: the same once case, apostrophes and hyphens are set aside (kg.names.fold): al-Qa'im for al-Qaim;
 - `skeleton`: the consonant key transliterations share (kg.names.skeleton), confirmed by the edit similarity of the
   folded forms (rapidfuzz): Kata’aib Hezbollah, Hizballah, Albukmal;
-- `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name.
+- `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
+- `acronym` and `surname`: short forms of names the text gives in full (KH after Kataib Hezbollah, a bracketed
+  "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
-Country adjectives (Iraqi, Syrian, Iranian) are kept apart as `demonym` mentions: they name no entity, but tell a
-fact's country or perpetrator. Runs of capitalised words that match nothing are `unknown`: candidates for new
-register entries (kg.entity_types guesses their class).
+A register name followed by the word of another kind of thing (Albukamal Border Crossing, Imam Ali Battalions) is
+not that entity but a new name. Country adjectives (Iraqi, Syrian, Iranian) are kept apart as `demonym` mentions:
+they name no entity, but tell a fact's country or perpetrator. Runs of capitalised words that match nothing are
+`unknown`: candidates for new register entries (kg.entity_types guesses their class).
 """
 
 from __future__ import annotations
