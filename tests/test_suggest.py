@@ -128,3 +128,12 @@ def test_a_statement_the_loader_refuses_is_dropped_and_said(project_copy, monkey
     ids = [s["id"] for s in load_yaml(project_copy.statements / "001.yaml")["statements"]]
     assert "001-900" not in ids and ids == [s["id"] for s in draft.statements]
     assert "dropped proposed statement 001-900: 001-900: quote not found" in caplog.text
+
+
+def test_an_unknown_document_or_reviewed_statements_exit_2_with_one_line(project_copy):
+    env = {"KG_PROJECT_ROOT": str(project_copy.root)}
+    unknown = CliRunner().invoke(cli.main, ["suggest", "999"], env=env)
+    assert unknown.exit_code == 2 and "unknown document '999'" in unknown.output
+    reviewed = CliRunner().invoke(cli.main, ["suggest", "003"], env=env)
+    assert reviewed.exit_code == 2 and "003.yaml" in reviewed.output and "reviewed statement" in reviewed.output
+    assert "Traceback" not in unknown.output + reviewed.output
