@@ -92,7 +92,7 @@ class Inputs:
     statements: list[Statement]
     coordinates: list[ReferencePoint]
     curation: Curation
-    gazetteer: Gazetteer
+    gazetteer: Gazetteer | None = None  # None: not matched (for readers of the texts and statements alone)
 
 def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
     """Read and check every input; the first problem raises InputError naming file and line."""
@@ -101,7 +101,7 @@ def load_inputs(layout: Layout, progress: Progress = _noop) -> Inputs:
     progress("read inputs", 1, 5)
     ontology = load_ontology(layout.ontology)
     progress("read inputs", 2, 5)
-    entities = load_register(layout.register, ontology, documents, skip=[layout.coordinates, layout.gazetteer])
+    entities = load_register(layout.register, ontology, documents, skip=layout.register_data)
     progress("read inputs", 3, 5)
     curation = Curation()
     statements = load_statements(layout.statements, documents, ontology, entities, curation)

@@ -411,5 +411,27 @@ def _report(result) -> None:
         click.echo("coverage: " + to_text([result.coverage]), nl=False)
 
 
+@main.command()
+@click.argument("document")
+def suggest(document: str) -> None:
+    """Write a draft statements file for DOCUMENT (its id in the catalogue) and print its path.
+
+    Every statement, and every new register entry (appended to register/DOCUMENT.yaml), is marked `proposal` with
+    the reason for it; kg build refuses proposals until a curator has reviewed them. A statements file that holds
+    reviewed statements is never overwritten.
+
+    Exit status: 0 written; 2 the inputs could not be read or the file holds reviewed statements.
+    """
+    from .suggest import suggest as run_suggest
+
+    try:
+        draft = run_suggest(command_layout(None), document)
+    except KGError as exc:
+        fail(str(exc), EXIT_ERROR)
+    click.echo(draft.statements_path)
+    click.echo(f"{len(draft.statements)} statements, {draft.facts} facts, {len(draft.entities)} new register entries "
+               f"proposed (register: {draft.register_path})", err=True)
+
+
 if __name__ == "__main__":
     main()

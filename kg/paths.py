@@ -50,6 +50,11 @@ class Layout:
         return self.root / "register" / "gazetteer.yaml"
 
     @property
+    def register_data(self) -> list[Path]:
+        """The register's files that hold data about entities, not entities: every reader of the entities skips them."""
+        return [self.coordinates, self.gazetteer]
+
+    @property
     def ontology_dir(self) -> Path:
         return self.root / "ontology"
 

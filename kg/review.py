@@ -215,7 +215,7 @@ def check(layout: Layout, document: str) -> Check:
         if document not in documents:
             raise InputError(layout.catalogue, None, f"no document {document!r} in the catalogue")
         ontology = load_ontology(layout.ontology)
-        entities = load_register(layout.register, ontology, documents, skip=[layout.coordinates], proposals=True)
+        entities = load_register(layout.register, ontology, documents, skip=layout.register_data, proposals=True)
         curation = Curation()
         statements = load_statements(layout.statements, documents, ontology, entities, curation, proposals=True)
         if not left:

@@ -1,0 +1,250 @@
+"""Dates and numbers as news and briefs write them, normalised for statements.
+
+Dates come at the precision the text gives (kg.statements.parse_date's forms): "September 30, 2019" and "30 September
+2019" are a day, "June 2018" a month, "in 2014" a year. A day or month without a year ("On September 9", "in mid and
+late September") takes the year of the document's date — the latest such day not after it — and is flagged
+`year_inferred`; in a document without a date it stays a month-day ("--01-28"). "yesterday" and a weekday ("on Monday")
+count back from the document's date.
+
+Numbers are quantities: a value or a range, a qualifier from the words before it ("more than", "roughly", "at least",
+"between … and", "thousands of"), a unit from the words after it (a currency sign, km, tons, or the counted noun) and
+what it is per ("annually", "a month", "per truck"), with the verbatim words.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december")
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_PART = r"(?:(?:early|mid|late)\s+(?:and\s+(?:early|mid|late)\s+)?)?"  # "in mid and late September"
+_DATE_FORMS = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
+    ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
+    ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
+    ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
+    ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})\b(?!\s+\d)")),
+    ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d,-])")),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    words: str
+    value: str  # 2019-09-30, 2019-09, 2019 or --09-30
+    year_inferred: bool = False
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    start: int
+    end: int
+    verbatim: str
+    qualifier: str
+    unit: str
+    value: int | None = None
+    min: int | None = None
+    max: int | None = None
+    per: str | None = None
+
+    def as_yaml(self) -> dict:
+        out: dict = {"value": self.value} if self.value is not None else {"min": self.min, "max": self.max}
+        out.update(qualifier=self.qualifier, unit=self.unit)
+        if self.per:
+            out["per"] = self.per
+        out["verbatim"] = self.verbatim
+        return out
+
+
+def _month(name: str) -> int:
+    return MONTHS.index(name.lower()) + 1
+
+
+def _infer_year(month: int, day: int | None, doc_date: datetime.date) -> int:
+    """The year that puts a month (and day) latest but not after the document's date."""
+    probe = datetime.date(doc_date.year, month, day or 1)
+    return doc_date.year if probe <= doc_date else doc_date.year - 1
+
+
+def dates(text: str, doc_date: str | None) -> list[DateMention]:
+    """The dates a text gives, longest form first where forms overlap."""
+    today = datetime.date.fromisoformat(doc_date) if doc_date else None
+    found: list[DateMention] = []
+    for kind, pattern in _DATE_FORMS:
+        for m in pattern.finditer(text):
+            if any(m.start() < d.end and d.start < m.end() for d in found):
+                continue
+            mention = _date(kind, m, today)
+            if mention is not None:
+                found.append(mention)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | None:
+    words, g = m.group(0), m.groups()
+    try:
+        if kind == "iso":
+            value, inferred = datetime.date(int(g[0]), int(g[1]), int(g[2])).isoformat(), False
+        elif kind == "mdy":
+            value, inferred = datetime.date(int(g[2]), _month(g[0]), int(g[1])).isoformat(), False
+        elif kind == "dmy":
+            value, inferred = datetime.date(int(g[2]), _month(g[1]), int(g[0])).isoformat(), False
+        elif kind in ("my", "mddy"):  # two days of a month: the month is what one date can say
+            value, inferred = f"{int(g[1]):04d}-{_month(g[0]):02d}", False
+        elif kind == "y":
+            value, inferred = g[0], False
+        elif kind == "md":
+            month, day = _month(g[0]), int(g[1])
+            datetime.date(2000, month, day)
+            if today is None:
+                value, inferred = f"--{month:02d}-{day:02d}", False
+            else:
+                value, inferred = datetime.date(_infer_year(month, day, today), month, day).isoformat(), True
+        elif kind == "m":
+            if today is None:
+                return None
+            month = _month(g[0])
+            value, inferred = f"{_infer_year(month, None, today):04d}-{month:02d}", True
+        elif today is None:
+            return None
+        elif kind == "yesterday":
+            value, inferred = (today - datetime.timedelta(days=1)).isoformat(), True
+        else:  # a weekday: the latest such day not after the document's date
+            back = (today.weekday() - _WEEKDAYS.index(g[0].lower())) % 7
+            value, inferred = (today - datetime.timedelta(days=back)).isoformat(), True
+    except ValueError:
+        return None
+    return DateMention(m.start(), m.end(), words, value, inferred)
+
+
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12,
+          "dozen": 12, "a hundred": 100, "a thousand": 1000}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_PLURAL_SCALE = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}
+_QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "moreThan"), ("exceeding", "moreThan"),
+               ("at least", "atLeast"), ("less than", "lessThan"), ("fewer than", "lessThan"), ("under", "lessThan"),
+               ("at most", "atMost"), ("up to", "atMost"), ("roughly", "about"), ("about", "about"),
+               ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about")]
+_PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
+            "persons", "men", "officers", "commanders", "civilians", "residents"}
+_PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearly)\b"), "year"),
+        (re.compile(r"^\s*(?:a month|per month|monthly|each month|every month)\b"), "month"),
+        (re.compile(r"^\s*(?:a day|per day|daily)\b"), "day"),
+        (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton)\b"), None)]
+_WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
+_NUMBER = (rf"(?:\$\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
+           r"|(?:dozens|hundreds|thousands|millions|billions)\s+of")
+_QUANTITY = re.compile(
+    r"(?:\b(?P<between>between)\s+(?P<lo>" + _NUMBER + r")\s+and\s+(?P<hi>" + _NUMBER + r"))"
+    r"|(?:\b(?P<qual>" + "|".join(q for q, _ in _QUALIFIERS) + r")\s+)?(?P<num>(?<![\w.,])" + _NUMBER + r")",
+    re.I,
+)
+# Words after a number that are not what it counts (or are time spans, which are not quantities here).
+_NOT_UNITS = {"and", "or", "the", "a", "of", "to", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were",
+              "has", "have", "had", "also", "will", "would", "can", "could", "may", "main", "percent", "years", "year",
+              "months", "month", "days", "day", "weeks", "week", "times", "minute", "hours", "hour", "that", "which", "who"}
+_UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|miles|tons|tonnes|%|percent)\b", re.I)
+_NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior)\s+)*)([a-z]+)")
+
+
+def _number(words: str) -> tuple[int | None, bool]:
+    """The value of a number's words, and whether it is a plural scale ("thousands of": multiple)."""
+    w = words.lower().replace("$", "").strip()
+    if w.endswith(" of"):
+        return _PLURAL_SCALE.get(w[:-3].strip()), True
+    parts = w.split()
+    scale = _SCALE.get(parts[-1], 1) if len(parts) > 1 else 1
+    head = " ".join(parts[:-1]) if len(parts) > 1 and parts[-1] in _SCALE else w
+    if head in _SMALL:
+        base = _SMALL[head]
+    else:
+        try:
+            base = float(head.replace(",", ""))
+        except ValueError:
+            return None, False
+    value = base * scale
+    return (int(value) if value == int(value) else None), False
+
+
+def _singular(noun: str) -> str:
+    if noun in _PERSONS:
+        return "person"
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
+
+
+def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMention]:
+    """The numbers of a text as quantities; spans in skip (dates) are left out, and so are numbers with no unit."""
+    out = []
+    for m in _QUANTITY.finditer(text):
+        start = m.start()
+        if any(start < e and s < m.end() for s, e in skip):
+            continue
+        if m.group("between"):
+            lo, _ = _number(m.group("lo"))
+            hi, _ = _number(m.group("hi"))
+            if lo is None or hi is None:
+                continue
+            value, qualifier, bounds = None, "between", (lo, hi)
+            money = "$" in m.group("lo") or "$" in m.group("hi")
+        else:
+            value, plural = _number(m.group("num"))
+            if value is None:
+                continue
+            qualifier = "multiple" if plural else dict(_QUALIFIERS).get((m.group("qual") or "").lower(), "exactly")
+            bounds = None
+            money = "$" in m.group("num")
+            if m.group("num").lower() in ("one", "a dozen") and not m.group("qual"):
+                continue  # "one of", "a dozen" without a qualifier: rarely a count
+        end = m.end()
+        rest = text[end:]
+        unit = None
+        if money or re.match(r"^\s+(?:dollars|USD)\b", rest) or re.match(r"^\s+of\s+dollars\b", rest):
+            unit = "USD"
+            dollars = re.match(r"^\s+(?:of\s+)?dollars\b", rest)
+            if dollars:
+                end += dollars.end()
+        else:
+            u = _UNIT.match(rest)
+            if u:
+                unit = {"kilometers": "km", "kilometres": "km", "tonnes": "ton", "tons": "ton", "%": "percent"}.get(
+                    u.group(1).lower(), u.group(1).lower())
+                end += u.end()
+                tail = re.match(r"^(?:-long|-wide|\s+in\s+length|\s+long)\b", text[end:])
+                if tail:
+                    end += tail.end()
+            else:
+                n = _NOUN.match(rest)
+                if n and n.group(1) not in _NOT_UNITS:
+                    unit = _singular(n.group(1))
+                    end += n.end()
+        if unit is None:
+            continue
+        per = None
+        for pattern, name in _PER:
+            p = pattern.match(text[end:])
+            if p:
+                per = name or p.group(1)
+                end += p.end()
+                break
+        verbatim = text[start:end]
+        if bounds:
+            out.append(QuantityMention(start, end, verbatim, qualifier, unit, min=bounds[0], max=bounds[1], per=per))
+        else:
+            out.append(QuantityMention(start, end, verbatim, qualifier, unit, value=value, per=per))
+    return out

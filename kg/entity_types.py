@@ -1,0 +1,66 @@
+"""A class of the ontology guessed for a name the register lacks, from the name's own words and the words around it.
+
+The guess is a proposal for a curator: it names the words that led to it ("head word 'Brigade'", "title 'Minister'
+before it"). Names that give no clue are proposed as the most general class that fits a capitalised name, `Actor`
+when the context has an actor's verb after it, else `Organization`; a curator corrects it.
+"""
+
+from __future__ import annotations
+
+import re
+
+NO_CLUE = "no clue in the name or around it"
+# Words inside a name (most often its last word) and the class they make likely.
+_HEAD_WORDS = [
+    (r"brigades?|battalions?|division|corps|units?|force|forces|command|army", "MilitaryUnit"),
+    (r"hezbollah|hizbullah|hizballah|kataib|kata'ib|asaib|harakat|militias?|mobilization", "Militia"),
+    (r"ministry|government|parliament|council|department|authority|authorities|office|regime", "GovernmentBody"),
+    (r"institute|center|centre|foundation|university|research", "ResearchOrganization"),
+    (r"tv|television|news|agency|press|times|post|newspaper|radio|channel|monitor|sputnik|al-?monitor|telegram",
+     "MediaOutlet"),
+    (r"crossings?", "Crossing"),
+    (r"highway|road|motorway", "Road"),
+    (r"border", "Border"),
+    (r"base|airport|airbase|camp", "MilitaryBase"),
+    (r"province|governorate|region|district|valley|desert|area", "Region"),
+    (r"river|sea|gulf|lake", "WaterBody"),
+    (r"city|town|village", "Settlement"),
+    (r"movement|party|group|organization|organisation|front|network|company", "Organization"),
+]
+_BEFORE = [
+    (r"(?:president|minister|general|gen\.|lt\.|col\.|colonel|commander|spokesman|spokeswoman|chief|ambassador|director|"
+     r"sheikh|dr\.|mr\.|mrs\.|ms\.|expert|leader|head|analyst|journalist|official)\s*$", "Person"),
+    (r"(?:town|city|village) of\s*$", "Settlement"),
+    (r"(?:province|governorate|region|area) of\s*$", "Region"),
+    (r"(?:newspaper|channel|outlet|website|agency|daily)\s*$", "MediaOutlet"),
+    (r"(?:militia|group)\s*$", "Militia"),
+]
+_AFTER = [
+    (r"^\s*(?:said|says|told|stated|added|explained|noted|claimed|asked|visited)\b", "Person"),
+    (r"^\s*(?:reported|published|broadcast)\b", "MediaOutlet"),
+    (r"^,\s*(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:commander|chief|leader|president|minister|spokesman|expert|head|"
+     r"official)\b", "Person"),
+    (r"^\s*(?:province|governorate|region|area)\b", "Region"),
+]
+
+
+def guess_type(words: str, before: str, after: str) -> tuple[str, str]:
+    """The class (local name) a new name most likely has, and the words that say so."""
+    lowered = words.lower().replace("’", "'")
+    for pattern, cls in _HEAD_WORDS:
+        m = re.search(rf"\b(?:{pattern})\b", lowered)
+        if m:
+            return cls, f"the word {m.group(0)!r} in the name"
+    tail = before[-40:].lower()
+    for pattern, cls in _BEFORE:
+        m = re.search(pattern, tail)
+        if m:
+            return cls, f"{m.group(0).strip()!r} before it"
+    for pattern, cls in _AFTER:
+        m = re.search(pattern, after[:60], re.I)
+        if m:
+            return cls, f"{m.group(0).strip()!r} after it"
+    parts = words.split()
+    if 2 <= len(parts) <= 4 and all(p[:1].isupper() or p.lower().startswith(("al-", "el-", "bin", "ibn", "abu")) for p in parts):
+        return "Person", "a name of two to four capitalised words, as a person's"
+    return "Organization", NO_CLUE

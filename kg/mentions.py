@@ -1,0 +1,290 @@
+"""Where a text names register entities, however it spells them, and which names it gives that the register lacks.
+
+A mention is found in this order, the longest name winning where names overlap:
+
+- `name`: a label or alias of the register, exactly as written (kg.register.mention_spans);
+- `folded`: the same once case, apostrophes and hyphens are set aside (kg.names.fold): al-Qa'im for al-Qaim;
+- `skeleton`: the consonant key transliterations share (kg.names.skeleton), confirmed by the edit similarity of the
+  folded forms (rapidfuzz): Kata’aib Hezbollah, Hizballah, Albukmal;
+- `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
+- `acronym` and `surname`: short forms of names the text gives in full (KH after Kataib Hezbollah, a bracketed
+  "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
+
+A register name followed by the word of another kind of thing (Albukamal Border Crossing, Imam Ali Battalions) is
+not that entity but a new name. Country adjectives (Iraqi, Syrian, Iranian) are kept apart as `demonym` mentions:
+they name no entity, but tell a fact's country or perpetrator. Runs of capitalised words that match nothing are
+`unknown`: candidates for new register entries (kg.entity_types guesses their class).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .names import fold, skeleton
+from .register import Entity, mention_spans
+
+MAX_WORDS = 6
+SKELETON_SIMILARITY = 70  # folded forms of one name's transliterations (Hizballah / Hezbollah: 78)
+FUZZY_SIMILARITY = 90
+FUZZY_MIN_LENGTH = 8
+SHORT_NAME = 4  # names this short (US, KH, iSi) match as written, or as the short forms of names (_acronyms)
+
+_POSSESSIVE = re.compile(r"['’]s$")
+# Lower-case words that may stand inside a name (Harakat Hezbollah al-Nujaba, Movement of the Noble Ones).
+_JOINERS = {"al", "el", "ez", "as", "ad", "bin", "ibn", "abu", "of", "the", "de"}
+# Title words before a person's name: kept out of the name, and evidence that it is a person's.
+TITLES = {"president", "minister", "general", "gen", "lt", "col", "colonel", "maj", "major", "commander", "governor",
+          "spokesman", "spokeswoman", "chief", "ambassador", "director", "sheikh", "dr", "mr", "mrs", "ms", "prime",
+          "defense", "defence", "interior", "foreign", "expert", "leader", "head"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    words: str
+    entity: str | None  # register id; None for a demonym's or an unknown name's
+    how: str  # name, folded, skeleton, fuzzy, demonym, unknown
+    country: str | None = None  # for a demonym: the country's register id
+
+
+
+
+# Country adjectives and the country each names (as the register labels it).
+DEMONYMS = {"Iraqi": "Iraq", "Iraqis": "Iraq", "Syrian": "Syria", "Syrians": "Syria", "Iranian": "Iran", "Iranians": "Iran",
+            "Israeli": "Israel", "Israelis": "Israel", "American": "United States", "Americans": "United States",
+            "Lebanese": "Lebanon", "Jordanian": "Jordan", "Russian": "Russia", "Turkish": "Turkey", "Saudi": "Saudi Arabia",
+            "Kuwaiti": "Kuwait", "Egyptian": "Egypt"}
+# Capitalised words that start sentences or headings without naming anything.
+_COMMON = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "in", "on", "at",
+           "as", "and", "but", "or", "so", "if", "when", "while", "after", "before", "since", "however", "according", "thus",
+           "therefore", "meanwhile", "moreover", "also", "there", "then", "today", "yesterday", "monday", "tuesday",
+           "wednesday", "thursday", "friday", "saturday", "sunday", "photo", "read", "more", "by", "for", "from", "to",
+           "with", "without", "what", "which", "who", "why", "how", "not", "no", "yes", "one", "two", "some", "many",
+           "other", "overview", "so far", "all", "his", "her", "their", "our", "mr", "ms", "said", "new", "old"}
+# Adjectives of sect and people, capitalised but not names of entities (a fact's concept at most).
+_ADJECTIVES = {"shiite", "shi'ite", "shi’ite", "shia", "shi'a", "sunni", "kurdish", "arab", "arabic", "persian", "islamic",
+               "muslim", "christian", "western", "eastern", "northern", "southern"}
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december"}
+# Letters, with apostrophes inside (Kata’aib, Qa'im, Shi'ite); hyphens separate words (al-Qaim is two).
+_TOKEN = re.compile(r"[^\W\d_](?:\w|['’‘](?=\w))*")
+_GAP = re.compile(r"^[ \-‐‑]?$")  # what may stand between the words of one name
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class Matcher:
+    """Finds the register's entities in a text, however the text spells them."""
+
+    def __init__(self, entities: dict[str, Entity]):
+        self.entities = entities
+        self.folded: dict[str, str] = {}
+        self.skeletons: dict[str, list[tuple[str, str]]] = {}
+        for ent in entities.values():
+            for name in {ent.label, *ent.aliases}:
+                key = fold(name)
+                if len(key) <= SHORT_NAME or name.islower():  # common nouns (people, weapons) only as written
+                    continue
+                self.folded.setdefault(key, ent.id)
+                self.skeletons.setdefault(skeleton(name), []).append((key, ent.id))
+        self.countries = {fold(ent.label): ent.id for ent in entities.values()}
+        # The initials of the register's names of two words or more (US for United States), where only one entity has them.
+        initials: dict[str, set[str]] = {}
+        for ent in entities.values():
+            for name in {ent.label, *ent.aliases}:
+                words = [w for w in _TOKEN.findall(name) if w.lower() not in _JOINERS | {"and"}]
+                if len(words) > 1 and all(_capitalised(w) for w in words):
+                    initials.setdefault("".join(w[0] for w in words).upper(), set()).add(ent.id)
+        self.initials = {k: next(iter(v)) for k, v in initials.items() if len(v) == 1}
+        self.names = list(self.folded)
+
+    def lookup(self, words: str) -> tuple[str, str] | None:
+        """The entity a run of words names, and how it was matched: (id, how), or None."""
+        key = fold(_POSSESSIVE.sub("", words))
+        if len(key) <= SHORT_NAME:
+            return None
+        if key in self.folded:
+            return self.folded[key], "folded"
+        for name, ent_id in self.skeletons.get(skeleton(key), ()):
+            if fuzz.ratio(key, name) >= SKELETON_SIMILARITY:
+                return ent_id, "skeleton"
+        if len(key) >= FUZZY_MIN_LENGTH and words[:1].isupper():
+            best = process.extractOne(key, self.names, scorer=fuzz.ratio, score_cutoff=FUZZY_SIMILARITY)
+            if best is not None:
+                return self.folded[best[0]], "fuzzy"
+        return None
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention of the text, in order: the longest linked names claim their words (a name as written winning a
+        tie), then demonyms, then unknown names."""
+        candidates = [Mention(s, e, text[s:e], ent_id, "name") for s, e, ent_id in mention_spans(self.entities, text)]
+        tokens = list(_TOKEN.finditer(text))
+        runs = _runs(text, tokens)
+        for run in runs:
+            for start, end in _ngrams(run):
+                if text[start:end] in DEMONYMS:
+                    continue
+                found = self.lookup(text[start:end])
+                if found is not None and not self._partial_person(found[0], run, start, end):
+                    candidates.append(Mention(start, end, text[start:end], found[0], found[1]))
+        taken: list[Mention] = []
+        for cand in sorted(candidates, key=lambda m: (m.start - m.end, m.how != "name", m.start)):
+            if not _overlaps(taken, cand.start, cand.end):
+                taken.append(cand)
+        taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country") else _compound(text, m, runs)
+                 for m in taken]
+        taken.extend(_acronyms(text, tokens, taken, self.entities))
+        for tok in tokens:
+            word = tok.group(0)
+            if word.isupper() and len(word) >= 2 and word in self.initials and not _overlaps(taken, tok.start(), tok.end()):
+                taken.append(Mention(tok.start(), tok.end(), word, self.initials[word], "acronym"))
+        lower_words = {w.lower() for w in _TOKEN.findall(text) if w.islower()}
+        for run in runs:
+            if _headline(text, run):
+                continue
+            for start, end in _unknown_spans(text, run, taken, lower_words):
+                taken.append(Mention(start, end, text[start:end], None, "unknown"))
+        for tok in tokens:
+            country = DEMONYMS.get(tok.group(0))
+            if country and not _overlaps(taken, tok.start(), tok.end()):
+                taken.append(Mention(tok.start(), tok.end(), tok.group(0), None, "demonym", self.countries.get(fold(country))))
+        return sorted(taken, key=lambda m: m.start)
+
+    def _partial_person(self, ent_id: str, run: list[re.Match], start: int, end: int) -> bool:
+        """A spelling-tolerant match of a person's name inside a longer run of names is someone else's name
+        (Mudar al-Asaad is not Bashar al-Assad)."""
+        ent = self.entities[ent_id]
+        return ent.type.endswith("#Person") and (run[0].start() < start or run[-1].end() > end)
+
+
+def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(start < m.end and m.start < end for m in mentions)
+
+
+def _runs(text: str, tokens: list[re.Match]) -> list[list[re.Match]]:
+    """Maximal runs of words that may form one name: capitalised words, with articles and joiners between them."""
+    runs: list[list[re.Match]] = []
+    current: list[re.Match] = []
+    for tok in tokens:
+        word = tok.group(0)
+        fits = _capitalised(word) or word.lower() in _JOINERS
+        if fits and current and _GAP.match(text[current[-1].end():tok.start()]) and not _POSSESSIVE.search(current[-1].group(0)):
+            current.append(tok)
+            continue
+        if current:
+            runs.append(current)
+        current = [tok] if fits else []
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        while run and not _capitalised(run[-1].group(0)):
+            run = run[:-1]
+        while run and not _capitalised(run[0].group(0)) and len(run) > 1 and text[run[0].end()] == " ":
+            run = run[1:]  # "of the", "the" before a name; al- joined by a hyphen stays
+        if run and any(_capitalised(t.group(0)) for t in run):
+            out.append(run)
+    return out
+
+
+def _ngrams(run: list[re.Match]):
+    """The spans of a run's sub-runs, longest first, each starting and ending on a word that can bound a name."""
+    n = len(run)
+    for size in range(min(n, MAX_WORDS), 0, -1):
+        for i in range(n - size + 1):
+            first, last = run[i].group(0), run[i + size - 1].group(0)
+            if not _capitalised(last) or (size > 1 and last.lower() in _JOINERS) or (first.lower() in _JOINERS and size == 1):
+                continue
+            yield run[i].start(), run[i + size - 1].end()
+
+
+def _headline(text: str, run: list[re.Match]) -> bool:
+    """A run inside a line written in title case (a headline: A Key Border Crossing between Iraq and Syria Is about to
+    Fall), where capitals mark no names."""
+    start = text.rfind("\n", 0, run[0].start()) + 1
+    end = text.find("\n", run[-1].end())
+    words = [w for w in _TOKEN.findall(text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 4 and sum(_capitalised(w) for w in words) >= 0.7 * len(words)
+
+
+def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_words: set[str]):
+    """Parts of a run no mention covers that look like a name: not only common words, months, titles or words the text
+    also writes in lower case (Crossing in a heading), and not a single word opening a sentence."""
+    piece: list[re.Match] = []
+    tokens = [*run, None]
+    for i, tok in enumerate(tokens):
+        word = tok.group(0) if tok is not None else ""
+        free = tok is not None and not _overlaps(taken, tok.start(), tok.end())
+        if word in DEMONYMS:  # only as the first word of a name (Syrian Tribal Council), not as a name itself
+            nxt = tokens[i + 1]
+            free = free and not piece and nxt is not None and nxt.group(0) not in DEMONYMS and _capitalised(nxt.group(0)) \
+                and nxt.group(0).lower() not in _COMMON | _ADJECTIVES and not _overlaps(taken, nxt.start(), nxt.end()) \
+                and text[tok.end():nxt.start()] == " "
+        joined = tok is not None and text[tok.end():tok.end() + 1] == "-"  # al-Akhbar: the article starts the name
+        if free and (piece or joined or word.lower() not in _COMMON | TITLES | _JOINERS | _ADJECTIVES):
+            piece.append(tok)
+            continue
+        while piece and piece[-1].group(0).lower() in _JOINERS | _COMMON:
+            piece.pop()
+        words = [t.group(0).lower() for t in piece]
+        if piece and not all(w in _COMMON | _MONTH_NAMES | TITLES | _JOINERS | _ADJECTIVES | lower_words for w in words):
+            start, end = piece[0].start(), piece[-1].end()
+            before = text[:start].rstrip()
+            opens = not before or before[-1] in ".!?:•►*#\"“(["
+            if not (len(piece) == 1 and opens):
+                yield start, end
+        piece = []
+
+
+def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    """Short forms of names the text links, taken as that entity wherever no other mention covers them: capitals that
+    spell a name's initials (KH for Kataib Hezbollah), a short form in brackets right after a name (ImageSat
+    International (iSi)), and a person's surname once the text has given the full name (Soleimani)."""
+    short: dict[str, tuple[str, str]] = {}
+    for m in taken:
+        if m.entity is None:
+            continue
+        words = [w for w in _TOKEN.findall(m.words) if w.lower() not in _JOINERS]
+        if len(words) > 1:
+            short.setdefault("".join(w[0].upper() for w in words), (m.entity, "acronym"))
+            if entities[m.entity].type.endswith("#Person"):
+                short.setdefault(_POSSESSIVE.sub("", words[-1]), (m.entity, "surname"))
+        bracket = re.match(r"\s*\((\w{2,6})\)", text[m.end:])
+        if bracket:
+            short.setdefault(bracket.group(1), (m.entity, "bracket"))
+    out: list[Mention] = []
+    for tok in tokens:
+        word = _POSSESSIVE.sub("", tok.group(0))
+        if word in short and len(word) >= 2 and not _overlaps(taken, tok.start(), tok.end()):
+            ent_id, how = short[word]
+            if how == "acronym" and not word.isupper():
+                continue
+            if how == "surname" and not any(m.entity == ent_id and m.end <= tok.start() for m in taken):
+                continue  # a surname stands for the person only after the text has named them in full
+            out.append(Mention(tok.start(), tok.end(), tok.group(0), ent_id, "acronym" if how == "bracket" else how))
+    return out
+
+
+# Capitalised words that, after a place's name, make the name of another thing (Albukamal Border Crossing, Deir
+# Ezzor Province): a name the register may lack, not a mention of the place.
+_HEADS = re.compile(r"^(?:[ -]+(?:Border|International|Official|New|Old))*[ -]+(?:Crossing|Highway|Road|Base|Airport|"
+                    r"Airbase|Province|Governorate|District|Bridge|Dam|Camp|Checkpoint|Wall|Battalions?|Brigades?|Forces?|Units?|"
+                    r"Division|Corps|Movement|Council|Party|Front)\b")
+
+
+def _compound(text: str, m: Mention, runs: list[list[re.Match]]) -> Mention:
+    """A register name followed, in one run of capitalised words, by a head word of another kind of thing: the whole is
+    an unknown name (the crossing named after a town is not the town)."""
+    if m.entity is None or m.words in DEMONYMS or m.how == "acronym":
+        return m
+    head = _HEADS.match(text[m.end:])
+    if head is None or not any(r[0].start() <= m.start and m.end + head.end() <= r[-1].end() for r in runs):
+        return m
+    end = m.end + head.end()
+    return Mention(m.start, end, text[m.start:end], None, "unknown")

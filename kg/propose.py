@@ -1,0 +1,604 @@
+"""Candidate facts of one sentence, each with the reason for it.
+
+A fact is proposed only where a cue pattern of the text and the ontology's domain and range agree: "Iran-backed
+militias" is [militias, ←supports, Iran] because `supports` goes from an Actor to an Actor and both are; "near the
+town of al-Qaim" after a crossing is `near` because both are Places. Events are proposed where a sentence gives a
+date and a word of an event's kind ("air strike", "re-opened", "sanctions", "meeting"): the event is one the register
+already has when its kind and place (or date) agree, otherwise a new register entry, and it gets the date, the
+quantities the sentence counts for it and the roles its cue words give (perpetrator, target, place, agent, cargo).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates_numbers import DateMention, QuantityMention
+from .mentions import DEMONYMS
+from .names import fold
+from .namespaces import LB
+from .ontology import Ontology
+
+GAP = 70  # longest run of words between two entities one cue pattern may span
+TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
+
+# (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
+RELATIONS = [
+    (r"-backed |-supported ", "supports", "ab"),
+    (r"-sponsored ", "sponsors", "ab"),
+    (r"-affiliated |-linked ", "affiliatedWith", "ba"),
+    (r"-controlled ", "controls", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?sponsored by (?:the )?", "sponsors", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
+    (r" (?:\w+ )?(?:supports?|backs?) (?:the )?", "supports", "ab"),
+    (r" (?:\w+ )?(?:sponsors?) (?:the )?", "sponsors", "ab"),
+    (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
+     "controls", "ab"),
+    (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
+     r"|,? under the control of (?:the )?", "controls", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
+     "partOf", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a )?members? of (?:the )?", "memberOf", "ab"),
+    (r",? (?:the )?(?:\w+ )?(?:leader|head|chief|secretary[- ]general) of (?:the )?", "leads", "ab"),
+    (r",? (?:the )?(?:\w+ )?commander of (?:the )?", "commands", "ab"),
+    (r" (?:leads?|led|heads?|headed) (?:the )?", "leads", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are|was|were) )?(?:led|headed) by (?:the )?", "leads", "ba"),
+    (r" (?:commands?|commanded) (?:the )?", "commands", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are|was|were) )?commanded by (?:the )?", "commands", "ba"),
+    (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
+    (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
+     r"governorate|village) of )?", "locatedIn", "ab"),
+    (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?",
+     "hasPresenceIn", "ab"),
+    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
+    (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
+    (r" with (?:the )?", "connects", "ab"),
+    (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
+    (r" (?:\w+ )?(?:opposes?|opposed|against) (?:the )?", "opposes", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:affiliated|allied|aligned|linked) (?:with|to) (?:the )?",
+     "affiliatedWith", "ab"),
+    (r" (?:\w+ )?(?:operates?|operated|runs) (?:the )?", "operates", "ab"),
+    (r" (?:\w+ )?(?:secures?|secured|guards?|guarded|protects?) (?:the )?", "secures", "ab"),
+    (r" (?:\w+ )?(?:threatens?|threatened) (?:the )?", "threatens", "ab"),
+    (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?", "bypasses", "ab"),
+    (r" (?:\w+ )?(?:uses?|used) (?:the )?", "usedBy", "ba"),
+    (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
+    (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
+     "passesThrough", "ab"),
+]
+_RELATIONS = [(re.compile(f"(?:{p})$"), prop, way) for p, prop, way in RELATIONS]
+
+# Words that name an event of a kind, and the class.
+TRIGGERS = [
+    (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing", "Strike"),
+    (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
+    (r"sanctions?|sanctioned|designat(?:ed|ion)", "Sanction"),
+    (r"meetings?|conference|summit", "Meeting"),
+    (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
+    (r"construction|constructed|built|erected", "Construction"),
+    (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
+     "TerritorialCapture"),
+    (r"announced|declared|statement|reported", "Announcement"),
+    (r"attack(?:ed|s)?|fire a rocket|fired", "Attack"),
+    (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
+]
+_TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
+_STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"), (r"\bdrone", "droneStrike"),
+                 (r"\brocket", "rocketFire")]
+# What may stand between an event's agent and the word of the event: auxiliaries, a date ("the United States on
+# November 17 imposed sanctions"), the adjective of a strike ("Israeli air strike").
+_AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
+                          r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
+                          re.I)
+_OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the)\s+)*", re.I)  # before a date that opens a sentence
+_SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
+_SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
+_SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
+                         rf"{_SECT_WORD}\b")
+_TITLE_NOUN = (r"(?:minister|commander|chief|spokesman|spokeswoman|expert|president|governor|director|ambassador|"
+               r"leader|head|secretary|envoy|analyst|general|official)")
+_NOT_TITLE = {"said", "says", "told", "were", "was", "is", "are", "the", "a", "an", "and", "of", "by", "present", "with", "to",
+              "from", "in", "on", "at", "as", "when", "while", "that", "which", "who"}
+_TITLE_WORD = r"(?:[A-Za-z][a-z]+|[A-Z]+)"
+# Words ending in a title's noun right before a name (the title's words are capitalised or are the text's plain words).
+_TITLE_BEFORE = re.compile(rf"(?:^|[\s,*(“\"])((?:{_TITLE_WORD} ){{0,3}}(?i:{_TITLE_NOUN}))\s+(?:(?:Lt|Gen|Col|Maj|Brig)\.\s+)*"
+                           rf"(?:General\s+)?$")
+_TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?((?:[A-Za-z]+\s+){{0,2}}?(?i:{_TITLE_NOUN})(?:\s+(?:of|to|for)\s+[^,.;()]+?)?)"
+                          rf"(?=\s+in\s|\s*[,.;()]|$|\s+(?:who|and|said|during)\b)")
+_TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;()]+?)(?:\s+in\s+[^,.;()]+)?,\s*$")
+_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
+# Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
+_PURPOSE = re.compile(r"\b(?:to|curb|curbing|prevent|preventing|counter|countering|stop|stopping|combat|combating|fight|"
+                      r"against)\s+(?:\w+\s+)?$", re.I)
+_REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
+_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
+_PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
+               (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
+_CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
+                             r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
+
+
+@dataclass
+class Proposed:
+    subject: str
+    property: str
+    object: object  # an id, a concept name, a date's lexical form or a quantity mapping
+    reason: str
+
+
+@dataclass
+class NewEntity:
+    id: str
+    type: str  # class local name
+    label: str
+    aliases: list[str]
+    reason: str
+    facts_in: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Node:
+    """An entity as a sentence names it: where, its id and class."""
+
+    start: int
+    end: int
+    id: str
+    type: str  # class IRI
+    words: str
+    kind: str = "linked"  # linked (a register entry), demonym (a country adjective), new (a name the register lacks,
+    # its class guessed from evidence), unsure (a new name whose class is a default guess) or reference (a description)
+    how: str = ""  # how a linked name was matched (kg.mentions: name, folded, skeleton, fuzzy, acronym, surname)
+
+
+_COMPOUND = re.compile(r"^-\w+ $")  # Iran-backed, Hezbollah-affiliated: where a country adjective may stand for its country
+_MARKUP = re.compile(r"[*_“”\"]")  # emphasis and quotation marks inside a cue's words
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+_HAS_STATUS = ("Crossing", "Route", "Installation")
+_STATUS_WORDS = [(r"closed", "closed"), (r"blocked", "blocked"), (r"(?:re-?)?open(?:ed|s)?", "open"),
+                 (r"under construction|being (?:built|constructed)", "underConstruction"), (r"completed", "completed"),
+                 (r"delayed|postponed", "delayed")]
+_STATUS = "|".join(p for p, _ in _STATUS_WORDS)
+_STATUS_BEFORE = re.compile(r"\b(closed|blocked|re-?opened|completed|delayed)\s+(?:border\s+)?$")  # the closed crossing
+_STATUS_AFTER = re.compile(rf"^,?\s*(?:(?:which|that|it)\s+)?(?:(?:is|was|has been|had been|have been|remains|remained|were|are|"
+                           rf"will be|would be|finally|officially|ostensibly|now)\s+)*({_STATUS})\b")
+_SPATIAL = {"near", "locatedIn", "onBorder", "adjacentTo"}
+
+
+def slug(text: str) -> str:
+    """An id in the register's style (lowercase words joined by hyphens) for a name."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "entity"
+
+
+class Proposer:
+    """Proposes facts for the sentences of one document."""
+
+    def __init__(self, ontology: Ontology, types: dict[str, str], events: EventIndex):
+        self.ontology = ontology
+        self.types = types  # entity id -> class IRI, register and new entries alike
+        self.events = events
+        self.new: dict[str, NewEntity] = {}
+        self.unsure: set[str] = set()  # new entries whose class is a default guess: no fact is proposed with them
+
+    def fits(self, ent_type: str, cls: str | None) -> bool:
+        return cls is None or self.ontology.is_subclass(ent_type, cls)
+
+    def allowed(self, subject: Node, prop: str, obj: Node) -> bool:
+        p = self.ontology.fact_property(prop)
+        return p is not None and subject.id != obj.id and self.fits(subject.type, p.domain) and self.fits(obj.type, p.range)
+
+    def relations(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """Facts between entities a cue pattern joins, where the ontology's domain and range agree."""
+        out = []
+        nodes = [n for n in nodes if n.kind != "unsure"]
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                gap = text[a.end:b.start]
+                if len(gap) > GAP or re.search(r"[;:.!?()]", gap):
+                    break
+                if b.kind == "demonym" or re.match(r"['’]s\b", text[b.end:b.end + 2]) or re.search(r"['’]s$", b.words):
+                    continue  # an adjective or a possessive is not what the relation reaches (the IRGC's Qods Force)
+                plain = _MARKUP.sub("", gap).lower()
+                for pattern, prop, way in _RELATIONS:
+                    if not pattern.match(plain) or (a.kind == "demonym" and not _COMPOUND.match(gap)):
+                        continue
+                    s, o = (a, b) if way == "ab" else (b, a)
+                    if self.allowed(s, prop, o) and self.plausible(s, prop):
+                        cls_s, cls_o = _local(s.type), _local(o.type)
+                        why = f"{a.words!r}{gap}{b.words!r}: {gap.strip() or 'joined'!r} between a {cls_s} and a {cls_o}"
+                        out.append(Proposed(s.id, prop, o.id, why))
+                        out.extend(self.coordinated(text, nodes, b, s if way == "ab" else None, prop, why))
+                        break
+        out.extend(self.countries(text, nodes))
+        out.extend(self.sects(text, nodes))
+        out.extend(self.titles(text, nodes))
+        return out
+
+    def titles(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """A person's title as the text gives it: before the name ("Interior Minister Mohammed …", "military expert
+        Jalil Khalaf"), after it ("Kazem al-Fayad, Syrian ambassador to Iraq") or before it with a comma ("the chief of
+        the IRGC in Iran, Hossein Salami"): the words up to the title's noun and what follows it, verbatim."""
+        out = []
+        for n in nodes:
+            if n.kind not in ("linked", "new") or not self.ontology.is_subclass(n.type, LB + "Person"):
+                continue
+            found = None
+            head = text[max(0, n.start - 80):n.start]
+            m = _TITLE_BEFORE.search(head)
+            if m:
+                start = n.start - len(head) + m.start(1)
+                inside = [o.end for o in nodes if o is not n and o.kind != "demonym" and start < o.end <= n.start]
+                phrase = text[max([start, *inside]):n.start - len(head) + m.end(1)]  # after a name inside it
+                words = phrase.split()
+                while words and words[0].lower() in _NOT_TITLE:
+                    words = words[1:]
+                if words:
+                    found = (" ".join(words), "before the name")
+            m = _TITLE_AFTER.match(text[n.end:])
+            if found is None and m:
+                found = (m.group(1), "after the name")
+            m = _TITLE_COMMA.search(head)
+            if found is None and m:
+                found = (m.group(1), "before the name and a comma")
+            if found:
+                words = found[0].strip(" ,*")
+                out.append(Proposed(n.id, "title", words, f"{words!r} {found[1]} {n.words!r}"))
+                out.extend(self.title_relations(n, words, text, nodes))
+        return out
+
+    def title_relations(self, person: Node, title: str, text: str, nodes: list[Node]) -> list[Proposed]:
+        """What a title says besides itself: the country its adjective names (Syrian ambassador), and the body named right
+        before it (Syrian Tribal Council spokesman: a member; … commander: commands; … leader: leads)."""
+        out = []
+        first = title.split()[0]
+        if first in DEMONYMS:
+            country = next((n for n in nodes if n.kind == "demonym" and n.words == first), None)
+            if country is not None and self.allowed(person, "country", country):
+                out.append(Proposed(person.id, "country", country.id, f"the adjective {first!r} of the title {title!r}"))
+        start = text.rfind(title, 0, person.start)
+        body = next((n for n in nodes if n.kind in ("linked", "new") and 0 <= start - n.end <= 1), None)
+        if body is not None and start >= 0:
+            noun = title.split()[-1].lower()
+            prop = "commands" if noun == "commander" else "leads" if noun in ("leader", "head", "chief") else "memberOf"
+            if self.allowed(person, prop, body):
+                out.append(Proposed(person.id, prop, body.id, f"{body.words!r} before the title {title!r}"))
+        return out
+
+    def sects(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """The sect an adjective gives the actor it stands before ("the Iraqi Shiite militia Kataib Hezbollah") or the
+        place's population ("overwhelmingly Sunni")."""
+        out = []
+        for n in nodes:
+            if n.kind not in ("linked", "new"):
+                continue
+            before = _MARKUP.sub("", text[max(0, n.start - 40):n.start])
+            m = _SECT_BEFORE.search(before)
+            if m and self.ontology.is_subclass(n.type, LB + "Actor") and not self.ontology.is_subclass(n.type, LB + "Country"):
+                out.append(Proposed(n.id, "sect", _sect(m.group(1)), f"{m.group(1)!r} before {n.words!r}"))
+            after = _MARKUP.sub("", text[n.end:n.end + 60])
+            m = _SECT_AFTER.match(after)
+            if m and self.ontology.is_subclass(n.type, LB + "Place") and not self.ontology.is_subclass(n.type, LB + "Country"):
+                out.append(Proposed(n.id, "populationSect", _sect(m.group(1)), f"{n.words!r} {m.group(0).strip()!r}"))
+        return out
+
+    def coordinated(self, text: str, nodes: list[Node], b: Node, subject: Node | None, prop: str, why: str) -> list[Proposed]:
+        """The same relation to the entities coordinated with its object: "fighting in Iraq and Syria",
+        "between Syria and Iraq", "through al-Qaim and Albu Kamal"."""
+        out = []
+        last = b
+        for c in nodes:
+            if c.start < last.end or c is last:
+                continue
+            if not _COORDINATION.fullmatch(_MARKUP.sub("", text[last.end:c.start])) or c.kind == "demonym" or c.type != b.type:
+                break
+            if subject is not None and self.allowed(subject, prop, c):
+                out.append(Proposed(subject.id, prop, c.id, f"{why}; {c.words!r} coordinated with {b.words!r}"))
+            last = c
+        return out
+
+    def plausible(self, subject: Node, prop: str) -> bool:
+        """What the ontology leaves open: a property without a domain (passesThrough, purpose) is not said of a place or
+        a commodity; a country is not near or in a place."""
+        p = self.ontology.fact_property(prop)
+        if p is not None and p.domain is None:
+            if any(self.ontology.is_subclass(subject.type, LB + c) for c in ("Place", "Commodity", "Country")):
+                return False
+        return not (prop in _SPATIAL and self.ontology.is_subclass(subject.type, LB + "Country"))
+
+    def statuses(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """The status a word gives a crossing, road or route: "the closed crossing", "the crossing re-opened",
+        "is blocked", "being built"."""
+        out = []
+        for n in nodes:
+            if n.kind in ("demonym", "unsure") or not any(self.ontology.is_subclass(n.type, LB + c) for c in _HAS_STATUS):
+                continue
+            before = _MARKUP.sub("", text[max(0, n.start - 12):n.end if n.kind == "reference" else n.start]).lower()
+            before = re.sub(r"\s*\b(?:crossing|road|highway|route|base|wall|barrier|fence)$", " ", before)
+            after = _MARKUP.sub("", text[n.end:n.end + 50]).lower()
+            m = _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after)
+            if m:
+                word = m.group(1)
+                status = next(v for p, v in _STATUS_WORDS if re.fullmatch(p, word))
+                out.append(Proposed(n.id, "status", status, f"{word!r} of {n.words!r}"))
+        return out
+
+    def countries(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """A country adjective right before an organisation or person: [it, country, the country] (Iraqi forces)."""
+        out = []
+        for i, a in enumerate(nodes):
+            if a.kind != "demonym":
+                continue
+            for b in nodes[i + 1:i + 2]:
+                if not (b.kind == "linked" or b.kind == "new" and _local(b.type) == "Person"):
+                    continue
+                gap = text[a.end:b.start]
+                if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and self.allowed(b, "country", a) \
+                        and not self.ontology.is_subclass(b.type, LB + "Country"):
+                    out.append(Proposed(b.id, "country", a.id, f"the adjective {a.words!r} before {b.words!r}"))
+        return out
+
+    def events_of(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
+                  document: str) -> list[Proposed]:
+        """The events a sentence reports: one per date that stands close to a word of an event's kind (two dates of
+        one word, "struck … in 2018 and again in 2019", are two events), and the report a source citation dates."""
+        nodes = [n for n in nodes if n.kind != "unsure"]
+        cited = [d for d in dates if _citation(text, d)]
+        dates = [d for d in dates if d not in cited]
+        out = self.citations(text, nodes, cited, document)
+        if not dates:
+            return out + self.known_transfer(text, nodes)
+        triggers = []
+        for pattern, cls in _TRIGGERS:
+            for m in pattern.finditer(text):
+                if _PURPOSE.search(text[max(0, m.start() - 30):m.start()]):
+                    continue
+                if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
+                    triggers.append((m, cls))
+        done = set()
+        for date in dates:
+            near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers
+                    if _distance(m, date) <= TRIGGER_DISTANCE and _one_clause(text, m, date)]
+            if not near:
+                continue
+            _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
+            if (m.start(), date.value) not in done:
+                done.add((m.start(), date.value))
+                out.extend(self.event(text, nodes, m, cls, date, quantities, document))
+        return out
+
+    def event(self, text: str, nodes: list[Node], m: re.Match, cls: str, date: DateMention,
+              quantities: list[QuantityMention], document: str) -> list[Proposed]:
+        """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts."""
+        places = self.places(text, nodes, m.end(), cls)
+        event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types)
+        if event_id is None:
+            event_id = self.new_event(cls, date.value, places, m.group(0), document)
+            how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
+        ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
+        out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
+                        + (" (year from the document's date)" if date.year_inferred else ""))]
+        for role, place in places:
+            if role != "openedCrossing" and self.allowed(ev, role, place):
+                out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))
+        out.extend(self.roles(text, nodes, ev, cls, m, quantities))
+        return out
+
+    def citations(self, text: str, nodes: list[Node], cited: list[DateMention], document: str) -> list[Proposed]:
+        """A source cited with a date in brackets, "(Syrian TV, March 20, 2018)": its report, an Announcement of that
+        date made by the source."""
+        out = []
+        if not _REPORTING.search(text):
+            return out  # a credit under a picture, not a report the sentence passes on
+        for date in cited:
+            opening = text.rfind("(", 0, date.start)
+            sources = [n for n in nodes if n.kind in ("linked", "new") and self.ontology.is_subclass(n.type, LB + "Actor")
+                       and re.fullmatch(r"\(\s*", text[opening:n.start]) and re.match(r"\s*,", text[n.end:date.start])]
+            if not sources:
+                continue
+            source = sources[0]
+            event_id, how = self.events.find("Announcement", date.value, [], self.types, agent=source.id)
+            if event_id is None:
+                event_id = self.new_event("Announcement", date.value, [], f"report of {source.words}", document,
+                                          by=source.id)
+                how = f"a new Announcement: {source.words!r} cited with the date {date.words!r}"
+            out.append(Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"))
+            out.append(Proposed(event_id, "agent", source.id, f"{source.words!r}, the source cited in brackets"))
+        return out
+
+    def known_transfer(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """An undated sentence about a transfer the register has: its agent named right before the word, and what the
+        sentence says it carries, where to and through where."""
+        m = _TRIGGERS[-1][0].search(text)
+        if m is None:
+            return []
+        agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and _AUXILIARIES.fullmatch(text[n.end:m.start()])
+                  and self.ontology.is_subclass(n.type, LB + "Actor")]
+        event_id = self.events.by_agent("Transfer", agents[-1].id, self.types) if agents else None
+        if event_id is None:
+            return []
+        ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
+        why = f"the Transfer {event_id} of the register, whose agent is {agents[-1].words!r}"
+        out = [Proposed(event_id, "agent", agents[-1].id, f"{why}, before {m.group(0)!r}")]
+        for n in nodes:
+            before = text[max(0, n.start - 20):n.start].lower()
+            if n.start < m.start() or n.kind == "demonym":
+                continue
+            if _local(n.type) == "Commodity":
+                out.append(Proposed(event_id, "cargo", n.id, f"{why}; {n.words!r} carried"))
+            elif re.search(r"\bto (?:the )?$", before) and self.allowed(ev, "destination", n):
+                out.append(Proposed(event_id, "destination", n.id, f"{why}; 'to {n.words}'"))
+            elif re.search(r"\b(?:through|via) (?:the )?$", before) and self.allowed(ev, "passesThrough", n):
+                out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
+        return out
+
+    def places(self, text: str, nodes: list[Node], after: int, cls: str) -> list[tuple[str, Node]]:
+        """Where the event was: the place after "near", "in" or "at" (a country only after "in"), what a capture took,
+        the crossing an opening opens."""
+        out = []
+        for n in nodes:
+            if n.kind == "demonym" or not self.ontology.is_subclass(n.type, LB + "Place"):
+                continue
+            before = text[max(0, n.start - 40):n.start]
+            if cls == "CrossingOpening" and _local(n.type).endswith("Crossing"):
+                out.append(("openedCrossing", n))
+                continue
+            if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before) and 0 <= n.start - after < 40:
+                out.append(("capturedPlace", n))
+                continue
+            if n.start < after or n.start - after > 60:
+                continue
+            for pattern, role in _PLACE_ROLE:
+                if pattern.search(before) and not (_local(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
+                    out.append((role, n))
+                    break
+        return out[:2]
+
+    def roles(self, text: str, nodes: list[Node], ev: Node, cls: str, m: re.Match, quantities) -> list[Proposed]:
+        out = []
+        actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
+                  and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
+        before = [n for n in actors if n.end <= m.start() and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
+        after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
+        if cls in ("Strike", "Attack"):
+            for kind_pattern, kind in _STRIKE_TYPES:
+                if cls == "Strike" and re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I):
+                    out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
+                    break
+            if before and text[before[-1].end:m.start()].strip() in ("", "air", "drone"):
+                out.append(Proposed(ev.id, "perpetrator", before[-1].id, f"{before[-1].words!r} before {m.group(0)!r}"))
+            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])]
+            if by:
+                out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
+            target = [n for n in after if re.search(r"(?:members of|struck|hit|targeted|against|on) (?:the )?(?:\w+ ){0,3}$",
+                                                    text[m.end():n.start])]
+            if target:
+                out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
+            if _KILLED.search(text):
+                for q in quantities:
+                    if q.unit == "person":
+                        out.append(Proposed(ev.id, "casualties", q.as_yaml(), f"{q.verbatim!r} with 'killed'"))
+                        break
+        elif cls == "CrossingOpening":
+            for n in nodes:
+                if _local(n.type).endswith("Crossing"):
+                    out.append(Proposed(ev.id, "openedCrossing", n.id, f"the crossing {n.words!r} opens"))
+                    break
+        elif cls == "Sanction":
+            target = [n for n in after if re.search(r"\b(?:on|against|sanctioned|designated) (?:the )?(?:\w+ ){0,4}$",
+                                                    text[m.end():n.start])]
+            if target:
+                out.append(Proposed(ev.id, "sanctionTarget", target[0].id, f"sanctions on {target[0].words!r}"))
+            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or before[-1:]
+            if by:
+                out.append(Proposed(ev.id, "issuedBy", by[0].id, f"{by[0].words!r} imposes {m.group(0)!r}"))
+        elif before:
+            agent = before[-1]
+            if self.allowed(ev, "agent", agent):
+                out.append(Proposed(ev.id, "agent", agent.id, f"{agent.words!r} before {m.group(0)!r}"))
+        if cls in ("Transfer", "Seizure"):
+            for n in nodes:
+                if _local(n.type) == "Commodity":
+                    out.append(Proposed(ev.id, "cargo", n.id, f"{n.words!r} carried"))
+            for q in quantities:
+                out.append(Proposed(ev.id, "quantity", q.as_yaml(), f"{q.verbatim!r} counted"))
+                break
+        return [p for p in out if self.ontology.fact_property(p.property) is not None]
+
+    def new_event(self, cls: str, date: str, places: list[tuple[str, Node]], words: str, document: str,
+                  by: str | None = None) -> str:
+        kind = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower() if by is None else f"{by}-report"
+        where = ""
+        if places:
+            role, place = places[0]
+            where = {"nearLocation": "-near-", "location": "-in-", "capturedPlace": "-of-"}.get(role, "-") + place.id
+        ent_id = f"{kind}-{date.lstrip('-')}{where}"
+        if ent_id not in self.new:
+            label = f"{words} {'near ' if where.startswith('-near') else 'in ' if where.startswith('-in') else ''}" \
+                    f"{places[0][1].words if places else ''} ({date})".replace("  ", " ")
+            self.new[ent_id] = NewEntity(ent_id, cls, label[0].upper() + label[1:], [],
+                                         f"an event of the kind {cls} ({words!r}) dated {date} in document {document}")
+            self.types[ent_id] = LB + cls
+        return ent_id
+
+
+class EventIndex:
+    """The register's events with what other documents' statements say of them (dates, places), to recognise one."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+        self.dates: dict[str, set[str]] = {}
+        self.places: dict[str, set[str]] = {}
+        self.agents: dict[str, set[str]] = {}
+
+    def add(self, subject: str, prop: str, value: str) -> None:
+        if prop == "date":
+            self.dates.setdefault(subject, set()).add(value)
+        elif prop in ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit"):
+            self.places.setdefault(subject, set()).add(value)
+        elif prop == "agent":
+            self.agents.setdefault(subject, set()).add(value)
+
+    def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
+             ) -> tuple[str | None, str]:
+        """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does; or,
+        for a report, whose agent and date do)."""
+        place_ids = {p.id for p in places}
+        if agent is not None:
+            for ent_id, agents in self.agents.items():
+                if agent in agents and ent_id in types and any(_same_day(date, d) for d in self.dates.get(ent_id, ())):
+                    return ent_id, f"the report {ent_id} of the register (source and date agree)"
+            return None, ""
+        for ent_id, ent_type in types.items():
+            if not (self.ontology.is_subclass(ent_type, LB + cls) or self.ontology.is_subclass(LB + cls, ent_type)):
+                continue
+            if ent_type == LB + "Event" and cls != "Event":
+                continue
+            known_dates = self.dates.get(ent_id, set())
+            same_place = bool(place_ids & self.places.get(ent_id, set()))
+            same_date = any(_same_day(date, d) for d in known_dates)
+            # the opening or construction of a thing is one event whatever date a source gives it (planned or done)
+            by_object = cls in ("CrossingOpening", "Construction")
+            if same_place and (same_date or not known_dates or by_object) or same_date and not place_ids:
+                return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
+        return None, ""
+
+
+    def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:
+        """The one event of the register of this kind whose agent other documents name, if there is exactly one."""
+        found = [e for e, agents in self.agents.items() if agent in agents and e in types
+                 and self.ontology.is_subclass(types[e], LB + cls)]
+        return found[0] if len(found) == 1 else None
+
+
+def _one_clause(text: str, m: re.Match, date: DateMention) -> bool:
+    """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
+    and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
+    between = text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()]
+    if _CLAUSE.search(between):
+        return False
+    return "," not in between or bool(_OPENING.fullmatch(text[:date.start]))
+
+
+def _sect(word: str) -> str:
+    return "sunni" if word.lower().startswith("sunni") else "shia"
+
+
+def _distance(m: re.Match, date: DateMention) -> int:
+    return date.start - m.end() if date.start >= m.end() else m.start() - date.end
+
+
+def _citation(text: str, date: DateMention) -> bool:
+    """A date in a source citation in brackets: "(Syrian TV, March 20, 2018)", "(iSi, July 19, 2019)"."""
+    opening = text.rfind("(", 0, date.start)
+    return opening >= 0 and ")" not in text[opening:date.start] and "," in text[opening:date.start]
+
+
+def _same_day(a: str, b: str) -> bool:
+    """Two dates that can be the same time: equal, one the other's month or year, or a month-day that the date has."""
+    if a.startswith("--") or b.startswith("--"):
+        return a[-5:] == b[-5:]
+    return a.startswith(b) or b.startswith(a)
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]

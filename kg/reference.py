@@ -1,0 +1,64 @@
+"""Definite descriptions taken as the entity the document is talking about: "the crossing", "this land bridge",
+"the border" are the crossing, land bridge or border the text named last (or, before it names one, the one it names
+most). The standard salience rule of coreference; a curator sees the reading in each fact's reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .namespaces import LB
+from .ontology import Ontology
+from .propose import Node
+
+# A head noun of a description, and the class of what it refers to.
+NOUNS = [("land bridge", "LandBridge"), ("crossing", "Crossing"), ("border", "Border"), ("highway", "Road"),
+         ("road", "Road"), ("route", "Route"), ("wall", "Barrier"), ("barrier", "Barrier"), ("fence", "Barrier"),
+         ("base", "MilitaryBase")]
+_DESCRIPTION = re.compile(
+    r"\b(the|this|that|its|an?)\s+(?:(?:new|old|key|vital|main|strategic|sensitive|upgraded|improved|official|"
+    r"closed|concrete|border|same)\s*,?\s+)*(" + "|".join(n for n, _ in NOUNS) + r")\b(?![-\w])", re.I)
+
+
+_CONTRAST = re.compile(r"\b(?:new|old|other|second|alternative|another)\b", re.I)
+
+
+class Salience:
+    """Which entity of each class the text has named last, and which it names most."""
+
+    def __init__(self, ontology: Ontology, types: dict[str, str], all_nodes: list[Node]):
+        self.ontology, self.types = ontology, types
+        self.counts: Counter[str] = Counter(n.id for n in all_nodes if n.kind in ("linked", "new"))
+        self.last: list[str] = []
+
+    def named(self, nodes: list[Node]) -> None:
+        self.last.extend(n.id for n in nodes if n.kind in ("linked", "new"))
+
+    def resolve(self, cls: str, before: list[str]) -> tuple[str, str] | None:
+        for ent_id in reversed(self.last + before):
+            if self.ontology.is_subclass(self.types[ent_id], LB + cls):
+                return ent_id, "named last"
+        return self.main(cls)
+
+    def main(self, cls: str) -> tuple[str, str] | None:
+        ranked = [e for e, _ in self.counts.most_common() if self.ontology.is_subclass(self.types[e], LB + cls)]
+        return (ranked[0], "named most in the document") if ranked else None
+
+
+def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
+    """Nodes for the definite descriptions of a sentence no name covers."""
+    out = []
+    for m in _DESCRIPTION.finditer(text):
+        if any(m.start() < n.end and n.start < m.end() for n in nodes):
+            continue
+        if _CONTRAST.search(m.group(0)):
+            continue  # "the old crossing", "a second route": another thing of the kind than the one named
+        cls = dict(NOUNS)[m.group(2).lower()]
+        before = [n.id for n in nodes if n.end <= m.start() and n.kind in ("linked", "new")]
+        # an indefinite description introduces its thing: only the document's main one of the kind is taken
+        found = salience.main(cls) if m.group(1).lower() in ("a", "an") else salience.resolve(cls, before)
+        if found:
+            ent_id, why = found
+            out.append(Node(m.start(), m.end(), ent_id, salience.types[ent_id], m.group(0), "reference", f"the {cls} {why}"))
+    return out

@@ -1,0 +1,317 @@
+"""`kg suggest ID`: a draft statements file for one document, every statement and new register entry marked `proposal`.
+
+The draft is made sentence by sentence (pysbd, as kg.coverage segments): the register's entities however the text
+spells them (kg.mentions), names the register lacks as new entries with a guessed class (kg.entity_types), dates and
+numbers (kg.dates_numbers), certainty and modality from cue words (kg.cues), and candidate facts where a cue pattern and the
+ontology agree (kg.propose). A sentence with no candidate fact is left out: a curator adds what the tool missed
+rather than wading through what it made up. Each fact is compared with what the other documents' reviewed statements
+say (kg.compare): the same fact (corroboration), another date, number or actor for the same event (disagreement), or
+the year an older statement's day lacked.
+
+Nothing here is published: `kg build` refuses a proposal until a curator has reviewed it (`kg review`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from .compare import Known, compare
+from .corpus import Document, load_corpus
+from .coverage import sentences
+from .cues import read_cues
+from .dates_numbers import dates as find_dates
+from .dates_numbers import quantities as find_quantities
+from .entity_types import NO_CLUE, guess_type
+from .errors import InputError, KGError
+from .mentions import Matcher
+from .names import fold, skeleton
+from .namespaces import LB
+from .ontology import DATE_PROPERTIES, load_ontology
+from .paths import Layout
+from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
+from .reference import Salience, descriptions
+from .register import Entity, load_register
+from .statements import load_statement_file
+from .yamlio import load_yaml
+
+log = logging.getLogger(__name__)
+# Register entries after this line are the draft's, rewritten on each run.
+MARK = "# --- Proposed by kg suggest"
+# Words that do not tell two new names apart (Albukamal Crossing, the Albukamal Border Crossing).
+_GENERIC = {"the", "border", "new", "old", "upgraded", "official"}
+
+
+@dataclass
+class Draft:
+    document: str
+    statements: list[dict]
+    entities: list[dict]
+    statements_path: Path
+    register_path: Path
+
+    @property
+    def facts(self) -> int:
+        return sum(len(s["facts"]) for s in self.statements)
+
+
+def suggest(layout: Layout, doc_id: str) -> Draft:
+    """Write the draft of a document (statements/ID.yaml, new entries appended to register/ID.yaml) and return it."""
+    documents = load_corpus(layout.catalogue, layout.seeds)
+    doc = documents.get(doc_id)
+    if doc is None:
+        raise KGError(f"unknown document {doc_id!r} (not in {layout.catalogue})")
+    statements_path = layout.statements / f"{doc_id}.yaml"
+    register_path = layout.register / f"{doc_id}.yaml"
+    _refuse_reviewed(statements_path)
+    register_text = _register_without_draft(register_path)
+    ontology = load_ontology(layout.ontology)
+    with _replaced(register_path, register_text):
+        entities = load_register(layout.register, ontology, documents, skip=layout.register_data, proposals=True)
+        known = Known()
+        events = EventIndex(ontology)
+        for path in sorted(layout.statements.glob("*.yaml")):
+            if path.resolve() == statements_path.resolve():
+                continue
+            for stmt in load_statement_file(path, documents, ontology, entities, proposals=True):
+                if stmt.proposal is None:
+                    known.add(stmt)
+                    for fact in stmt.facts:
+                        events.add(fact.subject, fact.property.name, getattr(fact.object, "id", getattr(fact.object, "lexical", "")))
+    draft = make_draft(doc, ontology, entities, known, events)
+    draft.statements_path, draft.register_path = statements_path, register_path
+    _write(draft, register_text)
+    with_proposals = load_register(layout.register, ontology, documents, skip=layout.register_data, proposals=True)
+    while True:  # the draft must load as a draft: a statement the loader refuses is dropped, and the reason logged
+        try:
+            load_statement_file(statements_path, documents, ontology, with_proposals, proposals=True)
+            return draft
+        except InputError as exc:
+            bad = _statement_at(statements_path, exc.line) if exc.path == str(statements_path) else None
+            if bad is None:
+                raise
+            log.warning("dropped proposed statement %s: %s", bad, exc.message)
+            draft.statements = [st for st in draft.statements if st["id"] != bad]
+            _write(draft, register_text)
+
+
+def _statement_at(path: Path, line: int | None) -> str | None:
+    """The id of the statement of a statements file that holds a line."""
+    data = load_yaml(path)
+    found = None
+    for item in (data or {}).get("statements") or []:
+        if line is not None and getattr(item, "line", 0) <= line:
+            found = item.get("id")
+    return found
+
+
+def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Known, events: EventIndex) -> Draft:
+    """The draft's statements and new register entries (nothing written)."""
+    matcher = Matcher(entities)
+    types = {e.id: e.type for e in entities.values()}
+    proposer = Proposer(ontology, types, events)
+    new_names: dict[str, str] = {}  # folded name -> new entity id
+    statements: list[dict] = []
+    whole = doc.in_scope_text()
+    found = matcher.find(whole)  # over the whole text: a short form or surname needs the full name given before it
+    salience = Salience(ontology, types, _nodes(whole, found, proposer, new_names, doc.id, entities))
+    for sent in sentences(doc):
+        text = sent.text
+        inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
+                  if sent.start <= m.start and m.end <= sent.end]
+        nodes = _nodes(text, inside, proposer, new_names, doc.id, entities)
+        references = descriptions(text, nodes, salience)
+        salience.named(nodes)
+        nodes = sorted(nodes + references, key=lambda n: n.start)
+        day_known = doc.date is not None or doc.earliest_date is not None
+        dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
+        quantities = find_quantities(text, [(d.start, d.end) for d in dates])
+        facts = proposer.relations(text, nodes) + proposer.statuses(text, nodes)
+        facts += proposer.events_of(text, nodes, dates, quantities, doc.id)
+        facts = _unique(facts)
+        if not facts:
+            continue
+        statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1))
+    used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
+    used |= {source for s in statements for source in s.get("attributed_to", [])}
+    new_entries = [
+        {"id": e.id, "type": e.type, "label": e.label, "aliases": _Flow(e.aliases),
+         "description": f"Named in document {doc.id}; to be described by a curator.",
+         "proposal": e.reason if e.id in used else f"{e.reason}; no fact proposed with it"}
+        for e in proposer.new.values()
+    ]
+    return Draft(doc.id, statements, new_entries, Path(), Path())
+
+
+def _nodes(text: str, mentions, proposer: Proposer, new_names: dict[str, str], doc_id: str,
+           entities: dict[str, Entity]) -> list[Node]:
+    """The entities a text names, as nodes: register entries, countries by their adjective, new names."""
+    nodes = []
+    types = proposer.types
+    for m in mentions:
+        if m.entity is not None:
+            nodes.append(Node(m.start, m.end, m.entity, types[m.entity], m.words, how=m.how))
+        elif m.how == "demonym" and m.country:
+            nodes.append(Node(m.start, m.end, m.country, types[m.country], m.words, "demonym"))
+        elif m.how == "unknown":
+            ent_id = _new_entity(proposer, new_names, m.words, text[:m.start], text[m.end:], doc_id, entities)
+            kind = "unsure" if ent_id in proposer.unsure else "new"
+            nodes.append(Node(m.start, m.end, ent_id, types[ent_id], m.words, kind))
+    return nodes
+
+
+def _new_entity(proposer: Proposer, new_names: dict[str, str], words: str, before: str, after: str, doc_id: str,
+                entities: dict[str, Entity]) -> str:
+    key = skeleton(" ".join(w for w in fold(words).split() if w not in _GENERIC)) or fold(words)
+    if key in new_names:
+        return new_names[key]
+    cls, why = guess_type(words, before, after)
+    sure = why != NO_CLUE
+    ent_id = base = slug(words)
+    n = 2
+    while ent_id in entities or ent_id in proposer.new:
+        ent_id, n = f"{base}-{n}", n + 1
+    proposer.new[ent_id] = NewEntity(ent_id, cls, words, [words],
+                                     f"{cls}, guessed from {why}; a name the register lacks, in document {doc_id}")
+    proposer.types[ent_id] = LB + cls
+    if not sure:
+        proposer.unsure.add(ent_id)
+    new_names[key] = ent_id
+    return ent_id
+
+
+def _unique(facts: list[Proposed]) -> list[Proposed]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.subject, f.property, repr(f.object))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _statement(doc: Document, start: int, text: str, facts: list[Proposed], dates, nodes: list[Node], known: Known,
+               number: int) -> dict:
+    cues = read_cues(text)
+    item: dict = {"id": f"{doc.id}-{number:03d}", "quote": text}
+    occurrence = doc.text.count(text, 0, start + len(text))
+    if occurrence > 1:
+        item["occurrence"] = occurrence
+    item["certainty"] = cues.certainty
+    if cues.attribution and cues.attribution in doc.in_scope_text():
+        item["attribution"] = cues.attribution
+        sources = sorted({n.id for n in nodes if n.words in cues.attribution
+                          and n.type.rsplit("#", 1)[-1] in ("MediaOutlet", "Person", "GovernmentBody", "Organization")})
+        if sources:
+            item["attributed_to"] = sources
+    if cues.hedge:
+        item["hedge"] = cues.hedge
+    inferred = {d.value for d in dates if d.year_inferred}
+    if any(f.property in DATE_PROPERTIES and f.object in inferred for f in facts):
+        item["year_inferred"] = True
+    item["modality"] = cues.modality
+    if cues.modality_cue:
+        item["cue"] = cues.modality_cue
+    if cues.condition:
+        item["condition"] = cues.condition
+    item["facts"] = [_Flow([f.subject, f.property, f.object]) for f in facts]
+    proposal: dict = {
+        "why": f"{len(facts)} candidate fact(s) between the entities the sentence names: " + _names(nodes),
+        "certainty": cues.certainty_cue or "no cue: stated",
+        "modality": cues.modality_cue or "no cue: asserted",
+        "facts": [f.reason for f in facts],
+    }
+    for key, ids in compare(facts, known).items():
+        if ids:
+            proposal[key] = ids
+    item["proposal"] = proposal
+    return item
+
+
+_HOW = {"name": "as the register writes it", "folded": "spelled otherwise", "skeleton": "transliterated otherwise",
+        "fuzzy": "misspelt", "acronym": "short form", "surname": "surname"}
+
+
+def _names(nodes: list[Node]) -> str:
+    """The sentence's names and what each was taken for: 'Kata’aib Hezbollah' = kataib-hezbollah (transliterated otherwise)."""
+    out = []
+    for n in nodes:
+        if n.kind == "linked":
+            out.append(f"{n.words!r} = {n.id} ({_HOW.get(n.how, n.how)})")
+        elif n.kind in ("new", "unsure"):
+            out.append(f"{n.words!r} = {n.id} (new entry)")
+        elif n.kind == "reference":
+            out.append(f"{n.words!r} = {n.id} ({n.how})")
+        elif n.kind == "demonym":
+            out.append(f"{n.words!r} = {n.id} (adjective)")
+    return "; ".join(out) or "none"
+
+
+def _refuse_reviewed(path: Path) -> None:
+    """A statements file with reviewed statements is the curators' work: a draft never replaces it."""
+    if not path.exists():
+        return
+    data = load_yaml(path)
+    items = (data or {}).get("statements") or [] if isinstance(data, dict) else []
+    reviewed = [i for i in items if isinstance(i, dict) and "proposal" not in i]
+    if reviewed:
+        raise InputError(path, getattr(reviewed[0], "line", None),
+                         f"holds {len(reviewed)} reviewed statement(s) (the first: {reviewed[0].get('id')}); "
+                         "kg suggest does not overwrite curated work")
+
+
+def _register_without_draft(path: Path) -> str | None:
+    """The register file's text without a previous draft's entries (None when there is no file)."""
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    return text.split(MARK, 1)[0]
+
+
+class _replaced:
+    """A register file read as it is without a previous draft's entries."""
+
+    def __init__(self, path: Path, text: str | None):
+        self.path, self.text, self.saved = path, text, None
+
+    def __enter__(self):
+        if self.text is not None:
+            self.saved = self.path.read_bytes()
+            self.path.write_text(self.text, encoding="utf-8")
+
+    def __exit__(self, *exc):
+        if self.saved is not None:
+            self.path.write_bytes(self.saved)
+
+
+class _Flow(list):
+    """A list written on one line, as curators write facts: [subject, property, object]."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
+
+
+def _dump(value) -> str:
+    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)
+
+
+def _write(draft: Draft, register_text: str | None) -> None:
+    header = (f"# Draft statements of document {draft.document}, proposed by kg suggest: every statement carries\n"
+              "# `proposal` (why it was proposed) and is not built until a curator reviews it (kg review).\n\n")
+    body = f'document: "{draft.document}"\n'
+    body += "statements:\n" + "".join(_dump([s]) for s in draft.statements) if draft.statements else "statements: []\n"
+    draft.statements_path.write_text(header + body, encoding="utf-8")
+    if not draft.entities:
+        if register_text is not None:
+            draft.register_path.write_text(register_text, encoding="utf-8")
+        return
+    prefix = register_text.rstrip("\n") + "\n\n" if register_text and register_text.strip() not in ("", "[]") else ""
+    block = f"{MARK} (not reviewed; each entry says why in `proposal`) ---\n" + "".join(_dump([e]) for e in draft.entities)
+    draft.register_path.write_text(prefix + block, encoding="utf-8")

@@ -1,0 +1,314 @@
+"""Leave-one-out evaluation of `kg suggest` against the curated statements.
+
+For each document: a temporary copy of the inputs without its statements file, without the register entries only it
+uses (its statements, attributions, waypoints or `unlinked` notes; no other document's) and without the aliases that
+only its text spells (the register's other entries keep the names the other documents give them, so the
+transliterations of this one must be recognised, not looked up); `kg suggest` on it; the draft compared with the
+curated statements:
+
+- quote recall: the share of the sentences curated statements quote that a draft statement quotes (sentence level);
+- entity links: the mentions the suggester links against the register's alias table (the curators' links) over the
+  document's in-scope text, for entities the copy's register still has: precision, recall, F1;
+- dates and numbers: the share of curated date facts and quantities that a draft statement of the same sentence
+  gives exactly (the value, precision, qualifier, unit and per);
+- certainty and modality: agreement of the draft statement with each curated statement of the same sentence;
+- facts: exact subject–property–object matches of the draft's facts with the curated facts, precision and recall;
+  a new register entry the draft proposes counts as the curated entry the copy lacks when it names it (by the
+  entry's names, folded or by skeleton) or, for an event, when it has its kind and its date: the id a curator would
+  give it on review.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .build import Inputs, load_inputs
+from .compare import object_key
+from .coverage import Sentence, sentences
+from .dates_numbers import dates as find_dates
+from .dates_numbers import quantities as find_quantities
+from .mentions import Matcher
+from .names import fold, skeleton
+from .ontology import DATE_PROPERTIES, load_ontology
+from .paths import Layout
+from .register import Entity, load_register, mention_spans
+from .statements import EntityRef, QuantityValue, Statement, TypedValue, WaypointValue, load_statement_file
+from .suggest import suggest
+from .yamlio import load_yaml
+
+INPUT_FOLDERS = ("seeds", "statements", "register", "ontology")
+
+
+@dataclass
+class Score:
+    """Counts behind one document's figures (added up for the total)."""
+
+    document: str
+    sentences: int = 0
+    curated_statements: int = 0
+    proposed_statements: int = 0
+    curated_sentences: int = 0
+    recalled_sentences: int = 0
+    link_tp: int = 0
+    link_pred: int = 0
+    link_gold: int = 0
+    link_gold_found: int = 0
+    dates: int = 0
+    dates_exact: int = 0
+    dates_read: int = 0  # curated `date` facts (bounds are inferences, not words) ...
+    dates_read_exact: int = 0  # ... that the date reader finds in the statement's quote
+    numbers: int = 0
+    numbers_exact: int = 0
+    numbers_read_exact: int = 0  # curated quantities the number reader finds in the statement's quote
+    compared: int = 0
+    certainty_agree: int = 0
+    modality_agree: int = 0
+    curated_facts: int = 0
+    proposed_facts: int = 0
+    facts_matched: int = 0
+    new_entries: int = 0
+    removed_entries: int = 0
+    corroborates: int = 0
+    disagrees: int = 0
+    dated: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def __add__(self, other: Score) -> Score:
+        out = Score("all")
+        for name in self.__dataclass_fields__:
+            if name not in ("document", "notes"):
+                setattr(out, name, getattr(self, name) + getattr(other, name))
+        return out
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def f1(precision: float | None, recall: float | None) -> float | None:
+    if precision is None or recall is None or precision + recall == 0:
+        return None
+    return 2 * precision * recall / (precision + recall)
+
+
+def sentence_recall(all_sentences: list[Sentence], curated: list[tuple[int, int]], proposed: list[tuple[int, int]]) -> tuple[int, int]:
+    """(sentences curated statements quote, of those the ones a proposed statement quotes too)."""
+    def hit(sent: Sentence, spans) -> bool:
+        return any(s < sent.end and sent.start < e for s, e in spans)
+    gold = [s for s in all_sentences if hit(s, curated)]
+    return len(gold), sum(1 for s in gold if hit(s, proposed))
+
+
+def link_scores(predicted: list[tuple[int, int, str]], gold: list[tuple[int, int, str]]) -> tuple[int, int, int]:
+    """(predicted links that overlap a gold link to the same entity, gold links some predicted link of the same entity
+    overlaps); a predicted link overlapping no gold link counts against precision."""
+    def same(a, b) -> bool:
+        return a[0] < b[1] and b[0] < a[1] and a[2] == b[2]
+    tp = sum(1 for p in predicted if any(same(p, g) for g in gold))
+    found = sum(1 for g in gold if any(same(p, g) for p in predicted))
+    return tp, found
+
+
+def fact_keys(statements: list[Statement], rename: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
+    """The facts of statements as (subject, property, object) keys, new ids renamed to the curated ones."""
+    rename = rename or {}
+    keys = set()
+    for stmt in statements:
+        for fact in stmt.facts:
+            obj = object_key(fact.object)
+            if isinstance(fact.object, EntityRef):
+                obj = rename.get(obj, obj)
+            keys.add((rename.get(fact.subject, fact.subject), fact.property.name, obj))
+    return keys
+
+
+def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Statement], draft: list[Statement]) -> dict[str, str]:
+    """New entries of the draft that are curated entries the copy lacked: by name, or (an event) by kind and date."""
+    out: dict[str, str] = {}
+    names = {}
+    for ent in removed.values():
+        for name in {ent.label, *ent.aliases}:
+            names.setdefault(fold(name), ent.id)
+            names.setdefault("~" + skeleton(name), ent.id)
+    curated_dates = defaultdict(set)
+    for stmt in curated:
+        for fact in stmt.facts:
+            if fact.property.name == "date" and fact.subject in removed:
+                curated_dates[fact.object.lexical].add(fact.subject)
+    draft_dates = defaultdict(set)
+    for stmt in draft:
+        for fact in stmt.facts:
+            if fact.property.name == "date" and fact.subject in new:
+                draft_dates[fact.subject].add(fact.object.lexical)
+    for ent in new.values():
+        for name in {ent.label, *ent.aliases}:
+            match = names.get(fold(name)) or names.get("~" + skeleton(name))
+            if match:
+                out[ent.id] = match
+                break
+        else:
+            for value in draft_dates.get(ent.id, ()):
+                same = [e for e in curated_dates.get(value, ()) if removed[e].type == ent.type and e not in out.values()]
+                if len(same) == 1:
+                    out[ent.id] = same[0]
+                    break
+    return out
+
+
+def _used_elsewhere(inputs: Inputs, doc_id: str) -> set[str]:
+    used: set[str] = set()
+    for stmt in inputs.statements:
+        if stmt.document.id == doc_id:
+            continue
+        used.update(stmt.attributed_to)
+        for fact in stmt.facts:
+            used.add(fact.subject)
+            if isinstance(fact.object, EntityRef):
+                used.add(fact.object.id)
+            elif isinstance(fact.object, WaypointValue):
+                used.add(fact.object.place)
+    for other, unlinked in inputs.curation.unlinked.items():
+        if other != doc_id:
+            used.update(unlinked)
+    return used
+
+
+def leave_out(inputs: Inputs, source: Layout, doc_id: str, root: Path) -> tuple[Layout, dict[str, Entity]]:
+    """A copy of the inputs at root without the document's statements, its own register entries and the aliases only
+    its text spells; returns the copy's layout and the entries removed."""
+    for name in INPUT_FOLDERS:
+        shutil.copytree(source.root / name, root / name)
+    layout = Layout(root=root)
+    (layout.statements / f"{doc_id}.yaml").unlink()
+    used = _used_elsewhere(inputs, doc_id)
+    own = layout.register / f"{doc_id}.yaml"
+    removed = {e.id: e for e in inputs.entities.values() if e.path.name == own.name and e.id not in used}
+    others = [d.in_scope_text() for k, d in inputs.documents.items() if k != doc_id]
+    for path in sorted(layout.register.glob("*.yaml")):
+        if path in layout.register_data:
+            continue
+        items = load_yaml(path) or []
+        kept = []
+        for item in items:
+            if item["id"] in removed:
+                continue
+            entry = dict(item)
+            entry["aliases"] = [a for a in item.get("aliases") or [] if any(a in text for text in others)]
+            kept.append(entry)
+        if kept:
+            path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        else:
+            path.unlink()
+    return layout, removed
+
+
+def evaluate(layout: Layout, doc_id: str) -> Score:
+    """Leave one document out, draft it, and score the draft against its curated statements."""
+    inputs = load_inputs(layout)
+    doc = inputs.documents[doc_id]
+    score = Score(doc_id)
+    curated = [s for s in inputs.statements if s.document.id == doc_id]
+    with tempfile.TemporaryDirectory(prefix="suggest-eval-") as tmp:
+        copy, removed = leave_out(inputs, layout, doc_id, Path(tmp))
+        draft_info = suggest(copy, doc_id)
+        ontology = load_ontology(copy.ontology)
+        entities = load_register(copy.register, ontology, inputs.documents, skip=copy.register_data, proposals=True)
+        draft = load_statement_file(draft_info.statements_path, inputs.documents, ontology, entities, proposals=True)
+    kept = {k: e for k, e in entities.items() if e.proposal is None}
+    new = {k: e for k, e in entities.items() if e.proposal is not None}
+    score.removed_entries, score.new_entries = len(removed), len(new)
+    all_sentences = sentences(doc)
+    score.sentences = len(all_sentences)
+    score.curated_statements, score.proposed_statements = len(curated), len(draft)
+    score.curated_sentences, score.recalled_sentences = sentence_recall(
+        all_sentences, [(s.start, s.end) for s in curated], [(s.start, s.end) for s in draft])
+    text = doc.in_scope_text()
+    gold = [g for g in mention_spans(inputs.entities, text) if g[2] in kept]
+    predicted = [(m.start, m.end, m.entity) for m in Matcher(kept).find(text) if m.entity is not None]
+    score.link_pred, score.link_gold = len(predicted), len(gold)
+    score.link_tp, score.link_gold_found = link_scores(predicted, gold)
+    _values(score, curated, draft)
+    rename = align(new, removed, curated, draft)
+    gold_facts, draft_facts = fact_keys(curated), fact_keys(draft, rename)
+    score.curated_facts, score.proposed_facts = len(gold_facts), len(draft_facts)
+    score.facts_matched = len(gold_facts & draft_facts)
+    for stmt in draft:
+        proposal = stmt.proposal or {}
+        score.corroborates += bool(proposal.get("corroborates"))
+        score.disagrees += bool(proposal.get("disagrees"))
+        score.dated += bool(proposal.get("dates"))
+    return score
+
+
+def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> None:
+    """Dates, numbers, certainty and modality of curated statements against the draft's of the same sentence."""
+    def overlapping(stmt: Statement) -> list[Statement]:
+        return [d for d in draft if d.start < stmt.end and stmt.start < d.end]
+    for stmt in curated:
+        near = overlapping(stmt)
+        drafted_dates = {f.object.lexical for d in near for f in d.facts if f.property.name in DATE_PROPERTIES}
+        drafted_numbers = {object_key(f.object) for d in near for f in d.facts if isinstance(f.object, QuantityValue)}
+        read = find_dates(stmt.quote, stmt.document.date)
+        read_dates = {d.value for d in read}
+        read_numbers = {object_key(q.as_yaml()) for q in find_quantities(stmt.quote, [(d.start, d.end) for d in read])}
+        for fact in stmt.facts:
+            if fact.property.name in DATE_PROPERTIES and isinstance(fact.object, TypedValue):
+                score.dates += 1
+                score.dates_exact += fact.object.lexical in drafted_dates
+                if fact.property.name == "date":
+                    score.dates_read += 1
+                    score.dates_read_exact += fact.object.lexical in read_dates
+            elif isinstance(fact.object, QuantityValue):
+                score.numbers += 1
+                score.numbers_exact += object_key(fact.object) in drafted_numbers
+                score.numbers_read_exact += object_key(fact.object) in read_numbers
+        if near:
+            score.compared += 1
+            score.certainty_agree += any(d.certainty == stmt.certainty for d in near)
+            score.modality_agree += any(d.modality == stmt.modality for d in near)
+
+
+COLUMNS = ("document", "sentences", "statements curated / proposed", "quote recall", "link P / R / F1",
+           "dates in draft / read", "numbers in draft / read", "certainty / modality agree", "facts curated / proposed",
+           "fact P / R", "new entries (removed)", "corroborates / disagrees / dates")
+
+
+def _pct(part: int, whole: int) -> str:
+    value = ratio(part, whole)
+    return "–" if value is None else f"{100 * value:.0f} %"
+
+
+def row(s: Score) -> list[str]:
+    p, r = ratio(s.link_tp, s.link_pred), ratio(s.link_gold_found, s.link_gold)
+    link_f1 = f1(p, r)
+    return [
+        s.document, str(s.sentences), f"{s.curated_statements} / {s.proposed_statements}",
+        f"{_pct(s.recalled_sentences, s.curated_sentences)} ({s.recalled_sentences}/{s.curated_sentences})",
+        f"{_pct(s.link_tp, s.link_pred)} / {_pct(s.link_gold_found, s.link_gold)} / "
+        f"{'–' if link_f1 is None else f'{link_f1:.2f}'}",
+        f"{_pct(s.dates_exact, s.dates)} ({s.dates_exact}/{s.dates}) / {_pct(s.dates_read_exact, s.dates_read)} "
+        f"({s.dates_read_exact}/{s.dates_read})",
+        f"{_pct(s.numbers_exact, s.numbers)} / {_pct(s.numbers_read_exact, s.numbers)} (of {s.numbers})",
+        f"{_pct(s.certainty_agree, s.compared)} / {_pct(s.modality_agree, s.compared)} (of {s.compared})",
+        f"{s.curated_facts} / {s.proposed_facts}",
+        f"{_pct(s.facts_matched, s.proposed_facts)} / {_pct(s.facts_matched, s.curated_facts)} ({s.facts_matched})",
+        f"{s.new_entries} ({s.removed_entries})",
+        f"{s.corroborates} / {s.disagrees} / {s.dated}",
+    ]
+
+
+def table(scores: list[Score]) -> str:
+    """The scores as a Markdown table, one row per document and the total (counts added, then divided)."""
+    total = scores[0]
+    for s in scores[1:]:
+        total = total + s
+    rows = [row(s) for s in scores] + [row(total)]
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)

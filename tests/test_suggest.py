@@ -1,0 +1,139 @@
+"""kg suggest on a copy of the project: a draft that loads as a draft, is refused by the build, never replaces reviewed
+statements; and the evaluation's measures on a hand-made case."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kg import cli
+from kg.build import load_inputs
+from kg.corpus import load_corpus
+from kg.coverage import Sentence
+from kg.errors import InputError
+from kg.ontology import load_ontology
+from kg.register import load_register
+from kg.statements import load_statement_file
+from kg.suggest import suggest
+from kg.suggest_eval import Score, align, f1, link_scores, ratio, sentence_recall, table
+from kg.yamlio import load_yaml
+
+from .conftest import copy_project_inputs
+from .test_suggest_parts import entity
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory):
+    """Document 001's statements replaced by a draft of kg suggest (one draft for the module's tests; they read it)."""
+    layout = copy_project_inputs(tmp_path_factory.mktemp("drafted"))
+    (layout.statements / "001.yaml").unlink()
+    result = CliRunner().invoke(cli.main, ["suggest", "001"], env={"KG_PROJECT_ROOT": str(layout.root)})
+    assert result.exit_code == 0, result.output
+    return layout, result
+
+
+def test_the_draft_loads_as_a_draft_and_every_statement_says_why(drafted):
+    layout, result = drafted
+    path = layout.statements / "001.yaml"
+    assert str(path) in result.stdout
+    inputs_docs = load_corpus(layout.catalogue, layout.seeds)
+    ontology = load_ontology(layout.ontology)
+    entities = load_register(layout.register, ontology, inputs_docs, skip=layout.register_data, proposals=True)
+    draft = load_statement_file(path, inputs_docs, ontology, entities, proposals=True)
+    assert draft, "no statement proposed"
+    for stmt in draft:
+        assert stmt.proposal["why"] and len(stmt.proposal["facts"]) == len(stmt.facts)
+        assert stmt.proposal["certainty"] and stmt.proposal["modality"]
+        assert stmt.document.text[stmt.start:stmt.end] == stmt.quote
+
+
+def test_the_digest_corroborates_the_brief_it_summarises(drafted):
+    layout, _ = drafted
+    statements = load_yaml(layout.statements / "001.yaml")["statements"]
+    corroborated = {i for s in statements for i in s["proposal"].get("corroborates", [])}
+    assert any(i.startswith("000-") for i in corroborated)
+
+
+def test_the_build_refuses_the_draft(drafted):
+    layout, _ = drafted
+    with pytest.raises(InputError, match=r"001\.yaml:\d+: .*not reviewed"):
+        load_inputs(layout)
+
+
+def test_reviewed_statements_are_never_replaced(project_copy):
+    before = (project_copy.statements / "002.yaml").read_bytes()
+    with pytest.raises(InputError, match="reviewed statement"):
+        suggest(project_copy, "002")
+    assert (project_copy.statements / "002.yaml").read_bytes() == before
+
+
+def test_a_second_run_replaces_its_own_draft(drafted, tmp_path):
+    layout = copy_project_inputs(tmp_path)
+    for folder in ("statements", "register"):
+        for path in (drafted[0].root / folder).glob("001.yaml"):
+            (layout.root / folder / path.name).write_bytes(path.read_bytes())
+    (layout.statements / "001.yaml").write_bytes((drafted[0].statements / "001.yaml").read_bytes())
+    first = (layout.statements / "001.yaml").read_text(encoding="utf-8")
+    register = (layout.register / "001.yaml")
+    register_before = register.read_text(encoding="utf-8") if register.exists() else None
+    suggest(layout, "001")
+    assert (layout.statements / "001.yaml").read_text(encoding="utf-8") == first
+    assert (register.read_text(encoding="utf-8") if register.exists() else None) == register_before
+
+
+def test_measures_on_a_hand_made_case():
+    sentences = [Sentence(0, 10, ""), Sentence(11, 20, ""), Sentence(21, 30, ""), Sentence(31, 40, "")]
+    # curated statements quote sentences 1, 2 and 3 (two in 3); the draft quotes 1, 3 and 4
+    assert sentence_recall(sentences, [(0, 5), (11, 20), (22, 25), (26, 29)], [(0, 10), (21, 30), (31, 40)]) == (3, 2)
+    gold = [(0, 4, "iran"), (10, 19, "kataib-hezbollah"), (30, 34, "iraq")]
+    predicted = [(0, 4, "iran"), (10, 17, "kataib-hezbollah"), (30, 34, "iran"), (50, 55, "syria")]
+    assert link_scores(predicted, gold) == (2, 2)  # 2 of 4 links right; 2 of 3 gold links found
+    assert ratio(2, 4) == 0.5 and ratio(1, 0) is None
+    assert f1(0.5, 2 / 3) == pytest.approx(4 / 7)
+
+
+def test_new_entries_count_as_the_curated_entries_they_name():
+    removed = {e.id: e for e in [entity("mudar-al-asaad", "Person", "Mudar al-Asaad", "Mudar al-Asaad"),
+                                 entity("al-fassel", "MediaOutlet", "Al-Fassel", "Al-Fassel")]}
+    new = {e.id: e for e in [entity("mudar-al-asad", "Person", "Mudar al-Asad", "Mudar al-Asad"),
+                             entity("fassel", "MediaOutlet", "Fassel", "Fassel"),
+                             entity("houthis", "ArmedGroup", "Houthis", "Houthis")]}
+    # the article aside, Fassel is Al-Fassel; the Houthis are no removed entry
+    assert align(new, removed, [], []) == {"mudar-al-asad": "mudar-al-asaad", "fassel": "al-fassel"}
+
+
+def test_the_table_adds_counts_before_dividing():
+    a = Score("000", curated_sentences=10, recalled_sentences=9, curated_facts=10, proposed_facts=4, facts_matched=3)
+    b = Score("001", curated_sentences=30, recalled_sentences=15, curated_facts=10, proposed_facts=6, facts_matched=2)
+    lines = table([a, b]).splitlines()
+    assert len(lines) == 5 and lines[-1].startswith("| all |")
+    assert "60 % (24/40)" in lines[-1] and "50 % / 25 % (5)" in lines[-1]
+
+
+def test_a_statement_the_loader_refuses_is_dropped_and_said(project_copy, monkeypatch, caplog):
+    import kg.suggest as module
+
+    original = module.make_draft
+
+    def with_a_bad_statement(*args):
+        draft = original(*args)
+        draft.statements.append({"id": "001-900", "quote": "words the document does not have", "certainty": "stated",
+                                 "modality": "asserted", "facts": [["iran", "supports", "hezbollah"]],
+                                 "proposal": {"why": "a test"}})
+        return draft
+
+    monkeypatch.setattr(module, "make_draft", with_a_bad_statement)
+    (project_copy.statements / "001.yaml").unlink()
+    draft = suggest(project_copy, "001")
+    ids = [s["id"] for s in load_yaml(project_copy.statements / "001.yaml")["statements"]]
+    assert "001-900" not in ids and ids == [s["id"] for s in draft.statements]
+    assert "dropped proposed statement 001-900: 001-900: quote not found" in caplog.text
+
+
+def test_an_unknown_document_or_reviewed_statements_exit_2_with_one_line(project_copy):
+    env = {"KG_PROJECT_ROOT": str(project_copy.root)}
+    unknown = CliRunner().invoke(cli.main, ["suggest", "999"], env=env)
+    assert unknown.exit_code == 2 and "unknown document '999'" in unknown.output
+    reviewed = CliRunner().invoke(cli.main, ["suggest", "003"], env=env)
+    assert reviewed.exit_code == 2 and "003.yaml" in reviewed.output and "reviewed statement" in reviewed.output
+    assert "Traceback" not in unknown.output + reviewed.output

@@ -1,0 +1,197 @@
+"""The parts of kg suggest on hand-made text: names however spelled, dates and numbers, cue words, comparison."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.compare import Known, compare
+from kg.cues import read_cues
+from kg.dates_numbers import dates, quantities
+from kg.mentions import Matcher
+from kg.namespaces import LB
+from kg.propose import Proposed
+from kg.register import Entity
+
+
+def entity(ent_id: str, cls: str, label: str, *aliases: str) -> Entity:
+    return Entity(ent_id, LB + cls, label, aliases, "", Path("register/test.yaml"), None)
+
+
+REGISTER = {e.id: e for e in [
+    entity("kataib-hezbollah", "Militia", "Kataib Hezbollah", "Kataib Hezbollah"),
+    entity("hezbollah", "Militia", "Hezbollah", "Hezbollah"),
+    entity("albu-kamal", "Settlement", "Albu Kamal", "Albu Kamal"),
+    entity("iraq", "Country", "Iraq", "Iraq"),
+    entity("bashar-al-assad", "Person", "Bashar al-Assad", "Bashar al-Assad", "Assad"),
+    entity("popular-mobilization-units", "StateForce", "Popular Mobilization Units", "Popular Mobilization Units"),
+]}
+
+
+@pytest.mark.parametrize("text, words, ent_id", [
+    ("Fighters of Kata'ib Hezbollah crossed.", "Kata'ib Hezbollah", "kataib-hezbollah"),
+    ("Fighters of Kataeb Hizballah crossed.", "Kataeb Hizballah", "kataib-hezbollah"),
+    ("Fighters of Kata’aib Hezbollah crossed.", "Kata’aib Hezbollah", "kataib-hezbollah"),
+    ("The leaders of Hizbullah met.", "Hizbullah", "hezbollah"),
+    ("The leaders of Hizballah met.", "Hizballah", "hezbollah"),
+    ("They stayed near Abu Kamal for a week.", "Abu Kamal", "albu-kamal"),
+    ("They stayed near Al-Bukamal for a week.", "Al-Bukamal", "albu-kamal"),
+    ("They stayed near Albukamal for a week.", "Albukamal", "albu-kamal"),
+])
+def test_transliterations_link_to_the_register_entry(text, words, ent_id):
+    linked = [(m.words, m.entity) for m in Matcher(REGISTER).find(text) if m.entity]
+    assert (words, ent_id) in linked
+
+
+def test_another_persons_similar_name_is_not_linked_and_is_proposed_as_new():
+    found = Matcher(REGISTER).find("A council spokesman, Mudar al-Asaad, said so.")
+    assert not [m for m in found if m.entity == "bashar-al-assad"]
+    assert ("Mudar al-Asaad", "unknown") in [(m.words, m.how) for m in found]
+
+
+def test_acronym_of_a_linked_name_and_country_adjectives():
+    found = Matcher(REGISTER).find("The Popular Mobilization Units grew; the PMU now holds Iraqi posts.")
+    assert ("PMU", "popular-mobilization-units") in [(m.words, m.entity) for m in found]
+    assert [(m.words, m.country) for m in found if m.how == "demonym"] == [("Iraqi", "iraq")]
+
+
+def test_capitals_that_only_one_register_name_has_as_initials():
+    register = {**REGISTER, "united-states": entity("united-states", "Country", "United States", "United States")}
+    found = Matcher(register).find("The US and the KDP disagree.")
+    assert [(m.words, m.entity) for m in found if m.entity] == [("US", "united-states")]  # KDP: no entity has those initials
+
+
+def test_short_forms_once_the_full_name_is_given():
+    register = {**REGISTER, "imagesat": entity("imagesat", "Organization", "ImageSat International", "ImageSat International"),
+                "qassem-soleimani": entity("qassem-soleimani", "Person", "Qassem Soleimani", "Qassem Soleimani")}
+    text = "Soleimani spoke. Later Qassem Soleimani met ImageSat International (iSi); Soleimani read what iSi found."
+    linked = [(m.start, m.words, m.entity) for m in Matcher(register).find(text) if m.entity]
+    assert [w for _, w, e in linked if e == "imagesat"] == ["ImageSat International", "iSi", "iSi"]
+    assert [s for s, w, _ in linked if w == "Soleimani"] == [text.index("Soleimani read")]  # not before the full name
+
+
+def test_a_place_name_with_a_kind_after_it_is_another_name():
+    found = Matcher(REGISTER).find("Trucks waited at the Albu Kamal Border Crossing for days.")
+    assert ("Albu Kamal Border Crossing", None, "unknown") in [(m.words, m.entity, m.how) for m in found]
+
+
+@pytest.mark.parametrize("text, doc_date, value, inferred", [
+    ("In June 2018, a strike hit.", "2019-03-22", "2018-06", False),
+    ("It opened on September 30, 2019.", None, "2019-09-30", False),
+    ("On September 9, airstrikes hit.", "2019-09-30", "2019-09-09", True),
+    ("On December 9, airstrikes hit.", "2019-09-30", "2018-12-09", True),
+    ("On January 28, the wall was done.", None, "--01-28", False),
+    ("Al-Masdar reported yesterday that", "2019-09-30", "2019-09-29", True),
+    ("It re-opened on Monday after delays.", "2019-10-02", "2019-09-30", True),
+    ("They were seized in 2014.", None, "2014", False),
+    ("(Fars, March 17 and 18, 2019)", None, "2019-03", False),
+    ("more airstrikes in mid and late September", "2019-09-30", "2019-09", True),
+])
+def test_dates_at_the_precision_written(text, doc_date, value, inferred):
+    assert [(d.value, d.year_inferred) for d in dates(text, doc_date)] == [(value, inferred)]
+
+
+def test_no_year_inferred_without_a_document_date():
+    assert dates("yesterday and on Monday", None) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("killed more than 20 members of the militia", {"value": 20, "qualifier": "moreThan", "unit": "person",
+                                                   "verbatim": "more than 20 members"}),
+    ("charging between $200 and $1,500 per truck", {"min": 200, "max": 1500, "qualifier": "between", "unit": "USD",
+                                                   "per": "truck", "verbatim": "between $200 and $1,500 per truck"}),
+    ("earning at least $50 million a month", {"value": 50_000_000, "qualifier": "atLeast", "unit": "USD", "per": "month",
+                                             "verbatim": "at least $50 million a month"}),
+    ("a roughly 600km-long border", {"value": 600, "qualifier": "about", "unit": "km", "verbatim": "roughly 600km-long"}),
+    ("thousands of tons of weapons", {"value": 1000, "qualifier": "multiple", "unit": "ton",
+                                      "verbatim": "thousands of tons"}),
+    ("stopped three million Captagon pills", {"value": 3_000_000, "qualifier": "exactly", "unit": "pill",
+                                             "verbatim": "three million Captagon pills"}),
+])
+def test_numbers_as_quantities(text, expected):
+    assert [q.as_yaml() for q in quantities(text)] == [expected]
+
+
+def test_a_year_is_a_date_not_a_number():
+    text = "In 2017 the militias moved."
+    assert quantities(text, [(d.start, d.end) for d in dates(text, None)]) == []
+
+
+@pytest.mark.parametrize("text, certainty, cue, modality, modality_cue", [
+    ("The crossing opened, according to recent reports.", "reported", "according to", "asserted", None),
+    ("This land bridge may enable Tehran to expand such efforts.", "assessed", "may", "expected", "may enable"),
+    ("Iraq plans to open the crossing.", "stated", None, "intended", "plans to"),
+    ("However, it did not open as planned.", "stated", None, "denied", "did not"),
+    ("The US should impose sanctions.", "stated", None, "recommended", "should"),
+    ("The alleged base was hit.", "alleged", "alleged", "asserted", None),
+    ("The crossing will open next month.", "stated", None, "expected", "will"),
+])
+def test_certainty_and_modality_from_cue_words(text, certainty, cue, modality, modality_cue):
+    cues = read_cues(text)
+    assert (cues.certainty, cues.certainty_cue, cues.modality, cues.modality_cue) == (certainty, cue, modality, modality_cue)
+
+
+def test_a_condition_and_a_named_source():
+    cues = read_cues("If militias take the crossing, shipments could stay on the highway.")
+    assert (cues.modality, cues.condition, cues.modality_cue) == ("conditional", "If militias take the crossing", "could")
+    assert read_cues("Ahmed Jidyan said the site would open.").attribution == "Ahmed Jidyan"
+    assert read_cues("Al-Masdar even reported yesterday that air defense was activated.").attribution == "Al-Masdar"
+
+
+def test_same_fact_other_value_and_a_missing_year():
+    known = Known()
+    known.by_subject_property[("strike-x", "date")].append(("2018-06", "000-018"))
+    known.by_subject_property[("strike-x", "perpetrator")].append(("israel", "000-018"))
+    known.by_subject_property[("barrier", "date")].append(("--01-28", "003-010"))
+    found = compare([Proposed("strike-x", "perpetrator", "israel", ""), Proposed("strike-x", "date", "2018-07", ""),
+                     Proposed("barrier", "date", "2023-01-28", "")], known)
+    assert found == {"corroborates": ["000-018"], "disagrees": ["000-018"], "dates": ["003-010"]}
+    coarser = compare([Proposed("strike-x", "date", "2018", "")], known)
+    assert coarser == {"corroborates": [], "disagrees": [], "dates": []}
+
+
+@pytest.fixture(scope="module")
+def proposer():
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import EventIndex, Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    types = {"iran": LB + "Country", "iraq": LB + "Country", "syria": LB + "Country", "al-qaim": LB + "Settlement",
+             "kataib-hezbollah": LB + "Militia", "rahmoun": LB + "Person", "fayad": LB + "Person"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+def nodes_of(proposer, text: str, names: dict[str, str], demonyms: dict[str, str] | None = None):
+    from kg.propose import Node
+
+    out = [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()]
+    out += [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w, "demonym") for w, i in (demonyms or {}).items()]
+    return sorted(out, key=lambda n: n.start)
+
+
+def facts_of(proposer, text, names, demonyms=None):
+    return {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, names, demonyms))}
+
+
+def test_facts_where_a_cue_and_the_ontology_agree(proposer):
+    assert facts_of(proposer, "Iran-backed Kataib Hezbollah grew.", {"Iran": "iran", "Kataib Hezbollah": "kataib-hezbollah"}) \
+        == {("iran", "supports", "kataib-hezbollah")}
+    assert facts_of(proposer, "Kataib Hezbollah, fighting in Iraq and Syria, grew.",
+                    {"Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq", "Syria": "syria"}) \
+        == {("kataib-hezbollah", "hasPresenceIn", "iraq"), ("kataib-hezbollah", "hasPresenceIn", "syria")}
+    # a country is not near a town; a militia is not located in a country (locatedIn is for places)
+    assert facts_of(proposer, "a crossing with Syria near the town of al-Qaim", {"Syria": "syria", "al-Qaim": "al-qaim"}) == set()
+    # the adjective gives the militia's country, but is no place of presence
+    assert facts_of(proposer, "the Iraqi Shiite militia Kataib Hezbollah", {"Kataib Hezbollah": "kataib-hezbollah"},
+                    {"Iraqi": "iraq"}) == {("kataib-hezbollah", "country", "iraq"), ("kataib-hezbollah", "sect", "shia")}
+
+
+@pytest.mark.parametrize("text, name, ent_id, title", [
+    ("Interior Minister Mohammed al-Rahmoun was present.", "Mohammed al-Rahmoun", "rahmoun", "Interior Minister"),
+    ("Kazem al-Fayad, Syrian ambassador to Iraq, said so.", "Kazem al-Fayad", "fayad", "Syrian ambassador to Iraq"),
+    ("said military expert Kazem al-Fayad.", "Kazem al-Fayad", "fayad", "military expert"),
+])
+def test_a_persons_title_verbatim(proposer, text, name, ent_id, title):
+    assert (ent_id, "title", title) in facts_of(proposer, text, {name: ent_id})
