@@ -173,6 +173,7 @@ def test_the_command_prints_the_new_id(project_copy):
     assert not Path(project_copy.seeds / "006").exists()
 
 
+@pytest.mark.slow  # reads and checks all the inputs again
 def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     """The trap of a new transliteration: "Kataeb Hizballah" is no alias in the register, and is Kataib Hezbollah."""
     from kg.build import load_inputs

@@ -86,6 +86,7 @@ def test_query_syntax_error_exit_1(built):
     assert "bad query" in result.output
 
 
+@pytest.mark.slow  # two builds of their own
 def test_a_base_given_as_an_option_is_completed_like_one_given_in_the_environment(tmp_path):
     """`--base https://example.org/kg` and KG_BASE_IRI=https://example.org/kg both mint IRIs under …/kg/."""
     for args, env in ((["--base", "https://example.org/kg"], {}), ([], {"KG_BASE_IRI": "https://example.org/kg"})):
@@ -98,6 +99,7 @@ def test_a_base_given_as_an_option_is_completed_like_one_given_in_the_environmen
         assert "<https://example.org/kg/graph/provenance>" in dump and "https://example.org/kggraph" not in dump
 
 
+@pytest.mark.slow  # a build of its own
 def test_serve_keeps_the_base_the_release_was_built_with(tmp_path):
     """`kg build --base X && kg serve` serves X, instead of rebuilding with the default base."""
     runner = CliRunner()
