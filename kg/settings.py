@@ -108,6 +108,8 @@ _DECLARED = (
     Setting("MAX_QUERY_LENGTH", 100_000, int, "Characters of a query; longer is 413.", _at_least(1)),
     Setting("MAX_BODY_BYTES", 1_000_000, int, "Bytes of a request body; larger is 413.", _at_least(1)),
     Setting("SERVICE_ALLOWLIST", list, _list, "Endpoint prefixes SERVICE may call, comma-separated (empty: none)."),
+    Setting("MEMORY_STORE_QUADS", 100_000, int, "A release of up to this many quads is served from a copy in memory, one "
+            "per worker (faster); a larger one from its store on disk (0: always from disk).", _at_least(0)),
     Setting("RESULT_CACHE_MB", 64, int, "MiB of recent answers each worker keeps (0: no cache).", _at_least(0)),
     Setting("QUOTA_SECONDS", 60.0, float, "Seconds of query time each client may use per window (0: no quotas).", _at_least(0)),
     Setting("QUOTA_WINDOW", 60.0, float, "Seconds over which a client's query time drains.", _at_least(1)),

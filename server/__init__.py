@@ -66,7 +66,7 @@ def _load(build_dir: Path | None, settings: dict) -> Data:
                   "timeout": settings["QUERY_TIMEOUT"] + 5 if settings["QUERY_TIMEOUT"] > 0 else None,
                   # and the store itself stops the query a second later, where it can be told to
                   "query_timeout": settings["QUERY_TIMEOUT"] + 1 if settings["QUERY_TIMEOUT"] > 0 else None}
-    store = open_store(release, remote)
+    store = open_store(release, remote, memory_up_to=settings["MEMORY_STORE_QUADS"])
     return Data(release, store, release.version, release.built_at, release.base_iri)
 
 

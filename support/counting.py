@@ -9,19 +9,27 @@ import tempfile
 import urllib.error
 from pathlib import Path
 
-# Cycles through the paths; each connection sends a User-Agent of its own (a client, for quotas). Every response's
-# status is counted (each thread counts its own; `done` adds them up), so that only 2xx answers count as answers.
+# Cycles through the paths; each connection sends a User-Agent of its own (a client, for quotas), and, asked for
+# unique queries, ends each query with a comment no other request carries. Every response's status is counted (each
+# thread counts its own; `done` adds them up), so that only 2xx answers count as answers.
 LUA = """
 local paths = {%s}
 local accept = "%s"
 local agents = %d
+local unique = %s
 local i = 0
+local sent = 0
 local threads = {}
 setup = function(thread) table.insert(threads, thread); thread:set("tid", #threads) end
 init = function(args) statuses = {} end
 request = function()
   i = i %% #paths + 1
-  return wrk.format("GET", paths[i], {["Accept"] = accept, ["User-Agent"] = "load-client-" .. tid .. "-" .. (i %% agents)})
+  local path = paths[i]
+  if unique then  -- a comment that makes the query text new: no answer of it can have been kept
+    sent = sent + 1
+    path = path .. "%%0A%%23" .. tid .. "-" .. sent
+  end
+  return wrk.format("GET", path, {["Accept"] = accept, ["User-Agent"] = "load-client-" .. tid .. "-" .. (i %% agents)})
 end
 response = function(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
 done = function(summary, latency, requests)
@@ -92,12 +100,14 @@ class Ratios:
 
 
 def run_wrk(base: str, paths: list[str], clients: int, seconds: float, accept: str = "application/sparql-results+json",
-            agents: int = 1) -> dict:
-    """Drive base with wrk over the paths (cycled): responses by status, transport errors by kind, throughput
-    (`rps`: 2xx answers per second, nothing else counts) and latency percentiles (ms, of every response)."""
+            agents: int = 1, unique: bool = False) -> dict:
+    """Drive base with wrk over the paths (cycled; with `unique`, each query made new by a comment): responses by
+    status, transport errors by kind, throughput (`rps`: 2xx answers per second, nothing else counts) and latency
+    percentiles (ms, of every response). wrk keeps its connections open (HTTP/1.1 keep-alive), as browsers and
+    SPARQL client libraries do."""
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "mix.lua"
-        script.write_text(LUA % (", ".join(json.dumps(p) for p in paths), accept, max(1, agents)))
+        script.write_text(LUA % (", ".join(json.dumps(p) for p in paths), accept, max(1, agents), "true" if unique else "false"))
         out = subprocess.run(
             ["wrk", "-t", str(min(clients, 2)), "-c", str(clients), "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
              "-s", str(script), base],

@@ -72,19 +72,19 @@ def test_the_endpoint_benchmark_reports_errors_and_gives_no_ratio(tmp_path):
     run = subprocess.run([sys.executable, str(ROOT / "bench" / "endpoint.py"), "--seconds", "1", "--workers", "2",
                           "--quota-seconds", "0.001"], capture_output=True, text=True, timeout=600, cwd=ROOT, env=env)
     assert run.returncode == 1, run.stdout + run.stderr[-2000:]  # a comparison had errors
-    rows = re.findall(r"^(point lookup|competency mix) +(\d) (ours|no cache|oxigraph) +(\d+) +\S+ +\S+  (.*)$",
-                      run.stdout, re.M)
-    ratios = re.findall(r"^(point lookup|competency mix) +(\d) ratio +(.*?)  \((ours|no cache) / oxigraph, throughput\)$",
+    streams = "lookup repeated|lookup distinct|lookup unique|competency mix"
+    rows = re.findall(rf"^({streams}) +(\d) (ours|no cache|oxigraph) +(\d+) +\S+ +\S+  (.*)$", run.stdout, re.M)
+    ratios = re.findall(rf"^({streams}) +(\d) ratio +(.*?)  \((ours|no cache) / oxigraph, throughput; [^)]*\)$",
                         run.stdout, re.M)
-    assert len(rows) == 12 and len(ratios) == 8, run.stdout
+    assert len(rows) == 16 and len(ratios) == 8, run.stdout
     errors = {}
-    for mix, clients, server, rps, error_cell in rows:
+    for stream, clients, server, rps, error_cell in rows:
         if server == "oxigraph":
             assert error_cell == "0" and int(rps) > 0, run.stdout
         else:
             found = re.fullmatch(r"(\d+) \(429: (\d+)\)", error_cell)
             assert found and found[1] == found[2] and int(found[1]) > 0, run.stdout
-            errors[mix, clients, server] = int(found[1])
-    for mix, clients, cell, server in ratios:
-        assert cell == f"no ratio: {errors[mix, clients, server]} errors", run.stdout
+            errors[stream, clients, server] = int(found[1])
+    for stream, clients, cell, server in ratios:
+        assert cell == f"no ratio: {errors[stream, clients, server]} errors", run.stdout
     assert "req/s: 2xx answers per second" in run.stdout

@@ -331,3 +331,29 @@ def test_comunica_construct(server_url, store):
     assert triples == set(store.query(query))
     assert ox.Triple(ox.NamedNode(KH), ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"),
                      ox.Literal("KH", language="en")) in triples
+
+
+def test_one_connection_carries_many_queries(server_url, store):
+    """HTTP/1.1 keep-alive, as browsers, requests.Session, httpx and Jena use it: a client that opens one connection
+    sends query after query on it (evaluated ones, distinct each time, and repeated ones), and every answer comes on
+    that connection, whole, with nothing that closes it."""
+    import http.client
+
+    parts = urllib.parse.urlsplit(server_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection.connect()
+    opened = connection.sock
+    entities = [row["s"] for row in select(store, "SELECT DISTINCT ?s WHERE { ?s a ?t } ORDER BY ?s LIMIT 40")]
+    for i in range(120):
+        iri = entities[i % len(entities)]
+        query = f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}" + (f"\n# {i}" if i % 2 else "")
+        connection.request("GET", parts.path + "?" + urllib.parse.urlencode({"query": query}),
+                           headers={"Accept": "application/sparql-results+json"})
+        response = connection.getresponse()
+        body = response.read()
+        assert response.status == 200, body[:300]
+        assert (response.getheader("Connection") or "").lower() != "close" and not response.will_close
+        rows = json.loads(body)["results"]["bindings"]
+        assert len(rows) == len(select(store, query)) > 0
+        assert connection.sock is opened  # the same connection: never closed and opened again
+    connection.close()
