@@ -59,7 +59,8 @@ class DocumentCoverage:
         }
 
 
-def _used_entities(stmt: Statement) -> set[str]:
+def entities_used(stmt: Statement) -> set[str]:
+    """The register entities a statement names: its facts' subjects and objects, waypoints' places, its attribution."""
     used = set(stmt.attributed_to)
     for fact in stmt.facts:
         used.add(fact.subject)
@@ -106,7 +107,7 @@ def _date_used(words: str, values: list[str]) -> bool:
 def _unused_in(stmt: Statement, entities) -> list[Unused]:
     quote, out = stmt.quote, []
     explained = stmt.unused
-    used = _used_entities(stmt)
+    used = entities_used(stmt)
     dates = _date_values(stmt)
     date_spans = []
     for m in _DATE.finditer(quote):
@@ -150,7 +151,7 @@ def coverage(inputs: Inputs) -> list[DocumentCoverage]:
                 report.explained += 1
             else:
                 report.unquoted.append(sent)
-        used = set().union(*(_used_entities(s) for s in stmts)) if stmts else set()
+        used = set().union(*(entities_used(s) for s in stmts)) if stmts else set()
         unlinked = inputs.curation.unlinked.get(doc.id, {})
         text = doc.in_scope_text()
         seen = set()

@@ -30,7 +30,7 @@ import yaml
 
 from .build import Inputs, load_inputs
 from .compare import object_key
-from .coverage import Sentence, sentences
+from .coverage import Sentence, entities_used, sentences
 from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
 from .mentions import Matcher
@@ -38,7 +38,7 @@ from .names import fold, skeleton
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .register import Entity, load_register, mention_spans
-from .statements import EntityRef, QuantityValue, Statement, TypedValue, WaypointValue, load_statement_file
+from .statements import EntityRef, QuantityValue, Statement, TypedValue, load_statement_file
 from .suggest import suggest
 from .yamlio import load_yaml
 
@@ -166,13 +166,7 @@ def _used_elsewhere(inputs: Inputs, doc_id: str) -> set[str]:
     for stmt in inputs.statements:
         if stmt.document.id == doc_id:
             continue
-        used.update(stmt.attributed_to)
-        for fact in stmt.facts:
-            used.add(fact.subject)
-            if isinstance(fact.object, EntityRef):
-                used.add(fact.object.id)
-            elif isinstance(fact.object, WaypointValue):
-                used.add(fact.object.place)
+        used.update(entities_used(stmt))
     for other, unlinked in inputs.curation.unlinked.items():
         if other != doc_id:
             used.update(unlinked)
