@@ -176,6 +176,7 @@ class _Exchange:
         self._stream_rows: RowCounter | None = None  # counts the rows of an answer as it streams
         self.cap = 0  # rows of a SELECT kept; past them the serializer is stopped (0: no cap)
         self._check_at: float = float("inf")  # the kept size at which to count rows against the cap next
+        self._counted: int | None = None  # the rows of the whole answer, once counted
         self.truncated = False
         self.content_type = ""
         self.body: bytes | None = None  # the whole answer, once sent in one piece
@@ -204,6 +205,15 @@ class _Exchange:
             self._begin_stream()
         return len(chunk)
 
+    def end_rows(self) -> None:
+        """The serializer is done: an answer kept against the cap has its rows counted, and is cut if it has too many
+        (the cap is checked as the answer doubles, so the last part of it has not been looked at yet)."""
+        if self.cap and self._send is None:
+            self._parts = [b"".join(self._parts)]
+            self._counted = count_rows(self.row_format, self._parts[0])
+            if self._counted > self.cap:
+                raise _Enough
+
     def rows(self) -> int | None:
         """The rows of the answer sent (None: a graph, or a boolean)."""
         if self.row_format is None:
@@ -212,6 +222,8 @@ class _Exchange:
             return self.cap
         if self._stream_rows is not None:
             return self._stream_rows.rows
+        if self._counted is not None:
+            return self._counted
         self._parts = [b"".join(self._parts)]
         return count_rows(self.row_format, self._parts[0])
 
@@ -443,6 +455,7 @@ class QueryEndpoint:
                         exchange.count_against(max_rows)
                     try:
                         results.serialize(exchange, format=chosen.native)
+                        exchange.end_rows()
                     except _Enough:
                         exchange.cut(chosen.name)
                 elif isinstance(results, ox.QueryBoolean):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import os
@@ -461,3 +463,22 @@ def test_a_small_release_is_served_from_a_copy_in_memory_that_answers_as_the_sto
         assert writable == in_memory, limit
         assert len(store) == quads + writable
     assert answers[0] == answers[quads - 1] == answers[quads] and len(answers[0]["results"]["bindings"]) > 300
+
+
+@pytest.mark.parametrize("accept,rows_of", [
+    ("application/sparql-results+json", lambda body: len(json.loads(body)["results"]["bindings"])),
+    ("application/sparql-results+xml", lambda body: body.count(b"<result>")),
+    ("text/csv", lambda body: len(list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))) - 1),
+    ("text/tab-separated-values", lambda body: body.count(b"\n") - 1),
+])
+def test_the_row_cap_holds_wherever_the_answer_crosses_it(built, accept, rows_of):
+    """The cap is looked at as the kept answer grows and once more when it is whole: an answer over it is always cut
+    to it and says so, one at or under it is whole, however long its rows are."""
+    client = create_app({"BUILD_DIR": str(built.build), "MAX_ROWS": 1000, "RESULT_CACHE_MB": 0}).test_client()
+    everything = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"
+    for limit, truncated in ((999, False), (1000, False), (1001, True), (5000, True), (None, True)):
+        query = everything + (f" LIMIT {limit}" if limit else "")
+        r = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept})
+        assert r.status_code == 200 and r.headers["X-SPARQL-Max-Rows"] == "1000"
+        assert ("X-SPARQL-Truncated" in r.headers) == truncated, limit
+        assert rows_of(r.data) == min(limit or 10**9, 1000), limit
