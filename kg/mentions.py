@@ -103,6 +103,14 @@ class Matcher:
                     initials.setdefault("".join(w[0] for w in words).upper(), set()).add(ent.id)
         self.initials = {k: next(iter(v)) for k, v in initials.items() if len(v) == 1}
         self.names = list(self.folded)
+        # Names that mix capitalised and lower-case words (Shiite militias, American troops): no run of capitals holds
+        # them, so they are looked up, spelled otherwise, over windows of as many words.
+        self.mixed: dict[int, dict[str, str]] = {}
+        for key, ent_id in self.folded.items():
+            name_words = key.split()
+            if len(name_words) > 1 and any(fold(n) == key and not n.istitle() and n[:1].isupper()
+                                           for ent in [entities[ent_id]] for n in {ent.label, *ent.aliases}):
+                self.mixed.setdefault(len(_TOKEN.findall(key)), {})[key] = ent_id
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
@@ -133,6 +141,7 @@ class Matcher:
                 found = self.lookup(text[start:end])
                 if found is not None and not self._partial_person(found[0], run, start, end):
                     candidates.append(Mention(start, end, text[start:end], found[0], found[1]))
+        candidates.extend(self._mixed(text, tokens))
         taken: list[Mention] = []
         for cand in sorted(candidates, key=lambda m: (m.start - m.end, m.how != "name", m.start)):
             if not _overlaps(taken, cand.start, cand.end):
@@ -155,6 +164,22 @@ class Matcher:
             if country and not _overlaps(taken, tok.start(), tok.end()):
                 taken.append(Mention(tok.start(), tok.end(), tok.group(0), None, "demonym", self.countries.get(fold(country))))
         return sorted(taken, key=lambda m: m.start)
+
+    def _mixed(self, text: str, tokens: list[re.Match]) -> list[Mention]:
+        """Mentions of names that mix capitalised and lower-case words, however the text spells them (Shi'ite militias)."""
+        out = []
+        for i, tok in enumerate(tokens):
+            if not _capitalised(tok.group(0)):
+                continue
+            for size, keys in self.mixed.items():
+                window = tokens[i:i + size]
+                if len(window) < size or any(not _GAP.match(text[a.end():b.start()]) for a, b in zip(window[:-1], window[1:], strict=True)):
+                    continue
+                start, end = tok.start(), window[-1].end()
+                ent_id = keys.get(fold(text[start:end]))
+                if ent_id is not None:
+                    out.append(Mention(start, end, text[start:end], ent_id, "folded"))
+        return out
 
     def _partial_person(self, ent_id: str, run: list[re.Match], start: int, end: int) -> bool:
         """A spelling-tolerant match of a person's name inside a longer run of names is someone else's name

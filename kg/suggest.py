@@ -32,6 +32,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
+from .place_cues import place_facts
 from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
 from .reference import Salience, descriptions
 from .register import Entity, load_register
@@ -129,7 +130,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
-        facts = proposer.relations(text, nodes) + proposer.statuses(text, nodes)
+        facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id)
         facts = _unique(facts)
         if not facts:

@@ -1,0 +1,105 @@
+"""Candidate facts the way a text places things and units: where a town is, and what an organisation is part of.
+
+These are the ways the sources name a place with where it lies ("the Syrian border town of Albu Kamal", "Syria's town
+of al-Hol", "Deir Ezzor's Albu Kamal district", "in Al Qaim, Iraq", "sits just inside Iraqi territory") and a unit
+with the body it belongs to ("the IRGC's Qods Force", "the Quds Force of Iran's IRGC"). Each fact is proposed only
+where the ontology's domain and range agree (kg.propose.Proposer.allowed), with the words that gave it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .namespaces import LB
+from .propose import Node, Proposed, Proposer
+
+# The noun of a place's kind, as it stands between an adjective and a name ("border town of", "city of").
+_KIND = r"(?:border\s+)?(?:town|city|village|district|province|governorate|region|capital|area)s?"
+# "Syrian border town of", "adjacent Iraqi city of": a country's adjective, then (up to two words and) the kind of place.
+_DEMONYM_KIND = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}{_KIND}\s+of\s+(?:the\s+)?")
+# "Syria's town of", "Deir Ezzor's": a place's possessive before a place it holds.
+_POSSESSIVE = re.compile(rf"['’]s\s+(?:(?:[a-z]+\s+){{0,2}}{_KIND}\s+of\s+(?:the\s+)?)?")
+# "the Deir Ezzor border town of al-Hari": a place named before the kind of the place it holds.
+_PLACE_KIND = re.compile(rf"\s+{_KIND}\s+of\s+(?:the\s+)?")
+# "al-Hol in the northeastern al-Hasakeh province": a place in a named province or district.
+_IN_PROVINCE = re.compile(r"\s+(?:is\s+|lies\s+)?in\s+(?:the\s+)?(?:[a-z]+\s+)?")
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|district|governorate|region)\b")
+# "sits just inside Iraqi territory": a place inside a country named by its adjective.
+_INSIDE = re.compile(r"\s+(?:sits|lies|is|are|was|were)\s+(?:just\s+|well\s+|deep\s+)?(?:inside|in|within)\s+(?:the\s+)?")
+_TERRITORY = re.compile(r"\s+(?:territory|soil|side of the border)\b")
+# A country after a town and a comma, the dateline's way ("in Al Qaim, Iraq September 30") — not a list of names.
+_COMMA = re.compile(r",\s+")
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
+# Units: "the IRGC's Qods Force", "the Quds Force of Iran's IRGC", "IRGC Quds Force".
+_OF_UNIT = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*['’]s\s+)?")
+_MARKUP = re.compile(r"[*_“”\"]")
+
+
+def place_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """[place, locatedIn, where it lies] and [unit, partOf, body] as the sentence words them."""
+    out: list[Proposed] = []
+    nodes = [n for n in nodes if n.kind != "unsure"]
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1:i + 3]:
+            gap = _MARKUP.sub("", text[a.end:b.start])
+            out.extend(_located(proposer, text, a, b, gap))
+            out.extend(_unit(proposer, a, b, gap))
+    for n in nodes:
+        out.extend(_inside(proposer, text, n, nodes))
+    return out
+
+
+def _is(proposer: Proposer, node: Node, cls: str) -> bool:
+    return proposer.ontology.is_subclass(node.type, LB + cls)
+
+
+def _town(proposer: Proposer, node: Node) -> bool:
+    """A place that lies in another: not a country, not a demonym, not a border or a route."""
+    return node.kind != "demonym" and _is(proposer, node, "Place") and not any(
+        _is(proposer, node, c) for c in ("Country", "Border", "Route", "Crossing"))
+
+
+def _fact(proposer: Proposer, subject: Node, prop: str, obj: Node, why: str) -> list[Proposed]:
+    return [Proposed(subject.id, prop, obj.id, why)] if proposer.allowed(subject, prop, obj) else []
+
+
+def _located(proposer: Proposer, text: str, a: Node, b: Node, gap: str) -> list[Proposed]:
+    if not _town(proposer, b):
+        return []
+    if a.kind == "demonym" and _DEMONYM_KIND.fullmatch(gap):
+        return _fact(proposer, b, "locatedIn", a, f"{a.words!r}{gap}{b.words!r}: the country's adjective before the kind of place")
+    if a.kind != "demonym" and _is(proposer, a, "Place") and (_POSSESSIVE.fullmatch(gap) or _PLACE_KIND.fullmatch(gap)):
+        return _fact(proposer, b, "locatedIn", a, f"{a.words!r}{gap}{b.words!r}: the place that holds it named first")
+    if _town(proposer, a) and _is(proposer, b, "Place") and _IN_PROVINCE.fullmatch(gap) \
+            and _PROVINCE_AFTER.match(text[b.end:]):
+        return _fact(proposer, a, "locatedIn", b, f"{a.words!r}{gap}{b.words!r}{_PROVINCE_AFTER.match(text[b.end:]).group(0)}")
+    if _town(proposer, a) and b.kind == "linked" and _is(proposer, b, "Country") and _COMMA.fullmatch(gap) \
+            and not _LIST_AFTER.match(text[b.end:]) and not _LIST_BEFORE.search(text[:a.start]):
+        return _fact(proposer, a, "locatedIn", b, f"{a.words!r}, {b.words!r}: a town and its country after a comma")
+    return []
+
+
+def _inside(proposer: Proposer, text: str, n: Node, nodes: list[Node]) -> list[Proposed]:
+    """"Al-Qaim sits just inside Iraqi territory": the country's adjective, then 'territory'."""
+    if not _town(proposer, n):
+        return []
+    m = _INSIDE.match(text, n.end)
+    if m is None:
+        return []
+    country = next((c for c in nodes if c.kind == "demonym" and c.start == m.end()), None)
+    if country is None or not _TERRITORY.match(text, country.end):
+        return []
+    return _fact(proposer, n, "locatedIn", country, f"{n.words!r}{text[n.end:country.end]}{_TERRITORY.match(text, country.end).group(0)}")
+
+
+def _unit(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:
+    """A unit named with its body: "IRGC's Qods Force" and "IRGC Quds Force" ([b, partOf, a]), "Quds Force of Iran's
+    IRGC" ([a, partOf, b])."""
+    if a.kind != "linked" or b.kind != "linked" or not (_is(proposer, a, "Organization") and _is(proposer, b, "Organization")):
+        return []
+    if re.fullmatch(r"['’]s\s+|\s", gap):
+        return _fact(proposer, b, "partOf", a, f"{a.words!r}{gap}{b.words!r}: a unit named after its body")
+    if _OF_UNIT.fullmatch(gap):
+        return _fact(proposer, a, "partOf", b, f"{a.words!r}{gap}{b.words!r}: a unit 'of' a body")
+    return []
