@@ -65,6 +65,9 @@ def _fact(proposer: Proposer, subject: Node, prop: str, obj: Node, why: str) -> 
 
 
 def _located(proposer: Proposer, text: str, a: Node, b: Node, gap: str) -> list[Proposed]:
+    if _town(proposer, a) and b.kind == "linked" and _is(proposer, b, "Country") and _COMMA.fullmatch(gap) \
+            and not _LIST_AFTER.match(text[b.end:]) and not _LIST_BEFORE.search(text[:a.start]):
+        return _fact(proposer, a, "locatedIn", b, f"{a.words!r}, {b.words!r}: a town and its country after a comma")
     if not _town(proposer, b):
         return []
     if a.kind == "demonym" and _DEMONYM_KIND.fullmatch(gap):
@@ -74,9 +77,6 @@ def _located(proposer: Proposer, text: str, a: Node, b: Node, gap: str) -> list[
     if _town(proposer, a) and _is(proposer, b, "Place") and _IN_PROVINCE.fullmatch(gap) \
             and _PROVINCE_AFTER.match(text[b.end:]):
         return _fact(proposer, a, "locatedIn", b, f"{a.words!r}{gap}{b.words!r}{_PROVINCE_AFTER.match(text[b.end:]).group(0)}")
-    if _town(proposer, a) and b.kind == "linked" and _is(proposer, b, "Country") and _COMMA.fullmatch(gap) \
-            and not _LIST_AFTER.match(text[b.end:]) and not _LIST_BEFORE.search(text[:a.start]):
-        return _fact(proposer, a, "locatedIn", b, f"{a.words!r}, {b.words!r}: a town and its country after a comma")
     return []
 
 

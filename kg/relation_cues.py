@@ -1,6 +1,9 @@
 """The cue patterns of kg.propose: the words between two entities that give a relation, and the words that name an
 event of a kind. Kept apart from the code that applies them so that a curator can read (and extend) them as a table."""
 
+# A count or share before the object of a verb: "supports more than a dozen Shiite militias", "controls most of the".
+QUANTIFIER = r"(?:(?:more than|fewer than|about|some|several|many|most of|all|a dozen|dozens of|a number of|\d+)\s+)*"
+
 # (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
 RELATIONS = [
     (r"-backed |-supported ", "supports", "ab"),
@@ -10,8 +13,8 @@ RELATIONS = [
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?sponsored by (?:the )?", "sponsors", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
-    (r" (?:\w+ )?(?:supports?|backs?) (?:the )?", "supports", "ab"),
-    (r" (?:\w+ )?(?:sponsors?) (?:the )?", "sponsors", "ab"),
+    (rf" (?:\w+ )?(?:supports?|backs?) (?:the )?{QUANTIFIER}(?:the )?", "supports", "ab"),
+    (rf" (?:\w+ )?(?:sponsors?) (?:the )?{QUANTIFIER}(?:the )?", "sponsors", "ab"),
     (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
      "controls", "ab"),
     (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
