@@ -145,7 +145,7 @@ class Proposer:
                     if not pattern.match(plain) or (a.kind == "demonym" and not _COMPOUND.match(gap)):
                         continue
                     s, o = (a, b) if way == "ab" else (b, a)
-                    if self.allowed(s, prop, o) and self.plausible(s, prop):
+                    if self.allowed(s, prop, o) and self.plausible(s, prop, o):
                         cls_s, cls_o = _local(s.type), _local(o.type)
                         why = f"{a.words!r}{gap}{b.words!r}: {gap.strip() or 'joined'!r} between a {cls_s} and a {cls_o}"
                         out.append(Proposed(s.id, prop, o.id, why))
@@ -238,9 +238,11 @@ class Proposer:
             last = c
         return out
 
-    def plausible(self, subject: Node, prop: str) -> bool:
+    def plausible(self, subject: Node, prop: str, obj: Node | None = None) -> bool:
         """What the ontology leaves open: a property without a domain (passesThrough, purpose) is not said of a place or
-        a commodity; a country is not near or in a place."""
+        a commodity; a country is not near or in a place; sponsorship is a state's, of an armed group (its definition)."""
+        if prop == "sponsors" and obj is not None:
+            return self.ontology.is_subclass(subject.type, LB + "Country") and self.ontology.is_subclass(obj.type, LB + "ArmedGroup")
         p = self.ontology.fact_property(prop)
         if p is not None and p.domain is None:
             if any(self.ontology.is_subclass(subject.type, LB + c) for c in ("Place", "Commodity", "Country")):

@@ -6,12 +6,13 @@ QUANTIFIER = r"(?:(?:more than|fewer than|about|some|several|many|most of|all|a 
 
 # (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
 RELATIONS = [
+    # "backed" and "handled": sponsorship where a state backs an armed group (the ontology's sponsors), else support
+    (r"-backed |-sponsored ", "sponsors", "ab"),
     (r"-backed |-supported ", "supports", "ab"),
-    (r"-sponsored ", "sponsors", "ab"),
     (r"-affiliated |-linked ", "affiliatedWith", "ba"),
     (r"-controlled ", "controls", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
-    (r",? (?:(?:which|that|who) (?:is|are) )?sponsored by (?:the )?", "sponsors", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:sponsored|backed|handled) by (?:the )?", "sponsors", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
     (rf" (?:\w+ )?(?:supports?|backs?) (?:the )?{QUANTIFIER}(?:the )?", "supports", "ab"),
     (rf" (?:\w+ )?(?:sponsors?) (?:the )?{QUANTIFIER}(?:the )?", "sponsors", "ab"),
@@ -21,7 +22,11 @@ RELATIONS = [
      r"|,? under the control of (?:the )?", "controls", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
      "partOf", "ab"),
+    (r", (?:a|an) [\w ’'-]{0,40}? (?:which|that|who) (?:is|are|was|were) (?:a |an )?part of (?:the )?", "partOf", "ab"),
+    (r",? \[?(?:is |are |was |were )?one of (?:the )?(?:[\w-]+ ){0,4}", "partOf", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a )?members? of (?:the )?", "memberOf", "ab"),
+    (r" and (?:its|their) (?:leader|head|chief|founder|secretary[- ]general),? ", "leads", "ba"),
+    (r" and (?:its|their) commander,? ", "commands", "ba"),
     (r",? (?:the )?(?:\w+ )?(?:leader|head|chief|secretary[- ]general) of (?:the )?", "leads", "ab"),
     (r",? (?:the )?(?:\w+ )?commander of (?:the )?", "commands", "ab"),
     (r" (?:leads?|led|heads?|headed) (?:the )?", "leads", "ab"),
@@ -42,6 +47,10 @@ RELATIONS = [
      "affiliatedWith", "ab"),
     (r" (?:\w+ )?(?:operates?|operated|runs) (?:the )?", "operates", "ab"),
     (r" (?:\w+ )?(?:secures?|secured|guards?|guarded|protects?) (?:the )?", "secures", "ab"),
+    (r" (?:has |have |had )?(?:\w+ ){0,3}to (?:secure|fortify|guard|protect) |"
+     r" (?:\w+ )?(?:fortif(?:y|ies|ied)|securing|guarding) ", "secures", "ab"),
+    (r",? (?:(?:which|that) )?(?:is |are |was |were )?(?:heavily |well |closely )?(?:secured|guarded|protected) by (?:the )?",
+     "secures", "ba"),
     (r" (?:\w+ )?(?:threatens?|threatened) (?:the )?", "threatens", "ab"),
     (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?", "bypasses", "ab"),
     (r" (?:\w+ )?(?:uses?|used) (?:the )?", "usedBy", "ba"),

@@ -159,7 +159,8 @@ def proposer():
 
     ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
     types = {"iran": LB + "Country", "iraq": LB + "Country", "syria": LB + "Country", "al-qaim": LB + "Settlement",
-             "kataib-hezbollah": LB + "Militia", "rahmoun": LB + "Person", "fayad": LB + "Person"}
+             "kataib-hezbollah": LB + "Militia", "rahmoun": LB + "Person", "fayad": LB + "Person", "irgc": LB + "StateForce",
+             "quds-force": LB + "MilitaryUnit", "deir-ez-zor": LB + "Region", "al-hari": LB + "Settlement"}
     return Proposer(ontology, types, EventIndex(ontology))
 
 
@@ -176,8 +177,11 @@ def facts_of(proposer, text, names, demonyms=None):
 
 
 def test_facts_where_a_cue_and_the_ontology_agree(proposer):
+    # a state backing an armed group sponsors it (the ontology's definition); any other backing is support
     assert facts_of(proposer, "Iran-backed Kataib Hezbollah grew.", {"Iran": "iran", "Kataib Hezbollah": "kataib-hezbollah"}) \
-        == {("iran", "supports", "kataib-hezbollah")}
+        == {("iran", "sponsors", "kataib-hezbollah")}
+    assert facts_of(proposer, "IRGC-backed Kataib Hezbollah grew.", {"IRGC": "irgc", "Kataib Hezbollah": "kataib-hezbollah"}) \
+        == {("irgc", "supports", "kataib-hezbollah")}
     assert facts_of(proposer, "Kataib Hezbollah, fighting in Iraq and Syria, grew.",
                     {"Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq", "Syria": "syria"}) \
         == {("kataib-hezbollah", "hasPresenceIn", "iraq"), ("kataib-hezbollah", "hasPresenceIn", "syria")}
@@ -195,3 +199,30 @@ def test_facts_where_a_cue_and_the_ontology_agree(proposer):
 ])
 def test_a_persons_title_verbatim(proposer, text, name, ent_id, title):
     assert (ent_id, "title", title) in facts_of(proposer, text, {name: ent_id})
+
+
+@pytest.mark.parametrize("text, names, demonyms, expected", [
+    ("near the Syrian border town of al-Qaim", {"al-Qaim": "al-qaim"}, {"Syrian": "syria"}, {("al-qaim", "locatedIn", "syria")}),
+    ("Al-Qaim sits just inside Iraqi territory.", {"Al-Qaim": "al-qaim"}, {"Iraqi": "iraq"}, {("al-qaim", "locatedIn", "iraq")}),
+    ("seen in al-Qaim, Iraq on Monday", {"al-Qaim": "al-qaim", "Iraq": "iraq"}, {}, {("al-qaim", "locatedIn", "iraq")}),
+    ("in the Deir Ezzor border town of al-Hari", {"Deir Ezzor": "deir-ez-zor", "al-Hari": "al-hari"}, {},
+     {("al-hari", "locatedIn", "deir-ez-zor")}),
+    ("the IRGC's Quds Force", {"IRGC": "irgc", "Quds Force": "quds-force"}, {}, {("quds-force", "partOf", "irgc")}),
+    ("the Quds Force of Iran's IRGC", {"Quds Force": "quds-force", "Iran": "iran", "IRGC": "irgc"}, {},
+     {("quds-force", "partOf", "irgc")}),
+    # a list of places is not a town and its country; a country is in no place
+    ("in Syria, Iraq and al-Qaim", {"Syria": "syria", "Iraq": "iraq", "al-Qaim": "al-qaim"}, {}, set()),
+    ("from al-Qaim, Iraq, Syria and Iran", {"al-Qaim": "al-qaim", "Iraq": "iraq", "Syria": "syria", "Iran": "iran"}, {}, set()),
+])
+def test_where_a_place_lies_and_what_a_unit_is_part_of(proposer, text, names, demonyms, expected):
+    from kg.place_cues import place_facts
+
+    found = place_facts(proposer, text, nodes_of(proposer, text, names, demonyms))
+    assert {(f.subject, f.property, f.object) for f in found} == expected
+
+
+def test_a_name_of_capitalised_and_lower_case_words_spelled_otherwise():
+    register = {**REGISTER, "iran-backed-militias": entity("iran-backed-militias", "Militia", "Iran-backed militias",
+                                                           "Shiite militias")}
+    linked = [(m.words, m.entity) for m in Matcher(register).find("The Shi'ite militias stayed; Shi’ite militias left.") if m.entity]
+    assert linked == [("Shi'ite militias", "iran-backed-militias"), ("Shi’ite militias", "iran-backed-militias")]
