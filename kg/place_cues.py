@@ -103,3 +103,38 @@ def _unit(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:
     if _OF_UNIT.fullmatch(gap):
         return _fact(proposer, a, "partOf", b, f"{a.words!r}{gap}{b.words!r}: a unit 'of' a body")
     return []
+
+
+# "Albukmal-Al Qaim border crossing", "al-Qaim-Albu Kamal border entry point": a crossing named by the two places it joins.
+_JOIN = re.compile(r"\s*[-–—‐]\s*|\s+to\s+")
+_CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing(?:\s+point)?|entry\s+point)\b", re.I)
+
+
+def named_crossings(text: str, nodes: list[Node], proposer: Proposer) -> list[Node]:
+    """The nodes with each crossing named by the two places it joins taken as that crossing: the one crossing of the
+    register that other documents say connects both places. The places stay nodes (the name says the crossing connects
+    them)."""
+    out = list(nodes)
+    for i, a in enumerate(nodes[:-1]):
+        b = nodes[i + 1]
+        if a.kind != "linked" or b.kind != "linked" or not _JOIN.fullmatch(text[a.end:b.start]):
+            continue
+        tail = _CROSSING_AFTER.match(text, b.end)
+        if tail is None or not (_is(proposer, a, "Place") and _is(proposer, b, "Place")):
+            continue
+        found = [c for c, places in proposer.events.connects.items() if {a.id, b.id} <= places and c in proposer.types]
+        if len(found) == 1:
+            out.append(Node(a.start, tail.end(), found[0], proposer.types[found[0]], text[a.start:tail.end()], "linked",
+                            f"the crossing that joins {a.words} and {b.words}"))
+    return sorted(out, key=lambda n: n.start)
+
+
+def crossing_ends(proposer: Proposer, nodes: list[Node]) -> list[Proposed]:
+    """[crossing, connects, place] for the places a crossing's name joins."""
+    out = []
+    for n in nodes:
+        if n.how.startswith("the crossing that joins"):
+            for p in nodes:
+                if p is not n and p.kind == "linked" and n.start <= p.start and p.end <= n.end:
+                    out.extend(_fact(proposer, n, "connects", p, f"{p.words!r} in the crossing's name {n.words!r}"))
+    return out

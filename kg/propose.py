@@ -102,7 +102,8 @@ _STATUS_WORDS = [(r"closed", "closed"), (r"blocked", "blocked"), (r"(?:re-?)?ope
                  (r"delayed|postponed", "delayed")]
 _STATUS = "|".join(p for p, _ in _STATUS_WORDS)
 _STATUS_BEFORE = re.compile(r"\b(closed|blocked|re-?opened|completed|delayed)\s+(?:border\s+)?$")  # the closed crossing
-_STATUS_AFTER = re.compile(rf"^,?\s*(?:(?:which|that|it)\s+)?(?:(?:is|was|has been|had been|have been|remains|remained|were|are|"
+_STATUS_AFTER = re.compile(rf"^,?\s*(?:(?:between|with|from|at|near|on)\s+[^,.;]{{1,40}}?\s+)?"
+                           rf"(?:(?:which|that|it)\s+)?(?:(?:is|was|has been|had been|have been|remains|remained|were|are|"
                            rf"will be|would be|finally|officially|ostensibly|now)\s+)*({_STATUS})\b")
 _SPATIAL = {"near", "locatedIn", "onBorder", "adjacentTo"}
 
@@ -473,6 +474,7 @@ class EventIndex:
         self.dates: dict[str, set[str]] = {}
         self.places: dict[str, set[str]] = {}
         self.agents: dict[str, set[str]] = {}
+        self.connects: dict[str, set[str]] = {}  # a crossing -> the places other documents say it connects
 
     def add(self, subject: str, prop: str, value: str) -> None:
         if prop == "date":
@@ -481,6 +483,8 @@ class EventIndex:
             self.places.setdefault(subject, set()).add(value)
         elif prop == "agent":
             self.agents.setdefault(subject, set()).add(value)
+        elif prop == "connects":
+            self.connects.setdefault(subject, set()).add(value)
 
     def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
              ) -> tuple[str | None, str]:

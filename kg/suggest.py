@@ -32,7 +32,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
-from .place_cues import place_facts
+from .place_cues import crossing_ends, named_crossings, place_facts
 from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
 from .reference import Salience, descriptions
 from .register import Entity, load_register
@@ -118,19 +118,20 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     statements: list[dict] = []
     whole = doc.in_scope_text()
     found = matcher.find(whole)  # over the whole text: a short form or surname needs the full name given before it
-    salience = Salience(ontology, types, _nodes(whole, found, proposer, new_names, doc.id, entities))
+    salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer))
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
                   if sent.start <= m.start and m.end <= sent.end]
-        nodes = _nodes(text, inside, proposer, new_names, doc.id, entities)
+        nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
         references = descriptions(text, nodes, salience)
         salience.named(nodes)
         nodes = sorted(nodes + references, key=lambda n: n.start)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
-        facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + proposer.statuses(text, nodes)
+        facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
+        facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id)
         facts = _unique(facts)
         if not facts:
