@@ -57,6 +57,8 @@ _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according t
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
+# A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
+_PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
 _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
 
@@ -313,8 +315,15 @@ class Proposer:
 
     def event(self, text: str, nodes: list[Node], m: re.Match, cls: str, date: DateMention,
               quantities: list[QuantityMention], document: str) -> list[Proposed]:
-        """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts."""
+        """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts. A
+        seizure of towns, not of goods, is a capture ("Albukamal and Al-Qaim were seized by ISIS in 2014")."""
+        if cls == "Seizure" and not any(_local(n.type) == "Commodity" for n in nodes) \
+                and any(_PASSIVE_PLACE.search(text[n.end:m.start()]) for n in self._towns(nodes, m.start())):
+            cls = "TerritorialCapture"
         places = self.places(text, nodes, m.end(), cls)
+        if cls == "TerritorialCapture":
+            places = [("capturedPlace", n) for n in self._towns(nodes, m.start())
+                      if _PASSIVE_PLACE.search(text[n.end:m.start()])][:2] or places
         event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types)
         if event_id is None:
             event_id = self.new_event(cls, date.value, places, m.group(0), document)
@@ -376,6 +385,10 @@ class Proposer:
                 out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
         return out
 
+    def _towns(self, nodes: list[Node], before: int) -> list[Node]:
+        return [n for n in nodes if n.end <= before and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Place")
+                and not self.ontology.is_subclass(n.type, LB + "Country")]
+
     def places(self, text: str, nodes: list[Node], after: int, cls: str) -> list[tuple[str, Node]]:
         """Where the event was: the place after "near", "in" or "at" (a country only after "in"), what a capture took,
         the crossing an opening opens."""
@@ -436,6 +449,10 @@ class Proposer:
             by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or before[-1:]
             if by:
                 out.append(Proposed(ev.id, "issuedBy", by[0].id, f"{by[0].words!r} imposes {m.group(0)!r}"))
+        elif cls == "TerritorialCapture" and re.match(r"\s+by\s", text[m.end():]):
+            by = [n for n in after if re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end():n.start])]
+            if by and self.allowed(ev, "agent", by[0]):
+                out.append(Proposed(ev.id, "agent", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
         elif before:
             agent = before[-1]
             if self.allowed(ev, "agent", agent):

@@ -85,6 +85,7 @@ def test_a_place_name_with_a_kind_after_it_is_another_name():
     ("Al-Masdar reported yesterday that", "2019-09-30", "2019-09-29", True),
     ("It re-opened on Monday after delays.", "2019-10-02", "2019-09-30", True),
     ("They were seized in 2014.", None, "2014", False),
+    ("They were seized in 2014, and held.", None, "2014", False),
     ("(Fars, March 17 and 18, 2019)", None, "2019-03", False),
     ("more airstrikes in mid and late September", "2019-09-30", "2019-09", True),
 ])
@@ -226,3 +227,15 @@ def test_a_name_of_capitalised_and_lower_case_words_spelled_otherwise():
                                                            "Shiite militias")}
     linked = [(m.words, m.entity) for m in Matcher(register).find("The Shi'ite militias stayed; Shi’ite militias left.") if m.entity]
     assert linked == [("Shi'ite militias", "iran-backed-militias"), ("Shi’ite militias", "iran-backed-militias")]
+
+
+def test_towns_seized_are_a_capture_with_its_places_and_agent(proposer):
+    from kg.dates_numbers import dates as find_dates
+
+    text = "Albu Kamal and al-Qaim were seized by ISIS in 2014."
+    proposer.types["islamic-state"] = LB + "ArmedGroup"
+    proposer.types["albu-kamal"] = LB + "Settlement"
+    nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal", "al-Qaim": "al-qaim", "ISIS": "islamic-state"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert found == {("date", "2014"), ("capturedPlace", "albu-kamal"), ("capturedPlace", "al-qaim"), ("agent", "islamic-state")}
+    assert proposer.types[next(iter(proposer.new))] == LB + "TerritorialCapture"
