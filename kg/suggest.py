@@ -34,7 +34,7 @@ from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .place_cues import crossing_ends, named_crossings, place_facts
 from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
-from .reference import Salience, descriptions
+from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .statements import load_statement_file
 from .yamlio import load_yaml
@@ -125,6 +125,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
                   if sent.start <= m.start and m.end <= sent.end]
         nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
         references = descriptions(text, nodes, salience)
+        references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
         nodes = sorted(nodes + references, key=lambda n: n.start)
         day_known = doc.date is not None or doc.earliest_date is not None
@@ -183,6 +184,28 @@ def _new_entity(proposer: Proposer, new_names: dict[str, str], words: str, befor
         proposer.unsure.add(ent_id)
     new_names[key] = ent_id
     return ent_id
+
+
+def _set_apart(text: str, nodes: list[Node], proposer: Proposer, new_names: dict[str, str], doc_id: str,
+               entities: dict[str, Entity]) -> list[Node]:
+    """"The new crossing", "the old border crossing": a thing of the kind the text sets apart from another, proposed as
+    a new entry of the class the noun gives, one per key however the text words it."""
+    out = []
+    for start, end, words, key, cls in set_apart(text, nodes):
+        ent_id = new_names.get(key)
+        if ent_id is None:
+            ent_id = base = slug(key)
+            n = 2
+            while ent_id in entities or ent_id in proposer.new:
+                ent_id, n = f"{base}-{n}", n + 1
+            proposer.new[ent_id] = NewEntity(ent_id, cls, words, [words], f"{cls}, from the noun of {words!r}, a {cls} the "
+                                             f"document sets apart from another of its kind, in document {doc_id}")
+            proposer.types[ent_id] = LB + cls
+            new_names[key] = ent_id
+        elif words not in proposer.new[ent_id].aliases:
+            proposer.new[ent_id].aliases.append(words)
+        out.append(Node(start, end, ent_id, proposer.types[ent_id], words, "new"))
+    return out
 
 
 def _unique(facts: list[Proposed]) -> list[Proposed]:

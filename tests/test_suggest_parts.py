@@ -239,3 +239,11 @@ def test_towns_seized_are_a_capture_with_its_places_and_agent(proposer):
     found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
     assert found == {("date", "2014"), ("capturedPlace", "albu-kamal"), ("capturedPlace", "al-qaim"), ("agent", "islamic-state")}
     assert proposer.types[next(iter(proposer.new))] == LB + "TerritorialCapture"
+
+
+def test_a_thing_set_apart_from_another_of_its_kind():
+    from kg.reference import set_apart
+
+    found = set_apart("The old border crossing is blocked, but the new, upgraded crossing and the other route are not.", [])
+    assert [(words, key, cls) for _, _, words, key, cls in found] == [
+        ("old border crossing", "old crossing", "Crossing"), ("new, upgraded crossing", "new crossing", "Crossing")]
