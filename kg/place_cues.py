@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
@@ -137,4 +138,59 @@ def crossing_ends(proposer: Proposer, nodes: list[Node]) -> list[Proposed]:
             for p in nodes:
                 if p is not n and p.kind == "linked" and n.start <= p.start and p.end <= n.end:
                     out.extend(_fact(proposer, n, "connects", p, f"{p.words!r} in the crossing's name {n.words!r}"))
+    return out
+
+
+# "its border with Syria", "Iraq's roughly 600km-long border with Syria", "the border between Iraq and Syria".
+_BORDER_WITH = re.compile(r"(?:its|their|['’]s)\s+(?:[\w-]+\s+){0,3}?(borders?)\s+with\s+(?:the\s+)?$")
+_BORDER_BETWEEN = re.compile(r"\bthe\s+(borders?)\s+between\s+$")
+
+
+def named_borders(text: str, nodes: list[Node], proposer: Proposer, labels: dict[str, str]) -> list[Node]:
+    """The nodes with each border worded by the two countries it separates taken as the register's border of exactly
+    those two, as other documents' facts or its label ("Iraq–Syria border") say: "Iraq … its border with Syria", "the
+    border between Iraq and Syria"."""
+    out = list(nodes)
+    countries = [n for n in nodes if n.kind == "linked" and _is(proposer, n, "Country")]
+    for b in countries:
+        head = text[:b.start]
+        m = _BORDER_WITH.search(head)
+        if m:
+            owner = [a for a in countries if a.end <= m.start() and a.id != b.id]
+            if not owner:
+                continue
+            a = owner[-1]
+        else:
+            m = _BORDER_BETWEEN.search(text[:b.start])
+            second = next((c for c in countries if c.start > b.end and re.fullmatch(r"\s+and\s+", text[b.end:c.start])), None)
+            if m is None or second is None:
+                continue
+            a, b = b, second
+        found = [c for c, places in proposer.events.connects.items() if {a.id, b.id} == places and c in proposer.types
+                 and _is_type(proposer, c, "Border")]
+        if not found:
+            names = {fold(labels.get(a.id, a.words)), fold(labels.get(b.id, b.words))}
+            found = [c for c, label in labels.items() if c in proposer.types and _is_type(proposer, c, "Border")
+                     and all(re.search(rf"\b{re.escape(x)}\b", fold(label)) for x in names)
+                     and len(fold(label).split()) == sum(len(x.split()) for x in names) + 1]
+        if len(found) == 1:
+            start = m.start(1) if not text[m.start():m.start(1)].startswith(("its", "their")) else m.start()
+            out.append(Node(start, m.end(1), found[0], proposer.types[found[0]], text[start:m.end(1)], "linked",
+                            f"the border of {a.words} and {b.words}"))
+    return sorted(out, key=lambda n: n.start)
+
+
+def _is_type(proposer: Proposer, ent_id: str, cls: str) -> bool:
+    return proposer.ontology.is_subclass(proposer.types[ent_id], LB + cls)
+
+
+def border_ends(proposer: Proposer, nodes: list[Node]) -> list[Proposed]:
+    """[border, borderOf, country] for the two countries a border is worded by."""
+    out = []
+    for n in nodes:
+        if n.how.startswith("the border of "):
+            for name in n.how[len("the border of "):].split(" and "):
+                country = next((c for c in nodes if c.kind == "linked" and c.words == name and _is(proposer, c, "Country")), None)
+                if country is not None:
+                    out.extend(_fact(proposer, n, "borderOf", country, f"{n.words!r}: the border of {name!r}"))
     return out

@@ -491,7 +491,7 @@ class EventIndex:
         self.dates: dict[str, set[str]] = {}
         self.places: dict[str, set[str]] = {}
         self.agents: dict[str, set[str]] = {}
-        self.connects: dict[str, set[str]] = {}  # a crossing -> the places other documents say it connects
+        self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
 
     def add(self, subject: str, prop: str, value: str) -> None:
         if prop == "date":
@@ -500,7 +500,7 @@ class EventIndex:
             self.places.setdefault(subject, set()).add(value)
         elif prop == "agent":
             self.agents.setdefault(subject, set()).add(value)
-        elif prop == "connects":
+        elif prop in ("connects", "borderOf"):
             self.connects.setdefault(subject, set()).add(value)
 
     def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None

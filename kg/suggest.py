@@ -32,7 +32,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
-from .place_cues import crossing_ends, named_crossings, place_facts
+from .place_cues import border_ends, crossing_ends, named_borders, named_crossings, place_facts
 from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
@@ -112,6 +112,7 @@ def _statement_at(path: Path, line: int | None) -> str | None:
 def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Known, events: EventIndex) -> Draft:
     """The draft's statements and new register entries (nothing written)."""
     matcher = Matcher(entities)
+    labels = {e.id: e.label for e in entities.values()}
     types = {e.id: e.type for e in entities.values()}
     proposer = Proposer(ontology, types, events)
     new_names: dict[str, str] = {}  # folded name -> new entity id
@@ -124,6 +125,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
                   if sent.start <= m.start and m.end <= sent.end]
         nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
+        nodes = named_borders(text, nodes, proposer, labels)
         references = descriptions(text, nodes, salience)
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
@@ -132,6 +134,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
+        facts += border_ends(proposer, nodes)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id)
         facts = _unique(facts)

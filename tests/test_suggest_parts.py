@@ -247,3 +247,24 @@ def test_a_thing_set_apart_from_another_of_its_kind():
     found = set_apart("The old border crossing is blocked, but the new, upgraded crossing and the other route are not.", [])
     assert [(words, key, cls) for _, _, words, key, cls in found] == [
         ("old border crossing", "old crossing", "Crossing"), ("new, upgraded crossing", "new crossing", "Crossing")]
+
+
+def test_a_border_and_a_crossing_worded_by_the_places_they_join(proposer):
+    from kg.place_cues import border_ends, crossing_ends, named_borders, named_crossings
+
+    proposer.types.update({"iraq-syria-border": LB + "Border", "triangle": LB + "Border", "albu-kamal": LB + "Settlement",
+                           "qaim-crossing": LB + "OfficialCrossing"})
+    labels = {"iraq-syria-border": "Iraq–Syria border", "triangle": "Iraq–Jordan–Syria border triangle", "iraq": "Iraq",
+              "syria": "Syria"}
+    text = "Iraq fortifies its border with Syria."
+    nodes = named_borders(text, nodes_of(proposer, text, {"Iraq": "iraq", "Syria": "syria"}), proposer, labels)
+    assert [(n.words, n.id) for n in nodes if n.id.endswith("border")] == [("its border", "iraq-syria-border")]
+    assert {(f.subject, f.property, f.object) for f in border_ends(proposer, nodes)} \
+        == {("iraq-syria-border", "borderOf", "iraq"), ("iraq-syria-border", "borderOf", "syria")}
+    proposer.events.add("qaim-crossing", "connects", "al-qaim")
+    proposer.events.add("qaim-crossing", "connects", "albu-kamal")
+    text = "The Albukmal-Al Qaim border crossing is a conduit."
+    nodes = named_crossings(text, nodes_of(proposer, text, {"Albukmal": "albu-kamal", "Al Qaim": "al-qaim"}), proposer)
+    assert [n.words for n in nodes if n.id == "qaim-crossing"] == ["Albukmal-Al Qaim border crossing"]
+    assert {(f.subject, f.property, f.object) for f in crossing_ends(proposer, nodes)} \
+        == {("qaim-crossing", "connects", "albu-kamal"), ("qaim-crossing", "connects", "al-qaim")}
