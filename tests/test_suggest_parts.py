@@ -153,12 +153,18 @@ def test_same_fact_other_value_and_a_missing_year():
 
 
 @pytest.fixture(scope="module")
-def proposer():
+def ontology():
     from kg.ontology import load_ontology
     from kg.paths import PROJECT_ROOT
+
+    return load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+
+
+@pytest.fixture
+def proposer(ontology):
+    """A proposer of its own for each test (the tests add entries to its register)."""
     from kg.propose import EventIndex, Proposer
 
-    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
     types = {"iran": LB + "Country", "iraq": LB + "Country", "syria": LB + "Country", "al-qaim": LB + "Settlement",
              "kataib-hezbollah": LB + "Militia", "rahmoun": LB + "Person", "fayad": LB + "Person", "irgc": LB + "StateForce",
              "quds-force": LB + "MilitaryUnit", "deir-ez-zor": LB + "Region", "al-hari": LB + "Settlement"}
