@@ -108,6 +108,9 @@ def _unit(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:
 
 # "Albukmal-Al Qaim border crossing", "al-Qaim-Albu Kamal border entry point": a crossing named by the two places it joins.
 _JOIN = re.compile(r"\s*[-–—‐]\s*|\s+to\s+")
+# "the closed crossing from al-Qaim to Albu Kamal": a crossing worded by the two towns it joins.
+_CROSSING_BEFORE = re.compile(r"\b(crossing)\s+(?:from|between)\s+(?:the\s+)?$", re.I)
+_FROM_TO = re.compile(r"\s+(?:to|and)\s+(?:the\s+)?")
 _CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing(?:\s+point)?|entry\s+point)\b", re.I)
 
 
@@ -118,14 +121,20 @@ def named_crossings(text: str, nodes: list[Node], proposer: Proposer) -> list[No
     out = list(nodes)
     for i, a in enumerate(nodes[:-1]):
         b = nodes[i + 1]
-        if a.kind != "linked" or b.kind != "linked" or not _JOIN.fullmatch(text[a.end:b.start]):
+        if a.kind != "linked" or b.kind != "linked" or not (_is(proposer, a, "Place") and _is(proposer, b, "Place")):
             continue
         tail = _CROSSING_AFTER.match(text, b.end)
-        if tail is None or not (_is(proposer, a, "Place") and _is(proposer, b, "Place")):
+        head = _CROSSING_BEFORE.search(text[:a.start])
+        if tail is not None and _JOIN.fullmatch(text[a.end:b.start]):
+            start, end = a.start, tail.end()
+        elif head is not None and _FROM_TO.fullmatch(text[a.end:b.start]) and not _is(proposer, a, "Country"):
+            start, end = head.start(1), b.end
+        else:
             continue
-        found = [c for c, places in proposer.events.connects.items() if {a.id, b.id} <= places and c in proposer.types]
+        found = [c for c, places in proposer.events.connects.items() if {a.id, b.id} <= places and c in proposer.types
+                 and _is_type(proposer, c, "Crossing")]
         if len(found) == 1:
-            out.append(Node(a.start, tail.end(), found[0], proposer.types[found[0]], text[a.start:tail.end()], "linked",
+            out.append(Node(start, end, found[0], proposer.types[found[0]], text[start:end], "linked",
                             f"the crossing that joins {a.words} and {b.words}"))
     return sorted(out, key=lambda n: n.start)
 
