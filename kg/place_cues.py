@@ -1,4 +1,5 @@
-"""Candidate facts the way a text places things and units: where a town is, and what an organisation is part of.
+"""Candidate facts the way a text places things and units: where a town is, what an organisation is part of, whose
+route a route is, and which crossing or border a text means when it words one by the places it joins.
 
 These are the ways the sources name a place with where it lies ("the Syrian border town of Albu Kamal", "Syria's town
 of al-Hol", "Deir Ezzor's Albu Kamal district", "in Al Qaim, Iraq", "sits just inside Iraqi territory") and a unit
@@ -46,6 +47,7 @@ def place_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propos
             gap = _MARKUP.sub("", text[a.end:b.start])
             out.extend(_located(proposer, text, a, b, gap))
             out.extend(_unit(proposer, a, b, gap))
+            out.extend(_route_of(proposer, a, b, gap))
     for n in nodes:
         out.extend(_inside(proposer, text, n, nodes))
     return out
@@ -92,6 +94,19 @@ def _inside(proposer: Proposer, text: str, n: Node, nodes: list[Node]) -> list[P
     if country is None or not _TERRITORY.match(text, country.end):
         return []
     return _fact(proposer, n, "locatedIn", country, f"{n.words!r}{text[n.end:country.end]}{_TERRITORY.match(text, country.end).group(0)}")
+
+
+# "Iran's “air bridge”", "Iran's emerging land corridor": an actor's route, in its possessive.
+_ROUTE_OF = re.compile(r"['’]s\s+[“\"]?(?:[a-z]+\s+){0,2}[“\"]?")
+
+
+def _route_of(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:
+    """A route named in an actor's possessive is one the actor uses: [route, usedBy, actor]."""
+    if a.kind != "linked" or b.kind not in ("linked", "new") or not _is(proposer, b, "Route") or not _is(proposer, a, "Actor"):
+        return []
+    if not _ROUTE_OF.fullmatch(gap):
+        return []
+    return _fact(proposer, b, "usedBy", a, f"{a.words!r}{gap}{b.words!r}: the route in the actor's possessive")
 
 
 def _unit(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:

@@ -274,3 +274,12 @@ def test_a_border_and_a_crossing_worded_by_the_places_they_join(proposer):
     assert [n.words for n in nodes if n.id == "qaim-crossing"] == ["Albukmal-Al Qaim border crossing"]
     assert {(f.subject, f.property, f.object) for f in crossing_ends(proposer, nodes)} \
         == {("qaim-crossing", "connects", "albu-kamal"), ("qaim-crossing", "connects", "al-qaim")}
+
+
+def test_a_route_in_an_actors_possessive_is_used_by_it(proposer):
+    from kg.place_cues import place_facts
+
+    proposer.types["air-bridge"] = LB + "AirBridge"
+    text = "Iran’s “air bridge” relies on aircraft."
+    found = place_facts(proposer, text, nodes_of(proposer, text, {"Iran": "iran", "air bridge": "air-bridge"}))
+    assert {(f.subject, f.property, f.object) for f in found} == {("air-bridge", "usedBy", "iran")}
