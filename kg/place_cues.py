@@ -48,6 +48,7 @@ def place_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propos
             out.extend(_located(proposer, text, a, b, gap))
             out.extend(_unit(proposer, a, b, gap))
             out.extend(_route_of(proposer, a, b, gap))
+        out.extend(_carried(proposer, text, a, nodes[i + 1:]))
     for n in nodes:
         out.extend(_inside(proposer, text, n, nodes))
     return out
@@ -107,6 +108,28 @@ def _route_of(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:
     if not _ROUTE_OF.fullmatch(gap):
         return []
     return _fact(proposer, b, "usedBy", a, f"{a.words!r}{gap}{b.words!r}: the route in the actor's possessive")
+
+
+# "land bridge for sending troops and weapons", "a route used to smuggle drugs": what a route or crossing carries.
+_FOR_CARGO = re.compile(r"(?:\s*[“”\"])?\s+(?:(?:is\s+|are\s+)?used\s+to|for)\s+(?:the\s+)?(?:send(?:ing)?|transport(?:ing)?|mov(?:e|ing)|"
+                        r"ship(?:ping)?|smuggl(?:e|ing)|carry(?:ing)?|transfer(?:ring)?)(?:\s+of)?\s+(?:the\s+)?")
+_AND = re.compile(r",?\s+(?:and\s+)?|,\s*")
+
+
+def _carried(proposer: Proposer, text: str, route: Node, after: list[Node]) -> list[Proposed]:
+    """[route or crossing, cargo, commodity] where the text says what it is for sending or used to move (the cargo
+    property's domains as the ontology gives them: routes and crossings)."""
+    if route.kind == "demonym" or not (_is(proposer, route, "Route") or _is(proposer, route, "Crossing")):
+        return []
+    if not after or not _FOR_CARGO.fullmatch(text[route.end:after[0].start]):
+        return []
+    out, last = [], route
+    for n in after:
+        if not _is(proposer, n, "Commodity") or (last is not route and not _AND.fullmatch(text[last.end:n.start])):
+            break
+        out.append(Proposed(route.id, "cargo", n.id, f"{route.words!r}{text[route.end:after[0].start]}{n.words!r}"))
+        last = n
+    return out
 
 
 def _unit(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:

@@ -283,3 +283,13 @@ def test_a_route_in_an_actors_possessive_is_used_by_it(proposer):
     text = "Iran’s “air bridge” relies on aircraft."
     found = place_facts(proposer, text, nodes_of(proposer, text, {"Iran": "iran", "air bridge": "air-bridge"}))
     assert {(f.subject, f.property, f.object) for f in found} == {("air-bridge", "usedBy", "iran")}
+
+
+def test_what_a_route_is_for_sending_is_its_cargo(proposer):
+    from kg.place_cues import place_facts
+
+    proposer.types.update({"land-bridge": LB + "LandBridge", "fighters": LB + "Commodity", "weapons": LB + "Commodity"})
+    text = "its “land bridge” for sending troops and weapons to Syria"
+    nodes = nodes_of(proposer, text, {"land bridge": "land-bridge", "troops": "fighters", "weapons": "weapons", "Syria": "syria"})
+    assert {(f.subject, f.property, f.object) for f in place_facts(proposer, text, nodes)} \
+        == {("land-bridge", "cargo", "fighters"), ("land-bridge", "cargo", "weapons")}
