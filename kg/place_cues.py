@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .dates_numbers import QuantityMention
 from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
@@ -240,4 +241,26 @@ def border_ends(proposer: Proposer, nodes: list[Node]) -> list[Proposed]:
                 country = next((c for c in nodes if c.kind == "linked" and c.words == name and _is(proposer, c, "Country")), None)
                 if country is not None:
                     out.extend(_fact(proposer, n, "borderOf", country, f"{n.words!r}: the border of {name!r}"))
+    return out
+
+
+_LONG = re.compile(r"(?:-|\s+)long$|\s+in\s+length$")
+
+
+def lengths(proposer: Proposer, text: str, nodes: list[Node], quantities: list[QuantityMention]) -> list[Proposed]:
+    """[border, barrier or route, length, km] where the text gives its length: "its roughly 600km-long border", "the
+    cement barrier, 12km in length"."""
+    out = []
+    for q in quantities:
+        if q.unit != "km" or not _LONG.search(q.verbatim):
+            continue
+        for n in nodes:
+            if n.kind in ("demonym", "unsure") or not any(_is(proposer, n, c) for c in ("Border", "Barrier", "Route")):
+                continue
+            inside = n.start <= q.start and q.end <= n.end
+            before = q.end <= n.start and not text[q.end:n.start].strip()
+            after = n.end <= q.start and re.fullmatch(r",?\s*(?:is\s+|which\s+is\s+)?", text[n.end:q.start])
+            if inside or before or after:
+                out.append(Proposed(n.id, "length", q.as_yaml(), f"{q.verbatim!r} of {n.words!r}"))
+                break
     return out

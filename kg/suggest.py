@@ -32,7 +32,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
-from .place_cues import border_ends, crossing_ends, named_borders, named_crossings, place_facts
+from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
@@ -136,7 +136,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes)
         facts += proposer.statuses(text, nodes)
-        facts += proposer.events_of(text, nodes, dates, quantities, doc.id)
+        facts += proposer.events_of(text, nodes, dates, quantities, doc.id) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         if not facts:
             continue

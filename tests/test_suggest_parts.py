@@ -293,3 +293,13 @@ def test_what_a_route_is_for_sending_is_its_cargo(proposer):
     nodes = nodes_of(proposer, text, {"land bridge": "land-bridge", "troops": "fighters", "weapons": "weapons", "Syria": "syria"})
     assert {(f.subject, f.property, f.object) for f in place_facts(proposer, text, nodes)} \
         == {("land-bridge", "cargo", "fighters"), ("land-bridge", "cargo", "weapons")}
+
+
+def test_the_length_of_a_border_as_written(proposer):
+    from kg.place_cues import lengths
+
+    proposer.types["border"] = LB + "Border"
+    text = "Iraq fortified its roughly 600km-long border, and 40 km of road."
+    nodes = nodes_of(proposer, text, {"its roughly 600km-long border": "border"})
+    found = [(f.subject, f.property, f.object) for f in lengths(proposer, text, nodes, quantities(text, []))]
+    assert found == [("border", "length", {"value": 600, "qualifier": "about", "unit": "km", "verbatim": "roughly 600km-long"})]
