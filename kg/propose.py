@@ -42,6 +42,7 @@ _TITLE_NOUN = (r"(?:minister|commander|chief|spokesman|spokeswoman|expert|presid
                r"leader|head|secretary|envoy|analyst|general|official)")
 _NOT_TITLE = {"said", "says", "told", "were", "was", "is", "are", "the", "a", "an", "and", "of", "by", "present", "with", "to",
               "from", "in", "on", "at", "as", "when", "while", "that", "which", "who"}
+_RANKS = {"General", "Gen.", "Colonel", "Brigadier", "Major", "Lieutenant"}
 _TITLE_WORD = r"(?:[A-Za-z][a-z]+|[A-Z]+)"
 # Words ending in a title's noun right before a name (the title's words are capitalised or are the text's plain words).
 _TITLE_BEFORE = re.compile(rf"(?:^|[\s,*(“\"])((?:{_TITLE_WORD} ){{0,3}}(?i:{_TITLE_NOUN}))\s+(?:(?:Lt|Gen|Col|Maj|Brig)\.\s+)*"
@@ -141,7 +142,7 @@ class Proposer:
                 gap = text[a.end:b.start]
                 if len(gap) > GAP or re.search(r"[;:.!?()]", gap):
                     break
-                if b.kind == "demonym" or re.match(r"['’]s\b", text[b.end:b.end + 2]) or re.search(r"['’]s$", b.words):
+                if b.kind == "demonym" or re.match(r"['’](?:s\b|\s)", text[b.end:b.end + 2]) or re.search(r"['’]s$", b.words):
                     continue  # an adjective or a possessive is not what the relation reaches (the IRGC's Qods Force)
                 plain = _MARKUP.sub("", gap).lower()
                 for pattern, prop, way in _RELATIONS:
@@ -180,7 +181,7 @@ class Proposer:
                 if words:
                     found = (" ".join(words), "before the name")
             m = _TITLE_AFTER.match(text[n.end:])
-            if found is None and m:
+            if m and (found is None or found[0] in _RANKS):  # a rank alone gives way to the title after the name
                 found = (m.group(1), "after the name")
             m = _TITLE_COMMA.search(head)
             if found is None and m:
