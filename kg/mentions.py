@@ -64,7 +64,8 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he"
            "therefore", "meanwhile", "moreover", "also", "there", "then", "today", "yesterday", "monday", "tuesday",
            "wednesday", "thursday", "friday", "saturday", "sunday", "photo", "read", "more", "by", "for", "from", "to",
            "with", "without", "what", "which", "who", "why", "how", "not", "no", "yes", "one", "two", "some", "many",
-           "other", "overview", "so far", "all", "his", "her", "their", "our", "mr", "ms", "said", "new", "old"}
+           "other", "overview", "so far", "all", "his", "her", "their", "our", "mr", "ms", "said", "new", "old", "yet",
+           "nevertheless", "still", "although", "despite", "though", "because", "instead", "indeed", "nonetheless"}
 # Adjectives of sect and people, capitalised but not names of entities (a fact's concept at most).
 _ADJECTIVES = {"shiite", "shi'ite", "shi’ite", "shia", "shi'a", "sunni", "kurdish", "arab", "arabic", "persian", "islamic",
                "muslim", "christian", "western", "eastern", "northern", "southern"}

@@ -52,7 +52,8 @@ _TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?((?:[A-Za-z]+\s+){{0,2}}?(?i:{_TITLE
 _TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;()]+?)(?:\s+in\s+[^,.;()]+)?,\s*$")
 _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
-_PURPOSE = re.compile(r"\b(?:to|curb|curbing|prevent|preventing|counter|countering|stop|stopping|combat|combating|fight|"
+_PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )to|curb|curbing|prevent|preventing|counter|countering|"
+                      r"stop|stopping|combat|combating|fight|"
                       r"against)\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)

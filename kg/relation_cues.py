@@ -62,7 +62,8 @@ RELATIONS = [
 
 # Words that name an event of a kind, and the class.
 TRIGGERS = [
-    (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing", "Strike"),
+    (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing|fire (?:a )?rockets?|fired (?:a )?rockets?",
+     "Strike"),
     (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
     (r"sanctions?|sanctioned|designat(?:ed|ion)", "Sanction"),
     (r"meetings?|conference|summit", "Meeting"),
@@ -71,6 +72,6 @@ TRIGGERS = [
     (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
      "TerritorialCapture"),
     (r"announced|declared|statement|reported", "Announcement"),
-    (r"attack(?:ed|s)?|fire a rocket|fired", "Attack"),
+    (r"attack(?:ed|s)?|fired", "Attack"),
     (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
 ]
