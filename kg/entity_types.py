@@ -34,6 +34,11 @@ _BEFORE = [
     (r"(?:province|governorate|region|area) of\s*$", "Region"),
     (r"(?:newspaper|channel|outlet|website|agency|daily)\s*$", "MediaOutlet"),
     (r"(?:militia|group)\s*$", "Militia"),
+    # a kind in the plural, then one of them by name: "unofficial crossings -- notably al-Sekak", "towns such as"
+    (r"\bcrossings[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Crossing"),
+    (r"\b(?:towns|villages|cities)[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Settlement"),
+    (r"\b(?:militias|groups)[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Militia"),
+    (r"\bbases[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "MilitaryBase"),
 ]
 _AFTER = [
     (r"^\s*(?:said|says|told|stated|added|explained|noted|claimed|asked|visited)\b", "Person"),

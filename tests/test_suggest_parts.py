@@ -303,3 +303,10 @@ def test_the_length_of_a_border_as_written(proposer):
     nodes = nodes_of(proposer, text, {"its roughly 600km-long border": "border"})
     found = [(f.subject, f.property, f.object) for f in lengths(proposer, text, nodes, quantities(text, []))]
     assert found == [("border", "length", {"value": 600, "qualifier": "about", "unit": "km", "verbatim": "roughly 600km-long"})]
+
+
+def test_a_name_after_its_kind_in_the_plural_has_that_kind():
+    from kg.entity_types import guess_type
+
+    assert guess_type("al-Sekak", "controls unofficial crossings -- notably ", ", in the town")[0] == "Crossing"
+    assert guess_type("al-Sekak", "he visited ", ", in the town")[0] != "Crossing"
