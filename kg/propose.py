@@ -33,7 +33,8 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
-_OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the)\s+)*", re.I)  # before a date that opens a sentence
+# before a date that opens a sentence
+_OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
 _SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
@@ -305,8 +306,10 @@ class Proposer:
                     triggers.append((m, cls))
         done = set()
         for date in dates:
+            # a date that opens the sentence dates its main verb, however long the subject between them
+            limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
             near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers
-                    if _distance(m, date) <= TRIGGER_DISTANCE and _one_clause(text, m, date)]
+                    if _distance(m, date) <= limit and _one_clause(text, m, date)]
             if not near:
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
