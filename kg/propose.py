@@ -199,10 +199,13 @@ class Proposer:
         before it (Syrian Tribal Council spokesman: a member; … commander: commands; … leader: leads)."""
         out = []
         first = title.split()[0]
+        at = text.find(title, max(0, person.start - 120))
+        inside = [n for n in nodes if at >= 0 and at <= n.start and n.end <= at + len(title) and (
+            n.kind == "demonym" or n.kind == "linked" and _local(n.type) == "Country" and text[:n.start].endswith("in "))]
         if first in DEMONYMS:
-            country = next((n for n in nodes if n.kind == "demonym" and n.words == first), None)
-            if country is not None and self.allowed(person, "country", country):
-                out.append(Proposed(person.id, "country", country.id, f"the adjective {first!r} of the title {title!r}"))
+            inside = [n for n in nodes if n.kind == "demonym" and n.words == first]
+        if inside and self.allowed(person, "country", inside[0]):
+            out.append(Proposed(person.id, "country", inside[0].id, f"{inside[0].words!r} in the title {title!r}"))
         start = text.rfind(title, 0, person.start)
         body = next((n for n in nodes if n.kind in ("linked", "new") and 0 <= start - n.end <= 1), None)
         if body is not None and start >= 0:
