@@ -111,7 +111,7 @@ class Matcher:
             name_words = key.split()
             if len(name_words) > 1 and any(fold(n) == key and not n.istitle() and n[:1].isupper()
                                            for ent in [entities[ent_id]] for n in {ent.label, *ent.aliases}):
-                self.mixed.setdefault(len(_TOKEN.findall(key)), {})[key] = ent_id
+                self.mixed.setdefault(len(_TOKEN.findall(key)), {})[_backing(key)] = ent_id
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
@@ -177,7 +177,7 @@ class Matcher:
                 if len(window) < size or any(not _GAP.match(text[a.end():b.start()]) for a, b in zip(window[:-1], window[1:], strict=True)):
                     continue
                 start, end = tok.start(), window[-1].end()
-                ent_id = keys.get(fold(text[start:end]))
+                ent_id = keys.get(_backing(fold(text[start:end])))
                 if ent_id is not None:
                     out.append(Mention(start, end, text[start:end], ent_id, "folded"))
         return out
@@ -187,6 +187,15 @@ class Matcher:
         (Mudar al-Asaad is not Bashar al-Assad)."""
         ent = self.entities[ent_id]
         return ent.type.endswith("#Person") and (run[0].start() < start or run[-1].end() > end)
+
+
+_BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
+
+
+def _backing(key: str) -> str:
+    """A folded name with its word of backing made one (Iran-aligned / Iran-backed militias): the sources write these
+    interchangeably for one group, as the register's own aliases show."""
+    return _BACKING.sub("backed", key)
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:

@@ -233,6 +233,9 @@ def test_a_name_of_capitalised_and_lower_case_words_spelled_otherwise():
                                                            "Shiite militias")}
     linked = [(m.words, m.entity) for m in Matcher(register).find("The Shi'ite militias stayed; Shi’ite militias left.") if m.entity]
     assert linked == [("Shi'ite militias", "iran-backed-militias"), ("Shi’ite militias", "iran-backed-militias")]
+    # the words of backing are written interchangeably for one group
+    linked = [(m.words, m.entity) for m in Matcher(register).find("Iran-aligned militias smuggle.") if m.entity]
+    assert linked == [("Iran-aligned militias", "iran-backed-militias")]
 
 
 def test_towns_seized_are_a_capture_with_its_places_and_agent(proposer):
