@@ -73,6 +73,10 @@ _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", 
                 "november", "december"}
 # Letters, with apostrophes inside (Kata’aib, Qa'im, Shi'ite); hyphens separate words (al-Qaim is two).
 _TOKEN = re.compile(r"[^\W\d_](?:\w|['’‘](?=\w))*")
+# Words of more than three letters that title case leaves lower case.
+_TITLE_CASE_LOWER = {"about", "above", "across", "after", "against", "along", "among", "around", "before", "behind",
+                     "below", "between", "beyond", "during", "from", "into", "near", "onto", "over", "since", "than",
+                     "that", "through", "toward", "towards", "under", "until", "upon", "when", "with", "within", "without"}
 _GAP = re.compile(r"^[ \-‐‑]?$")  # what may stand between the words of one name
 
 
@@ -245,6 +249,8 @@ def _headline(text: str, run: list[re.Match]) -> bool:
     start = text.rfind("\n", 0, run[0].start()) + 1
     end = text.find("\n", run[-1].end())
     words = [w for w in _TOKEN.findall(text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    if any(not _capitalised(w) and w.lower() not in _TITLE_CASE_LOWER for w in words):
+        return False  # a word title case would capitalise is written lower case: a sentence (a caption), not a headline
     return len(words) >= 4 and sum(_capitalised(w) for w in words) >= 0.7 * len(words)
 
 
