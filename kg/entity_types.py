@@ -56,13 +56,13 @@ def guess_type(words: str, before: str, after: str) -> tuple[str, str]:
         m = re.search(rf"\b(?:{pattern})\b", lowered)
         if m:
             return cls, f"the word {m.group(0)!r} in the name"
-    tail = before[-40:].lower()
+    tail = re.sub(r"[*_“”\"]", "", before[-40:]).lower()  # emphasis and quotation marks are no words
     for pattern, cls in _BEFORE:
         m = re.search(pattern, tail)
         if m:
             return cls, f"{m.group(0).strip()!r} before it"
     for pattern, cls in _AFTER:
-        m = re.search(pattern, after[:60], re.I)
+        m = re.search(pattern, re.sub(r"[*_“”\"]", "", after[:60]), re.I)
         if m:
             return cls, f"{m.group(0).strip()!r} after it"
     parts = words.split()

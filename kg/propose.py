@@ -284,7 +284,7 @@ class Proposer:
             for b in nodes[i + 1:i + 2]:
                 if not (b.kind == "linked" or b.kind == "new" and _local(b.type) == "Person"):
                     continue
-                gap = text[a.end:b.start]
+                gap = _MARKUP.sub("", text[a.end:b.start])
                 if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and self.allowed(b, "country", a) \
                         and not self.ontology.is_subclass(b.type, LB + "Country"):
                     out.append(Proposed(b.id, "country", a.id, f"the adjective {a.words!r} before {b.words!r}"))

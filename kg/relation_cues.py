@@ -4,13 +4,17 @@ event of a kind. Kept apart from the code that applies them so that a curator ca
 # A count or share before the object of a verb: "supports more than a dozen Shiite militias", "controls most of the".
 QUANTIFIER = r"(?:(?:more than|fewer than|about|some|several|many|most of|all|a dozen|dozens of|a number of|\d+)\s+)*"
 
+# Up to three words between a compound and the name it qualifies ("Iran-backed Shiite militia Kataib Hezbollah",
+# "Hezbollah-affiliated Lebanese newspaper al-Akhbar"), none of them joining another name.
+_NOUNS = r"(?:(?!and |or |the |of |in )[a-z’']+ ){0,3}"
+
 # (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
 RELATIONS = [
     # "backed" and "handled": sponsorship where a state backs an armed group (the ontology's sponsors), else support
-    (r"-backed |-sponsored ", "sponsors", "ab"),
-    (r"-backed |-supported ", "supports", "ab"),
-    (r"-affiliated |-linked ", "affiliatedWith", "ba"),
-    (r"-controlled ", "controls", "ab"),
+    (rf"-(?:backed|sponsored) {_NOUNS}", "sponsors", "ab"),
+    (rf"-(?:backed|supported) {_NOUNS}", "supports", "ab"),
+    (rf"-(?:affiliated|linked) {_NOUNS}", "affiliatedWith", "ba"),
+    (rf"-controlled {_NOUNS}", "controls", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:sponsored|backed|handled) by (?:the )?", "sponsors", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),

@@ -313,3 +313,16 @@ def test_a_name_after_its_kind_in_the_plural_has_that_kind():
 
     assert guess_type("al-Sekak", "controls unofficial crossings -- notably ", ", in the town")[0] == "Crossing"
     assert guess_type("al-Sekak", "he visited ", ", in the town")[0] != "Crossing"
+
+
+def test_a_compound_qualifies_the_name_a_few_words_on(proposer):
+    proposer.types.update({"hezbollah": LB + "Militia", "al-akhbar": LB + "MediaOutlet"})
+    text = "the Hezbollah-affiliated Lebanese newspaper *al-Akhbar* reported"
+    found = facts_of(proposer, text, {"Hezbollah": "hezbollah", "al-Akhbar": "al-akhbar"}, {"Lebanese": "iraq"})
+    assert ("al-akhbar", "affiliatedWith", "hezbollah") in found
+    # a coordinated name is another name, not the one the compound qualifies
+    assert facts_of(proposer, "Iran-backed militias and Kataib Hezbollah", {"Iran": "iran", "Kataib Hezbollah": "kataib-hezbollah"}) \
+        == set()
+    from kg.entity_types import guess_type
+
+    assert guess_type("al-Akhbar", "the Lebanese newspaper *", "* reported")[0] == "MediaOutlet"
