@@ -52,7 +52,23 @@ def place_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propos
         out.extend(_carried(proposer, text, a, nodes[i + 1:]))
     for n in nodes:
         out.extend(_inside(proposer, text, n, nodes))
+        out.extend(_near_past_phrase(proposer, text, n, nodes))
     return out
+
+
+# "a vital border crossing with Syria near the town of al-Qaim", "the new border crossing between Syria and Iraq at
+# Albu Kamal": where a site is, past the phrase that says what it joins.
+_NEAR_PAST = re.compile(r"\s+(?:with|between|from)\s+[^,;.()]{1,40}?\s+(?:is\s+|lies\s+|located\s+)?(?:near|at)\s+(?:the\s+)?"
+                        r"(?:(?:town|city|village|area)\s+of\s+)?")
+
+
+def _near_past_phrase(proposer: Proposer, text: str, site: Node, nodes: list[Node]) -> list[Proposed]:
+    if site.kind in ("demonym", "unsure") or not any(_is(proposer, site, c) for c in ("Crossing", "Installation", "Barrier")):
+        return []
+    for p in nodes:
+        if p.start > site.end and _town(proposer, p) and _NEAR_PAST.fullmatch(text[site.end:p.start]):
+            return _fact(proposer, site, "near", p, f"{site.words!r}{text[site.end:p.start]}{p.words!r}")
+    return []
 
 
 def _is(proposer: Proposer, node: Node, cls: str) -> bool:

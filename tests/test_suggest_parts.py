@@ -326,3 +326,12 @@ def test_a_compound_qualifies_the_name_a_few_words_on(proposer):
     from kg.entity_types import guess_type
 
     assert guess_type("al-Akhbar", "the Lebanese newspaper *", "* reported")[0] == "MediaOutlet"
+
+
+def test_a_crossing_near_a_town_past_what_it_joins(proposer):
+    from kg.place_cues import place_facts
+
+    proposer.types["qaim-crossing"] = LB + "OfficialCrossing"
+    text = "Iraq is set to open a vital border crossing with Syria near the town of al-Qaim."
+    nodes = nodes_of(proposer, text, {"Iraq": "iraq", "vital border crossing": "qaim-crossing", "Syria": "syria", "al-Qaim": "al-qaim"})
+    assert ("qaim-crossing", "near", "al-qaim") in {(f.subject, f.property, f.object) for f in place_facts(proposer, text, nodes)}
