@@ -3,8 +3,9 @@ route a route is, and which crossing or border a text means when it words one by
 
 These are the ways the sources name a place with where it lies ("the Syrian border town of Albu Kamal", "Syria's town
 of al-Hol", "Deir Ezzor's Albu Kamal district", "in Al Qaim, Iraq", "sits just inside Iraqi territory") and a unit
-with the body it belongs to ("the IRGC's Qods Force", "the Quds Force of Iran's IRGC"). Each fact is proposed only
-where the ontology's domain and range agree (kg.propose.Proposer.allowed), with the words that gave it.
+with the body it belongs to ("the IRGC's Qods Force", "the Quds Force of Iran's IRGC"), a route with its user and cargo
+("Iran's “air bridge”", "land bridge for sending troops and weapons") and length ("600km-long border"). Each fact is
+proposed only where the ontology's domain and range agree (kg.propose.Proposer.allowed), with the words that gave it.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _MARKUP = re.compile(r"[*_“”\"]")
 
 
 def place_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
-    """[place, locatedIn, where it lies] and [unit, partOf, body] as the sentence words them."""
+    """[place, locatedIn, where it lies], [unit, partOf, body], [route, usedBy, actor], [route, cargo, commodity] and
+    [site, near, town] as the sentence words them."""
     out: list[Proposed] = []
     nodes = [n for n in nodes if n.kind != "unsure"]
     for i, a in enumerate(nodes):
