@@ -268,6 +268,8 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
                 and nxt.group(0).lower() not in _COMMON | _ADJECTIVES and not _overlaps(taken, nxt.start(), nxt.end()) \
                 and text[tok.end():nxt.start()] == " "
         joined = tok is not None and text[tok.end():tok.end() + 1] == "-"  # al-Akhbar: the article starts the name
+        # Abu Sajad, Bin Laden: a kunya or patronymic written with a capital starts the name
+        joined = joined or tok is not None and word in ("Abu", "Umm", "Bin", "Ibn") and i + 1 < len(run)
         if free and (piece or joined or word.lower() not in _COMMON | TITLES | _JOINERS | _ADJECTIVES):
             piece.append(tok)
             continue

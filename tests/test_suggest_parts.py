@@ -335,3 +335,8 @@ def test_a_crossing_near_a_town_past_what_it_joins(proposer):
     text = "Iraq is set to open a vital border crossing with Syria near the town of al-Qaim."
     nodes = nodes_of(proposer, text, {"Iraq": "iraq", "vital border crossing": "qaim-crossing", "Syria": "syria", "al-Qaim": "al-qaim"})
     assert ("qaim-crossing", "near", "al-qaim") in {(f.subject, f.property, f.object) for f in place_facts(proposer, text, nodes)}
+
+
+def test_a_kunya_starts_a_new_name():
+    found = [(m.words, m.how) for m in Matcher(REGISTER).find("The battalions are commanded by Abu Sajad.")]
+    assert ("Abu Sajad", "unknown") in found
