@@ -46,6 +46,10 @@ _AFTER = [
     (r"^,\s*(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:commander|chief|leader|president|minister|spokesman|expert|head|"
      r"official)\b", "Person"),
     (r"^\s*(?:province|governorate|region|area)\b", "Region"),
+    # the kind after a name in quotation marks: an Iranian “Imam Ali” base
+    (r"^\s*(?:base|camp|airbase|airport)\b", "MilitaryBase"),
+    (r"^\s*crossing\b", "Crossing"),
+    (r"^\s*(?:brigades?|battalions?|division)\b", "MilitaryUnit"),
 ]
 
 

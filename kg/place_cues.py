@@ -41,8 +41,8 @@ _MARKUP = re.compile(r"[*_“”\"]")
 
 
 def place_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
-    """[place, locatedIn, where it lies], [unit, partOf, body], [route, usedBy, actor], [route, cargo, commodity] and
-    [site, near, town] as the sentence words them."""
+    """[place, locatedIn, where it lies], [unit, partOf, body], [route, usedBy, actor], [route, cargo, commodity],
+    [country, operates, installation] and [site, near, town] as the sentence words them."""
     out: list[Proposed] = []
     nodes = [n for n in nodes if n.kind != "unsure"]
     for i, a in enumerate(nodes):
@@ -51,6 +51,7 @@ def place_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propos
             out.extend(_located(proposer, text, a, b, gap))
             out.extend(_unit(proposer, a, b, gap))
             out.extend(_route_of(proposer, a, b, gap))
+            out.extend(_operated(proposer, a, b, gap))
         out.extend(_carried(proposer, text, a, nodes[i + 1:]))
     for n in nodes:
         out.extend(_inside(proposer, text, n, nodes))
@@ -149,6 +150,13 @@ def _carried(proposer: Proposer, text: str, route: Node, after: list[Node]) -> l
         out.append(Proposed(route.id, "cargo", n.id, f"{route.words!r}{text[route.end:after[0].start]}{n.words!r}"))
         last = n
     return out
+
+
+def _operated(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:
+    """A country's adjective right before an installation (an Iranian “Imam Ali” base): the country operates it."""
+    if a.kind != "demonym" or b.kind not in ("linked", "new") or not _is(proposer, b, "Installation") or gap.strip():
+        return []
+    return _fact(proposer, a, "operates", b, f"the adjective {a.words!r} before the installation {b.words!r}")
 
 
 def _unit(proposer: Proposer, a: Node, b: Node, gap: str) -> list[Proposed]:

@@ -340,3 +340,14 @@ def test_a_crossing_near_a_town_past_what_it_joins(proposer):
 def test_a_kunya_starts_a_new_name():
     found = [(m.words, m.how) for m in Matcher(REGISTER).find("The battalions are commanded by Abu Sajad.")]
     assert ("Abu Sajad", "unknown") in found
+
+
+def test_a_quoted_name_before_its_kind_and_the_country_that_operates_it(proposer):
+    from kg.entity_types import guess_type
+    from kg.place_cues import place_facts
+
+    assert guess_type("Imam Ali", "at an Iranian “", "” base was ongoing")[0] == "MilitaryBase"
+    proposer.types["imam-ali"] = LB + "MilitaryBase"
+    text = "construction at an Iranian “Imam Ali” base"
+    found = place_facts(proposer, text, nodes_of(proposer, text, {"Imam Ali": "imam-ali"}, {"Iranian": "iran"}))
+    assert {(f.subject, f.property, f.object) for f in found} == {("iran", "operates", "imam-ali")}
