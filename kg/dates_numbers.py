@@ -31,7 +31,7 @@ _DATE_FORMS = [
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
     ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})\b(?!\s+\d)")),
-    ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d,-])")),
+    ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")),
 ]

@@ -34,6 +34,11 @@ _BEFORE = [
     (r"(?:province|governorate|region|area) of\s*$", "Region"),
     (r"(?:newspaper|channel|outlet|website|agency|daily)\s*$", "MediaOutlet"),
     (r"(?:militia|group)\s*$", "Militia"),
+    # a kind in the plural, then one of them by name: "unofficial crossings -- notably al-Sekak", "towns such as"
+    (r"\bcrossings[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Crossing"),
+    (r"\b(?:towns|villages|cities)[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Settlement"),
+    (r"\b(?:militias|groups)[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Militia"),
+    (r"\bbases[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "MilitaryBase"),
 ]
 _AFTER = [
     (r"^\s*(?:said|says|told|stated|added|explained|noted|claimed|asked|visited)\b", "Person"),
@@ -41,6 +46,10 @@ _AFTER = [
     (r"^,\s*(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:commander|chief|leader|president|minister|spokesman|expert|head|"
      r"official)\b", "Person"),
     (r"^\s*(?:province|governorate|region|area)\b", "Region"),
+    # the kind after a name in quotation marks: an Iranian “Imam Ali” base
+    (r"^\s*(?:base|camp|airbase|airport)\b", "MilitaryBase"),
+    (r"^\s*crossing\b", "Crossing"),
+    (r"^\s*(?:brigades?|battalions?|division)\b", "MilitaryUnit"),
 ]
 
 
@@ -51,13 +60,13 @@ def guess_type(words: str, before: str, after: str) -> tuple[str, str]:
         m = re.search(rf"\b(?:{pattern})\b", lowered)
         if m:
             return cls, f"the word {m.group(0)!r} in the name"
-    tail = before[-40:].lower()
+    tail = re.sub(r"[*_“”\"]", "", before[-40:]).lower()  # emphasis and quotation marks are no words
     for pattern, cls in _BEFORE:
         m = re.search(pattern, tail)
         if m:
             return cls, f"{m.group(0).strip()!r} before it"
     for pattern, cls in _AFTER:
-        m = re.search(pattern, after[:60], re.I)
+        m = re.search(pattern, re.sub(r"[*_“”\"]", "", after[:60]), re.I)
         if m:
             return cls, f"{m.group(0).strip()!r} after it"
     parts = words.split()

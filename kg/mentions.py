@@ -64,7 +64,8 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he"
            "therefore", "meanwhile", "moreover", "also", "there", "then", "today", "yesterday", "monday", "tuesday",
            "wednesday", "thursday", "friday", "saturday", "sunday", "photo", "read", "more", "by", "for", "from", "to",
            "with", "without", "what", "which", "who", "why", "how", "not", "no", "yes", "one", "two", "some", "many",
-           "other", "overview", "so far", "all", "his", "her", "their", "our", "mr", "ms", "said", "new", "old"}
+           "other", "overview", "so far", "all", "his", "her", "their", "our", "mr", "ms", "said", "new", "old", "yet",
+           "nevertheless", "still", "although", "despite", "though", "because", "instead", "indeed", "nonetheless"}
 # Adjectives of sect and people, capitalised but not names of entities (a fact's concept at most).
 _ADJECTIVES = {"shiite", "shi'ite", "shi’ite", "shia", "shi'a", "sunni", "kurdish", "arab", "arabic", "persian", "islamic",
                "muslim", "christian", "western", "eastern", "northern", "southern"}
@@ -72,6 +73,10 @@ _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", 
                 "november", "december"}
 # Letters, with apostrophes inside (Kata’aib, Qa'im, Shi'ite); hyphens separate words (al-Qaim is two).
 _TOKEN = re.compile(r"[^\W\d_](?:\w|['’‘](?=\w))*")
+# Words of more than three letters that title case leaves lower case.
+_TITLE_CASE_LOWER = {"about", "above", "across", "after", "against", "along", "among", "around", "before", "behind",
+                     "below", "between", "beyond", "during", "from", "into", "near", "onto", "over", "since", "than",
+                     "that", "through", "toward", "towards", "under", "until", "upon", "when", "with", "within", "without"}
 _GAP = re.compile(r"^[ \-‐‑]?$")  # what may stand between the words of one name
 
 
@@ -103,6 +108,14 @@ class Matcher:
                     initials.setdefault("".join(w[0] for w in words).upper(), set()).add(ent.id)
         self.initials = {k: next(iter(v)) for k, v in initials.items() if len(v) == 1}
         self.names = list(self.folded)
+        # Names that mix capitalised and lower-case words (Shiite militias, American troops): no run of capitals holds
+        # them, so they are looked up, spelled otherwise, over windows of as many words.
+        self.mixed: dict[int, dict[str, str]] = {}
+        for key, ent_id in self.folded.items():
+            name_words = key.split()
+            if len(name_words) > 1 and any(fold(n) == key and not n.istitle() and n[:1].isupper()
+                                           for ent in [entities[ent_id]] for n in {ent.label, *ent.aliases}):
+                self.mixed.setdefault(len(_TOKEN.findall(key)), {})[_backing(key)] = ent_id
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
@@ -133,6 +146,7 @@ class Matcher:
                 found = self.lookup(text[start:end])
                 if found is not None and not self._partial_person(found[0], run, start, end):
                     candidates.append(Mention(start, end, text[start:end], found[0], found[1]))
+        candidates.extend(self._mixed(text, tokens))
         taken: list[Mention] = []
         for cand in sorted(candidates, key=lambda m: (m.start - m.end, m.how != "name", m.start)):
             if not _overlaps(taken, cand.start, cand.end):
@@ -156,11 +170,36 @@ class Matcher:
                 taken.append(Mention(tok.start(), tok.end(), tok.group(0), None, "demonym", self.countries.get(fold(country))))
         return sorted(taken, key=lambda m: m.start)
 
+    def _mixed(self, text: str, tokens: list[re.Match]) -> list[Mention]:
+        """Mentions of names that mix capitalised and lower-case words, however the text spells them (Shi'ite militias)."""
+        out = []
+        for i, tok in enumerate(tokens):
+            if not _capitalised(tok.group(0)):
+                continue
+            for size, keys in self.mixed.items():
+                window = tokens[i:i + size]
+                if len(window) < size or any(not _GAP.match(text[a.end():b.start()]) for a, b in zip(window[:-1], window[1:], strict=True)):
+                    continue
+                start, end = tok.start(), window[-1].end()
+                ent_id = keys.get(_backing(fold(text[start:end])))
+                if ent_id is not None:
+                    out.append(Mention(start, end, text[start:end], ent_id, "folded"))
+        return out
+
     def _partial_person(self, ent_id: str, run: list[re.Match], start: int, end: int) -> bool:
         """A spelling-tolerant match of a person's name inside a longer run of names is someone else's name
         (Mudar al-Asaad is not Bashar al-Assad)."""
         ent = self.entities[ent_id]
         return ent.type.endswith("#Person") and (run[0].start() < start or run[-1].end() > end)
+
+
+_BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
+
+
+def _backing(key: str) -> str:
+    """A folded name with its word of backing made one (Iran-aligned / Iran-backed militias): the sources write these
+    interchangeably for one group, as the register's own aliases show."""
+    return _BACKING.sub("backed", key)
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
@@ -210,6 +249,8 @@ def _headline(text: str, run: list[re.Match]) -> bool:
     start = text.rfind("\n", 0, run[0].start()) + 1
     end = text.find("\n", run[-1].end())
     words = [w for w in _TOKEN.findall(text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    if any(not _capitalised(w) and w.lower() not in _TITLE_CASE_LOWER for w in words):
+        return False  # a word title case would capitalise is written lower case: a sentence (a caption), not a headline
     return len(words) >= 4 and sum(_capitalised(w) for w in words) >= 0.7 * len(words)
 
 
@@ -227,6 +268,8 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
                 and nxt.group(0).lower() not in _COMMON | _ADJECTIVES and not _overlaps(taken, nxt.start(), nxt.end()) \
                 and text[tok.end():nxt.start()] == " "
         joined = tok is not None and text[tok.end():tok.end() + 1] == "-"  # al-Akhbar: the article starts the name
+        # Abu Sajad, Bin Laden: a kunya or patronymic written with a capital starts the name
+        joined = joined or tok is not None and word in ("Abu", "Umm", "Bin", "Ibn") and i + 1 < len(run)
         if free and (piece or joined or word.lower() not in _COMMON | TITLES | _JOINERS | _ADJECTIVES):
             piece.append(tok)
             continue

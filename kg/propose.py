@@ -18,71 +18,13 @@ from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
 from .ontology import Ontology
+from .relation_cues import RELATIONS, TRIGGERS
 
 GAP = 70  # longest run of words between two entities one cue pattern may span
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
 
-# (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
-RELATIONS = [
-    (r"-backed |-supported ", "supports", "ab"),
-    (r"-sponsored ", "sponsors", "ab"),
-    (r"-affiliated |-linked ", "affiliatedWith", "ba"),
-    (r"-controlled ", "controls", "ab"),
-    (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
-    (r",? (?:(?:which|that|who) (?:is|are) )?sponsored by (?:the )?", "sponsors", "ba"),
-    (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
-    (r" (?:\w+ )?(?:supports?|backs?) (?:the )?", "supports", "ab"),
-    (r" (?:\w+ )?(?:sponsors?) (?:the )?", "sponsors", "ab"),
-    (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
-     "controls", "ab"),
-    (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
-     r"|,? under the control of (?:the )?", "controls", "ba"),
-    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
-     "partOf", "ab"),
-    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a )?members? of (?:the )?", "memberOf", "ab"),
-    (r",? (?:the )?(?:\w+ )?(?:leader|head|chief|secretary[- ]general) of (?:the )?", "leads", "ab"),
-    (r",? (?:the )?(?:\w+ )?commander of (?:the )?", "commands", "ab"),
-    (r" (?:leads?|led|heads?|headed) (?:the )?", "leads", "ab"),
-    (r",? (?:(?:which|that|who) (?:is|are|was|were) )?(?:led|headed) by (?:the )?", "leads", "ba"),
-    (r" (?:commands?|commanded) (?:the )?", "commands", "ab"),
-    (r",? (?:(?:which|that|who) (?:is|are|was|were) )?commanded by (?:the )?", "commands", "ba"),
-    (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
-    (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
-     r"governorate|village) of )?", "locatedIn", "ab"),
-    (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?",
-     "hasPresenceIn", "ab"),
-    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
-    (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
-    (r" with (?:the )?", "connects", "ab"),
-    (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
-    (r" (?:\w+ )?(?:opposes?|opposed|against) (?:the )?", "opposes", "ab"),
-    (r",? (?:(?:which|that|who) (?:is|are) )?(?:affiliated|allied|aligned|linked) (?:with|to) (?:the )?",
-     "affiliatedWith", "ab"),
-    (r" (?:\w+ )?(?:operates?|operated|runs) (?:the )?", "operates", "ab"),
-    (r" (?:\w+ )?(?:secures?|secured|guards?|guarded|protects?) (?:the )?", "secures", "ab"),
-    (r" (?:\w+ )?(?:threatens?|threatened) (?:the )?", "threatens", "ab"),
-    (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?", "bypasses", "ab"),
-    (r" (?:\w+ )?(?:uses?|used) (?:the )?", "usedBy", "ba"),
-    (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
-    (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
-     "passesThrough", "ab"),
-]
 _RELATIONS = [(re.compile(f"(?:{p})$"), prop, way) for p, prop, way in RELATIONS]
 
-# Words that name an event of a kind, and the class.
-TRIGGERS = [
-    (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing", "Strike"),
-    (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
-    (r"sanctions?|sanctioned|designat(?:ed|ion)", "Sanction"),
-    (r"meetings?|conference|summit", "Meeting"),
-    (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
-    (r"construction|constructed|built|erected", "Construction"),
-    (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
-     "TerritorialCapture"),
-    (r"announced|declared|statement|reported", "Announcement"),
-    (r"attack(?:ed|s)?|fire a rocket|fired", "Attack"),
-    (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
-]
 _TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
 _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"), (r"\bdrone", "droneStrike"),
                  (r"\brocket", "rocketFire")]
@@ -91,7 +33,8 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
-_OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the)\s+)*", re.I)  # before a date that opens a sentence
+# before a date that opens a sentence
+_OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
 _SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
@@ -100,6 +43,7 @@ _TITLE_NOUN = (r"(?:minister|commander|chief|spokesman|spokeswoman|expert|presid
                r"leader|head|secretary|envoy|analyst|general|official)")
 _NOT_TITLE = {"said", "says", "told", "were", "was", "is", "are", "the", "a", "an", "and", "of", "by", "present", "with", "to",
               "from", "in", "on", "at", "as", "when", "while", "that", "which", "who"}
+_RANKS = {"General", "Gen.", "Colonel", "Brigadier", "Major", "Lieutenant"}
 _TITLE_WORD = r"(?:[A-Za-z][a-z]+|[A-Z]+)"
 # Words ending in a title's noun right before a name (the title's words are capitalised or are the text's plain words).
 _TITLE_BEFORE = re.compile(rf"(?:^|[\s,*(“\"])((?:{_TITLE_WORD} ){{0,3}}(?i:{_TITLE_NOUN}))\s+(?:(?:Lt|Gen|Col|Maj|Brig)\.\s+)*"
@@ -109,12 +53,15 @@ _TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?((?:[A-Za-z]+\s+){{0,2}}?(?i:{_TITLE
 _TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;()]+?)(?:\s+in\s+[^,.;()]+)?,\s*$")
 _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
-_PURPOSE = re.compile(r"\b(?:to|curb|curbing|prevent|preventing|counter|countering|stop|stopping|combat|combating|fight|"
+_PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )to|curb|curbing|prevent|preventing|counter|countering|"
+                      r"stop|stopping|combat|combating|fight|"
                       r"against)\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
+# A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
+_PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
 _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
 
@@ -160,7 +107,8 @@ _STATUS_WORDS = [(r"closed", "closed"), (r"blocked", "blocked"), (r"(?:re-?)?ope
                  (r"delayed|postponed", "delayed")]
 _STATUS = "|".join(p for p, _ in _STATUS_WORDS)
 _STATUS_BEFORE = re.compile(r"\b(closed|blocked|re-?opened|completed|delayed)\s+(?:border\s+)?$")  # the closed crossing
-_STATUS_AFTER = re.compile(rf"^,?\s*(?:(?:which|that|it)\s+)?(?:(?:is|was|has been|had been|have been|remains|remained|were|are|"
+_STATUS_AFTER = re.compile(rf"^,?\s*(?:(?:between|with|from|at|near|on)\s+[^,.;]{{1,40}}?\s+)?"
+                           rf"(?:(?:which|that|it)\s+)?(?:(?:is|was|has been|had been|have been|remains|remained|were|are|"
                            rf"will be|would be|finally|officially|ostensibly|now)\s+)*({_STATUS})\b")
 _SPATIAL = {"near", "locatedIn", "onBorder", "adjacentTo"}
 
@@ -196,14 +144,14 @@ class Proposer:
                 gap = text[a.end:b.start]
                 if len(gap) > GAP or re.search(r"[;:.!?()]", gap):
                     break
-                if b.kind == "demonym" or re.match(r"['’]s\b", text[b.end:b.end + 2]) or re.search(r"['’]s$", b.words):
+                if b.kind == "demonym" or re.match(r"['’](?:s\b|\s)", text[b.end:b.end + 2]) or re.search(r"['’]s$", b.words):
                     continue  # an adjective or a possessive is not what the relation reaches (the IRGC's Qods Force)
                 plain = _MARKUP.sub("", gap).lower()
                 for pattern, prop, way in _RELATIONS:
                     if not pattern.match(plain) or (a.kind == "demonym" and not _COMPOUND.match(gap)):
                         continue
                     s, o = (a, b) if way == "ab" else (b, a)
-                    if self.allowed(s, prop, o) and self.plausible(s, prop):
+                    if self.allowed(s, prop, o) and self.plausible(s, prop, o):
                         cls_s, cls_o = _local(s.type), _local(o.type)
                         why = f"{a.words!r}{gap}{b.words!r}: {gap.strip() or 'joined'!r} between a {cls_s} and a {cls_o}"
                         out.append(Proposed(s.id, prop, o.id, why))
@@ -235,7 +183,7 @@ class Proposer:
                 if words:
                     found = (" ".join(words), "before the name")
             m = _TITLE_AFTER.match(text[n.end:])
-            if found is None and m:
+            if m and (found is None or found[0] in _RANKS):  # a rank alone gives way to the title after the name
                 found = (m.group(1), "after the name")
             m = _TITLE_COMMA.search(head)
             if found is None and m:
@@ -251,10 +199,13 @@ class Proposer:
         before it (Syrian Tribal Council spokesman: a member; … commander: commands; … leader: leads)."""
         out = []
         first = title.split()[0]
+        at = text.find(title, max(0, person.start - 120))
+        inside = [n for n in nodes if at >= 0 and at <= n.start and n.end <= at + len(title) and (
+            n.kind == "demonym" or n.kind == "linked" and _local(n.type) == "Country" and text[:n.start].endswith("in "))]
         if first in DEMONYMS:
-            country = next((n for n in nodes if n.kind == "demonym" and n.words == first), None)
-            if country is not None and self.allowed(person, "country", country):
-                out.append(Proposed(person.id, "country", country.id, f"the adjective {first!r} of the title {title!r}"))
+            inside = [n for n in nodes if n.kind == "demonym" and n.words == first]
+        if inside and self.allowed(person, "country", inside[0]):
+            out.append(Proposed(person.id, "country", inside[0].id, f"{inside[0].words!r} in the title {title!r}"))
         start = text.rfind(title, 0, person.start)
         body = next((n for n in nodes if n.kind in ("linked", "new") and 0 <= start - n.end <= 1), None)
         if body is not None and start >= 0:
@@ -296,9 +247,11 @@ class Proposer:
             last = c
         return out
 
-    def plausible(self, subject: Node, prop: str) -> bool:
+    def plausible(self, subject: Node, prop: str, obj: Node | None = None) -> bool:
         """What the ontology leaves open: a property without a domain (passesThrough, purpose) is not said of a place or
-        a commodity; a country is not near or in a place."""
+        a commodity; a country is not near or in a place; sponsorship is a state's, of an armed group (its definition)."""
+        if prop == "sponsors" and obj is not None:
+            return self.ontology.is_subclass(subject.type, LB + "Country") and self.ontology.is_subclass(obj.type, LB + "ArmedGroup")
         p = self.ontology.fact_property(prop)
         if p is not None and p.domain is None:
             if any(self.ontology.is_subclass(subject.type, LB + c) for c in ("Place", "Commodity", "Country")):
@@ -331,7 +284,7 @@ class Proposer:
             for b in nodes[i + 1:i + 2]:
                 if not (b.kind == "linked" or b.kind == "new" and _local(b.type) == "Person"):
                     continue
-                gap = text[a.end:b.start]
+                gap = _MARKUP.sub("", text[a.end:b.start])
                 if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and self.allowed(b, "country", a) \
                         and not self.ontology.is_subclass(b.type, LB + "Country"):
                     out.append(Proposed(b.id, "country", a.id, f"the adjective {a.words!r} before {b.words!r}"))
@@ -356,8 +309,10 @@ class Proposer:
                     triggers.append((m, cls))
         done = set()
         for date in dates:
+            # a date that opens the sentence dates its main verb, however long the subject between them
+            limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
             near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers
-                    if _distance(m, date) <= TRIGGER_DISTANCE and _one_clause(text, m, date)]
+                    if _distance(m, date) <= limit and _one_clause(text, m, date)]
             if not near:
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
@@ -368,8 +323,15 @@ class Proposer:
 
     def event(self, text: str, nodes: list[Node], m: re.Match, cls: str, date: DateMention,
               quantities: list[QuantityMention], document: str) -> list[Proposed]:
-        """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts."""
+        """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts. A
+        seizure of towns, not of goods, is a capture ("Albukamal and Al-Qaim were seized by ISIS in 2014")."""
+        if cls == "Seizure" and not any(_local(n.type) == "Commodity" for n in nodes) \
+                and any(_PASSIVE_PLACE.search(text[n.end:m.start()]) for n in self._towns(nodes, m.start())):
+            cls = "TerritorialCapture"
         places = self.places(text, nodes, m.end(), cls)
+        if cls == "TerritorialCapture":
+            places = [("capturedPlace", n) for n in self._towns(nodes, m.start())
+                      if _PASSIVE_PLACE.search(text[n.end:m.start()])][:2] or places
         event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types)
         if event_id is None:
             event_id = self.new_event(cls, date.value, places, m.group(0), document)
@@ -431,6 +393,10 @@ class Proposer:
                 out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
         return out
 
+    def _towns(self, nodes: list[Node], before: int) -> list[Node]:
+        return [n for n in nodes if n.end <= before and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Place")
+                and not self.ontology.is_subclass(n.type, LB + "Country")]
+
     def places(self, text: str, nodes: list[Node], after: int, cls: str) -> list[tuple[str, Node]]:
         """Where the event was: the place after "near", "in" or "at" (a country only after "in"), what a capture took,
         the crossing an opening opens."""
@@ -491,6 +457,10 @@ class Proposer:
             by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or before[-1:]
             if by:
                 out.append(Proposed(ev.id, "issuedBy", by[0].id, f"{by[0].words!r} imposes {m.group(0)!r}"))
+        elif cls == "TerritorialCapture" and re.match(r"\s+by\s", text[m.end():]):
+            by = [n for n in after if re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end():n.start])]
+            if by and self.allowed(ev, "agent", by[0]):
+                out.append(Proposed(ev.id, "agent", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
         elif before:
             agent = before[-1]
             if self.allowed(ev, "agent", agent):
@@ -529,6 +499,7 @@ class EventIndex:
         self.dates: dict[str, set[str]] = {}
         self.places: dict[str, set[str]] = {}
         self.agents: dict[str, set[str]] = {}
+        self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
 
     def add(self, subject: str, prop: str, value: str) -> None:
         if prop == "date":
@@ -537,6 +508,8 @@ class EventIndex:
             self.places.setdefault(subject, set()).add(value)
         elif prop == "agent":
             self.agents.setdefault(subject, set()).add(value)
+        elif prop in ("connects", "borderOf"):
+            self.connects.setdefault(subject, set()).add(value)
 
     def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
              ) -> tuple[str | None, str]:

@@ -62,3 +62,26 @@ def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]
             ent_id, why = found
             out.append(Node(m.start(), m.end(), ent_id, salience.types[ent_id], m.group(0), "reference", f"the {cls} {why}"))
     return out
+
+
+_SET_APART = re.compile(r"\b(?:new|old)\b", re.I)
+# A description as above that may hold a country's adjective too ("the old Syrian border crossing").
+_SET_APART_DESCRIPTION = re.compile(_DESCRIPTION.pattern.replace("|same)", "|same|(?-i:[A-Z][a-z]+(?:an|i)))"), re.I)
+
+
+def set_apart(text: str, nodes: list[Node]) -> list[tuple[int, int, str, str, str]]:
+    """Descriptions that set a thing apart from another of its kind by a lasting word, "the new crossing", "the old
+    border crossing", which no name covers: (start, end, words without the determiner, key, class). The key ("new
+    crossing") is the same for every way the text words the same thing."""
+    out = []
+    for m in _SET_APART_DESCRIPTION.finditer(text):
+        if any(m.start() < n.end and n.start < m.end() for n in nodes if n.kind != "demonym"):
+            continue
+        word = _SET_APART.search(m.group(0))
+        if word is None or _CONTRAST.search(m.group(0).replace(word.group(0), "")):
+            continue
+        noun = m.group(2).lower()
+        words = m.group(0)[len(m.group(1)):].lstrip()
+        out.append((m.end() - len(words), m.end(), words, f"{word.group(0).lower()} {noun}", dict(NOUNS)[noun]))
+    return out
+

@@ -32,8 +32,9 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
+from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
-from .reference import Salience, descriptions
+from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .statements import load_statement_file
 from .yamlio import load_yaml
@@ -111,26 +112,31 @@ def _statement_at(path: Path, line: int | None) -> str | None:
 def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Known, events: EventIndex) -> Draft:
     """The draft's statements and new register entries (nothing written)."""
     matcher = Matcher(entities)
+    labels = {e.id: e.label for e in entities.values()}
     types = {e.id: e.type for e in entities.values()}
     proposer = Proposer(ontology, types, events)
     new_names: dict[str, str] = {}  # folded name -> new entity id
     statements: list[dict] = []
     whole = doc.in_scope_text()
     found = matcher.find(whole)  # over the whole text: a short form or surname needs the full name given before it
-    salience = Salience(ontology, types, _nodes(whole, found, proposer, new_names, doc.id, entities))
+    salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer))
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
                   if sent.start <= m.start and m.end <= sent.end]
-        nodes = _nodes(text, inside, proposer, new_names, doc.id, entities)
+        nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
+        nodes = named_borders(text, nodes, proposer, labels)
         references = descriptions(text, nodes, salience)
+        references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
         nodes = sorted(nodes + references, key=lambda n: n.start)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
-        facts = proposer.relations(text, nodes) + proposer.statuses(text, nodes)
-        facts += proposer.events_of(text, nodes, dates, quantities, doc.id)
+        facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
+        facts += border_ends(proposer, nodes)
+        facts += proposer.statuses(text, nodes)
+        facts += proposer.events_of(text, nodes, dates, quantities, doc.id) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         if not facts:
             continue
@@ -181,6 +187,28 @@ def _new_entity(proposer: Proposer, new_names: dict[str, str], words: str, befor
         proposer.unsure.add(ent_id)
     new_names[key] = ent_id
     return ent_id
+
+
+def _set_apart(text: str, nodes: list[Node], proposer: Proposer, new_names: dict[str, str], doc_id: str,
+               entities: dict[str, Entity]) -> list[Node]:
+    """"The new crossing", "the old border crossing": a thing of the kind the text sets apart from another, proposed as
+    a new entry of the class the noun gives, one per key however the text words it."""
+    out = []
+    for start, end, words, key, cls in set_apart(text, nodes):
+        ent_id = new_names.get(key)
+        if ent_id is None:
+            ent_id = base = slug(key)
+            n = 2
+            while ent_id in entities or ent_id in proposer.new:
+                ent_id, n = f"{base}-{n}", n + 1
+            proposer.new[ent_id] = NewEntity(ent_id, cls, words, [words], f"{cls}, from the noun of {words!r}, a {cls} the "
+                                             f"document sets apart from another of its kind, in document {doc_id}")
+            proposer.types[ent_id] = LB + cls
+            new_names[key] = ent_id
+        elif words not in proposer.new[ent_id].aliases:
+            proposer.new[ent_id].aliases.append(words)
+        out.append(Node(start, end, ent_id, proposer.types[ent_id], words, "new"))
+    return out
 
 
 def _unique(facts: list[Proposed]) -> list[Proposed]:

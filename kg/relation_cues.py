@@ -1,0 +1,81 @@
+"""The cue patterns of kg.propose: the words between two entities that give a relation, and the words that name an
+event of a kind. Kept apart from the code that applies them so that a curator can read (and extend) them as a table."""
+
+# A count or share before the object of a verb: "supports more than a dozen Shiite militias", "controls most of the".
+QUANTIFIER = r"(?:(?:more than|fewer than|about|some|several|many|most of|all|a dozen|dozens of|a number of|\d+)\s+)*"
+
+# Up to three words between a compound and the name it qualifies ("Iran-backed Shiite militia Kataib Hezbollah",
+# "Hezbollah-affiliated Lebanese newspaper al-Akhbar"), none of them joining another name.
+_NOUNS = r"(?:(?!and |or |the |of |in )[a-z’']+ ){0,3}"
+
+# (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
+RELATIONS = [
+    # "backed" and "handled": sponsorship where a state backs an armed group (the ontology's sponsors), else support
+    (rf"-(?:backed|sponsored) {_NOUNS}", "sponsors", "ab"),
+    (rf"-(?:backed|supported) {_NOUNS}", "supports", "ab"),
+    (rf"-(?:affiliated|linked) {_NOUNS}", "affiliatedWith", "ba"),
+    (rf"-controlled {_NOUNS}", "controls", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:sponsored|backed|handled) by (?:the )?", "sponsors", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
+    (rf" (?:\w+ )?(?:supports?|backs?) (?:the )?{QUANTIFIER}(?:the )?", "supports", "ab"),
+    (rf" (?:\w+ )?(?:sponsors?) (?:the )?{QUANTIFIER}(?:the )?", "sponsors", "ab"),
+    (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
+     "controls", "ab"),
+    (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
+     r"|,? under the control of (?:the )?", "controls", "ba"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
+     "partOf", "ab"),
+    (r", (?:a|an) [\w ’'-]{0,40}? (?:which|that|who) (?:is|are|was|were) (?:a |an )?part of (?:the )?", "partOf", "ab"),
+    (r",? \[?(?:is |are |was |were )?one of (?:the )?(?:[\w-]+ ){0,4}", "partOf", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a )?members? of (?:the )?", "memberOf", "ab"),
+    (r" and (?:its|their) (?:leader|head|chief|founder|secretary[- ]general),? ", "leads", "ba"),
+    (r" and (?:its|their) commander,? ", "commands", "ba"),
+    (r",? (?:the )?(?:\w+ )?(?:leader|head|chief|secretary[- ]general) of (?:the )?", "leads", "ab"),
+    (r",? (?:the )?(?:\w+ )?commander of (?:the )?", "commands", "ab"),
+    (r" (?:leads?|led|heads?|headed) (?:the )?", "leads", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are|was|were) )?(?:led|headed) by (?:the )?", "leads", "ba"),
+    (r" (?:commands?|commanded) (?:the )?", "commands", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are|was|were) )?commanded by (?:the )?", "commands", "ba"),
+    (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
+    (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:town|city|village) of )?", "near", "ab"),
+    (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
+     r"governorate|village) of )?", "locatedIn", "ab"),
+    (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?",
+     "hasPresenceIn", "ab"),
+    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
+    (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
+    (r" with (?:the )?", "connects", "ab"),
+    (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
+    (r" (?:\w+ )?(?:opposes?|opposed|against) (?:the )?", "opposes", "ab"),
+    (r",? (?:(?:which|that|who) (?:is|are) )?(?:affiliated|allied|aligned|linked) (?:with|to) (?:the )?",
+     "affiliatedWith", "ab"),
+    (r" (?:\w+ )?(?:operates?|operated|runs) (?:the )?", "operates", "ab"),
+    (r" (?:\w+ )?(?:secures?|secured|guards?|guarded|protects?) (?:the )?", "secures", "ab"),
+    (r" (?:has |have |had )?(?:\w+ ){0,3}to (?:secure|fortify|guard|protect) |"
+     r" (?:\w+ )?(?:fortif(?:y|ies|ied)|securing|guarding) ", "secures", "ab"),
+    (r",? (?:(?:which|that) )?(?:is |are |was |were )?(?:heavily |well |closely )?(?:secured|guarded|protected) by (?:the )?",
+     "secures", "ba"),
+    (r" (?:\w+ )?(?:threatens?|threatened) (?:the )?", "threatens", "ab"),
+    (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?", "bypasses", "ab"),
+    (r" (?:\w+ )?(?:uses?|used) (?:the )?", "usedBy", "ba"),
+    (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
+    (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
+     "passesThrough", "ab"),
+]
+
+# Words that name an event of a kind, and the class.
+TRIGGERS = [
+    (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing|fire (?:a )?rockets?|fired (?:a )?rockets?",
+     "Strike"),
+    (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
+    (r"sanctions?|sanctioned|designat(?:ed|ion)", "Sanction"),
+    (r"meetings?|conference|summit", "Meeting"),
+    (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
+    (r"construction|constructed|built|erected", "Construction"),
+    (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
+     "TerritorialCapture"),
+    (r"announced|declared|statement|reported", "Announcement"),
+    (r"attack(?:ed|s)?|fired", "Attack"),
+    (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
+]
