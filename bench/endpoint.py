@@ -120,7 +120,7 @@ def main() -> None:
         raise SystemExit(f"--streams: no stream {', '.join(sorted(unknown))}; the streams are "
                          + ", ".join(s.name for s in STREAMS))
     if args.build_dir is None:
-        builds = BuildFolder(Layout().build)
+        builds = BuildFolder(Layout.from_settings().build)
         if builds.current() is None:
             subprocess.run(kg("build", "--quiet"), check=True, cwd=ROOT, env=checkout_environ())
     else:

@@ -78,7 +78,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, help="the seed of an earlier run, to send its requests again (default: a new one)")
     parser.add_argument("--url", help="a running server's root URL (default: start kg serve)")
     args = parser.parse_args()
-    release = BuildFolder(Layout().build).current()
+    release = BuildFolder(Layout.from_settings().build).current()
     proc = None
     url = args.url
     if url is None:

@@ -21,7 +21,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--document", action="append", help="only this document (repeatable; default: all)")
     args = parser.parse_args()
-    layout = Layout()
+    layout = Layout.from_settings()
     documents = args.document or sorted(load_inputs(layout).documents)
     print(table([evaluate(layout, doc_id) for doc_id in documents]))
 
