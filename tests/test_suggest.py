@@ -137,3 +137,42 @@ def test_an_unknown_document_or_reviewed_statements_exit_2_with_one_line(project
     reviewed = CliRunner().invoke(cli.main, ["suggest", "003"], env=env)
     assert reviewed.exit_code == 2 and "003.yaml" in reviewed.output and "reviewed statement" in reviewed.output
     assert "Traceback" not in unknown.output + reviewed.output
+
+
+@pytest.mark.slow  # adds a document, drafts, reviews and builds a copy of the project
+def test_a_new_document_from_file_through_a_draft_to_the_graph(project_copy):
+    """The curator's path with the drafting tool: kg add (a saved web page), kg review (its off-topic spans), kg suggest,
+    kg review (every proposal accepted), kg build; then a SPARQL query finds the new document's facts with their quotes."""
+    from kg.store import open_store
+    from tests.test_add import NEW
+
+    from .conftest import select
+
+    env = {"KG_PROJECT_ROOT": str(project_copy.root), "KG_BUILD_DIR": str(project_copy.build)}
+    runner = CliRunner()
+    added = runner.invoke(cli.main, ["add", str(NEW / "article.html"), "--genre", "news article"], env=env)
+    assert added.exit_code == 0, added.output
+    doc = added.stdout.strip().splitlines()[-1]
+    spans = runner.invoke(cli.main, ["review", doc, "--accept-all"], env=env)  # the proposed off-topic spans first
+    assert "proposals left: none" in spans.output, spans.output  # (its sentences are still to be quoted)
+    drafted = runner.invoke(cli.main, ["suggest", doc], env=env)
+    assert drafted.exit_code == 0, drafted.output
+    draft = load_yaml(project_copy.statements / f"{doc}.yaml")["statements"]
+    assert draft and all("proposal" in s for s in draft)
+    refused = runner.invoke(cli.main, ["build", "--quiet"], env=env)
+    assert refused.exit_code != 0 and "proposal" in refused.output  # nothing unreviewed is published
+    reviewed = runner.invoke(cli.main, ["review", doc, "--accept-all"], env=env)
+    assert "proposals left: none" in reviewed.output and "the build's checks: pass" in reviewed.output, reviewed.output
+    built = runner.invoke(cli.main, ["build", "--quiet"], env=env)
+    assert built.exit_code == 0, built.output
+    store = open_store(project_copy.build / "current")
+    facts = select(store, f"""PREFIX lb: <https://landbridge-kg.org/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?s ?p ?o ?quote WHERE {{
+          ?claim prov:wasDerivedFrom <https://landbridge-kg.org/id/document/{doc}> ; lb:statementId ?sid .
+          ?claim lb:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+          GRAPH ?claim {{ ?s ?p ?o }} }}""")
+    assert len({r["quote"] for r in facts}) == len(draft)  # every accepted statement, with its quote
+    text = (project_copy.seeds / next(p.name for p in project_copy.seeds.glob(f"{doc}_*.txt"))).read_text(encoding="utf-8")
+    assert all(r["quote"] in text for r in facts)
