@@ -10,7 +10,7 @@ from .errors import InputError
 from .namespaces import GEO
 from .ontology import Ontology
 from .register import Entity
-from .yamlio import line_of, load_yaml
+from .yamlio import records
 
 _KEYS = {"entity", "place", "lat", "lon", "source"}
 
@@ -50,19 +50,8 @@ def _text(item: dict, key: str, path: Path, line: int | None) -> str:
 
 def load_coordinates(path: Path, entities: dict[str, Entity], ontology: Ontology) -> list[ReferencePoint]:
     """Read and check the reference points; the first problem raises InputError naming file and line."""
-    items = load_yaml(path)
-    if items is None:
-        return []
-    if not isinstance(items, list):
-        raise InputError(path, None, "the coordinates file must be a list of reference points")
     points: dict[str, ReferencePoint] = {}
-    for item in items:
-        line = line_of(item, line_of(items))
-        if not isinstance(item, dict):
-            raise InputError(path, line, "each reference point must be a mapping")
-        unknown = set(item) - _KEYS
-        if unknown:
-            raise InputError(path, line, f"unknown field(s): {', '.join(sorted(unknown))}")
+    for item, line in records(path, "coordinates file", "reference point", _KEYS):
         ent_id = _text(item, "entity", path, line)
         entity = entities.get(ent_id)
         if entity is None:

@@ -43,7 +43,7 @@ from .namespaces import DCTERMS, GEO, LB, PROV, RDF, RDFS, SF, SKOS, WGS84, XSD
 from .ontology import Ontology
 from .register import Entity
 from .statements import EntityRef, Statement
-from .yamlio import line_of, load_yaml
+from .yamlio import records
 
 GEONAMES = "https://www.geonames.org/"
 GEONAMES_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
@@ -143,21 +143,8 @@ class Resolution:
 
 def load_resolutions(path: Path, entities: dict[str, Entity]) -> dict[str, Resolution]:
     """register/gazetteer.yaml: the country of a settlement whose name the gazetteer holds in several countries."""
-    if not path.exists():
-        return {}
-    items = load_yaml(path)
-    if items is None:
-        return {}
-    if not isinstance(items, list):
-        raise InputError(path, None, "the gazetteer file must be a list of resolutions")
     out: dict[str, Resolution] = {}
-    for item in items:
-        line = line_of(item, line_of(items))
-        if not isinstance(item, dict):
-            raise InputError(path, line, "each resolution must be a mapping")
-        unknown = set(item) - _KEYS
-        if unknown:
-            raise InputError(path, line, f"unknown field(s): {', '.join(sorted(unknown))}")
+    for item, line in records(path, "gazetteer file", "resolution", _KEYS):
         missing = [k for k in sorted(_KEYS) if not isinstance(item.get(k), str) or not item[k].strip()]
         if missing:
             raise InputError(path, line, f"a resolution needs {', '.join(missing)}")

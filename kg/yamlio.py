@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +69,25 @@ def load_yaml(path: Path) -> Any:
 def line_of(value: Any, default: int | None = None) -> int | None:
     """The line a loaded mapping or sequence started on."""
     return getattr(value, "line", default)
+
+
+def records(path: Path, file_is: str, item_is: str, keys: Iterable[str]) -> Iterator[tuple[LineDict, int | None]]:
+    """The mappings of a YAML file that holds a list of them, each with its line (none for an empty or missing file).
+    A file that is not such a list, an item that is not a mapping, or a field not among `keys` raises InputError naming
+    file and line: "the {file_is} must be a list of {item_is}s", "each {item_is} must be a mapping"."""
+    if not path.exists():
+        return
+    items = load_yaml(path)
+    if items is None:
+        return
+    if not isinstance(items, list):
+        raise InputError(path, None, f"the {file_is} must be a list of {item_is}s")
+    known = set(keys)
+    for item in items:
+        line = line_of(item, line_of(items))
+        if not isinstance(item, dict):
+            raise InputError(path, line, f"each {item_is} must be a mapping")
+        unknown = set(item) - known
+        if unknown:
+            raise InputError(path, line, f"unknown field(s): {', '.join(sorted(unknown))}")
+        yield item, line
