@@ -97,7 +97,8 @@ def dataframe(dataset: rdflib.Dataset, query: str):
     try:
         import pandas  # optional: the API needs it only here
     except ImportError as exc:
-        raise ImportError("kg.api.dataframe needs pandas: pip install pandas (rows() gives the same as dicts)") from exc
+        raise ImportError("kg.api.dataframe needs pandas: pip install 'landbridge-kg[analysis]' (rows() gives the same "
+                          "as dicts)") from exc
     names, found = _select(dataset, query, "dataframe")
     return pandas.DataFrame(found, columns=names)
 

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .errors import InputError
+from .yamlio import read_text
 
 
 def _yaml() -> YAML:
@@ -24,11 +25,7 @@ def _yaml() -> YAML:
 
 def load(path: Path) -> Any:
     """The file as ruamel's commented mappings and sequences."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, None, f"cannot read: {exc}") from exc
-    return loads(text, path)
+    return loads(read_text(path), path)
 
 
 def loads(text: str, path: Path) -> Any:

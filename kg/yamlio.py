@@ -44,12 +44,17 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, path: Path) -> Any:
     return value
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse one YAML file into LineDict/LineList trees; syntax errors name file and line."""
+def read_text(path: Path) -> str:
+    """An input file's text (UTF-8); one that cannot be read raises InputError naming it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, None, f"cannot read: {exc}") from exc
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file into LineDict/LineList trees; syntax errors name file and line."""
+    text = read_text(path)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

@@ -197,21 +197,24 @@ class _Exchange:
         self._size += len(chunk)
         if self._size >= self._check_at:
             # Counted each time the kept answer doubles: the counting costs as much as one count of the whole.
-            self._parts = [b"".join(self._parts)]
-            if count_rows(self.row_format, self._parts[0]) > self.cap:
+            if count_rows(self.row_format, self._whole()) > self.cap:
                 raise _Enough
             self._check_at = 2 * self._size
         if self._size > self.stream_after:
             self._begin_stream()
         return len(chunk)
 
+    def _whole(self) -> bytes:
+        """The answer kept so far, as one piece (and kept so)."""
+        self._parts = [b"".join(self._parts)]
+        return self._parts[0]
+
     def end_rows(self) -> None:
-        """The serializer is done: an answer kept against the cap has its rows counted, and is cut if it has too many
-        (the cap is checked as the answer doubles, so the last part of it has not been looked at yet)."""
-        if self.cap and self._send is None:
-            self._parts = [b"".join(self._parts)]
-            self._counted = count_rows(self.row_format, self._parts[0])
-            if self._counted > self.cap:
+        """The serializer is done: an answer kept whole has its rows counted, once, and is cut if the cap is past (the
+        cap is looked at as the answer doubles, so its last part has not been looked at yet)."""
+        if self._send is None:
+            self._counted = count_rows(self.row_format, self._whole())
+            if self.cap and self._counted > self.cap:
                 raise _Enough
 
     def rows(self) -> int | None:
@@ -222,17 +225,14 @@ class _Exchange:
             return self.cap
         if self._stream_rows is not None:
             return self._stream_rows.rows
-        if self._counted is not None:
-            return self._counted
-        self._parts = [b"".join(self._parts)]
-        return count_rows(self.row_format, self._parts[0])
+        return self._counted
 
     def flush(self) -> None:
         """Called by the serializer; chunks are sent as they come, or kept on purpose."""
 
     def cut(self, format_name: str) -> None:
         """Keep the first `cap` rows of the (whole, kept) answer, closed as its format requires."""
-        self._parts = [first_rows(format_name, b"".join(self._parts), self.cap)]
+        self._parts = [first_rows(format_name, self._whole(), self.cap)]
         self._size = len(self._parts[0])
         self.truncated = True
 
@@ -265,7 +265,7 @@ class _Exchange:
             if self._gzip is not None:
                 self._out_raw(self._gzip.flush())
             return []
-        self.body = b"".join(self._parts)
+        self.body = self._whole()
         return _send_whole(self._start_response, list(self._headers) + extra, self.body, self._gzip is not None,
                            self._head)
 
