@@ -5,6 +5,13 @@ reads each request whole (headers within a time limit, then the body into its ow
 hands it to a worker over a private Unix socket, and writes answers out to slow readers from its own
 buffers; it keeps client connections alive, refuses oversized requests where their bytes arrive (413,
 414, 431) without buffering what it refuses, and answers 502 for a worker that died mid-request.
+
+nginx speaks HTTP/1.1 to the workers and keeps a few of those connections open between requests (a pool):
+a request then costs no connection set-up and no accept in a worker, and it goes to a worker that has just
+answered, whose caches are warm. A pooled connection holds its worker while idle, so the pool is a third of
+the workers at most (the others accept new connections) and nginx closes an idle one before the worker
+would; one nginx process keeps the one pool, so an idle pooled worker is always nginx's to use. The client's
+address travels in a header nginx sets (`CLIENT_HEADER`), which only the workers of `kg serve` believe.
 """
 
 from __future__ import annotations
@@ -17,19 +24,22 @@ from pathlib import Path
 from kg.errors import KGError
 
 # Bytes of the longest request line (a GET query: longer ones get 414, send them by POST) and header field
-# (431); two such buffers at most, so that a request's variables fit the uwsgi packet (64 KiB) the workers read.
+# (431); two such buffers at most, so that a request's head fits the buffer (64 KiB) the workers read it into.
 HEADER_BUFFER = 30 * 1024
 HEADER_BUFFERS = 2
 HEADER_TIMEOUT = 10  # seconds to send the request line and headers
 BODY_TIMEOUT = 10  # seconds between two reads of the body
 KEEPALIVE_TIMEOUT = 65  # seconds an idle client connection stays open
+# Seconds an idle pooled connection to a worker stays open: under the workers' own limit (uWSGI's socket
+# timeout, 4 s), so that nginx closes it first and never sends a request on a connection being closed.
+POOL_IDLE = 2
+# The header that carries the client's address to the workers (nginx replaces any the client sent).
+CLIENT_HEADER = "X-KG-Client-Address"
 
-# What the WSGI layer needs of each request (the uwsgi protocol carries them as variables).
-_PARAMS = ("QUERY_STRING $query_string", "REQUEST_METHOD $request_method", "CONTENT_TYPE $content_type",
-           "CONTENT_LENGTH $content_length", "PATH_INFO $document_uri",
-           "DOCUMENT_ROOT $document_root", "SERVER_PROTOCOL $server_protocol", "REQUEST_SCHEME $scheme",
-           "HTTPS $https if_not_empty", "REMOTE_ADDR $remote_addr", "REMOTE_PORT $remote_port",
-           "SERVER_PORT $server_port", "SERVER_NAME $server_name")
+
+def pool_size(workers: int) -> int:
+    """Idle connections to the workers nginx keeps: a third of the workers, at least one."""
+    return max(1, int(workers) // 3)
 
 # Answers nginx gives itself, in the one error shape of the server (plain text here). A request line
 # too long (414) gets nginx's own page: nginx cannot redirect a request it could not read.
@@ -60,12 +70,11 @@ def nginx_conf(settings: dict, socket: Path, runtime: Path, user: tuple[int, int
         f"    error_page {status} ={status} @e{status};\n"
         f"    location @e{status} {{ default_type text/plain; return {status} \"{status}: {message.format(body=body_limit)}\\n\"; }}"
         for status, message in _ERRORS.items())
-    params = "\n".join(f"      uwsgi_param {p};" for p in _PARAMS)
     temp = {name: runtime / name for name in ("body", "uwsgi", "proxy", "fastcgi", "scgi")}
     user_line = f"user {pwd.getpwuid(user[0]).pw_name} {grp.getgrgid(user[1]).gr_name};\n" if user else ""
     return f"""# Written by kg serve for this run; see server/front.py.
 {user_line}daemon off;
-worker_processes auto;
+worker_processes 1;
 pid {runtime / "nginx.pid"};
 error_log stderr error;
 events {{ worker_connections 4096; }}
@@ -86,18 +95,31 @@ http {{
   keepalive_timeout {KEEPALIVE_TIMEOUT}s;
   keepalive_requests 100000;
   send_timeout 60s;
+  upstream workers {{
+    server unix:{socket};
+    keepalive {pool_size(settings["WORKERS"])};
+    keepalive_timeout {POOL_IDLE}s;
+    keepalive_requests 100000;
+  }}
   server {{
     listen {settings["HOST"]}:{settings["PORT"]};
 {errors}
     error_page 494 =431 @e431;
     location / {{
-      uwsgi_pass unix:{socket};
-      uwsgi_read_timeout {read_timeout}ms;
-      uwsgi_send_timeout {read_timeout}ms;
-      uwsgi_request_buffering on;
-      uwsgi_buffering on;
-      uwsgi_intercept_errors off;
-{params}
+      proxy_pass http://workers;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header {CLIENT_HEADER} $remote_addr;
+      # A pooled connection a worker closed as the request went out: sent again, once, on a new one
+      # (a query changes nothing, so a POST may be sent again too). Nothing else is retried.
+      proxy_next_upstream error non_idempotent;
+      proxy_next_upstream_tries 2;
+      proxy_read_timeout {read_timeout}ms;
+      proxy_send_timeout {read_timeout}ms;
+      proxy_request_buffering on;
+      proxy_buffering on;
+      proxy_intercept_errors off;
     }}
   }}
 }}

@@ -188,7 +188,8 @@ def uwsgi_command(settings: dict, socket: Path, front: list[str], user: tuple[in
     timeout = float(settings["QUERY_TIMEOUT"])
     command = [
         str(exe),
-        "--socket", str(socket),
+        "--http11-socket", str(socket),  # HTTP/1.1 with the front, whose connections stay open between requests
+        "--http-auto-chunked",  # an answer streamed without a length is chunked, so its connection stays open too
         "--chmod-socket=600",  # only the front (same user) talks to the workers
         "--attach-daemon2", f"cmd=exec {' '.join(front)},stopsignal=3,reloadsignal=1",  # nginx (not a shell); QUIT ends it gracefully
         "--module", "server.wsgi:application",

@@ -6,7 +6,8 @@ A worker builds its app (opens the store, reads the release) at a low CPU priori
 normal one back before it accepts a request: after a burst of timeouts, several replacement
 workers start at once, and they should not slow the workers that are answering meanwhile. Only
 where the priority can be raised again (as root, or within RLIMIT_NICE); elsewhere at the normal one.
-Then, under `kg serve`, the worker confines itself (server.sandbox): a ceiling on the memory it may map,
+Under `kg serve`, a request's client address is the one nginx gives (server.front): a request reaches the
+workers through nginx alone. Then the worker confines itself (server.sandbox): a ceiling on the memory it may map,
 an unprivileged user (nobody, or KG_USER) when started as root — once the app is loaded, so the code may
 live where only root can read it — and no outbound connections when the SERVICE allow-list is empty and
 the store embedded.
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from . import create_app
 from .access import log_to_stderr
+from .front import CLIENT_HEADER
 from .metrics import WORKER_STARTS
 from .sandbox import cap_data, deny_outbound, drop_root
 from .watchdog import can_raise_to
@@ -70,7 +72,20 @@ def _load_everything(app) -> None:
         "x".encode(codec)
 
 
+def _from_front(app):
+    """The app, with each request's client address taken from the front's header (the quotas charge it)."""
+    key = "HTTP_" + CLIENT_HEADER.upper().replace("-", "_")
+
+    def application(environ, start_response):
+        environ["REMOTE_ADDR"] = environ.pop(key, "-")
+        return app(environ, start_response)
+
+    return application
+
+
 log_to_stderr()
 application = _build()
 _confine(application)
+if application.config["RECYCLE_ON_TIMEOUT"]:
+    application = _from_front(application)
 WORKER_STARTS.inc()

@@ -12,6 +12,7 @@ import urllib.parse
 import pytest
 
 from server import create_app
+from server.front import CLIENT_HEADER
 from server.quota import Quota, client_key
 
 from .conftest import running_server
@@ -92,11 +93,12 @@ def test_a_reservation_is_kept_until_the_query_ends():
     assert quota.admit("a") is None
 
 
-def _get(url: str, text: str, source: str = "127.0.0.1", agent: str | None = None) -> tuple[int, dict]:
+def _get(url: str, text: str, source: str = "127.0.0.1", agent: str | None = None, **extra: str) -> tuple[int, dict]:
     parts = urllib.parse.urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60, source_address=(source, 0))
     try:
         headers = {"User-Agent": agent} if agent else {}
+        headers.update(extra)
         connection.request("GET", parts.path + "?" + urllib.parse.urlencode({"query": text}), headers=headers)
         response = connection.getresponse()
         response.read()
@@ -117,6 +119,8 @@ def test_one_budget_across_worker_processes_and_none_for_user_agents(built, tmp_
                 break
         assert statuses[-1] == 429 and set(statuses[:-1]) == {200}
         assert int(headers["Retry-After"]) <= 4
+        # The header in which the front tells the workers the client's address is the front's alone.
+        assert _get(url, "ASK {}", **{CLIENT_HEADER: "127.0.0.3"})[0] == 429
         assert _get(url, "ASK {}", source="127.0.0.2")[0] == 200  # another address is another client
         time.sleep(int(headers["Retry-After"]) + 0.3)
         assert _get(url, HEAVY)[0] == 200
