@@ -282,18 +282,31 @@ class _Exchange:
             return True
 
 
-class _EndWorkerAfter:
-    """The answer, then the end of this worker (whose priority stays lowered); its master starts a new one."""
+class _Sent:
+    """Under kg serve, the answer; once uWSGI has sent it (WSGI's close), the request's access-log line and metrics,
+    and where the query's priority was lowered, the end of this worker (its master starts a new one). The client
+    does not wait for the bookkeeping: it is written while the answer travels."""
 
-    def __init__(self, answer: Iterable[bytes]):
+    __slots__ = ("answer", "line", "end_worker")
+
+    def __init__(self, answer: Iterable[bytes], line: tuple, end_worker: bool):
         self.answer = answer
+        self.line = line  # http.record's arguments
+        self.end_worker = end_worker
 
     def __iter__(self):
         return iter(self.answer)
 
     def close(self) -> None:
-        log.info("ending worker %d: its priority was lowered for a slow query and cannot be raised again", os.getpid())
-        os._exit(0)
+        try:
+            close = getattr(self.answer, "close", None)
+            if close is not None:
+                close()
+        finally:
+            http.record(*self.line)
+            if self.end_worker:
+                log.info("ending worker %d: its priority was lowered for a slow query and cannot be raised again", os.getpid())
+                os._exit(0)
 
 
 def sparql_functions(data) -> dict[str, str]:
@@ -331,7 +344,7 @@ class QueryEndpoint:
             return self._problem(start_response, 400, "the Host header is not a host name or address with an optional port",
                                  environ.get("HTTP_ACCEPT", ""), {})
         started = time.perf_counter()
-        status, rows, client = 500, None, None
+        rows, client = None, None
         accept = environ.get("HTTP_ACCEPT", "")
         try:
             body = _request_body(environ, self.config["MAX_BODY_BYTES"]) if method == "POST" else b""
@@ -340,26 +353,27 @@ class QueryEndpoint:
             if query is None:
                 if method == "POST":
                     raise HTTPProblem(400, "the request carries no query")
-                status = None  # the Flask app answers (and logs) requests for the description
-                return self.inner(environ, start_response)
+                return self.inner(environ, start_response)  # the Flask app answers (and logs) requests for the description
             client = self._admit(environ)
             status, rows, answer = self._answer(environ, start_response, query, accept, method == "HEAD")
-            return _EndWorkerAfter(answer) if environ.get("landbridge.recycle") else answer
         except HTTPProblem as exc:
             status = exc.status
             reason = rejection_reason(exc.status, exc.message)
             if reason is not None:
                 REJECTED.labels(reason).inc()
-            return self._problem(start_response, exc.status, exc.message, accept, exc.headers)
+            answer = self._problem(start_response, exc.status, exc.message, accept, exc.headers)
         except Exception:
             log.exception("unexpected error on %s %s", method, PATH)
             status = 500
-            return self._problem(start_response, 500, "internal error; it has been logged", accept, {})
+            answer = self._problem(start_response, 500, "internal error; it has been logged", accept, {})
         finally:
             if client is not None:
                 self.quota.settle(client, time.perf_counter() - started)
-            if status is not None:
-                http.record(method, PATH, PATH, status, time.perf_counter() - started, rows)
+        line = (method, PATH, PATH, status, time.perf_counter() - started, rows)
+        if self.config["RECYCLE_ON_TIMEOUT"]:  # kg serve's workers: uWSGI closes every answer it has sent
+            return _Sent(answer, line, bool(environ.get("landbridge.recycle")))
+        http.record(*line)  # elsewhere, before the answer goes (Werkzeug's test client closes only when asked)
+        return answer
 
     def _admit(self, environ: dict) -> str | None:
         """The client to charge for this query; 429 when it has used up its budget."""
@@ -482,7 +496,7 @@ class QueryEndpoint:
             if exchange.truncated:
                 extra.append(("X-SPARQL-Truncated", "true"))
         answer = exchange.finish(extra)
-        if etag is not None and exchange.body is not None:
+        if etag is not None and exchange.body is not None and self.cache.max_bytes > 0:
             self.cache.put(etag, Answer(exchange.content_type, exchange.body, rows, tuple(extra)))
         return 200, rows, answer
 
