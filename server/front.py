@@ -9,8 +9,10 @@ buffers; it keeps client connections alive, refuses oversized requests where the
 nginx speaks HTTP/1.1 to the workers and keeps a few of those connections open between requests (a pool):
 a request then costs no connection set-up and no accept in a worker, and it goes to a worker that has just
 answered, whose caches are warm. A pooled connection holds its worker while idle, so the pool is a third of
-the workers at most (the others accept new connections) and nginx closes an idle one before the worker
-would; one nginx process keeps the one pool, so an idle pooled worker is always nginx's to use. The client's
+the workers at most (the others accept new connections), nginx closes an idle one before the worker
+would, and it ends each after a second of use, so that a request waiting on a new connection while the
+other workers are busy soon gets a worker; one nginx process keeps the one pool, so an idle pooled worker
+is always nginx's to use. The client's
 address travels in a header nginx sets (`CLIENT_HEADER`), which only the workers of `kg serve` believe.
 """
 
@@ -33,6 +35,10 @@ KEEPALIVE_TIMEOUT = 65  # seconds an idle client connection stays open
 # Seconds an idle pooled connection to a worker stays open: under the workers' own limit (uWSGI's socket
 # timeout, 4 s), so that nginx closes it first and never sends a request on a connection being closed.
 POOL_IDLE = 2
+# Seconds a pooled connection serves requests at most: then nginx closes it (after its request) and its worker
+# goes back to taking new connections. While all the other workers are busy, a request that came on a new
+# connection waits for a worker at most about this long, even if nginx keeps the pool busy meanwhile.
+POOL_LIFETIME = 1
 # The header that carries the client's address to the workers (nginx replaces any the client sent).
 CLIENT_HEADER = "X-KG-Client-Address"
 
@@ -99,6 +105,7 @@ http {{
     server unix:{socket};
     keepalive {pool_size(settings["WORKERS"])};
     keepalive_timeout {POOL_IDLE}s;
+    keepalive_time {POOL_LIFETIME}s;
     keepalive_requests 100000;
   }}
   server {{
