@@ -3,8 +3,9 @@
 The draft is made sentence by sentence (pysbd, as kg.coverage segments): the register's entities however the text
 spells them (kg.mentions), names the register lacks as new entries with a guessed class (kg.entity_types), dates and
 numbers (kg.dates_numbers), certainty and modality from cue words (kg.cues), and candidate facts where a cue pattern and the
-ontology agree (kg.propose). A sentence with no candidate fact is left out: a curator adds what the tool missed
-rather than wading through what it made up. Each fact is compared with what the other documents' reviewed statements
+ontology agree (kg.propose). A sentence with no candidate fact is drafted with none (`facts: []`, for the curator
+to write) when it reports something about the entities it names (kg.report_cues: declarative, a name, an event or state
+cue); any other sentence is left out. Each fact is compared with what the other documents' reviewed statements
 say (kg.compare): the same fact (corroboration), another date, number or actor for the same event (disagreement), or
 the year an older statement's day lacked.
 
@@ -36,6 +37,7 @@ from .place_cues import border_ends, crossing_ends, lengths, named_borders, name
 from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
+from .report_cues import report_cue
 from .statements import load_statement_file
 from .yamlio import load_yaml
 
@@ -138,9 +140,10 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
-        if not facts:
+        cue = None if facts else report_cue(text, nodes)
+        if not facts and cue is None:
             continue
-        statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1))
+        statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1, cue))
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
     used |= {source for s in statements for source in s.get("attributed_to", [])}
     new_entries = [
@@ -222,7 +225,7 @@ def _unique(facts: list[Proposed]) -> list[Proposed]:
 
 
 def _statement(doc: Document, start: int, text: str, facts: list[Proposed], dates, nodes: list[Node], known: Known,
-               number: int) -> dict:
+               number: int, cue: str | None = None) -> dict:
     cues = read_cues(text)
     item: dict = {"id": f"{doc.id}-{number:03d}", "quote": text}
     occurrence = doc.text.count(text, 0, start + len(text))
@@ -246,8 +249,10 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     if cues.condition:
         item["condition"] = cues.condition
     item["facts"] = [_Flow([f.subject, f.property, f.object]) for f in facts]
+    why = f"{len(facts)} candidate fact(s) between the entities the sentence names: " if facts else \
+        f"no fact found, but the sentence names entities and says {cue!r}: its facts are the curator's to write: "
     proposal: dict = {
-        "why": f"{len(facts)} candidate fact(s) between the entities the sentence names: " + _names(nodes),
+        "why": why + _names(nodes),
         "certainty": cues.certainty_cue or "no cue: stated",
         "modality": cues.modality_cue or "no cue: asserted",
         "facts": [f.reason for f in facts],
