@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates_numbers import DateMention, QuantityMention
+from .dates_numbers import DateMention, QuantityMention, deadlines
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
 from .ontology import Ontology
 from .relation_cues import RELATIONS, TRIGGERS
+from .report_cues import action_verbs, finite_verbs
 
 GAP = 70  # longest run of words between two entities one cue pattern may span
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
@@ -51,6 +52,9 @@ _TITLE_BEFORE = re.compile(rf"(?:^|[\s,*(“\"])((?:{_TITLE_WORD} ){{0,3}}(?i:{_
 _TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?((?:[A-Za-z]+\s+){{0,2}}?(?i:{_TITLE_NOUN})(?:\s+(?:of|to|for)\s+[^,.;()]+?)?)"
                           rf"(?=\s+in\s|\s*[,.;()]|$|\s+(?:who|and|said|during)\b)")
 _TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;()]+?)(?:\s+in\s+[^,.;()]+)?,\s*$")
+# Between two dates of one event's word: "in 2018 and again in the summer and fall of 2019".
+_AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?:(?:in|on|during)\s+)?(?:the\s+)?"
+                    r"(?:(?:early|late|mid|summer|spring|fall|autumn|winter|end|beginning)\s+(?:and\s+\w+\s+)?(?:of\s+)?)?", re.I)
 _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
 _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )to|curb|curbing|prevent|preventing|counter|countering|"
@@ -291,13 +295,13 @@ class Proposer:
         return out
 
     def events_of(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
-                  document: str) -> list[Proposed]:
+                  document: str, doc_date: str | None = None) -> list[Proposed]:
         """The events a sentence reports: one per date that stands close to a word of an event's kind (two dates of
         one word, "struck … in 2018 and again in 2019", are two events), and the report a source citation dates."""
         nodes = [n for n in nodes if n.kind != "unsure"]
         cited = [d for d in dates if _citation(text, d)]
         dates = [d for d in dates if d not in cited]
-        out = self.citations(text, nodes, cited, document)
+        out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
         if not dates:
             return out + self.known_transfer(text, nodes)
         triggers = []
@@ -308,17 +312,83 @@ class Proposer:
                 if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
                     triggers.append((m, cls))
         done = set()
+        last = None  # the date before, and the event word it dated
         for date in dates:
             # a date that opens the sentence dates its main verb, however long the subject between them
             limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
             near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers
                     if _distance(m, date) <= limit and _one_clause(text, m, date)]
+            if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
+                near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             if not near:
+                last = None
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
+            last = (date, m, cls)
             if (m.start(), date.value) not in done:
                 done.add((m.start(), date.value))
                 out.extend(self.event(text, nodes, m, cls, date, quantities, document))
+        dated = {value for _, value in done}
+        for date in dates:
+            if date.value not in dated:
+                dated.add(date.value)
+                out.extend(self.dated_verb(text, nodes, date, quantities, document))
+        return out
+
+    def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str
+               ) -> list[Proposed]:
+        """The latest date of what a sentence reports: the date of the source it cites in brackets (it happened by then),
+        and a span from that date, or else from the document's ("within two months", "in less than a month")."""
+        out = []
+        reference = cited[0].value if cited else doc_date
+        for limit in deadlines(text, reference):
+            out += self.bounded(text, nodes, limit, f"{limit.words!r} from {reference}", document, limit.start)
+        for date in cited:
+            out += self.bounded(text, nodes, date, f"the source is cited with the date {date.words!r}", document, None)
+        return out
+
+    def bounded(self, text: str, nodes: list[Node], date: DateMention, why: str, document: str, near: int | None
+                ) -> list[Proposed]:
+        """dateNotAfter of the event the sentence reports: its word of an event's kind nearest the span (near) or the
+        first (a citation dates the sentence's main event), else its first verb (a new event of no kind yet)."""
+        end = text.rfind("(", 0, date.start) if near is None else len(text)
+        words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text, 0, end)
+                 if near is not None or not _PURPOSE.search(text[max(0, m.start() - 30):m.start()])]
+        if near is not None:  # what is due by then: "to open within two months" is no purpose
+            words.sort(key=lambda w: _distance(w[0], date))
+        else:
+            words.sort(key=lambda w: w[0].start())
+        if not words and near is not None:
+            words = [(m, "Event") for m in sorted(finite_verbs(text), key=lambda m: _distance(m, date))]
+        if not words:
+            return []
+        m, cls = words[0]
+        places = self.places(text, nodes, m.end(), cls)
+        event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types) if cls != "Event" else (None, "")
+        if event_id is None:
+            event_id = self.new_event(cls, date.value, places, m.group(0), document)
+            how = f"a new {cls}: {m.group(0)!r}"
+        return [Proposed(event_id, "dateNotAfter", date.value, f"{how}; no later than {date.value}: {why}")]
+
+    def dated_verb(self, text: str, nodes: list[Node], date: DateMention, quantities: list[QuantityMention],
+                   document: str) -> list[Proposed]:
+        """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
+        way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
+        limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
+        near = [(_distance(m, date), m) for m in finite_verbs(text) if _distance(m, date) <= limit and _one_clause(text, m, date)
+                and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
+                and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
+                         and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"
+        if not near:
+            return []
+        _, m = min(near, key=lambda c: c[0])
+        places = self.places(text, nodes, m.end(), "Event")
+        event_id = self.new_event("Event", date.value, places, m.group(0), document)
+        how = f"a new Event: the verb {m.group(0)!r} with the date {date.words!r}"
+        out = [Proposed(event_id, "date", date.value, how + (" (year from the document's date)" if date.year_inferred else ""))]
+        ev = Node(m.start(), m.end(), event_id, LB + "Event", m.group(0))
+        out += [Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})") for role, place in places
+                if self.allowed(ev, role, place)]
         return out
 
     def event(self, text: str, nodes: list[Node], m: re.Match, cls: str, date: DateMention,

@@ -24,6 +24,7 @@ _IRREGULAR = (r"said|told|took|taken|began|begun|became|made|went|gone|came|saw|
               r"shown|spoke|wrote|written|rose|fell|broke|chose|meant|heard|sought|spent|withdrew|overtook|stole|hit|shot")
 # Words ending in -ed that are not verbs.
 _NOT_PAST = {"hundred", "indeed", "need", "speed", "seed", "bed", "red", "shed", "feed", "creed", "breed", "greed", "sled"}
+_AUXILIARY_WORD = re.compile(_AUXILIARY, re.I)
 _VERB = re.compile(rf"\b(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]{{2,}}ed)\b", re.I)
 # A verb of the present after the name or pronoun that is its subject: "Iran uses", "which runs", "it remains".
 _ADVERB = r"(?:(?:also|still|now|even|already|\w+ly)\s+)?"
@@ -36,6 +37,16 @@ _EVENT = re.compile(r"\b(?:" + "|".join(p for p, _ in TRIGGERS) + r")\b", re.I)
 _NAMES = ("linked", "reference", "new", "unsure", "demonym")
 
 
+def finite_verbs(text: str) -> list[re.Match]:
+    """The words of a text that are finite verbs by their form: auxiliaries and copulas, irregular and -ed past forms."""
+    return [m for m in _VERB.finditer(text) if m.group(0).lower() not in _NOT_PAST]
+
+
+def action_verbs(text: str) -> list[re.Match]:
+    """The finite verbs of a text that say what someone did (past forms: not an auxiliary, a copula or a modal)."""
+    return [m for m in finite_verbs(text) if not _AUXILIARY_WORD.fullmatch(m.group(0))]
+
+
 def report_cue(text: str, nodes) -> str | None:
     """The words that make a sentence a report about the entities it names (an event or state cue), or None: a
     question, a sentence that names no entity (nor stands for one by a pronoun), one with no verb; and a line that does
@@ -45,9 +56,9 @@ def report_cue(text: str, nodes) -> str | None:
     m = _EVENT.search(text) if _DECLARATIVE.search(text) else None
     if m:
         return m.group(0)
-    for m in _VERB.finditer(text):
-        if m.group(0).lower() not in _NOT_PAST:
-            return m.group(0)
+    verbs = finite_verbs(text)
+    if verbs:
+        return verbs[0].group(0)
     for n in nodes:
         m = _PRESENT.match(text[n.end:])
         if m:

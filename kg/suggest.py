@@ -138,7 +138,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes)
         facts += proposer.statuses(text, nodes)
-        facts += proposer.events_of(text, nodes, dates, quantities, doc.id) + lengths(proposer, text, nodes, quantities)
+        facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:

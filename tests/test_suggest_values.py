@@ -1,0 +1,81 @@
+"""Dates and numbers of a draft as facts, on hand-made sentences: a date a verb dates, a deadline ("within two months"),
+a dated citation, and the quantities the curated files give as facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates_numbers import dates, deadlines, quantities
+from kg.namespaces import LB
+
+from .test_suggest_parts import nodes_of
+
+
+@pytest.fixture
+def proposer():
+    """A proposer with a small register of its own for each test (the tests add entries to it)."""
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import EventIndex, Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    types = {"kataib-hezbollah": LB + "Militia", "al-qaim": LB + "Settlement"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("The crossing is supposed to open within two months.", "2019-07-24", ["2019-09"]),
+    ("In less than a month the crossing would open.", "2019-07-24", ["2019-08"]),
+    ("It will open within approximately two months.", "2019-11-23", ["2020-01"]),
+    ("The barrier is to be finished within a year.", "2022", ["2023"]),
+    ("It is to open within two months.", "2022", []),  # a span of months from a year: no month to count from
+    ("It opened two months ago.", "2019-07-24", []),
+])
+def test_a_deadline_counted_from_the_reference_date(text, reference, expected):
+    assert [d.value for d in deadlines(text, reference)] == expected
+
+
+def events(proposer, text, names, doc_date=None):
+    nodes = nodes_of(proposer, text, names)
+    found = dates(text, doc_date)
+    return proposer.events_of(text, nodes, found, quantities(text, [(d.start, d.end) for d in found]), "009", doc_date)
+
+
+def test_a_date_no_event_word_stands_near_dates_what_the_verb_of_its_clause_says(proposer):
+    found = events(proposer, "In 2017 the fighters of Kataib Hezbollah came back to al-Qaim.",
+                   {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"})
+    assert [(f.property, f.object) for f in found] == [("date", "2017")]
+    assert proposer.types[found[0].subject] == LB + "Event" and "'came'" in found[0].reason
+    assert events(proposer, "The fighters, who left, returned to al-Qaim; 2017 was a year of war.", {"al-Qaim": "al-qaim"}) == []
+
+
+def test_a_deployment_is_an_event_of_its_kind(proposer):
+    found = events(proposer, "In 2017 Kataib Hezbollah moved some units to al-Qaim.",
+                   {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"})
+    assert ("date", "2017") in [(f.property, f.object) for f in found]
+    assert proposer.types[found[0].subject] == LB + "Deployment"
+
+
+def test_a_deadline_bounds_the_event_that_is_due(proposer):
+    found = events(proposer, "Officials said the crossing at al-Qaim is supposed to open within two months.",
+                   {"al-Qaim": "al-qaim"}, "2019-07-24")
+    bound = [f for f in found if f.property == "dateNotAfter"]
+    assert [f.object for f in bound] == ["2019-09"] and proposer.types[bound[0].subject] == LB + "CrossingOpening"
+
+
+def test_a_dated_citation_bounds_the_event_the_sentence_reports(proposer):
+    found = events(proposer, "Kataib Hezbollah commanders held a meeting in al-Qaim (Sputnik, July 22, 2019).",
+                   {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"})
+    bound = [f for f in found if f.property == "dateNotAfter"]
+    assert [f.object for f in bound] == ["2019-07-22"] and proposer.types[bound[0].subject] == LB + "Meeting"
+    # a citation with no word of an event's kind bounds nothing
+    assert events(proposer, "Kataib Hezbollah is strong in al-Qaim (Sputnik, July 22, 2019).",
+                  {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"}) == []
+
+
+def test_a_second_date_of_one_event_word_is_a_second_event(proposer):
+    found = events(proposer, "Air strikes hit Kataib Hezbollah in the summer of 2018 and again in the summer and fall of 2019.",
+                   {"Kataib Hezbollah": "kataib-hezbollah"})
+    dated = {(f.subject, f.object) for f in found if f.property == "date"}
+    assert {value for _, value in dated} == {"2018", "2019"} and len({subject for subject, _ in dated}) == 2
+    assert all(proposer.types[subject] == LB + "Strike" for subject, _ in dated)
