@@ -28,13 +28,15 @@ from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
+from .event_index import EventIndex
 from .mentions import Matcher
 from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
-from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
+from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .quantity_cues import quantity_facts
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .report_cues import report_cue
@@ -140,6 +142,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
+        facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id)
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue

@@ -14,9 +14,10 @@ from .test_suggest_parts import nodes_of
 @pytest.fixture
 def proposer():
     """A proposer with a small register of its own for each test (the tests add entries to it)."""
+    from kg.event_index import EventIndex
     from kg.ontology import load_ontology
     from kg.paths import PROJECT_ROOT
-    from kg.propose import EventIndex, Proposer
+    from kg.propose import Proposer
 
     ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
     types = {"kataib-hezbollah": LB + "Militia", "al-qaim": LB + "Settlement"}
@@ -79,3 +80,36 @@ def test_a_second_date_of_one_event_word_is_a_second_event(proposer):
     dated = {(f.subject, f.object) for f in found if f.property == "date"}
     assert {value for _, value in dated} == {"2018", "2019"} and len({subject for subject, _ in dated}) == 2
     assert all(proposer.types[subject] == LB + "Strike" for subject, _ in dated)
+
+
+def counted(proposer, text, names):
+    from kg.quantity_cues import quantity_facts
+
+    nodes = nodes_of(proposer, text, names)
+    return [(f.subject, f.property, f.object["verbatim"]) for f in quantity_facts(proposer, text, nodes, quantities(text), [], "009")]
+
+
+def test_the_members_and_weapons_an_actor_counts(proposer):
+    proposer.types["shiite-militias"] = LB + "ArmedGroup"
+    assert counted(proposer, "Kataib Hezbollah leads more than a dozen Shiite militias.",
+                   {"Kataib Hezbollah": "kataib-hezbollah", "Shiite militias": "shiite-militias"}) == [
+        ("shiite-militias", "size", "more than a dozen Shiite militias")]
+    assert counted(proposer, "Kataib Hezbollah is seeking guidance for its 150,000 missiles.",
+                   {"Kataib Hezbollah": "kataib-hezbollah"}) == [("kataib-hezbollah", "arsenal", "150,000 missiles")]
+    assert counted(proposer, "The 150,000 missiles of the army worry Kataib Hezbollah.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
+
+
+@pytest.mark.parametrize("text, prop, cls", [
+    ("Smuggling across the border generates at least $50 million a month for Kataib Hezbollah.", "revenue", "SmugglingOperation"),
+    ("The value of this illicit trade exceeds $10 billion annually.", "tradeValue", "SmugglingOperation"),
+    ("Smuggling costs the state treasury millions of dollars annually.", "cost", "SmugglingOperation"),
+    ("Kataib Hezbollah has transferred thousands of tons of weapons to al-Qaim.", "quantity", "Transfer"),
+])
+def test_what_an_activity_makes_costs_is_worth_or_moves(proposer, text, prop, cls):
+    found = counted(proposer, text, {w: i for w, i in (("Kataib Hezbollah", "kataib-hezbollah"), ("al-Qaim", "al-qaim")) if w in text})
+    assert [p for _, p, _ in found] == [prop] and proposer.types[found[0][0]] == LB + cls
+
+
+def test_money_or_goods_with_no_activity_are_left_to_the_curator(proposer):
+    assert counted(proposer, "Kataib Hezbollah has $50 million.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
+    assert counted(proposer, "Kataib Hezbollah keeps thousands of tons of weapons.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
