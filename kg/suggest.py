@@ -40,6 +40,7 @@ from .quantity_cues import quantity_facts
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .report_cues import report_cue
+from .route_cues import route_facts
 from .statements import load_statement_file
 from .yamlio import load_yaml
 
@@ -138,7 +139,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
-        facts += border_ends(proposer, nodes)
+        facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)

@@ -113,3 +113,21 @@ def test_what_an_activity_makes_costs_is_worth_or_moves(proposer, text, prop, cl
 def test_money_or_goods_with_no_activity_are_left_to_the_curator(proposer):
     assert counted(proposer, "Kataib Hezbollah has $50 million.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
     assert counted(proposer, "Kataib Hezbollah keeps thousands of tons of weapons.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
+
+
+def test_what_a_route_carries_where_it_leads_and_how(proposer):
+    from kg.route_cues import route_facts
+
+    proposer.types.update({"land-bridge": LB + "Route", "weapons": LB + "Commodity", "fighters": LB + "Commodity",
+                           "syria": LB + "Country", "lebanon": LB + "Country", "crossing": LB + "Crossing"})
+    text = "The land bridge allows Kataib Hezbollah to send fighters and weapons through Syria to Lebanon."
+    nodes = nodes_of(proposer, text, {"land bridge": "land-bridge", "Kataib Hezbollah": "kataib-hezbollah", "fighters": "fighters",
+                                      "weapons": "weapons", "Syria": "syria", "Lebanon": "lebanon"})
+    assert {(f.subject, f.property, f.object) for f in route_facts(proposer, text, nodes)} == {
+        ("land-bridge", "cargo", "fighters"), ("land-bridge", "cargo", "weapons"), ("land-bridge", "destination", "lebanon"),
+        ("land-bridge", "mode", "land")}
+    text = "The crossing is a gateway for weapons."
+    assert [(f.property, f.object) for f in route_facts(proposer, text, nodes_of(
+        proposer, text, {"crossing": "crossing", "weapons": "weapons"}))] == [("cargo", "weapons")]
+    text = "The crossing stays shut; weapons are sent by air."  # no cue of carrying in the crossing's clause
+    assert route_facts(proposer, text, nodes_of(proposer, text, {"crossing": "crossing", "weapons": "weapons"})) == []
