@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, deadlines
 from .event_index import EventIndex
 from .mentions import DEMONYMS
@@ -61,6 +62,8 @@ _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|bu
 _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )to|curb|curbing|prevent|preventing|counter|countering|"
                       r"stop|stopping|combat|combating|fight|"
                       r"against)\s+(?:\w+\s+)?$", re.I)
+# What an event's word is for (what is prepared), not what happened: no citation dates it.
+_FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
@@ -338,12 +341,15 @@ class Proposer:
 
     def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str
                ) -> list[Proposed]:
-        """The latest date of what a sentence reports: the date of the source it cites in brackets (it happened by then),
-        and a span from that date, or else from the document's ("within two months", "in less than a month")."""
+        """The latest date of what a sentence reports: a span from the date of the source it cites in brackets, or else
+        from the document's ("within two months", "in less than a month"); and that date itself, when the sentence says
+        what happened (it happened by then)."""
         out = []
         reference = cited[0].value if cited else doc_date
         for limit in deadlines(text, reference):
             out += self.bounded(text, nodes, limit, f"{limit.words!r} from {reference}", document, limit.start)
+        if read_cues(text).modality != "asserted":
+            return out  # a plan or a prediction the source reports has not happened by its date
         for date in cited:
             out += self.bounded(text, nodes, date, f"the source is cited with the date {date.words!r}", document, None)
         return out
@@ -354,7 +360,8 @@ class Proposer:
         first (a citation dates the sentence's main event), else its first verb (a new event of no kind yet)."""
         end = text.rfind("(", 0, date.start) if near is None else len(text)
         words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text, 0, end)
-                 if near is not None or not _PURPOSE.search(text[max(0, m.start() - 30):m.start()])]
+                 if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
+                                             or _FOR.search(text[max(0, m.start() - 30):m.start()]))]
         if near is not None:  # what is due by then: "to open within two months" is no purpose
             words.sort(key=lambda w: _distance(w[0], date))
         else:

@@ -69,6 +69,11 @@ def test_a_dated_citation_bounds_the_event_the_sentence_reports(proposer):
                    {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"})
     bound = [f for f in found if f.property == "dateNotAfter"]
     assert [f.object for f in bound] == ["2019-07-22"] and proposer.types[bound[0].subject] == LB + "Meeting"
+    # what is prepared or planned has not happened by the report's date
+    for text in ("Officials made preparations for opening the crossing at al-Qaim (Sputnik, July 22, 2019).",
+                 "Kataib Hezbollah plans to hold a meeting in al-Qaim (Sputnik, July 22, 2019)."):
+        names = {w: i for w, i in (("Kataib Hezbollah", "kataib-hezbollah"), ("al-Qaim", "al-qaim")) if w in text}
+        assert not [f for f in events(proposer, text, names) if f.property == "dateNotAfter"]
     # a citation with no word of an event's kind bounds nothing
     assert events(proposer, "Kataib Hezbollah is strong in al-Qaim (Sputnik, July 22, 2019).",
                   {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"}) == []
