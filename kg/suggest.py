@@ -30,6 +30,7 @@ from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
 from .mentions import Matcher
+from .name_cues import name_facts
 from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
@@ -139,7 +140,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
-        facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes)
+        facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes) + name_facts(proposer, nodes, labels)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)

@@ -136,3 +136,16 @@ def test_what_a_route_carries_where_it_leads_and_how(proposer):
         proposer, text, {"crossing": "crossing", "weapons": "weapons"}))] == [("cargo", "weapons")]
     text = "The crossing stays shut; weapons are sent by air."  # no cue of carrying in the crossing's clause
     assert route_facts(proposer, text, nodes_of(proposer, text, {"crossing": "crossing", "weapons": "weapons"})) == []
+
+
+def test_a_name_that_says_who_backs_it(proposer):
+    from kg.name_cues import name_facts
+    from kg.propose import Node
+
+    proposer.types.update({"iran": LB + "Country", "iran-backed-militias": LB + "ArmedGroup", "iran-backed-media": LB + "MediaOutlet"})
+    labels = {"iran": "Iran", "iran-backed-militias": "Iran-backed militias"}
+    nodes = [Node(0, 23, "iran-backed-militias", LB + "ArmedGroup", "Iranian-backed militias"),
+             Node(30, 47, "iran-backed-media", LB + "MediaOutlet", "Iran-backed media"),
+             Node(50, 65, "kataib-hezbollah", LB + "Militia", "Kataib Hezbollah")]
+    assert {(f.subject, f.property, f.object) for f in name_facts(proposer, nodes, labels)} == {
+        ("iran", "sponsors", "iran-backed-militias"), ("iran", "supports", "iran-backed-media")}
