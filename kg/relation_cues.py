@@ -43,6 +43,8 @@ RELATIONS = [
      r"governorate|village) of )?", "locatedIn", "ab"),
     (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?",
      "hasPresenceIn", "ab"),
+    (r" (?:\w+ )?(?:(?:has|have|had) )?(?:\w+ )?(?:established|maintains?|maintained|built|has|have|had) (?:a|an|its|their) "
+     r"(?:\w+ )?presence (?:in|on|at|along) (?:the )?", "hasPresenceIn", "ab"),
     (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),

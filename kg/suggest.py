@@ -29,6 +29,7 @@ from .dates_numbers import quantities as find_quantities
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
+from .label_words import described
 from .mentions import Matcher
 from .name_cues import name_facts
 from .names import fold, skeleton
@@ -132,7 +133,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
                   if sent.start <= m.start and m.end <= sent.end]
         nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
         nodes = named_borders(text, nodes, proposer, labels)
-        references = descriptions(text, nodes, salience)
+        references = described(text, nodes, labels, proposer.types)  # the names inside one give way to it
+        nodes = [n for n in nodes if not any(r.start <= n.start and n.end <= r.end for r in references)]
+        references += descriptions(text, nodes + references, salience)
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
         nodes = sorted(nodes + references, key=lambda n: n.start)

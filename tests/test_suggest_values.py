@@ -149,3 +149,29 @@ def test_a_name_that_says_who_backs_it(proposer):
              Node(50, 65, "kataib-hezbollah", LB + "Militia", "Kataib Hezbollah")]
     assert {(f.subject, f.property, f.object) for f in name_facts(proposer, nodes, labels)} == {
         ("iran", "sponsors", "iran-backed-militias"), ("iran", "supports", "iran-backed-media")}
+
+
+def test_a_label_that_describes_is_found_where_the_text_words_it():
+    from kg.label_words import described
+
+    labels = {"iraqi-side": "Iraqi side of the Iraq–Syria border", "syrian-side": "Syrian side of the Iraq–Syria border",
+              "roads": "Roads in and out of al-Qaim", "iraq": "Iraq"}
+    types = dict.fromkeys(labels, LB + "Region")
+    text = "KH has established a presence on the Iraqi side of the border and controls the roads in and out of al-Qaim."
+    found = {(n.words, n.id) for n in described(text, nodes_of_words(text, {"al-Qaim": "al-qaim"}), labels, types)}
+    assert found == {("Iraqi side of the border", "iraqi-side"), ("roads in and out of al-Qaim", "roads")}
+    assert described("The side of the border was quiet.", [], labels, types) == []  # fits two labels: neither
+
+
+def nodes_of_words(text, names):
+    from kg.propose import Node
+
+    return [Node(text.index(w), text.index(w) + len(w), i, LB + "Settlement", w) for w, i in names.items()]
+
+
+def test_a_presence_established_somewhere(proposer):
+    proposer.types["iraqi-side"] = LB + "Region"
+    text = "Kataib Hezbollah has also established a presence on the Iraqi side of the border."
+    nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iraqi side of the border": "iraqi-side"})
+    assert {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes)} == {
+        ("kataib-hezbollah", "hasPresenceIn", "iraqi-side")}
