@@ -6,6 +6,8 @@ town of al-Qaim" after a crossing is `near` because both are Places. Events are 
 date and a word of an event's kind ("air strike", "re-opened", "sanctions", "meeting"): the event is one the register
 already has when its kind and place (or date) agree, otherwise a new register entry, and it gets the date, the
 quantities the sentence counts for it and the roles its cue words give (perpetrator, target, place, agent, cargo).
+A date near no such word dates a new event of no kind by the verb of its clause; a deadline ("within two months") or
+the date of a source cited in brackets is the latest date (`dateNotAfter`) of the event the sentence reports.
 """
 
 from __future__ import annotations
@@ -301,7 +303,9 @@ class Proposer:
     def events_of(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
                   document: str, doc_date: str | None = None) -> list[Proposed]:
         """The events a sentence reports: one per date that stands close to a word of an event's kind (two dates of
-        one word, "struck … in 2018 and again in 2019", are two events), and the report a source citation dates."""
+        one word, "struck … in 2018 and again in 2019", are two events) or else to a verb of its clause (an event of no
+        kind yet), the report a source citation dates, and the latest dates a citation or a deadline sets
+        (doc_date: the document's date, from which "within two months" counts when no citation dates the sentence)."""
         nodes = [n for n in nodes if n.kind != "unsure"]
         cited = [d for d in dates if _citation(text, d)]
         dates = [d for d in dates if d not in cited]

@@ -26,11 +26,12 @@ _IRREGULAR = (r"said|told|took|taken|began|begun|became|made|went|gone|came|saw|
 _NOT_PAST = {"hundred", "indeed", "need", "speed", "seed", "bed", "red", "shed", "feed", "creed", "breed", "greed", "sled"}
 _AUXILIARY_WORD = re.compile(_AUXILIARY, re.I)
 _VERB = re.compile(rf"\b(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]{{2,}}ed)\b", re.I)
-# A verb of the present after the name or pronoun that is its subject: "Iran uses", "which runs", "it remains".
+# A verb of the present after the name, pronoun or noun that is its subject: "Iran uses", "which runs", "the militia
+# controls".
 _ADVERB = r"(?:(?:also|still|now|even|already|\w+ly)\s+)?"
 _THIRD_PERSON = r"((?:[a-z]+[^s\W]s|[a-z]+ies|[a-z]+ches|[a-z]+shes|[a-z]+sses|[a-z]+xes))\b"
 _PRESENT = re.compile(rf"^[\s-]+{_ADVERB}{_THIRD_PERSON}")
-_PRONOUN = re.compile(rf"\b(?:it|which|that|who|he|she|this|the [a-z]+)\s+{_ADVERB}{_THIRD_PERSON}", re.I)
+_SUBJECT_VERB = re.compile(rf"\b(?:it|which|that|who|he|she|this|the [a-z]+)\s+{_ADVERB}{_THIRD_PERSON}", re.I)
 # A pronoun that stands for an entity a sentence before named ("It also controls", "he said", "its opening").
 _ANAPHOR = re.compile(r"\b(?:it|its|itself|he|his|him|she|her|they|their|them|themselves|these|those)\b", re.I)
 _EVENT = re.compile(r"\b(?:" + "|".join(p for p, _ in TRIGGERS) + r")\b", re.I)
@@ -63,5 +64,5 @@ def report_cue(text: str, nodes) -> str | None:
         m = _PRESENT.match(text[n.end:])
         if m:
             return m.group(1)
-    m = _PRONOUN.search(text)
+    m = _SUBJECT_VERB.search(text)
     return m.group(1) if m else None
