@@ -366,8 +366,8 @@ class Proposer:
         words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text, 0, end)
                  if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
                                              or _FOR.search(text[max(0, m.start() - 30):m.start()]))]
-        if near is not None:  # what is due by then: "to open within two months" is no purpose
-            words.sort(key=lambda w: _distance(w[0], date))
+        if near is not None:  # what is due by then ("to open within two months" is no purpose), not the report of it
+            words = sorted((w for w in words if w[1] != "Announcement"), key=lambda w: _distance(w[0], date))
         else:
             words.sort(key=lambda w: w[0].start())
         if not words and near is not None:

@@ -64,6 +64,13 @@ def test_a_deadline_bounds_the_event_that_is_due(proposer):
     assert [f.object for f in bound] == ["2019-09"] and proposer.types[bound[0].subject] == LB + "CrossingOpening"
 
 
+def test_a_deadline_bounds_what_is_due_not_the_report_of_it(proposer):
+    found = events(proposer, "Officials reported that in less than a month the crossing at al-Qaim would open.",
+                   {"al-Qaim": "al-qaim"}, "2019-07-24")
+    bound = [f for f in found if f.property == "dateNotAfter"]
+    assert [f.object for f in bound] == ["2019-08"] and proposer.types[bound[0].subject] == LB + "CrossingOpening"
+
+
 def test_a_dated_citation_bounds_the_event_the_sentence_reports(proposer):
     found = events(proposer, "Kataib Hezbollah commanders held a meeting in al-Qaim (Sputnik, July 22, 2019).",
                    {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"})
