@@ -171,6 +171,8 @@ class Review:
                 lines.append(_indent(_in_context(document.text, start, start + len(quote))))
             for fact in node.get("facts") or []:
                 lines.append(f"  fact: {_flow(fact)}")
+            if not node.get("facts"):
+                lines.append("  facts: none yet: write them (edit) before accepting")
         proposal = node.get("proposal")
         if isinstance(proposal, dict):
             for key, value in proposal.items():

@@ -89,6 +89,8 @@ def test_a_statement_without_a_fact_is_not_accepted(unfinished):
         review.accept(review.item("005-004"))
     review.accept(review.item("005-003"))
     assert review.item("005-004").decision is None and "proposal" in review.item("005-004").node
+    assert "facts: none yet: write them" in review.show(review.item("005-004"), None)
+    assert "none yet" not in review.show(review.item("005-005"), None)
 
 
 @pytest.mark.slow  # kg review runs the build's checks on the document: seconds
