@@ -340,7 +340,7 @@ class Proposer:
         for date in dates:
             if date.value not in dated:
                 dated.add(date.value)
-                out.extend(self.dated_verb(text, nodes, date, quantities, document))
+                out.extend(self.dated_verb(text, nodes, date, document))
         return out
 
     def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str
@@ -360,8 +360,9 @@ class Proposer:
 
     def bounded(self, text: str, nodes: list[Node], date: DateMention, why: str, document: str, near: int | None
                 ) -> list[Proposed]:
-        """dateNotAfter of the event the sentence reports: its word of an event's kind nearest the span (near) or the
-        first (a citation dates the sentence's main event), else its first verb (a new event of no kind yet)."""
+        """dateNotAfter of the event the sentence reports: for a deadline (near: where it stands), the word of an event's
+        kind nearest it, else the nearest verb (a new event of no kind yet); for a citation, the first word of an event's
+        kind (a citation dates the sentence's main event)."""
         end = text.rfind("(", 0, date.start) if near is None else len(text)
         words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text, 0, end)
                  if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
@@ -382,8 +383,7 @@ class Proposer:
             how = f"a new {cls}: {m.group(0)!r}"
         return [Proposed(event_id, "dateNotAfter", date.value, f"{how}; no later than {date.value}: {why}")]
 
-    def dated_verb(self, text: str, nodes: list[Node], date: DateMention, quantities: list[QuantityMention],
-                   document: str) -> list[Proposed]:
+    def dated_verb(self, text: str, nodes: list[Node], date: DateMention, document: str) -> list[Proposed]:
         """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
         limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE

@@ -21,7 +21,7 @@ from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .relation_cues import TRIGGERS
 
 _WEAPONS = {"missile", "rocket", "drone", "weapon", "launcher", "shell", "mortar", "tank", "gun", "rifle", "munition"}
-_MONEY = {"USD", "EUR", "IQD", "SYP", "IRR"}
+_MONEY = {"USD"}  # the currency kg.dates_numbers reads
 # (words of the sentence, property): the first that the sentence has.
 _MONEY_WORDS = [
     (r"\b(?:fees?|tolls?|levies|levy|charges?|bribes?)\b", "fee"),
@@ -42,7 +42,7 @@ def quantity_facts(proposer: Proposer, text: str, nodes: list[Node], quantities:
     for q in quantities:
         if q.as_yaml() in used:
             continue
-        fact = _size(proposer, text, nodes, q) or _arsenal(proposer, text, nodes, q) or _activity(proposer, text, q, document)
+        fact = _size(proposer, nodes, q) or _arsenal(proposer, text, nodes, q) or _activity(proposer, text, q, document)
         if fact is not None:
             out.append(fact)
     return out
@@ -53,7 +53,7 @@ def _actor(proposer: Proposer, n: Node) -> bool:
         and not proposer.ontology.is_subclass(n.type, LB + "Country")
 
 
-def _size(proposer: Proposer, text: str, nodes: list[Node], q: QuantityMention) -> Proposed | None:
+def _size(proposer: Proposer, nodes: list[Node], q: QuantityMention) -> Proposed | None:
     """"more than a dozen Shiite militias": the count ends on a name of the actor whose last word is its noun."""
     for n in nodes:
         last = n.words.split()[-1].lower() if n.words.split() else ""
