@@ -19,14 +19,21 @@ _CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
 _WINDOW = 120  # characters from the route to what it carries or leads to
 _TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+_THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
 # The mode a route's own words give it ("land bridge", "overland route", "air bridge", "sea route"): lb:Mode's concepts.
 _MODES = [(re.compile(r"\b(?:land|overland|road)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
           (re.compile(r"\b(?:sea|maritime|naval)\b", re.I), "sea")]
 
 
-def route_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
-    """Cargo and destination of the routes and crossings a sentence names or describes."""
+def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[Node] = ()) -> list[Proposed]:
+    """Cargo, destination and mode of the routes and crossings a sentence names or describes; and the places a route's
+    own words go through (inner: the names inside other nodes: "the roads in and out of al-Qaim")."""
     out = []
+    for route in nodes:
+        for place in inner:
+            if route.start <= place.start and place.end <= route.end and _THROUGH.search(text[route.start:place.start]) \
+                    and proposer.allowed(route, "passesThrough", place) and proposer.plausible(route, "passesThrough", place):
+                out.append(Proposed(route.id, "passesThrough", place.id, f"{route.words!r}: its own words go through {place.words!r}"))
     for route in nodes:
         if route.kind in ("demonym", "unsure") or not _is_any(proposer, route, ("Route", "Crossing")):
             continue

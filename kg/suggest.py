@@ -134,7 +134,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
         nodes = named_borders(text, nodes, proposer, labels)
         references = described(text, nodes, labels, proposer.types)  # the names inside one give way to it
-        nodes = [n for n in nodes if not any(r.start <= n.start and n.end <= r.end for r in references)]
+        inner = [n for n in nodes if any(r.start <= n.start and n.end <= r.end for r in references)]
+        nodes = [n for n in nodes if n not in inner]
         references += descriptions(text, nodes + references, salience)
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
@@ -143,7 +144,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
-        facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes) + name_facts(proposer, nodes, labels)
+        facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)

@@ -182,3 +182,17 @@ def test_a_presence_established_somewhere(proposer):
     nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iraqi side of the border": "iraqi-side"})
     assert {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes)} == {
         ("kataib-hezbollah", "hasPresenceIn", "iraqi-side")}
+
+
+def test_the_places_a_routes_own_words_go_through(proposer):
+    from kg.propose import Node
+    from kg.route_cues import route_facts
+
+    proposer.types["roads"] = LB + "Road"
+    text = "The militia controls the roads in and out of al-Qaim."
+    roads = Node(text.index("roads"), text.index("al-Qaim") + 7, "roads", LB + "Road", "roads in and out of al-Qaim", "reference")
+    town = Node(text.index("al-Qaim"), text.index("al-Qaim") + 7, "al-qaim", LB + "Settlement", "al-Qaim")
+    assert [(f.subject, f.property, f.object) for f in route_facts(proposer, text, [roads], [town])] == [
+        ("roads", "passesThrough", "al-qaim")]
+    outside = Node(0, 3, "al-qaim", LB + "Settlement", "The")
+    assert route_facts(proposer, text, [roads], [outside]) == []
