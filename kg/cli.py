@@ -349,6 +349,9 @@ def review(document: str, accepted: tuple[str, ...], dropped: tuple[str, ...], a
                     session.drop(session.item(key))
                 for item in session.items:
                     if item.decision is None and (accept_all or item.key in accepted):
+                        if session.unfinished(item):
+                            click.echo(f"not accepted: {session.unfinished(item)}")
+                            continue
                         session.accept(item)
                 unknown = set(accepted) - {i.key for i in session.items}
                 if unknown:
@@ -381,6 +384,9 @@ def _ask(session, doc) -> None:
             if answer == "q":
                 return
             if answer == "a":
+                if session.unfinished(item):
+                    click.echo(f"not accepted: {session.unfinished(item)}")
+                    continue
                 session.accept(item)
             elif answer == "d":
                 session.drop(item)

@@ -248,3 +248,27 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         else:
             out.append(QuantityMention(start, end, verbatim, qualifier, unit, value=value, per=per))
     return out
+
+
+_WITHIN = re.compile(r"\b(?:within|in less than|in under|in no more than)\s+(?:approximately\s+|about\s+|some\s+|the next\s+)?"
+                     r"(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\b", re.I)
+
+
+def deadlines(text: str, reference: str | None) -> list[DateMention]:
+    """The latest dates a text sets by a span from a reference date (the report's or the document's): "within two months"
+    of 23 July 2019 is 2019-09, "in less than a month" 2019-08; at the precision of the span's unit (a month, a year)."""
+    if not reference or reference.startswith("--"):
+        return []
+    year, month = int(reference[:4]), int(reference[5:7]) if len(reference) >= 7 else None
+    out = []
+    for m in _WITHIN.finditer(text):
+        count = 1 if m.group(1).lower() in ("a", "one") else _SMALL.get(m.group(1).lower()) or int(m.group(1))
+        if m.group(2).lower().startswith("year"):
+            value = str(year + count)
+        elif month is None:
+            continue
+        else:
+            total = year * 12 + month - 1 + count
+            value = f"{total // 12:04d}-{total % 12 + 1:02d}"
+        out.append(DateMention(m.start(), m.end(), m.group(0), value))
+    return out

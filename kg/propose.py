@@ -6,6 +6,8 @@ town of al-Qaim" after a crossing is `near` because both are Places. Events are 
 date and a word of an event's kind ("air strike", "re-opened", "sanctions", "meeting"): the event is one the register
 already has when its kind and place (or date) agree, otherwise a new register entry, and it gets the date, the
 quantities the sentence counts for it and the roles its cue words give (perpetrator, target, place, agent, cargo).
+A date near no such word dates a new event of no kind by the verb of its clause; a deadline ("within two months") or
+the date of a source cited in brackets is the latest date (`dateNotAfter`) of the event the sentence reports.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates_numbers import DateMention, QuantityMention
+from .cues import read_cues
+from .dates_numbers import DateMention, QuantityMention, deadlines
+from .event_index import EventIndex
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
 from .ontology import Ontology
 from .relation_cues import RELATIONS, TRIGGERS
+from .report_cues import action_verbs, finite_verbs
 
 GAP = 70  # longest run of words between two entities one cue pattern may span
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
@@ -51,11 +56,16 @@ _TITLE_BEFORE = re.compile(rf"(?:^|[\s,*(“\"])((?:{_TITLE_WORD} ){{0,3}}(?i:{_
 _TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?((?:[A-Za-z]+\s+){{0,2}}?(?i:{_TITLE_NOUN})(?:\s+(?:of|to|for)\s+[^,.;()]+?)?)"
                           rf"(?=\s+in\s|\s*[,.;()]|$|\s+(?:who|and|said|during)\b)")
 _TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;()]+?)(?:\s+in\s+[^,.;()]+)?,\s*$")
+# Between two dates of one event's word: "in 2018 and again in the summer and fall of 2019".
+_AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?:(?:in|on|during)\s+)?(?:the\s+)?"
+                    r"(?:(?:early|late|mid|summer|spring|fall|autumn|winter|end|beginning)\s+(?:and\s+\w+\s+)?(?:of\s+)?)?", re.I)
 _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
 _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )to|curb|curbing|prevent|preventing|counter|countering|"
                       r"stop|stopping|combat|combating|fight|"
                       r"against)\s+(?:\w+\s+)?$", re.I)
+# What an event's word is for (what is prepared), not what happened: no citation dates it.
+_FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
@@ -291,13 +301,15 @@ class Proposer:
         return out
 
     def events_of(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
-                  document: str) -> list[Proposed]:
+                  document: str, doc_date: str | None = None) -> list[Proposed]:
         """The events a sentence reports: one per date that stands close to a word of an event's kind (two dates of
-        one word, "struck … in 2018 and again in 2019", are two events), and the report a source citation dates."""
+        one word, "struck … in 2018 and again in 2019", are two events) or else to a verb of its clause (an event of no
+        kind yet), the report a source citation dates, and the latest dates a citation or a deadline sets
+        (doc_date: the document's date, from which "within two months" counts when no citation dates the sentence)."""
         nodes = [n for n in nodes if n.kind != "unsure"]
         cited = [d for d in dates if _citation(text, d)]
         dates = [d for d in dates if d not in cited]
-        out = self.citations(text, nodes, cited, document)
+        out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
         if not dates:
             return out + self.known_transfer(text, nodes)
         triggers = []
@@ -308,17 +320,87 @@ class Proposer:
                 if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
                     triggers.append((m, cls))
         done = set()
+        last = None  # the date before, and the event word it dated
         for date in dates:
             # a date that opens the sentence dates its main verb, however long the subject between them
             limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
             near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers
                     if _distance(m, date) <= limit and _one_clause(text, m, date)]
+            if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
+                near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             if not near:
+                last = None
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
+            last = (date, m, cls)
             if (m.start(), date.value) not in done:
                 done.add((m.start(), date.value))
                 out.extend(self.event(text, nodes, m, cls, date, quantities, document))
+        dated = {value for _, value in done}
+        for date in dates:
+            if date.value not in dated:
+                dated.add(date.value)
+                out.extend(self.dated_verb(text, nodes, date, document))
+        return out
+
+    def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str
+               ) -> list[Proposed]:
+        """The latest date of what a sentence reports: a span from the date of the source it cites in brackets, or else
+        from the document's ("within two months", "in less than a month"); and that date itself, when the sentence says
+        what happened (it happened by then)."""
+        out = []
+        reference = cited[0].value if cited else doc_date
+        for limit in deadlines(text, reference):
+            out += self.bounded(text, nodes, limit, f"{limit.words!r} from {reference}", document, limit.start)
+        if read_cues(text).modality != "asserted":
+            return out  # a plan or a prediction the source reports has not happened by its date
+        for date in cited:
+            out += self.bounded(text, nodes, date, f"the source is cited with the date {date.words!r}", document, None)
+        return out
+
+    def bounded(self, text: str, nodes: list[Node], date: DateMention, why: str, document: str, near: int | None
+                ) -> list[Proposed]:
+        """dateNotAfter of the event the sentence reports: for a deadline (near: where it stands), the word of an event's
+        kind nearest it, else the nearest verb (a new event of no kind yet); for a citation, the first word of an event's
+        kind (a citation dates the sentence's main event)."""
+        end = text.rfind("(", 0, date.start) if near is None else len(text)
+        words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text, 0, end)
+                 if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
+                                             or _FOR.search(text[max(0, m.start() - 30):m.start()]))]
+        if near is not None:  # what is due by then ("to open within two months" is no purpose), not the report of it
+            words = sorted((w for w in words if w[1] != "Announcement"), key=lambda w: _distance(w[0], date))
+        else:
+            words.sort(key=lambda w: w[0].start())
+        if not words and near is not None:
+            words = [(m, "Event") for m in sorted(finite_verbs(text), key=lambda m: _distance(m, date))]
+        if not words:
+            return []
+        m, cls = words[0]
+        places = self.places(text, nodes, m.end(), cls)
+        event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types) if cls != "Event" else (None, "")
+        if event_id is None:
+            event_id = self.new_event(cls, date.value, places, m.group(0), document)
+            how = f"a new {cls}: {m.group(0)!r}"
+        return [Proposed(event_id, "dateNotAfter", date.value, f"{how}; no later than {date.value}: {why}")]
+
+    def dated_verb(self, text: str, nodes: list[Node], date: DateMention, document: str) -> list[Proposed]:
+        """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
+        way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
+        limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
+        near = [(_distance(m, date), m) for m in finite_verbs(text) if _distance(m, date) <= limit and _one_clause(text, m, date)
+                and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
+                and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
+                         and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"
+        if not near:
+            return []
+        _, m = min(near, key=lambda c: c[0])
+        places = self.places(text, nodes, m.end(), "Event")
+        event_id = self.new_event("Event", date.value, places, m.group(0), document)
+        how = f"a new Event: the verb {m.group(0)!r} with the date {date.words!r}"
+        out = [Proposed(event_id, "date", date.value, how + (" (year from the document's date)" if date.year_inferred else ""))]
+        ev = Node(m.start(), m.end(), event_id, LB + "Event", m.group(0))
+        out += [Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})") for role, place in places
+                if self.allowed(ev, role, place)]
         return out
 
     def event(self, text: str, nodes: list[Node], m: re.Match, cls: str, date: DateMention,
@@ -491,58 +573,6 @@ class Proposer:
         return ent_id
 
 
-class EventIndex:
-    """The register's events with what other documents' statements say of them (dates, places), to recognise one."""
-
-    def __init__(self, ontology: Ontology):
-        self.ontology = ontology
-        self.dates: dict[str, set[str]] = {}
-        self.places: dict[str, set[str]] = {}
-        self.agents: dict[str, set[str]] = {}
-        self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
-
-    def add(self, subject: str, prop: str, value: str) -> None:
-        if prop == "date":
-            self.dates.setdefault(subject, set()).add(value)
-        elif prop in ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit"):
-            self.places.setdefault(subject, set()).add(value)
-        elif prop == "agent":
-            self.agents.setdefault(subject, set()).add(value)
-        elif prop in ("connects", "borderOf"):
-            self.connects.setdefault(subject, set()).add(value)
-
-    def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
-             ) -> tuple[str | None, str]:
-        """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does; or,
-        for a report, whose agent and date do)."""
-        place_ids = {p.id for p in places}
-        if agent is not None:
-            for ent_id, agents in self.agents.items():
-                if agent in agents and ent_id in types and any(_same_day(date, d) for d in self.dates.get(ent_id, ())):
-                    return ent_id, f"the report {ent_id} of the register (source and date agree)"
-            return None, ""
-        for ent_id, ent_type in types.items():
-            if not (self.ontology.is_subclass(ent_type, LB + cls) or self.ontology.is_subclass(LB + cls, ent_type)):
-                continue
-            if ent_type == LB + "Event" and cls != "Event":
-                continue
-            known_dates = self.dates.get(ent_id, set())
-            same_place = bool(place_ids & self.places.get(ent_id, set()))
-            same_date = any(_same_day(date, d) for d in known_dates)
-            # the opening or construction of a thing is one event whatever date a source gives it (planned or done)
-            by_object = cls in ("CrossingOpening", "Construction")
-            if same_place and (same_date or not known_dates or by_object) or same_date and not place_ids:
-                return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
-        return None, ""
-
-
-    def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:
-        """The one event of the register of this kind whose agent other documents name, if there is exactly one."""
-        found = [e for e, agents in self.agents.items() if agent in agents and e in types
-                 and self.ontology.is_subclass(types[e], LB + cls)]
-        return found[0] if len(found) == 1 else None
-
-
 def _one_clause(text: str, m: re.Match, date: DateMention) -> bool:
     """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
     and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
@@ -564,13 +594,6 @@ def _citation(text: str, date: DateMention) -> bool:
     """A date in a source citation in brackets: "(Syrian TV, March 20, 2018)", "(iSi, July 19, 2019)"."""
     opening = text.rfind("(", 0, date.start)
     return opening >= 0 and ")" not in text[opening:date.start] and "," in text[opening:date.start]
-
-
-def _same_day(a: str, b: str) -> bool:
-    """Two dates that can be the same time: equal, one the other's month or year, or a month-day that the date has."""
-    if a.startswith("--") or b.startswith("--"):
-        return a[-5:] == b[-5:]
-    return a.startswith(b) or b.startswith(a)
 
 
 def _local(iri: str) -> str:

@@ -15,7 +15,7 @@ from .propose import Node
 # A head noun of a description, and the class of what it refers to.
 NOUNS = [("land bridge", "LandBridge"), ("crossing", "Crossing"), ("border", "Border"), ("highway", "Road"),
          ("road", "Road"), ("route", "Route"), ("wall", "Barrier"), ("barrier", "Barrier"), ("fence", "Barrier"),
-         ("base", "MilitaryBase")]
+         ("base", "MilitaryBase"), ("militia", "Militia")]
 _DESCRIPTION = re.compile(
     r"\b(the|this|that|its|an?)\s+(?:(?:new|old|key|vital|main|strategic|sensitive|upgraded|improved|official|"
     r"closed|concrete|border|same)\s*,?\s+)*(" + "|".join(n for n, _ in NOUNS) + r")\b(?![-\w])", re.I)

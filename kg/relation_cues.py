@@ -43,6 +43,8 @@ RELATIONS = [
      r"governorate|village) of )?", "locatedIn", "ab"),
     (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?",
      "hasPresenceIn", "ab"),
+    (r" (?:\w+ )?(?:(?:has|have|had) )?(?:\w+ )?(?:established|maintains?|maintained|built|has|have|had) (?:a|an|its|their) "
+     r"(?:\w+ )?presence (?:in|on|at|along) (?:the )?", "hasPresenceIn", "ab"),
     (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
@@ -64,18 +66,20 @@ RELATIONS = [
      "passesThrough", "ab"),
 ]
 
-# Words that name an event of a kind, and the class.
+# Words that name an event of a kind, and the class (Transfer last: kg.propose reads it as the last).
 TRIGGERS = [
     (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing|fire (?:a )?rockets?|fired (?:a )?rockets?",
      "Strike"),
     (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
     (r"sanctions?|sanctioned|designat(?:ed|ion)", "Sanction"),
-    (r"meetings?|conference|summit", "Meeting"),
+    (r"meetings?|conference|summit|visit(?:ed|s|ing)?|met with", "Meeting"),
+    (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:\w+ )?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way", "Deployment"),
     (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
     (r"construction|constructed|built|erected", "Construction"),
     (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
      "TerritorialCapture"),
-    (r"announced|declared|statement|reported", "Announcement"),
+    (r"announced|declared|statement|reported|a report|agreement|agreed", "Announcement"),
     (r"attack(?:ed|s)?|fired", "Attack"),
+    (r"smuggling operations?|illicit trade|trafficking", "SmugglingOperation"),
     (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
 ]

@@ -89,8 +89,20 @@ class Review:
         raise KGError(f"document {self.document} has no proposal {key!r} "
                       f"(proposals: {', '.join(i.key for i in self.items) or 'none'})")
 
+    @staticmethod
+    def unfinished(item: Item) -> str | None:
+        """Why a proposal cannot stand as it is: a draft statement whose facts are left to the curator."""
+        if item.kind == "statement" and not item.node.get("facts"):
+            return (f"{item.key} has no fact yet: write its facts (edit) or drop it; "
+                    f"{item.path.name} keeps it as a proposal until then")
+        return None
+
     def accept(self, item: Item) -> None:
-        """The proposal stands: its `proposal` key goes, and a statement's links to others become its fields."""
+        """The proposal stands: its `proposal` key goes, and a statement's links to others become its fields. A statement
+        with no fact is refused (KGError): the build would refuse it."""
+        reason = self.unfinished(item)
+        if reason is not None:
+            raise KGError(reason)
         proposal = item.node.pop("proposal", None)  # an edit may have removed it already
         if item.kind == "statement" and isinstance(proposal, dict):
             for draft_key, key in LINKS:
@@ -159,6 +171,8 @@ class Review:
                 lines.append(_indent(_in_context(document.text, start, start + len(quote))))
             for fact in node.get("facts") or []:
                 lines.append(f"  fact: {_flow(fact)}")
+            if not node.get("facts"):
+                lines.append("  facts: none yet: write them (edit) before accepting")
         proposal = node.get("proposal")
         if isinstance(proposal, dict):
             for key, value in proposal.items():

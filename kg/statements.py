@@ -337,7 +337,8 @@ def load_statement_file(
         if year_inferred and doc.date is None:
             raise InputError(path, line, f"{stmt_id}: no year can be inferred: {doc.file} shows no date")
         raw_facts = item.get("facts")
-        if not isinstance(raw_facts, list) or not raw_facts:
+        # A draft may leave a sentence's facts to its curator (`facts: []`); a reviewed statement may not.
+        if not isinstance(raw_facts, list) or not raw_facts and "proposal" not in item:
             raise InputError(path, line, f"{stmt_id}: needs at least one fact")
         stmt = Statement(
             id=stmt_id, document=doc, quote=quote, start=start, end=end, certainty=certainty,

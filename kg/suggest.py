@@ -3,8 +3,9 @@
 The draft is made sentence by sentence (pysbd, as kg.coverage segments): the register's entities however the text
 spells them (kg.mentions), names the register lacks as new entries with a guessed class (kg.entity_types), dates and
 numbers (kg.dates_numbers), certainty and modality from cue words (kg.cues), and candidate facts where a cue pattern and the
-ontology agree (kg.propose). A sentence with no candidate fact is left out: a curator adds what the tool missed
-rather than wading through what it made up. Each fact is compared with what the other documents' reviewed statements
+ontology agree (kg.propose). A sentence with no candidate fact is drafted with none (`facts: []`, for the curator
+to write) when it reports something about the entities it names (kg.report_cues: declarative, a name, an event or state
+cue); any other sentence is left out. Each fact is compared with what the other documents' reviewed statements
 say (kg.compare): the same fact (corroboration), another date, number or actor for the same event (disagreement), or
 the year an older statement's day lacked.
 
@@ -27,15 +28,21 @@ from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
+from .event_index import EventIndex
+from .label_words import described
 from .mentions import Matcher
+from .name_cues import name_facts
 from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
-from .propose import EventIndex, NewEntity, Node, Proposed, Proposer, slug
+from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .quantity_cues import quantity_facts
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
+from .report_cues import report_cue
+from .route_cues import route_facts
 from .statements import load_statement_file
 from .yamlio import load_yaml
 
@@ -126,7 +133,10 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
                   if sent.start <= m.start and m.end <= sent.end]
         nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
         nodes = named_borders(text, nodes, proposer, labels)
-        references = descriptions(text, nodes, salience)
+        references = described(text, nodes, labels, proposer.types)  # the names inside one give way to it
+        inner = [n for n in nodes if any(r.start <= n.start and n.end <= r.end for r in references)]
+        nodes = [n for n in nodes if n not in inner]
+        references += descriptions(text, nodes + references, salience)
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
         nodes = sorted(nodes + references, key=lambda n: n.start)
@@ -134,13 +144,15 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
-        facts += border_ends(proposer, nodes)
+        facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += proposer.statuses(text, nodes)
-        facts += proposer.events_of(text, nodes, dates, quantities, doc.id) + lengths(proposer, text, nodes, quantities)
+        facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
-        if not facts:
+        facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id)
+        cue = None if facts else report_cue(text, nodes)
+        if not facts and cue is None:
             continue
-        statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1))
+        statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1, cue))
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
     used |= {source for s in statements for source in s.get("attributed_to", [])}
     new_entries = [
@@ -222,7 +234,7 @@ def _unique(facts: list[Proposed]) -> list[Proposed]:
 
 
 def _statement(doc: Document, start: int, text: str, facts: list[Proposed], dates, nodes: list[Node], known: Known,
-               number: int) -> dict:
+               number: int, cue: str | None = None) -> dict:
     cues = read_cues(text)
     item: dict = {"id": f"{doc.id}-{number:03d}", "quote": text}
     occurrence = doc.text.count(text, 0, start + len(text))
@@ -246,8 +258,10 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     if cues.condition:
         item["condition"] = cues.condition
     item["facts"] = [_Flow([f.subject, f.property, f.object]) for f in facts]
+    why = f"{len(facts)} candidate fact(s) between the entities the sentence names: " if facts else \
+        f"no fact found, but the sentence names entities and says {cue!r}: its facts are the curator's to write: "
     proposal: dict = {
-        "why": f"{len(facts)} candidate fact(s) between the entities the sentence names: " + _names(nodes),
+        "why": why + _names(nodes),
         "certainty": cues.certainty_cue or "no cue: stated",
         "modality": cues.modality_cue or "no cue: asserted",
         "facts": [f.reason for f in facts],

@@ -55,6 +55,8 @@ class Score:
     proposed_statements: int = 0
     curated_sentences: int = 0
     recalled_sentences: int = 0
+    drafted_sentences: int = 0  # sentences a draft statement quotes ...
+    drafted_quoted: int = 0  # ... that a curated statement quotes too
     link_tp: int = 0
     link_pred: int = 0
     link_gold: int = 0
@@ -97,12 +99,21 @@ def f1(precision: float | None, recall: float | None) -> float | None:
     return 2 * precision * recall / (precision + recall)
 
 
+def _quoted(sent: Sentence, spans: list[tuple[int, int]]) -> bool:
+    return any(s < sent.end and sent.start < e for s, e in spans)
+
+
 def sentence_recall(all_sentences: list[Sentence], curated: list[tuple[int, int]], proposed: list[tuple[int, int]]) -> tuple[int, int]:
     """(sentences curated statements quote, of those the ones a proposed statement quotes too)."""
-    def hit(sent: Sentence, spans) -> bool:
-        return any(s < sent.end and sent.start < e for s, e in spans)
-    gold = [s for s in all_sentences if hit(s, curated)]
-    return len(gold), sum(1 for s in gold if hit(s, proposed))
+    gold = [s for s in all_sentences if _quoted(s, curated)]
+    return len(gold), sum(1 for s in gold if _quoted(s, proposed))
+
+
+def sentence_precision(all_sentences: list[Sentence], curated: list[tuple[int, int]], proposed: list[tuple[int, int]]
+                       ) -> tuple[int, int]:
+    """(sentences proposed statements quote, of those the ones a curated statement quotes too): the cost of the recall."""
+    drafted = [s for s in all_sentences if _quoted(s, proposed)]
+    return len(drafted), sum(1 for s in drafted if _quoted(s, curated))
 
 
 def link_scores(predicted: list[tuple[int, int, str]], gold: list[tuple[int, int, str]]) -> tuple[int, int, int]:
@@ -220,8 +231,9 @@ def evaluate(layout: Layout, doc_id: str) -> Score:
     all_sentences = sentences(doc)
     score.sentences = len(all_sentences)
     score.curated_statements, score.proposed_statements = len(curated), len(draft)
-    score.curated_sentences, score.recalled_sentences = sentence_recall(
-        all_sentences, [(s.start, s.end) for s in curated], [(s.start, s.end) for s in draft])
+    curated_spans, draft_spans = [(s.start, s.end) for s in curated], [(s.start, s.end) for s in draft]
+    score.curated_sentences, score.recalled_sentences = sentence_recall(all_sentences, curated_spans, draft_spans)
+    score.drafted_sentences, score.drafted_quoted = sentence_precision(all_sentences, curated_spans, draft_spans)
     text = doc.in_scope_text()
     gold = [g for g in mention_spans(inputs.entities, text) if g[2] in kept]
     predicted = [(m.start, m.end, m.entity) for m in Matcher(kept).find(text) if m.entity is not None]
@@ -268,7 +280,7 @@ def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> N
             score.modality_agree += any(d.modality == stmt.modality for d in near)
 
 
-COLUMNS = ("document", "sentences", "statements curated / proposed", "quote recall", "link P / R / F1",
+COLUMNS = ("document", "sentences", "statements curated / proposed", "quote recall", "sentence precision", "link P / R / F1",
            "dates in draft / read", "numbers in draft / read", "certainty / modality agree", "facts curated / proposed",
            "fact P / R", "new entries (removed)", "corroborates / disagrees / dates")
 
@@ -284,6 +296,7 @@ def row(s: Score) -> list[str]:
     return [
         s.document, str(s.sentences), f"{s.curated_statements} / {s.proposed_statements}",
         f"{_pct(s.recalled_sentences, s.curated_sentences)} ({s.recalled_sentences}/{s.curated_sentences})",
+        f"{_pct(s.drafted_quoted, s.drafted_sentences)} ({s.drafted_quoted}/{s.drafted_sentences})",
         f"{_pct(s.link_tp, s.link_pred)} / {_pct(s.link_gold_found, s.link_gold)} / "
         f"{'–' if link_f1 is None else f'{link_f1:.2f}'}",
         f"{_pct(s.dates_exact, s.dates)} ({s.dates_exact}/{s.dates}) / {_pct(s.dates_read_exact, s.dates_read)} "

@@ -163,7 +163,8 @@ def ontology():
 @pytest.fixture
 def proposer(ontology):
     """A proposer of its own for each test (the tests add entries to its register)."""
-    from kg.propose import EventIndex, Proposer
+    from kg.event_index import EventIndex
+    from kg.propose import Proposer
 
     types = {"iran": LB + "Country", "iraq": LB + "Country", "syria": LB + "Country", "al-qaim": LB + "Settlement",
              "kataib-hezbollah": LB + "Militia", "rahmoun": LB + "Person", "fayad": LB + "Person", "irgc": LB + "StateForce",

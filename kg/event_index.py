@@ -1,0 +1,70 @@
+"""The register's events as the other documents' statements describe them (dates, places, agents), so that a sentence's
+event is recognised as one the register has rather than proposed again."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .namespaces import LB
+from .ontology import Ontology
+
+if TYPE_CHECKING:
+    from .propose import Node
+
+
+class EventIndex:
+    """The register's events with what other documents' statements say of them (dates, places), to recognise one."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+        self.dates: dict[str, set[str]] = {}
+        self.places: dict[str, set[str]] = {}
+        self.agents: dict[str, set[str]] = {}
+        self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
+
+    def add(self, subject: str, prop: str, value: str) -> None:
+        if prop == "date":
+            self.dates.setdefault(subject, set()).add(value)
+        elif prop in ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit"):
+            self.places.setdefault(subject, set()).add(value)
+        elif prop == "agent":
+            self.agents.setdefault(subject, set()).add(value)
+        elif prop in ("connects", "borderOf"):
+            self.connects.setdefault(subject, set()).add(value)
+
+    def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
+             ) -> tuple[str | None, str]:
+        """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does; or,
+        for a report, whose agent and date do)."""
+        place_ids = {p.id for p in places}
+        if agent is not None:
+            for ent_id, agents in self.agents.items():
+                if agent in agents and ent_id in types and any(_same_day(date, d) for d in self.dates.get(ent_id, ())):
+                    return ent_id, f"the report {ent_id} of the register (source and date agree)"
+            return None, ""
+        for ent_id, ent_type in types.items():
+            if not (self.ontology.is_subclass(ent_type, LB + cls) or self.ontology.is_subclass(LB + cls, ent_type)):
+                continue
+            if ent_type == LB + "Event" and cls != "Event":
+                continue
+            known_dates = self.dates.get(ent_id, set())
+            same_place = bool(place_ids & self.places.get(ent_id, set()))
+            same_date = any(_same_day(date, d) for d in known_dates)
+            # the opening or construction of a thing is one event whatever date a source gives it (planned or done)
+            by_object = cls in ("CrossingOpening", "Construction")
+            if same_place and (same_date or not known_dates or by_object) or same_date and not place_ids:
+                return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
+        return None, ""
+
+    def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:
+        """The one event of the register of this kind whose agent other documents name, if there is exactly one."""
+        found = [e for e, agents in self.agents.items() if agent in agents and e in types
+                 and self.ontology.is_subclass(types[e], LB + cls)]
+        return found[0] if len(found) == 1 else None
+
+
+def _same_day(a: str, b: str) -> bool:
+    """Two dates that can be the same time: equal, one the other's month or year, or a month-day that the date has."""
+    if a.startswith("--") or b.startswith("--"):
+        return a[-5:] == b[-5:]
+    return a.startswith(b) or b.startswith(a)

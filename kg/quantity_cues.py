@@ -1,0 +1,108 @@
+"""Quantities a sentence gives as facts, where no event of a date took them (kg.propose): what they count is an entity
+the sentence names, or an activity it words by an event's kind.
+
+- the members an actor counts: "more than a dozen Shiite militias" where the counted noun ends the actor's name → `size`;
+- the weapons an actor holds: "its 150,000 missiles" after the actor → `arsenal`;
+- money an activity makes, costs, is worth or charges (the ontology's revenue, cost, tradeValue, fee, all of an Event):
+  the property from the sentence's words ("generates", "costs", "value", "per truck"), the activity from its word of an
+  event's kind ("smuggling", "this illicit trade"), a smuggling operation when it is an ongoing trade (its definition);
+- what a transfer or seizure moved: "transferred thousands of tons of weapons" → `quantity`.
+
+An activity the register does not have, and no date identifies, is a new entry named by its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates_numbers import QuantityMention
+from .namespaces import LB
+from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .relation_cues import TRIGGERS
+
+_WEAPONS = {"missile", "rocket", "drone", "weapon", "launcher", "shell", "mortar", "tank", "gun", "rifle", "munition"}
+_MONEY = {"USD"}  # the currency kg.dates_numbers reads
+# (words of the sentence, property): the first that the sentence has.
+_MONEY_WORDS = [
+    (r"\b(?:fees?|tolls?|levies|levy|charges?|bribes?)\b", "fee"),
+    (r"\b(?:generat\w*|earn\w*|revenues?|income|profits?|brings? in|yields?)\b", "revenue"),
+    (r"\bcost\w*\b", "cost"),
+    (r"\b(?:value[sd]?|worth|turnover)\b", "tradeValue"),
+]
+_TIME = {"year", "month", "week", "day"}
+_TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
+_MOVED = ("Transfer", "Seizure")
+
+
+def quantity_facts(proposer: Proposer, text: str, nodes: list[Node], quantities: list[QuantityMention],
+                   facts: list[Proposed], document: str) -> list[Proposed]:
+    """Facts for the quantities of a sentence that no other fact of it uses."""
+    used = [f.object for f in facts if isinstance(f.object, dict)]
+    out = []
+    for q in quantities:
+        if q.as_yaml() in used:
+            continue
+        fact = _size(proposer, nodes, q) or _arsenal(proposer, text, nodes, q) or _activity(proposer, text, q, document)
+        if fact is not None:
+            out.append(fact)
+    return out
+
+
+def _actor(proposer: Proposer, n: Node) -> bool:
+    return n.kind in ("linked", "new", "reference") and proposer.ontology.is_subclass(n.type, LB + "Actor") \
+        and not proposer.ontology.is_subclass(n.type, LB + "Country")
+
+
+def _size(proposer: Proposer, nodes: list[Node], q: QuantityMention) -> Proposed | None:
+    """"more than a dozen Shiite militias": the count ends on a name of the actor whose last word is its noun."""
+    for n in nodes:
+        last = n.words.split()[-1].lower() if n.words.split() else ""
+        if _actor(proposer, n) and q.start < n.start < q.end + 2 and q.end <= n.end + 1 and re.sub(r"s$", "", last) == q.unit:
+            return Proposed(n.id, "size", q.as_yaml(), f"{q.verbatim!r}: the count of {n.words!r}")
+    return None
+
+
+def _arsenal(proposer: Proposer, text: str, nodes: list[Node], q: QuantityMention) -> Proposed | None:
+    """"Hezbollah is seeking … for its 150,000 missiles": weapons an actor before them holds."""
+    if q.unit not in _WEAPONS or not re.search(r"\b(?:its|their)\s+$", text[:q.start]):
+        return None
+    clause = re.split(r"[;:]", text[:q.start])[-1]
+    owners = [n for n in nodes if _actor(proposer, n) and n.end <= q.start and n.start >= q.start - len(clause)]
+    if not owners:
+        return None
+    return Proposed(owners[0].id, "arsenal", q.as_yaml(), f"{q.verbatim!r}: 'its' weapons, of {owners[0].words!r}")
+
+
+def _activity(proposer: Proposer, text: str, q: QuantityMention, document: str) -> Proposed | None:
+    """Money an activity makes, costs, is worth or charges; what a transfer or seizure moved."""
+    words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text)]
+    if q.unit in _MONEY:
+        prop = next((p for pattern, p in _MONEY_WORDS if re.search(pattern, text, re.I)), None)
+        if prop is None and q.per and q.per not in _TIME:
+            prop = "fee"  # "$200 per truck": a charge on each thing that passes
+        if prop is None or not words:
+            return None
+        m, cls = min(words, key=lambda w: abs(w[0].start() - q.start))
+        if proposer.ontology.is_subclass(LB + cls, LB + "Transfer"):
+            cls = "SmugglingOperation"  # an ongoing trade, with its value and revenue (the ontology's definition)
+    elif q.unit not in ("person", "km", "%"):
+        moved = [(m, cls) for m, cls in words if cls in _MOVED and m.end() <= q.start]
+        if not moved:
+            return None
+        m, cls = moved[-1]
+        prop = "quantity"
+    else:
+        return None
+    event_id = _entry(proposer, cls, m.group(0), document)
+    return Proposed(event_id, prop, q.as_yaml(), f"{q.verbatim!r}: the {prop} of {m.group(0)!r} (a {cls})")
+
+
+def _entry(proposer: Proposer, cls: str, words: str, document: str) -> str:
+    """A new register entry for an activity no date identifies, named by its kind and words (one per kind and words)."""
+    kind = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower()
+    ent_id = f"{kind}-{slug(words)}" if slug(words) not in kind else kind
+    if ent_id not in proposer.new:
+        proposer.new[ent_id] = NewEntity(ent_id, cls, f"{words[0].upper()}{words[1:]} ({cls}, document {document})", [],
+                                         f"an activity of the kind {cls} ({words!r}) the document counts, in document {document}")
+        proposer.types[ent_id] = LB + cls
+    return ent_id

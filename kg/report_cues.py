@@ -1,0 +1,68 @@
+"""Whether a sentence reports something about the entities it names, so that `kg suggest` drafts it even where no fact
+can be built from it (its facts then left to the curator).
+
+A sentence reports when it names an entity (a register entry, one the text describes as the register's, a new name, a
+country's adjective, or a pronoun standing for one named before) and carries an event or state cue: a finite verb (an
+auxiliary or copula, a past form, a verb of the present after its subject) or, in a sentence that ends as one does, a
+word of an event's kind (kg.relation_cues.TRIGGERS). A question does not report; a heading, dateline or picture credit
+only when it has a verb ("Border crossing between Iraq and Syria opens").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .relation_cues import TRIGGERS
+
+# A sentence's end: a full stop or exclamation mark, perhaps inside closing quotes or brackets.
+_DECLARATIVE = re.compile(r"[.!][\"'’”)\]*]*\s*$")
+_AUXILIARY = (r"is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|should|shall|does|do|did|"
+              r"isn['’]t|wasn['’]t|won['’]t")
+# Irregular past forms (the regular ones end in -ed).
+_IRREGULAR = (r"said|told|took|taken|began|begun|became|made|went|gone|came|saw|seen|led|held|built|sent|brought|fought|left|"
+              r"gave|given|met|set|put|ran|knew|known|grew|won|lost|paid|kept|stood|found|thought|bought|drove|driven|struck|"
+              r"shown|spoke|wrote|written|rose|fell|broke|chose|meant|heard|sought|spent|withdrew|overtook|stole|hit|shot")
+# Words ending in -ed that are not verbs.
+_NOT_PAST = {"hundred", "indeed", "need", "speed", "seed", "bed", "red", "shed", "feed", "creed", "breed", "greed", "sled"}
+_AUXILIARY_WORD = re.compile(_AUXILIARY, re.I)
+_VERB = re.compile(rf"\b(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]{{2,}}ed)\b", re.I)
+# A verb of the present after the name, pronoun or noun that is its subject: "Iran uses", "which runs", "the militia
+# controls".
+_ADVERB = r"(?:(?:also|still|now|even|already|\w+ly)\s+)?"
+_THIRD_PERSON = r"((?:[a-z]+[^s\W]s|[a-z]+ies|[a-z]+ches|[a-z]+shes|[a-z]+sses|[a-z]+xes))\b"
+_PRESENT = re.compile(rf"^[\s-]+{_ADVERB}{_THIRD_PERSON}")
+_SUBJECT_VERB = re.compile(rf"\b(?:it|which|that|who|he|she|this|the [a-z]+)\s+{_ADVERB}{_THIRD_PERSON}", re.I)
+# A pronoun that stands for an entity a sentence before named ("It also controls", "he said", "its opening").
+_ANAPHOR = re.compile(r"\b(?:it|its|itself|he|his|him|she|her|they|their|them|themselves|these|those)\b", re.I)
+_EVENT = re.compile(r"\b(?:" + "|".join(p for p, _ in TRIGGERS) + r")\b", re.I)
+_NAMES = ("linked", "reference", "new", "unsure", "demonym")
+
+
+def finite_verbs(text: str) -> list[re.Match]:
+    """The words of a text that are finite verbs by their form: auxiliaries and copulas, irregular and -ed past forms."""
+    return [m for m in _VERB.finditer(text) if m.group(0).lower() not in _NOT_PAST]
+
+
+def action_verbs(text: str) -> list[re.Match]:
+    """The finite verbs of a text that say what someone did (past forms: not an auxiliary, a copula or a modal)."""
+    return [m for m in finite_verbs(text) if not _AUXILIARY_WORD.fullmatch(m.group(0))]
+
+
+def report_cue(text: str, nodes) -> str | None:
+    """The words that make a sentence a report about the entities it names (an event or state cue), or None: a
+    question, a sentence that names no entity (nor stands for one by a pronoun), one with no verb; and a line that does
+    not end as a sentence does (a heading, a dateline, a credit) unless it has a verb ("… crossing … opens")."""
+    if text.rstrip().endswith("?") or not (any(n.kind in _NAMES for n in nodes) or _ANAPHOR.search(text)):
+        return None
+    m = _EVENT.search(text) if _DECLARATIVE.search(text) else None
+    if m:
+        return m.group(0)
+    verbs = finite_verbs(text)
+    if verbs:
+        return verbs[0].group(0)
+    for n in nodes:
+        m = _PRESENT.match(text[n.end:])
+        if m:
+            return m.group(1)
+    m = _SUBJECT_VERB.search(text)
+    return m.group(1) if m else None

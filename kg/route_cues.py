@@ -1,0 +1,69 @@
+"""What a route or crossing carries, where it leads and how, from the words of one clause: "the route allows Iran to
+send forces, supplies and weapons" gives the route its cargo, "a gateway for weapons" a crossing its; "the land bridge
+… through Iraq to Syria and from there to Lebanon" the route its destination (the last place it goes to); "land
+bridge", "the overland route" its mode. The ontology's `cargo` (a route, crossing or transfer carries a commodity),
+`destination` (of a route or transfer, a feature) and `mode` (land, air or sea).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .namespaces import LB
+from .propose import Node, Proposed, Proposer
+
+# Words between a route or crossing and the goods it carries: a verb of moving them, or what it is for.
+_CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|ed|ing)?|ship(?:s|ped|ping)?|carr(?:y|ies|ied|ying)|"
+                      r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|bring(?:s|ing)?|brought|"
+                      r"passage of|gateway for|route for|corridor for|flow of)\b", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
+_WINDOW = 120  # characters from the route to what it carries or leads to
+_TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+_THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
+# The mode a route's own words give it ("land bridge", "overland route", "air bridge", "sea route"): lb:Mode's concepts.
+_MODES = [(re.compile(r"\b(?:land|overland|road)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
+          (re.compile(r"\b(?:sea|maritime|naval)\b", re.I), "sea")]
+
+
+def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[Node] = ()) -> list[Proposed]:
+    """Cargo, destination and mode of the routes and crossings a sentence names or describes; and the places a route's
+    own words go through (inner: the names inside other nodes: "the roads in and out of al-Qaim")."""
+    out = []
+    for route in nodes:
+        for place in inner:
+            if route.start <= place.start and place.end <= route.end and _THROUGH.search(text[route.start:place.start]) \
+                    and proposer.allowed(route, "passesThrough", place) and proposer.plausible(route, "passesThrough", place):
+                out.append(Proposed(route.id, "passesThrough", place.id, f"{route.words!r}: its own words go through {place.words!r}"))
+    for route in nodes:
+        if route.kind in ("demonym", "unsure") or not _is_any(proposer, route, ("Route", "Crossing")):
+            continue
+        end = _clause_end(text, route.end)
+        after = [n for n in nodes if route.end <= n.start < end and n.kind != "unsure"]
+        cue = _CARRIES.search(text, route.end, end)
+        if cue:
+            for n in after:
+                if n.start >= cue.end() and _local(n.type) == "Commodity":
+                    out.append(Proposed(route.id, "cargo", n.id, f"{route.words!r} … {cue.group(0)!r} {n.words!r}"))
+        if _is_any(proposer, route, ("Route",)):
+            words = text[max(0, route.start - 12):route.end]  # its name, or the adjective before it ("the overland route")
+            mode = next((value for pattern, value in _MODES if pattern.search(words)), None)
+            if mode:
+                out.append(Proposed(route.id, "mode", mode, f"{route.words!r}: a {mode} route by its words"))
+            to = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",)) and _TO.search(text[:n.start])]
+            if to and proposer.allowed(route, "destination", to[-1]):
+                out.append(Proposed(route.id, "destination", to[-1].id, f"{route.words!r} … to {to[-1].words!r}, the last place "
+                                                                          "it goes to"))
+    return out
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = _CLAUSE_END.search(text, start)
+    return min(m.start() if m else len(text), start + _WINDOW)
+
+
+def _is_any(proposer: Proposer, n: Node, classes: tuple[str, ...]) -> bool:
+    return any(proposer.ontology.is_subclass(n.type, LB + c) for c in classes)
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
