@@ -137,18 +137,40 @@ def opening_brackets(query: str) -> int:
     return query.count("(") + query.count("[") + query.count("{")
 
 
+# A prologue written plainly (no comment or string in it: what nearly every client sends), read on the raw text.
+_PLAIN_PROLOGUE = re.compile(r"(?:\s*(?:BASE|PREFIX)\s+(?:[\w-]*:\s*)?<[^<>\"{}|^`\\\s]*>)*\s*", re.I)
+
+
+def _lead(text: str) -> tuple[str, bool] | None:
+    """The query's first keyword after its prologue, and whether it begins an update (None: neither kind).
+
+    Read on the raw text when its prologue is plain and a keyword follows it: masking would change nothing
+    there (the prologue's IRIs look alike either way, and a keyword is no string, IRI or comment). Otherwise
+    on the masked text."""
+    body = text[_PLAIN_PROLOGUE.match(text).end():]
+    for masked in (False, True):
+        if masked:
+            whole = mask(text)
+            body = whole[_PROLOGUE.match(whole).end():]
+        match = _FORM.match(body)
+        if match:
+            return match.group(1).upper(), False
+        match = _UPDATE.match(body)
+        if match:
+            return match.group(1).upper(), True
+    return None
+
+
 def query_form(text: str) -> str | None:
     """SELECT, CONSTRUCT, DESCRIBE or ASK, or None when the text is not a query."""
-    masked = mask(text)
-    body = masked[_PROLOGUE.match(masked).end():]
-    match = _FORM.match(body)
-    return match.group(1).upper() if match else None
+    lead = _lead(text)
+    return lead[0] if lead is not None and not lead[1] else None
 
 
 def looks_like_update(text: str) -> bool:
     """True when the text reads as a SPARQL Update rather than a query."""
-    masked = mask(text)
-    return bool(_UPDATE.match(masked[_PROLOGUE.match(masked).end():]))
+    lead = _lead(text)
+    return lead is not None and lead[1]
 
 
 def _blocked_address(address: str) -> str | None:

@@ -3,17 +3,18 @@ would: SERVICE is what the engine's parser takes for the keyword, not what a pat
 
 from __future__ import annotations
 
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.remote import check_syntax
 from server import create_app
-from server.safety import looks_like_update, nesting, query_form, refused_service
+from server.safety import looks_like_update, mask, nesting, query_form, refused_service
 
 REFUSE_ALL = lambda iri: False  # noqa: E731
 
@@ -195,3 +196,27 @@ def test_nesting_is_measured_outside_strings_iris_and_comments():
     assert nesting("SELECT * { ?s ?p ?o }") == (1, 0)
     assert nesting('SELECT * { ?s ?p "(((((" FILTER((1)) } # [[[[') == (3, 0)
     assert nesting("SELECT * { ?s ?p [ ?q [ ?r 1 ] ] }") == (3, 2)
+
+
+_PIECES = st.sampled_from(["PREFIX ", "BASE ", "prefix", "ex:", ":", "-", " ", "\n", "\t", "<http://x.org/a#>", "<>", "<a b>",
+                           "# c\n", "#", "'s'", '"q"', '"""l\n"""', "SELECT", "select", "SELECTx", "ASK", "ASK:", "CONSTRUCT",
+                           "describe", "INSERT", "DELETE", "WITH", "LOAD", "{", "}", "?s", "ex:a"])
+
+
+def _masked_reading(text: str) -> tuple[str | None, bool]:
+    """The form and update reading on the text with its strings, IRIs and comments masked: the reference."""
+    masked = mask(text)
+    body = re.sub(r"^\s*(?:(?:BASE|PREFIX)\s+(?:[\w-]*:\s*)?<\s*>\s*)*", "", masked, flags=re.I)
+    form = re.match(r"(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:-])", body, re.I)
+    update = re.match(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:-])", body, re.I)
+    return (form.group(1).upper() if form else None), bool(update)
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(st.lists(_PIECES, max_size=9).map("".join))
+@example("PREFIX ex:<a b>SELECT * {}")
+@example("PREFIX ex: <http://x.org/a#> # c\nSELECT * {}")
+@example("BASE <>ASK{}")
+@example("prefix : <'>\nINSERT DATA {}")
+def test_the_form_read_from_a_plain_prologue_is_the_form_read_with_everything_masked(text):
+    assert (query_form(text), looks_like_update(text)) == _masked_reading(text)
