@@ -13,10 +13,10 @@ the date of a source cited in brackets is the latest date (`dateNotAfter`) of th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cues import read_cues
-from .dates_numbers import DateMention, QuantityMention, deadlines
+from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .event_index import EventIndex
 from .mentions import DEMONYMS
 from .names import fold
@@ -61,12 +61,12 @@ _AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?
                     r"(?:(?:early|late|mid|summer|spring|fall|autumn|winter|end|beginning)\s+(?:and\s+\w+\s+)?(?:of\s+)?)?", re.I)
 _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
-_PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )to|curb|curbing|prevent|preventing|counter|countering|"
+_PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according )to|curb|curbing|prevent|preventing|counter|countering|"
                       r"stop|stopping|combat|combating|fight|"
                       r"against)\s+(?:\w+\s+)?$", re.I)
 # What an event's word is for (what is prepared), not what happened: no citation dates it.
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
-_REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
+_REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
@@ -307,7 +307,8 @@ class Proposer:
         kind yet), the report a source citation dates, and the latest dates a citation or a deadline sets
         (doc_date: the document's date, from which "within two months" counts when no citation dates the sentence)."""
         nodes = [n for n in nodes if n.kind != "unsure"]
-        cited = [d for d in dates if _citation(text, d)]
+        place_ends = [n.end for n in nodes if n.kind != "demonym" and self.ontology.is_subclass(n.type, LB + "Place")]
+        cited = [d for d in dates if _citation(text, d) or dateline(text, d, place_ends)]
         dates = [d for d in dates if d not in cited]
         out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
         if not dates:
@@ -354,8 +355,9 @@ class Proposer:
             out += self.bounded(text, nodes, limit, f"{limit.words!r} from {reference}", document, limit.start)
         if read_cues(text).modality != "asserted":
             return out  # a plan or a prediction the source reports has not happened by its date
-        for date in cited:
-            out += self.bounded(text, nodes, date, f"the source is cited with the date {date.words!r}", document, None)
+        for date in cited:  # by the later of two days the source is cited with
+            out += self.bounded(text, nodes, replace(date, value=date.last or date.value),
+                                f"the source is cited with the date {date.words!r}", document, None)
         return out
 
     def bounded(self, text: str, nodes: list[Node], date: DateMention, why: str, document: str, near: int | None
@@ -363,7 +365,7 @@ class Proposer:
         """dateNotAfter of the event the sentence reports: for a deadline (near: where it stands), the word of an event's
         kind nearest it, else the nearest verb (a new event of no kind yet); for a citation, the first word of an event's
         kind (a citation dates the sentence's main event)."""
-        end = text.rfind("(", 0, date.start) if near is None else len(text)
+        end = text.rfind("(", 0, date.start) if near is None and "(" in text[:date.start] else len(text)
         words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text, 0, end)
                  if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
                                              or _FOR.search(text[max(0, m.start() - 30):m.start()]))]

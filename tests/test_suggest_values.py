@@ -31,6 +31,8 @@ def proposer():
     ("The barrier is to be finished within a year.", "2022", ["2023"]),
     ("It is to open within two months.", "2022", []),  # a span of months from a year: no month to count from
     ("It opened two months ago.", "2019-07-24", []),
+    # the span still left, not the one set at some earlier time, counts from the reference
+    ("The meeting determined that it would open within six months, thus two months were left.", "2019-07-22", ["2019-09"]),
 ])
 def test_a_deadline_counted_from_the_reference_date(text, reference, expected):
     assert [d.value for d in deadlines(text, reference)] == expected
@@ -84,6 +86,31 @@ def test_a_dated_citation_bounds_the_event_the_sentence_reports(proposer):
     # a citation with no word of an event's kind bounds nothing
     assert events(proposer, "Kataib Hezbollah is strong in al-Qaim (Sputnik, July 22, 2019).",
                   {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"}) == []
+
+
+def test_a_citation_of_two_days_bounds_the_event_by_the_later_day(proposer):
+    assert [(d.value, d.last) for d in dates("(Fars, March 17 and 18, 2019)", None)] == [("2019-03", "2019-03-18")]
+    found = events(proposer, "Kataib Hezbollah commanders held a meeting in al-Qaim (Fars, March 17 and 18, 2019).",
+                   {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"})
+    assert [f.object for f in found if f.property == "dateNotAfter"] == ["2019-03-18"]
+
+
+def test_a_captions_date_after_a_place_bounds_what_it_says_happened(proposer):
+    text = "Soldiers are seen at the crossing, after it has been reopened for trade, in al-Qaim, Iraq September 30, 2019."
+    proposer.types["iraq"] = LB + "Country"
+    found = events(proposer, text, {"al-Qaim": "al-qaim", "Iraq": "iraq"})
+    bound = [f for f in found if f.property == "dateNotAfter"]
+    assert [f.object for f in bound] == ["2019-09-30"] and proposer.types[bound[0].subject] == LB + "CrossingOpening"
+    # a date in the middle of the sentence, or after no place, is no caption's
+    assert not [f for f in events(proposer, "The crossing at al-Qaim was reopened September 30, 2019.", {"al-Qaim": "al-qaim"})
+                if f.property == "dateNotAfter"]
+
+
+def test_according_to_a_report_is_no_purpose(proposer):
+    found = events(proposer, "On July 22, 2019, according to a report from Kataib Hezbollah, the crossing was ready.",
+                   {"Kataib Hezbollah": "kataib-hezbollah"})
+    assert [(f.property, f.object) for f in found if f.property == "date"] == [("date", "2019-07-22")]
+    assert proposer.types[found[0].subject] == LB + "Announcement"
 
 
 def test_a_second_date_of_one_event_word_is_a_second_event(proposer):
