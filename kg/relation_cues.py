@@ -45,7 +45,7 @@ RELATIONS = [
      "hasPresenceIn", "ab"),
     (r" (?:\w+ )?(?:(?:has|have|had) )?(?:\w+ )?(?:established|maintains?|maintained|built|has|have|had) (?:a|an|its|their) "
      r"(?:\w+ )?presence (?:in|on|at|along) (?:the )?", "hasPresenceIn", "ab"),
-    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
+    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to|at) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
     (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),

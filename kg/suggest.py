@@ -38,7 +38,7 @@ from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .propose import NewEntity, Node, Proposed, Proposer, slug
-from .quantity_cues import quantity_facts
+from .quantity_cues import count_groups, quantity_facts
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .report_cues import report_cue
@@ -127,6 +127,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     whole = doc.in_scope_text()
     found = matcher.find(whole)  # over the whole text: a short form or surname needs the full name given before it
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer))
+    previous: list[Proposed] = []  # the facts of the sentence before
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
@@ -139,16 +140,18 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         references += descriptions(text, nodes + references, salience)
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
-        nodes = sorted(nodes + references, key=lambda n: n.start)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
+        references += count_groups(proposer, text, nodes + references, quantities, doc.id)
+        nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
-        facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id)
+        facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
+        previous = facts
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue

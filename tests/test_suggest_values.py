@@ -149,6 +149,39 @@ def test_what_an_activity_makes_costs_is_worth_or_moves(proposer, text, prop, cl
     assert [p for _, p, _ in found] == [prop] and proposer.types[found[0][0]] == LB + cls
 
 
+def test_the_money_word_nearest_the_amount_gives_its_property(proposer):
+    found = counted(proposer, "Smuggling generates at least $50 million a month, some of which is collected in fees.", {})
+    assert [p for _, p, _ in found] == ["revenue"]
+
+
+def test_a_sentence_opening_on_these_goes_on_about_the_activity_before(proposer):
+    from kg.propose import Proposed
+    from kg.quantity_cues import quantity_facts
+
+    text = "These can range between $200 and $1,500 per truck."
+    before = [Proposed("smuggling-operation", "revenue", {"value": 50}, "")]
+    found = quantity_facts(proposer, text, [], quantities(text), [], "009", before)
+    assert [(f.subject, f.property, f.object["min"], f.object["per"]) for f in found] == [("smuggling-operation", "fee", 200, "truck")]
+    assert quantity_facts(proposer, text, [], quantities(text), [], "009", []) == []  # nothing before to go on about
+    text = "Kataib Hezbollah has $50 million."
+    assert quantity_facts(proposer, text, [], quantities(text), [], "009", before) == []  # no anaphor
+
+
+def test_people_counted_unnamed_are_a_group_of_that_size(proposer):
+    from kg.quantity_cues import count_groups, quantity_facts
+
+    for text, words in (("An additional force of about two hundred operatives is deployed at al-Qaim.",
+                         "force of about two hundred operatives"),
+                        ("The United States imposed sanctions on five prominent Iraqi leaders of the group.", "five prominent Iraqi leaders")):
+        nodes = nodes_of(proposer, text, {"al-Qaim": "al-qaim"} if "al-Qaim" in text else {})
+        groups = count_groups(proposer, text, nodes, quantities(text), "009")
+        assert [(g.words, proposer.types[g.id]) for g in groups] == [(words, LB + "PersonGroup")]
+        found = quantity_facts(proposer, text, sorted(nodes + groups, key=lambda n: n.start), quantities(text), [], "009")
+        assert [(f.subject, f.property) for f in found] == [(groups[0].id, "size")]
+    text = "An air strike killed more than 20 members near al-Qaim."  # the dead are the event's casualties
+    assert count_groups(proposer, text, nodes_of(proposer, text, {"al-Qaim": "al-qaim"}), quantities(text), "009") == []
+
+
 def test_money_or_goods_with_no_activity_are_left_to_the_curator(proposer):
     assert counted(proposer, "Kataib Hezbollah has $50 million.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
     assert counted(proposer, "Kataib Hezbollah keeps thousands of tons of weapons.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
