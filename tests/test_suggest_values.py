@@ -172,7 +172,8 @@ def test_people_counted_unnamed_are_a_group_of_that_size(proposer):
 
     for text, words in (("An additional force of about two hundred operatives is deployed at al-Qaim.",
                          "force of about two hundred operatives"),
-                        ("The United States imposed sanctions on five prominent Iraqi leaders of the group.", "five prominent Iraqi leaders")):
+                        ("The United States imposed sanctions on five prominent Iraqi leaders of the group.",
+                         "five prominent Iraqi leaders")):
         nodes = nodes_of(proposer, text, {"al-Qaim": "al-qaim"} if "al-Qaim" in text else {})
         groups = count_groups(proposer, text, nodes, quantities(text), "009")
         assert [(g.words, proposer.types[g.id]) for g in groups] == [(words, LB + "PersonGroup")]
