@@ -49,8 +49,7 @@ def quantity_facts(proposer: Proposer, text: str, nodes: list[Node], quantities:
         if q.as_yaml() in used:
             continue
         fact = _size(proposer, nodes, q) or _arsenal(proposer, text, nodes, q) or _activity(proposer, text, q, document, previous)
-        if fact is not None:
-            out.append(fact)
+        out += [fact] if fact is not None else _known_event(proposer, text, nodes, q)
     return out
 
 
@@ -130,6 +129,25 @@ def _activity(proposer: Proposer, text: str, q: QuantityMention, document: str, 
         return None
     event_id = _entry(proposer, cls, m.group(0), document)
     return Proposed(event_id, prop, q.as_yaml(), f"{q.verbatim!r}: the {prop} of {m.group(0)!r} (a {cls})")
+
+
+def _known_event(proposer: Proposer, text: str, nodes: list[Node], q: QuantityMention) -> list[Proposed]:
+    """Things counted in a clause whose actor is the agent of one event of the register (of the kind of the sentence's
+    event word, or of any kind when it has none): "KH has kept them from the town's 1,500 farms by declaring …", "the
+    parliament set to consider two bills": how many things that event took in (its quantity), and its agent."""
+    if q.unit in _MONEY or q.unit in ("person", "km", "percent"):
+        return []
+    clause = re.split(r"[;:]", text[:q.start])[-1]
+    actors = [n for n in nodes if _actor(proposer, n) and n.kind != "new" and q.start - len(clause) <= n.start and n.end <= q.start]
+    if not actors:
+        return []
+    kinds = [cls for pattern, cls in _TRIGGERS for _ in pattern.finditer(text)] or ["Event"]
+    event_id = proposer.events.by_agent(kinds[0], actors[-1].id, proposer.types)
+    if event_id is None:
+        return []
+    why = f"{event_id}, the register's one {kinds[0]} whose agent is {actors[-1].words!r}"
+    return [Proposed(event_id, "quantity", q.as_yaml(), f"{q.verbatim!r}: the quantity of {why}"),
+            Proposed(event_id, "agent", actors[-1].id, f"{actors[-1].words!r} counts {q.verbatim!r}: the agent of {why}")]
 
 
 def _money_word(text: str, q: QuantityMention) -> str | None:

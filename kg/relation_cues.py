@@ -78,7 +78,7 @@ TRIGGERS = [
     (r"construction|constructed|built|erected", "Construction"),
     (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
      "TerritorialCapture"),
-    (r"announced|declared|statement|reported|a report|agreement|agreed", "Announcement"),
+    (r"announced|declar(?:ed|ing)|statement|reported|a report|agreement|agreed", "Announcement"),
     (r"attack(?:ed|s)?|fired", "Attack"),
     (r"smuggling operations?|illicit trade|trafficking", "SmugglingOperation"),
     (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),

@@ -183,6 +183,21 @@ def test_people_counted_unnamed_are_a_group_of_that_size(proposer):
     assert count_groups(proposer, text, nodes_of(proposer, text, {"al-Qaim": "al-qaim"}), quantities(text), "009") == []
 
 
+def test_things_counted_by_the_one_event_of_the_register_whose_agent_the_clause_names(proposer):
+    proposer.types.update({"zone-declaration": LB + "Announcement", "kh-transfer": LB + "Transfer"})
+    proposer.events.add("zone-declaration", "agent", "kataib-hezbollah")
+    proposer.events.add("kh-transfer", "agent", "kataib-hezbollah")
+    from kg.quantity_cues import quantity_facts
+
+    def found(text):
+        nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"})
+        return [(f.subject, f.property, f.object) for f in quantity_facts(proposer, text, nodes, quantities(text), [], "009")]
+    assert [f[:2] for f in found("Residents say Kataib Hezbollah keeps them from their 1,500 farms by declaring a security zone.")] == [
+        ("zone-declaration", "quantity"), ("zone-declaration", "agent")]
+    # two events of the actor and no word of the kind of either: which one is not told
+    assert found("Kataib Hezbollah keeps them from their 1,500 farms.") == []
+
+
 def test_money_or_goods_with_no_activity_are_left_to_the_curator(proposer):
     assert counted(proposer, "Kataib Hezbollah has $50 million.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
     assert counted(proposer, "Kataib Hezbollah keeps thousands of tons of weapons.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
