@@ -257,6 +257,10 @@ def test_a_thing_set_apart_from_another_of_its_kind():
     found = set_apart("The old border crossing is blocked, but the new, upgraded crossing and the other route are not.", [])
     assert [(words, key, cls) for _, _, words, key, cls in found] == [
         ("old border crossing", "old crossing", "Crossing"), ("new, upgraded crossing", "new crossing", "Crossing")]
+    # what it is made of sets it apart too, however the text introduces it and refers back to it
+    found = set_apart("Work was completed on a towering cement barrier. The cement barrier, 12km in length, stands there.", [])
+    assert [(words, key, cls) for _, _, words, key, cls in found] == [
+        ("towering cement barrier", "cement barrier", "Barrier"), ("cement barrier", "cement barrier", "Barrier")]
 
 
 def test_a_border_and_a_crossing_worded_by_the_places_they_join(proposer):
