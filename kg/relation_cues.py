@@ -76,7 +76,7 @@ TRIGGERS = [
     (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:\w+ )?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way", "Deployment"),
     (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
     (r"construction|constructed|built|erected", "Construction"),
-    (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
+    (r"captured|capture|occup(?:ied|ation)|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
      "TerritorialCapture"),
     (r"announced|declar(?:ed|ing)|statement|reported|a report|agreement|agreed", "Announcement"),
     (r"attack(?:ed|s)?|fired", "Attack"),

@@ -44,6 +44,7 @@ from .register import Entity, load_register
 from .report_cues import report_cue
 from .route_cues import route_facts
 from .statements import load_statement_file
+from .time_cues import Timeline
 from .yamlio import load_yaml
 
 log = logging.getLogger(__name__)
@@ -128,6 +129,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     found = matcher.find(whole)  # over the whole text: a short form or surname needs the full name given before it
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer))
     previous: list[Proposed] = []  # the facts of the sentence before
+    timeline = Timeline()  # the dates the text has given so far
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
@@ -142,6 +144,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         salience.named(nodes)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
+        dates = sorted(dates + timeline.same_day(text), key=lambda d: d.start)
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         references += count_groups(proposer, text, nodes + references, quantities, doc.id)
         nodes = sorted(nodes + references, key=lambda n: n.start)
@@ -151,7 +154,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
+        facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         previous = facts
+        timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue

@@ -1,0 +1,63 @@
+"""Times a draft gives by what the text said before (kg.time_cues), on hand-made sentences: "the same day", "after the
+capture", "as planned"."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates_numbers import DateMention
+from kg.namespaces import LB
+from kg.propose import Proposed
+from kg.time_cues import Timeline
+
+from .test_suggest_parts import nodes_of
+
+
+@pytest.fixture
+def proposer():
+    """A proposer with a small register of its own for each test (the tests add entries to it)."""
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    return Proposer(ontology, {"kataib-hezbollah": LB + "Militia"}, EventIndex(ontology))
+
+
+def told(proposer, timeline, dates=(), facts=()):
+    """The timeline after a sentence that gave these dates and facts."""
+    timeline.add(list(dates), list(facts), proposer.types)
+    return timeline
+
+
+def test_the_same_day_is_the_day_of_the_event_the_words_before_it_name(proposer):
+    proposer.types["opening"] = LB + "CrossingOpening"
+    timeline = told(proposer, Timeline(), [DateMention(0, 9, "yesterday", "2019-09-29")],
+                    [Proposed("opening", "date", "2019-09-30", "")])
+    assert [d.value for d in timeline.same_day("The opening comes the same day that Kataib Hezbollah said so.")] == ["2019-09-30"]
+    assert [d.value for d in timeline.same_day("It rained the same day.")] == ["2019-09-29"]  # no event's word: the last day
+    assert Timeline().same_day("It rained the same day.") == []
+    found = timeline.refer(proposer, "The opening comes the same day that Kataib Hezbollah said so.",
+                           nodes_of(proposer, "Kataib Hezbollah", {"Kataib Hezbollah": "kataib-hezbollah"}), "009")
+    assert [(f.property, f.object) for f in found] == [("date", "2019-09-30")] and "'said'" in found[0].reason
+
+
+def test_what_happened_after_an_event_the_text_dated_is_not_before_it(proposer):
+    proposer.types["capture"] = LB + "TerritorialCapture"
+    timeline = told(proposer, Timeline(), [], [Proposed("capture", "date", "2017-11", "")])
+    for text, verb in (("After ISIS was expelled from the region, work began on the crossing.", "'began'"),
+                       ("The crossing was put to use immediately after the occupation of the region.", "'put'")):
+        found = timeline.refer(proposer, text, [], "009")
+        assert [(f.property, f.object) for f in found] == [("dateNotBefore", "2017-11")] and verb in found[0].reason
+        assert proposer.types[found[0].subject] == LB + "Event"
+    assert timeline.refer(proposer, "After the meeting, work began on the crossing.", [], "009") == []  # no meeting dated
+    assert Timeline().refer(proposer, "After ISIS was expelled, work began.", [], "009") == []
+
+
+def test_as_planned_is_the_date_of_the_plan(proposer):
+    proposer.types["opening"] = LB + "CrossingOpening"
+    timeline = told(proposer, Timeline(), [], [Proposed("opening", "date", "2018-04", "")])
+    assert [(f.subject, f.property, f.object) for f in timeline.refer(proposer, "However, it did not open as planned.", [], "009")] == [
+        ("opening", "date", "2018-04")]
+    assert timeline.refer(proposer, "However, it did not open.", [], "009") == []
