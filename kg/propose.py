@@ -312,7 +312,7 @@ class Proposer:
         dates = [d for d in dates if d not in cited]
         out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
         if not dates:
-            return out + self.known_transfer(text, nodes)
+            return out + self.known_events(text, nodes)
         triggers = []
         for pattern, cls in _TRIGGERS:
             for m in pattern.finditer(text):
@@ -451,30 +451,30 @@ class Proposer:
             out.append(Proposed(event_id, "agent", source.id, f"{source.words!r}, the source cited in brackets"))
         return out
 
-    def known_transfer(self, text: str, nodes: list[Node]) -> list[Proposed]:
-        """An undated sentence about a transfer the register has: its agent named right before the word, and what the
+    def known_events(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """An undated sentence about events the register has: a word of an event's kind with its agent named right before
+        it ("Iraq is set to open"), the register's one event of that kind whose agent that is; for a transfer, what the
         sentence says it carries, where to and through where."""
-        m = _TRIGGERS[-1][0].search(text)
-        if m is None:
-            return []
-        agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and _AUXILIARIES.fullmatch(text[n.end:m.start()])
-                  and self.ontology.is_subclass(n.type, LB + "Actor")]
-        event_id = self.events.by_agent("Transfer", agents[-1].id, self.types) if agents else None
-        if event_id is None:
-            return []
-        ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
-        why = f"the Transfer {event_id} of the register, whose agent is {agents[-1].words!r}"
-        out = [Proposed(event_id, "agent", agents[-1].id, f"{why}, before {m.group(0)!r}")]
-        for n in nodes:
-            before = text[max(0, n.start - 20):n.start].lower()
-            if n.start < m.start() or n.kind == "demonym":
+        out = []
+        for m, cls in [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text)]:
+            agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Actor")
+                      and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
+            event_id = self.events.by_agent(cls, agents[-1].id, self.types) if agents else None
+            if event_id is None:
                 continue
-            if _local(n.type) == "Commodity":
-                out.append(Proposed(event_id, "cargo", n.id, f"{why}; {n.words!r} carried"))
-            elif re.search(r"\bto (?:the )?$", before) and self.allowed(ev, "destination", n):
-                out.append(Proposed(event_id, "destination", n.id, f"{why}; 'to {n.words}'"))
-            elif re.search(r"\b(?:through|via) (?:the )?$", before) and self.allowed(ev, "passesThrough", n):
-                out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
+            ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
+            why = f"the {cls} {event_id} of the register, whose agent is {agents[-1].words!r}"
+            out.append(Proposed(event_id, "agent", agents[-1].id, f"{why}, before {m.group(0)!r}"))
+            for n in nodes if cls == "Transfer" else ():
+                before = text[max(0, n.start - 20):n.start].lower()
+                if n.start < m.start() or n.kind == "demonym":
+                    continue
+                if _local(n.type) == "Commodity":
+                    out.append(Proposed(event_id, "cargo", n.id, f"{why}; {n.words!r} carried"))
+                elif re.search(r"\bto (?:the )?$", before) and self.allowed(ev, "destination", n):
+                    out.append(Proposed(event_id, "destination", n.id, f"{why}; 'to {n.words}'"))
+                elif re.search(r"\b(?:through|via) (?:the )?$", before) and self.allowed(ev, "passesThrough", n):
+                    out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
         return out
 
     def _towns(self, nodes: list[Node], before: int) -> list[Node]:

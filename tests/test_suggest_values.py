@@ -272,3 +272,16 @@ def test_the_places_a_routes_own_words_go_through(proposer):
         ("roads", "passesThrough", "al-qaim")]
     outside = Node(0, 3, "al-qaim", LB + "Settlement", "The")
     assert route_facts(proposer, text, [roads], [outside]) == []
+
+
+def test_an_undated_event_of_the_register_by_its_word_and_its_agent(proposer):
+    proposer.types.update({"iraq": LB + "Country", "opening": LB + "CrossingOpening", "shipments": LB + "Transfer",
+                           "weapons": LB + "Commodity"})
+    proposer.events.add("opening", "agent", "iraq")
+    proposer.events.add("shipments", "agent", "kataib-hezbollah")
+    found = events(proposer, "Iraq is set to open the crossing.", {"Iraq": "iraq"})
+    assert [(f.subject, f.property, f.object) for f in found] == [("opening", "agent", "iraq")]
+    found = events(proposer, "Kataib Hezbollah has transferred weapons to al-Qaim.",
+                   {"Kataib Hezbollah": "kataib-hezbollah", "weapons": "weapons", "al-Qaim": "al-qaim"})
+    assert {(f.property, f.object) for f in found} == {("agent", "kataib-hezbollah"), ("cargo", "weapons"), ("destination", "al-qaim")}
+    assert events(proposer, "Kataib Hezbollah is set to open the crossing.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []
