@@ -61,3 +61,14 @@ def test_as_planned_is_the_date_of_the_plan(proposer):
     assert [(f.subject, f.property, f.object) for f in timeline.refer(proposer, "However, it did not open as planned.", [], "009")] == [
         ("opening", "date", "2018-04")]
     assert timeline.refer(proposer, "However, it did not open.", [], "009") == []
+
+
+def test_an_opening_the_source_says_took_place_is_completed_and_delayed_after_delays(proposer):
+    from kg.status_cues import event_statuses
+
+    proposer.types.update({"opening": LB + "CrossingOpening", "strike": LB + "Strike"})
+    dated = [Proposed("opening", "date", "2019-09-30", ""), Proposed("strike", "date", "2019-09-30", "")]
+    text = "The crossing re-opened on Monday after a month of delays and airstrikes had caused concern about what might be there."
+    assert [(f.subject, f.object) for f in event_statuses(proposer, text, dated)] == [("opening", "completed"), ("opening", "delayed")]
+    for text in ("The crossing will be opened on Monday.", "The crossing has not been opened on Monday."):
+        assert event_statuses(proposer, text, dated) == []
