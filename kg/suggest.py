@@ -15,6 +15,7 @@ Nothing here is published: `kg build` refuses a proposal until a curator has rev
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -127,7 +128,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     new_names: dict[str, str] = {}  # folded name -> new entity id
     statements: list[dict] = []
     whole = doc.in_scope_text()
-    found = matcher.find(whole)  # over the whole text: a short form or surname needs the full name given before it
+    found = repeated_names(whole, matcher.find(whole))  # over the whole text: a short form or surname needs the full name given before it
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer))
     previous: list[Proposed] = []  # the facts of the sentence before
     timeline = Timeline()  # the dates the text has given so far
@@ -172,6 +173,17 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         for e in proposer.new.values()
     ]
     return Draft(doc.id, statements, new_entries, Path(), Path())
+
+
+def repeated_names(text: str, found: list) -> list:
+    """A new name wherever the text gives it again, also where it alone could not pass for a name (a source cited in
+    brackets, "(Sputnik, July 22, 2019)", after "Interviewed by Sputnik")."""
+    out = list(found)
+    for m in [m for m in found if m.how == "unknown"]:
+        for again in re.finditer(rf"(?<![\w-]){re.escape(m.words)}(?![\w-])", text):
+            if not any(again.start() < o.end and o.start < again.end() for o in out):
+                out.append(replace(m, start=again.start(), end=again.end()))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _nodes(text: str, mentions, proposer: Proposer, new_names: dict[str, str], doc_id: str,

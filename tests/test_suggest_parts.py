@@ -356,3 +356,12 @@ def test_a_quoted_name_before_its_kind_and_the_country_that_operates_it(proposer
     text = "construction at an Iranian “Imam Ali” base"
     found = place_facts(proposer, text, nodes_of(proposer, text, {"Imam Ali": "imam-ali"}, {"Iranian": "iran"}))
     assert {(f.subject, f.property, f.object) for f in found} == {("iran", "operates", "imam-ali")}
+
+
+def test_a_new_name_given_again_where_it_alone_could_not_pass_for_one():
+    from kg.suggest import repeated_names
+
+    text = "Interviewed by Sputnik he asked why it was late (Sputnik, July 22, 2019)."
+    assert [m.start for m in Matcher({}).find(text) if m.how == "unknown"] == [15]  # alone in brackets: no name
+    found = repeated_names(text, Matcher({}).find(text))
+    assert [(m.words, m.start) for m in found if m.how == "unknown"] == [("Sputnik", 15), ("Sputnik", text.index("(Sputnik") + 1)]
