@@ -64,6 +64,10 @@ RELATIONS = [
     (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
     (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
      "passesThrough", "ab"),
+    # a route "stretching across Iraq"; a crossing that "will be part of Iran's land bridge" is one it passes through
+    (r"['’”\"]? (?:stretch(?:es|ing|ed)?|extend(?:s|ing|ed)?|runs?|running|reach(?:es|ing)?) across (?:the )?", "passesThrough", "ab"),
+    (r",? (?:is |was |will be |would be |to be |becomes? |become )?(?:a |an )?(?:\w+ )?part of (?:the |an? )?(?:\w+['’]s )?[“\"]?",
+     "passesThrough", "ba"),
 ]
 
 # Words that name an event of a kind, and the class (Transfer last: kg.propose reads it as the last).

@@ -365,3 +365,15 @@ def test_a_new_name_given_again_where_it_alone_could_not_pass_for_one():
     assert [m.start for m in Matcher({}).find(text) if m.how == "unknown"] == [15]  # alone in brackets: no name
     found = repeated_names(text, Matcher({}).find(text))
     assert [(m.words, m.start) for m in found if m.how == "unknown"] == [("Sputnik", 15), ("Sputnik", text.index("(Sputnik") + 1)]
+
+
+def test_a_route_stretching_across_a_place_and_a_crossing_part_of_a_route(proposer):
+    proposer.types.update({"land-bridge": LB + "LandBridge", "crossing": LB + "Crossing"})
+    text = "Iran’s “land bridge” stretching across Iraq into Syria."
+    assert ("land-bridge", "passesThrough", "iraq") in facts_of(proposer, text, {"land bridge": "land-bridge", "Iraq": "iraq"})
+    text = "The crossing will be part of Iran’s “land bridge”."
+    assert facts_of(proposer, text, {"crossing": "crossing", "Iran": "iran", "land bridge": "land-bridge"}) == {
+        ("land-bridge", "passesThrough", "crossing")}
+    # a unit part of a force is part of it, not a place a route passes through
+    assert facts_of(proposer, "the Quds Force, part of the IRGC", {"Quds Force": "quds-force", "IRGC": "irgc"}) == {
+        ("quds-force", "partOf", "irgc")}
