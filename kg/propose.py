@@ -453,10 +453,10 @@ class Proposer:
 
     def known_events(self, text: str, nodes: list[Node]) -> list[Proposed]:
         """An undated sentence about events the register has: a word of an event's kind with its agent named right before
-        it ("Iraq is set to open"), the register's one event of that kind whose agent that is; for a transfer, what the
-        sentence says it carries, where to and through where."""
+        it ("Iraq is set to open"), the register's one event of that kind whose agent that is (not a report: a source
+        makes many); for a transfer, what the sentence says it carries, where to and through where."""
         out = []
-        for m, cls in [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text)]:
+        for m, cls in [(m, cls) for pattern, cls in _TRIGGERS if cls != "Announcement" for m in pattern.finditer(text)]:
             agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Actor")
                       and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
             event_id = self.events.by_agent(cls, agents[-1].id, self.types) if agents else None
