@@ -459,8 +459,7 @@ class Proposer:
         for m, cls in [(m, cls) for pattern, cls in _TRIGGERS if cls != "Announcement" for m in pattern.finditer(text)]:
             agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Actor")
                       and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
-            event_id = self.events.by_agent(cls, agents[-1].id, self.types) if agents else None
-            if event_id is None:
+            if not agents or (event_id := self.events.by_agent(cls, agents[-1].id, self.types)) is None:
                 continue
             ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
             why = f"the {cls} {event_id} of the register, whose agent is {agents[-1].words!r}"
