@@ -246,10 +246,12 @@ def _set_apart(text: str, nodes: list[Node], proposer: Proposer, new_names: dict
 
 
 def _unique(facts: list[Proposed]) -> list[Proposed]:
+    """Each fact once; no latest date (dateNotAfter) of an event the same sentence gives its date: the date says more."""
+    dated = {(f.subject, f.object) for f in facts if f.property == "date"}
     seen, out = set(), []
     for f in facts:
         key = (f.subject, f.property, repr(f.object))
-        if key not in seen:
+        if key not in seen and not (f.property == "dateNotAfter" and (f.subject, f.object) in dated):
             seen.add(key)
             out.append(f)
     return out

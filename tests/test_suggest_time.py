@@ -72,3 +72,32 @@ def test_an_opening_the_source_says_took_place_is_completed_and_delayed_after_de
     assert [(f.subject, f.object) for f in event_statuses(proposer, text, dated)] == [("opening", "completed"), ("opening", "delayed")]
     for text in ("The crossing will be opened on Monday.", "The crossing has not been opened on Monday."):
         assert event_statuses(proposer, text, dated) == []
+
+
+def test_a_draft_goes_on_from_one_sentence_to_the_next():
+    from pathlib import Path
+
+    from kg.compare import Known
+    from kg.corpus import Document
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.suggest import make_draft
+
+    from .test_suggest_parts import entity
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    entities = {e.id: e for e in [entity("kataib-hezbollah", "Militia", "Kataib Hezbollah", "Kataib Hezbollah"),
+                                  entity("al-qaim-crossing", "Crossing", "al-Qaim crossing", "al-Qaim crossing")]}
+    text = ("The al-Qaim crossing re-opened on September 30, 2019 after a month of delays. "
+            "Smuggling generates at least $50 million a month for Kataib Hezbollah, some of which is collected in fees. "
+            "These can range between $200 and $1,500 per truck. "
+            "The opening comes the same day that Kataib Hezbollah said the crossing was theirs.\n")
+    doc = Document("009", "009.txt", Path("009.txt"), text, "", "Test", "news", "Test", [], "2019-10-01")
+    statements = make_draft(doc, ontology, entities, Known(), EventIndex(ontology)).statements
+    facts = [[tuple(f[:2]) + ((f[2] if isinstance(f[2], str) else f[2]["verbatim"]),) for f in s["facts"]] for s in statements]
+    opening = next(s for s, p, _ in facts[0] if p == "date")
+    assert {o for s, p, o in facts[0] if p == "status" and s == opening} == {"completed", "delayed"}
+    revenue = [s for s, p, _ in facts[1] if p == "revenue"]
+    assert [(s, p) for s, p, _ in facts[2]] == [(revenue[0], "fee")]  # "These": the activity of the sentence before
+    assert {(s == opening, o) for s, p, o in facts[3] if p == "date"} == {(True, "2019-09-30"), (False, "2019-09-30")}
