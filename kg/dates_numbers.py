@@ -25,7 +25,7 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)\s+(?:and\s+(?:early|mid|late)\s+)?)?"  # "in mid and late September"
 _DATE_FORMS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
+    ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY},?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
@@ -44,6 +44,7 @@ class DateMention:
     words: str
     value: str  # 2019-09-30, 2019-09, 2019 or --09-30
     year_inferred: bool = False
+    last: str | None = None  # the last day of two a month's date gives ("March 17 and 18, 2019": 2019-03-18)
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,11 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = datetime.date(int(g[2]), _month(g[0]), int(g[1])).isoformat(), False
         elif kind == "dmy":
             value, inferred = datetime.date(int(g[2]), _month(g[1]), int(g[0])).isoformat(), False
-        elif kind in ("my", "mddy"):  # two days of a month: the month is what one date can say
+        elif kind == "my":
             value, inferred = f"{int(g[1]):04d}-{_month(g[0]):02d}", False
+        elif kind == "mddy":  # two days of a month: the month is what one date can say, the later day its end
+            last = datetime.date(int(g[2]), _month(g[0]), int(g[1])).isoformat()
+            return DateMention(m.start(), m.end(), words, last[:7], False, last)
         elif kind == "y":
             value, inferred = g[0], False
         elif kind == "md":
@@ -250,18 +254,31 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
     return out
 
 
+def dateline(text: str, date: DateMention, place_ends: list[int]) -> bool:
+    """A date that ends the sentence right after a place's name (place_ends: where the text's place names end), as a
+    picture's caption gives them ("in Al Qaim, Iraq September 30, 2019."): what the caption says had happened by then,
+    like the date of a cited source."""
+    return bool(re.fullmatch(r"[\s.)*]*", text[date.end:])) and any(re.fullmatch(r",?\s*", text[e:date.start]) for e in place_ends)
+
+
 _WITHIN = re.compile(r"\b(?:within|in less than|in under|in no more than)\s+(?:approximately\s+|about\s+|some\s+|the next\s+)?"
                      r"(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\b", re.I)
 
 
+_LEFT = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\s+"
+                   r"(?:were|are|was|is|remained|remain|remains)\s+(?:left|remaining)\b", re.I)
+
+
 def deadlines(text: str, reference: str | None) -> list[DateMention]:
     """The latest dates a text sets by a span from a reference date (the report's or the document's): "within two months"
-    of 23 July 2019 is 2019-09, "in less than a month" 2019-08; at the precision of the span's unit (a month, a year)."""
+    of 23 July 2019 is 2019-09, "in less than a month" 2019-08, "two months were left" too; at the precision of the
+    span's unit (a month, a year)."""
     if not reference or reference.startswith("--"):
         return []
     year, month = int(reference[:4]), int(reference[5:7]) if len(reference) >= 7 else None
     out = []
-    for m in _WITHIN.finditer(text):
+    # "within six months, thus two months were left": the span still left is what counts from the reference
+    for m in list(_LEFT.finditer(text)) or list(_WITHIN.finditer(text)):
         count = 1 if m.group(1).lower() in ("a", "one") else _SMALL.get(m.group(1).lower()) or int(m.group(1))
         if m.group(2).lower().startswith("year"):
             value = str(year + count)

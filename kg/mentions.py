@@ -262,10 +262,12 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
     for i, tok in enumerate(tokens):
         word = tok.group(0) if tok is not None else ""
         free = tok is not None and not _overlaps(taken, tok.start(), tok.end())
-        if word in DEMONYMS:  # only as the first word of a name (Syrian Tribal Council), not as a name itself
+        # only as the first word of a name (Syrian Tribal Council), not as a name itself nor before a title (Syrian
+        # Defense Minister Ali Abdallah Ayoub: the name is the person's)
+        if word in DEMONYMS:
             nxt = tokens[i + 1]
             free = free and not piece and nxt is not None and nxt.group(0) not in DEMONYMS and _capitalised(nxt.group(0)) \
-                and nxt.group(0).lower() not in _COMMON | _ADJECTIVES and not _overlaps(taken, nxt.start(), nxt.end()) \
+                and nxt.group(0).lower() not in _COMMON | _ADJECTIVES | TITLES and not _overlaps(taken, nxt.start(), nxt.end()) \
                 and text[tok.end():nxt.start()] == " "
         joined = tok is not None and text[tok.end():tok.end() + 1] == "-"  # al-Akhbar: the article starts the name
         # Abu Sajad, Bin Laden: a kunya or patronymic written with a capital starts the name

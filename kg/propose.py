@@ -13,10 +13,10 @@ the date of a source cited in brackets is the latest date (`dateNotAfter`) of th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cues import read_cues
-from .dates_numbers import DateMention, QuantityMention, deadlines
+from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .event_index import EventIndex
 from .mentions import DEMONYMS
 from .names import fold
@@ -61,12 +61,12 @@ _AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?
                     r"(?:(?:early|late|mid|summer|spring|fall|autumn|winter|end|beginning)\s+(?:and\s+\w+\s+)?(?:of\s+)?)?", re.I)
 _CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
-_PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )to|curb|curbing|prevent|preventing|counter|countering|"
+_PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according )to|curb|curbing|prevent|preventing|counter|countering|"
                       r"stop|stopping|combat|combating|fight|"
                       r"against)\s+(?:\w+\s+)?$", re.I)
 # What an event's word is for (what is prepared), not what happened: no citation dates it.
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
-_REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted)\b", re.I)
+_REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
@@ -307,11 +307,12 @@ class Proposer:
         kind yet), the report a source citation dates, and the latest dates a citation or a deadline sets
         (doc_date: the document's date, from which "within two months" counts when no citation dates the sentence)."""
         nodes = [n for n in nodes if n.kind != "unsure"]
-        cited = [d for d in dates if _citation(text, d)]
+        place_ends = [n.end for n in nodes if n.kind != "demonym" and self.ontology.is_subclass(n.type, LB + "Place")]
+        cited = [d for d in dates if _citation(text, d) or dateline(text, d, place_ends)]
         dates = [d for d in dates if d not in cited]
         out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
         if not dates:
-            return out + self.known_transfer(text, nodes)
+            return out + self.known_events(text, nodes)
         triggers = []
         for pattern, cls in _TRIGGERS:
             for m in pattern.finditer(text):
@@ -354,8 +355,9 @@ class Proposer:
             out += self.bounded(text, nodes, limit, f"{limit.words!r} from {reference}", document, limit.start)
         if read_cues(text).modality != "asserted":
             return out  # a plan or a prediction the source reports has not happened by its date
-        for date in cited:
-            out += self.bounded(text, nodes, date, f"the source is cited with the date {date.words!r}", document, None)
+        for date in cited:  # by the later of two days the source is cited with
+            out += self.bounded(text, nodes, replace(date, value=date.last or date.value),
+                                f"the source is cited with the date {date.words!r}", document, None)
         return out
 
     def bounded(self, text: str, nodes: list[Node], date: DateMention, why: str, document: str, near: int | None
@@ -363,7 +365,7 @@ class Proposer:
         """dateNotAfter of the event the sentence reports: for a deadline (near: where it stands), the word of an event's
         kind nearest it, else the nearest verb (a new event of no kind yet); for a citation, the first word of an event's
         kind (a citation dates the sentence's main event)."""
-        end = text.rfind("(", 0, date.start) if near is None else len(text)
+        end = text.rfind("(", 0, date.start) if near is None and "(" in text[:date.start] else len(text)
         words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text, 0, end)
                  if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
                                              or _FOR.search(text[max(0, m.start() - 30):m.start()]))]
@@ -449,30 +451,29 @@ class Proposer:
             out.append(Proposed(event_id, "agent", source.id, f"{source.words!r}, the source cited in brackets"))
         return out
 
-    def known_transfer(self, text: str, nodes: list[Node]) -> list[Proposed]:
-        """An undated sentence about a transfer the register has: its agent named right before the word, and what the
-        sentence says it carries, where to and through where."""
-        m = _TRIGGERS[-1][0].search(text)
-        if m is None:
-            return []
-        agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and _AUXILIARIES.fullmatch(text[n.end:m.start()])
-                  and self.ontology.is_subclass(n.type, LB + "Actor")]
-        event_id = self.events.by_agent("Transfer", agents[-1].id, self.types) if agents else None
-        if event_id is None:
-            return []
-        ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
-        why = f"the Transfer {event_id} of the register, whose agent is {agents[-1].words!r}"
-        out = [Proposed(event_id, "agent", agents[-1].id, f"{why}, before {m.group(0)!r}")]
-        for n in nodes:
-            before = text[max(0, n.start - 20):n.start].lower()
-            if n.start < m.start() or n.kind == "demonym":
+    def known_events(self, text: str, nodes: list[Node]) -> list[Proposed]:
+        """An undated sentence about events the register has: a word of an event's kind with its agent named right before
+        it ("Iraq is set to open"), the register's one event of that kind whose agent that is (not a report: a source
+        makes many); for a transfer, what the sentence says it carries, where to and through where."""
+        out = []
+        for m, cls in [(m, cls) for pattern, cls in _TRIGGERS if cls != "Announcement" for m in pattern.finditer(text)]:
+            agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Actor")
+                      and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
+            if not agents or (event_id := self.events.by_agent(cls, agents[-1].id, self.types)) is None:
                 continue
-            if _local(n.type) == "Commodity":
-                out.append(Proposed(event_id, "cargo", n.id, f"{why}; {n.words!r} carried"))
-            elif re.search(r"\bto (?:the )?$", before) and self.allowed(ev, "destination", n):
-                out.append(Proposed(event_id, "destination", n.id, f"{why}; 'to {n.words}'"))
-            elif re.search(r"\b(?:through|via) (?:the )?$", before) and self.allowed(ev, "passesThrough", n):
-                out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
+            ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
+            why = f"the {cls} {event_id} of the register, whose agent is {agents[-1].words!r}"
+            out.append(Proposed(event_id, "agent", agents[-1].id, f"{why}, before {m.group(0)!r}"))
+            for n in nodes if cls == "Transfer" else ():
+                before = text[max(0, n.start - 20):n.start].lower()
+                if n.start < m.start() or n.kind == "demonym":
+                    continue
+                if _local(n.type) == "Commodity":
+                    out.append(Proposed(event_id, "cargo", n.id, f"{why}; {n.words!r} carried"))
+                elif re.search(r"\bto (?:the )?$", before) and self.allowed(ev, "destination", n):
+                    out.append(Proposed(event_id, "destination", n.id, f"{why}; 'to {n.words}'"))
+                elif re.search(r"\b(?:through|via) (?:the )?$", before) and self.allowed(ev, "passesThrough", n):
+                    out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
         return out
 
     def _towns(self, nodes: list[Node], before: int) -> list[Node]:

@@ -29,22 +29,49 @@ _MONEY_WORDS = [
     (r"\bcost\w*\b", "cost"),
     (r"\b(?:value[sd]?|worth|turnover)\b", "tradeValue"),
 ]
+_MONEY_PROPERTIES = {p for _, p in _MONEY_WORDS}
+_ANAPHOR = re.compile(r"\s*(?:These|This|They|It|Those|Such (?:fees|tolls|charges|sums))\b")
 _TIME = {"year", "month", "week", "day"}
+_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties|injured)\b", re.I)
+# The group noun before a count of people: "an additional force of about two hundred operatives".
+_GROUP = re.compile(r"\b(force|group|unit|team|contingent|cell|detachment|delegation)\s+of\s+$", re.I)
 _TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
 _MOVED = ("Transfer", "Seizure")
 
 
 def quantity_facts(proposer: Proposer, text: str, nodes: list[Node], quantities: list[QuantityMention],
-                   facts: list[Proposed], document: str) -> list[Proposed]:
-    """Facts for the quantities of a sentence that no other fact of it uses."""
+                   facts: list[Proposed], document: str, previous: list[Proposed] = ()) -> list[Proposed]:
+    """Facts for the quantities of a sentence that no other fact of it uses (previous: the facts of the sentence
+    before, whose activity a sentence opening on "These" or "It" goes on about)."""
     used = [f.object for f in facts if isinstance(f.object, dict)]
     out = []
     for q in quantities:
         if q.as_yaml() in used:
             continue
-        fact = _size(proposer, nodes, q) or _arsenal(proposer, text, nodes, q) or _activity(proposer, text, q, document)
-        if fact is not None:
-            out.append(fact)
+        fact = _size(proposer, nodes, q) or _arsenal(proposer, text, nodes, q) or _activity(proposer, text, q, document, previous)
+        out += [fact] if fact is not None else _known_event(proposer, text, nodes, q)
+    return out
+
+
+def count_groups(proposer: Proposer, text: str, nodes: list[Node], quantities: list[QuantityMention], document: str
+                 ) -> list[Node]:
+    """People a sentence counts without naming them ("five prominent Iraqi leaders", "a force of about two hundred
+    operatives"): a new entry of the ontology's PersonGroup, named by the words, whose size is the count. Not the
+    dead or wounded (an event's casualties), nor a count a name of the register or the text ends on (its size)."""
+    out = []
+    for q in quantities:
+        if q.unit != "person" or _KILLED.search(text) or any(n.kind != "demonym" and n.start < q.end + 2 and q.start < n.end
+                                                               for n in nodes):
+            continue
+        group = _GROUP.search(text[:q.start])
+        start = group.start(1) if group else q.start
+        words = text[start:q.end]
+        ent_id = slug(words)
+        if ent_id not in proposer.new:
+            proposer.new[ent_id] = NewEntity(ent_id, "PersonGroup", words[0].upper() + words[1:], [],
+                                             f"PersonGroup: the people {words!r} counts, unnamed, in document {document}")
+            proposer.types[ent_id] = LB + "PersonGroup"
+        out.append(Node(start, q.end, ent_id, LB + "PersonGroup", words, "new"))
     return out
 
 
@@ -59,6 +86,8 @@ def _size(proposer: Proposer, nodes: list[Node], q: QuantityMention) -> Proposed
         last = n.words.split()[-1].lower() if n.words.split() else ""
         if _actor(proposer, n) and q.start < n.start < q.end + 2 and q.end <= n.end + 1 and re.sub(r"s$", "", last) == q.unit:
             return Proposed(n.id, "size", q.as_yaml(), f"{q.verbatim!r}: the count of {n.words!r}")
+        if n.kind == "new" and n.type == LB + "PersonGroup" and n.start <= q.start and q.end == n.end:
+            return Proposed(n.id, "size", q.as_yaml(), f"{q.verbatim!r}: the people of {n.words!r}, counted")
     return None
 
 
@@ -73,13 +102,18 @@ def _arsenal(proposer: Proposer, text: str, nodes: list[Node], q: QuantityMentio
     return Proposed(owners[0].id, "arsenal", q.as_yaml(), f"{q.verbatim!r}: 'its' weapons, of {owners[0].words!r}")
 
 
-def _activity(proposer: Proposer, text: str, q: QuantityMention, document: str) -> Proposed | None:
+def _activity(proposer: Proposer, text: str, q: QuantityMention, document: str, previous=()) -> Proposed | None:
     """Money an activity makes, costs, is worth or charges; what a transfer or seizure moved."""
     words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text)]
     if q.unit in _MONEY:
-        prop = next((p for pattern, p in _MONEY_WORDS if re.search(pattern, text, re.I)), None)
+        prop = _money_word(text, q)
         if prop is None and q.per and q.per not in _TIME:
             prop = "fee"  # "$200 per truck": a charge on each thing that passes
+        before = [f for f in previous if f.property in _MONEY_PROPERTIES] if _ANAPHOR.match(text) else []
+        if prop is not None and not words and before:  # "These can range between $200 and $1,500 per truck."
+            return Proposed(before[-1].subject, prop, q.as_yaml(),
+                            f"{q.verbatim!r}: the {prop} of {before[-1].subject}, the activity of the sentence before, "
+                            f"which {_ANAPHOR.match(text).group(0).strip()!r} goes on about")
         if prop is None or not words:
             return None
         m, cls = min(words, key=lambda w: abs(w[0].start() - q.start))
@@ -95,6 +129,33 @@ def _activity(proposer: Proposer, text: str, q: QuantityMention, document: str) 
         return None
     event_id = _entry(proposer, cls, m.group(0), document)
     return Proposed(event_id, prop, q.as_yaml(), f"{q.verbatim!r}: the {prop} of {m.group(0)!r} (a {cls})")
+
+
+def _known_event(proposer: Proposer, text: str, nodes: list[Node], q: QuantityMention) -> list[Proposed]:
+    """Things counted in a clause whose actor is the agent of one event of the register (of the kind of the sentence's
+    event word, or of any kind when it has none): "KH has kept them from the town's 1,500 farms by declaring …", "the
+    parliament set to consider two bills": how many things that event took in (its quantity), and its agent."""
+    if q.unit in _MONEY or q.unit in ("person", "km", "percent"):
+        return []
+    clause = re.split(r"[;:]", text[:q.start])[-1]
+    actors = [n for n in nodes if _actor(proposer, n) and n.kind != "new" and q.start - len(clause) <= n.start and n.end <= q.start]
+    if not actors:
+        return []
+    kinds = [cls for pattern, cls in _TRIGGERS for _ in pattern.finditer(text)] or ["Event"]
+    event_id = proposer.events.by_agent(kinds[0], actors[-1].id, proposer.types)
+    if event_id is None:
+        return []
+    why = f"{event_id}, the register's one {kinds[0]} whose agent is {actors[-1].words!r}"
+    return [Proposed(event_id, "quantity", q.as_yaml(), f"{q.verbatim!r}: the quantity of {why}"),
+            Proposed(event_id, "agent", actors[-1].id, f"{actors[-1].words!r} counts {q.verbatim!r}: the agent of {why}")]
+
+
+def _money_word(text: str, q: QuantityMention) -> str | None:
+    """The property of the money word nearest the amount ("generates at least $50 million a month …, some of which is
+    collected in fees": the revenue, not the fee)."""
+    found = [(min(abs(m.start() - q.end), abs(q.start - m.end())), prop) for pattern, prop in _MONEY_WORDS
+             for m in re.finditer(pattern, text, re.I)]
+    return min(found)[1] if found else None
 
 
 def _entry(proposer: Proposer, cls: str, words: str, document: str) -> str:

@@ -18,10 +18,11 @@ NOUNS = [("land bridge", "LandBridge"), ("crossing", "Crossing"), ("border", "Bo
          ("base", "MilitaryBase"), ("militia", "Militia")]
 _DESCRIPTION = re.compile(
     r"\b(the|this|that|its|an?)\s+(?:(?:new|old|key|vital|main|strategic|sensitive|upgraded|improved|official|"
-    r"closed|concrete|border|same)\s*,?\s+)*(" + "|".join(n for n, _ in NOUNS) + r")\b(?![-\w])", re.I)
+    r"closed|concrete|cement|earthen|steel|towering|border|same)\s*,?\s+)*(" + "|".join(n for n, _ in NOUNS) + r")\b(?![-\w])", re.I)
 
 
 _CONTRAST = re.compile(r"\b(?:new|old|other|second|alternative|another)\b", re.I)
+_MATERIAL = re.compile(r"\b(?:cement|earthen|steel)\b", re.I)
 
 
 class Salience:
@@ -52,8 +53,8 @@ def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]
     for m in _DESCRIPTION.finditer(text):
         if any(m.start() < n.end and n.start < m.end() for n in nodes):
             continue
-        if _CONTRAST.search(m.group(0)):
-            continue  # "the old crossing", "a second route": another thing of the kind than the one named
+        if _CONTRAST.search(m.group(0)) or _MATERIAL.search(m.group(0)):
+            continue  # "the old crossing", "a second route", "a cement barrier": another thing of the kind than the one named
         cls = dict(NOUNS)[m.group(2).lower()]
         before = [n.id for n in nodes if n.end <= m.start() and n.kind in ("linked", "new")]
         # an indefinite description introduces its thing: only the document's main one of the kind is taken
@@ -64,7 +65,7 @@ def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]
     return out
 
 
-_SET_APART = re.compile(r"\b(?:new|old)\b", re.I)
+_SET_APART = re.compile(r"\b(?:new|old|cement|earthen|steel)\b", re.I)  # a lasting word: its age, what it is made of
 # A description as above that may hold a country's adjective too ("the old Syrian border crossing").
 _SET_APART_DESCRIPTION = re.compile(_DESCRIPTION.pattern.replace("|same)", "|same|(?-i:[A-Z][a-z]+(?:an|i)))"), re.I)
 

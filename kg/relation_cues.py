@@ -45,7 +45,7 @@ RELATIONS = [
      "hasPresenceIn", "ab"),
     (r" (?:\w+ )?(?:(?:has|have|had) )?(?:\w+ )?(?:established|maintains?|maintained|built|has|have|had) (?:a|an|its|their) "
      r"(?:\w+ )?presence (?:in|on|at|along) (?:the )?", "hasPresenceIn", "ab"),
-    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to) (?:the )?", "deployedIn", "ab"),
+    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to|at) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
     (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
@@ -64,6 +64,10 @@ RELATIONS = [
     (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
     (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
      "passesThrough", "ab"),
+    # a route "stretching across Iraq"; a crossing that "will be part of Iran's land bridge" is one it passes through
+    (r"['’”\"]? (?:stretch(?:es|ing|ed)?|extend(?:s|ing|ed)?|runs?|running|reach(?:es|ing)?) across (?:the )?", "passesThrough", "ab"),
+    (r",? (?:is |was |will be |would be |to be |becomes? |become )?(?:a |an )?(?:\w+ )?part of (?:the |an? )?(?:\w+['’]s )?[“\"]?",
+     "passesThrough", "ba"),
 ]
 
 # Words that name an event of a kind, and the class (Transfer last: kg.propose reads it as the last).
@@ -76,9 +80,9 @@ TRIGGERS = [
     (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:\w+ )?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way", "Deployment"),
     (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
     (r"construction|constructed|built|erected", "Construction"),
-    (r"captured|capture|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
+    (r"captured|capture|occup(?:ied|ation)|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
      "TerritorialCapture"),
-    (r"announced|declared|statement|reported|a report|agreement|agreed", "Announcement"),
+    (r"announced|declar(?:ed|ing)|statement|reported|a report|agreement|agreed", "Announcement"),
     (r"attack(?:ed|s)?|fired", "Attack"),
     (r"smuggling operations?|illicit trade|trafficking", "SmugglingOperation"),
     (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),

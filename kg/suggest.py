@@ -15,6 +15,7 @@ Nothing here is published: `kg build` refuses a proposal until a curator has rev
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -38,12 +39,14 @@ from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .propose import NewEntity, Node, Proposed, Proposer, slug
-from .quantity_cues import quantity_facts
+from .quantity_cues import count_groups, quantity_facts
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .report_cues import report_cue
 from .route_cues import route_facts
 from .statements import load_statement_file
+from .status_cues import event_statuses
+from .time_cues import Timeline
 from .yamlio import load_yaml
 
 log = logging.getLogger(__name__)
@@ -125,8 +128,10 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     new_names: dict[str, str] = {}  # folded name -> new entity id
     statements: list[dict] = []
     whole = doc.in_scope_text()
-    found = matcher.find(whole)  # over the whole text: a short form or surname needs the full name given before it
+    found = repeated_names(whole, matcher.find(whole))  # over the whole text: a short form or surname needs the full name given before it
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer))
+    previous: list[Proposed] = []  # the facts of the sentence before
+    timeline = Timeline()  # the dates the text has given so far
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
@@ -139,16 +144,22 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         references += descriptions(text, nodes + references, salience)
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
-        nodes = sorted(nodes + references, key=lambda n: n.start)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
+        dates = sorted(dates + timeline.same_day(text), key=lambda d: d.start)
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
+        references += count_groups(proposer, text, nodes + references, quantities, doc.id)
+        nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
-        facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id)
+        facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
+        facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
+        facts += event_statuses(proposer, text, facts)
+        previous = facts
+        timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue
@@ -162,6 +173,17 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         for e in proposer.new.values()
     ]
     return Draft(doc.id, statements, new_entries, Path(), Path())
+
+
+def repeated_names(text: str, found: list) -> list:
+    """A new name wherever the text gives it again, also where it alone could not pass for a name (a source cited in
+    brackets, "(Sputnik, July 22, 2019)", after "Interviewed by Sputnik")."""
+    out = list(found)
+    for m in [m for m in found if m.how == "unknown"]:
+        for again in re.finditer(rf"(?<![\w-]){re.escape(m.words)}(?![\w-])", text):
+            if not any(again.start() < o.end and o.start < again.end() for o in out):
+                out.append(replace(m, start=again.start(), end=again.end()))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _nodes(text: str, mentions, proposer: Proposer, new_names: dict[str, str], doc_id: str,
@@ -224,10 +246,12 @@ def _set_apart(text: str, nodes: list[Node], proposer: Proposer, new_names: dict
 
 
 def _unique(facts: list[Proposed]) -> list[Proposed]:
+    """Each fact once; no latest date (dateNotAfter) of an event the same sentence gives its date: the date says more."""
+    dated = {(f.subject, f.object) for f in facts if f.property == "date"}
     seen, out = set(), []
     for f in facts:
         key = (f.subject, f.property, repr(f.object))
-        if key not in seen:
+        if key not in seen and not (f.property == "dateNotAfter" and (f.subject, f.object) in dated):
             seen.add(key)
             out.append(f)
     return out

@@ -257,6 +257,10 @@ def test_a_thing_set_apart_from_another_of_its_kind():
     found = set_apart("The old border crossing is blocked, but the new, upgraded crossing and the other route are not.", [])
     assert [(words, key, cls) for _, _, words, key, cls in found] == [
         ("old border crossing", "old crossing", "Crossing"), ("new, upgraded crossing", "new crossing", "Crossing")]
+    # what it is made of sets it apart too, however the text introduces it and refers back to it
+    found = set_apart("Work was completed on a towering cement barrier. The cement barrier, 12km in length, stands there.", [])
+    assert [(words, key, cls) for _, _, words, key, cls in found] == [
+        ("towering cement barrier", "cement barrier", "Barrier"), ("cement barrier", "cement barrier", "Barrier")]
 
 
 def test_a_border_and_a_crossing_worded_by_the_places_they_join(proposer):
@@ -352,3 +356,29 @@ def test_a_quoted_name_before_its_kind_and_the_country_that_operates_it(proposer
     text = "construction at an Iranian “Imam Ali” base"
     found = place_facts(proposer, text, nodes_of(proposer, text, {"Imam Ali": "imam-ali"}, {"Iranian": "iran"}))
     assert {(f.subject, f.property, f.object) for f in found} == {("iran", "operates", "imam-ali")}
+
+
+def test_a_new_name_given_again_where_it_alone_could_not_pass_for_one():
+    from kg.suggest import repeated_names
+
+    text = "Interviewed by Sputnik he asked why it was late (Sputnik, July 22, 2019)."
+    assert [m.start for m in Matcher({}).find(text) if m.how == "unknown"] == [15]  # alone in brackets: no name
+    found = repeated_names(text, Matcher({}).find(text))
+    assert [(m.words, m.start) for m in found if m.how == "unknown"] == [("Sputnik", 15), ("Sputnik", text.index("(Sputnik") + 1)]
+
+
+def test_a_route_stretching_across_a_place_and_a_crossing_part_of_a_route(proposer):
+    proposer.types.update({"land-bridge": LB + "LandBridge", "crossing": LB + "Crossing"})
+    text = "Iran’s “land bridge” stretching across Iraq into Syria."
+    assert ("land-bridge", "passesThrough", "iraq") in facts_of(proposer, text, {"land bridge": "land-bridge", "Iraq": "iraq"})
+    text = "The crossing will be part of Iran’s “land bridge”."
+    assert facts_of(proposer, text, {"crossing": "crossing", "Iran": "iran", "land bridge": "land-bridge"}) == {
+        ("land-bridge", "passesThrough", "crossing")}
+    # a unit part of a force is part of it, not a place a route passes through
+    assert facts_of(proposer, "the Quds Force, part of the IRGC", {"Quds Force": "quds-force", "IRGC": "irgc"}) == {
+        ("quds-force", "partOf", "irgc")}
+
+
+def test_a_country_adjective_and_a_title_before_a_new_name_are_not_part_of_it():
+    text = "after meeting with the Syrian Tribal Council and with Syrian Defense Minister Ali Abdallah Ayoub on the crossing."
+    assert [m.words for m in Matcher({}).find(text) if m.how == "unknown"] == ["Syrian Tribal Council", "Ali Abdallah Ayoub"]

@@ -31,6 +31,8 @@ def proposer():
     ("The barrier is to be finished within a year.", "2022", ["2023"]),
     ("It is to open within two months.", "2022", []),  # a span of months from a year: no month to count from
     ("It opened two months ago.", "2019-07-24", []),
+    # the span still left, not the one set at some earlier time, counts from the reference
+    ("The meeting determined that it would open within six months, thus two months were left.", "2019-07-22", ["2019-09"]),
 ])
 def test_a_deadline_counted_from_the_reference_date(text, reference, expected):
     assert [d.value for d in deadlines(text, reference)] == expected
@@ -86,6 +88,31 @@ def test_a_dated_citation_bounds_the_event_the_sentence_reports(proposer):
                   {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"}) == []
 
 
+def test_a_citation_of_two_days_bounds_the_event_by_the_later_day(proposer):
+    assert [(d.value, d.last) for d in dates("(Fars, March 17 and 18, 2019)", None)] == [("2019-03", "2019-03-18")]
+    found = events(proposer, "Kataib Hezbollah commanders held a meeting in al-Qaim (Fars, March 17 and 18, 2019).",
+                   {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"})
+    assert [f.object for f in found if f.property == "dateNotAfter"] == ["2019-03-18"]
+
+
+def test_a_captions_date_after_a_place_bounds_what_it_says_happened(proposer):
+    text = "Soldiers are seen at the crossing, after it has been reopened for trade, in al-Qaim, Iraq September 30, 2019."
+    proposer.types["iraq"] = LB + "Country"
+    found = events(proposer, text, {"al-Qaim": "al-qaim", "Iraq": "iraq"})
+    bound = [f for f in found if f.property == "dateNotAfter"]
+    assert [f.object for f in bound] == ["2019-09-30"] and proposer.types[bound[0].subject] == LB + "CrossingOpening"
+    # a date in the middle of the sentence, or after no place, is no caption's
+    assert not [f for f in events(proposer, "The crossing at al-Qaim was reopened September 30, 2019.", {"al-Qaim": "al-qaim"})
+                if f.property == "dateNotAfter"]
+
+
+def test_according_to_a_report_is_no_purpose(proposer):
+    found = events(proposer, "On July 22, 2019, according to a report from Kataib Hezbollah, the crossing was ready.",
+                   {"Kataib Hezbollah": "kataib-hezbollah"})
+    assert [(f.property, f.object) for f in found if f.property == "date"] == [("date", "2019-07-22")]
+    assert proposer.types[found[0].subject] == LB + "Announcement"
+
+
 def test_a_second_date_of_one_event_word_is_a_second_event(proposer):
     found = events(proposer, "Air strikes hit Kataib Hezbollah in the summer of 2018 and again in the summer and fall of 2019.",
                    {"Kataib Hezbollah": "kataib-hezbollah"})
@@ -120,6 +147,55 @@ def test_the_members_and_weapons_an_actor_counts(proposer):
 def test_what_an_activity_makes_costs_is_worth_or_moves(proposer, text, prop, cls):
     found = counted(proposer, text, {w: i for w, i in (("Kataib Hezbollah", "kataib-hezbollah"), ("al-Qaim", "al-qaim")) if w in text})
     assert [p for _, p, _ in found] == [prop] and proposer.types[found[0][0]] == LB + cls
+
+
+def test_the_money_word_nearest_the_amount_gives_its_property(proposer):
+    found = counted(proposer, "Smuggling generates at least $50 million a month, some of which is collected in fees.", {})
+    assert [p for _, p, _ in found] == ["revenue"]
+
+
+def test_a_sentence_opening_on_these_goes_on_about_the_activity_before(proposer):
+    from kg.propose import Proposed
+    from kg.quantity_cues import quantity_facts
+
+    text = "These can range between $200 and $1,500 per truck."
+    before = [Proposed("smuggling-operation", "revenue", {"value": 50}, "")]
+    found = quantity_facts(proposer, text, [], quantities(text), [], "009", before)
+    assert [(f.subject, f.property, f.object["min"], f.object["per"]) for f in found] == [("smuggling-operation", "fee", 200, "truck")]
+    assert quantity_facts(proposer, text, [], quantities(text), [], "009", []) == []  # nothing before to go on about
+    text = "Kataib Hezbollah has $50 million."
+    assert quantity_facts(proposer, text, [], quantities(text), [], "009", before) == []  # no anaphor
+
+
+def test_people_counted_unnamed_are_a_group_of_that_size(proposer):
+    from kg.quantity_cues import count_groups, quantity_facts
+
+    for text, words in (("An additional force of about two hundred operatives is deployed at al-Qaim.",
+                         "force of about two hundred operatives"),
+                        ("The United States imposed sanctions on five prominent Iraqi leaders of the group.",
+                         "five prominent Iraqi leaders")):
+        nodes = nodes_of(proposer, text, {"al-Qaim": "al-qaim"} if "al-Qaim" in text else {})
+        groups = count_groups(proposer, text, nodes, quantities(text), "009")
+        assert [(g.words, proposer.types[g.id]) for g in groups] == [(words, LB + "PersonGroup")]
+        found = quantity_facts(proposer, text, sorted(nodes + groups, key=lambda n: n.start), quantities(text), [], "009")
+        assert [(f.subject, f.property) for f in found] == [(groups[0].id, "size")]
+    text = "An air strike killed more than 20 members near al-Qaim."  # the dead are the event's casualties
+    assert count_groups(proposer, text, nodes_of(proposer, text, {"al-Qaim": "al-qaim"}), quantities(text), "009") == []
+
+
+def test_things_counted_by_the_one_event_of_the_register_whose_agent_the_clause_names(proposer):
+    proposer.types.update({"zone-declaration": LB + "Announcement", "kh-transfer": LB + "Transfer"})
+    proposer.events.add("zone-declaration", "agent", "kataib-hezbollah")
+    proposer.events.add("kh-transfer", "agent", "kataib-hezbollah")
+    from kg.quantity_cues import quantity_facts
+
+    def found(text):
+        nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"})
+        return [(f.subject, f.property, f.object) for f in quantity_facts(proposer, text, nodes, quantities(text), [], "009")]
+    assert [f[:2] for f in found("Residents say Kataib Hezbollah keeps them from their 1,500 farms by declaring a security zone.")] == [
+        ("zone-declaration", "quantity"), ("zone-declaration", "agent")]
+    # two events of the actor and no word of the kind of either: which one is not told
+    assert found("Kataib Hezbollah keeps them from their 1,500 farms.") == []
 
 
 def test_money_or_goods_with_no_activity_are_left_to_the_curator(proposer):
@@ -196,3 +272,16 @@ def test_the_places_a_routes_own_words_go_through(proposer):
         ("roads", "passesThrough", "al-qaim")]
     outside = Node(0, 3, "al-qaim", LB + "Settlement", "The")
     assert route_facts(proposer, text, [roads], [outside]) == []
+
+
+def test_an_undated_event_of_the_register_by_its_word_and_its_agent(proposer):
+    proposer.types.update({"iraq": LB + "Country", "opening": LB + "CrossingOpening", "shipments": LB + "Transfer",
+                           "weapons": LB + "Commodity"})
+    proposer.events.add("opening", "agent", "iraq")
+    proposer.events.add("shipments", "agent", "kataib-hezbollah")
+    found = events(proposer, "Iraq is set to open the crossing.", {"Iraq": "iraq"})
+    assert [(f.subject, f.property, f.object) for f in found] == [("opening", "agent", "iraq")]
+    found = events(proposer, "Kataib Hezbollah has transferred weapons to al-Qaim.",
+                   {"Kataib Hezbollah": "kataib-hezbollah", "weapons": "weapons", "al-Qaim": "al-qaim"})
+    assert {(f.property, f.object) for f in found} == {("agent", "kataib-hezbollah"), ("cargo", "weapons"), ("destination", "al-qaim")}
+    assert events(proposer, "Kataib Hezbollah is set to open the crossing.", {"Kataib Hezbollah": "kataib-hezbollah"}) == []

@@ -1,0 +1,33 @@
+"""The status a sentence gives the events it dates (the ontology's `status` of an Event): an opening or a construction the
+source says took place ("re-opened on Monday", "construction was completed on January 28") is completed; one it says
+came after delays or waiting ("after a month of delays") was delayed first. Only where the words before say it took
+place: what "will be completed", "would have opened" or "has not been completed" has no status yet."""
+
+from __future__ import annotations
+
+import re
+
+from .namespaces import LB
+from .propose import Proposed, Proposer
+
+_DONE = re.compile(r"\b(?:re-?opened|opened|completed|finished|inaugurated)\b", re.I)
+_DELAYED = re.compile(r"\b(?:delays?|delayed|postponed|postponement|waiting)\b", re.I)
+# Words before a verb's past form that make it a plan, a prediction or a denial.
+_NOT_YET = re.compile(r"\b(?:will|would|to|could|might|may|should|must|shall|not|never|yet to)\s+(?:(?:be|have|been|being)\s+)*$", re.I)
+_KINDS = ("CrossingOpening", "Construction")  # events that are done once they took place
+_DATED = ("date", "dateNotAfter")
+
+
+def event_statuses(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    """[event, status, completed] and [event, status, delayed] for the openings and constructions a sentence dates."""
+    done = next((m for m in _DONE.finditer(text) if not _NOT_YET.search(text[max(0, m.start() - 40):m.start()])), None)
+    delayed = _DELAYED.search(text)
+    out = []
+    for event in dict.fromkeys(f.subject for f in facts if f.property in _DATED):
+        if not any(proposer.ontology.is_subclass(proposer.types.get(event, ""), LB + k) for k in _KINDS):
+            continue
+        if done:
+            out.append(Proposed(event, "status", "completed", f"{done.group(0)!r}: the source says it took place"))
+        if delayed:
+            out.append(Proposed(event, "status", "delayed", f"{delayed.group(0)!r}: it came after delays"))
+    return out

@@ -1,0 +1,103 @@
+"""Times a sentence gives by what the text said before it (kg.suggest keeps the account, sentence by sentence):
+
+- "the same day": the day the text gave last;
+- "after the occupation of the region", "After ISIS was expelled": what the sentence says happened then is not before
+  the date the text gave the last event of that kind (`dateNotBefore`);
+- "it did not open as planned": the event of that kind the text dated last, at that date (the plan's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates_numbers import DateMention
+from .propose import Node, Proposed, Proposer
+from .relation_cues import TRIGGERS
+from .report_cues import action_verbs
+
+_TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
+_SAME_DAY = re.compile(r"\b(?:on\s+)?the same day\b", re.I)
+_AFTER = re.compile(r"\b(?:(?:immediately|shortly|soon|right|even)\s+)?after\b", re.I)
+_AS_PLANNED = re.compile(r"\bas (?:planned|scheduled|expected|announced)\b", re.I)
+REACH = 40  # the word of an event's kind stands this close after "after"
+
+
+class Timeline:
+    """The dates the text has given so far: its last day, and the event of each kind it dated last."""
+
+    def __init__(self):
+        self.day: DateMention | None = None
+        self.kinds: dict[str, tuple[str, str]] = {}  # class local name -> (event id, date)
+
+    def same_day(self, text: str) -> list[DateMention]:
+        """"the same day" as a date: the day of the event of the kind the words before it name ("The opening comes the
+        same day that …": the opening's), else the day the text gave last."""
+        out = []
+        for m in _SAME_DAY.finditer(text):
+            kind = _kind(text, max(0, m.start() - REACH), m.start())
+            value = self.kinds[kind[1]][1] if kind is not None and kind[1] in self.kinds else None
+            if value is not None and len(value) == 10:
+                out.append(DateMention(m.start(), m.end(), m.group(0), value))
+            elif self.day is not None:
+                out.append(DateMention(m.start(), m.end(), m.group(0), self.day.value, self.day.year_inferred))
+        return out
+
+    def that_day(self, proposer: Proposer, text: str, nodes: list[Node], document: str) -> list[Proposed]:
+        """What the clause after "the same day that" says happened: a new event of no kind yet, on that day."""
+        out = []
+        for day in self.same_day(text):
+            clause = re.match(r"\s+(?:that|as|when|on which)\b", text[day.end:])
+            verbs = [v for v in action_verbs(text) if clause and v.start() > day.end] if clause else []
+            if verbs:
+                places = proposer.places(text, nodes, verbs[0].end(), "Event")
+                event = proposer.new_event("Event", day.value, places, verbs[0].group(0), document)
+                out.append(Proposed(event, "date", day.value, f"a new Event: the verb {verbs[0].group(0)!r} after "
+                                    f"{(day.words + clause.group(0))!r}, the day {day.value}"))
+        return out
+
+    def add(self, dates: list[DateMention], facts: list[Proposed], types: dict[str, str]) -> None:
+        """What a sentence dated: its last day, the event of each kind it gave a date."""
+        days = [d for d in dates if len(d.value) == 10]
+        if days:
+            self.day = days[-1]
+        for f in facts:
+            if f.property == "date" and f.subject in types:
+                self.kinds[types[f.subject].rsplit("#", 1)[-1]] = (f.subject, f.object)
+
+    def refer(self, proposer: Proposer, text: str, nodes: list[Node], document: str) -> list[Proposed]:
+        """The dates a sentence gives by what the text dated before: "the same day that", "after the capture", "as
+        planned"."""
+        out = self.that_day(proposer, text, nodes, document)
+        for m in _AFTER.finditer(text):
+            kind = _kind(text, m.end(), m.end() + REACH)
+            if kind is None or kind[1] not in self.kinds:
+                continue
+            word, cls = kind
+            event, value = self.kinds[cls]
+            opens = not text[:m.start()].strip(" -►*\"“")
+            clause_end = text.find(",", m.end()) if opens and "," in text[m.end():] else len(text)
+            verbs = [v for v in action_verbs(text) if not m.start() <= v.start() < clause_end]
+            if not verbs:
+                continue
+            verb = min(verbs, key=lambda v: abs(v.start() - m.start()))
+            places = proposer.places(text, nodes, verb.end(), "Event")
+            new = proposer.new_event("Event", value, places, verb.group(0), document)
+            out.append(Proposed(new, "dateNotBefore", value, f"a new Event: the verb {verb.group(0)!r} {m.group(0)!r} "
+                                f"{word!r}, the {cls} {event} the text dated {value}"))
+        for m in _AS_PLANNED.finditer(text):
+            kind = _kind(text, max(0, m.start() - REACH), m.start())
+            if kind is not None and kind[1] in self.kinds:
+                event, value = self.kinds[kind[1]]
+                out.append(Proposed(event, "date", value, f"{kind[0]!r} {m.group(0)!r}: the {kind[1]} {event} the text "
+                                    f"dated {value}"))
+        return out
+
+
+def _kind(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The first word of an event's kind in text[start:end], and its class."""
+    found = [(w.start(), w.group(0), cls) for pattern, cls in _TRIGGERS for w in pattern.finditer(text, start, end)]
+    if not found:
+        return None
+    _, word, cls = min(found)
+    return word, cls
+
