@@ -67,9 +67,24 @@ def nginx() -> str:
     return found
 
 
-def nginx_conf(settings: dict, socket: Path, runtime: Path, user: tuple[int, int] | None = None) -> str:
-    """The configuration of the front for these settings: listen on HOST:PORT, pass to the workers' socket;
-    its worker processes run as `user` (uid, gid) where given."""
+# The oldest nginx that can end a pooled connection after a time of use (keepalive_time): older ones get no pool.
+POOLING_SINCE = (1, 19, 10)
+
+
+def version(program: str) -> tuple[int, ...] | None:
+    """nginx's version, as `nginx -v` prints it (None when it prints none)."""
+    import re
+    import subprocess
+
+    done = subprocess.run([program, "-v"], capture_output=True, text=True)
+    found = re.search(r"nginx/(\d+(?:\.\d+)*)", done.stderr + done.stdout)
+    return tuple(int(n) for n in found.group(1).split(".")) if found else None
+
+
+def nginx_conf(settings: dict, socket: Path, runtime: Path, user: tuple[int, int] | None = None, pool: bool = True) -> str:
+    """The configuration of the front for these settings: listen on HOST:PORT, pass to the workers' socket
+    (keeping a pool of connections to them, unless `pool` is false); its worker processes run as `user` (uid,
+    gid) where given."""
     body_limit = int(settings["MAX_BODY_BYTES"])
     read_timeout = int((float(settings["QUERY_TIMEOUT"] or 600) + 30) * 1000)  # ms; the worker answers (503) first
     errors = "\n".join(
@@ -78,6 +93,8 @@ def nginx_conf(settings: dict, socket: Path, runtime: Path, user: tuple[int, int
         for status, message in _ERRORS.items())
     temp = {name: runtime / name for name in ("body", "uwsgi", "proxy", "fastcgi", "scgi")}
     user_line = f"user {pwd.getpwuid(user[0]).pw_name} {grp.getgrgid(user[1]).gr_name};\n" if user else ""
+    pooling = (f"\n    keepalive {pool_size(settings['WORKERS'])};\n    keepalive_timeout {POOL_IDLE}s;\n"
+               f"    keepalive_time {POOL_LIFETIME}s;\n    keepalive_requests 100000;") if pool else ""
     return f"""# Written by kg serve for this run; see server/front.py.
 {user_line}daemon off;
 worker_processes 1;
@@ -102,11 +119,7 @@ http {{
   keepalive_requests 100000;
   send_timeout 60s;
   upstream workers {{
-    server unix:{socket};
-    keepalive {pool_size(settings["WORKERS"])};
-    keepalive_timeout {POOL_IDLE}s;
-    keepalive_time {POOL_LIFETIME}s;
-    keepalive_requests 100000;
+    server unix:{socket};{pooling}
   }}
   server {{
     listen {settings["HOST"]}:{settings["PORT"]};

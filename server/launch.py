@@ -63,7 +63,7 @@ class ServerPlan:
 def server_plan(overrides: dict) -> ServerPlan:
     """The uWSGI master (which starts the workers and nginx in front of them) for these settings."""
     from .config import load_config
-    from .front import check_conf, nginx, nginx_conf
+    from .front import POOLING_SINCE, check_conf, nginx, nginx_conf, version
 
     settings = load_config(overrides)
     front = nginx()
@@ -81,7 +81,12 @@ def server_plan(overrides: dict) -> ServerPlan:
     metrics.mkdir()
     socket = runtime / "workers.sock"
     conf = runtime / "nginx.conf"
-    conf.write_text(nginx_conf(settings, socket, runtime, user), encoding="utf-8")
+    found = version(front)
+    pool = found is None or found >= POOLING_SINCE
+    if not pool:
+        log.warning("nginx %s is older than %s: it opens a connection to a worker for each request",
+                    ".".join(map(str, found)), ".".join(map(str, POOLING_SINCE)))
+    conf.write_text(nginx_conf(settings, socket, runtime, user, pool), encoding="utf-8")
     check_conf(front, conf, runtime)
     if user is not None:  # the workers and the front run as this user: they own what they write
         for path in (runtime, metrics):

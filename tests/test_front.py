@@ -11,6 +11,9 @@ import urllib.parse
 
 import pytest
 
+from server.config import load_config
+from server.front import POOLING_SINCE, check_conf, nginx, nginx_conf, version
+
 from .conftest import running_server
 
 pytestmark = pytest.mark.slow  # a real `kg serve` (uWSGI workers behind nginx)
@@ -66,3 +69,16 @@ def test_a_request_beyond_the_pool_is_answered_while_long_queries_hold_the_other
         assert [status for status, _ in others] == [200] * 4
         assert max(seconds for _, seconds in others) < 3.0, others
         assert answered and set(answered) == {200}
+
+
+@pytest.mark.parametrize("pool", [True, False])
+def test_nginx_takes_the_front_with_its_pool_and_without_it(tmp_path, pool):
+    """An nginx older than POOLING_SINCE gets the front without the pool; both configurations are nginx's to run."""
+    settings = load_config({"PORT": "8000"})
+    for name in ("body", "uwsgi", "proxy", "fastcgi", "scgi"):
+        (tmp_path / name).mkdir()
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(nginx_conf(settings, tmp_path / "workers.sock", tmp_path, None, pool), encoding="utf-8")
+    check_conf(nginx(), conf, tmp_path)  # raises, saying why, where nginx refuses it
+    assert ("keepalive_time " in conf.read_text()) is pool
+    assert version(nginx()) >= POOLING_SINCE  # the Debian package scripts/install installs keeps the pool
