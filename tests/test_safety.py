@@ -212,7 +212,7 @@ def _masked_reading(text: str) -> tuple[str | None, bool]:
     return (form.group(1).upper() if form else None), bool(update)
 
 
-@settings(max_examples=1000, derandomize=True)
+@settings(max_examples=300, derandomize=True)
 @given(st.lists(_PIECES, max_size=9).map("".join))
 @example("PREFIX ex:<a b>SELECT * {}")
 @example("PREFIX ex: <http://x.org/a#> # c\nSELECT * {}")
