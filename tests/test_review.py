@@ -73,6 +73,7 @@ def test_the_check_reports_what_is_left(drafted):
     assert after.exit_code == 1 and f"005.yaml:{line}: quantity words 'at least twelve' are not in the quote" in after.output
 
 
+@pytest.mark.slow  # a whole review in the terminal, with the inputs read before and after: seconds
 def test_the_terminal_flow_shows_each_proposal_in_context_and_edits_in_the_editor(drafted, tmp_path):
     editor = tmp_path / "editor.py"
     editor.write_text("import sys\np = sys.argv[1]\ns = open(p).read()\n"

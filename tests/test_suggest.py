@@ -67,6 +67,7 @@ def test_reviewed_statements_are_never_replaced(project_copy):
     assert (project_copy.statements / "002.yaml").read_bytes() == before
 
 
+@pytest.mark.slow  # drafts the document twice: seconds
 def test_a_second_run_replaces_its_own_draft(drafted, tmp_path):
     layout = copy_project_inputs(tmp_path)
     for folder in ("statements", "register"):
