@@ -12,8 +12,8 @@ answered, whose caches are warm. A pooled connection holds its worker while idle
 the workers at most (the others accept new connections), nginx closes an idle one before the worker
 would, and it ends each after a second of use, so that a request waiting on a new connection while the
 other workers are busy soon gets a worker; one nginx process keeps the one pool, so an idle pooled worker
-is always nginx's to use. The client's
-address travels in a header nginx sets (`CLIENT_HEADER`), which only the workers of `kg serve` believe.
+is always nginx's to use. The client's address travels in a header nginx sets (`CLIENT_HEADER`), which only
+the workers of `kg serve` believe.
 """
 
 from __future__ import annotations

@@ -141,24 +141,27 @@ def opening_brackets(query: str) -> int:
 _PLAIN_PROLOGUE = re.compile(r"(?:\s*(?:BASE|PREFIX)\s+(?:[\w-]*:\s*)?<[^<>\"{}|^`\\\s]*>)*\s*", re.I)
 
 
+def _keyword(body: str) -> tuple[str, bool] | None:
+    """The keyword the body begins with, and whether it begins an update (None: neither kind)."""
+    match = _FORM.match(body)
+    if match:
+        return match.group(1).upper(), False
+    match = _UPDATE.match(body)
+    return (match.group(1).upper(), True) if match else None
+
+
+@functools.lru_cache(maxsize=64)  # a request asks twice: whether it is an update, then its form
 def _lead(text: str) -> tuple[str, bool] | None:
     """The query's first keyword after its prologue, and whether it begins an update (None: neither kind).
 
     Read on the raw text when its prologue is plain and a keyword follows it: masking would change nothing
     there (the prologue's IRIs look alike either way, and a keyword is no string, IRI or comment). Otherwise
     on the masked text."""
-    body = text[_PLAIN_PROLOGUE.match(text).end():]
-    for masked in (False, True):
-        if masked:
-            whole = mask(text)
-            body = whole[_PROLOGUE.match(whole).end():]
-        match = _FORM.match(body)
-        if match:
-            return match.group(1).upper(), False
-        match = _UPDATE.match(body)
-        if match:
-            return match.group(1).upper(), True
-    return None
+    found = _keyword(text[_PLAIN_PROLOGUE.match(text).end():])
+    if found is None:
+        masked = mask(text)
+        found = _keyword(masked[_PROLOGUE.match(masked).end():])
+    return found
 
 
 def query_form(text: str) -> str | None:
