@@ -42,6 +42,7 @@ from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
+from .repeats import Repeats
 from .report_cues import report_cue
 from .route_cues import route_facts
 from .statements import load_statement_file
@@ -84,15 +85,17 @@ def suggest(layout: Layout, doc_id: str) -> Draft:
         entities = load_register(layout.register, ontology, documents, skip=layout.register_data, proposals=True)
         known = Known()
         events = EventIndex(ontology)
+        repeats = Repeats(Matcher(entities))
         for path in sorted(layout.statements.glob("*.yaml")):
             if path.resolve() == statements_path.resolve():
                 continue
             for stmt in load_statement_file(path, documents, ontology, entities, proposals=True):
                 if stmt.proposal is None:
                     known.add(stmt)
+                    repeats.add(stmt)
                     for fact in stmt.facts:
                         events.add(fact.subject, fact.property.name, getattr(fact.object, "id", getattr(fact.object, "lexical", "")))
-    draft = make_draft(doc, ontology, entities, known, events)
+    draft = make_draft(doc, ontology, entities, known, events, repeats)
     draft.statements_path, draft.register_path = statements_path, register_path
     _write(draft, register_text)
     with_proposals = load_register(layout.register, ontology, documents, skip=layout.register_data, proposals=True)
@@ -119,8 +122,10 @@ def _statement_at(path: Path, line: int | None) -> str | None:
     return found
 
 
-def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Known, events: EventIndex) -> Draft:
+def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Known, events: EventIndex,
+               repeats: Repeats | None = None) -> Draft:
     """The draft's statements and new register entries (nothing written)."""
+    repeats = repeats or Repeats()
     matcher = Matcher(entities)
     labels = {e.id: e.label for e in entities.values()}
     types = {e.id: e.type for e in entities.values()}
@@ -158,6 +163,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts)
+        facts = _unique(facts + repeats.facts(text, set(entities)))
         previous = facts
         timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)
