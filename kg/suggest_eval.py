@@ -15,7 +15,11 @@ curated statements:
 - facts: exact subject–property–object matches of the draft's facts with the curated facts, precision and recall;
   a new register entry the draft proposes counts as the curated entry the copy lacks when it names it (by the
   entry's names, folded or by skeleton) or, for an event, when it has its kind and its date: the id a curator would
-  give it on review.
+  give it on review;
+- facts within reach: the curated facts whose entries a draft could give at all under that rule, each one kept in the
+  copy's register, named in the document's text (one of the entry's names, folded), or an event the curators date (a
+  `date` fact): the most any drafter could match without guessing the ids the curators coined for the things they
+  described (the smuggling, the pressure on Baghdad). Fact recall is also given against them.
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ class Score:
     curated_facts: int = 0
     proposed_facts: int = 0
     facts_matched: int = 0
+    facts_reachable: int = 0
     new_entries: int = 0
     removed_entries: int = 0
     corroborates: int = 0
@@ -172,6 +177,17 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
     return out
 
 
+def reachable(gold: set[tuple[str, str, str]], removed: dict[str, Entity], curated: list[Statement], text: str) -> int:
+    """How many curated facts a draft could match at all: each entry of the fact kept, named in the text or dated."""
+    folded = f" {fold(text)} "
+    dated = {f.subject for stmt in curated for f in stmt.facts if f.property.name == "date"}
+
+    def within(ent_id: str) -> bool:
+        ent = removed.get(ent_id)
+        return ent is None or ent_id in dated or any(f" {fold(name)} " in folded for name in {ent.label, *ent.aliases})
+    return sum(1 for subject, _, obj in gold if within(subject) and within(obj.split("#", 1)[0]))
+
+
 def _used_elsewhere(inputs: Inputs, doc_id: str) -> set[str]:
     used: set[str] = set()
     for stmt in inputs.statements:
@@ -244,6 +260,7 @@ def evaluate(layout: Layout, doc_id: str) -> Score:
     gold_facts, draft_facts = fact_keys(curated), fact_keys(draft, rename)
     score.curated_facts, score.proposed_facts = len(gold_facts), len(draft_facts)
     score.facts_matched = len(gold_facts & draft_facts)
+    score.facts_reachable = reachable(gold_facts, removed, curated, text)
     for stmt in draft:
         proposal = stmt.proposal or {}
         score.corroborates += bool(proposal.get("corroborates"))
@@ -282,7 +299,7 @@ def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> N
 
 COLUMNS = ("document", "sentences", "statements curated / proposed", "quote recall", "sentence precision", "link P / R / F1",
            "dates in draft / read", "numbers in draft / read", "certainty / modality agree", "facts curated / proposed",
-           "fact P / R", "new entries (removed)", "corroborates / disagrees / dates")
+           "fact P / R", "facts within reach (R of them)", "new entries (removed)", "corroborates / disagrees / dates")
 
 
 def _pct(part: int, whole: int) -> str:
@@ -305,6 +322,7 @@ def row(s: Score) -> list[str]:
         f"{_pct(s.certainty_agree, s.compared)} / {_pct(s.modality_agree, s.compared)} (of {s.compared})",
         f"{s.curated_facts} / {s.proposed_facts}",
         f"{_pct(s.facts_matched, s.proposed_facts)} / {_pct(s.facts_matched, s.curated_facts)} ({s.facts_matched})",
+        f"{s.facts_reachable} ({_pct(s.facts_matched, s.facts_reachable)})",
         f"{s.new_entries} ({s.removed_entries})",
         f"{s.corroborates} / {s.disagrees} / {s.dated}",
     ]

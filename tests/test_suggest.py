@@ -3,6 +3,8 @@ statements; and the evaluation's measures on a hand-made case."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -15,7 +17,7 @@ from kg.ontology import load_ontology
 from kg.register import load_register
 from kg.statements import load_statement_file
 from kg.suggest import suggest
-from kg.suggest_eval import Score, align, f1, link_scores, ratio, sentence_recall, table
+from kg.suggest_eval import Score, align, f1, link_scores, ratio, reachable, sentence_recall, table
 from kg.yamlio import load_yaml
 
 from .conftest import copy_project_inputs
@@ -182,3 +184,25 @@ def test_a_new_document_from_file_through_a_draft_to_the_graph(project_copy):
     assert len({r["quote"] for r in facts}) == len(draft)  # every accepted statement, with its quote
     text = (project_copy.seeds / next(p.name for p in project_copy.seeds.glob(f"{doc}_*.txt"))).read_text(encoding="utf-8")
     assert all(r["quote"] in text for r in facts)
+
+
+def test_facts_within_reach_are_those_whose_entries_are_kept_named_or_dated():
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.statements import Fact, Statement, TypedValue
+
+    date = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl").fact_property("date")
+    removed = {e.id: e for e in [entity("ridge-road", "Road", "Ridge Road", "Ridge Road"),
+                                 entity("fuel-smuggling", "SmugglingOperation", "Fuel smuggling across the ridge", "fuel smuggling"),
+                                 entity("ridge-raid", "Strike", "Raid on the ridge", "raid"),
+                                 entity("desert-militia-pressure", "Event", "Pressure on the Desert Militia", "pressure")]}
+    curated = [Statement("007-001", None, "", 0, 0, "stated", Path("007.yaml"), 1,
+                         facts=[Fact("ridge-raid", date, TypedValue("2021-05", ""), 1)])]
+    gold = {("ridge-road", "locatedIn", "syria"),  # named in the text, spelt otherwise
+            ("ridge-raid", "target", "ridge-road"),  # dated by the curators
+            ("iran", "supports", "syria"),  # both kept
+            ("land-route", "hasWaypoint", "ridge-road#2"),
+            ("fuel-smuggling", "passesThrough", "ridge-road"),  # neither named nor dated
+            ("desert-militia-pressure", "target", "iraq")}  # neither
+    text = "Militiamen moved fuel along the Ridge-Road in May."
+    assert reachable(gold, removed, curated, text) == 4
