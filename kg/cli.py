@@ -437,6 +437,8 @@ def suggest(document: str) -> None:
     click.echo(draft.statements_path)
     click.echo(f"{len(draft.statements)} statements, {draft.facts} facts, {len(draft.entities)} new register entries "
                f"proposed (register: {draft.register_path})", err=True)
+    for note in draft.notes:
+        click.echo(note, err=True)
 
 
 if __name__ == "__main__":

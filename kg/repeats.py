@@ -17,9 +17,12 @@ longer than the quote (an inserted aside is allowed, words scattered over a long
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rapidfuzz.distance import LCSseq
 
 from .compare import object_key
+from .corpus import Document
 from .mentions import Matcher
 from .names import fold
 from .propose import Proposed
@@ -37,6 +40,7 @@ class Repeats:
     def __init__(self, matcher: Matcher | None = None) -> None:
         self.matcher = matcher
         self.statements: list[tuple[Statement, list[str], frozenset[str]]] = []
+        self.sentences: Counter[str] = Counter()  # document id -> sentences that repeat its words
 
     def words(self, text: str) -> list[str]:
         """The text's folded words, each name of a register entity one word (its id)."""
@@ -56,6 +60,7 @@ class Repeats:
         """The facts of the reviewed statements the sentence repeats, as proposals; facts about an entity the register
         no longer has, or whose quantity words the sentence lacks, are left out."""
         out = []
+        sources = set()
         words = self.words(text)
         present = set(words)
         for stmt, quote, vocabulary in self.statements:
@@ -63,12 +68,22 @@ class Repeats:
             if len(vocabulary & present) < min(need, len(vocabulary)) or not repeated(quote, words, need):
                 continue
             why = f"repeats the words of statement {stmt.id} of document {stmt.document.id}, which states it"
+            sources.add(stmt.document.id)
             for fact in stmt.facts:
                 obj = draft_object(fact.object, text)
                 ids = {fact.subject, *_entities(fact.object)}
                 if obj is not None and ids <= known_ids:
                     out.append(Proposed(fact.subject, fact.property.name, obj, why))
+        self.sentences.update(sources)
         return out
+
+    def derivation(self, doc: Document) -> list[str]:
+        """What the curator should weigh in the catalogue: the documents whose words the new one repeats, where its
+        entry does not say it derives from them (corroboration counts a source and its copies once)."""
+        return [f"{n} sentence(s) repeat the words of document {other}: if document {doc.id} summarises or quotes it, "
+                f'say so in its catalogue entry (derived_from: "{other}", derived_from_evidence, quotes_source), '
+                "so that the two count as one source"
+                for other, n in self.sentences.most_common() if other != doc.derived_from]
 
 
 def repeated(quote: list[str], words: list[str], need: float) -> bool:

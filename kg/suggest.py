@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -64,6 +64,7 @@ class Draft:
     entities: list[dict]
     statements_path: Path
     register_path: Path
+    notes: list[str] = field(default_factory=list)  # what the curator should weigh beyond the draft
 
     @property
     def facts(self) -> int:
@@ -178,7 +179,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
          "proposal": e.reason if e.id in used else f"{e.reason}; no fact proposed with it"}
         for e in proposer.new.values()
     ]
-    return Draft(doc.id, statements, new_entries, Path(), Path())
+    return Draft(doc.id, statements, new_entries, Path(), Path(), repeats.derivation(doc))
 
 
 def repeated_names(text: str, found: list) -> list:

@@ -47,6 +47,24 @@ def test_the_draft_loads_as_a_draft_and_every_statement_says_why(drafted):
         assert stmt.proposal["why"] and len(stmt.proposal["facts"]) == len(stmt.facts)
         assert stmt.proposal["certainty"] and stmt.proposal["modality"]
         assert stmt.document.text[stmt.start:stmt.end] == stmt.quote
+    # 001 excerpts 000: its repeated sentences get 000's facts, and say they corroborate them
+    repeated = [s for s in draft if any("repeats the words of statement 000-" in why for why in s.proposal["facts"])]
+    assert len(repeated) >= 5 and all(any(c.startswith("000-") for c in s.proposal["corroborates"]) for s in repeated)
+    assert "repeat the words of document" not in result.output  # its catalogue entry says it derives from 000
+
+
+@pytest.mark.slow  # drafts a document
+def test_a_draft_names_the_document_it_repeats_when_the_catalogue_does_not(project_copy):
+    catalogue = project_copy.catalogue.read_text(encoding="utf-8")
+    start = catalogue.index('- id: "001"')
+    end = catalogue.index("\n- id:", start)
+    entry = "\n".join(line for line in catalogue[start:end].split("\n")
+                      if not line.startswith(("  derived_from:", "  derived_from_evidence:", "  quotes_source:")))
+    project_copy.catalogue.write_text(catalogue[:start] + entry + catalogue[end:], encoding="utf-8")
+    (project_copy.statements / "001.yaml").unlink()
+    result = CliRunner().invoke(cli.main, ["suggest", "001"], env={"KG_PROJECT_ROOT": str(project_copy.root)})
+    assert result.exit_code == 0, result.output
+    assert "sentence(s) repeat the words of document 000" in result.output and 'derived_from: "000"' in result.output
 
 
 def test_the_digest_corroborates_the_brief_it_summarises(drafted):

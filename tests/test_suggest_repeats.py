@@ -104,3 +104,14 @@ def test_a_name_spelt_otherwise_is_the_same_word(ontology):
     by_words.add(reviewed(ontology, "007-020", "Jaish al-Sahra now holds the roads in and out of Border Town.", [
         ("desert-militia", "controls", EntityRef("border-town"))]))
     assert found(by_words, "The Desert Militia now holds the roads in and out of Border Town.", KNOWN) == []
+
+
+def test_the_documents_a_new_one_repeats_are_named_unless_its_entry_says_it_derives_from_them(ontology):
+    repeats = Repeats()
+    repeats.add(reviewed(ontology, "007-004", "Since then, the Desert Militia has used the ridge road to move fuel into Border Town.", [
+        ("desert-militia", "passesThrough", EntityRef("ridge-road"))]))
+    repeats.facts("Since then, the Desert Militia has used the ridge road to move fuel into Border Town.", KNOWN)
+    repeats.facts("It rained.", KNOWN)
+    [note] = repeats.derivation(SimpleNamespace(id="009", derived_from=None))
+    assert note.startswith("1 sentence(s) repeat the words of document 007") and 'derived_from: "007"' in note
+    assert repeats.derivation(SimpleNamespace(id="009", derived_from="007")) == []
