@@ -1,4 +1,5 @@
-"""Literal and concept values of a draft's facts, on hand-made sentences: what makes a route favourable or not."""
+"""Literal and concept values of a draft's facts, on hand-made sentences: what makes a route favourable or not, what an
+announcement said, an event's time as the source words it."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def proposer():
     ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
     types = {"iran": LB + "Country", "syria": LB + "Country", "al-qaim": LB + "Settlement", "land-bridge": LB + "LandBridge",
              "air-bridge": LB + "AirBridge", "north-route": LB + "Route", "south-route": LB + "Route",
-             "border-crossing": LB + "Crossing"}
+             "border-crossing": LB + "Crossing", "report-x": LB + "Announcement", "report-y": LB + "Announcement",
+             "opening-x": LB + "CrossingOpening", "strike-x": LB + "Strike", "strike-y": LB + "Strike"}
     return Proposer(ontology, types, EventIndex(ontology))
 
 
@@ -50,3 +52,36 @@ def test_no_trait_where_the_words_could_be_about_another_route(proposer):
     # a crossing has no length of its own; a cue before the name is not about it
     assert traits(proposer, "Using the shorter road through the border crossing is not possible.",
                   {"border crossing": "border-crossing"}) == set()
+
+
+def literals(proposer, text, facts):
+    from kg.event_literals import event_literals
+    from kg.propose import Proposed
+
+    return {(f.subject, f.property, f.object) for f in event_literals(proposer, text, [Proposed(*f, "") for f in facts])}
+
+
+def test_what_an_announcement_said_is_its_topic(proposer):
+    dated = [("report-x", "date", "2020-05-02"), ("report-x", "agent", "iran")]
+    assert literals(proposer, "Local TV reported that the bridge would reopen in June 2020 (Local TV, May 2, 2020).", dated) \
+        == {("report-x", "topic", "the bridge would reopen in June 2020")}
+    assert literals(proposer, "The minister announced **that within days the crossing would open.**", dated) \
+        == {("report-x", "topic", "within days the crossing would open")}
+    # no clause after "that", or two announcements the clause could belong to
+    assert literals(proposer, "Local TV reported yesterday that the bridge was shut.", dated) == set()
+    assert literals(proposer, "Local TV reported that the bridge was shut.", dated + [("report-y", "date", "2020-05-03")]) == set()
+
+
+def test_the_words_of_a_deadline_and_of_a_season(proposer):
+    assert literals(proposer, "The crossing is expected to reopen within about two months.", [("opening-x", "dateNotAfter", "2020-07")]) \
+        == {("opening-x", "dateText", "within about two months")}
+    assert literals(proposer, "Drones hit the depots in the spring and summer of 2020 and in late March 2021.",
+                    [("strike-x", "date", "2020"), ("strike-y", "date", "2021-03")]) \
+        == {("strike-x", "dateText", "spring and summer of 2020"), ("strike-y", "dateText", "late March 2021")}
+    # a date as precise as the words: they add nothing
+    assert literals(proposer, "Drones hit the depots in late March 2021.", [("strike-y", "date", "2021-03-28")]) == set()
+
+
+def test_no_season_for_an_event_other_documents_date_to_the_day(proposer):
+    proposer.events.add("strike-x", "date", "2020-06-14")
+    assert literals(proposer, "Drones hit the depots in the summer of 2020.", [("strike-x", "date", "2020")]) == set()

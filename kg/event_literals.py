@@ -1,0 +1,70 @@
+"""The words of a sentence that its events keep verbatim (the ontology's text properties of an Event):
+
+- `topic`: what an announcement said, the clause after "reported that", "announced that" ("reported that the crossing
+  would reopen in April 2018 (Syrian TV, …)": "the crossing would reopen in April 2018"), for the one announcement the
+  sentence dates;
+- `dateText`: the time as the source words it where no calendar date says as much: the span of a deadline ("within
+  approximately two months", "in less than a month") for the event it bounds (its `dateNotAfter`); a season or part of
+  a month ("the summer and fall of 2019", "mid and late September") for the event dated by its year or month alone, unless
+  other documents date that event (one of the register's) more precisely: then a calendar date fits it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .namespaces import LB
+from .propose import Proposed, Proposer
+
+_MARK = r"[*_“”\"]*"
+# A reporting verb and "that", then the clause reported, up to a citation in brackets or the sentence's end.
+_REPORTED = re.compile(rf"\b(?:reported|announced|stated|declared|said)\s+{_MARK}that\s+{_MARK}"
+                       rf"(?P<topic>[^()]+?)\s*(?:{_MARK}\s*\(|[.;]?{_MARK}\s*$)", re.I)
+_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d+)"
+_DEADLINE = re.compile(rf"\b(?:within|in less than|in under)\s+(?:approximately\s+|about\s+|around\s+|some\s+)?{_NUMBER}\s+"
+                       r"(?:days?|weeks?|months?|years?)\b", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+           "december")
+_PART = r"(?:summer|spring|fall|autumn|winter|early|mid|late)"
+_SEASON = re.compile(rf"\b(?P<words>{_PART}(?:(?:,\s*|\s+and\s+){_PART})*(?:\s+of)?\s+"
+                     rf"(?:(?P<month>{'|'.join(_MONTHS)})(?:\s+(?P<myear>\d{{4}}))?|(?P<year>\d{{4}})))\b", re.I)
+_EVENT_FACTS = ("date", "dateNotAfter", "agent")
+
+
+def event_literals(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    """[announcement, topic, words] and [event, dateText, words] for the events a sentence's facts give."""
+    return _topics(proposer, text, facts) + _deadline_texts(proposer, text, facts) + _season_texts(proposer, text, facts)
+
+
+def _topics(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    announcements = [e for e in dict.fromkeys(f.subject for f in facts if f.property in _EVENT_FACTS)
+                     if proposer.ontology.is_subclass(proposer.types.get(e, ""), LB + "Announcement")]
+    m = _REPORTED.search(text)
+    if len(announcements) != 1 or m is None:
+        return []
+    topic = m.group("topic").strip()
+    return [Proposed(announcements[0], "topic", topic, f"what was reported: the clause after {m.group(0).split()[0]!r} that")]
+
+
+def _deadline_texts(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    spans = [m.group(0) for m in _DEADLINE.finditer(text)]
+    if len(spans) != 1:
+        return []
+    bounded = [f.subject for f in facts if f.property == "dateNotAfter"
+               and not proposer.ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Announcement")]
+    return [Proposed(e, "dateText", spans[0], f"{spans[0]!r}: the deadline of its latest date") for e in dict.fromkeys(bounded)]
+
+
+def _season_texts(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    """The season or part of a month of an event the sentence dates by that year or month only: the words say more."""
+    out = []
+    for m in _SEASON.finditer(text):
+        month = m.group("month")
+        for f in facts:
+            value = f.object if f.property == "date" and isinstance(f.object, str) else ""
+            if any(len(known) > len(value) for known in proposer.events.dates.get(f.subject, ())):
+                continue
+            if month is None and value == m.group("year") or month is not None and re.fullmatch(
+                    rf"{m.group('myear') or '[0-9]{4}'}-{_MONTHS.index(month.lower()) + 1:02d}", value):
+                out.append(Proposed(f.subject, "dateText", m.group("words"), f"{m.group('words')!r}: its date as written"))
+    return out
