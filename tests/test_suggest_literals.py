@@ -85,3 +85,13 @@ def test_the_words_of_a_deadline_and_of_a_season(proposer):
 def test_no_season_for_an_event_other_documents_date_to_the_day(proposer):
     proposer.events.add("strike-x", "date", "2020-06-14")
     assert literals(proposer, "Drones hit the depots in the summer of 2020.", [("strike-x", "date", "2020")]) == set()
+
+
+def test_the_sect_in_an_actors_name_or_bracketed_before_it(proposer):
+    from kg.sect_cues import named_sects
+
+    proposer.types.update({"militias": LB + "Militia", "badr": LB + "Militia"})
+    text = "Iran arms Shi’ite militias in Syria and the [Shiite] Badr Organization, and Iran sends them money."
+    nodes = nodes_of(proposer, text, {"Shi’ite militias": "militias", "Badr Organization": "badr", "Iran": "iran", "Syria": "syria"})
+    assert {(f.subject, f.property, f.object) for f in named_sects(proposer, text, nodes)} \
+        == {("militias", "sect", "shia"), ("badr", "sect", "shia")}
