@@ -95,3 +95,16 @@ def test_the_sect_in_an_actors_name_or_bracketed_before_it(proposer):
     nodes = nodes_of(proposer, text, {"Shi’ite militias": "militias", "Badr Organization": "badr", "Iran": "iran", "Syria": "syria"})
     assert {(f.subject, f.property, f.object) for f in named_sects(proposer, text, nodes)} \
         == {("militias", "sect", "shia"), ("badr", "sect", "shia")}
+
+
+def test_the_facilities_listed_after_a_crossing(proposer):
+    from kg.facility_cues import facilities
+
+    text = "Work began at the border crossing site, including for customs halls, parking lots and fuel tanks."
+    found = facilities(proposer, text, nodes_of(proposer, text, {"border crossing": "border-crossing"}))
+    assert {(f.subject, f.property, f.object) for f in found} == {
+        ("border-crossing", "facility", "customs halls"), ("border-crossing", "facility", "parking lots"),
+        ("border-crossing", "facility", "fuel tanks")}
+    # a list of names is a list of other entities
+    text = "Iran supplies the border crossing, including IRGC bases in Syria and Hezbollah."
+    assert facilities(proposer, text, nodes_of(proposer, text, {"border crossing": "border-crossing"})) == []
