@@ -108,3 +108,17 @@ def test_the_facilities_listed_after_a_crossing(proposer):
     # a list of names is a list of other entities
     text = "Iran supplies the border crossing, including IRGC bases in Syria and Hezbollah."
     assert facilities(proposer, text, nodes_of(proposer, text, {"border crossing": "border-crossing"})) == []
+
+
+def test_a_title_keeps_the_plain_words_of_the_force_it_names(proposer):
+    from .test_suggest_parts import facts_of
+
+    proposer.types.update({"iraqi-navy": LB + "StateForce", "tribal-council": LB + "GovernmentBody", "rahmoun": LB + "Person"})
+    # "Iraqi navy" is described, not a proper name: it stays in the title, and its commander commands it
+    text = "Present was Iraqi navy commander Mohammed al-Rahmoun."
+    found = facts_of(proposer, text, {"Iraqi navy": "iraqi-navy", "Mohammed al-Rahmoun": "rahmoun"})
+    assert {("rahmoun", "title", "Iraqi navy commander"), ("rahmoun", "commands", "iraqi-navy")} <= found
+    # a proper name before the title's noun is a body of its own: the title is the noun
+    text = "Present was Tribal Council spokesman Mohammed al-Rahmoun."
+    found = facts_of(proposer, text, {"Tribal Council": "tribal-council", "Mohammed al-Rahmoun": "rahmoun"})
+    assert {("rahmoun", "title", "spokesman"), ("rahmoun", "memberOf", "tribal-council")} <= found
