@@ -6,7 +6,9 @@
 - `dateText`: the time as the source words it where no calendar date says as much: the span of a deadline ("within
   approximately two months", "in less than a month") for the event it bounds (its `dateNotAfter`); a season or part of
   a month ("the summer and fall of 2019", "mid and late September") for the event dated by its year or month alone, unless
-  other documents date that event (one of the register's) more precisely: then a calendar date fits it.
+  other documents date that event (one of the register's) more precisely: then a calendar date fits it;
+- `grounds`: why a sanction was imposed, the words after "who were involved in", "accused of", "responsible for", for
+  the one sanction the sentence gives, or else the one the sentence before gave ("The five also were accused of …").
 """
 
 from __future__ import annotations
@@ -28,12 +30,16 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _PART = r"(?:summer|spring|fall|autumn|winter|early|mid|late)"
 _SEASON = re.compile(rf"\b(?P<words>{_PART}(?:(?:,\s*|\s+and\s+){_PART})*(?:\s+of)?\s+"
                      rf"(?:(?P<month>{'|'.join(_MONTHS)})(?:\s+(?P<myear>\d{{4}}))?|(?P<year>\d{{4}})))\b", re.I)
+_GROUNDS = re.compile(r"\b(?:who (?:were|was|are|is|had been|have been) )?(?:(?P<involved>involved in)|accused of|responsible for|"
+                      r"sanctioned for|designated for)\s+(?P<words>[^;:()]+?)\s*(?:[.;:(]|$)", re.I)
 _EVENT_FACTS = ("date", "dateNotAfter", "agent")
 
 
-def event_literals(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
-    """[announcement, topic, words] and [event, dateText, words] for the events a sentence's facts give."""
-    return _topics(proposer, text, facts) + _deadline_texts(proposer, text, facts) + _season_texts(proposer, text, facts)
+def event_literals(proposer: Proposer, text: str, facts: list[Proposed], previous: list[Proposed] = ()) -> list[Proposed]:
+    """[announcement, topic, words], [event, dateText, words] and [sanction, grounds, words] for the events a sentence's
+    facts give (previous: the facts of the sentence before)."""
+    return _topics(proposer, text, facts) + _deadline_texts(proposer, text, facts) + _season_texts(proposer, text, facts) \
+        + _grounds(proposer, text, facts, previous)
 
 
 def _topics(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
@@ -68,3 +74,18 @@ def _season_texts(proposer: Proposer, text: str, facts: list[Proposed]) -> list[
                     rf"{m.group('myear') or '[0-9]{4}'}-{_MONTHS.index(month.lower()) + 1:02d}", value):
                 out.append(Proposed(f.subject, "dateText", m.group("words"), f"{m.group('words')!r}: its date as written"))
     return out
+
+
+def _grounds(proposer: Proposer, text: str, facts: list[Proposed], previous: list[Proposed]) -> list[Proposed]:
+    m = _GROUNDS.search(text)
+    if m is None:
+        return []
+    for given in (facts, previous):
+        sanctions = list(dict.fromkeys(f.subject for f in given
+                                       if proposer.ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Sanction")))
+        if sanctions:
+            if len(sanctions) > 1:
+                return []
+            words = (m.group("involved") + " " if m.group("involved") else "") + m.group("words")
+            return [Proposed(sanctions[0], "grounds", words, f"{words!r}: why the sanction was imposed")]
+    return []

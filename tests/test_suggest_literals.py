@@ -22,7 +22,8 @@ def proposer():
     types = {"iran": LB + "Country", "syria": LB + "Country", "al-qaim": LB + "Settlement", "land-bridge": LB + "LandBridge",
              "air-bridge": LB + "AirBridge", "north-route": LB + "Route", "south-route": LB + "Route",
              "border-crossing": LB + "Crossing", "report-x": LB + "Announcement", "report-y": LB + "Announcement",
-             "opening-x": LB + "CrossingOpening", "strike-x": LB + "Strike", "strike-y": LB + "Strike"}
+             "opening-x": LB + "CrossingOpening", "strike-x": LB + "Strike", "strike-y": LB + "Strike",
+             "sanction-x": LB + "Sanction"}
     return Proposer(ontology, types, EventIndex(ontology))
 
 
@@ -54,11 +55,12 @@ def test_no_trait_where_the_words_could_be_about_another_route(proposer):
                   {"border crossing": "border-crossing"}) == set()
 
 
-def literals(proposer, text, facts):
+def literals(proposer, text, facts, previous=()):
     from kg.event_literals import event_literals
     from kg.propose import Proposed
 
-    return {(f.subject, f.property, f.object) for f in event_literals(proposer, text, [Proposed(*f, "") for f in facts])}
+    found = event_literals(proposer, text, [Proposed(*f, "") for f in facts], [Proposed(*f, "") for f in previous])
+    return {(f.subject, f.property, f.object) for f in found}
 
 
 def test_what_an_announcement_said_is_its_topic(proposer):
@@ -122,3 +124,14 @@ def test_a_title_keeps_the_plain_words_of_the_force_it_names(proposer):
     text = "Present was Tribal Council spokesman Mohammed al-Rahmoun."
     found = facts_of(proposer, text, {"Tribal Council": "tribal-council", "Mohammed al-Rahmoun": "rahmoun"})
     assert {("rahmoun", "title", "spokesman"), ("rahmoun", "memberOf", "tribal-council")} <= found
+
+
+def test_why_a_sanction_was_imposed(proposer):
+    sanction = [("sanction-x", "date", "2021-03-02"), ("sanction-x", "sanctionTarget", "kataib-hezbollah")]
+    assert literals(proposer, "On March 2 the EU sanctioned three commanders who were involved in moving rockets to Syria.", sanction) \
+        == {("sanction-x", "grounds", "involved in moving rockets to Syria")}
+    # the sentence after the sanction's
+    assert literals(proposer, "The three were also accused of recruiting fighters.", [], sanction) \
+        == {("sanction-x", "grounds", "recruiting fighters")}
+    # an accusation with no sanction given
+    assert literals(proposer, "The group has been accused of attacking convoys.", [], [("strike-x", "date", "2020")]) == set()
