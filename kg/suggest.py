@@ -42,6 +42,7 @@ from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
+from .rank_cues import ranks
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .report_cues import report_cue
@@ -156,7 +157,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
-        facts += facilities(proposer, text, nodes)
+        facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + route_traits(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)

@@ -135,3 +135,12 @@ def test_why_a_sanction_was_imposed(proposer):
         == {("sanction-x", "grounds", "recruiting fighters")}
     # an accusation with no sanction given
     assert literals(proposer, "The group has been accused of attacking convoys.", [], [("strike-x", "date", "2020")]) == set()
+
+
+def test_an_abbreviated_rank_before_a_name_is_a_title(proposer):
+    from kg.rank_cues import ranks
+
+    proposer.types["rahmoun"] = LB + "Person"
+    text = "the navy's chief of staff Maj. Gen. Mohammed al-Rahmoun said, and Mohammed al-Rahmoun left."
+    found = ranks(proposer, text, nodes_of(proposer, text, {"Mohammed al-Rahmoun": "rahmoun"}))
+    assert [(f.subject, f.property, f.object) for f in found] == [("rahmoun", "title", "Maj. Gen.")]
