@@ -33,7 +33,8 @@ _DISTANCE = [(re.compile(r"^\s*(?:is|was|being)\s+(?:much\s+|far\s+)?(shorter|lo
              (re.compile(r"\b(shorter|longer)\s+$", re.I), "before")]
 # A route's noun right after a cue: the cue is about that route, not the one the sentence names before it.
 _OTHER_ROUTE = re.compile(r"^(?:\s+(?:and\s+)?[a-z]+){0,3}?\s+(?:routes?|roads?|bridges?|crossings?|corridors?)\b")
-_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although|however)\b", re.I)
+# A clause ends at a stop (not the point of an initial or abbreviation: "the U.S. Navy has"), or at a word that opens a contrast.
+_CLAUSE_END = re.compile(r"[;:!?]|(?<!\b[A-Z])\.(?!\w)(?!\s+[a-z])|\b(?i:but|while|whereas|although|however)\b")
 
 
 def route_traits(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
@@ -42,13 +43,7 @@ def route_traits(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propo
     if len({n.id for n in routes}) != 1:
         return []
     route = routes[0]
-    end = _CLAUSE_END.search(text, route.end)
-    clause = text[route.end:end.start() if end else len(text)]
-    out = []
-    for pattern, prop, value in _CUES:
-        m = pattern.search(clause)
-        if m and not _OTHER_ROUTE.match(clause[m.end():]):
-            out.append(Proposed(route.id, prop, value, f"{m.group(0)!r} after {route.words!r}"))
+    out = traits_after(route.id, route.words, text, route.end)
     if _is_any(proposer, route, ("Route",)):
         for pattern, where in _DISTANCE:
             m = pattern.search(text[route.end:route.end + 30] if where == "after" else text[max(0, route.start - 12):route.start])
@@ -56,6 +51,33 @@ def route_traits(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propo
                 prop = "advantage" if m.group(1).lower() == "shorter" else "limitation"
                 out.append(Proposed(route.id, prop, "distance", f"{m.group(1)!r} {where} {route.words!r}"))
                 break
+    return out
+
+
+def traits_after(route_id: str, words: str, text: str, end: int) -> list[Proposed]:
+    """The traits the cues of the clause after a route's words give it; past a "but" that follows an advantage, the
+    limitations ("Sea vessels can accommodate more goods …, but the U.S. has interdicted weapons shipments")."""
+    stop = _CLAUSE_END.search(text, end)
+    found = _cues(route_id, words, text[end:stop.start() if stop else len(text)], ("advantage", "limitation"))
+    if found and any(f.property == "advantage" for f in found) and stop and stop.group(0).lower() == "but":
+        after = _CLAUSE_END.search(text, stop.end())
+        found += _cues(route_id, words, text[stop.end():after.start() if after else len(text)], ("limitation",))
+    return found
+
+
+def traits_before(route_id: str, words: str, text: str, start: int) -> list[Proposed]:
+    """The traits the words right before a route's give it ("risky aerial and naval routes")."""
+    before = re.search(r"(?:\S+\s+){0,2}$", text[max(0, start - 40):start]).group(0)
+    return [Proposed(route_id, prop, value, f"{m.group(0)!r} before {words!r}") for pattern, prop, value in _CUES
+            if (m := pattern.search(before))]
+
+
+def _cues(route_id: str, words: str, clause: str, props: tuple[str, ...]) -> list[Proposed]:
+    out = []
+    for pattern, prop, value in _CUES:
+        m = pattern.search(clause)
+        if prop in props and m and not _OTHER_ROUTE.match(clause[m.end():]):
+            out.append(Proposed(route_id, prop, value, f"{m.group(0)!r} after {words!r}"))
     return out
 
 

@@ -34,6 +34,7 @@ from .event_literals import event_literals
 from .facility_cues import facilities
 from .label_words import described
 from .mentions import Matcher
+from .mode_routes import mode_routes
 from .name_cues import name_facts
 from .names import fold, skeleton
 from .namespaces import LB
@@ -157,7 +158,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
-        facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes)
+        facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + mode_routes(proposer, text)
         facts += proposer.statuses(text, nodes) + route_traits(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)

@@ -144,3 +144,24 @@ def test_an_abbreviated_rank_before_a_name_is_a_title(proposer):
     text = "the navy's chief of staff Maj. Gen. Mohammed al-Rahmoun said, and Mohammed al-Rahmoun left."
     found = ranks(proposer, text, nodes_of(proposer, text, {"Mohammed al-Rahmoun": "rahmoun"}))
     assert [(f.subject, f.property, f.object) for f in found] == [("rahmoun", "title", "Maj. Gen.")]
+
+
+def test_a_route_worded_by_its_mode_is_the_registers_one_of_that_kind(proposer):
+    from kg.mode_routes import mode_routes
+
+    proposer.types["sea-route"] = LB + "SeaRoute"
+
+    def found(text):
+        return {(f.subject, f.property, f.object) for f in mode_routes(proposer, text)}
+
+    assert found("Iran could cut its reliance on dangerous aerial and naval routes.") == {
+        ("air-bridge", "mode", "air"), ("air-bridge", "limitation", "risk"),
+        ("sea-route", "mode", "sea"), ("sea-route", "limitation", "risk")}
+    # an advantage, then past "but" a limitation (the point of "U.S." ends no clause)
+    assert found("Cargo ships carry more goods than trucks, but the U.S. Navy has interdicted several of them.") == {
+        ("sea-route", "mode", "sea"), ("sea-route", "advantage", "capacity"), ("sea-route", "limitation", "interdiction")}
+    # planes that strike carry nothing: no air bridge
+    assert found("Israeli planes struck the depot.") == set()
+    # two routes of one kind in the register: the words could be either
+    proposer.types["gulf-sea-route"] = LB + "SeaRoute"
+    assert found("Iran avoids naval routes.") == set()
