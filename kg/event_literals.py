@@ -2,7 +2,9 @@
 
 - `topic`: what an announcement said, the clause after "reported that", "announced that" ("reported that the crossing
   would reopen in April 2018 (Syrian TV, …)": "the crossing would reopen in April 2018"), for the one announcement the
-  sentence dates;
+  sentence dates; what a declaration made a thing ("declaring the land part of a security zone": "part of a security
+  zone"); the documents an event counts with what the clause says of them ("consider two bills that could jeopardize
+  the status of American troops in Iraq": the bills and their clause);
 - `dateText`: the time as the source words it where no calendar date says as much: the span of a deadline ("within
   approximately two months", "in less than a month") for the event it bounds (its `dateNotAfter`); a season or part of
   a month ("the summer and fall of 2019", "mid and late September") for the event dated by its year or month alone, unless
@@ -22,6 +24,11 @@ _MARK = r"[*_“”\"]*"
 # A reporting verb and "that", then the clause reported, up to a citation in brackets or the sentence's end.
 _REPORTED = re.compile(rf"\b(?:reported|announced|stated|declared|said)\s+{_MARK}that\s+{_MARK}"
                        rf"(?P<topic>[^()]+?)\s*(?:{_MARK}\s*\(|[.;]?{_MARK}\s*$)", re.I)
+# "declaring the land part of a security zone", "declared the area a closed military zone"
+_DECLARED = re.compile(r"\bdeclar(?:ed|ing|es)\s+(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}?(?:as\s+)?"
+                       r"(?P<topic>(?:a|an|part of|one of)\s[^,.;:()–—]+?)\s*(?:[,.;:()–—]|$)", re.I)
+_DOCUMENTS = {"bill", "law", "resolution", "decree", "motion", "proposal", "draft"}
+_ABOUT = re.compile(r"^\s+(?:that|which)\s[^,.;:()–—]+?(?=\s*(?:[,.;:()–—]|$))")
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d+)"
 _DEADLINE = re.compile(rf"\b(?:within|in less than|in under)\s+(?:approximately\s+|about\s+|around\s+|some\s+)?{_NUMBER}\s+"
                        r"(?:days?|weeks?|months?|years?)\b", re.I)
@@ -38,8 +45,8 @@ _EVENT_FACTS = ("date", "dateNotAfter", "agent")
 def event_literals(proposer: Proposer, text: str, facts: list[Proposed], previous: list[Proposed] = ()) -> list[Proposed]:
     """[announcement, topic, words], [event, dateText, words] and [sanction, grounds, words] for the events a sentence's
     facts give (previous: the facts of the sentence before)."""
-    return _topics(proposer, text, facts) + _deadline_texts(proposer, text, facts) + _season_texts(proposer, text, facts) \
-        + _grounds(proposer, text, facts, previous)
+    return _topics(proposer, text, facts) + _declared(proposer, text, facts) + _documents(text, facts) \
+        + _deadline_texts(proposer, text, facts) + _season_texts(proposer, text, facts) + _grounds(proposer, text, facts, previous)
 
 
 def _topics(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
@@ -50,6 +57,27 @@ def _topics(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Propos
         return []
     topic = m.group("topic").strip()
     return [Proposed(announcements[0], "topic", topic, f"what was reported: the clause after {m.group(0).split()[0]!r} that")]
+
+
+def _declared(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    m = _DECLARED.search(text)
+    announcements = [e for e in dict.fromkeys(f.subject for f in facts)
+                     if proposer.ontology.is_subclass(proposer.types.get(e, ""), LB + "Announcement")]
+    if m is None or len(announcements) != 1:
+        return []
+    return [Proposed(announcements[0], "topic", m.group("topic"), f"what was declared: {m.group(0).strip()!r}")]
+
+
+def _documents(text: str, facts: list[Proposed]) -> list[Proposed]:
+    out = []
+    for f in facts:
+        counted = f.object if f.property == "quantity" and isinstance(f.object, dict) else {}
+        at = text.find(counted.get("verbatim", "")) if counted.get("unit") in _DOCUMENTS else -1
+        m = _ABOUT.match(text[at + len(counted["verbatim"]):]) if at >= 0 else None
+        if m:
+            topic = counted["verbatim"] + m.group(0)
+            out.append(Proposed(f.subject, "topic", topic, f"the {counted['unit']}s counted and what the clause says of them"))
+    return out
 
 
 def _deadline_texts(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:

@@ -165,3 +165,16 @@ def test_a_route_worded_by_its_mode_is_the_registers_one_of_that_kind(proposer):
     # two routes of one kind in the register: the words could be either
     proposer.types["gulf-sea-route"] = LB + "SeaRoute"
     assert found("Iran avoids naval routes.") == set()
+
+
+def test_what_a_declaration_made_a_thing_and_the_bills_an_event_counts(proposer):
+    proposer.types["vote-x"] = LB + "Event"
+    declared = [("report-x", "agent", "iran")]
+    assert literals(proposer, "Farmers say the militia keeps them out by declaring the valley a closed military zone.", declared) \
+        == {("report-x", "topic", "a closed military zone")}
+    bills = [("vote-x", "quantity", {"value": 3, "qualifier": "exactly", "unit": "bill", "verbatim": "three bills"})]
+    assert literals(proposer, "The parliament will debate three bills that would end the mission – a test for the cabinet.", bills) \
+        == {("vote-x", "topic", "three bills that would end the mission")}
+    # counted things that are no documents
+    farms = [("vote-x", "quantity", {"value": 30, "qualifier": "exactly", "unit": "farm", "verbatim": "30 farms"})]
+    assert literals(proposer, "The militia holds 30 farms that once fed the town.", farms) == set()
