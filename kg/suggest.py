@@ -51,7 +51,7 @@ from .route_cues import route_facts
 from .route_traits import route_traits
 from .sect_cues import named_sects
 from .statements import load_statement_file
-from .status_cues import event_statuses
+from .status_cues import construction_statuses, event_statuses
 from .time_cues import Timeline
 from .yamlio import load_yaml
 
@@ -158,8 +158,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
-        facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + mode_routes(proposer, text)
-        facts += proposer.statuses(text, nodes) + route_traits(proposer, text, nodes) + named_sects(proposer, text, nodes)
+        facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
+        facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
+        facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)

@@ -178,3 +178,20 @@ def test_what_a_declaration_made_a_thing_and_the_bills_an_event_counts(proposer)
     # counted things that are no documents
     farms = [("vote-x", "quantity", {"value": 30, "qualifier": "exactly", "unit": "farm", "verbatim": "30 farms"})]
     assert literals(proposer, "The militia holds 30 farms that once fed the town.", farms) == set()
+
+
+def test_a_crossing_or_base_whose_construction_is_under_way(proposer):
+    from kg.status_cues import construction_statuses
+
+    proposer.types["depot"] = LB + "MilitaryBase"
+
+    def found(text, names):
+        return {(f.subject, f.property, f.object) for f in construction_statuses(proposer, text, nodes_of(proposer, text, names))}
+
+    assert found("Photos show that construction at a “Hamza” base is still ongoing.", {"Hamza": "depot"}) \
+        == {("depot", "status", "underConstruction")}
+    assert found("Images show continued construction at the border crossing.", {"border crossing": "border-crossing"}) \
+        == {("border-crossing", "status", "underConstruction")}
+    # construction that is over, or no word of it going on
+    assert found("Photos show that construction at a “Hamza” base was completed.", {"Hamza": "depot"}) == set()
+    assert found("The construction of the border crossing is not yet decided.", {"border crossing": "border-crossing"}) == set()
