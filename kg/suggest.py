@@ -52,6 +52,7 @@ from .route_traits import route_traits
 from .sect_cues import named_sects
 from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
+from .strike_cues import strike_facts
 from .time_cues import Timeline
 from .yamlio import load_yaml
 
@@ -166,6 +167,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
+        facts += strike_facts(proposer, text, facts)
         previous = facts
         timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)

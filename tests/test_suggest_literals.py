@@ -195,3 +195,21 @@ def test_a_crossing_or_base_whose_construction_is_under_way(proposer):
     # construction that is over, or no word of it going on
     assert found("Photos show that construction at a “Hamza” base was completed.", {"Hamza": "depot"}) == set()
     assert found("The construction of the border crossing is not yet decided.", {"border crossing": "border-crossing"}) == set()
+
+
+def test_the_kind_of_a_strike_and_that_no_one_is_named_for_it(proposer):
+    from kg.propose import Proposed
+    from kg.strike_cues import strike_facts
+
+    def found(text, facts):
+        return {(f.subject, f.property, f.object) for f in strike_facts(proposer, text, [Proposed(*f, "") for f in facts])}
+
+    assert found("Unexplained air strikes hit the depots in the spring of 2020.", [("strike-x", "date", "2020")]) \
+        == {("strike-x", "strikeType", "airStrike"), ("strike-x", "attributionStatus", "unattributed")}
+    # a perpetrator named, or two kinds of strike in the sentence
+    named = [("strike-x", "date", "2020"), ("strike-x", "perpetrator", "israel")]
+    assert found("Alleged Israeli air strikes hit the depots in 2020.", named) == {("strike-x", "strikeType", "airStrike")}
+    assert found("Air strikes and rockets hit the depots in 2020.", [("strike-x", "date", "2020")]) == set()
+    # a strike of the register that other documents date to the month: the year alone may be another strike's
+    proposer.events.add("strike-x", "date", "2020-06")
+    assert found("Unexplained air strikes hit the depots in 2020.", [("strike-x", "date", "2020")]) == set()
