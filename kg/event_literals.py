@@ -72,10 +72,11 @@ def _documents(text: str, facts: list[Proposed]) -> list[Proposed]:
     out = []
     for f in facts:
         counted = f.object if f.property == "quantity" and isinstance(f.object, dict) else {}
-        at = text.find(counted.get("verbatim", "")) if counted.get("unit") in _DOCUMENTS else -1
-        m = _ABOUT.match(text[at + len(counted["verbatim"]):]) if at >= 0 else None
+        verbatim = counted.get("verbatim") if counted.get("unit") in _DOCUMENTS else None
+        at = text.find(verbatim) if verbatim else -1
+        m = _ABOUT.match(text[at + len(verbatim):]) if at >= 0 else None
         if m:
-            topic = counted["verbatim"] + m.group(0)
+            topic = verbatim + m.group(0)
             out.append(Proposed(f.subject, "topic", topic, f"the {counted['unit']}s counted and what the clause says of them"))
     return out
 

@@ -4,8 +4,9 @@ capacity), "will enable larger numbers of vehicles to enter … and make it easi
 `advantage` and `limitation` of a Route or Crossing, whose values are the RouteCharacteristic concepts.
 
 A trait is proposed only for the one route or crossing a sentence names (with two, the words could be about either; a
-description such as "the route" may stand for another), only where its cue stands in the same clause after it, and not
-where the cue qualifies another route ("reduce its dependence on risky aerial and naval routes").
+description such as "the route" may stand for another), only where its cue stands in the same clause after it (or, for
+a limitation, in the clause a "but" opens after an advantage), and not where the cue qualifies another route ("reduce
+its dependence on risky aerial and naval routes"). kg.mode_routes uses the same cues for routes worded by their mode.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def traits_after(route_id: str, words: str, text: str, end: int) -> list[Propose
     limitations ("Sea vessels can accommodate more goods …, but the U.S. has interdicted weapons shipments")."""
     stop = _CLAUSE_END.search(text, end)
     found = _cues(route_id, words, text[end:stop.start() if stop else len(text)], ("advantage", "limitation"))
-    if found and any(f.property == "advantage" for f in found) and stop and stop.group(0).lower() == "but":
+    if stop and stop.group(0).lower() == "but" and any(f.property == "advantage" for f in found):
         after = _CLAUSE_END.search(text, stop.end())
         found += _cues(route_id, words, text[stop.end():after.start() if after else len(text)], ("limitation",))
     return found
