@@ -185,7 +185,8 @@ class Proposer:
             m = _TITLE_BEFORE.search(head)
             if m:
                 start = n.start - len(head) + m.start(1)
-                inside = [o.end for o in nodes if o is not n and o.kind != "demonym" and start < o.end <= n.start]
+                inside = [o.end for o in nodes if o is not n and o.kind != "demonym" and start < o.end <= n.start
+                          and not o.words.split()[-1].islower()]  # a name, not "Iranian army"
                 phrase = text[max([start, *inside]):n.start - len(head) + m.end(1)]  # after a name inside it
                 words = phrase.split()
                 while words and words[0].lower() in _NOT_TITLE:
@@ -205,8 +206,8 @@ class Proposer:
         return out
 
     def title_relations(self, person: Node, title: str, text: str, nodes: list[Node]) -> list[Proposed]:
-        """What a title says besides itself: the country its adjective names (Syrian ambassador), and the body named right
-        before it (Syrian Tribal Council spokesman: a member; … commander: commands; … leader: leads)."""
+        """What a title says besides itself: the country its adjective names (Syrian ambassador), and the body named in or
+        right before it (Syrian Tribal Council spokesman: a member; … commander: commands; … leader: leads)."""
         out = []
         first = title.split()[0]
         at = text.find(title, max(0, person.start - 120))
@@ -217,9 +218,9 @@ class Proposer:
         if inside and self.allowed(person, "country", inside[0]):
             out.append(Proposed(person.id, "country", inside[0].id, f"{inside[0].words!r} in the title {title!r}"))
         start = text.rfind(title, 0, person.start)
-        body = next((n for n in nodes if n.kind in ("linked", "new") and 0 <= start - n.end <= 1), None)
+        noun = title.split()[-1].lower()
+        body = next((n for n in nodes if n.kind in ("linked", "new") and start - 2 < n.end < start + len(title) - len(noun)), None)
         if body is not None and start >= 0:
-            noun = title.split()[-1].lower()
             prop = "commands" if noun == "commander" else "leads" if noun in ("leader", "head", "chief") else "memberOf"
             if self.allowed(person, prop, body):
                 out.append(Proposed(person.id, prop, body.id, f"{body.words!r} before the title {title!r}"))

@@ -31,3 +31,24 @@ def event_statuses(proposer: Proposer, text: str, facts: list[Proposed]) -> list
         if delayed:
             out.append(Proposed(event, "status", "delayed", f"{delayed.group(0)!r}: it came after delays"))
     return out
+
+
+# "construction at an Iranian “Imam Ali” base was ongoing", "the intensive construction at the new border crossing"
+_BUILDING_BEFORE = re.compile(r"\bconstruction\s+(?:work\s+)?(?:at|of|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}[“\"]?$", re.I)
+_UNDER_WAY = re.compile(r"^[”\"]?\s*(?:\w+\s+)?(?:was|is|were|are|remains|remained)\s+(?:still\s+)?(?:ongoing|under\s?way|"
+                        r"continuing|in progress)\b", re.I)
+_UNDER_WAY_BEFORE = re.compile(r"\b(?:intensive|ongoing|continuing|continued)\s+construction\s+(?:work\s+)?(?:at|of|on)\s+"
+                               r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}[“\"]?$", re.I)
+
+
+def construction_statuses(proposer: Proposer, text: str, nodes: list) -> list[Proposed]:
+    """[installation, status, underConstruction] for a crossing or installation the sentence says construction at is
+    ongoing ("construction at … base was ongoing", "the intensive construction at the new border crossing")."""
+    out = []
+    for n in nodes:
+        if n.kind not in ("linked", "new") or not any(proposer.ontology.is_subclass(n.type, LB + c) for c in ("Crossing", "Installation")):
+            continue
+        before = text[max(0, n.start - 80):n.start]
+        if _UNDER_WAY_BEFORE.search(before) or _BUILDING_BEFORE.search(before) and _UNDER_WAY.match(text[n.end:]):
+            out.append(Proposed(n.id, "status", "underConstruction", f"construction at {n.words!r} is under way"))
+    return out

@@ -30,8 +30,11 @@ from .dates_numbers import quantities as find_quantities
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
+from .event_literals import event_literals
+from .facility_cues import facilities
 from .label_words import described
 from .mentions import Matcher
+from .mode_routes import mode_routes
 from .name_cues import name_facts
 from .names import fold, skeleton
 from .namespaces import LB
@@ -40,13 +43,17 @@ from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
+from .rank_cues import ranks
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .repeats import Repeats
 from .report_cues import report_cue
 from .route_cues import route_facts
+from .route_traits import route_traits
+from .sect_cues import named_sects
 from .statements import load_statement_file
-from .status_cues import event_statuses
+from .status_cues import construction_statuses, event_statuses
+from .strike_cues import strike_facts
 from .time_cues import Timeline
 from .yamlio import load_yaml
 
@@ -158,12 +165,15 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
+        facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
+        facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
-        facts += event_statuses(proposer, text, facts)
+        facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
+        facts += strike_facts(proposer, text, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         previous = facts
         timeline.add(dates, facts, proposer.types)
