@@ -27,6 +27,7 @@ from .coverage import sentences
 from .cues import read_cues
 from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
+from .described_routes import DescribedRoutes
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
@@ -145,6 +146,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer))
     previous: list[Proposed] = []  # the facts of the sentence before
     timeline = Timeline()  # the dates the text has given so far
+    routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
@@ -167,7 +169,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
-        facts += proposer.statuses(text, nodes)
+        facts += proposer.statuses(text, nodes) + routes.facts(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
