@@ -1,0 +1,95 @@
+"""Routes a text describes rather than names, on hand-made sentences: which register route a description is, and the facts
+the sentence states of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.namespaces import LB
+
+from .test_suggest_parts import nodes_of
+
+# A small register: two routes between the same towns, told apart by the place each passes.
+ENTRIES = [
+    ("homs", "Settlement", "Homs"), ("aleppo", "Settlement", "Aleppo"), ("hama", "Settlement", "Hama"),
+    ("salamiyah", "Settlement", "Salamiyah"), ("orontes-valley", "Region", "Orontes Valley"),
+    ("hama-crossing", "OfficialCrossing", "Hama crossing"), ("salamiyah-crossing", "OfficialCrossing", "Salamiyah border crossing"),
+    ("north-border", "Border", "Northern border"), ("turkey", "Country", "Turkey"), ("fuel", "Commodity", "fuel"),
+    ("route-via-hama", "Road", "Homs–Aleppo route via Hama"), ("route-via-salamiyah", "Road", "Homs–Aleppo route via Salamiyah"),
+]
+
+
+@pytest.fixture
+def book():
+    """A fresh reading of the routes for each test, with what another document says of one route."""
+    from kg.compare import Known
+    from kg.described_routes import DescribedRoutes
+    from kg.event_index import EventIndex
+    from kg.mentions import Matcher
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+    from kg.register import Entity
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    entities = {i: Entity(i, LB + cls, label, (label,), "", Path("register.yaml"), None) for i, cls, label in ENTRIES}
+    proposer = Proposer(ontology, {e.id: e.type for e in entities.values()}, EventIndex(ontology))
+    known = Known()
+    known.by_subject_property[("salamiyah-crossing", "onBorder")].append(("north-border", "x-001"))
+    return DescribedRoutes(proposer, entities, known, Matcher(entities))
+
+
+def facts(book, text, names, demonyms=None):
+    found = book.facts(text, nodes_of(book.proposer, text, names, demonyms))
+    return {(f.subject, f.property, f.object if isinstance(f.object, str) else (f.object["place"], f.object["sequence"]))
+            for f in found}
+
+
+def test_two_routes_between_two_places_and_each_told_apart(book):
+    assert facts(book, "Between Homs and Aleppo there are two main overland routes.", {"Homs": "homs", "Aleppo": "aleppo"}) == {
+        ("route-via-hama", "origin", "homs"), ("route-via-hama", "destination", "aleppo"), ("route-via-hama", "mode", "land"),
+        ("route-via-salamiyah", "origin", "homs"), ("route-via-salamiyah", "destination", "aleppo"),
+        ("route-via-salamiyah", "mode", "land"), ("route-via-hama", "alternativeTo", "route-via-salamiyah")}
+    # the place it passes tells which of the two "one" is; its stops in order from start to end
+    assert facts(book, "One is shorter and runs from Homs to Aleppo through the Hama crossing.",
+                 {"Homs": "homs", "Aleppo": "aleppo", "Hama crossing": "hama-crossing"}) == {
+        ("route-via-hama", "origin", "homs"), ("route-via-hama", "destination", "aleppo"),
+        ("route-via-hama", "advantage", "distance"), ("route-via-hama", "passesThrough", "hama-crossing"),
+        ("route-via-hama", "hasWaypoint", ("homs", 1)), ("route-via-hama", "hasWaypoint", ("hama-crossing", 2)),
+        ("route-via-hama", "hasWaypoint", ("aleppo", 3))}
+    # "the other" is the one left; crossing the border at a town passes the one crossing there and its border
+    assert facts(book, "The other route is longer and runs from Homs through the Orontes Valley and crosses the border at Salamiyah.",
+                 {"Homs": "homs", "Orontes Valley": "orontes-valley", "Salamiyah": "salamiyah"}) == {
+        ("route-via-salamiyah", "limitation", "distance"), ("route-via-salamiyah", "passesThrough", "salamiyah-crossing"),
+        ("route-via-salamiyah", "passesThrough", "north-border"), ("route-via-salamiyah", "hasWaypoint", ("homs", 1)),
+        ("route-via-salamiyah", "hasWaypoint", ("orontes-valley", 2)), ("route-via-salamiyah", "hasWaypoint", ("salamiyah", 3))}
+    # the word the text said of a route finds it again; "it is the only … route" is the same route
+    assert facts(book, "The longer route matters because it is the only land route that can be used to move fuel.", {"fuel": "fuel"}) == {
+        ("route-via-salamiyah", "limitation", "distance"), ("route-via-salamiyah", "mode", "land"),
+        ("route-via-salamiyah", "cargo", "fuel")}
+    # "the route" right after is the route described last; the actor before the cue cannot use it
+    assert facts(book, "However, Turkey cannot make logistic use of the route for now.", {"Turkey": "turkey"}) == {
+        ("route-via-salamiyah", "cannotBeUsedBy", "turkey")}
+
+
+def test_a_route_from_one_place_to_another_opened(book):
+    text = "Taking Hama, the militias opened the first land route from Homs to Aleppo that did not cross terrain held by Turkey."
+    assert facts(book, text, {"Hama": "hama", "Homs": "homs", "Aleppo": "aleppo", "Turkey": "turkey"}) == {
+        ("route-via-hama", "origin", "homs"), ("route-via-hama", "destination", "aleppo"), ("route-via-hama", "mode", "land"),
+        ("route-via-hama", "status", "open"), ("route-via-hama", "passesThrough", "hama"),
+        ("route-via-hama", "avoidsTerrainOf", "turkey")}
+
+
+def test_no_route_where_the_description_fits_several_or_none(book):
+    # both routes run from Homs to Aleppo and the sentence names no place only one passes
+    assert facts(book, "The first land route from Homs to Aleppo was opened.", {"Homs": "homs", "Aleppo": "aleppo"}) == set()
+    # three routes said, two in the register; "the route" with none described before it; "the other" with no pair
+    assert facts(book, "Between Homs and Aleppo there are three routes.", {"Homs": "homs", "Aleppo": "aleppo"}) == set()
+    assert facts(book, "Turkey cannot use the route.", {"Turkey": "turkey"}) == set()
+    assert facts(book, "The other route is longer.", {}) == set()
+    # a country's troops are not the country whose terrain a route avoids
+    text = "It was the first land route from Homs to Aleppo through Hama that did not cross terrain held by Turkey troops."
+    assert ("route-via-hama", "avoidsTerrainOf", "turkey") not in facts(
+        book, text, {"Homs": "homs", "Aleppo": "aleppo", "Hama": "hama", "Turkey": "turkey"})
