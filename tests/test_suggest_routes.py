@@ -93,3 +93,41 @@ def test_no_route_where_the_description_fits_several_or_none(book):
     text = "It was the first land route from Homs to Aleppo through Hama that did not cross terrain held by Turkey troops."
     assert ("route-via-hama", "avoidsTerrainOf", "turkey") not in facts(
         book, text, {"Homs": "homs", "Aleppo": "aleppo", "Hama": "hama", "Turkey": "turkey"})
+
+
+def uses(proposer, text, names):
+    from kg.route_uses import route_uses
+
+    return {(f.subject, f.property, f.object) for f in route_uses(proposer, text, nodes_of(proposer, text, names))}
+
+
+@pytest.fixture
+def proposer():
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    types = {"turkey": LB + "Country", "road-link": LB + "LandBridge", "air-link": LB + "AirBridge", "sea-link": LB + "SeaRoute",
+             "fuel": LB + "Commodity", "grain": LB + "Commodity"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+def test_who_relies_on_a_route_worded_by_its_mode_and_what_it_carries(proposer):
+    assert uses(proposer, "Turkey has long relied on cargo planes for the transport of fuel and grain.",
+                {"Turkey": "turkey", "fuel": "fuel", "grain": "grain"}) == {
+        ("air-link", "usedBy", "turkey"), ("air-link", "cargo", "fuel"), ("air-link", "cargo", "grain")}
+    # the route that lets the actor rely less on others is their alternative
+    assert uses(proposer, "Turkey hopes the road link will let it reduce its reliance on costly sea and air routes.",
+                {"Turkey": "turkey", "road link": "road-link"}) == {
+        ("sea-link", "usedBy", "turkey"), ("air-link", "usedBy", "turkey"),
+        ("road-link", "alternativeTo", "sea-link"), ("road-link", "alternativeTo", "air-link")}
+
+
+def test_no_use_without_a_route_of_the_mode_or_a_word_of_relying(proposer):
+    assert uses(proposer, "Turkey, despite its dependence on foreign loans, grew.", {"Turkey": "turkey"}) == set()
+    assert uses(proposer, "Turkey sent cargo planes to carry fuel.", {"Turkey": "turkey", "fuel": "fuel"}) == set()
+    # goods named apart from the vehicles are not said to be carried by them
+    assert uses(proposer, "Turkey relied on aircraft, and fuel prices rose.", {"Turkey": "turkey", "fuel": "fuel"}) == {
+        ("air-link", "usedBy", "turkey")}
