@@ -131,3 +131,33 @@ def test_no_use_without_a_route_of_the_mode_or_a_word_of_relying(proposer):
     # goods named apart from the vehicles are not said to be carried by them
     assert uses(proposer, "Turkey relied on aircraft, and fuel prices rose.", {"Turkey": "turkey", "fuel": "fuel"}) == {
         ("air-link", "usedBy", "turkey")}
+
+
+def ends(proposer, text, names):
+    from kg.route_ends import route_ends
+
+    return {(f.subject, f.property, f.object) for f in route_ends(proposer, text, nodes_of(proposer, text, names))}
+
+
+def test_where_a_named_route_starts_and_ends(proposer):
+    proposer.types.update({"greece": LB + "Country", "black-sea": LB + "WaterBody", "crete": LB + "Region"})
+    assert ends(proposer, "The road link Turkey hopes to build between its territory and the Black Sea is costly.",
+                {"road link": "road-link", "Turkey": "turkey", "Black Sea": "black-sea"}) == {
+        ("road-link", "origin", "turkey"), ("road-link", "destination", "black-sea")}
+    assert ends(proposer, "The road link from Turkey to Greece was shown on a map.",
+                {"road link": "road-link", "Turkey": "turkey", "Greece": "greece"}) == {("road-link", "origin", "turkey")}
+    assert ends(proposer, "The sea link between Crete and the Black Sea is busy.",
+                {"sea link": "sea-link", "Crete": "crete", "Black Sea": "black-sea"}) == {
+        ("sea-link", "origin", "crete"), ("sea-link", "destination", "black-sea")}
+
+
+def test_no_ends_where_the_words_are_about_something_else(proposer):
+    proposer.types.update({"greece": LB + "Country", "black-sea": LB + "WaterBody"})
+    # "from" that is not right after the route; "between" past the clause
+    assert ends(proposer, "The road link let Turkey ship fuel from Greece.", {"road link": "road-link", "Turkey": "turkey",
+                                                                               "fuel": "fuel", "Greece": "greece"}) == set()
+    assert ends(proposer, "The road link is costly, but trade between Turkey and Greece grew.",
+                {"road link": "road-link", "Turkey": "turkey", "Greece": "greece"}) == set()
+    # "its territory" with two countries it could be
+    assert ends(proposer, "The road link Turkey and Greece plan between its territory and the Black Sea.",
+                {"road link": "road-link", "Turkey": "turkey", "Greece": "greece", "Black Sea": "black-sea"}) == set()
