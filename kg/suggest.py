@@ -52,6 +52,7 @@ from .report_cues import report_cue
 from .route_cues import route_facts
 from .route_ends import route_ends
 from .route_traits import route_traits
+from .route_users import route_users
 from .route_uses import route_uses
 from .sect_cues import named_sects
 from .statements import load_statement_file
@@ -172,7 +173,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + routes.facts(text, nodes) + route_uses(proposer, text, nodes)
-        facts += route_ends(proposer, text, nodes)
+        facts += route_ends(proposer, text, nodes) + route_users(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)

@@ -161,3 +161,32 @@ def test_no_ends_where_the_words_are_about_something_else(proposer):
     # "its territory" with two countries it could be
     assert ends(proposer, "The road link Turkey and Greece plan between its territory and the Black Sea.",
                 {"road link": "road-link", "Turkey": "turkey", "Greece": "greece", "Black Sea": "black-sea"}) == set()
+
+
+def users(proposer, text, names):
+    from kg.route_users import route_users
+
+    return {(f.subject, f.property, f.object) for f in route_users(proposer, text, nodes_of(proposer, text, names))}
+
+
+def test_who_uses_a_route_and_the_bypass_roads_a_text_describes(proposer):
+    proposer.types.update({"smugglers": LB + "Militia", "guards": LB + "Militia", "greece": LB + "Country",
+                           "dirt-tracks": LB + "BypassRoad", "east-gate": LB + "OfficialCrossing"})
+    assert users(proposer, "Since May, Turkey and its allies have used back roads in the hills to send fuel into Greece.",
+                 {"Turkey": "turkey", "fuel": "fuel", "Greece": "greece"}) == {
+        ("dirt-tracks", "usedBy", "turkey"), ("dirt-tracks", "cargo", "fuel"), ("dirt-tracks", "destination", "greece")}
+    assert users(proposer, "The smugglers are still using the East Gate.", {"smugglers": "smugglers", "East Gate": "east-gate"}) \
+        == {("east-gate", "usedBy", "smugglers")}
+
+
+def test_no_user_that_is_not_the_subject_or_no_one_bypass_road(proposer):
+    proposer.types.update({"smugglers": LB + "Militia", "east-gate": LB + "OfficialCrossing"})
+    # the actor qualifies another noun; the actor is the object of another verb
+    assert users(proposer, "Gangs linked to the smugglers may exploit the East Gate.",
+                 {"smugglers": "smugglers", "East Gate": "east-gate"}) == set()
+    assert users(proposer, "Police stopped the smugglers and used the East Gate.",
+                 {"smugglers": "smugglers", "East Gate": "east-gate"}) == set()
+    # the register has no bypass road, or two
+    assert users(proposer, "Turkey has used back roads.", {"Turkey": "turkey"}) == set()
+    proposer.types.update({"dirt-tracks": LB + "BypassRoad", "goat-paths": LB + "BypassRoad"})
+    assert users(proposer, "Turkey has used back roads.", {"Turkey": "turkey"}) == set()
