@@ -1,8 +1,8 @@
 """Who relies on a route the text words by its mode or vehicles, what it carries, and the route meant to replace it:
 "Iran has relied mainly on commercial aircraft for the transport of weapons and fighters" (the air route is used by
 Iran and carries weapons and fighters), "the land bridge will enable it to reduce its dependence on risky aerial and
-naval routes" (the land bridge is an alternative to both, which Iran uses). As in kg.mode_routes, the route of a mode
-is the register's one route of that mode's class (an AirBridge for air, a SeaRoute for sea), where it has exactly one.
+naval routes" (Iran uses both, and the land bridge, their alternative). As in kg.mode_routes, the route of a mode is
+the register's one route of that mode's class (an AirBridge for air, a SeaRoute for sea), where it has exactly one.
 The ontology's `usedBy` (a feature used by an actor), `cargo` and `alternativeTo` (symmetric: a route or crossing that
 can serve instead of another).
 """
@@ -50,6 +50,9 @@ def route_uses(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propose
         if others and _REDUCE.search(text[:m.start()]):
             out += [Proposed(others[-1].id, "alternativeTo", r, f"{others[-1].words!r} … to reduce {m.group('cue')!r} {what!r}")
                     for r in routes]
+            if actors:  # the route that lets the actor rely less on the others is one it uses
+                out.append(Proposed(others[-1].id, "usedBy", actors[-1].id, f"{others[-1].words!r} lets {actors[-1].words!r} reduce "
+                                                                             f"{m.group('cue')!r} {what!r}"))
         out += _cargo(proposer, text, nodes, m.end(), routes, what)
     return out
 

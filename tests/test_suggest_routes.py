@@ -118,10 +118,10 @@ def test_who_relies_on_a_route_worded_by_its_mode_and_what_it_carries(proposer):
     assert uses(proposer, "Turkey has long relied on cargo planes for the transport of fuel and grain.",
                 {"Turkey": "turkey", "fuel": "fuel", "grain": "grain"}) == {
         ("air-link", "usedBy", "turkey"), ("air-link", "cargo", "fuel"), ("air-link", "cargo", "grain")}
-    # the route that lets the actor rely less on others is their alternative
+    # the route that lets the actor rely less on others is their alternative, and one it uses
     assert uses(proposer, "Turkey hopes the road link will let it reduce its reliance on costly sea and air routes.",
                 {"Turkey": "turkey", "road link": "road-link"}) == {
-        ("sea-link", "usedBy", "turkey"), ("air-link", "usedBy", "turkey"),
+        ("sea-link", "usedBy", "turkey"), ("air-link", "usedBy", "turkey"), ("road-link", "usedBy", "turkey"),
         ("road-link", "alternativeTo", "sea-link"), ("road-link", "alternativeTo", "air-link")}
 
 
