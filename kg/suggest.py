@@ -51,6 +51,7 @@ from .repeats import Repeats
 from .report_cues import report_cue
 from .route_cues import route_facts
 from .route_ends import route_ends
+from .route_stops import RouteStops
 from .route_traits import route_traits
 from .route_users import route_users
 from .route_uses import route_uses
@@ -150,6 +151,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     previous: list[Proposed] = []  # the facts of the sentence before
     timeline = Timeline()  # the dates the text has given so far
     routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
+    stops = RouteStops(proposer, known)  # the order of each named route's stops over the document
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
@@ -173,7 +175,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + routes.facts(text, nodes) + route_uses(proposer, text, nodes)
-        facts += route_ends(proposer, text, nodes) + route_users(proposer, text, nodes)
+        facts += route_ends(proposer, text, nodes) + route_users(proposer, text, nodes) + stops.facts(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)

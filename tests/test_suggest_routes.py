@@ -190,3 +190,39 @@ def test_no_user_that_is_not_the_subject_or_no_one_bypass_road(proposer):
     assert users(proposer, "Turkey has used back roads.", {"Turkey": "turkey"}) == set()
     proposer.types.update({"dirt-tracks": LB + "BypassRoad", "goat-paths": LB + "BypassRoad"})
     assert users(proposer, "Turkey has used back roads.", {"Turkey": "turkey"}) == set()
+
+
+def test_the_stops_of_a_named_route_in_the_order_the_document_gives_them(proposer):
+    from kg.compare import Known
+    from kg.route_stops import RouteStops
+
+    proposer.types.update({"greece": LB + "Country", "bulgaria": LB + "Country", "serbia": LB + "Country",
+                           "kapitan-andreevo": LB + "Settlement", "andreevo-crossing": LB + "OfficialCrossing"})
+    known = Known()
+    for place in ("greece", "bulgaria", "kapitan-andreevo"):
+        known.by_subject_property[("andreevo-crossing", "connects")].append((place, "x-001"))
+    stops = RouteStops(proposer, known)
+
+    def waypoints(text, names):
+        return {(f.subject, f.object["place"], f.object["sequence"]) for f in stops.facts(text, nodes_of(proposer, text, names))}
+
+    # no origin yet: the order is kept, nothing proposed
+    assert waypoints("It will serve as a road link through Greece to Bulgaria and from there to Serbia.",
+                     {"road link": "road-link", "Greece": "greece", "Bulgaria": "bulgaria", "Serbia": "serbia"}) == set()
+    # the origin first, the crossing between the two places it connects, numbered in the merged order
+    assert waypoints("The road link from Turkey to Bulgaria and from Bulgaria to Serbia through the Kapitan-Andreevo border crossing.",
+                     {"road link": "road-link", "Turkey": "turkey", "Bulgaria": "bulgaria", "Serbia": "serbia",
+                      "Kapitan-Andreevo": "kapitan-andreevo"}) == {
+        ("road-link", "turkey", 1), ("road-link", "andreevo-crossing", 3), ("road-link", "bulgaria", 4), ("road-link", "serbia", 5)}
+
+
+def test_no_stops_from_the_places_of_another_thing(proposer):
+    from kg.compare import Known
+    from kg.route_stops import RouteStops
+
+    proposer.types.update({"greece": LB + "Country", "east-gate": LB + "OfficialCrossing", "edirne": LB + "Settlement",
+                           "kesan": LB + "Settlement"})
+    stops = RouteStops(proposer, Known())
+    text = "Smugglers use the road link to get around the East Gate from Edirne to Kesan."
+    assert stops.facts(text, nodes_of(proposer, text, {"road link": "road-link", "East Gate": "east-gate", "Edirne": "edirne",
+                                                       "Kesan": "kesan"})) == []
