@@ -52,7 +52,8 @@ _AVOIDS = re.compile(rf"\b(?:(?:did|does|do)\s+not|never)\s+cross\s+{_HELD}|\bav
 _CANNOT_USE = re.compile(r"\bcan(?:no|')t\s+(?:make\s+(?:\w+\s+)?use\s+of|use)\b|\bunable\s+to\s+use\b|\bnot\s+practical\b", re.I)
 _CLAUSE_END = re.compile(r"[;:!?()]|\.(?!\w)|\b(?:but|while|whereas|although|because)\b", re.I)
 # A word after a country's name that makes the words its forces, not the country: "U.S. troops".
-_TROOPS = re.compile(r"\s+(?:troops|forces|soldiers|fighters|army)\b", re.I)
+_TROOPS = re.compile(r"\s+(troops|forces|soldiers|fighters|army)\b", re.I)
+_FORCE_WORDS = ("forces", "troops")
 _IT_IS = re.compile(r"\b(?:it|which)\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
 _RECENT = 3  # "the route" is the route described last only within this many sentences
 
@@ -257,8 +258,13 @@ class DescribedRoutes:
         if avoid:
             stop = _clause_end(text, avoid.end(), stops=r"[;:!?()]|\.(?!\w)")
             for n in nodes:
-                if avoid.end() <= n.start < stop and n.kind != "demonym" and self._is(n.id, "Actor") and not _TROOPS.match(text[n.end:]):
-                    out.append(Proposed(route, "avoidsTerrainOf", n.id, f"{words!r} {_plain(avoid.group(0))!r} {n.words!r}"))
+                if not (avoid.end() <= n.start < stop) or n.kind == "demonym" or not self._is(n.id, "Actor"):
+                    continue
+                troops = _TROOPS.match(text[n.end:])
+                actor = self._forces_of(n.words, troops.group(1)) if troops else n.id
+                if actor:
+                    out.append(Proposed(route, "avoidsTerrainOf", actor, f"{words!r} {_plain(avoid.group(0))!r} "
+                                                                         f"{text[n.start:troops.end() + n.end if troops else n.end]!r}"))
         cue = _CANNOT_USE.search(text)
         if cue:  # the actor the clause of the cue names before it: "For the Iranians, using …", "Iran cannot make use of"
             start = max([0] + [s.end() for s in _CLAUSE_END.finditer(text, 0, cue.start())])
@@ -267,6 +273,12 @@ class DescribedRoutes:
             if actors:
                 out.append(Proposed(route, "cannotBeUsedBy", actors[-1].id, f"{actors[-1].words!r} … {_plain(cue.group(0))!r} {words!r}"))
         return out
+
+    def _forces_of(self, country_words: str, noun: str) -> str | None:
+        """"U.S. troops": the one register actor named by the country's words and a word for its forces ("U.S. forces")."""
+        wanted = {f"{fold(country_words)} {w}" for w in {noun.lower(), *_FORCE_WORDS}}
+        found = [e for e, names in self.names.items() if names & wanted and self._is(e, "Actor")]
+        return found[0] if len(found) == 1 else None
 
     def _named_via(self, route: str, nodes: list[Node]) -> set[str]:
         """The sentence's places whose names hold the stop the route's label names (al-Tanf: the al-Tanef Crossing)."""
