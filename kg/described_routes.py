@@ -10,8 +10,9 @@ The resolved route gets the facts the sentence states of it: its ends (origin, d
 "overland"), its stops in order from start to end ("runs from X through Y to Z": hasWaypoint), the crossings and border
 it passes ("crosses the border at Albukamal"), its length against the other ("shorter", "longer": advantage or
 limitation distance), status open ("opened the first land route"), the terrain it avoids ("did not cross terrain held
-by U.S. troops"), who cannot use it ("cannot make logistic use of the route"), the alternative the other route of a
-pair is, and what it carries (kg.route_cues).
+by U.S. troops"), who cannot use it ("cannot make logistic use of the route") or uses it ("Although using the route …,
+the Iranians give it priority"), the alternative the other route of a pair is, what it carries (kg.route_cues) and the
+limitations its clause gives (kg.route_traits).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 from .route_cues import route_facts
+from .route_traits import traits_after
 
 # A register label that words a route by its ends, and maybe a stop: "Baghdad–Damascus route via Albu Kamal".
 _LABEL = re.compile(r"^(?P<a>[^–—]+?)\s*[–—]\s*(?P<b>[^–—]+?)\s+(?:route|road|highway|corridor)\b(?:\s+(?:via|through)\s+(?P<via>.+))?$",
@@ -55,6 +57,8 @@ _CLAUSE_END = re.compile(r"[;:!?()]|\.(?!\w)|\b(?:but|while|whereas|although|bec
 _TROOPS = re.compile(r"\s+(troops|forces|soldiers|fighters|army)\b", re.I)
 _FORCE_WORDS = ("forces", "troops")
 _IT_IS = re.compile(r"\b(?:it|which)\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
+# A clause that opens on using a route: its user is the subject of the main clause after it.
+_USING = re.compile(r"(?:^|\b(?:although|though|while|despite|by)\s+)using\s+$", re.I)
 _RECENT = 3  # "the route" is the route described last only within this many sentences
 
 
@@ -186,6 +190,8 @@ class DescribedRoutes:
         out += self._actors(route, text, nodes, m, words, clause_end)
         node = Node(m.start(), m.end(), route, self.proposer.types[route], words, "reference", "a route the text describes")
         out += [f for f in route_facts(self.proposer, text, [node] + after) if f.subject == route and f.property == "cargo"]
+        if not adjs:  # "using the route presents security difficulties": the traits of its clause, as for a named route
+            out += [f for f in traits_after(route, words, text, m.end()) if f.property == "limitation"]
         return out
 
     def _ends(self, text: str, nodes: list[Node], m: re.Match) -> tuple[str, str] | None:
@@ -266,6 +272,12 @@ class DescribedRoutes:
                     out.append(Proposed(route, "avoidsTerrainOf", actor, f"{words!r} {_plain(avoid.group(0))!r} "
                                                                          f"{text[n.start:troops.end() + n.end if troops else n.end]!r}"))
         cue = _CANNOT_USE.search(text)
+        gerund = _USING.search(text[:m.start()])
+        if gerund and cue is None:  # "Although using the route …, the Iranians give it priority": the main clause's subject
+            comma = re.compile(r",(?![^()]*\))").search(text, m.end())
+            main = [n for n in nodes if comma and n.start >= comma.end() and n.start - comma.end() <= 20 and self._is(n.id, "Actor")]
+            if main:
+                out.append(Proposed(route, "usedBy", main[0].id, f"{_plain(gerund.group(0))!r} {words!r}, {main[0].words!r}"))
         if cue:  # the actor the clause of the cue names before it: "For the Iranians, using …", "Iran cannot make use of"
             start = max([0] + [s.end() for s in _CLAUSE_END.finditer(text, 0, cue.start())])
             actors = [n for n in nodes if start <= n.start and n.end <= cue.start() and self._is(n.id, "Actor")

@@ -73,6 +73,9 @@ def test_two_routes_between_two_places_and_each_told_apart(book):
     # "the route" right after is the route described last; the actor before the cue cannot use it
     assert facts(book, "However, Turkey cannot make logistic use of the route for now.", {"Turkey": "turkey"}) == {
         ("route-via-salamiyah", "cannotBeUsedBy", "turkey")}
+    # the subject of the main clause uses the route a clause opens on using; the limitation its clause gives
+    assert facts(book, "Although using the route presents security risks (because of raids), Turkey favours it.", {"Turkey": "turkey"}) \
+        == {("route-via-salamiyah", "usedBy", "turkey"), ("route-via-salamiyah", "limitation", "security")}
 
 
 def test_a_route_from_one_place_to_another_opened(book):
