@@ -1,8 +1,9 @@
 """What a route or crossing carries, where it leads and how, from the words of one clause: "the route allows Iran to
 send forces, supplies and weapons" gives the route its cargo, "a gateway for weapons" a crossing its; "the land bridge
-… through Iraq to Syria and from there to Lebanon" the route its destination (the last place it goes to); "land
-bridge", "the overland route" its mode. The ontology's `cargo` (a route, crossing or transfer carries a commodity),
-`destination` (of a route or transfer, a feature) and `mode` (land, air or sea).
+… through Iraq to Syria and from there to Lebanon" or "… stretching across Iraq into Syria and Lebanon" the route its
+destination (the last place it goes to); "land bridge", "the overland route" its mode. The ontology's `cargo` (a
+route, crossing or transfer carries a commodity), `destination` (of a route or transfer, a feature) and `mode` (land,
+air or sea).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
 _WINDOW = 120  # characters from the route to what it carries or leads to
 _TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and\s+)(?:the\s+)?$", re.I)
 _THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
 # The mode a route's own words give it ("land bridge", "overland route", "air bridge", "sea route"): lb:Mode's concepts.
 _MODES = [(re.compile(r"\b(?:land|overland|road)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
@@ -49,7 +51,11 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
             mode = next((value for pattern, value in _MODES if pattern.search(words)), None)
             if mode:
                 out.append(Proposed(route.id, "mode", mode, f"{route.words!r}: a {mode} route by its words"))
-            to = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",)) and _TO.search(text[:n.start])]
+            places = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",))]
+            to = [n for n in places if _TO.search(text[:n.start])]
+            for n in places:  # "into Syria and Lebanon": the last of the places coordinated with the last one it goes to
+                if to and n.start > to[-1].end and _AND.match(text[to[-1].end:n.start]):
+                    to.append(n)
             if to and proposer.allowed(route, "destination", to[-1]):
                 out.append(Proposed(route.id, "destination", to[-1].id, f"{route.words!r} … to {to[-1].words!r}, the last place "
                                                                           "it goes to"))

@@ -231,3 +231,16 @@ def test_no_stops_from_the_places_of_another_thing(proposer):
     text = "Smugglers use the road link to get around the East Gate from Edirne to Kesan."
     assert stops.facts(text, nodes_of(proposer, text, {"road link": "road-link", "East Gate": "east-gate", "Edirne": "edirne",
                                                        "Kesan": "kesan"})) == []
+
+
+def test_a_route_leads_to_the_last_of_the_places_it_goes_into(proposer):
+    from kg.route_cues import route_facts
+
+    proposer.types.update({"greece": LB + "Country", "bulgaria": LB + "Country", "serbia": LB + "Country"})
+
+    def destinations(text, names):
+        return {f.object for f in route_facts(proposer, text, nodes_of(proposer, text, names)) if f.property == "destination"}
+
+    names = {"road link": "road-link", "Greece": "greece", "Bulgaria": "bulgaria", "Serbia": "serbia"}
+    assert destinations("The road link stretching across Greece into Bulgaria and Serbia is new.", names) == {"serbia"}
+    assert destinations("The road link stretching across Greece into Bulgaria, while Serbia waits.", names) == {"bulgaria"}
