@@ -1,9 +1,10 @@
 """What a route or crossing carries, where it leads and how, from the words of one clause: "the route allows Iran to
 send forces, supplies and weapons" gives the route its cargo, "a gateway for weapons" a crossing its; "the land bridge
 … through Iraq to Syria and from there to Lebanon" or "… stretching across Iraq into Syria and Lebanon" the route its
-destination (the last place it goes to); "land bridge", "the overland route" its mode. The ontology's `cargo` (a
-route, crossing or transfer carries a commodity), `destination` (of a route or transfer, a feature) and `mode` (land,
-air or sea).
+destination (the last place it goes to; it passes through those coordinated before it), not a place inside another
+name ("bypass roads … to circumvent the closed crossing from al-Qaim to Albu Kamal"); "land bridge", "the overland
+route" its mode. The ontology's `cargo` (a route, crossing or transfer carries a commodity), `destination` (of a route
+or transfer, a feature) and `mode` (land, air or sea).
 """
 
 from __future__ import annotations
@@ -51,11 +52,17 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
             mode = next((value for pattern, value in _MODES if pattern.search(words)), None)
             if mode:
                 out.append(Proposed(route.id, "mode", mode, f"{route.words!r}: a {mode} route by its words"))
-            places = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",))]
+            places = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",))
+                      and not any(o is not n and o.start <= n.start and n.end <= o.end for o in after)]  # not a name's part
             to = [n for n in places if _TO.search(text[:n.start])]
-            for n in places:  # "into Syria and Lebanon": the last of the places coordinated with the last one it goes to
-                if to and n.start > to[-1].end and _AND.match(text[to[-1].end:n.start]):
-                    to.append(n)
+            joined = []  # "into Syria and Lebanon": it goes on to the last of the places coordinated with the last "to"
+            for n in places:
+                if to and n.start > (joined or to)[-1].end and _AND.match(text[(joined or to)[-1].end:n.start]):
+                    joined.append(n)
+            if joined:
+                out += [Proposed(route.id, "passesThrough", n.id, f"{route.words!r} … into {n.words!r} and on to {joined[-1].words!r}")
+                        for n in [to[-1]] + joined[:-1] if proposer.allowed(route, "passesThrough", n)]
+                to.append(joined[-1])
             if to and proposer.allowed(route, "destination", to[-1]):
                 out.append(Proposed(route.id, "destination", to[-1].id, f"{route.words!r} … to {to[-1].words!r}, the last place "
                                                                           "it goes to"))

@@ -233,7 +233,7 @@ def test_no_stops_from_the_places_of_another_thing(proposer):
                                                        "Kesan": "kesan"})) == []
 
 
-def test_a_route_leads_to_the_last_of_the_places_it_goes_into(proposer):
+def test_a_route_leads_to_the_last_of_the_places_it_goes_into(proposer):  # kg.route_cues
     from kg.route_cues import route_facts
 
     proposer.types.update({"greece": LB + "Country", "bulgaria": LB + "Country", "serbia": LB + "Country"})
@@ -244,3 +244,14 @@ def test_a_route_leads_to_the_last_of_the_places_it_goes_into(proposer):
     names = {"road link": "road-link", "Greece": "greece", "Bulgaria": "bulgaria", "Serbia": "serbia"}
     assert destinations("The road link stretching across Greece into Bulgaria and Serbia is new.", names) == {"serbia"}
     assert destinations("The road link stretching across Greece into Bulgaria, while Serbia waits.", names) == {"bulgaria"}
+    text = "The road link stretching across Greece into Bulgaria and Serbia is new."
+    assert ("road-link", "passesThrough", "bulgaria") in {(f.subject, f.property, f.object)
+                                                          for f in route_facts(proposer, text, nodes_of(proposer, text, names))}
+    # the places of another name after the route are that name's
+    from kg.propose import Node
+
+    text = "Smugglers use the road link to get around the crossing from Greece to Bulgaria."
+    nodes = nodes_of(proposer, text, {"road link": "road-link", "Greece": "greece", "Bulgaria": "bulgaria"})
+    at = text.index("crossing from")
+    nodes.append(Node(at, text.index("Bulgaria") + len("Bulgaria"), "border-crossing", LB + "Crossing", text[at:-1], "reference"))
+    assert not [f for f in route_facts(proposer, text, sorted(nodes, key=lambda n: n.start)) if f.property == "destination"]
