@@ -11,6 +11,11 @@ from .ontology import Ontology
 if TYPE_CHECKING:
     from .propose import Node
 
+# The properties that tie an event to the things that take part in it (what kg.event_roles recognises an event by).
+ROLES = ("agent", "target", "location", "nearLocation", "cargo", "destination", "origin", "participant", "expelled",
+         "capturedPlace", "concerns", "issuedBy", "sanctionTarget", "recipient", "attendedBy", "perpetrator", "openedCrossing",
+         "passesThrough")
+
 
 class EventIndex:
     """The register's events with what other documents' statements say of them (dates, places), to recognise one."""
@@ -21,8 +26,11 @@ class EventIndex:
         self.places: dict[str, set[str]] = {}
         self.agents: dict[str, set[str]] = {}
         self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
+        self.roles: dict[str, set[tuple[str, str]]] = {}  # an event -> (role, entity) other documents give it
 
     def add(self, subject: str, prop: str, value: str) -> None:
+        if prop in ROLES:
+            self.roles.setdefault(subject, set()).add((prop, value))
         if prop == "date":
             self.dates.setdefault(subject, set()).add(value)
         elif prop in ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit"):
@@ -55,6 +63,12 @@ class EventIndex:
             if same_place and (same_date or not known_dates or by_object) or same_date and not place_ids:
                 return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
         return None, ""
+
+    def other_time(self, event_id: str, dates: list[str]) -> bool:
+        """Whether a sentence's dates are all other than every date other documents give the event (False when either
+        has none: an undated sentence can tell of a dated event)."""
+        known = self.dates.get(event_id, set())
+        return bool(known and dates) and not any(_same_day(a, b) for a in dates for b in known)
 
     def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:
         """The one event of the register of this kind whose agent other documents name, if there is exactly one."""

@@ -30,6 +30,7 @@ from .dates_numbers import quantities as find_quantities
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
+from .event_roles import known_event_roles
 from .label_words import described
 from .mentions import Matcher
 from .name_cues import name_facts
@@ -154,6 +155,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
+        facts += known_event_roles(proposer, text, nodes, dates)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))

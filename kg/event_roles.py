@@ -1,0 +1,118 @@
+"""The roles of an event the register has, where a sentence tells of it again.
+
+Other documents' statements say who took part in the register's events (agent, cargo, destination, target …;
+kg.event_index keeps them). A sentence with a word of the event's kind ("the transport of weapons", "sending materiel
+to Syria") that names, in that word's clause, at least two of the things those statements give the event, each where
+its role stands (the agent before the word and not after a preposition, the destination after "to", the origin after
+"from", …), tells of that event: those roles are proposed again, as a curator writes them for each document that
+reports the event. A kind word tells of events of its kind (a sending is not yet a smuggling), so an event of no kind
+is never recognised this way, nor a report (one source's words at one time); a sentence whose dates all differ from
+the event's does not tell of it; and where two events of the register fit the sentence equally well, none is proposed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates_numbers import DateMention
+from .namespaces import LB
+from .propose import Node, Proposed, Proposer
+from .relation_cues import TRIGGERS
+
+# Words of an event's kind besides kg.relation_cues' (those date a new event; these only recognise a known one).
+_MORE = [
+    (r"send(?:s|ing)?|sent|supply(?:ing)?|supplie[sd]|deliver(?:s|ed|ing|y|ies)?|ship(?:s|ped|ping)?|carr(?:y|ies|ied|ying)|"
+     r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?", "Transfer"),
+    (r"smuggl(?:e|es|ed|ing|ers?)|contraband", "SmugglingOperation"),
+    (r"interdict(?:s|ed|ing|ions?)?", "Seizure"),
+    (r"reclaim(?:s|ed|ing)?|recaptur(?:e|ed|ing)|retak(?:e|en|ing)|retook", "TerritorialCapture"),
+]
+_WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
+LEAST = 2  # the things a sentence must name of an event's roles to tell of it
+CLAUSE = 80  # characters between a kind word and the things it tells of, with no ";" or bracket between
+_PREPOSITION = re.compile(r"\b(?:between|with|from|to|into|in|at|near|of|on|against|across|through|via|by|for)\s+(?:the\s+)?$",
+                          re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_TO = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_WHERE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?$", re.I)
+_THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$", re.I)
+# An event of no kind, and a report (one source's words at one time, which another document seldom reports again).
+_UNKNOWN = (LB + "Event", LB + "Announcement")
+_ACTORS = ("agent", "perpetrator", "issuedBy", "participant")
+_AFTER = ("target", "sanctionTarget", "expelled", "capturedPlace")
+_ANYWHERE = ("cargo", "concerns", "attendedBy", "openedCrossing")
+
+
+def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: list[DateMention]) -> list[Proposed]:
+    """The roles of the one register event a sentence tells of again, as far as the sentence names them."""
+    named = [n for n in nodes if n.kind in ("linked", "reference")]
+    words = [(m, cls) for pattern, cls in _WORDS for m in pattern.finditer(text)]
+    if not words or len({n.id for n in named}) < LEAST:
+        return []
+    ontology = proposer.ontology
+    values = [d.value for d in dates]
+    scored = []
+    for event_id, roles in proposer.events.roles.items():
+        ev_type = proposer.types.get(event_id)
+        if ev_type is None or event_id in proposer.new or ev_type in _UNKNOWN or not ontology.is_subclass(ev_type, LB + "Event"):
+            continue
+        if proposer.events.other_time(event_id, values):
+            continue
+        for m, cls in words:
+            if not ontology.is_subclass(LB + cls, ev_type):
+                continue
+            found = _placed(text, m, named, roles)
+            if len({n.id for _, n in found}) >= LEAST:
+                scored.append((len({n.id for _, n in found}), event_id, m, found))
+    best: dict[str, tuple] = {}
+    for item in sorted(scored, key=lambda s: -s[0]):
+        best.setdefault(item[1], item)
+    ranked = sorted(best.values(), key=lambda s: -s[0])
+    if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return []
+    _, event_id, m, found = ranked[0]
+    why = f"the {_local(proposer.types[event_id])} {event_id} of the register, told by {m.group(0)!r}"
+    return [Proposed(event_id, prop, n.id, f"{why}: {n.words!r} is its {prop} in other documents and stands as one here")
+            for prop, n in found]
+
+
+def _placed(text: str, m: re.Match, named: list[Node], roles: set[tuple[str, str]]) -> list[tuple[str, Node]]:
+    """The (role, node) pairs of an event's known roles whose thing the word's clause names where that role stands; a
+    thing with two known roles counts only where one of them alone fits."""
+    out = []
+    seen = set()
+    for n in named:
+        if n.id in seen:
+            continue
+        gap = text[n.end:m.start()] if n.end <= m.start() else text[m.end():n.start] if n.start >= m.end() else None
+        if gap is None or len(gap) > CLAUSE or re.search(r"[;()]", gap):
+            continue
+        fitting = [prop for prop, obj in roles if obj == n.id and _stands(prop, text, n, m)]
+        if len(fitting) == 1:
+            seen.add(n.id)
+            out.append((fitting[0], n))
+    return out
+
+
+def _stands(prop: str, text: str, n: Node, m: re.Match) -> bool:
+    """Whether a thing stands where a role stands relative to the event's word."""
+    before = text[max(0, n.start - 30):n.start]
+    after_word = n.start >= m.end()
+    if prop in _ACTORS:
+        return _BY.search(before) is not None if after_word else not _PREPOSITION.search(before)
+    if prop in ("destination", "recipient"):
+        return _TO.search(before) is not None
+    if prop == "origin":
+        return _FROM.search(before) is not None
+    if prop in ("location", "nearLocation"):
+        return _WHERE.search(before) is not None
+    if prop == "passesThrough":
+        return _THROUGH.search(before) is not None
+    if prop in _AFTER:
+        return after_word
+    return prop in _ANYWHERE
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]

@@ -1,0 +1,76 @@
+"""Events in kg suggest's drafts on hand-made sentences: a register event told of again, and the roles of a new one."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates_numbers import dates as find_dates
+from kg.namespaces import LB
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+
+    return load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+
+
+@pytest.fixture
+def proposer(ontology):
+    from kg.event_index import EventIndex
+    from kg.propose import Proposer
+
+    types = {"iran": LB + "Country", "syria": LB + "Country", "lebanon": LB + "Country", "kataib-hezbollah": LB + "Militia",
+             "hezbollah": LB + "Militia", "islamic-state": LB + "ArmedGroup", "albu-kamal": LB + "Settlement",
+             "weapons": LB + "Commodity", "fuel": LB + "Commodity", "arms-to-syria": LB + "Transfer",
+             "arms-to-lebanon": LB + "Transfer", "fuel-smuggling": LB + "SmugglingOperation",
+             "capture-2017": LB + "TerritorialCapture"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+def nodes_of(proposer, text: str, names: dict[str, str]):
+    from kg.propose import Node
+
+    return sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                  key=lambda n: n.start)
+
+
+def known(proposer, event: str, *roles: tuple[str, str], date: str | None = None) -> None:
+    """What another document's statements say of a register event."""
+    for prop, obj in roles:
+        proposer.events.add(event, prop, obj)
+    if date:
+        proposer.events.add(event, "date", date)
+
+
+def told(proposer, text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+    from kg.event_roles import known_event_roles
+
+    nodes = nodes_of(proposer, text, names)
+    return {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes, find_dates(text, None))}
+
+
+def test_a_register_event_told_of_again_gets_the_roles_the_sentence_names(proposer):
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("destination", "syria"))
+    known(proposer, "arms-to-lebanon", ("agent", "iran"), ("cargo", "weapons"), ("destination", "lebanon"))
+    names = {"Tehran": "iran", "weapons": "weapons", "Syria": "syria"}
+    assert told(proposer, "Tehran keeps sending weapons to Syria by road.", names) == {
+        ("arms-to-syria", "agent", "iran"), ("arms-to-syria", "cargo", "weapons"), ("arms-to-syria", "destination", "syria")}
+    # the destination stands after "to": a country named otherwise is not one, and then two transfers fit equally
+    assert told(proposer, "From Syria, Tehran keeps sending weapons by road.", names) == set()
+    # a word of no transfer, or things named in another clause, tell of no transfer
+    assert told(proposer, "Tehran praised the weapons of Syria.", names) == set()
+    assert told(proposer, "Tehran spoke; weapons were later sent to the front.", {"Tehran": "iran", "weapons": "weapons"}) == set()
+
+
+def test_a_word_of_a_kind_does_not_tell_of_a_narrower_kind_and_dates_must_agree(proposer):
+    known(proposer, "fuel-smuggling", ("agent", "hezbollah"), ("cargo", "fuel"))
+    assert told(proposer, "Hezbollah moved fuel across.", {"Hezbollah": "hezbollah", "fuel": "fuel"}) == set()
+    assert told(proposer, "Hezbollah is smuggling fuel across.", {"Hezbollah": "hezbollah", "fuel": "fuel"}) == {
+        ("fuel-smuggling", "agent", "hezbollah"), ("fuel-smuggling", "cargo", "fuel")}
+    known(proposer, "capture-2017", ("expelled", "islamic-state"), ("capturedPlace", "albu-kamal"), date="2017-11")
+    names = {"Islamic State": "islamic-state", "Albu Kamal": "albu-kamal"}
+    assert told(proposer, "In 2017 the militias drove Islamic State from Albu Kamal.", names) == {
+        ("capture-2017", "expelled", "islamic-state"), ("capture-2017", "capturedPlace", "albu-kamal")}
+    assert told(proposer, "In 2014 the militias drove Islamic State from Albu Kamal.", names) == set()
