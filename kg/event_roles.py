@@ -5,9 +5,10 @@ kg.event_index keeps them). A sentence with a word of the event's kind ("the tra
 to Syria") that names, in that word's clause, at least two of the things those statements give the event, each where
 its role stands (the agent before the word and not after a preposition, the destination after "to", the origin after
 "from", …), tells of that event: those roles are proposed again, as a curator writes them for each document that
-reports the event. A kind word tells of events of its kind (a sending is not yet a smuggling), so an event of no kind
-is never recognised this way, nor a report (one source's words at one time); a sentence whose dates all differ from
-the event's does not tell of it; and where two events of the register fit the sentence equally well, none is proposed.
+reports the event. A kind word tells of events of its kind (a sending is not yet a smuggling); an event of no kind is
+told of by a word of its own label ("press" for "pressure on the Iraqi government"); a report (one source's words at
+one time) is not recognised this way. A sentence whose dates all differ from the event's does not tell of it, and
+where two events of the register fit one word equally well, the word tells of neither.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _MORE = [
     (r"interdict(?:s|ed|ing|ions?)?", "Seizure"),
     (r"reclaim(?:s|ed|ing)?|recaptur(?:e|ed|ing)|retak(?:e|en|ing)|retook", "TerritorialCapture"),
 ]
+_STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
+         "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
 LEAST = 2  # the things a sentence must name of an event's roles to tell of it
 CLAUSE = 80  # characters between a kind word and the things it tells of, with no ";" or bracket between
@@ -37,44 +40,52 @@ _TO = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _WHERE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?$", re.I)
 _THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$", re.I)
-# An event of no kind, and a report (one source's words at one time, which another document seldom reports again).
-_UNKNOWN = (LB + "Event", LB + "Announcement")
 _ACTORS = ("agent", "perpetrator", "issuedBy", "participant")
 _AFTER = ("target", "sanctionTarget", "expelled", "capturedPlace")
 _ANYWHERE = ("cargo", "concerns", "attendedBy", "openedCrossing")
 
 
-def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: list[DateMention]) -> list[Proposed]:
-    """The roles of the one register event a sentence tells of again, as far as the sentence names them."""
+def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: list[DateMention],
+                      labels: dict[str, str]) -> list[Proposed]:
+    """The roles of the register events a sentence tells of again (one per word), as far as the sentence names them."""
     named = [n for n in nodes if n.kind in ("linked", "reference")]
-    words = [(m, cls) for pattern, cls in _WORDS for m in pattern.finditer(text)]
-    if not words or len({n.id for n in named}) < LEAST:
+    if len({n.id for n in named}) < LEAST:
         return []
     ontology = proposer.ontology
     values = [d.value for d in dates]
-    scored = []
+    kinds = [(m, cls) for pattern, cls in _WORDS for m in pattern.finditer(text)]
+    by_word: dict[tuple[int, int], list[tuple]] = {}
     for event_id, roles in proposer.events.roles.items():
         ev_type = proposer.types.get(event_id)
-        if ev_type is None or event_id in proposer.new or ev_type in _UNKNOWN or not ontology.is_subclass(ev_type, LB + "Event"):
+        if ev_type is None or event_id in proposer.new or ev_type == LB + "Announcement" \
+                or not ontology.is_subclass(ev_type, LB + "Event") or proposer.events.other_time(event_id, values):
             continue
-        if proposer.events.other_time(event_id, values):
-            continue
-        for m, cls in words:
-            if not ontology.is_subclass(LB + cls, ev_type):
-                continue
+        if ev_type == LB + "Event":
+            words = _label_words(text, event_id, roles, labels)
+        else:
+            words = [m for m, cls in kinds if ontology.is_subclass(LB + cls, ev_type)]
+        for m in words:
             found = _placed(text, m, named, roles)
             if len({n.id for _, n in found}) >= LEAST:
-                scored.append((len({n.id for _, n in found}), event_id, m, found))
-    best: dict[str, tuple] = {}
-    for item in sorted(scored, key=lambda s: -s[0]):
-        best.setdefault(item[1], item)
-    ranked = sorted(best.values(), key=lambda s: -s[0])
-    if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
-        return []
-    _, event_id, m, found = ranked[0]
-    why = f"the {_local(proposer.types[event_id])} {event_id} of the register, told by {m.group(0)!r}"
-    return [Proposed(event_id, prop, n.id, f"{why}: {n.words!r} is its {prop} in other documents and stands as one here")
-            for prop, n in found]
+                by_word.setdefault(m.span(), []).append((len(found), event_id, m, found))
+    out = []
+    for candidates in by_word.values():
+        candidates.sort(key=lambda c: -c[0])
+        if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
+            continue
+        _, event_id, m, found = candidates[0]
+        why = f"the {_local(proposer.types[event_id])} {event_id} of the register, told by {m.group(0)!r}"
+        out += [Proposed(event_id, prop, n.id, f"{why}: {n.words!r} is its {prop} in other documents and stands as one here")
+                for prop, n in found]
+    return out
+
+
+def _label_words(text: str, event_id: str, roles: set[tuple[str, str]], labels: dict[str, str]) -> list[re.Match]:
+    """The words of a sentence that tell of an event of no kind: a word of its label's own (not a name, not a word of
+    the labels of the things it involves) whose first five letters the sentence's word has ("press" for "pressure")."""
+    others = {w.lower() for _, obj in roles for w in re.findall(r"[\w-]+", labels.get(obj, ""))}
+    own = {w[:5].lower() for w in re.findall(r"\b[a-z][a-z-]{4,}\b", labels.get(event_id, "")) if w.lower() not in others}
+    return [m for m in re.finditer(r"\b[a-z][a-z-]{4,}\b", text) if m.group(0)[:5].lower() in own - _STOP]
 
 
 def _placed(text: str, m: re.Match, named: list[Node], roles: set[tuple[str, str]]) -> list[tuple[str, Node]]:

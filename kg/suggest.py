@@ -155,7 +155,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += proposer.statuses(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
-        facts += known_event_roles(proposer, text, nodes, dates)
+        facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))

@@ -44,11 +44,12 @@ def known(proposer, event: str, *roles: tuple[str, str], date: str | None = None
         proposer.events.add(event, "date", date)
 
 
-def told(proposer, text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+def told(proposer, text: str, names: dict[str, str], labels: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
     from kg.event_roles import known_event_roles
 
     nodes = nodes_of(proposer, text, names)
-    return {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes, find_dates(text, None))}
+    found = known_event_roles(proposer, text, nodes, find_dates(text, None), labels or {})
+    return {(f.subject, f.property, f.object) for f in found}
 
 
 def test_a_register_event_told_of_again_gets_the_roles_the_sentence_names(proposer):
@@ -74,3 +75,16 @@ def test_a_word_of_a_kind_does_not_tell_of_a_narrower_kind_and_dates_must_agree(
     assert told(proposer, "In 2017 the militias drove Islamic State from Albu Kamal.", names) == {
         ("capture-2017", "expelled", "islamic-state"), ("capture-2017", "capturedPlace", "albu-kamal")}
     assert told(proposer, "In 2014 the militias drove Islamic State from Albu Kamal.", names) == set()
+
+
+def test_an_event_of_no_kind_is_told_of_by_a_word_of_its_own_label(proposer):
+    proposer.types.update({"united-states": LB + "Country", "pressure-on-syria": LB + "Event", "talks-with-syria": LB + "Event"})
+    known(proposer, "pressure-on-syria", ("agent", "united-states"), ("target", "syria"))
+    known(proposer, "talks-with-syria", ("agent", "united-states"), ("target", "syria"))
+    labels = {"pressure-on-syria": "U.S. pressure on Syria over the border", "talks-with-syria": "U.S. talks with Syria",
+              "united-states": "United States", "syria": "Syria"}
+    names = {"Washington": "united-states", "Syria": "syria"}
+    assert told(proposer, "Washington should press Syria hard.", names, labels) == {
+        ("pressure-on-syria", "agent", "united-states"), ("pressure-on-syria", "target", "syria")}
+    # no word of its label's own ("Syria" names a thing it involves), no event
+    assert told(proposer, "Washington should warn Syria.", names, labels) == set()
