@@ -43,7 +43,7 @@ class EventIndex:
     def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
              ) -> tuple[str | None, str]:
         """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does; or,
-        for a report, whose agent and date do)."""
+        lacking a place, whose date does at the register's precision or finer; or, for a report, whose agent and date do)."""
         place_ids = {p.id for p in places}
         if agent is not None:
             for ent_id, agents in self.agents.items():
@@ -58,9 +58,11 @@ class EventIndex:
             known_dates = self.dates.get(ent_id, set())
             same_place = bool(place_ids & self.places.get(ent_id, set()))
             same_date = any(_same_day(date, d) for d in known_dates)
+            # a year alone is not the month or day of an event the register dates so: other strikes fell that year
+            as_fine = any(_same_day(date, d) and len(date.lstrip("-")) >= len(d.lstrip("-")) for d in known_dates)
             # the opening or construction of a thing is one event whatever date a source gives it (planned or done)
             by_object = cls in ("CrossingOpening", "Construction")
-            if same_place and (same_date or not known_dates or by_object) or same_date and not place_ids:
+            if same_place and (same_date or not known_dates or by_object) or (as_fine or by_object and same_date) and not place_ids:
                 return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
         return None, ""
 

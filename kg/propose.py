@@ -510,7 +510,8 @@ class Proposer:
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
             for kind_pattern, kind in _STRIKE_TYPES:
-                if cls == "Strike" and re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I):
+                if cls == "Strike" and (re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I)  # or "airstrikes struck"
+                                        or re.search(rf"(?:{kind_pattern})\w*\s+$", text[max(0, m.start() - 25):m.start()], re.I)):
                     out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
                     break
             if before and text[before[-1].end:m.start()].strip() in ("", "air", "drone"):

@@ -88,3 +88,16 @@ def test_an_event_of_no_kind_is_told_of_by_a_word_of_its_own_label(proposer):
         ("pressure-on-syria", "agent", "united-states"), ("pressure-on-syria", "target", "syria")}
     # no word of its label's own ("Syria" names a thing it involves), no event
     assert told(proposer, "Washington should warn Syria.", names, labels) == set()
+
+
+def test_a_year_alone_is_a_new_strike_not_the_registers_strike_of_a_month_that_year(proposer):
+    proposer.types["strike-june"] = LB + "Strike"
+    known(proposer, "strike-june", ("target", "kataib-hezbollah"), date="2018-06")
+    text = "Unclaimed airstrikes struck some of the militias in 2018."
+    found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
+    new = [e for e in proposer.new if proposer.types[e] == LB + "Strike"]
+    assert len(new) == 1 and found == {(new[0], "date", "2018"), (new[0], "strikeType", "airStrike")}
+    # the month the register has is that strike
+    text = "Unclaimed airstrikes struck some of the militias in June 2018."
+    found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
+    assert ("strike-june", "date", "2018-06") in found
