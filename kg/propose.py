@@ -519,8 +519,8 @@ class Proposer:
             by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])]
             if by:
                 out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
-            target = [n for n in after if re.search(r"(?:members of|struck|hit|targeted|against|on) (?:the )?(?:\w+ ){0,3}$",
-                                                    text[m.end():n.start])]
+            target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"
+                      and re.search(r"(?:members of|struck|hit|targeted|against|on) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
             if _KILLED.search(text):

@@ -101,3 +101,10 @@ def test_a_year_alone_is_a_new_strike_not_the_registers_strike_of_a_month_that_y
     text = "Unclaimed airstrikes struck some of the militias in June 2018."
     found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
     assert ("strike-june", "date", "2018-06") in found
+
+
+def test_the_target_of_a_strike_whose_members_it_killed_a_clause_on(proposer):
+    text = "In May 2019 an air strike near Albu Kamal killed more than 30 members of the Shiite militia Kataib Hezbollah."
+    nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal", "Kataib Hezbollah": "kataib-hezbollah"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert {("target", "kataib-hezbollah"), ("nearLocation", "albu-kamal"), ("strikeType", "airStrike")} <= found
