@@ -68,7 +68,8 @@ _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
-_PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
+_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of) (?:the )?(?:[A-Z][a-z]+ )?"
+                           r"(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
@@ -487,14 +488,14 @@ class Proposer:
         for n in nodes:
             if n.kind == "demonym" or not self.ontology.is_subclass(n.type, LB + "Place"):
                 continue
-            before = text[max(0, n.start - 40):n.start]
+            before = text[max(0, n.start - 50):n.start]
             if cls == "CrossingOpening" and _local(n.type).endswith("Crossing"):
                 out.append(("openedCrossing", n))
                 continue
             if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before) and 0 <= n.start - after < 40:
                 out.append(("capturedPlace", n))
                 continue
-            if n.start < after or n.start - after > 60:
+            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90):  # what a report says lies far on
                 continue
             for pattern, role in _PLACE_ROLE:
                 if pattern.search(before) and not (_local(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):

@@ -108,3 +108,11 @@ def test_the_target_of_a_strike_whose_members_it_killed_a_clause_on(proposer):
     nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal", "Kataib Hezbollah": "kataib-hezbollah"})
     found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
     assert {("target", "kataib-hezbollah"), ("nearLocation", "albu-kamal"), ("strikeType", "airStrike")} <= found
+
+
+def test_a_place_in_the_vicinity_of_an_event_past_what_it_was_done_to(proposer):
+    proposer.types["al-hari"] = LB + "Settlement"
+    text = "On March 3, construction was completed on a tall concrete wall in the vicinity of the Syrian village of al-Hari."
+    nodes = nodes_of(proposer, text, {"al-Hari": "al-hari"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, "2020-05-01"), [], "009")}
+    assert ("nearLocation", "al-hari") in found
