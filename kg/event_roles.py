@@ -7,7 +7,9 @@ its role stands (the agent before the word and not after a preposition, the dest
 "from", …), tells of that event: those roles are proposed again, as a curator writes them for each document that
 reports the event. A kind word tells of events of its kind (a sending is not yet a smuggling); an event of no kind is
 told of by a word of its own label ("press" for "pressure on the Iraqi government"); a report (one source's words at
-one time) is not recognised this way. A sentence whose dates all differ from the event's does not tell of it, and
+one time) is not recognised this way. An event whose word the sentence puts in the progressive ("is enforcing
+sanctions") or says goes on ("still smuggle") is ongoing (its status), unless the sentence only plans or supposes it.
+A sentence whose dates all differ from the event's does not tell of it, and
 where two events of the register fit one word equally well, the word tells of neither.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import read_cues
 from .dates_numbers import DateMention
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
@@ -28,6 +31,9 @@ _MORE = [
     (r"interdict(?:s|ed|ing|ions?)?", "Seizure"),
     (r"reclaim(?:s|ed|ing)?|recaptur(?:e|ed|ing)|retak(?:e|en|ing)|retook", "TerritorialCapture"),
 ]
+# The event's word in the progressive ("is enforcing sanctions", "has been sending") or said to go on ("still smuggle").
+_ONGOING = re.compile(r"\b(?:is|are|has been|have been)\s+(?:(?:\w+ly|also|still)\s+)?\w+ing\b[\w ]{0,25}$|\bstill\b|\bcontinu\w+",
+                      re.I)
 _STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
          "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
@@ -77,6 +83,9 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         why = f"the {_local(proposer.types[event_id])} {event_id} of the register, told by {m.group(0)!r}"
         out += [Proposed(event_id, prop, n.id, f"{why}: {n.words!r} is its {prop} in other documents and stands as one here")
                 for prop, n in found]
+        going = _ONGOING.search(text[max(0, m.start() - 40):m.end()])
+        if going and read_cues(text).modality == "asserted":
+            out.append(Proposed(event_id, "status", "ongoing", f"{why}: {going.group(0).strip()!r}, still going on"))
     return out
 
 
