@@ -326,8 +326,8 @@ class Proposer:
         for date in dates:
             # a date that opens the sentence dates its main verb, however long the subject between them
             limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-            near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers
-                    if _distance(m, date) <= limit and _one_clause(text, m, date)]
+            near = [(_distance(m, date, text), m.start(), m, cls) for m, cls in triggers
+                    if _distance(m, date, text) <= limit and _one_clause(text, m, date)]
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             if not near:
@@ -589,8 +589,16 @@ def _sect(word: str) -> str:
     return "sunni" if word.lower().startswith("sunni") else "shia"
 
 
-def _distance(m: re.Match, date: DateMention) -> int:
-    return date.start - m.end() if date.start >= m.end() else m.start() - date.end
+# The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
+_HELD = re.compile(r"\b(?:was|were|is|are|had been|has been|have been) (?:held|convened)\b|\btook place\b", re.I)
+
+
+def _distance(m: re.Match, date: DateMention, text: str = "") -> int:
+    """Characters between an event's word and a date; from the verb of its holding where the word is that verb's subject."""
+    if date.start < m.end():
+        return m.start() - date.end
+    held = list(_HELD.finditer(text, m.end(), date.start))
+    return date.start - (held[-1].end() if held else m.end())
 
 
 def _citation(text: str, date: DateMention) -> bool:

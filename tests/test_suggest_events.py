@@ -119,3 +119,9 @@ def test_a_place_in_the_vicinity_of_an_event_past_what_it_was_done_to(proposer):
     nodes = nodes_of(proposer, text, {"al-Hari": "al-hari"})
     found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, "2020-05-01"), [], "009")}
     assert ("nearLocation", "al-hari") in found
+
+
+def test_the_date_an_event_was_held_on_dates_the_event_its_subject_names(proposer):
+    text = "The summit of the defence ministers invited by the regional council was held on May 4, 2019."
+    found = proposer.events_of(text, [], find_dates(text, None), [], "009")
+    assert [(proposer.types[f.subject], f.property, f.object) for f in found] == [(LB + "Meeting", "date", "2019-05-04")]
