@@ -38,6 +38,8 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
+# A description set between commas after a name ("al-Ghanimi, the chief of staff of the joint forces, announced").
+_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,;()]{3,70},(?=\s)")
 # before a date that opens a sentence
 _OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
@@ -507,7 +509,8 @@ class Proposer:
         out = []
         actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
                   and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
-        before = [n for n in actors if n.end <= m.start() and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
+        before = [n for n in actors if n.end <= m.start()
+                  and _AUXILIARIES.fullmatch(_APPOSITIVE.sub("", _MARKUP.sub("", text[n.end:m.start()])))]
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
             for kind_pattern, kind in _STRIKE_TYPES:

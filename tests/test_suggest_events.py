@@ -125,3 +125,11 @@ def test_the_date_an_event_was_held_on_dates_the_event_its_subject_names(propose
     text = "The summit of the defence ministers invited by the regional council was held on May 4, 2019."
     found = proposer.events_of(text, [], find_dates(text, None), [], "009")
     assert [(proposer.types[f.subject], f.property, f.object) for f in found] == [(LB + "Meeting", "date", "2019-05-04")]
+
+
+def test_the_agent_of_a_report_past_a_description_between_commas(proposer):
+    proposer.types["al-fayad"] = LB + "Person"
+    text = "On June 2, 2019, Kazem al-Fayad, the head of the border commission, **announced** that the road would open."
+    nodes = nodes_of(proposer, text, {"Kazem al-Fayad": "al-fayad"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert found == {("date", "2019-06-02"), ("agent", "al-fayad")}
