@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .event_index import EventIndex
+from .event_words import citation as _citation
+from .event_words import distance as _distance
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
@@ -590,24 +592,6 @@ def _one_clause(text: str, m: re.Match, date: DateMention) -> bool:
 
 def _sect(word: str) -> str:
     return "sunni" if word.lower().startswith("sunni") else "shia"
-
-
-# The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
-_HELD = re.compile(r"\b(?:was|were|is|are|had been|has been|have been) (?:held|convened)\b|\btook place\b", re.I)
-
-
-def _distance(m: re.Match, date: DateMention, text: str = "") -> int:
-    """Characters between an event's word and a date; from the verb of its holding where the word is that verb's subject."""
-    if date.start < m.end():
-        return m.start() - date.end
-    held = list(_HELD.finditer(text, m.end(), date.start))
-    return date.start - (held[-1].end() if held else m.end())
-
-
-def _citation(text: str, date: DateMention) -> bool:
-    """A date in a source citation in brackets: "(Syrian TV, March 20, 2018)", "(iSi, July 19, 2019)"."""
-    opening = text.rfind("(", 0, date.start)
-    return opening >= 0 and ")" not in text[opening:date.start] and "," in text[opening:date.start]
 
 
 def _local(iri: str) -> str:
