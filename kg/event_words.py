@@ -6,6 +6,9 @@ import re
 
 from .dates_numbers import DateMention
 
+# before a date that opens a sentence
+OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
+CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
 HELD = re.compile(r"\b(?:was|were|is|are|had been|has been|have been) (?:held|convened)\b|\btook place\b", re.I)
 
@@ -22,3 +25,12 @@ def citation(text: str, date: DateMention) -> bool:
     """A date in a source citation in brackets: "(Syrian TV, March 20, 2018)", "(iSi, July 19, 2019)"."""
     opening = text.rfind("(", 0, date.start)
     return opening >= 0 and ")" not in text[opening:date.start] and "," in text[opening:date.start]
+
+
+def one_clause(text: str, m: re.Match, date: DateMention) -> bool:
+    """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
+    and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
+    between = text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()]
+    if CLAUSE.search(between):
+        return False
+    return "," not in between or bool(OPENING.fullmatch(text[:date.start]))

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field, replace
 from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .event_index import EventIndex
+from .event_words import OPENING as _OPENING
 from .event_words import citation as _citation
 from .event_words import distance as _distance
+from .event_words import one_clause as _one_clause
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
@@ -42,8 +44,6 @@ _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|als
                           re.I)
 # A description set between commas after a name ("al-Ghanimi, the chief of staff of the joint forces, announced").
 _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,;()]{3,70},(?=\s)")
-# before a date that opens a sentence
-_OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
 _SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
@@ -63,7 +63,6 @@ _TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;
 # Between two dates of one event's word: "in 2018 and again in the summer and fall of 2019".
 _AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?:(?:in|on|during)\s+)?(?:the\s+)?"
                     r"(?:(?:early|late|mid|summer|spring|fall|autumn|winter|end|beginning)\s+(?:and\s+\w+\s+)?(?:of\s+)?)?", re.I)
-_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
 _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according )to|curb|curbing|prevent|preventing|counter|countering|"
                       r"stop|stopping|combat|combating|fight|"
@@ -142,6 +141,7 @@ class Proposer:
         self.events = events
         self.new: dict[str, NewEntity] = {}
         self.unsure: set[str] = set()  # new entries whose class is a default guess: no fact is proposed with them
+        self.reports: dict[str, list[tuple[str, str]]] = {}  # a source -> (date, new report) the text gave it so far
 
     def fits(self, ent_type: str, cls: str | None) -> bool:
         return cls is None or self.ontology.is_subclass(ent_type, cls)
@@ -432,6 +432,9 @@ class Proposer:
             if role != "openedCrossing" and self.allowed(ev, role, place):
                 out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))
         out.extend(self.roles(text, nodes, ev, cls, m, quantities))
+        for p in out if cls == "Announcement" and event_id in self.new else ():
+            if p.property == "agent":
+                self.reports.setdefault(p.object, []).append((date.value, event_id))
         return out
 
     def citations(self, text: str, nodes: list[Node], cited: list[DateMention], document: str) -> list[Proposed]:
@@ -448,6 +451,9 @@ class Proposer:
                 continue
             source = sources[0]
             event_id, how = self.events.find("Announcement", date.value, [], self.types, agent=source.id)
+            given = [e for day, e in self.reports.get(source.id, []) if date.value.startswith(day) or day.startswith(date.value)]
+            if event_id is None and given:  # the report the text gave before, by that source at that time
+                event_id, how = given[-1], f"the report {given[-1]} the text gave before ({source.words!r}, the same time)"
             if event_id is None:
                 event_id = self.new_event("Announcement", date.value, [], f"report of {source.words}", document,
                                           by=source.id)
@@ -579,15 +585,6 @@ class Proposer:
                                          f"an event of the kind {cls} ({words!r}) dated {date} in document {document}")
             self.types[ent_id] = LB + cls
         return ent_id
-
-
-def _one_clause(text: str, m: re.Match, date: DateMention) -> bool:
-    """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
-    and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
-    between = text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()]
-    if _CLAUSE.search(between):
-        return False
-    return "," not in between or bool(_OPENING.fullmatch(text[:date.start]))
 
 
 def _sect(word: str) -> str:

@@ -133,3 +133,18 @@ def test_the_agent_of_a_report_past_a_description_between_commas(proposer):
     nodes = nodes_of(proposer, text, {"Kazem al-Fayad": "al-fayad"})
     found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
     assert found == {("date", "2019-06-02"), ("agent", "al-fayad")}
+
+
+def test_a_source_cited_with_a_day_of_the_month_its_report_was_given_is_that_report(proposer):
+    proposer.types.update({"nahar": LB + "MediaOutlet", "sawt": LB + "MediaOutlet"})
+    first = "In July 2019 the newspaper Al-Nahar reported that the road would open."
+    found = proposer.events_of(first, nodes_of(proposer, first, {"Al-Nahar": "nahar"}), find_dates(first, None), [], "009")
+    report = next(f.subject for f in found if f.property == "agent")
+    then = "It was reported that the road was paved (Al-Nahar, July 5, 2019)."
+    found = proposer.events_of(then, nodes_of(proposer, then, {"Al-Nahar": "nahar"}), find_dates(then, None), [], "009")
+    assert {(f.subject, f.property, f.object) for f in found if f.property in ("date", "agent")} \
+        == {(report, "date", "2019-07-05"), (report, "agent", "nahar")}
+    # another source's citation is another report
+    other = "It was reported that the road was paved (Sawt, July 5, 2019)."
+    found = proposer.events_of(other, nodes_of(proposer, other, {"Sawt": "sawt"}), find_dates(other, None), [], "009")
+    assert {f.subject for f in found if f.property == "agent"} != {report}
