@@ -76,6 +76,7 @@ _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outski
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+\w+ed$", re.I)  # "ISIS was expelled": what it was done to, no agent
 _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
 
@@ -469,7 +470,7 @@ class Proposer:
         out = []
         for m, cls in [(m, cls) for pattern, cls in _TRIGGERS if cls != "Announcement" for m in pattern.finditer(text)]:
             agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Actor")
-                      and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
+                      and _AUXILIARIES.fullmatch(text[n.end:m.start()]) and not _PASSIVE.search(text[n.end:m.end()])]
             if not agents or (event_id := self.events.by_agent(cls, agents[-1].id, self.types)) is None:
                 continue
             ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))

@@ -148,3 +148,15 @@ def test_a_source_cited_with_a_day_of_the_month_its_report_was_given_is_that_rep
     other = "It was reported that the road was paved (Sawt, July 5, 2019)."
     found = proposer.events_of(other, nodes_of(proposer, other, {"Sawt": "sawt"}), find_dates(other, None), [], "009")
     assert {f.subject for f in found if f.property == "agent"} != {report}
+
+
+def test_who_was_expelled_is_not_the_agent_of_the_expulsion(proposer):
+    proposer.types["seizure-2014"] = LB + "TerritorialCapture"
+    proposer.events.add("seizure-2014", "agent", "islamic-state")
+    names = {"Islamic State": "islamic-state"}
+    found = proposer.known_events("Later the Islamic State was expelled from the region.",
+                                  nodes_of(proposer, "Later the Islamic State was expelled from the region.", names))
+    assert found == []
+    text = "The Islamic State captured the region."
+    assert [(f.subject, f.property, f.object) for f in proposer.known_events(text, nodes_of(proposer, text, names))] \
+        == [("seizure-2014", "agent", "islamic-state")]
