@@ -56,7 +56,8 @@ class EventIndex:
             if ent_type == LB + "Event" and cls != "Event":
                 continue
             known_dates = self.dates.get(ent_id, set())
-            same_place = bool(place_ids & self.places.get(ent_id, set()))
+            where = self.places.get(ent_id, set())  # and the places its crossing joins: the opening "in Al Qaim"
+            same_place = bool(place_ids & where.union(*(self.connects.get(p, set()) for p in where)))
             same_date = any(_same_day(date, d) for d in known_dates)
             # a year alone is not the month or day of an event the register dates so: other strikes fell that year
             as_fine = any(_same_day(date, d) and len(date.lstrip("-")) >= len(d.lstrip("-")) for d in known_dates)

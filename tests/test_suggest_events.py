@@ -160,3 +160,15 @@ def test_who_was_expelled_is_not_the_agent_of_the_expulsion(proposer):
     text = "The Islamic State captured the region."
     assert [(f.subject, f.property, f.object) for f in proposer.known_events(text, nodes_of(proposer, text, names))] \
         == [("seizure-2014", "agent", "islamic-state")]
+
+
+def test_an_opening_in_a_town_is_the_opening_of_the_crossing_that_joins_it(proposer):
+    from kg.propose import Node
+
+    proposer.types.update({"qaim-crossing": LB + "OfficialCrossing", "qaim-opening": LB + "CrossingOpening", "al-qaim": LB + "Settlement"})
+    proposer.events.add("qaim-opening", "openedCrossing", "qaim-crossing")
+    proposer.events.add("qaim-crossing", "connects", "al-qaim")
+    town = Node(0, 7, "al-qaim", LB + "Settlement", "Al Qaim")
+    assert proposer.events.find("CrossingOpening", "2019-09-30", [town], proposer.types)[0] == "qaim-opening"
+    elsewhere = Node(0, 10, "albu-kamal", LB + "Settlement", "Albu Kamal")
+    assert proposer.events.find("CrossingOpening", "2019-09-30", [elsewhere], proposer.types)[0] is None
