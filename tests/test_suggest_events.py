@@ -172,3 +172,10 @@ def test_an_opening_in_a_town_is_the_opening_of_the_crossing_that_joins_it(propo
     assert proposer.events.find("CrossingOpening", "2019-09-30", [town], proposer.types)[0] == "qaim-opening"
     elsewhere = Node(0, 10, "albu-kamal", LB + "Settlement", "Albu Kamal")
     assert proposer.events.find("CrossingOpening", "2019-09-30", [elsewhere], proposer.types)[0] is None
+
+
+def test_the_day_a_picture_was_taken_dates_no_event(proposer):
+    text = "This picture taken on May 2, 2021 shows a wall being built near the border."
+    assert proposer.events_of(text, [], find_dates(text, None), [], "009") == []
+    text = "The wall was built on May 2, 2021 near the border."
+    assert ("date", "2021-05-02") in {(f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
