@@ -9,8 +9,9 @@ reports the event. A kind word tells of events of its kind (a sending is not yet
 told of by a word of its own label ("press" for "pressure on the Iraqi government"); a report (one source's words at
 one time) is not recognised this way. An event whose word the sentence puts in the progressive ("is enforcing
 sanctions") or says goes on ("still smuggle") is ongoing (its status), unless the sentence only plans or supposes it.
-A sentence whose dates all differ from the event's does not tell of it, and
-where two events of the register fit one word equally well, the word tells of neither.
+A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
+word equally well, the one more words of whose label the sentence has is meant ("expand" for "expanded transport");
+where that too is even, the word tells of neither.
 """
 
 from __future__ import annotations
@@ -73,10 +74,11 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         for m in words:
             found = _placed(text, m, named, roles)
             if len({n.id for _, n in found}) >= LEAST:
-                by_word.setdefault(m.span(), []).append((len(found), event_id, m, found))
+                score = (len(found), len(_label_words(text, event_id, roles, labels)))
+                by_word.setdefault(m.span(), []).append((score, event_id, m, found))
     out = []
     for candidates in by_word.values():
-        candidates.sort(key=lambda c: -c[0])
+        candidates.sort(key=lambda c: (-c[0][0], -c[0][1]))
         if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
             continue
         _, event_id, m, found = candidates[0]

@@ -61,8 +61,13 @@ def test_a_register_event_told_of_again_gets_the_roles_the_sentence_names(propos
     # in the progressive, it is going on; as a plan, it is not yet
     assert ("arms-to-syria", "status", "ongoing") in told(proposer, "Tehran is sending weapons to Syria.", names)
     assert ("arms-to-syria", "status", "ongoing") not in told(proposer, "Tehran plans to keep sending weapons to Syria.", names)
-    # the destination stands after "to": a country named otherwise is not one, and then two transfers fit equally
+    # the destination stands after "to": a country named otherwise is not one, and then two transfers fit equally ...
     assert told(proposer, "From Syria, Tehran keeps sending weapons by road.", names) == set()
+    # ... unless the sentence has a word of one's label
+    labels = {"arms-to-syria": "Iran's arms shipments to Syria", "arms-to-lebanon": "Iran's arms convoys to Lebanon",
+              "iran": "Iran", "weapons": "weapons", "syria": "Syria", "lebanon": "Lebanon"}
+    assert told(proposer, "From Syria, Tehran keeps sending weapons by road in convoys.", names, labels) == {
+        ("arms-to-lebanon", "agent", "iran"), ("arms-to-lebanon", "cargo", "weapons")}
     # a word of no transfer, or things named in another clause, tell of no transfer
     assert told(proposer, "Tehran praised the weapons of Syria.", names) == set()
     assert told(proposer, "Tehran spoke; weapons were later sent to the front.", {"Tehran": "iran", "weapons": "weapons"}) == set()
