@@ -1,4 +1,5 @@
-"""Where a sentence's event word and a date stand to each other (kg.propose dates the event word nearest a date)."""
+"""Where a sentence's event word and a date stand to each other (kg.propose dates the event word nearest a date), and the
+words of a date that are the curator's `dateText`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|begi
 CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
 HELD = re.compile(r"\b(?:was|were|is|are|had been|has been|have been) (?:held|convened)\b|\btook place\b", re.I)
+# The day a picture was taken: when the picture shows what it shows, no event of that day.
+TAKEN = re.compile(r"\b(?:picture|photo(?:graph)?|image|footage|video)s?\s+(?:was\s+|were\s+)?(?:taken|shot|recorded)\s+(?:on|in)\s+$",
+                   re.I)
 
 
 def distance(m: re.Match, date: DateMention, text: str = "") -> int:
@@ -34,3 +38,18 @@ def one_clause(text: str, m: re.Match, date: DateMention) -> bool:
     if CLAUSE.search(between):
         return False
     return "," not in between or bool(OPENING.fullmatch(text[:date.start]))
+
+
+_PART = r"(?:early|mid|late|summer|spring|fall|autumn|winter|beginning|end|middle|start)"
+# A part of a year or month before its date ("the summer and fall of 2019"), or inside its words ("in mid and late September").
+_PART_BEFORE = re.compile(rf"\b(?:the\s+)?({_PART}(?:\s+(?:and|or)\s+(?:the\s+)?{_PART})?\s+(?:of\s+)?(?:the\s+)?)$", re.I)
+_PART_INSIDE = re.compile(rf"^(?:(?:in|on|at|during|by)\s+)?(?:the\s+)?({_PART}\b.*)$", re.I)
+
+
+def date_text(text: str, date: DateMention) -> str | None:
+    """The words of a date that is a part of its year or month, as the text gives it ("summer of 2018"), or None."""
+    before = _PART_BEFORE.search(text[:date.start])
+    if before:
+        return before.group(1) + date.words
+    inside = _PART_INSIDE.match(date.words)
+    return inside.group(1) if inside else None

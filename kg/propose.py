@@ -19,7 +19,9 @@ from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .event_index import EventIndex
 from .event_words import OPENING as _OPENING
+from .event_words import TAKEN as _TAKEN
 from .event_words import citation as _citation
+from .event_words import date_text as _date_text
 from .event_words import distance as _distance
 from .event_words import one_clause as _one_clause
 from .mentions import DEMONYMS
@@ -76,9 +78,6 @@ _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outski
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
-# The day a picture was taken: when the picture shows what it shows, no event of that day.
-_TAKEN = re.compile(r"\b(?:picture|photo(?:graph)?|image|footage|video)s?\s+(?:was\s+|were\s+)?(?:taken|shot|recorded)\s+(?:on|in)\s+$",
-                    re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+\w+ed$", re.I)  # "ISIS was expelled": what it was done to, no agent
 _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
@@ -432,6 +431,8 @@ class Proposer:
         ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
         out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
                         + (" (year from the document's date)" if date.year_inferred else ""))]
+        words = _date_text(text, date)
+        out += [Proposed(event_id, "dateText", words, f"{words!r}: a part of its year or month")] if words else []
         for role, place in places:
             if role != "openedCrossing" and self.allowed(ev, role, place):
                 out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))

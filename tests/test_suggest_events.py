@@ -184,3 +184,13 @@ def test_the_day_a_picture_was_taken_dates_no_event(proposer):
     assert proposer.events_of(text, [], find_dates(text, None), [], "009") == []
     text = "The wall was built on May 2, 2021 near the border."
     assert ("date", "2021-05-02") in {(f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Unclaimed airstrikes struck the militias in the summer and fall of 2019.", "summer and fall of 2019"),
+    ("More airstrikes in mid and late September 2019 have hit areas near the crossing.", "mid and late September 2019"),
+    ("In June 2019 an air strike hit the militias.", None),
+])
+def test_a_date_that_is_a_part_of_its_year_or_month_keeps_its_words(proposer, text, words):
+    found = {(f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
+    assert {o for p, o in found if p == "dateText"} == ({words} if words else set())
