@@ -35,6 +35,8 @@ _MORE = [
 # The event's word in the progressive ("is enforcing sanctions", "has been sending") or said to go on ("still smuggle").
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been)\s+(?:(?:\w+ly|also|still)\s+)?\w+ing\b[\w ]{0,25}$|\bstill\b|\bcontinu\w+",
                       re.I)
+_UNKNOWN_BY = re.compile(r"\b(?:mysterious|unidentified|unknown|unclaimed|alleged|anonymous)\s+(?:\w+\s+)?"
+                         r"(?:air ?strikes?|airstrikes?|strikes?|drone strikes?|attacks?|bombings?|explosions?)\b", re.I)
 _STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
          "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
@@ -89,6 +91,17 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         if going and read_cues(text).modality == "asserted":
             out.append(Proposed(event_id, "status", "ongoing", f"{why}: {going.group(0).strip()!r}, still going on"))
     return out
+
+
+def unattributed(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    """[strike, attributionStatus, unattributed] for the strikes a sentence dates when it calls them mysterious,
+    unidentified or alleged and names no perpetrator: the source does not say whose they were."""
+    m = _UNKNOWN_BY.search(text)
+    if m is None or any(f.property == "perpetrator" for f in facts):
+        return []
+    strikes = dict.fromkeys(f.subject for f in facts if f.property == "date"
+                            and proposer.ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Strike"))
+    return [Proposed(s, "attributionStatus", "unattributed", f"{m.group(0)!r}: whose, the source does not say") for s in strikes]
 
 
 def _label_words(text: str, event_id: str, roles: set[tuple[str, str]], labels: dict[str, str]) -> list[re.Match]:

@@ -194,3 +194,20 @@ def test_the_day_a_picture_was_taken_dates_no_event(proposer):
 def test_a_date_that_is_a_part_of_its_year_or_month_keeps_its_words(proposer, text, words):
     found = {(f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
     assert {o for p, o in found if p == "dateText"} == ({words} if words else set())
+
+
+def test_a_mysterious_strike_that_names_no_perpetrator_is_unattributed(proposer):
+    from kg.event_roles import unattributed
+
+    proposer.types["israel"] = LB + "Country"
+    text = "Unidentified drones struck the base in May 2019."
+    found = proposer.events_of(text, [], find_dates(text, None), [], "009")
+    assert {(f.property, f.object) for f in unattributed(proposer, text, found)} == set()  # drones, not strikes, are unknown
+    text = "Unidentified drone strikes hit the base in May 2019."
+    found = proposer.events_of(text, [], find_dates(text, None), [], "009")
+    assert {(f.property, f.object) for f in unattributed(proposer, text, found)} == {("attributionStatus", "unattributed")}
+    text = "Alleged Israeli air strikes hit the base in May 2019."
+    nodes = nodes_of(proposer, text, {"Israeli": "israel"})
+    nodes = [n if n.words != "Israeli" else type(n)(n.start, n.end, n.id, n.type, n.words, "demonym") for n in nodes]
+    found = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
+    assert ("perpetrator", "israel") in {(f.property, f.object) for f in found} and unattributed(proposer, text, found) == []
