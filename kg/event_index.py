@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 ROLES = ("agent", "target", "location", "nearLocation", "cargo", "destination", "origin", "participant", "expelled",
          "capturedPlace", "concerns", "issuedBy", "sanctionTarget", "recipient", "attendedBy", "perpetrator", "openedCrossing",
          "passesThrough")
+_PLACES = ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit")
 
 
 class EventIndex:
@@ -33,7 +34,7 @@ class EventIndex:
             self.roles.setdefault(subject, set()).add((prop, value))
         if prop == "date":
             self.dates.setdefault(subject, set()).add(value)
-        elif prop in ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit"):
+        elif prop in _PLACES:
             self.places.setdefault(subject, set()).add(value)
         elif prop == "agent":
             self.agents.setdefault(subject, set()).add(value)
@@ -66,6 +67,14 @@ class EventIndex:
             if same_place and (same_date or not known_dates or by_object) or (as_fine or by_object and same_date) and not place_ids:
                 return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
         return None, ""
+
+    def add_drafted(self, facts, new: dict) -> None:
+        """The dates and places a draft gives its own new events, so that a later sentence of the text that tells of one
+        again ("The meeting … was held on March 17" after "a meeting … in March 2019") finds it as the register's."""
+        for f in facts:
+            if f.subject in new and isinstance(f.object, str) \
+                    and (f.property in _PLACES or f.property == "date" and len(f.object.lstrip("-")) >= 5):  # a year alone is too wide
+                self.add(f.subject, f.property, f.object)
 
     def other_time(self, event_id: str, dates: list[str]) -> bool:
         """Whether a sentence's dates are all other than every date other documents give the event (False when either

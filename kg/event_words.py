@@ -11,7 +11,8 @@ from .dates_numbers import DateMention
 OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
 CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
-HELD = re.compile(r"\b(?:was|were|is|are|had been|has been|have been) (?:held|convened)\b|\btook place\b", re.I)
+HELD = re.compile(r"\b(?:(?:was|were|is|are|had been|has been|have been) )?(?:held|convened)\b|\btook place\b", re.I)
+_LIST_COMMA = re.compile(r",(?=\s+[\w’'-]+\s+(?:and|or)\s)")  # "Syria, Iraq and Iran": one noun phrase, not two clauses
 # The day a picture was taken: when the picture shows what it shows, no event of that day.
 TAKEN = re.compile(r"\b(?:picture|photo(?:graph)?|image|footage|video)s?\s+(?:was\s+|were\s+)?(?:taken|shot|recorded)\s+(?:on|in)\s+$",
                    re.I)
@@ -34,8 +35,8 @@ def citation(text: str, date: DateMention) -> bool:
 def one_clause(text: str, m: re.Match, date: DateMention) -> bool:
     """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
     and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
-    between = text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()]
-    if CLAUSE.search(between):
+    between = _LIST_COMMA.sub("", text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()])
+    if CLAUSE.search(between) or re.search(r"[.!?][*_”\"]*\s+[A-Z]", between):  # or a sentence the segmenter ran on
         return False
     return "," not in between or bool(OPENING.fullmatch(text[:date.start]))
 

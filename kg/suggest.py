@@ -160,6 +160,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts) + unattributed(proposer, text, facts)
+        events.add_drafted(facts, proposer.new)
         previous = facts
         timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)

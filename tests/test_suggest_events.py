@@ -211,3 +211,25 @@ def test_a_mysterious_strike_that_names_no_perpetrator_is_unattributed(proposer)
     nodes = [n if n.words != "Israeli" else type(n)(n.start, n.end, n.id, n.type, n.words, "demonym") for n in nodes]
     found = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
     assert ("perpetrator", "israel") in {(f.property, f.object) for f in found} and unattributed(proposer, text, found) == []
+
+
+def test_a_meeting_the_text_gave_before_is_the_one_it_dates_again(proposer):
+    proposer.types.update({"damascus": LB + "Settlement", "iraq": LB + "Country"})
+    first = "It followed a meeting of the commanders from Syria, Iraq and Iran held in Damascus in March 2019."
+    names = {"Syria": "syria", "Iraq": "iraq", "Iran": "iran", "Damascus": "damascus"}
+    found = proposer.events_of(first, nodes_of(proposer, first, names), find_dates(first, None), [], "009")
+    meeting = next(f.subject for f in found if f.property == "date")
+    assert proposer.types[meeting] == LB + "Meeting" and ("location", "damascus") in {(f.property, f.object) for f in found}
+    proposer.events.add_drafted(found, proposer.new)
+    then = "The meeting of the generals referred to by the paper was held on March 17, 2019."
+    found = proposer.events_of(then, [], find_dates(then, None), [], "009")
+    assert [(f.subject, f.property, f.object) for f in found] == [(meeting, "date", "2019-03-17")]
+
+
+def test_a_year_alone_does_not_make_two_strikes_one(proposer):
+    first = "Unclaimed airstrikes struck the militias in 2019."
+    found = proposer.events_of(first, [], find_dates(first, None), [], "009")
+    proposer.events.add_drafted(found, proposer.new)
+    then = "On August 24, 2019 an air strike hit a drone team."
+    again = proposer.events_of(then, [], find_dates(then, None), [], "009")
+    assert {f.subject for f in again}.isdisjoint({f.subject for f in found})
