@@ -37,6 +37,9 @@ _ONGOING = re.compile(r"\b(?:is|are|has been|have been)\s+(?:(?:\w+ly|also|still
                       re.I)
 _UNKNOWN_BY = re.compile(r"\b(?:mysterious|unidentified|unknown|unclaimed|alleged|anonymous)\s+(?:\w+\s+)?"
                          r"(?:air ?strikes?|airstrikes?|strikes?|drone strikes?|attacks?|bombings?|explosions?)\b", re.I)
+_MEETING = re.compile(r"\b(?:meetings?|summit|conference|talks|met)\b", re.I)
+# The words between a meeting's word and who attended it ("a meeting of the military commanders from").
+_ATTENDING = re.compile(r"^\s+(?:(?:of|with|between|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)+$", re.I)
 _STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
          "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
@@ -91,6 +94,32 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         if going and read_cues(text).modality == "asserted":
             out.append(Proposed(event_id, "status", "ongoing", f"{why}: {going.group(0).strip()!r}, still going on"))
     return out
+
+
+def attendees(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """[meeting, attendedBy, actor] for the one meeting a sentence dates: the actors a meeting's word has after "of",
+    "with", "between" or "from" ("a meeting of the commanders from Syria, Iraq and Iran", "met with the minister"), and
+    those coordinated with them, up to the clause's end."""
+    meetings = list(dict.fromkeys(f.subject for f in facts if f.property == "date"
+                                  and proposer.ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Meeting")))
+    if len(meetings) != 1:
+        return []
+    later = sorted((n for n in nodes if n.kind in ("linked", "reference", "new")), key=lambda n: n.start)
+    for word in _MEETING.finditer(text):
+        out, last = [], None
+        for n in (n for n in later if n.start >= word.end()):
+            between = text[last.end if last else word.end():n.start]
+            if re.search(r"[;()]|[.!?]\s", between) or n.start - word.end() > CLAUSE:
+                break
+            joined = last is not None and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", between)
+            if (joined or last is None and _ATTENDING.search(between)) and proposer.ontology.is_subclass(n.type, LB + "Actor"):
+                out.append(Proposed(meetings[0], "attendedBy", n.id, f"{n.words!r} after {word.group(0)!r}"))
+                last = n
+            else:
+                break
+        if out:
+            return out
+    return []
 
 
 def unattributed(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:

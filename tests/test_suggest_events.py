@@ -233,3 +233,18 @@ def test_a_year_alone_does_not_make_two_strikes_one(proposer):
     then = "On August 24, 2019 an air strike hit a drone team."
     again = proposer.events_of(then, [], find_dates(then, None), [], "009")
     assert {f.subject for f in again}.isdisjoint({f.subject for f in found})
+
+
+def test_who_attended_a_meeting_the_sentence_dates(proposer):
+    from kg.event_roles import attendees
+
+    proposer.types.update({"damascus": LB + "Settlement", "iraq": LB + "Country"})
+    text = "Then a summit of the ministers from Syria, Iraq and Iran was held in Damascus in May 2019."
+    nodes = nodes_of(proposer, text, {"Syria": "syria", "Iraq": "iraq", "Iran": "iran", "Damascus": "damascus"})
+    found = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
+    assert {(f.property, f.object) for f in attendees(proposer, text, nodes, found)} \
+        == {("attendedBy", "syria"), ("attendedBy", "iraq"), ("attendedBy", "iran")}
+    # an actor the meeting's word does not reach is no attendee
+    text = "Iran praised the summit held in Damascus in May 2019."
+    nodes = nodes_of(proposer, text, {"Iran": "iran", "Damascus": "damascus"})
+    assert attendees(proposer, text, nodes, proposer.events_of(text, nodes, find_dates(text, None), [], "009")) == []
