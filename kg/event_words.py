@@ -54,3 +54,10 @@ def date_text(text: str, date: DateMention) -> str | None:
         return before.group(1) + date.words
     inside = _PART_INSIDE.match(date.words)
     return inside.group(1) if inside else None
+
+
+def joined(text: str, m: re.Match, words: list[tuple[re.Match, str]]) -> list[tuple[re.Match, str]]:
+    """The event words coordinated before an event's word, which its date dates too: "after the fall of Baghouz and
+    ISIS's takeover of the valley (March 2019)"."""
+    return [(w, cls) for w, cls in words if w.end() < m.start()
+            and re.fullmatch(r"[^,;:.()]{0,40}?\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}", text[w.end():m.start()])]

@@ -23,6 +23,7 @@ from .event_words import TAKEN as _TAKEN
 from .event_words import citation as _citation
 from .event_words import date_text as _date_text
 from .event_words import distance as _distance
+from .event_words import joined as _joined
 from .event_words import one_clause as _one_clause
 from .mentions import DEMONYMS
 from .names import fold
@@ -342,9 +343,10 @@ class Proposer:
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
             last = (date, m, cls)
-            if (m.start(), date.value) not in done:
-                done.add((m.start(), date.value))
-                out.extend(self.event(text, nodes, m, cls, date, quantities, document))
+            for word, kind in [(m, cls)] + _joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
+                if (word.start(), date.value) not in done:
+                    done.add((word.start(), date.value))
+                    out.extend(self.event(text, nodes, word, kind, date, quantities, document))
         dated = {value for _, value in done}
         for date in dates:
             if date.value not in dated:

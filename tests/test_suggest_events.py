@@ -248,3 +248,12 @@ def test_who_attended_a_meeting_the_sentence_dates(proposer):
     text = "Iran praised the summit held in Damascus in May 2019."
     nodes = nodes_of(proposer, text, {"Iran": "iran", "Damascus": "damascus"})
     assert attendees(proposer, text, nodes, proposer.events_of(text, nodes, find_dates(text, None), [], "009")) == []
+
+
+def test_a_date_dates_the_event_words_joined_before_its_own(proposer):
+    text = "Work sped up after the fall of Albu Kamal and the takeover of the valley (March 2019)."
+    nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
+    found = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
+    dated = {f.subject for f in found if f.property == "date" and f.object == "2019-03"}
+    assert len(dated) == 2
+    assert any(f.property == "capturedPlace" and f.object == "albu-kamal" for f in found)
