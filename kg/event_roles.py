@@ -17,6 +17,7 @@ where that too is even, the word tells of neither.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .cues import read_cues
 from .dates_numbers import DateMention
@@ -61,6 +62,7 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
                       labels: dict[str, str]) -> list[Proposed]:
     """The roles of the register events a sentence tells of again (one per word), as far as the sentence names them."""
     named = [n for n in nodes if n.kind in ("linked", "reference")]
+    named += _crossings_at(proposer, text, named)
     if len({n.id for n in named}) < LEAST:
         return []
     ontology = proposer.ontology
@@ -139,6 +141,20 @@ def _label_words(text: str, event_id: str, roles: set[tuple[str, str]], labels: 
     others = {w.lower() for _, obj in roles for w in re.findall(r"[\w-]+", labels.get(obj, ""))}
     own = {w[:5].lower() for w in re.findall(r"\b[a-z][a-z-]{4,}\b", labels.get(event_id, "")) if w.lower() not in others}
     return [m for m in re.finditer(r"\b[a-z][a-z-]{4,}\b", text) if m.group(0)[:5].lower() in own - _STOP]
+
+
+def _crossings_at(proposer: Proposer, text: str, named: list[Node]) -> list[Node]:
+    """A crossing a sentence speaks of by the one town of the register's crossings it joins ("the official border
+    crossing at the Iraqi city of al-Qaim"): the town's node stands for it too."""
+    if not re.search(r"\bcrossings?\b", text, re.I):
+        return []
+    out = []
+    for n in named:
+        joined = [c for c, places in proposer.events.connects.items() if n.id in places and c in proposer.types
+                  and proposer.ontology.is_subclass(proposer.types[c], LB + "Crossing")]
+        if len(joined) == 1 and joined[0] not in {m.id for m in named}:
+            out.append(replace(n, id=joined[0], type=proposer.types[joined[0]], kind="reference"))
+    return out
 
 
 def _placed(text: str, m: re.Match, named: list[Node], roles: set[tuple[str, str]]) -> list[tuple[str, Node]]:

@@ -257,3 +257,15 @@ def test_a_date_dates_the_event_words_joined_before_its_own(proposer):
     dated = {f.subject for f in found if f.property == "date" and f.object == "2019-03"}
     assert len(dated) == 2
     assert any(f.property == "capturedPlace" and f.object == "albu-kamal" for f in found)
+
+
+def test_a_crossing_spoken_of_by_the_one_town_it_joins(proposer):
+    proposer.types.update({"iraq": LB + "Country", "al-qaim": LB + "Settlement", "qaim-crossing": LB + "OfficialCrossing",
+                           "qaim-opening": LB + "CrossingOpening"})
+    known(proposer, "qaim-opening", ("agent", "iraq"), ("openedCrossing", "qaim-crossing"))
+    proposer.events.add("qaim-crossing", "connects", "al-qaim")
+    names = {"Iraq": "iraq", "al-Qaim": "al-qaim"}
+    assert told(proposer, "Iraq plans to open the border crossing at the town of al-Qaim.", names) == {
+        ("qaim-opening", "agent", "iraq"), ("qaim-opening", "openedCrossing", "qaim-crossing")}
+    # no crossing spoken of: the town alone is not its crossing
+    assert told(proposer, "Iraq plans to open a market in the town of al-Qaim.", names) == set()
