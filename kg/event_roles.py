@@ -41,6 +41,8 @@ _UNKNOWN_BY = re.compile(r"\b(?:mysterious|unidentified|unknown|unclaimed|allege
 _MEETING = re.compile(r"\b(?:meetings?|summit|conference|talks|met)\b", re.I)
 # The words between a meeting's word and who attended it ("a meeting of the military commanders from").
 _ATTENDING = re.compile(r"^\s+(?:(?:of|with|between|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)+$", re.I)
+_ENGAGED = re.compile(r",?\s*\b(?:who|which)\s+(?:were|was|are|is|had been)\s+(?:engaged|involved|taking part)\s+in\s+"
+                      r"(?:the\s+)?(\w+)", re.I)
 _STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
          "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
@@ -122,6 +124,37 @@ def attendees(proposer: Proposer, text: str, nodes: list[Node], facts: list[Prop
         if out:
             return out
     return []
+
+
+def engaged_in(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed], document: str) -> list[Proposed]:
+    """The event the people a dated event struck were engaged in at the time ("killed more than 20 members of Kataib
+    Hezbollah (KH), who were engaged in the shipment of weapons to Syria"): a new event of its word's kind, of that
+    date, whose agent is who the clause is about, with the cargo and destination its words give."""
+    m = _ENGAGED.search(text)
+    dated = [f for f in facts if f.property == "date" and f.subject in proposer.types]
+    if m is None or len({f.object for f in dated}) != 1:
+        return []
+    kinds = [cls for pattern, cls in _WORDS if pattern.fullmatch(m.group(1))]  # the narrowest: smuggling, not a transfer
+    kind = next((k for k in kinds if all(proposer.ontology.is_subclass(LB + k, LB + o) for o in kinds)), None)
+    before = [n for n in nodes if n.end <= m.start() and n.kind in ("linked", "new")
+              and proposer.ontology.is_subclass(n.type, LB + "Actor") and re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*",
+                                                                                  text[n.end:m.start()])]
+    if kind is None or not before:
+        return []
+    date = dated[0].object
+    event_id = proposer.new_event(kind, date, [], m.group(1), document)
+    ev = Node(m.start(1), m.end(1), event_id, LB + kind, m.group(1))
+    why = f"{before[-1].words!r} {m.group(0).strip()!r} when the sentence's event took place ({date})"
+    out = [Proposed(event_id, "date", date, why), Proposed(event_id, "agent", before[-1].id, why)]
+    for n in (n for n in nodes if n.start >= m.end() and n.start - m.end() <= CLAUSE and n.kind in ("linked", "new")):
+        ahead = text[m.end():n.start]
+        if re.search(r"[;()]|,\s", ahead):
+            break
+        if _local(n.type) == "Commodity":
+            out.append(Proposed(event_id, "cargo", n.id, f"{n.words!r} after {m.group(1)!r}"))
+        elif _TO.search(ahead) and proposer.allowed(ev, "destination", n):
+            out.append(Proposed(event_id, "destination", n.id, f"'to {n.words}' after {m.group(1)!r}"))
+    return out
 
 
 def unattributed(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:

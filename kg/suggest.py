@@ -30,7 +30,7 @@ from .dates_numbers import quantities as find_quantities
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
-from .event_roles import attendees, known_event_roles, unattributed
+from .event_roles import attendees, engaged_in, known_event_roles, unattributed
 from .label_words import described
 from .mentions import Matcher
 from .name_cues import name_facts
@@ -160,6 +160,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
+        facts += engaged_in(proposer, text, nodes, facts, doc.id)
         events.add_drafted(facts, proposer.new)
         previous = facts
         timeline.add(dates, facts, proposer.types)

@@ -269,3 +269,20 @@ def test_a_crossing_spoken_of_by_the_one_town_it_joins(proposer):
         ("qaim-opening", "agent", "iraq"), ("qaim-opening", "openedCrossing", "qaim-crossing")}
     # no crossing spoken of: the town alone is not its crossing
     assert told(proposer, "Iraq plans to open a market in the town of al-Qaim.", names) == set()
+
+
+def test_what_the_people_a_dated_strike_hit_were_engaged_in_then(proposer):
+    from kg.event_roles import engaged_in
+
+    text = "In May 2019, an air strike killed ten members of Hezbollah, who were engaged in the smuggling of fuel to Lebanon."
+    nodes = nodes_of(proposer, text, {"Hezbollah": "hezbollah", "fuel": "fuel", "Lebanon": "lebanon"})
+    facts = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
+    found = engaged_in(proposer, text, nodes, facts, "009")
+    event = found[0].subject
+    assert proposer.types[event] == LB + "SmugglingOperation"
+    assert {(f.property, f.object) for f in found} == {("date", "2019-05"), ("agent", "hezbollah"), ("cargo", "fuel"),
+                                                        ("destination", "lebanon")}
+    # no dated event, nothing to date the activity by
+    text = "Members of Hezbollah, who were engaged in the smuggling of fuel, were seen."
+    nodes = nodes_of(proposer, text, {"Hezbollah": "hezbollah", "fuel": "fuel"})
+    assert engaged_in(proposer, text, nodes, proposer.events_of(text, nodes, [], [], "009"), "009") == []
