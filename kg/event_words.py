@@ -1,5 +1,6 @@
-"""Where a sentence's event word and a date stand to each other (kg.propose dates the event word nearest a date), and the
-words of a date that are the curator's `dateText`."""
+"""The words around an event's word that kg.propose reads: where it and a date stand to each other (it dates the event
+word nearest a date), who did it (past a description between commas, a verb like "imposed" before its noun, not the
+subject of a passive), and the words of a date that are the curator's `dateText`."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ _LIST_COMMA = re.compile(r",(?=\s+[\w’'-]+\s+(?:and|or)\s)")  # "Syria, Iraq a
 # The day a picture was taken: when the picture shows what it shows, no event of that day.
 TAKEN = re.compile(r"\b(?:picture|photo(?:graph)?|image|footage|video)s?\s+(?:was\s+|were\s+)?(?:taken|shot|recorded)\s+(?:on|in)\s+$",
                    re.I)
+# A description set between commas after a name ("al-Ghanimi, the chief of staff of the joint forces, announced").
+APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,;()]{3,70},(?=\s)")
+# The verb that does the event its noun names: "imposed sanctions", "carried out airstrikes", "made the statement".
+LIGHT = re.compile(r"\s(?:imposed|imposes|impose|carried out|carries out|conducted|launched|made|makes|issued|issues|held)"
+                   r"\s+(?:(?:a|an|the|new|its|their)\s+)?$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+\w+ed$", re.I)  # "ISIS was expelled": what it was done to, no agent
 
 
 def distance(m: re.Match, date: DateMention, text: str = "") -> int:

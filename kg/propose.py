@@ -15,16 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from . import event_words as ew
 from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .event_index import EventIndex
-from .event_words import OPENING as _OPENING
-from .event_words import TAKEN as _TAKEN
-from .event_words import citation as _citation
-from .event_words import date_text as _date_text
-from .event_words import distance as _distance
-from .event_words import joined as _joined
-from .event_words import one_clause as _one_clause
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
@@ -45,8 +39,6 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
-# A description set between commas after a name ("al-Ghanimi, the chief of staff of the joint forces, announced").
-_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,;()]{3,70},(?=\s)")
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
 _SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
@@ -79,7 +71,6 @@ _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outski
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+\w+ed$", re.I)  # "ISIS was expelled": what it was done to, no agent
 _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
 
@@ -317,8 +308,8 @@ class Proposer:
         (doc_date: the document's date, from which "within two months" counts when no citation dates the sentence)."""
         nodes = [n for n in nodes if n.kind != "unsure"]
         place_ends = [n.end for n in nodes if n.kind != "demonym" and self.ontology.is_subclass(n.type, LB + "Place")]
-        cited = [d for d in dates if _citation(text, d) or dateline(text, d, place_ends)]
-        dates = [d for d in dates if d not in cited and not _TAKEN.search(text[:d.start])]
+        cited = [d for d in dates if ew.citation(text, d) or dateline(text, d, place_ends)]
+        dates = [d for d in dates if d not in cited and not ew.TAKEN.search(text[:d.start])]
         out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
         if not dates:
             return out + self.known_events(text, nodes)
@@ -333,9 +324,9 @@ class Proposer:
         last = None  # the date before, and the event word it dated
         for date in dates:
             # a date that opens the sentence dates its main verb, however long the subject between them
-            limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-            near = [(_distance(m, date, text), m.start(), m, cls) for m, cls in triggers
-                    if _distance(m, date, text) <= limit and _one_clause(text, m, date)]
+            limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
+            near = [(ew.distance(m, date, text), m.start(), m, cls) for m, cls in triggers
+                    if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             if not near:
@@ -343,7 +334,7 @@ class Proposer:
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
             last = (date, m, cls)
-            for word, kind in [(m, cls)] + _joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
+            for word, kind in [(m, cls)] + ew.joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
                 if (word.start(), date.value) not in done:
                     done.add((word.start(), date.value))
                     out.extend(self.event(text, nodes, word, kind, date, quantities, document))
@@ -380,11 +371,11 @@ class Proposer:
                  if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
                                              or _FOR.search(text[max(0, m.start() - 30):m.start()]))]
         if near is not None:  # what is due by then ("to open within two months" is no purpose), not the report of it
-            words = sorted((w for w in words if w[1] != "Announcement"), key=lambda w: _distance(w[0], date))
+            words = sorted((w for w in words if w[1] != "Announcement"), key=lambda w: ew.distance(w[0], date))
         else:
             words.sort(key=lambda w: w[0].start())
         if not words and near is not None:
-            words = [(m, "Event") for m in sorted(finite_verbs(text), key=lambda m: _distance(m, date))]
+            words = [(m, "Event") for m in sorted(finite_verbs(text), key=lambda m: ew.distance(m, date))]
         if not words:
             return []
         m, cls = words[0]
@@ -398,8 +389,8 @@ class Proposer:
     def dated_verb(self, text: str, nodes: list[Node], date: DateMention, document: str) -> list[Proposed]:
         """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
-        limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-        near = [(_distance(m, date), m) for m in finite_verbs(text) if _distance(m, date) <= limit and _one_clause(text, m, date)
+        limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
+        near = [(ew.distance(m, date), m) for m in finite_verbs(text) if ew.distance(m, date) <= limit and ew.one_clause(text, m, date)
                 and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
                          and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"
@@ -433,7 +424,7 @@ class Proposer:
         ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
         out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
                         + (" (year from the document's date)" if date.year_inferred else ""))]
-        words = _date_text(text, date)
+        words = ew.date_text(text, date)
         out += [Proposed(event_id, "dateText", words, f"{words!r}: a part of its year or month")] if words else []
         for role, place in places:
             if role != "openedCrossing" and self.allowed(ev, role, place):
@@ -476,7 +467,7 @@ class Proposer:
         out = []
         for m, cls in [(m, cls) for pattern, cls in _TRIGGERS if cls != "Announcement" for m in pattern.finditer(text)]:
             agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Actor")
-                      and _AUXILIARIES.fullmatch(text[n.end:m.start()]) and not _PASSIVE.search(text[n.end:m.end()])]
+                      and _AUXILIARIES.fullmatch(text[n.end:m.start()]) and not ew.PASSIVE.search(text[n.end:m.end()])]
             if not agents or (event_id := self.events.by_agent(cls, agents[-1].id, self.types)) is None:
                 continue
             ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
@@ -525,7 +516,7 @@ class Proposer:
         actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
                   and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
         before = [n for n in actors if n.end <= m.start()
-                  and _AUXILIARIES.fullmatch(_APPOSITIVE.sub("", _MARKUP.sub("", text[n.end:m.start()])))]
+                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", _MARKUP.sub("", text[n.end:m.start()]))))]
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
             for kind_pattern, kind in _STRIKE_TYPES:

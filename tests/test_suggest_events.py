@@ -286,3 +286,11 @@ def test_what_the_people_a_dated_strike_hit_were_engaged_in_then(proposer):
     text = "Members of Hezbollah, who were engaged in the smuggling of fuel, were seen."
     nodes = nodes_of(proposer, text, {"Hezbollah": "hezbollah", "fuel": "fuel"})
     assert engaged_in(proposer, text, nodes, proposer.events_of(text, nodes, [], [], "009"), "009") == []
+
+
+def test_who_imposed_the_sanctions_a_sentence_dates(proposer):
+    proposer.types["united-states"] = LB + "Country"
+    text = "The United States on May 3, 2020 imposed sanctions on Kataib Hezbollah."
+    nodes = nodes_of(proposer, text, {"United States": "united-states", "Kataib Hezbollah": "kataib-hezbollah"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert {("issuedBy", "united-states"), ("sanctionTarget", "kataib-hezbollah")} <= found
