@@ -11,7 +11,8 @@ one time) is not recognised this way. An event whose word the sentence puts in t
 sanctions") or says goes on ("still smuggle") is ongoing (its status), unless the sentence only plans or supposes it.
 A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
 word equally well, the one more words of whose label the sentence has is meant ("expand" for "expanded transport");
-where that too is even, the word tells of neither.
+where that too is even, the word tells of neither. A sentence that says the event happens tells of no event the
+register labels foreseen or planned.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _MEETING = re.compile(r"\b(?:meetings?|summit|conference|talks|met)\b", re.I)
 _ATTENDING = re.compile(r"^\s+(?:(?:of|with|between|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)+$", re.I)
 _ENGAGED = re.compile(r",?\s*\b(?:who|which)\s+(?:were|was|are|is|had been)\s+(?:engaged|involved|taking part)\s+in\s+"
                       r"(?:the\s+)?(\w+)", re.I)
+_FORESEEN = re.compile(r"\b(?:foreseen|planned|proposed|possible|potential|expected|future|prospective)\b", re.I)
 _STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
          "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
@@ -70,11 +72,13 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
     ontology = proposer.ontology
     values = [d.value for d in dates]
     kinds = [(m, cls) for pattern, cls in _WORDS for m in pattern.finditer(text)]
+    asserted = read_cues(text).modality == "asserted"
     by_word: dict[tuple[int, int], list[tuple]] = {}
     for event_id, roles in proposer.events.roles.items():
         ev_type = proposer.types.get(event_id)
         if ev_type is None or event_id in proposer.new or ev_type == LB + "Announcement" \
-                or not ontology.is_subclass(ev_type, LB + "Event") or proposer.events.other_time(event_id, values):
+                or not ontology.is_subclass(ev_type, LB + "Event") or proposer.events.other_time(event_id, values) \
+                or asserted and _FORESEEN.search(labels.get(event_id, "")):  # what a sentence says happens is no foreseen event
             continue
         if ev_type == LB + "Event":
             words = _label_words(text, event_id, roles, labels)

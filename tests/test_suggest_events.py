@@ -294,3 +294,16 @@ def test_who_imposed_the_sanctions_a_sentence_dates(proposer):
     nodes = nodes_of(proposer, text, {"United States": "united-states", "Kataib Hezbollah": "kataib-hezbollah"})
     found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
     assert {("issuedBy", "united-states"), ("sanctionTarget", "kataib-hezbollah")} <= found
+
+
+def test_a_sentence_that_says_it_happens_tells_of_no_foreseen_event(proposer):
+    proposer.types["arms-foreseen"] = LB + "Transfer"
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"))
+    known(proposer, "arms-foreseen", ("agent", "iran"), ("cargo", "weapons"))
+    labels = {"arms-to-syria": "Iran's arms shipments to Syria", "arms-foreseen": "Iran's foreseen larger arms transfers",
+              "iran": "Iran", "weapons": "weapons"}
+    names = {"Tehran": "iran", "weapons": "weapons"}
+    assert told(proposer, "Tehran moved weapons by night.", names, labels) == {
+        ("arms-to-syria", "agent", "iran"), ("arms-to-syria", "cargo", "weapons")}
+    # said as a plan, either could be meant
+    assert told(proposer, "Tehran plans to move weapons by night.", names, labels) == set()
