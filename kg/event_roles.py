@@ -12,7 +12,8 @@ sanctions") or says goes on ("still smuggle") is ongoing (its status), unless th
 A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
 word equally well, the one more words of whose label the sentence has is meant ("expand" for "expanded transport");
 where that too is even, the word tells of neither. A sentence that says the event happens tells of no event the
-register labels foreseen or planned.
+register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
+actors joined to it by "and".
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ _ATTENDING = re.compile(r"^\s+(?:(?:of|with|between|from)\s+(?:the\s+)?(?:[\w-]+
 _ENGAGED = re.compile(r",?\s*\b(?:who|which)\s+(?:were|was|are|is|had been)\s+(?:engaged|involved|taking part)\s+in\s+"
                       r"(?:the\s+)?(\w+)", re.I)
 _FORESEEN = re.compile(r"\b(?:foreseen|planned|proposed|possible|potential|expected|future|prospective)\b", re.I)
+_TAKING_PART = re.compile(r"\b(?:played\s+(?:a|an)\s+(?:\w+\s+)?role|participated|took\s+part|helped|joined)\s+in\b", re.I)
 _STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
          "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
@@ -87,6 +89,7 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         for m in words:
             found = _placed(text, m, named, roles)
             if len({n.id for _, n in found}) >= LEAST:
+                found += _taking_part_too(proposer, text, named, found)
                 score = (len(found), len(_label_words(text, event_id, roles, labels)))
                 by_word.setdefault(m.span(), []).append((score, event_id, m, found))
     out = []
@@ -206,10 +209,20 @@ def _placed(text: str, m: re.Match, named: list[Node], roles: set[tuple[str, str
         if gap is None or len(gap) > CLAUSE or re.search(r"[;()]", gap):
             continue
         fitting = [prop for prop, obj in roles if obj == n.id and _stands(prop, text, n, m)]
+        if fitting and n.end <= m.start() and _TAKING_PART.search(gap):  # "X played an important role in taking control"
+            fitting = ["participant"]
         if len(fitting) == 1:
             seen.add(n.id)
             out.append((fitting[0], n))
     return out
+
+
+def _taking_part_too(proposer: Proposer, text: str, named: list[Node], found: list[tuple[str, Node]]) -> list[tuple[str, Node]]:
+    """The actors joined by "and" before a participant: "Hezbollah and the militias took part in …", both did."""
+    ids = {n.id for _, n in found}
+    return [("participant", o) for prop, n in found if prop == "participant" for o in named
+            if o.id not in ids and o.end <= n.start and o.kind == "linked" and proposer.ontology.is_subclass(o.type, LB + "Actor")
+            and re.fullmatch(r"\W*\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+)?", text[o.end:n.start])]
 
 
 def _stands(prop: str, text: str, n: Node, m: re.Match) -> bool:

@@ -307,3 +307,15 @@ def test_a_sentence_that_says_it_happens_tells_of_no_foreseen_event(proposer):
         ("arms-to-syria", "agent", "iran"), ("arms-to-syria", "cargo", "weapons")}
     # said as a plan, either could be meant
     assert told(proposer, "Tehran plans to move weapons by night.", names, labels) == set()
+
+
+def test_who_played_a_role_in_a_register_event_took_part_in_it(proposer):
+    known(proposer, "capture-2017", ("agent", "kataib-hezbollah"), ("expelled", "islamic-state"), ("capturedPlace", "albu-kamal"))
+    text = "Hezbollah and Kataib Hezbollah played a key role in the capture of Albu Kamal from Islamic State."
+    names = {"Hezbollah": "hezbollah", "Kataib Hezbollah": "kataib-hezbollah", "Albu Kamal": "albu-kamal",
+             "Islamic State": "islamic-state"}
+    from kg.event_roles import known_event_roles
+
+    found = {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes_of(proposer, text, names), [], {})}
+    assert found == {("capture-2017", "participant", "kataib-hezbollah"), ("capture-2017", "participant", "hezbollah"),
+                     ("capture-2017", "capturedPlace", "albu-kamal"), ("capture-2017", "expelled", "islamic-state")}
