@@ -14,6 +14,9 @@ word equally well, the one more words of whose label the sentence has is meant (
 where that too is even, the word tells of neither. A sentence that says the event happens tells of no event the
 register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
 actors joined to it by "and".
+
+The roles of the events a sentence dates that the cues of kg.propose leave out are here too: who attended a meeting,
+a strike no one is said to have carried out (unattributed), and what the people a dated strike hit were engaged in.
 """
 
 from __future__ import annotations
@@ -102,7 +105,7 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         out += [Proposed(event_id, prop, n.id, f"{why}: {n.words!r} is its {prop} in other documents and stands as one here")
                 for prop, n in found]
         going = _ONGOING.search(text[max(0, m.start() - 40):m.end()])
-        if going and read_cues(text).modality == "asserted":
+        if going and asserted:
             out.append(Proposed(event_id, "status", "ongoing", f"{why}: {going.group(0).strip()!r}, still going on"))
     return out
 
