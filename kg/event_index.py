@@ -11,6 +11,12 @@ from .ontology import Ontology
 if TYPE_CHECKING:
     from .propose import Node
 
+# The properties that tie an event to the things that take part in it (what kg.event_roles recognises an event by).
+ROLES = ("agent", "target", "location", "nearLocation", "cargo", "destination", "origin", "participant", "expelled",
+         "capturedPlace", "concerns", "issuedBy", "sanctionTarget", "recipient", "attendedBy", "perpetrator", "openedCrossing",
+         "passesThrough")
+_PLACES = ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit")
+
 
 class EventIndex:
     """The register's events with what other documents' statements say of them (dates, places), to recognise one."""
@@ -21,11 +27,14 @@ class EventIndex:
         self.places: dict[str, set[str]] = {}
         self.agents: dict[str, set[str]] = {}
         self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
+        self.roles: dict[str, set[tuple[str, str]]] = {}  # an event -> (role, entity) other documents give it
 
     def add(self, subject: str, prop: str, value: str) -> None:
+        if prop in ROLES:
+            self.roles.setdefault(subject, set()).add((prop, value))
         if prop == "date":
             self.dates.setdefault(subject, set()).add(value)
-        elif prop in ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit"):
+        elif prop in _PLACES:
             self.places.setdefault(subject, set()).add(value)
         elif prop == "agent":
             self.agents.setdefault(subject, set()).add(value)
@@ -35,7 +44,7 @@ class EventIndex:
     def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
              ) -> tuple[str | None, str]:
         """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does; or,
-        for a report, whose agent and date do)."""
+        lacking a place, whose date does at the register's precision or finer; or, for a report, whose agent and date do)."""
         place_ids = {p.id for p in places}
         if agent is not None:
             for ent_id, agents in self.agents.items():
@@ -48,13 +57,30 @@ class EventIndex:
             if ent_type == LB + "Event" and cls != "Event":
                 continue
             known_dates = self.dates.get(ent_id, set())
-            same_place = bool(place_ids & self.places.get(ent_id, set()))
+            where = self.places.get(ent_id, set())  # and the places its crossing joins: the opening "in Al Qaim"
+            same_place = bool(place_ids & where.union(*(self.connects.get(p, set()) for p in where)))
             same_date = any(_same_day(date, d) for d in known_dates)
+            # a year alone is not the month or day of an event the register dates so: other strikes fell that year
+            as_fine = any(_same_day(date, d) and len(date.lstrip("-")) >= len(d.lstrip("-")) for d in known_dates)
             # the opening or construction of a thing is one event whatever date a source gives it (planned or done)
             by_object = cls in ("CrossingOpening", "Construction")
-            if same_place and (same_date or not known_dates or by_object) or same_date and not place_ids:
+            if same_place and (same_date or not known_dates or by_object) or (as_fine or by_object and same_date) and not place_ids:
                 return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
         return None, ""
+
+    def add_drafted(self, facts, new: dict) -> None:
+        """The dates and places a draft gives its own new events, so that a later sentence of the text that tells of one
+        again ("The meeting … was held on March 17" after "a meeting … in March 2019") finds it as the register's."""
+        for f in facts:
+            if f.subject in new and isinstance(f.object, str) \
+                    and (f.property in _PLACES or f.property == "date" and len(f.object.lstrip("-")) >= 5):  # a year alone is too wide
+                self.add(f.subject, f.property, f.object)
+
+    def other_time(self, event_id: str, dates: list[str]) -> bool:
+        """Whether a sentence's dates are all other than every date other documents give the event (False when either
+        has none: an undated sentence can tell of a dated event)."""
+        known = self.dates.get(event_id, set())
+        return bool(known and dates) and not any(_same_day(a, b) for a in dates for b in known)
 
     def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:
         """The one event of the register of this kind whose agent other documents name, if there is exactly one."""

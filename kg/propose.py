@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from . import event_words as ew
 from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .event_index import EventIndex
@@ -38,8 +39,6 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
-# before a date that opens a sentence
-_OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
 _SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
@@ -59,7 +58,6 @@ _TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;
 # Between two dates of one event's word: "in 2018 and again in the summer and fall of 2019".
 _AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?:(?:in|on|during)\s+)?(?:the\s+)?"
                     r"(?:(?:early|late|mid|summer|spring|fall|autumn|winter|end|beginning)\s+(?:and\s+\w+\s+)?(?:of\s+)?)?", re.I)
-_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
 # Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
 _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according )to|curb|curbing|prevent|preventing|counter|countering|"
                       r"stop|stopping|combat|combating|fight|"
@@ -68,7 +66,8 @@ _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
-_PLACE_ROLE = [(re.compile(r"\bnear (?:the )?(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
+_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of) (?:the )?(?:[A-Z][a-z]+ )?"
+                           r"(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
@@ -137,6 +136,7 @@ class Proposer:
         self.events = events
         self.new: dict[str, NewEntity] = {}
         self.unsure: set[str] = set()  # new entries whose class is a default guess: no fact is proposed with them
+        self.reports: dict[str, list[tuple[str, str]]] = {}  # a source -> (date, new report) the text gave it so far
 
     def fits(self, ent_type: str, cls: str | None) -> bool:
         return cls is None or self.ontology.is_subclass(ent_type, cls)
@@ -309,8 +309,8 @@ class Proposer:
         (doc_date: the document's date, from which "within two months" counts when no citation dates the sentence)."""
         nodes = [n for n in nodes if n.kind != "unsure"]
         place_ends = [n.end for n in nodes if n.kind != "demonym" and self.ontology.is_subclass(n.type, LB + "Place")]
-        cited = [d for d in dates if _citation(text, d) or dateline(text, d, place_ends)]
-        dates = [d for d in dates if d not in cited]
+        cited = [d for d in dates if ew.citation(text, d) or dateline(text, d, place_ends)]
+        dates = [d for d in dates if d not in cited and not ew.TAKEN.search(text[:d.start])]
         out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
         if not dates:
             return out + self.known_events(text, nodes)
@@ -325,9 +325,9 @@ class Proposer:
         last = None  # the date before, and the event word it dated
         for date in dates:
             # a date that opens the sentence dates its main verb, however long the subject between them
-            limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-            near = [(_distance(m, date), m.start(), m, cls) for m, cls in triggers
-                    if _distance(m, date) <= limit and _one_clause(text, m, date)]
+            limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
+            near = [(ew.distance(m, date, text), m.start(), m, cls) for m, cls in triggers
+                    if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             if not near:
@@ -335,9 +335,10 @@ class Proposer:
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
             last = (date, m, cls)
-            if (m.start(), date.value) not in done:
-                done.add((m.start(), date.value))
-                out.extend(self.event(text, nodes, m, cls, date, quantities, document))
+            for word, kind in [(m, cls)] + ew.joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
+                if (word.start(), date.value) not in done:
+                    done.add((word.start(), date.value))
+                    out.extend(self.event(text, nodes, word, kind, date, quantities, document))
         dated = {value for _, value in done}
         for date in dates:
             if date.value not in dated:
@@ -371,11 +372,11 @@ class Proposer:
                  if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
                                              or _FOR.search(text[max(0, m.start() - 30):m.start()]))]
         if near is not None:  # what is due by then ("to open within two months" is no purpose), not the report of it
-            words = sorted((w for w in words if w[1] != "Announcement"), key=lambda w: _distance(w[0], date))
+            words = sorted((w for w in words if w[1] != "Announcement"), key=lambda w: ew.distance(w[0], date))
         else:
             words.sort(key=lambda w: w[0].start())
         if not words and near is not None:
-            words = [(m, "Event") for m in sorted(finite_verbs(text), key=lambda m: _distance(m, date))]
+            words = [(m, "Event") for m in sorted(finite_verbs(text), key=lambda m: ew.distance(m, date))]
         if not words:
             return []
         m, cls = words[0]
@@ -389,8 +390,8 @@ class Proposer:
     def dated_verb(self, text: str, nodes: list[Node], date: DateMention, document: str) -> list[Proposed]:
         """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
-        limit = 2 * TRIGGER_DISTANCE if _OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-        near = [(_distance(m, date), m) for m in finite_verbs(text) if _distance(m, date) <= limit and _one_clause(text, m, date)
+        limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
+        near = [(ew.distance(m, date), m) for m in finite_verbs(text) if ew.distance(m, date) <= limit and ew.one_clause(text, m, date)
                 and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
                          and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"
@@ -424,10 +425,15 @@ class Proposer:
         ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
         out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
                         + (" (year from the document's date)" if date.year_inferred else ""))]
+        words = ew.date_text(text, date)
+        out += [Proposed(event_id, "dateText", words, f"{words!r}: a part of its year or month")] if words else []
         for role, place in places:
             if role != "openedCrossing" and self.allowed(ev, role, place):
                 out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))
         out.extend(self.roles(text, nodes, ev, cls, m, quantities))
+        for p in out if cls == "Announcement" and event_id in self.new else ():
+            if p.property == "agent":
+                self.reports.setdefault(p.object, []).append((date.value, event_id))
         return out
 
     def citations(self, text: str, nodes: list[Node], cited: list[DateMention], document: str) -> list[Proposed]:
@@ -444,6 +450,9 @@ class Proposer:
                 continue
             source = sources[0]
             event_id, how = self.events.find("Announcement", date.value, [], self.types, agent=source.id)
+            given = [e for day, e in self.reports.get(source.id, []) if date.value.startswith(day) or day.startswith(date.value)]
+            if event_id is None and given:  # the report the text gave before, by that source at that time
+                event_id, how = given[-1], f"the report {given[-1]} the text gave before ({source.words!r}, the same time)"
             if event_id is None:
                 event_id = self.new_event("Announcement", date.value, [], f"report of {source.words}", document,
                                           by=source.id)
@@ -459,7 +468,7 @@ class Proposer:
         out = []
         for m, cls in [(m, cls) for pattern, cls in _TRIGGERS if cls != "Announcement" for m in pattern.finditer(text)]:
             agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Actor")
-                      and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
+                      and _AUXILIARIES.fullmatch(text[n.end:m.start()]) and not ew.PASSIVE.search(text[n.end:m.end()])]
             if not agents or (event_id := self.events.by_agent(cls, agents[-1].id, self.types)) is None:
                 continue
             ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
@@ -488,14 +497,14 @@ class Proposer:
         for n in nodes:
             if n.kind == "demonym" or not self.ontology.is_subclass(n.type, LB + "Place"):
                 continue
-            before = text[max(0, n.start - 40):n.start]
+            before = text[max(0, n.start - 50):n.start]
             if cls == "CrossingOpening" and _local(n.type).endswith("Crossing"):
                 out.append(("openedCrossing", n))
                 continue
             if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before) and 0 <= n.start - after < 40:
                 out.append(("capturedPlace", n))
                 continue
-            if n.start < after or n.start - after > 60:
+            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90):  # what a report says lies far on
                 continue
             for pattern, role in _PLACE_ROLE:
                 if pattern.search(before) and not (_local(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
@@ -507,11 +516,13 @@ class Proposer:
         out = []
         actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
                   and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
-        before = [n for n in actors if n.end <= m.start() and _AUXILIARIES.fullmatch(text[n.end:m.start()])]
+        before = [n for n in actors if n.end <= m.start()
+                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", _MARKUP.sub("", text[n.end:m.start()]))))]
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
             for kind_pattern, kind in _STRIKE_TYPES:
-                if cls == "Strike" and re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I):
+                if cls == "Strike" and (re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I)  # or "airstrikes struck"
+                                        or re.search(rf"(?:{kind_pattern})\w*\s+$", text[max(0, m.start() - 25):m.start()], re.I)):
                     out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
                     break
             if before and text[before[-1].end:m.start()].strip() in ("", "air", "drone"):
@@ -519,8 +530,8 @@ class Proposer:
             by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])]
             if by:
                 out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
-            target = [n for n in after if re.search(r"(?:members of|struck|hit|targeted|against|on) (?:the )?(?:\w+ ){0,3}$",
-                                                    text[m.end():n.start])]
+            target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"
+                      and re.search(r"(?:members of|struck|hit|targeted|against|on) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
             if _KILLED.search(text):
@@ -575,27 +586,8 @@ class Proposer:
         return ent_id
 
 
-def _one_clause(text: str, m: re.Match, date: DateMention) -> bool:
-    """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
-    and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
-    between = text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()]
-    if _CLAUSE.search(between):
-        return False
-    return "," not in between or bool(_OPENING.fullmatch(text[:date.start]))
-
-
 def _sect(word: str) -> str:
     return "sunni" if word.lower().startswith("sunni") else "shia"
-
-
-def _distance(m: re.Match, date: DateMention) -> int:
-    return date.start - m.end() if date.start >= m.end() else m.start() - date.end
-
-
-def _citation(text: str, date: DateMention) -> bool:
-    """A date in a source citation in brackets: "(Syrian TV, March 20, 2018)", "(iSi, July 19, 2019)"."""
-    opening = text.rfind("(", 0, date.start)
-    return opening >= 0 and ")" not in text[opening:date.start] and "," in text[opening:date.start]
 
 
 def _local(iri: str) -> str:

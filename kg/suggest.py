@@ -32,6 +32,7 @@ from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
 from .event_literals import event_literals
+from .event_roles import attendees, engaged_in, known_event_roles, unattributed
 from .facility_cues import facilities
 from .label_words import described
 from .mentions import Matcher
@@ -178,12 +179,15 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
+        facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
-        facts += strike_facts(proposer, text, facts)
+        facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
+        facts += engaged_in(proposer, text, nodes, facts, doc.id)
         facts = _unique(facts + repeats.facts(text, set(entities)))
+        events.add_drafted(facts, proposer.new)
         previous = facts
         timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)

@@ -1,0 +1,70 @@
+"""The words around an event's word that kg.propose reads: where it and a date stand to each other (it dates the event
+word nearest a date), who did it (past a description between commas, a verb like "imposed" before its noun, not the
+subject of a passive), and the words of a date that are the curator's `dateText`."""
+
+from __future__ import annotations
+
+import re
+
+from .dates_numbers import DateMention
+
+# before a date that opens a sentence
+OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
+CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
+# The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
+HELD = re.compile(r"\b(?:(?:was|were|is|are|had been|has been|have been) )?(?:held|convened)\b|\btook place\b", re.I)
+_LIST_COMMA = re.compile(r",(?=\s+[\w’'-]+\s+(?:and|or)\s)")  # "Syria, Iraq and Iran": one noun phrase, not two clauses
+# The day a picture was taken: when the picture shows what it shows, no event of that day.
+TAKEN = re.compile(r"\b(?:picture|photo(?:graph)?|image|footage|video)s?\s+(?:was\s+|were\s+)?(?:taken|shot|recorded)\s+(?:on|in)\s+$",
+                   re.I)
+# A description set between commas after a name ("al-Ghanimi, the chief of staff of the joint forces, announced").
+APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,;()]{3,70},(?=\s)")
+# The verb that does the event its noun names: "imposed sanctions", "carried out airstrikes", "made the statement".
+LIGHT = re.compile(r"\s(?:imposed|imposes|impose|carried out|carries out|conducted|launched|made|makes|issued|issues|held)"
+                   r"\s+(?:(?:a|an|the|new|its|their)\s+)?$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+\w+ed$", re.I)  # "ISIS was expelled": what it was done to, no agent
+
+
+def distance(m: re.Match, date: DateMention, text: str = "") -> int:
+    """Characters between an event's word and a date; from the verb of its holding where the word is that verb's subject."""
+    if date.start < m.end():
+        return m.start() - date.end
+    held = list(HELD.finditer(text, m.end(), date.start))
+    return date.start - (held[-1].end() if held else m.end())
+
+
+def citation(text: str, date: DateMention) -> bool:
+    """A date in a source citation in brackets: "(Syrian TV, March 20, 2018)", "(iSi, July 19, 2019)"."""
+    opening = text.rfind("(", 0, date.start)
+    return opening >= 0 and ")" not in text[opening:date.start] and "," in text[opening:date.start]
+
+
+def one_clause(text: str, m: re.Match, date: DateMention) -> bool:
+    """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
+    and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
+    between = _LIST_COMMA.sub("", text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()])
+    if CLAUSE.search(between) or re.search(r"[.!?][*_”\"]*\s+[A-Z]", between):  # or a sentence the segmenter ran on
+        return False
+    return "," not in between or bool(OPENING.fullmatch(text[:date.start]))
+
+
+_PART = r"(?:early|mid|late|summer|spring|fall|autumn|winter|beginning|end|middle|start)"
+# A part of a year or month before its date ("the summer and fall of 2019"), or inside its words ("in mid and late September").
+_PART_BEFORE = re.compile(rf"\b(?:the\s+)?({_PART}(?:\s+(?:and|or)\s+(?:the\s+)?{_PART})?\s+(?:of\s+)?(?:the\s+)?)$", re.I)
+_PART_INSIDE = re.compile(rf"^(?:(?:in|on|at|during|by)\s+)?(?:the\s+)?({_PART}\b.*)$", re.I)
+
+
+def date_text(text: str, date: DateMention) -> str | None:
+    """The words of a date that is a part of its year or month, as the text gives it ("summer of 2018"), or None."""
+    before = _PART_BEFORE.search(text[:date.start])
+    if before:
+        return before.group(1) + date.words
+    inside = _PART_INSIDE.match(date.words)
+    return inside.group(1) if inside else None
+
+
+def joined(text: str, m: re.Match, words: list[tuple[re.Match, str]]) -> list[tuple[re.Match, str]]:
+    """The event words coordinated before an event's word, which its date dates too: "after the fall of Baghouz and
+    ISIS's takeover of the valley (March 2019)"."""
+    return [(w, cls) for w, cls in words if w.end() < m.start()
+            and re.fullmatch(r"[^,;:.()]{0,40}?\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}", text[w.end():m.start()])]

@@ -1,0 +1,321 @@
+"""Events in kg suggest's drafts on hand-made sentences: a register event told of again, and the roles of a new one."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates_numbers import dates as find_dates
+from kg.namespaces import LB
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+
+    return load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+
+
+@pytest.fixture
+def proposer(ontology):
+    from kg.event_index import EventIndex
+    from kg.propose import Proposer
+
+    types = {"iran": LB + "Country", "syria": LB + "Country", "lebanon": LB + "Country", "kataib-hezbollah": LB + "Militia",
+             "hezbollah": LB + "Militia", "islamic-state": LB + "ArmedGroup", "albu-kamal": LB + "Settlement",
+             "weapons": LB + "Commodity", "fuel": LB + "Commodity", "arms-to-syria": LB + "Transfer",
+             "arms-to-lebanon": LB + "Transfer", "fuel-smuggling": LB + "SmugglingOperation",
+             "capture-2017": LB + "TerritorialCapture"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+def nodes_of(proposer, text: str, names: dict[str, str]):
+    from kg.propose import Node
+
+    return sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                  key=lambda n: n.start)
+
+
+def known(proposer, event: str, *roles: tuple[str, str], date: str | None = None) -> None:
+    """What another document's statements say of a register event."""
+    for prop, obj in roles:
+        proposer.events.add(event, prop, obj)
+    if date:
+        proposer.events.add(event, "date", date)
+
+
+def told(proposer, text: str, names: dict[str, str], labels: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
+    from kg.event_roles import known_event_roles
+
+    nodes = nodes_of(proposer, text, names)
+    found = known_event_roles(proposer, text, nodes, find_dates(text, None), labels or {})
+    return {(f.subject, f.property, f.object) for f in found}
+
+
+def test_a_register_event_told_of_again_gets_the_roles_the_sentence_names(proposer):
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("destination", "syria"))
+    known(proposer, "arms-to-lebanon", ("agent", "iran"), ("cargo", "weapons"), ("destination", "lebanon"))
+    names = {"Tehran": "iran", "weapons": "weapons", "Syria": "syria"}
+    assert told(proposer, "Tehran keeps sending weapons to Syria by road.", names) == {
+        ("arms-to-syria", "agent", "iran"), ("arms-to-syria", "cargo", "weapons"), ("arms-to-syria", "destination", "syria")}
+    # in the progressive, it is going on; as a plan, it is not yet
+    assert ("arms-to-syria", "status", "ongoing") in told(proposer, "Tehran is sending weapons to Syria.", names)
+    assert ("arms-to-syria", "status", "ongoing") not in told(proposer, "Tehran plans to keep sending weapons to Syria.", names)
+    # the destination stands after "to": a country named otherwise is not one, and then two transfers fit equally ...
+    assert told(proposer, "From Syria, Tehran keeps sending weapons by road.", names) == set()
+    # ... unless the sentence has a word of one's label
+    labels = {"arms-to-syria": "Iran's arms shipments to Syria", "arms-to-lebanon": "Iran's arms convoys to Lebanon",
+              "iran": "Iran", "weapons": "weapons", "syria": "Syria", "lebanon": "Lebanon"}
+    assert told(proposer, "From Syria, Tehran keeps sending weapons by road in convoys.", names, labels) == {
+        ("arms-to-lebanon", "agent", "iran"), ("arms-to-lebanon", "cargo", "weapons")}
+    # a word of no transfer, or things named in another clause, tell of no transfer
+    assert told(proposer, "Tehran praised the weapons of Syria.", names) == set()
+    assert told(proposer, "Tehran spoke; weapons were later sent to the front.", {"Tehran": "iran", "weapons": "weapons"}) == set()
+
+
+def test_a_word_of_a_kind_does_not_tell_of_a_narrower_kind_and_dates_must_agree(proposer):
+    known(proposer, "fuel-smuggling", ("agent", "hezbollah"), ("cargo", "fuel"))
+    assert told(proposer, "Hezbollah moved fuel across.", {"Hezbollah": "hezbollah", "fuel": "fuel"}) == set()
+    assert told(proposer, "Hezbollah smuggled fuel across.", {"Hezbollah": "hezbollah", "fuel": "fuel"}) == {
+        ("fuel-smuggling", "agent", "hezbollah"), ("fuel-smuggling", "cargo", "fuel")}
+    known(proposer, "capture-2017", ("expelled", "islamic-state"), ("capturedPlace", "albu-kamal"), date="2017-11")
+    names = {"Islamic State": "islamic-state", "Albu Kamal": "albu-kamal"}
+    assert told(proposer, "In 2017 the militias drove Islamic State from Albu Kamal.", names) == {
+        ("capture-2017", "expelled", "islamic-state"), ("capture-2017", "capturedPlace", "albu-kamal")}
+    assert told(proposer, "In 2014 the militias drove Islamic State from Albu Kamal.", names) == set()
+
+
+def test_an_event_of_no_kind_is_told_of_by_a_word_of_its_own_label(proposer):
+    proposer.types.update({"united-states": LB + "Country", "pressure-on-syria": LB + "Event", "talks-with-syria": LB + "Event"})
+    known(proposer, "pressure-on-syria", ("agent", "united-states"), ("target", "syria"))
+    known(proposer, "talks-with-syria", ("agent", "united-states"), ("target", "syria"))
+    labels = {"pressure-on-syria": "U.S. pressure on Syria over the border", "talks-with-syria": "U.S. talks with Syria",
+              "united-states": "United States", "syria": "Syria"}
+    names = {"Washington": "united-states", "Syria": "syria"}
+    assert told(proposer, "Washington should press Syria hard.", names, labels) == {
+        ("pressure-on-syria", "agent", "united-states"), ("pressure-on-syria", "target", "syria")}
+    # no word of its label's own ("Syria" names a thing it involves), no event
+    assert told(proposer, "Washington should warn Syria.", names, labels) == set()
+
+
+def test_a_year_alone_is_a_new_strike_not_the_registers_strike_of_a_month_that_year(proposer):
+    proposer.types["strike-june"] = LB + "Strike"
+    known(proposer, "strike-june", ("target", "kataib-hezbollah"), date="2018-06")
+    text = "Unclaimed airstrikes struck some of the militias in 2018."
+    found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
+    new = [e for e in proposer.new if proposer.types[e] == LB + "Strike"]
+    assert len(new) == 1 and found == {(new[0], "date", "2018"), (new[0], "strikeType", "airStrike")}
+    # the month the register has is that strike
+    text = "Unclaimed airstrikes struck some of the militias in June 2018."
+    found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
+    assert ("strike-june", "date", "2018-06") in found
+
+
+def test_the_target_of_a_strike_whose_members_it_killed_a_clause_on(proposer):
+    text = "In May 2019 an air strike near Albu Kamal killed more than 30 members of the Shiite militia Kataib Hezbollah."
+    nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal", "Kataib Hezbollah": "kataib-hezbollah"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert {("target", "kataib-hezbollah"), ("nearLocation", "albu-kamal"), ("strikeType", "airStrike")} <= found
+
+
+def test_a_place_in_the_vicinity_of_an_event_past_what_it_was_done_to(proposer):
+    proposer.types["al-hari"] = LB + "Settlement"
+    text = "On March 3, construction was completed on a tall concrete wall in the vicinity of the Syrian village of al-Hari."
+    nodes = nodes_of(proposer, text, {"al-Hari": "al-hari"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, "2020-05-01"), [], "009")}
+    assert ("nearLocation", "al-hari") in found
+
+
+def test_the_date_an_event_was_held_on_dates_the_event_its_subject_names(proposer):
+    text = "The summit of the defence ministers invited by the regional council was held on May 4, 2019."
+    found = proposer.events_of(text, [], find_dates(text, None), [], "009")
+    assert [(proposer.types[f.subject], f.property, f.object) for f in found] == [(LB + "Meeting", "date", "2019-05-04")]
+
+
+def test_the_agent_of_a_report_past_a_description_between_commas(proposer):
+    proposer.types["al-fayad"] = LB + "Person"
+    text = "On June 2, 2019, Kazem al-Fayad, the head of the border commission, **announced** that the road would open."
+    nodes = nodes_of(proposer, text, {"Kazem al-Fayad": "al-fayad"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert found == {("date", "2019-06-02"), ("agent", "al-fayad")}
+
+
+def test_a_source_cited_with_a_day_of_the_month_its_report_was_given_is_that_report(proposer):
+    proposer.types.update({"nahar": LB + "MediaOutlet", "sawt": LB + "MediaOutlet"})
+    first = "In July 2019 the newspaper Al-Nahar reported that the road would open."
+    found = proposer.events_of(first, nodes_of(proposer, first, {"Al-Nahar": "nahar"}), find_dates(first, None), [], "009")
+    report = next(f.subject for f in found if f.property == "agent")
+    then = "It was reported that the road was paved (Al-Nahar, July 5, 2019)."
+    found = proposer.events_of(then, nodes_of(proposer, then, {"Al-Nahar": "nahar"}), find_dates(then, None), [], "009")
+    assert {(f.subject, f.property, f.object) for f in found if f.property in ("date", "agent")} \
+        == {(report, "date", "2019-07-05"), (report, "agent", "nahar")}
+    # another source's citation is another report
+    other = "It was reported that the road was paved (Sawt, July 5, 2019)."
+    found = proposer.events_of(other, nodes_of(proposer, other, {"Sawt": "sawt"}), find_dates(other, None), [], "009")
+    assert {f.subject for f in found if f.property == "agent"} != {report}
+
+
+def test_who_was_expelled_is_not_the_agent_of_the_expulsion(proposer):
+    proposer.types["seizure-2014"] = LB + "TerritorialCapture"
+    proposer.events.add("seizure-2014", "agent", "islamic-state")
+    names = {"Islamic State": "islamic-state"}
+    found = proposer.known_events("Later the Islamic State was expelled from the region.",
+                                  nodes_of(proposer, "Later the Islamic State was expelled from the region.", names))
+    assert found == []
+    text = "The Islamic State captured the region."
+    assert [(f.subject, f.property, f.object) for f in proposer.known_events(text, nodes_of(proposer, text, names))] \
+        == [("seizure-2014", "agent", "islamic-state")]
+
+
+def test_an_opening_in_a_town_is_the_opening_of_the_crossing_that_joins_it(proposer):
+    from kg.propose import Node
+
+    proposer.types.update({"qaim-crossing": LB + "OfficialCrossing", "qaim-opening": LB + "CrossingOpening", "al-qaim": LB + "Settlement"})
+    proposer.events.add("qaim-opening", "openedCrossing", "qaim-crossing")
+    proposer.events.add("qaim-crossing", "connects", "al-qaim")
+    town = Node(0, 7, "al-qaim", LB + "Settlement", "Al Qaim")
+    assert proposer.events.find("CrossingOpening", "2019-09-30", [town], proposer.types)[0] == "qaim-opening"
+    elsewhere = Node(0, 10, "albu-kamal", LB + "Settlement", "Albu Kamal")
+    assert proposer.events.find("CrossingOpening", "2019-09-30", [elsewhere], proposer.types)[0] is None
+
+
+def test_the_day_a_picture_was_taken_dates_no_event(proposer):
+    text = "This picture taken on May 2, 2021 shows a wall being built near the border."
+    assert proposer.events_of(text, [], find_dates(text, None), [], "009") == []
+    text = "The wall was built on May 2, 2021 near the border."
+    assert ("date", "2021-05-02") in {(f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Unclaimed airstrikes struck the militias in the summer and fall of 2019.", "summer and fall of 2019"),
+    ("More airstrikes in mid and late September 2019 have hit areas near the crossing.", "mid and late September 2019"),
+    ("In June 2019 an air strike hit the militias.", None),
+])
+def test_a_date_that_is_a_part_of_its_year_or_month_keeps_its_words(proposer, text, words):
+    found = {(f.property, f.object) for f in proposer.events_of(text, [], find_dates(text, None), [], "009")}
+    assert {o for p, o in found if p == "dateText"} == ({words} if words else set())
+
+
+def test_a_mysterious_strike_that_names_no_perpetrator_is_unattributed(proposer):
+    from kg.event_roles import unattributed
+
+    proposer.types["israel"] = LB + "Country"
+    text = "Unidentified drones struck the base in May 2019."
+    found = proposer.events_of(text, [], find_dates(text, None), [], "009")
+    assert {(f.property, f.object) for f in unattributed(proposer, text, found)} == set()  # drones, not strikes, are unknown
+    text = "Unidentified drone strikes hit the base in May 2019."
+    found = proposer.events_of(text, [], find_dates(text, None), [], "009")
+    assert {(f.property, f.object) for f in unattributed(proposer, text, found)} == {("attributionStatus", "unattributed")}
+    text = "Alleged Israeli air strikes hit the base in May 2019."
+    nodes = nodes_of(proposer, text, {"Israeli": "israel"})
+    nodes = [n if n.words != "Israeli" else type(n)(n.start, n.end, n.id, n.type, n.words, "demonym") for n in nodes]
+    found = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
+    assert ("perpetrator", "israel") in {(f.property, f.object) for f in found} and unattributed(proposer, text, found) == []
+
+
+def test_a_meeting_the_text_gave_before_is_the_one_it_dates_again(proposer):
+    proposer.types.update({"damascus": LB + "Settlement", "iraq": LB + "Country"})
+    first = "It followed a meeting of the commanders from Syria, Iraq and Iran held in Damascus in March 2019."
+    names = {"Syria": "syria", "Iraq": "iraq", "Iran": "iran", "Damascus": "damascus"}
+    found = proposer.events_of(first, nodes_of(proposer, first, names), find_dates(first, None), [], "009")
+    meeting = next(f.subject for f in found if f.property == "date")
+    assert proposer.types[meeting] == LB + "Meeting" and ("location", "damascus") in {(f.property, f.object) for f in found}
+    proposer.events.add_drafted(found, proposer.new)
+    then = "The meeting of the generals referred to by the paper was held on March 17, 2019."
+    found = proposer.events_of(then, [], find_dates(then, None), [], "009")
+    assert [(f.subject, f.property, f.object) for f in found] == [(meeting, "date", "2019-03-17")]
+
+
+def test_a_year_alone_does_not_make_two_strikes_one(proposer):
+    first = "Unclaimed airstrikes struck the militias in 2019."
+    found = proposer.events_of(first, [], find_dates(first, None), [], "009")
+    proposer.events.add_drafted(found, proposer.new)
+    then = "On August 24, 2019 an air strike hit a drone team."
+    again = proposer.events_of(then, [], find_dates(then, None), [], "009")
+    assert {f.subject for f in again}.isdisjoint({f.subject for f in found})
+
+
+def test_who_attended_a_meeting_the_sentence_dates(proposer):
+    from kg.event_roles import attendees
+
+    proposer.types.update({"damascus": LB + "Settlement", "iraq": LB + "Country"})
+    text = "Then a summit of the ministers from Syria, Iraq and Iran was held in Damascus in May 2019."
+    nodes = nodes_of(proposer, text, {"Syria": "syria", "Iraq": "iraq", "Iran": "iran", "Damascus": "damascus"})
+    found = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
+    assert {(f.property, f.object) for f in attendees(proposer, text, nodes, found)} \
+        == {("attendedBy", "syria"), ("attendedBy", "iraq"), ("attendedBy", "iran")}
+    # an actor the meeting's word does not reach is no attendee
+    text = "Iran praised the summit held in Damascus in May 2019."
+    nodes = nodes_of(proposer, text, {"Iran": "iran", "Damascus": "damascus"})
+    assert attendees(proposer, text, nodes, proposer.events_of(text, nodes, find_dates(text, None), [], "009")) == []
+
+
+def test_a_date_dates_the_event_words_joined_before_its_own(proposer):
+    text = "Work sped up after the fall of Albu Kamal and the takeover of the valley (March 2019)."
+    nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
+    found = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
+    dated = {f.subject for f in found if f.property == "date" and f.object == "2019-03"}
+    assert len(dated) == 2
+    assert any(f.property == "capturedPlace" and f.object == "albu-kamal" for f in found)
+
+
+def test_a_crossing_spoken_of_by_the_one_town_it_joins(proposer):
+    proposer.types.update({"iraq": LB + "Country", "al-qaim": LB + "Settlement", "qaim-crossing": LB + "OfficialCrossing",
+                           "qaim-opening": LB + "CrossingOpening"})
+    known(proposer, "qaim-opening", ("agent", "iraq"), ("openedCrossing", "qaim-crossing"))
+    proposer.events.add("qaim-crossing", "connects", "al-qaim")
+    names = {"Iraq": "iraq", "al-Qaim": "al-qaim"}
+    assert told(proposer, "Iraq plans to open the border crossing at the town of al-Qaim.", names) == {
+        ("qaim-opening", "agent", "iraq"), ("qaim-opening", "openedCrossing", "qaim-crossing")}
+    # no crossing spoken of: the town alone is not its crossing
+    assert told(proposer, "Iraq plans to open a market in the town of al-Qaim.", names) == set()
+
+
+def test_what_the_people_a_dated_strike_hit_were_engaged_in_then(proposer):
+    from kg.event_roles import engaged_in
+
+    text = "In May 2019, an air strike killed ten members of Hezbollah, who were engaged in the smuggling of fuel to Lebanon."
+    nodes = nodes_of(proposer, text, {"Hezbollah": "hezbollah", "fuel": "fuel", "Lebanon": "lebanon"})
+    facts = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
+    found = engaged_in(proposer, text, nodes, facts, "009")
+    event = found[0].subject
+    assert proposer.types[event] == LB + "SmugglingOperation"
+    assert {(f.property, f.object) for f in found} == {("date", "2019-05"), ("agent", "hezbollah"), ("cargo", "fuel"),
+                                                        ("destination", "lebanon")}
+    # no dated event, nothing to date the activity by
+    text = "Members of Hezbollah, who were engaged in the smuggling of fuel, were seen."
+    nodes = nodes_of(proposer, text, {"Hezbollah": "hezbollah", "fuel": "fuel"})
+    assert engaged_in(proposer, text, nodes, proposer.events_of(text, nodes, [], [], "009"), "009") == []
+
+
+def test_who_imposed_the_sanctions_a_sentence_dates(proposer):
+    proposer.types["united-states"] = LB + "Country"
+    text = "The United States on May 3, 2020 imposed sanctions on Kataib Hezbollah."
+    nodes = nodes_of(proposer, text, {"United States": "united-states", "Kataib Hezbollah": "kataib-hezbollah"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert {("issuedBy", "united-states"), ("sanctionTarget", "kataib-hezbollah")} <= found
+
+
+def test_a_sentence_that_says_it_happens_tells_of_no_foreseen_event(proposer):
+    proposer.types["arms-foreseen"] = LB + "Transfer"
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"))
+    known(proposer, "arms-foreseen", ("agent", "iran"), ("cargo", "weapons"))
+    labels = {"arms-to-syria": "Iran's arms shipments to Syria", "arms-foreseen": "Iran's foreseen larger arms transfers",
+              "iran": "Iran", "weapons": "weapons"}
+    names = {"Tehran": "iran", "weapons": "weapons"}
+    assert told(proposer, "Tehran moved weapons by night.", names, labels) == {
+        ("arms-to-syria", "agent", "iran"), ("arms-to-syria", "cargo", "weapons")}
+    # said as a plan, either could be meant
+    assert told(proposer, "Tehran plans to move weapons by night.", names, labels) == set()
+
+
+def test_who_played_a_role_in_a_register_event_took_part_in_it(proposer):
+    known(proposer, "capture-2017", ("agent", "kataib-hezbollah"), ("expelled", "islamic-state"), ("capturedPlace", "albu-kamal"))
+    text = "Hezbollah and Kataib Hezbollah played a key role in the capture of Albu Kamal from Islamic State."
+    names = {"Hezbollah": "hezbollah", "Kataib Hezbollah": "kataib-hezbollah", "Albu Kamal": "albu-kamal",
+             "Islamic State": "islamic-state"}
+    from kg.event_roles import known_event_roles
+
+    found = {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes_of(proposer, text, names), [], {})}
+    assert found == {("capture-2017", "participant", "kataib-hezbollah"), ("capture-2017", "participant", "hezbollah"),
+                     ("capture-2017", "capturedPlace", "albu-kamal"), ("capture-2017", "expelled", "islamic-state")}
