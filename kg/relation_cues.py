@@ -41,11 +41,14 @@ RELATIONS = [
     (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:town|city|village) of )?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
-    (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?",
+    (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?"
+     r"| in (?:the )?| on (?:the )?",
      "hasPresenceIn", "ab"),
     (r" (?:\w+ )?(?:(?:has|have|had) )?(?:\w+ )?(?:established|maintains?|maintained|built|has|have|had) (?:a|an|its|their) "
      r"(?:\w+ )?presence (?:in|on|at|along) (?:the )?", "hasPresenceIn", "ab"),
-    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to|at) (?:the )?", "deployedIn", "ab"),
+    (r",? (?:(?:which|who) )?(?:(?:is|are|was|were|have been|has been) )?(?:(?:\w+ly|now|still|also) )?deployed "
+     r"(?:\w+ly )?(?:in|to|at|on) (?:the )?",
+     "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
     (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
@@ -60,7 +63,7 @@ RELATIONS = [
      "secures", "ba"),
     (r" (?:\w+ )?(?:threatens?|threatened) (?:the )?", "threatens", "ab"),
     (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?", "bypasses", "ab"),
-    (r" (?:\w+ )?(?:uses?|used) (?:the )?", "usedBy", "ba"),
+    (r" (?:\w+ )?(?:uses?|used) (?:the )?| (?:are|is|was|were|been|carry on|keep|kept) using (?:the )?", "usedBy", "ba"),
     (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
     (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
      "passesThrough", "ab"),

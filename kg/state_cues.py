@@ -1,0 +1,132 @@
+"""Relations between named things that the cue patterns of kg.propose, which read the words between two names, do not
+reach on their own:
+
+- across a parenthetical between a name and what the sentence says of it: "Kataib Hezbollah, [one of the militias in
+  Iraq], has established a presence on …", "the PMU, which is paid …, regularly …"; and the presence the appositive
+  itself gives ("one of the militias in Iraq": where the group is);
+- to the two places "both sides of the border" stands for: the register's entries labelled "<adjective> side of the …
+  border";
+- to "the area between A and B": the register's one place whose label is the area between the two, which is near both.
+
+The facts are the pattern table's (kg.relation_cues) and the ontology's domains and ranges (Proposer.allowed), each
+with the words that gave it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import fold
+from .namespaces import LB
+from .propose import Node, Proposed, Proposer
+
+# A parenthetical after a name, closed by a comma: an editor's brackets, a relative clause, an appositive.
+_PARENTHETICAL = re.compile(r",\s*(?:\[[^\[\]]{3,120}\]|(?:which|who)\s[^,;:.()\[\]]{3,120}|(?:a|an|one of)\s[^,;:.()\[\]]{3,120}),(?=\s)")
+# An appositive whose last words place the group it is one of: "one of the most important militias in".
+_APPOSITIVE_IN = re.compile(r"\[?(?:a|an|one of)\s[^,;:.()]*\bin\s+(?:the\s+)?")
+_BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
+_SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
+_AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
+_PLACE = LB + "Place"
+_IN = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?")  # "… in Syria"
+_AND = re.compile(_IN.pattern + r"\s+and\s+(?:the\s+)?")  # "Albu Kamal in Syria and al-Qa'im"
+
+
+def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """The facts of a sentence that reach across a parenthetical, to both sides of a border, or to the area between two
+    places."""
+    nodes = [n for n in nodes if n.kind != "unsure"]
+    sides = both_sides(text, nodes, labels, proposer.types)
+    areas, out = areas_between(proposer, text, nodes, labels)
+    extra = sides + areas
+    covered = [n for n in nodes if n.kind == "reference" and any(e.start <= n.start and n.end <= e.end for e in extra)]
+    every = sorted([n for n in nodes if n not in covered] + extra, key=lambda n: n.start)
+    if extra:
+        ids = {id(n) for n in extra}
+        reached = {(n.id, n.start) for n in every if id(n) in ids}
+        out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
+    return out + across(proposer, text, every)
+
+
+def _reaches(fact: Proposed, reached: set[tuple[str, int]]) -> bool:
+    return any(fact.subject == ent_id or fact.object == ent_id for ent_id, _ in reached)
+
+
+def both_sides(text: str, nodes: list[Node], labels: dict[str, str], types: dict[str, str]) -> list[Node]:
+    """Nodes for "both sides of the border": one for each register entry labelled "<adjective> side of the … border",
+    where there are two or more and no name covers the words."""
+    out = []
+    for m in _BOTH_SIDES.finditer(text):
+        if any(m.start() < n.end and n.start < m.end() for n in nodes if n.kind != "reference"):
+            continue
+        noun = fold(m.group(1))
+        found = sorted(e for e, label in labels.items() if (s := _SIDE_LABEL.fullmatch(label)) and fold(s.group(2)) == noun)
+        if len(found) >= 2:
+            out += [Node(m.start(), m.end(), e, types[e], m.group(0), "reference", f"one of {m.group(0)!r}") for e in found]
+    return out
+
+
+def areas_between(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> tuple[list[Node], list[Proposed]]:
+    """Nodes for "the area between A and B" where the register has one place whose label holds "between" and both
+    names, and the facts that it is near each of them."""
+    nodes_out, facts = [], []
+    places = [n for n in nodes if n.kind in ("linked", "reference") and proposer.ontology.is_subclass(n.type, _PLACE)]
+    for i, a in enumerate(places):
+        head = _AREA_BETWEEN.search(text[:a.start])
+        b = next((n for n in places[i + 1:] if _AND.fullmatch(text[a.end:n.start])), None)
+        if head is None or b is None:
+            continue
+        names = (fold(labels.get(a.id, a.words)), fold(labels.get(b.id, b.words)))
+        found = [e for e, label in labels.items() if " between " in fold(label) and all(name in fold(label) for name in names)
+                 and e not in (a.id, b.id)]
+        if len(found) != 1:
+            continue
+        end = b.end + len(_IN.match(text, b.end).group(0))  # "… and al-Qa'im in Iraq": the area is not in the one country
+        words = text[head.start():end]
+        area = Node(head.start(), end, found[0], proposer.types[found[0]], words, "reference", "the area between the two")
+        nodes_out.append(area)
+        for place in (a, b):
+            if proposer.allowed(area, "near", place):
+                facts.append(Proposed(area.id, "near", place.id, f"{words!r}: the area between {a.words!r} and {b.words!r} "
+                                      f"is near each"))
+    return nodes_out, facts
+
+
+def across(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """What the sentence says of a name past a parenthetical ("X, [one of …], has established a presence on Y"), read
+    as if the parenthetical were not there; and where the appositive's group is ("one of the militias in Iraq")."""
+    out = []
+    for a in nodes:
+        if a.kind == "demonym":
+            continue
+        m = _PARENTHETICAL.match(text, a.end)
+        if m is None:
+            continue
+        inside = [n for n in nodes if m.start() <= n.start and n.end <= m.end()]
+        last = inside[-1] if inside else None
+        if last is not None and _APPOSITIVE_IN.fullmatch(text[m.start():last.start].lstrip(", ")) \
+                and re.fullmatch(r"\]?,", text[last.end:m.end()]):
+            prop = "locatedIn" if proposer.ontology.is_subclass(a.type, _PLACE) else "hasPresenceIn"
+            if proposer.allowed(a, prop, last) and proposer.plausible(a, prop, last):
+                out.append(Proposed(a.id, prop, last.id, f"{a.words!r}{text[a.end:last.end]}: one of those in {last.words!r}"))
+        after = [n for n in nodes if n.start >= m.end()]
+        if not after:
+            continue
+        rest = re.sub(r"[\[\]]", "", text[m.end():])
+        short = text[:a.end] + rest
+        moved = [a] + [_moved(n, text, m.end(), a.end) for n in after]
+        moved = [n for n in moved if n is not None]
+        for f in proposer.relations(short, moved):
+            if a.id in (f.subject, f.object) and f.subject != f.object and any(n.id in (f.subject, f.object) for n in moved[1:]):
+                out.append(Proposed(f.subject, f.property, f.object, f"{f.reason} (past {m.group(0).strip(', ')!r})"))
+    return out
+
+
+def _moved(n: Node, text: str, end: int, start: int) -> Node | None:
+    """A node after the parenthetical where it stands once the parenthetical (end - start characters) and the brackets
+    after it are taken out."""
+    shift = (end - start) + text.count("[", end, n.start) + text.count("]", end, n.start)
+    if "[" in text[n.start:n.end] or "]" in text[n.start:n.end]:
+        return None
+    return Node(n.start - shift, n.end - shift, n.id, n.type, n.words, n.kind, n.how)
+

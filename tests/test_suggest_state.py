@@ -1,0 +1,76 @@
+"""kg suggest's relations between named things past a parenthetical, to both sides of a border and to the area between
+two places (kg.state_cues), on hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.namespaces import LB
+from kg.state_cues import state_facts
+
+TYPES = {"iran": "Country", "iraq": "Country", "syria": "Country", "al-qaim": "Settlement", "albu-kamal": "Settlement",
+         "kataib-hezbollah": "Militia", "nujaba": "Militia", "valley": "Region", "iraqi-side": "Region", "syrian-side": "Region",
+         "strip": "Region", "bypass-roads": "BypassRoad", "militias": "Militia"}
+LABELS = {"iraqi-side": "Iraqi side of the Iraq–Syria border", "syrian-side": "Syrian side of the Iraq–Syria border",
+          "strip": "Border strip between al-Qaim and Albu Kamal", "al-qaim": "al-Qaim", "albu-kamal": "Albu Kamal"}
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+
+    return load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+
+
+@pytest.fixture
+def proposer(ontology):
+    from kg.event_index import EventIndex
+    from kg.propose import Proposer
+
+    return Proposer(ontology, {k: LB + v for k, v in TYPES.items()}, EventIndex(ontology))
+
+
+def nodes_of(proposer, text: str, names: dict[str, str]):
+    from kg.propose import Node
+
+    return sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                  key=lambda n: n.start)
+
+
+def facts(proposer, text: str, names: dict[str, str], labels=LABELS) -> set[tuple]:
+    return {(f.subject, f.property, f.object) for f in state_facts(proposer, text, nodes_of(proposer, text, names), labels)}
+
+
+def test_what_a_sentence_says_of_a_name_past_an_appositive_and_where_the_appositive_places_it(proposer):
+    text = "Harakat al-Nujaba, [one of the larger militias in Syria], has [long] maintained a presence in the Euphrates valley."
+    found = facts(proposer, text, {"Harakat al-Nujaba": "nujaba", "Syria": "syria", "Euphrates valley": "valley"})
+    assert found == {("nujaba", "hasPresenceIn", "syria"), ("nujaba", "hasPresenceIn", "valley")}
+
+
+def test_an_appositive_that_places_nothing_gives_no_presence(proposer):
+    text = "Harakat al-Nujaba, a group that Syria tolerates, moved on."
+    assert facts(proposer, text, {"Harakat al-Nujaba": "nujaba", "Syria": "syria"}) == set()
+
+
+def test_both_sides_of_the_border_are_the_registers_two_sides(proposer):
+    text = "Kataib Hezbollah, which is now deployed on both sides of the border, grew stronger."
+    assert facts(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}) == {
+        ("kataib-hezbollah", "deployedIn", "iraqi-side"), ("kataib-hezbollah", "deployedIn", "syrian-side")}
+    # a register with one side only: "both sides" is not that one
+    one_side = {k: v for k, v in LABELS.items() if k != "syrian-side"}
+    assert facts(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}, one_side) == set()
+
+
+def test_the_area_between_two_towns_is_the_registers_place_near_both(proposer):
+    text = "Iran patrols the area between al-Qaim in Iraq and Albu Kamal in Syria."
+    names = {"Iran": "iran", "al-Qaim": "al-qaim", "Iraq": "iraq", "Albu Kamal": "albu-kamal", "Syria": "syria"}
+    # near each town; not in either country, which only one of the towns is in
+    assert facts(proposer, text, names) == {("strip", "near", "al-qaim"), ("strip", "near", "albu-kamal")}
+    assert facts(proposer, text, names, {k: v for k, v in LABELS.items() if k != "strip"}) == set()
+
+
+def test_a_route_an_actor_is_using(proposer):
+    text = "Shiite militias are using the bypass roads."
+    found = proposer.relations(text, nodes_of(proposer, text, {"Shiite militias": "militias", "bypass roads": "bypass-roads"}))
+    assert {(f.subject, f.property, f.object) for f in found} == {("bypass-roads", "usedBy", "militias")}
