@@ -28,6 +28,7 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_BORDER_CROSSING = re.compile(r"\bborder\s+crossing\b", re.I)
 _IN = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?")  # "… in Syria"
 _AND = re.compile(_IN.pattern + r"\s+and\s+(?:the\s+)?")  # "Albu Kamal in Syria and al-Qa'im"
 
@@ -130,3 +131,22 @@ def _moved(n: Node, text: str, end: int, start: int) -> Node | None:
         return None
     return Node(n.start - shift, n.end - shift, n.id, n.type, n.words, n.kind, n.how)
 
+
+def crossing_borders(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed], labels: dict[str, str]) -> list[Proposed]:
+    """The border a border crossing is on: "a border crossing with Syria", "the border crossing between Syria and Iraq"
+    (the countries it connects, as the sentence's facts say) is on the register's one border whose label names them."""
+    borders = {e: fold(label) for e, label in labels.items()
+               if proposer.ontology.is_subclass(proposer.types[e], LB + "Border") and fold(label).endswith("border")}
+    out = []
+    for n in nodes:
+        if n.kind in ("demonym", "unsure") or not proposer.ontology.is_subclass(n.type, LB + "Crossing") \
+                or not _BORDER_CROSSING.search(text[max(0, n.start - 8):n.end]):
+            continue
+        countries = {f.object for f in facts if f.subject == n.id and f.property == "connects"
+                     and proposer.ontology.is_subclass(proposer.types.get(f.object, ""), LB + "Country")}
+        found = [e for e, label in borders.items() if countries and all(fold(labels[c]) in label for c in countries)]
+        if len(found) == 1 and proposer.allowed(n, "onBorder", Node(0, 0, found[0], proposer.types[found[0]], "")):
+            names = " and ".join(sorted(labels[c] for c in countries))
+            out.append(Proposed(n.id, "onBorder", found[0], f"{n.words!r}, a border crossing to {names}: on the "
+                                                             f"{labels[found[0]]}"))
+    return out

@@ -74,3 +74,20 @@ def test_a_route_an_actor_is_using(proposer):
     text = "Shiite militias are using the bypass roads."
     found = proposer.relations(text, nodes_of(proposer, text, {"Shiite militias": "militias", "bypass roads": "bypass-roads"}))
     assert {(f.subject, f.property, f.object) for f in found} == {("bypass-roads", "usedBy", "militias")}
+
+
+def test_a_border_crossing_is_on_the_border_of_the_countries_it_connects(proposer):
+    from kg.propose import Proposed
+    from kg.state_cues import crossing_borders
+
+    proposer.types.update({"crossing": LB + "OfficialCrossing", "border": LB + "Border", "triangle": LB + "Border"})
+    labels = {**LABELS, "iraq": "Iraq", "syria": "Syria", "border": "Iraq–Syria border", "triangle": "Iraq–Jordan–Syria border triangle"}
+    text = "Iraq reopened the border crossing with Syria."
+    nodes = nodes_of(proposer, text, {"border crossing": "crossing", "Syria": "syria"})
+    connects = [Proposed("crossing", "connects", "syria", "")]
+    found = crossing_borders(proposer, text, nodes, connects, labels)
+    assert [(f.subject, f.property, f.object) for f in found] == [("crossing", "onBorder", "border")]
+    # a crossing the sentence does not call a border crossing, or one it joins to no country, is left alone
+    plain = "Iraq reopened the crossing with Syria."
+    assert crossing_borders(proposer, plain, nodes_of(proposer, plain, {"crossing": "crossing"}), connects, labels) == []
+    assert crossing_borders(proposer, text, nodes, [], labels) == []
