@@ -28,6 +28,7 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_TITLE_NOUN = re.compile(r"\b(?:commander|chief|leader)\b", re.I)
 _BORDER_CROSSING = re.compile(r"\bborder\s+crossing\b", re.I)
 _IN = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?")  # "… in Syria"
 _AND = re.compile(_IN.pattern + r"\s+and\s+(?:the\s+)?")  # "Albu Kamal in Syria and al-Qa'im"
@@ -149,4 +150,25 @@ def crossing_borders(proposer: Proposer, text: str, nodes: list[Node], facts: li
             names = " and ".join(sorted(labels[c] for c in countries))
             out.append(Proposed(n.id, "onBorder", found[0], f"{n.words!r}, a border crossing to {names}: on the "
                                                              f"{labels[found[0]]}"))
+    return out
+
+
+def title_bodies(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """The body a person's title names: "commander of the IRGC's Qods Force", "Iranian army commander", "chief of the
+    IRGC" (commands the last organisation the title names, not one in the possessive); "leader of" (leads)."""
+    out = []
+    have = {(f.subject, f.property, repr(f.object)) for f in facts}
+    for f in facts:
+        if f.property != "title" or not isinstance(f.object, str):
+            continue
+        noun = _TITLE_NOUN.search(f.object)
+        person = next((n for n in nodes if n.id == f.subject), None)
+        at = text.find(f.object, max(0, person.start - 120)) if person and noun else -1
+        if at < 0:
+            continue
+        inside = [n for n in nodes if at <= n.start and n.end <= at + len(f.object) and n.kind in ("linked", "new")
+                  and proposer.ontology.is_subclass(n.type, LB + "Organization") and not re.match(r"['’]", text[n.end:n.end + 1])]
+        prop = "leads" if noun.group(0).lower() == "leader" else "commands"
+        if inside and (f.subject, prop, repr(inside[-1].id)) not in have and proposer.allowed(person, prop, inside[-1]):
+            out.append(Proposed(f.subject, prop, inside[-1].id, f"{inside[-1].words!r} in the title {f.object!r}"))
     return out

@@ -91,3 +91,19 @@ def test_a_border_crossing_is_on_the_border_of_the_countries_it_connects(propose
     plain = "Iraq reopened the crossing with Syria."
     assert crossing_borders(proposer, plain, nodes_of(proposer, plain, {"crossing": "crossing"}), connects, labels) == []
     assert crossing_borders(proposer, text, nodes, [], labels) == []
+
+
+def test_the_unit_a_commanders_title_names_not_the_body_in_the_possessive(proposer):
+    from kg.propose import Proposed
+    from kg.state_cues import title_bodies
+
+    proposer.types.update({"soleimani": LB + "Person", "irgc": LB + "StateForce", "quds-force": LB + "MilitaryUnit"})
+    text = "Qassem Soleimani, commander of the IRGC's Qods Force, arrived."
+    nodes = nodes_of(proposer, text, {"Qassem Soleimani": "soleimani", "IRGC": "irgc", "Qods Force": "quds-force"})
+    title = Proposed("soleimani", "title", "commander of the IRGC's Qods Force", "")
+    found = title_bodies(proposer, text, nodes, [title])
+    assert [(f.subject, f.property, f.object) for f in found] == [("soleimani", "commands", "quds-force")]
+    # a title of no command names no body the person commands
+    envoy = "Qassem Soleimani, envoy of the IRGC, arrived."
+    nodes = nodes_of(proposer, envoy, {"Qassem Soleimani": "soleimani", "IRGC": "irgc"})
+    assert title_bodies(proposer, envoy, nodes, [Proposed("soleimani", "title", "envoy of the IRGC", "")]) == []
