@@ -21,6 +21,13 @@ _DESCRIPTION = re.compile(
     r"closed|concrete|cement|earthen|steel|towering|border|same)\s*,?\s+)*(" + "|".join(n for n, _ in NOUNS) + r")\b(?![-\w])", re.I)
 
 
+# Not the first noun of another thing's name: "the Syrian border town of", "the border guards".
+_NOT_A_MODIFIER = (r"(?!\s+(?:towns?|city|cities|villages?|district|province|governorate|area|region|strip|guards?|forces?|police|posts?|"
+                   r"checkpoints?)\b)")
+# A description as above that may hold a country's adjective ("the Syrian border", "the Iraqi-Syrian border crossing").
+_COUNTRY_DESCRIPTION = re.compile(_DESCRIPTION.pattern.replace("|same)", "|same|(?-i:[A-Z][a-z]+(?:an|i)(?:-[A-Z][a-z]+(?:an|i))?))")
+                                  + _NOT_A_MODIFIER, re.I)
+_WITH = re.compile(r"\s+with\s+(?:the\s+)?")  # "the border with Iraq"
 _CONTRAST = re.compile(r"\b(?:new|old|other|second|alternative|another)\b", re.I)
 _MATERIAL = re.compile(r"\b(?:cement|earthen|steel)\b", re.I)
 
@@ -28,19 +35,33 @@ _MATERIAL = re.compile(r"\b(?:cement|earthen|steel)\b", re.I)
 class Salience:
     """Which entity of each class the text has named last, and which it names most."""
 
-    def __init__(self, ontology: Ontology, types: dict[str, str], all_nodes: list[Node]):
+    def __init__(self, ontology: Ontology, types: dict[str, str], all_nodes: list[Node], joins: dict[str, set[str]] | None = None):
         self.ontology, self.types = ontology, types
+        self.joins = joins or {}  # a crossing or border -> the places the other documents say it joins
         self.counts: Counter[str] = Counter(n.id for n in all_nodes if n.kind in ("linked", "new"))
         self.last: list[str] = []
 
     def named(self, nodes: list[Node]) -> None:
         self.last.extend(n.id for n in nodes if n.kind in ("linked", "new"))
 
-    def resolve(self, cls: str, before: list[str]) -> tuple[str, str] | None:
+    def resolve(self, cls: str, before: list[str], countries: set[str] = frozenset()) -> tuple[str, str] | None:
+        """The entity of the class named last, or else named most; of those that join the countries a description names
+        ("the Syrian border", "the border with Iraq") when the other documents say one does."""
+        fit = self.joining(cls, countries)
         for ent_id in reversed(self.last + before):
-            if self.ontology.is_subclass(self.types[ent_id], LB + cls):
-                return ent_id, "named last"
+            if self.ontology.is_subclass(self.types[ent_id], LB + cls) and (not fit or ent_id in fit):
+                return ent_id, "named last" + (" of those that join " + ", ".join(sorted(countries)) if fit else "")
+        if len(fit) == 1:
+            return fit[0], "the one the other documents say joins " + ", ".join(sorted(countries))
         return self.main(cls)
+
+    def joining(self, cls: str, countries: set[str]) -> list[str]:
+        """The entities of the class that join the countries and the fewest other places (the border of two countries, not
+        a border triangle of three)."""
+        fit = [e for e, places in self.joins.items() if countries and countries <= places
+               and e in self.types and self.ontology.is_subclass(self.types[e], LB + cls)]
+        fewest = min((len(self.joins[e]) for e in fit), default=0)
+        return sorted(e for e in fit if len(self.joins[e]) == fewest)
 
     def main(self, cls: str) -> tuple[str, str] | None:
         ranked = [e for e, _ in self.counts.most_common() if self.ontology.is_subclass(self.types[e], LB + cls)]
@@ -48,17 +69,25 @@ class Salience:
 
 
 def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
-    """Nodes for the definite descriptions of a sentence no name covers."""
+    """Nodes for the definite descriptions of a sentence no name covers. A country's adjective in one ("the Syrian
+    border", "the Iraqi-Syrian border crossing") or "with" a country after it ("the border with Iraq") narrows it to the
+    things the other documents say join that country."""
     out = []
-    for m in _DESCRIPTION.finditer(text):
-        if any(m.start() < n.end and n.start < m.end() for n in nodes):
+    for m in _COUNTRY_DESCRIPTION.finditer(text):
+        overlap = [n for n in nodes if m.start() < n.end and n.start < m.end()]
+        if any(n.kind != "demonym" for n in overlap):
             continue
         if _CONTRAST.search(m.group(0)) or _MATERIAL.search(m.group(0)):
             continue  # "the old crossing", "a second route", "a cement barrier": another thing of the kind than the one named
         cls = dict(NOUNS)[m.group(2).lower()]
         before = [n.id for n in nodes if n.end <= m.start() and n.kind in ("linked", "new")]
+        with_country = next((n for n in nodes if _WITH.fullmatch(text[m.end():n.start]) and n.kind == "linked"
+                             and salience.ontology.is_subclass(n.type, LB + "Country")), None)
+        countries = {n.id for n in overlap} | ({with_country.id} if with_country else set())
+        if overlap and not salience.joining(cls, countries):
+            continue  # "the Syrian militia": a description the country's adjective sets apart
         # an indefinite description introduces its thing: only the document's main one of the kind is taken
-        found = salience.main(cls) if m.group(1).lower() in ("a", "an") else salience.resolve(cls, before)
+        found = salience.main(cls) if m.group(1).lower() in ("a", "an") else salience.resolve(cls, before, countries)
         if found:
             ent_id, why = found
             out.append(Node(m.start(), m.end(), ent_id, salience.types[ent_id], m.group(0), "reference", f"the {cls} {why}"))

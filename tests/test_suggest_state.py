@@ -107,3 +107,29 @@ def test_the_unit_a_commanders_title_names_not_the_body_in_the_possessive(propos
     envoy = "Qassem Soleimani, envoy of the IRGC, arrived."
     nodes = nodes_of(proposer, envoy, {"Qassem Soleimani": "soleimani", "IRGC": "irgc"})
     assert title_bodies(proposer, envoy, nodes, [Proposed("soleimani", "title", "envoy of the IRGC", "")]) == []
+
+
+def test_a_border_a_country_adjective_or_with_sets_apart_is_the_one_other_documents_say_joins_it(ontology):
+    from kg.propose import Node
+    from kg.reference import Salience, descriptions
+
+    types = {"israels-borders": LB + "Border", "iraq-syria-border": LB + "Border", "triangle": LB + "Border",
+             "iraq": LB + "Country", "syria": LB + "Country"}
+    joins = {"iraq-syria-border": {"iraq", "syria"}, "triangle": {"iraq", "syria", "jordan"}}
+    named = [Node(0, 5, "israels-borders", types["israels-borders"], "Israel's borders")] * 3  # the border the document names most
+
+    def resolved(text, nodes):
+        salience = Salience(ontology, types, named, joins)
+        return [(n.words, n.id) for n in descriptions(text, nodes, salience)]
+
+    text = "The town lies near the Syrian border."
+    syrian = Node(text.index("Syrian"), text.index("Syrian") + 6, "syria", types["syria"], "Syrian", "demonym")
+    assert resolved(text, [syrian]) == [("the Syrian border", "iraq-syria-border")]
+    text = "The town lies near the border with Iraq."
+    iraq = Node(text.index("Iraq"), text.index("Iraq") + 4, "iraq", types["iraq"], "Iraq")
+    assert resolved(text, [iraq]) == [("the border", "iraq-syria-border")]
+    assert resolved("The town lies near the border.", []) == [("the border", "israels-borders")]
+    # "the Syrian border town of …" names a town, not the border
+    text = "They reached the Syrian border town of Albu Kamal."
+    syrian = Node(text.index("Syrian"), text.index("Syrian") + 6, "syria", types["syria"], "Syrian", "demonym")
+    assert resolved(text, [syrian]) == []
