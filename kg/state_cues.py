@@ -28,6 +28,7 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_COMPASS = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(.+)", re.I)
 _TITLE_NOUN = re.compile(r"\b(?:commander|chief|leader)\b", re.I)
 _BORDER_CROSSING = re.compile(r"\bborder\s+crossing\b", re.I)
 _IN = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?")  # "… in Syria"
@@ -47,7 +48,19 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         ids = {id(n) for n in extra}
         reached = {(n.id, n.start) for n in every if id(n) in ids}
         out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
-    return out + across(proposer, text, every)
+    return out + across(proposer, text, every) + compass_regions(proposer, nodes, labels)
+
+
+def compass_regions(proposer: Proposer, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """A region named by a point of the compass and a country ("western Iraq") is in that country."""
+    countries = {fold(label): e for e, label in labels.items() if proposer.ontology.is_subclass(proposer.types[e], LB + "Country")}
+    out = []
+    for n in nodes:
+        m = _COMPASS.fullmatch(n.words)
+        country = countries.get(fold(m.group(1))) if m and n.kind in ("linked", "new") else None
+        if country and proposer.allowed(n, "locatedIn", Node(0, 0, country, proposer.types[country], m.group(1))):
+            out.append(Proposed(n.id, "locatedIn", country, f"{n.words!r}: a part of {m.group(1)!r} by the compass"))
+    return out
 
 
 def _reaches(fact: Proposed, reached: set[tuple[str, int]]) -> bool:

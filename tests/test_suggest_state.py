@@ -133,3 +133,14 @@ def test_a_border_a_country_adjective_or_with_sets_apart_is_the_one_other_docume
     text = "They reached the Syrian border town of Albu Kamal."
     syrian = Node(text.index("Syrian"), text.index("Syrian") + 6, "syria", types["syria"], "Syrian", "demonym")
     assert resolved(text, [syrian]) == []
+
+
+def test_a_region_named_by_the_compass_and_a_country_is_in_it(proposer):
+    from kg.state_cues import compass_regions
+
+    proposer.types.update({"eastern-syria": LB + "Region", "west-bank": LB + "Region"})
+    labels = {"syria": "Syria", "iraq": "Iraq"}
+    text = "Fighters moved to eastern Syria and the West Bank."
+    nodes = nodes_of(proposer, text, {"eastern Syria": "eastern-syria", "West Bank": "west-bank"})
+    assert [(f.subject, f.property, f.object) for f in compass_regions(proposer, nodes, labels)] == [
+        ("eastern-syria", "locatedIn", "syria")]
