@@ -28,6 +28,13 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_BUILT = r"(?:built|constructed|erected)"
+_BUILT_BY = re.compile(rf",?\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has been|had been|being)\s+)*{_BUILT}\s+by\s+(?:the\s+)?")
+_BY_END = re.compile(rf"\b{_BUILT}\s+by\s+(?:the\s+)?$")
+_BUILDS = re.compile(r"\s+(?:(?:is|are|was|were|has|have)\s+)?(?:(?:seeks|plans|wants|tries|is trying|helped|helps)\s+to\s+)?"
+                     r"(?:build|construct|erect|built|constructed|erected|is building|was building)\b")
+_BUILT_WITH = re.compile(rf"\s+(?:(?:is|are|was|were|has been|had been|being)\s+)*{_BUILT}\s+with\s+(?:the\s+)?")
+_AID = re.compile(r"\s+(?:aid|help|assistance|support)\b")
 _COMPASS = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(.+)", re.I)
 _TITLE_NOUN = re.compile(r"\b(?:commander|chief|leader)\b", re.I)
 _BORDER_CROSSING = re.compile(r"\bborder\s+crossing\b", re.I)
@@ -35,10 +42,11 @@ _IN = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)
 _AND = re.compile(_IN.pattern + r"\s+and\s+(?:the\s+)?")  # "Albu Kamal in Syria and al-Qa'im"
 
 
-def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str], inner: list[Node] = ()) -> list[Proposed]:
     """The facts of a sentence that reach across a parenthetical, to both sides of a border, or to the area between two
-    places."""
+    places; who built a thing; the region a point of the compass names."""
     nodes = [n for n in nodes if n.kind != "unsure"]
+    built = builders(proposer, text, sorted(nodes + [n for n in inner if n.kind != "unsure"], key=lambda n: n.start))
     sides = both_sides(text, nodes, labels, proposer.types)
     areas, out = areas_between(proposer, text, nodes, labels)
     extra = sides + areas
@@ -48,7 +56,30 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         ids = {id(n) for n in extra}
         reached = {(n.id, n.start) for n in every if id(n) in ids}
         out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
-    return out + across(proposer, text, every) + compass_regions(proposer, nodes, labels)
+    return out + across(proposer, text, every) + compass_regions(proposer, nodes, labels) + built
+
+
+def builders(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """Who built a structure, road or crossing: "roads built by the Islamic State", "the land bridge Iran seeks to
+    construct", "being constructed with Iranian aid" (the builder or the one whose aid builds it: the ontology's
+    builtBy)."""
+    out = []
+    for i, thing in enumerate(nodes):
+        if thing.kind == "demonym" or not proposer.ontology.is_subclass(thing.type, LB + "Route") and not any(
+                proposer.ontology.is_subclass(thing.type, LB + c) for c in ("Crossing", "Installation", "Barrier")):
+            continue
+        for actor in nodes[i + 1:i + 3]:
+            gap = text[thing.end:actor.start]
+            within = thing.start < actor.start and actor.end <= thing.end  # its name says who built it
+            by = actor.kind != "demonym" and (_BUILT_BY.fullmatch(gap) or within and _BY_END.search(text, thing.start, actor.start))
+            builds = not gap.strip() and actor.kind != "demonym" and _BUILDS.match(text, actor.end)
+            aid = _BUILT_WITH.fullmatch(gap) and _AID.match(text, actor.end)
+            if (by or builds or aid) and proposer.allowed(thing, "builtBy", actor):
+                why = text[thing.start:(_BUILDS.match(text, actor.end) or _AID.match(text, actor.end) or actor).end()
+                           if (builds or aid) else actor.end]
+                out.append(Proposed(thing.id, "builtBy", actor.id, f"{why!r}"))
+                break
+    return out
 
 
 def compass_regions(proposer: Proposer, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:

@@ -154,7 +154,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
-        facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels)
+        facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)

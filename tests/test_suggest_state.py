@@ -144,3 +144,24 @@ def test_a_region_named_by_the_compass_and_a_country_is_in_it(proposer):
     nodes = nodes_of(proposer, text, {"eastern Syria": "eastern-syria", "West Bank": "west-bank"})
     assert [(f.subject, f.property, f.object) for f in compass_regions(proposer, nodes, labels)] == [
         ("eastern-syria", "locatedIn", "syria")]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Smugglers use a road built by the Islamic State.", {"road": "road", "Islamic State": "isis"}, {("road", "builtBy", "isis")}),
+    ("The route Iran plans to build runs west.", {"route": "road", "Iran": "iran"}, {("road", "builtBy", "iran")}),
+    ("The wall was erected with Iraqi aid.", {"wall": "wall", "Iraqi": "iraq"}, {("wall", "builtBy", "iraq")}),
+    # a road that leads to a town was not built by it; an actor who merely uses the road did not build it
+    ("The road Iran uses runs to Albu Kamal.", {"road": "road", "Iran": "iran", "Albu Kamal": "albu-kamal"}, set()),
+])
+def test_who_built_a_road_or_a_structure(proposer, text, names, expected):
+    from kg.state_cues import builders
+
+    proposer.types.update({"road": LB + "Road", "isis": LB + "ArmedGroup", "wall": LB + "Barrier"})
+    nodes = [replace_kind(n, "demonym") if n.words == "Iraqi" else n for n in nodes_of(proposer, text, names)]
+    assert {(f.subject, f.property, f.object) for f in builders(proposer, text, nodes)} == expected
+
+
+def replace_kind(node, kind):
+    from dataclasses import replace
+
+    return replace(node, kind=kind)
