@@ -58,7 +58,7 @@ RELATIONS = [
     (r" (?:\w+ )?(?:operates?|operated|runs) (?:the )?", "operates", "ab"),
     (r" (?:\w+ )?(?:secures?|secured|guards?|guarded|protects?) (?:the )?", "secures", "ab"),
     (r" (?:has |have |had )?(?:\w+ ){0,3}to (?:secure|fortify|guard|protect) |"
-     r" (?:\w+ )?(?:fortif(?:y|ies|ied)|securing|guarding) ", "secures", "ab"),
+     r" (?:\w+ ){0,2}(?:fortif(?:y|ies|ied)|securing|guarding) (?:the )?", "secures", "ab"),
     (r",? (?:(?:which|that) )?(?:is |are |was |were )?(?:heavily |well |closely )?(?:secured|guarded|protected) by (?:the )?",
      "secures", "ba"),
     (r" (?:\w+ )?(?:threatens?|threatened) (?:the )?", "threatens", "ab"),

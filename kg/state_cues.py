@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
@@ -28,6 +29,8 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_IN_COUNTRY = re.compile(r"\s+in\s+")
 _BUILT = r"(?:built|constructed|erected)"
 _BUILT_BY = re.compile(rf",?\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has been|had been|being)\s+)*{_BUILT}\s+by\s+(?:the\s+)?")
 _BY_END = re.compile(rf"\b{_BUILT}\s+by\s+(?:the\s+)?$")
@@ -56,7 +59,23 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         ids = {id(n) for n in extra}
         reached = {(n.id, n.start) for n in every if id(n) in ids}
         out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
-    return out + across(proposer, text, every) + compass_regions(proposer, nodes, labels) + built
+    return out + across(proposer, text, every) + compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes)
+
+
+def state_bodies(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """The country of a state's force or body the text gives it with the country's possessive ("Iran's Islamic
+    Revolutionary Guard Corps") or "in" the country ("the IRGC in Iran", not "American troops in Iraq"): a state's body is
+    its country's, where an armed group in a country is only present there."""
+    out = []
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        gap = text[a.end:b.start]
+        foreign = a.words.split(" ", 1)[0] in DEMONYMS  # "American troops in Iraq": the adjective gives its country
+        for body, country, cue in ((b, a, _POSSESSIVE), (a, b, None if foreign else _IN_COUNTRY)):
+            if cue and cue.fullmatch(gap) and body.kind in ("linked", "new") and country.kind == "linked" and any(
+                    proposer.ontology.is_subclass(body.type, LB + c) for c in ("StateForce", "GovernmentBody")) \
+                    and proposer.ontology.is_subclass(country.type, LB + "Country") and proposer.allowed(body, "country", country):
+                out.append(Proposed(body.id, "country", country.id, f"{a.words!r}{gap}{b.words!r}: a state's body and its country"))
+    return out
 
 
 def builders(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:

@@ -165,3 +165,24 @@ def replace_kind(node, kind):
     from dataclasses import replace
 
     return replace(node, kind=kind)
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Iran’s Revolutionary Guards expanded.", {"Iran": "iran", "Revolutionary Guards": "irgc"}, {("irgc", "country", "iran")}),
+    ("The head of the Revolutionary Guards in Iran spoke.", {"Revolutionary Guards": "irgc", "Iran": "iran"},
+     {("irgc", "country", "iran")}),
+    # a foreign force in a country, and an armed group in one, are not that country's
+    ("American troops in Iraq stayed.", {"American troops": "us-forces", "Iraq": "iraq"}, set()),
+    ("Kataib Hezbollah in Iraq grew.", {"Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq"}, set()),
+])
+def test_a_states_body_and_its_country(proposer, text, names, expected):
+    from kg.state_cues import state_bodies
+
+    proposer.types.update({"irgc": LB + "StateForce", "us-forces": LB + "StateForce"})
+    assert {(f.subject, f.property, f.object) for f in state_bodies(proposer, text, nodes_of(proposer, text, names))} == expected
+
+
+def test_an_actor_that_takes_part_in_securing_a_place(proposer):
+    text = "Iran participates in securing the Euphrates valley."
+    found = proposer.relations(text, nodes_of(proposer, text, {"Iran": "iran", "Euphrates valley": "valley"}))
+    assert {(f.subject, f.property, f.object) for f in found} == {("iran", "secures", "valley")}
