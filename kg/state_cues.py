@@ -29,6 +29,10 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_ALLIES = re.compile(r"\bsupport(?:s|ed|ing)?\s+(?:its|their|his|her)\s+(?:allies|proxies|partners)\b[^.;:,]{0,40},?\s+"
+                     r"(?:including|such as|among them)\s+")
+_ITEM_BEFORE = re.compile(r"(?:,\s*|\s+and\s+(?:also\s+)?|\s+or\s+)(?:the\s+)?$")  # the item starts the list or follows its comma
+_ITEM_AFTER = re.compile(r"(?:\s+in\s+[^,.;]+?)?(?:,|\s+and\b|\s+or\b|[.;:]|$)")  # and ends it, maybe with where it is
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _IN_COUNTRY = re.compile(r"\s+in\s+")
 _BUILT = r"(?:built|constructed|erected)"
@@ -59,7 +63,32 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         ids = {id(n) for n in extra}
         reached = {(n.id, n.start) for n in every if id(n) in ids}
         out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
-    return out + across(proposer, text, every) + compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes)
+    out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
+    return out + across(proposer, text, every)
+
+
+def allies(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """"X … supports its allies, including A, B and C": X supports each actor the list names as an item of its own (not
+    "IRGC bases", a thing of the actor)."""
+    out = []
+    for m in _ALLIES.finditer(text):
+        before = [n for n in nodes if n.end <= m.start() and n.kind in ("linked", "new")
+                  and proposer.ontology.is_subclass(n.type, LB + "Actor")]
+        if not before:
+            continue
+        supporter = before[-1]
+        end = _clause_end(text, m.end())
+        for n in nodes:
+            item = n.start == m.end() or _ITEM_BEFORE.search(text, m.end(), n.start)
+            if m.end() <= n.start < end and n.kind in ("linked", "new") and item and _ITEM_AFTER.match(text, n.end) \
+                    and proposer.allowed(supporter, "supports", n):
+                out.append(Proposed(supporter.id, "supports", n.id, f"{supporter.words!r} … {m.group(0).strip()!r} … {n.words!r}"))
+    return out
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = re.search(r"[.;:!?]", text[start:])
+    return start + m.start() if m else len(text)
 
 
 def state_bodies(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:

@@ -186,3 +186,15 @@ def test_an_actor_that_takes_part_in_securing_a_place(proposer):
     text = "Iran participates in securing the Euphrates valley."
     found = proposer.relations(text, nodes_of(proposer, text, {"Iran": "iran", "Euphrates valley": "valley"}))
     assert {(f.subject, f.property, f.object) for f in found} == {("iran", "secures", "valley")}
+
+
+def test_the_allies_an_actor_supports_as_a_list_names_them(proposer):
+    from kg.state_cues import allies
+
+    proposer.types.update({"hezbollah": LB + "Militia", "irgc": LB + "StateForce"})
+    text = "Iran uses the road to support its allies in the region, including IRGC units in Syria, Hezbollah and also Kataib Hezbollah."
+    names = {"Iran": "iran", "IRGC": "irgc", "Syria": "syria", "Hezbollah": "hezbollah", "Kataib Hezbollah": "kataib-hezbollah"}
+    nodes = nodes_of(proposer, text, names)
+    # IRGC units are a thing of the IRGC's, and Syria is where they are: neither is an ally the list names
+    assert {(f.subject, f.property, f.object) for f in allies(proposer, text, nodes)} == {
+        ("iran", "supports", "hezbollah"), ("iran", "supports", "kataib-hezbollah")}
