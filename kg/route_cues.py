@@ -19,6 +19,7 @@ _CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
 _WINDOW = 120  # characters from the route to what it carries or leads to
 _TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*")
 _THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
 # The mode a route's own words give it ("land bridge", "overland route", "air bridge", "sea route"): lb:Mode's concepts.
 _MODES = [(re.compile(r"\b(?:land|overland|road)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
@@ -50,10 +51,24 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
             if mode:
                 out.append(Proposed(route.id, "mode", mode, f"{route.words!r}: a {mode} route by its words"))
             to = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",)) and _TO.search(text[:n.start])]
-            if to and proposer.allowed(route, "destination", to[-1]):
-                out.append(Proposed(route.id, "destination", to[-1].id, f"{route.words!r} … to {to[-1].words!r}, the last place "
-                                                                          "it goes to"))
+            chain = _coordinated(text, to[-1], after) if to else []  # "into Syria and Lebanon": on through Syria to Lebanon
+            for n in chain[:-1]:
+                if proposer.allowed(route, "passesThrough", n):
+                    out.append(Proposed(route.id, "passesThrough", n.id, f"{route.words!r} … into {n.words!r} and on to "
+                                                                         f"{chain[-1].words!r}"))
+            if chain and proposer.allowed(route, "destination", chain[-1]):
+                out.append(Proposed(route.id, "destination", chain[-1].id, f"{route.words!r} … to {chain[-1].words!r}, the last "
+                                                                           "place it goes to"))
     return out
+
+
+def _coordinated(text: str, first: Node, after: list[Node]) -> list[Node]:
+    """A place and the places coordinated after it ("Syria and Lebanon")."""
+    chain = [first]
+    for n in after:
+        if n.start >= chain[-1].end and n.type == first.type and _AND.fullmatch(text[chain[-1].end:n.start]):
+            chain.append(n)
+    return chain
 
 
 def _clause_end(text: str, start: int) -> int:

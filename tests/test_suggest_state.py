@@ -198,3 +198,13 @@ def test_the_allies_an_actor_supports_as_a_list_names_them(proposer):
     # IRGC units are a thing of the IRGC's, and Syria is where they are: neither is an ally the list names
     assert {(f.subject, f.property, f.object) for f in allies(proposer, text, nodes)} == {
         ("iran", "supports", "hezbollah"), ("iran", "supports", "kataib-hezbollah")}
+
+
+def test_a_route_into_one_place_and_another_passes_through_the_first_to_the_last(proposer):
+    from kg.route_cues import route_facts
+
+    proposer.types.update({"corridor": LB + "LandBridge", "lebanon": LB + "Country"})
+    text = "Tehran's corridor reaching into Syria and Lebanon carries arms."
+    nodes = nodes_of(proposer, text, {"corridor": "corridor", "Syria": "syria", "Lebanon": "lebanon"})
+    found = {(f.subject, f.property, f.object) for f in route_facts(proposer, text, nodes) if f.property != "mode"}
+    assert found == {("corridor", "passesThrough", "syria"), ("corridor", "destination", "lebanon")}
