@@ -208,3 +208,20 @@ def test_a_route_into_one_place_and_another_passes_through_the_first_to_the_last
     nodes = nodes_of(proposer, text, {"corridor": "corridor", "Syria": "syria", "Lebanon": "lebanon"})
     found = {(f.subject, f.property, f.object) for f in route_facts(proposer, text, nodes) if f.property != "mode"}
     assert found == {("corridor", "passesThrough", "syria"), ("corridor", "destination", "lebanon")}
+
+
+def test_a_crossing_named_by_one_town_is_the_one_other_documents_say_joins_it(proposer):
+    from kg.place_cues import named_crossings
+
+    proposer.types.update({"qaim-crossing": LB + "OfficialCrossing", "tanf-crossing": LB + "OfficialCrossing",
+                           "al-tanf": LB + "Settlement"})
+    proposer.events.connects.update({"qaim-crossing": {"al-qaim", "albu-kamal"}, "tanf-crossing": {"al-tanf", "syria"}})
+    text = "Pills passed through the al-Qaim crossing with Syria."
+    nodes = named_crossings(text, nodes_of(proposer, text, {"al-Qaim": "al-qaim", "Syria": "syria"}), proposer)
+    assert [(n.words, n.id) for n in nodes if n.id.endswith("crossing")] == [("al-Qaim crossing", "qaim-crossing")]
+    # a town that two crossings of the register join names neither
+    text = "Pills passed through the Albu Kamal crossing."
+    proposer.events.connects["other-crossing"] = {"albu-kamal"}
+    proposer.types["other-crossing"] = LB + "OfficialCrossing"
+    nodes = named_crossings(text, nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"}), proposer)
+    assert [n.id for n in nodes] == ["albu-kamal"]
