@@ -29,6 +29,9 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_ITS_IN = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:areas|territor(?:y|ies)|positions|bases|strongholds|forces|fighters|units)\s+"
+                     r"in\s+(?:the\s+)?$")
+_LIST = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?|\s*,\s*")
 _ALLIES = re.compile(r"\bsupport(?:s|ed|ing)?\s+(?:its|their|his|her)\s+(?:allies|proxies|partners)\b[^.;:,]{0,40},?\s+"
                      r"(?:including|such as|among them)\s+")
 _ITEM_BEFORE = re.compile(r"(?:,\s*|\s+and\s+(?:also\s+)?|\s+or\s+)(?:the\s+)?$")  # the item starts the list or follows its comma
@@ -64,6 +67,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         reached = {(n.id, n.start) for n in every if id(n) in ids}
         out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
+    out += own_places(proposer, text, nodes)
     return out + across(proposer, text, every)
 
 
@@ -83,6 +87,27 @@ def allies(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
             if m.end() <= n.start < end and n.kind in ("linked", "new") and item and _ITEM_AFTER.match(text, n.end) \
                     and proposer.allowed(supporter, "supports", n):
                 out.append(Proposed(supporter.id, "supports", n.id, f"{supporter.words!r} … {m.group(0).strip()!r} … {n.words!r}"))
+    return out
+
+
+def own_places(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """"ISIS … its areas in Syria and Iraq": the actor the possessive refers to (the one named last before it) is present
+    in each place."""
+    out = []
+    actors = [n for n in nodes if n.kind in ("linked", "new") and proposer.ontology.is_subclass(n.type, LB + "Actor")]
+    for i, place in enumerate(nodes):
+        m = _ITS_IN.search(text, 0, place.start)
+        owner = next((a for a in reversed(actors) if m and a.end <= m.start()), None)
+        if m is None or owner is None or re.search(r"[.;:]", text[owner.end:m.start()]):
+            continue
+        chain = [place]  # and the places coordinated with it
+        for n in nodes[i + 1:]:
+            if n.type != place.type or not _LIST.fullmatch(text[chain[-1].end:n.start]):
+                break
+            chain.append(n)
+        for n in chain:
+            if proposer.allowed(owner, "hasPresenceIn", n) and proposer.plausible(owner, "hasPresenceIn", n):
+                out.append(Proposed(owner.id, "hasPresenceIn", n.id, f"{owner.words!r} … {m.group(0).strip()!r} {n.words!r}"))
     return out
 
 

@@ -225,3 +225,16 @@ def test_a_crossing_named_by_one_town_is_the_one_other_documents_say_joins_it(pr
     proposer.types["other-crossing"] = LB + "OfficialCrossing"
     nodes = named_crossings(text, nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"}), proposer)
     assert [n.id for n in nodes] == ["albu-kamal"]
+
+
+def test_the_places_an_actors_areas_are_in(proposer):
+    from kg.state_cues import own_places
+
+    text = "Kataib Hezbollah moved weapons to link its positions in Iraq and Syria."
+    nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq", "Syria": "syria"})
+    assert {(f.subject, f.property, f.object) for f in own_places(proposer, text, nodes)} == {
+        ("kataib-hezbollah", "hasPresenceIn", "iraq"), ("kataib-hezbollah", "hasPresenceIn", "syria")}
+    # the owner is named in the same clause
+    text = "Kataib Hezbollah grew; its rivals kept their positions in Iraq."
+    nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq"})
+    assert own_places(proposer, text, nodes) == []
