@@ -289,3 +289,19 @@ def title_bodies(proposer: Proposer, text: str, nodes: list[Node], facts: list[P
         if inside and (f.subject, prop, repr(inside[-1].id)) not in have and proposer.allowed(person, prop, inside[-1]):
             out.append(Proposed(f.subject, prop, inside[-1].id, f"{inside[-1].words!r} in the title {f.object!r}"))
     return out
+
+
+def inherited_sponsors(proposer: Proposer, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """"Kataib Hezbollah, one of the Iran-backed militias": a group that is one of a state's sponsored groups is itself
+    sponsored by that state (the sentence's partOf and sponsors facts)."""
+    have = {(f.subject, f.property, f.object) for f in facts if isinstance(f.object, str)}
+    by_id = {n.id: n for n in nodes}
+    out = []
+    for part in [f for f in facts if f.property == "partOf"]:
+        for sponsor in [f for f in facts if f.property == "sponsors" and f.object == part.object]:
+            group, kind = by_id.get(part.subject), proposer.types.get(sponsor.subject)
+            state = Node(0, 0, sponsor.subject, kind, sponsor.subject) if kind else None
+            if state and group and (state.id, "sponsors", group.id) not in have and proposer.plausible(state, "sponsors", group):
+                out.append(Proposed(state.id, "sponsors", group.id, f"{group.words!r} is one of {part.object}, which "
+                                                                    f"{state.id} sponsors"))
+    return out

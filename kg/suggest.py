@@ -44,7 +44,7 @@ from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .report_cues import report_cue
 from .route_cues import route_facts
-from .state_cues import crossing_borders, state_facts, title_bodies
+from .state_cues import crossing_borders, inherited_sponsors, state_facts, title_bodies
 from .statements import load_statement_file
 from .status_cues import event_statuses
 from .time_cues import Timeline
@@ -160,7 +160,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts) + crossing_borders(proposer, text, nodes, facts, labels)
-        facts += title_bodies(proposer, text, nodes, facts)
+        facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         previous = facts
         timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)

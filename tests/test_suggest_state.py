@@ -238,3 +238,18 @@ def test_the_places_an_actors_areas_are_in(proposer):
     text = "Kataib Hezbollah grew; its rivals kept their positions in Iraq."
     nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq"})
     assert own_places(proposer, text, nodes) == []
+
+
+def test_a_group_that_is_one_of_a_states_sponsored_groups_is_sponsored_by_it(proposer):
+    from kg.propose import Proposed
+    from kg.state_cues import inherited_sponsors
+
+    text = "Kataib Hezbollah, one of the Iran-backed militias, grew."
+    nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iran-backed militias": "militias"})
+    facts = [Proposed("kataib-hezbollah", "partOf", "militias", ""), Proposed("iran", "sponsors", "militias", "")]
+    assert [(f.subject, f.property, f.object) for f in inherited_sponsors(proposer, nodes, facts)] == [
+        ("iran", "sponsors", "kataib-hezbollah")]
+    # support that is not sponsorship (by a body, not a state) is not passed on
+    facts = [Proposed("kataib-hezbollah", "partOf", "militias", ""), Proposed("irgc", "sponsors", "militias", "")]
+    proposer.types["irgc"] = LB + "StateForce"
+    assert inherited_sponsors(proposer, nodes, facts) == []
