@@ -19,6 +19,7 @@ _CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
 _WINDOW = 120  # characters from the route to what it carries or leads to
 _TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"['’”\"]?\s+(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?")  # "the land bridge from", "the route runs from"
 _AND = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*")
 _THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
 # The mode a route's own words give it ("land bridge", "overland route", "air bridge", "sea route"): lb:Mode's concepts.
@@ -51,6 +52,9 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
             if mode:
                 out.append(Proposed(route.id, "mode", mode, f"{route.words!r}: a {mode} route by its words"))
             to = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",)) and _TO.search(text[:n.start])]
+            start = next((n for n in after if _FROM.fullmatch(text, route.end, n.start) and _is_any(proposer, n, ("Place",))), None)
+            if start is not None and proposer.allowed(route, "origin", start) and re.match(r"\s+to\b", text[start.end:]):
+                out.append(Proposed(route.id, "origin", start.id, f"{route.words!r} from {start.words!r} to …: where it starts"))
             chain = _coordinated(text, to[-1], after) if to else []  # "into Syria and Lebanon": on through Syria to Lebanon
             for n in chain[:-1]:
                 if proposer.allowed(route, "passesThrough", n):

@@ -253,3 +253,17 @@ def test_a_group_that_is_one_of_a_states_sponsored_groups_is_sponsored_by_it(pro
     facts = [Proposed("kataib-hezbollah", "partOf", "militias", ""), Proposed("irgc", "sponsors", "militias", "")]
     proposer.types["irgc"] = LB + "StateForce"
     assert inherited_sponsors(proposer, nodes, facts) == []
+
+
+def test_where_a_route_from_one_place_to_another_starts(proposer):
+    from kg.route_cues import route_facts
+
+    proposer.types.update({"corridor": LB + "LandBridge"})
+    text = "The corridor from Iraq to Syria carries arms."
+    nodes = nodes_of(proposer, text, {"corridor": "corridor", "Iraq": "iraq", "Syria": "syria"})
+    found = {(f.subject, f.property, f.object) for f in route_facts(proposer, text, nodes)}
+    assert ("corridor", "origin", "iraq") in found and ("corridor", "destination", "syria") in found
+    # arms smuggled from a place are no start of the route the sentence names before them
+    text = "The corridor carries arms smuggled from Iraq to Syria."
+    nodes = nodes_of(proposer, text, {"corridor": "corridor", "Iraq": "iraq", "Syria": "syria"})
+    assert not [f for f in route_facts(proposer, text, nodes) if f.property == "origin"]
