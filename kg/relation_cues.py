@@ -38,6 +38,8 @@ RELATIONS = [
     (r" (?:commands?|commanded) (?:the )?", "commands", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are|was|were) )?commanded by (?:the )?", "commands", "ba"),
     (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
+    # "Abu Kamal, which lies on the west bank of the Euphrates near the border": where the place itself lies
+    (r",? (?:which|that) (?:lies|lie|is|are|sits|sit)(?: located| situated)? [^,;()]{0,60}? near (?:the )?", "near", "ab"),
     (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:town|city|village) of )?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),

@@ -29,6 +29,7 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_BORDER_TOWN = re.compile(r"\s*border\s+(?:town|city|village)\s+of\s+$")
 _ITS_IN = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:areas|territor(?:y|ies)|positions|bases|strongholds|forces|fighters|units)\s+"
                      r"in\s+(?:the\s+)?$")
 _LIST = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?|\s*,\s*")
@@ -67,7 +68,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         reached = {(n.id, n.start) for n in every if id(n) in ids}
         out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
-    out += own_places(proposer, text, nodes)
+    out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes)
     return out + across(proposer, text, every)
 
 
@@ -108,6 +109,26 @@ def own_places(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propose
         for n in chain:
             if proposer.allowed(owner, "hasPresenceIn", n) and proposer.plausible(owner, "hasPresenceIn", n):
                 out.append(Proposed(owner.id, "hasPresenceIn", n.id, f"{owner.words!r} … {m.group(0).strip()!r} {n.words!r}"))
+    return out
+
+
+def border_towns(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """"The Syrian border town of Albu Kamal": the town is on the border the other documents say joins the country the
+    adjective names (of those, the one that joins the fewest places: a border of two countries, not a triangle)."""
+    out = []
+    for i, town in enumerate(nodes):
+        m = _BORDER_TOWN.search(text, 0, town.start)
+        country = next((n for n in reversed(nodes[:i]) if m and n.kind == "demonym" and n.end <= m.start() + 1
+                        and not text[n.end:m.start()].strip()), None)
+        if m is None or country is None or town.kind not in ("linked", "new"):
+            continue
+        joins = proposer.events.connects
+        fit = [b for b, places in joins.items() if country.id in places and b in proposer.types
+               and proposer.ontology.is_subclass(proposer.types[b], LB + "Border")]
+        fewest = [b for b in fit if len(joins[b]) == min(len(joins[x]) for x in fit)]
+        if len(fewest) == 1 and proposer.allowed(town, "onBorder", Node(0, 0, fewest[0], proposer.types[fewest[0]], "")):
+            out.append(Proposed(town.id, "onBorder", fewest[0], f"{country.words!r} {m.group(0).strip()!r} {town.words!r}: a town "
+                                                               f"on the border of {country.id}"))
     return out
 
 

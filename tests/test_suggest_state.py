@@ -267,3 +267,26 @@ def test_where_a_route_from_one_place_to_another_starts(proposer):
     text = "The corridor carries arms smuggled from Iraq to Syria."
     nodes = nodes_of(proposer, text, {"corridor": "corridor", "Iraq": "iraq", "Syria": "syria"})
     assert not [f for f in route_facts(proposer, text, nodes) if f.property == "origin"]
+
+
+def test_a_border_town_is_on_the_border_of_its_adjectives_country(proposer):
+    from kg.state_cues import border_towns
+
+    proposer.types.update({"iraq-syria-border": LB + "Border", "triangle": LB + "Border"})
+    proposer.events.connects.update({"iraq-syria-border": {"iraq", "syria"}, "triangle": {"iraq", "syria", "jordan"}})
+    text = "Fighters reached the Syrian border town of Albu Kamal."
+    nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
+    nodes = sorted(nodes + [replace_kind(nodes_of(proposer, text, {"Syrian": "syria"})[0], "demonym")], key=lambda n: n.start)
+    assert [(f.subject, f.property, f.object) for f in border_towns(proposer, text, nodes)] == [
+        ("albu-kamal", "onBorder", "iraq-syria-border")]
+    text = "Fighters reached the Syrian town of Albu Kamal."
+    nodes = sorted(nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
+                   + [replace_kind(nodes_of(proposer, text, {"Syrian": "syria"})[0], "demonym")], key=lambda n: n.start)
+    assert border_towns(proposer, text, nodes) == []
+
+
+def test_a_place_which_lies_near_another(proposer):
+    proposer.types["euphrates"] = LB + "WaterBody"
+    text = "Albu Kamal, which lies on the bank of the Euphrates near al-Qaim, grew."
+    found = proposer.relations(text, nodes_of(proposer, text, {"Albu Kamal": "albu-kamal", "Euphrates": "euphrates", "al-Qaim": "al-qaim"}))
+    assert ("albu-kamal", "near", "al-qaim") in {(f.subject, f.property, f.object) for f in found}
