@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .names import fold
 from .namespaces import LB
 from .ontology import Ontology
 from .propose import Node
@@ -35,9 +36,11 @@ _MATERIAL = re.compile(r"\b(?:cement|earthen|steel)\b", re.I)
 class Salience:
     """Which entity of each class the text has named last, and which it names most."""
 
-    def __init__(self, ontology: Ontology, types: dict[str, str], all_nodes: list[Node], joins: dict[str, set[str]] | None = None):
+    def __init__(self, ontology: Ontology, types: dict[str, str], all_nodes: list[Node], joins: dict[str, set[str]] | None = None,
+                 labels: dict[str, str] | None = None):
         self.ontology, self.types = ontology, types
         self.joins = joins or {}  # a crossing or border -> the places the other documents say it joins
+        self.labels = {e: fold(label) for e, label in (labels or {}).items()}
         self.counts: Counter[str] = Counter(n.id for n in all_nodes if n.kind in ("linked", "new"))
         self.last: list[str] = []
 
@@ -46,7 +49,7 @@ class Salience:
 
     def resolve(self, cls: str, before: list[str], countries: set[str] = frozenset()) -> tuple[str, str] | None:
         """The entity of the class named last, or else named most; of those that join the countries a description names
-        ("the Syrian border", "the border with Iraq") when the other documents say one does."""
+        ("the Syrian border", "the border with Iraq") when the other documents or its label say one does."""
         fit = self.joining(cls, countries)
         for ent_id in reversed(self.last + before):
             if self.ontology.is_subclass(self.types[ent_id], LB + cls) and (not fit or ent_id in fit):
@@ -58,10 +61,15 @@ class Salience:
     def joining(self, cls: str, countries: set[str]) -> list[str]:
         """The entities of the class that join the countries and the fewest other places (the border of two countries, not
         a border triangle of three)."""
-        fit = [e for e, places in self.joins.items() if countries and countries <= places
-               and e in self.types and self.ontology.is_subclass(self.types[e], LB + cls)]
-        fewest = min((len(self.joins[e]) for e in fit), default=0)
-        return sorted(e for e in fit if len(self.joins[e]) == fewest)
+        places = {e: self.joined(e, countries) for e, kind in self.types.items() if countries and self.ontology.is_subclass(kind, LB + cls)}
+        fit = [e for e, joined in places.items() if countries <= joined]
+        fewest = min((len(places[e]) for e in fit), default=0)
+        return sorted(e for e in fit if len(places[e]) == fewest)
+
+    def joined(self, ent_id: str, countries: set[str]) -> set[str]:
+        """The places the other documents say a thing joins, and the countries its label names ("Iraq–Syria border")."""
+        label = self.labels.get(ent_id, "")
+        return self.joins.get(ent_id, set()) | {c for c in countries if c in self.labels and self.labels[c] in label}
 
     def main(self, cls: str) -> tuple[str, str] | None:
         ranked = [e for e, _ in self.counts.most_common() if self.ontology.is_subclass(self.types[e], LB + cls)]

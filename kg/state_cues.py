@@ -29,6 +29,8 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_WITH_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?")
+_OWNER = re.compile(r"(.+?)['’]s\s+borders?$")  # "Israel's borders"
 _BORDER_TOWN = re.compile(r"\s*border\s+(?:town|city|village)\s+of\s+$")
 _ITS_IN = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:areas|territor(?:y|ies)|positions|bases|strongholds|forces|fighters|units)\s+"
                      r"in\s+(?:the\s+)?$")
@@ -68,7 +70,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         reached = {(n.id, n.start) for n in every if id(n) in ids}
         out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
-    out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes)
+    out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
     return out + across(proposer, text, every)
 
 
@@ -129,6 +131,22 @@ def border_towns(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propo
         if len(fewest) == 1 and proposer.allowed(town, "onBorder", Node(0, 0, fewest[0], proposer.types[fewest[0]], "")):
             out.append(Proposed(town.id, "onBorder", fewest[0], f"{country.words!r} {m.group(0).strip()!r} {town.words!r}: a town "
                                                                f"on the border of {country.id}"))
+    return out
+
+
+def border_countries(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """The country a border is of, as its words give it: "the border with Iraq", "Israel's borders"."""
+    countries = {fold(label): e for e, label in labels.items() if proposer.ontology.is_subclass(proposer.types[e], LB + "Country")}
+    out = []
+    for i, border in enumerate(nodes):
+        if border.kind == "demonym" or not proposer.ontology.is_subclass(border.type, LB + "Border"):
+            continue
+        after = next((n for n in nodes[i + 1:] if n.kind == "linked" and _WITH_COUNTRY.fullmatch(text[border.end:n.start])), None)
+        own = _OWNER.match(border.words)
+        country = after.id if after is not None else countries.get(fold(own.group(1))) if own else None
+        if country and proposer.ontology.is_subclass(proposer.types[country], LB + "Country") \
+                and proposer.allowed(border, "borderOf", Node(0, 0, country, proposer.types[country], country)):
+            out.append(Proposed(border.id, "borderOf", country, f"{border.words!r}" + (f" with {after.words!r}" if after else "")))
     return out
 
 

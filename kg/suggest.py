@@ -131,7 +131,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     whole = doc.in_scope_text()
     found = repeated_names(whole, matcher.find(whole))  # over the whole text: a short form or surname needs the full name given before it
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer),
-                        events.connects)
+                        events.connects, labels)
     previous: list[Proposed] = []  # the facts of the sentence before
     timeline = Timeline()  # the dates the text has given so far
     for sent in sentences(doc):

@@ -290,3 +290,28 @@ def test_a_place_which_lies_near_another(proposer):
     text = "Albu Kamal, which lies on the bank of the Euphrates near al-Qaim, grew."
     found = proposer.relations(text, nodes_of(proposer, text, {"Albu Kamal": "albu-kamal", "Euphrates": "euphrates", "al-Qaim": "al-qaim"}))
     assert ("albu-kamal", "near", "al-qaim") in {(f.subject, f.property, f.object) for f in found}
+
+
+def test_the_country_a_border_is_of(proposer):
+    from kg.state_cues import border_countries
+
+    proposer.types.update({"iraq-syria-border": LB + "Border", "israels-borders": LB + "Border", "israel": LB + "Country"})
+    labels = {"iraq": "Iraq", "israel": "Israel"}
+    text = "Albu Kamal lies near the border with Iraq, far from Israel’s borders."
+    nodes = nodes_of(proposer, text, {"the border": "iraq-syria-border", "Iraq": "iraq", "Israel’s borders": "israels-borders"})
+    assert {(f.subject, f.property, f.object) for f in border_countries(proposer, text, nodes, labels)} == {
+        ("iraq-syria-border", "borderOf", "iraq"), ("israels-borders", "borderOf", "israel")}
+
+
+def test_a_border_whose_label_names_the_country_fits_a_description_naming_it(ontology):
+    from kg.propose import Node
+    from kg.reference import Salience, descriptions
+
+    types = {"iraq-syria-border": LB + "Border", "triangle": LB + "Border", "iraq": LB + "Country", "syria": LB + "Country"}
+    labels = {"iraq-syria-border": "Iraq–Syria border", "triangle": "Iraq–Jordan–Syria border triangle", "iraq": "Iraq",
+              "syria": "Syria"}
+    # the other documents say only that the triangle joins Syria; the border's label says it does too, and joins fewer places
+    salience = Salience(ontology, types, [], {"triangle": {"iraq", "syria", "jordan"}, "iraq-syria-border": {"iraq"}}, labels)
+    text = "Fighters crossed the border with Syria."
+    syria = Node(text.index("Syria"), text.index("Syria") + 5, "syria", types["syria"], "Syria")
+    assert [(n.words, n.id) for n in descriptions(text, [syria], salience)] == [("the border", "iraq-syria-border")]
