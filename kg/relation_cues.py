@@ -38,6 +38,9 @@ RELATIONS = [
     (r" (?:commands?|commanded) (?:the )?", "commands", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are|was|were) )?commanded by (?:the )?", "commands", "ba"),
     (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
+    # "Al-Qaim sits just inside Iraqi territory opposite the Syrian border town of", "which lies on the west bank of"
+    (r" (?:sits |lies |is |are )?(?:[\w-]+ ){0,4}?opposite (?:the )?(?:[\w-]+ ){0,3}?(?:(?:town|city|village) of )?"
+     r"|,? (?:(?:which|that) )?(?:lies|lie|sits|sit|is|are) on the (?:\w+ )?(?:bank|banks|shore) of (?:the )?", "adjacentTo", "ab"),
     # "Abu Kamal, which lies on the west bank of the Euphrates near the border": where the place itself lies
     (r",? (?:which|that) (?:lies|lie|is|are|sits|sit)(?: located| situated)? [^,;()]{0,60}? near (?:the )?", "near", "ab"),
     (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:town|city|village) of )?", "near", "ab"),

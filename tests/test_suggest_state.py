@@ -315,3 +315,14 @@ def test_a_border_whose_label_names_the_country_fits_a_description_naming_it(ont
     text = "Fighters crossed the border with Syria."
     syria = Node(text.index("Syria"), text.index("Syria") + 5, "syria", types["syria"], "Syria")
     assert [(n.words, n.id) for n in descriptions(text, [syria], salience)] == [("the border", "iraq-syria-border")]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Al-Qaim lies just across the river opposite the town of Albu Kamal.", {"Al-Qaim": "al-qaim", "Albu Kamal": "albu-kamal"},
+     ("al-qaim", "adjacentTo", "albu-kamal")),
+    ("Albu Kamal, which lies on the east bank of the Euphrates, grew.", {"Albu Kamal": "albu-kamal", "Euphrates": "euphrates"},
+     ("albu-kamal", "adjacentTo", "euphrates")),
+])
+def test_a_place_opposite_another_or_on_a_rivers_bank_is_adjacent_to_it(proposer, text, names, expected):
+    proposer.types["euphrates"] = LB + "WaterBody"
+    assert {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, names))} == {expected}
