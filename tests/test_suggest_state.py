@@ -326,3 +326,21 @@ def test_a_border_whose_label_names_the_country_fits_a_description_naming_it(ont
 def test_a_place_opposite_another_or_on_a_rivers_bank_is_adjacent_to_it(proposer, text, names, expected):
     proposer.types["euphrates"] = LB + "WaterBody"
     assert {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, names))} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("With the corridor, Iran could ship more cargo at a lower cost.", {("corridor", "advantage", "capacity"),
+                                                                         ("corridor", "advantage", "cost")}),
+    ("The corridor has a limited capacity.", {("corridor", "limitation", "capacity")}),
+    ("The corridor is risky.", {("corridor", "limitation", "risk")}),
+    # the words of a trait before the route, or of another noun, or in another clause, are not the route's
+    ("Cheaper trucks now use the corridor.", set()),
+    ("The corridor cuts Iran's dependence on risky flights.", set()),
+    ("The corridor opened; ships carry more cargo.", set()),
+])
+def test_a_routes_advantages_and_limitations(proposer, text, expected):
+    from kg.trait_cues import trait_facts
+
+    proposer.types["corridor"] = LB + "LandBridge"
+    found = trait_facts(proposer, text, nodes_of(proposer, text, {"corridor": "corridor"}))
+    assert {(f.subject, f.property, f.object) for f in found} == expected

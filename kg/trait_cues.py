@@ -1,0 +1,42 @@
+"""What a route or crossing is good or bad at, from the words of the sentence that names it: "move greater volumes of
+cargo at a lower cost per unit" (an advantage of capacity and of cost), "a limited carrying capacity" (a limitation of
+capacity), "risky" routes, "security difficulties". The ontology's `advantage` and `limitation`, whose values are the
+concepts of lb:RouteCharacteristic (capacity, cost, risk, secrecy, distance, interdiction, security).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .namespaces import LB
+from .propose import Node, Proposed, Proposer
+
+# (words, property, characteristic)
+TRAITS = [
+    (r"\b(?:greater|larger|bigger|more)\s+(?:volumes?|numbers?|quantities|amounts?|goods|cargo|capacity)\b|\baccommodate\s+more\b",
+     "advantage", "capacity"),
+    (r"\blimited\s+(?:\w+\s+)?(?:capacity|supply)\b", "limitation", "capacity"),
+    (r"\b(?:lower|reduced|less)\s+(?:\w+\s+)?costs?\b|\bcheaper\b", "advantage", "cost"),
+    (r"\b(?:preserve|maintain|keep)\s+(?:\w+\s+)?secrecy\b", "advantage", "secrecy"),
+    # said of the route ("the route is risky"), not an adjective of another noun ("dependence on risky aerial routes")
+    (r"\b(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+)?(?:risky|dangerous)\b", "limitation", "risk"),
+    (r"\bsecurity\s+(?:difficulties|problems|risks|threats)\b", "limitation", "security"),
+    (r"\binterdict(?:ed|s|ion)?\b", "limitation", "interdiction"),
+]
+_TRAITS = [(re.compile(p, re.I), prop, value) for p, prop, value in TRAITS]
+_BREAK = re.compile(r"[.;:]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+
+
+def trait_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """[route, advantage or limitation, characteristic] for the words of a trait that follow a route or crossing the
+    sentence names, in the same clause (the one named last before the words)."""
+    routes = [n for n in nodes if n.kind not in ("demonym", "unsure") and any(
+        proposer.ontology.is_subclass(n.type, LB + c) for c in ("Route", "Crossing"))]
+    out = []
+    for pattern, prop, value in _TRAITS:
+        for m in pattern.finditer(text):
+            route = next((r for r in reversed(routes) if r.end <= m.start()), None)
+            if route is None or _BREAK.search(text, route.end, m.start()):
+                continue
+            out.append(Proposed(route.id, prop, value, f"{route.words!r} … {m.group(0)!r}: a {prop} of {value}"))
+    return out
