@@ -344,3 +344,21 @@ def test_a_routes_advantages_and_limitations(proposer, text, expected):
     proposer.types["corridor"] = LB + "LandBridge"
     found = trait_facts(proposer, text, nodes_of(proposer, text, {"corridor": "corridor"}))
     assert {(f.subject, f.property, f.object) for f in found} == expected
+
+
+def test_a_group_and_others_collaborating_with_a_body(proposer):
+    proposer.types.update({"regime": LB + "GovernmentBody", "militias": LB + "Militia"})
+    text = "Kataib Hezbollah and other Iraqi militias collaborate with the regime in smuggling."
+    found = proposer.relations(text, nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iraqi militias": "militias",
+                                                                 "regime": "regime"}))
+    assert {(f.subject, f.property, f.object) for f in found} == {("kataib-hezbollah", "collaboratesWith", "regime"),
+                                                                   ("militias", "collaboratesWith", "regime")}
+
+
+def test_the_sect_an_armed_groups_name_opens_with(proposer):
+    from kg.state_cues import sect_in_name
+
+    text = "Shi’ite militias and [Sunni] Kataib Hezbollah met Shiite leaders of Iraq."
+    nodes = nodes_of(proposer, text, {"Shi’ite militias": "militias", "Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq"})
+    assert {(f.subject, f.property, f.object) for f in sect_in_name(proposer, text, nodes)} == {
+        ("militias", "sect", "shia"), ("kataib-hezbollah", "sect", "sunni")}
