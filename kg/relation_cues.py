@@ -70,7 +70,7 @@ RELATIONS = [
     # "Kataib Hezbollah and other militias collaborate with the Syrian regime": each of the two
     (r"(?: and other [\w’' -]{1,40}?)? (?:\w+ )?(?:collaborates?|collaborated|cooperates?|cooperated) with (?:the )?",
      "collaboratesWith", "ab"),
-    (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?", "bypasses", "ab"),
+    (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?(?:(?:closed|official|old|new|main) )?", "bypasses", "ab"),
     (r" (?:\w+ )?(?:uses?|used) (?:the )?| (?:are|is|was|were|been|carry on|keep|kept) using (?:the )?", "usedBy", "ba"),
     (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
     (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",

@@ -362,3 +362,10 @@ def test_the_sect_an_armed_groups_name_opens_with(proposer):
     nodes = nodes_of(proposer, text, {"Shi’ite militias": "militias", "Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq"})
     assert {(f.subject, f.property, f.object) for f in sect_in_name(proposer, text, nodes)} == {
         ("militias", "sect", "shia"), ("kataib-hezbollah", "sect", "sunni")}
+
+
+def test_a_road_that_circumvents_a_closed_crossing(proposer):
+    proposer.types.update({"crossing": LB + "OfficialCrossing"})
+    text = "Smugglers use the bypass roads to circumvent the closed crossing at al-Qaim."
+    found = proposer.relations(text, nodes_of(proposer, text, {"bypass roads": "bypass-roads", "crossing": "crossing"}))
+    assert ("bypass-roads", "bypasses", "crossing") in {(f.subject, f.property, f.object) for f in found}
