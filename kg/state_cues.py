@@ -30,6 +30,7 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_ONE_SIDE = re.compile(r"\bthe\s+([A-Z]\w+)\s+side\b(?!\s+of\b)")  # "the Syrian side", not "the Syrian side of …"
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT = re.compile(rf"{_SECT_WORD}\s")
 _BRACKETED_SECT = re.compile(rf"\[{_SECT_WORD}\]\s*$")
@@ -64,7 +65,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
     places; who built a thing; the region a point of the compass names."""
     nodes = [n for n in nodes if n.kind != "unsure"]
     built = builders(proposer, text, sorted(nodes + [n for n in inner if n.kind != "unsure"], key=lambda n: n.start))
-    sides = both_sides(text, nodes, labels, proposer.types)
+    sides = both_sides(text, nodes, labels, proposer.types) + one_side(text, nodes, labels, proposer.types)
     areas, out = areas_between(proposer, text, nodes, labels)
     extra = sides + areas
     covered = [n for n in nodes if n.kind == "reference" and any(e.start <= n.start and n.end <= e.end for e in extra)]
@@ -240,6 +241,19 @@ def both_sides(text: str, nodes: list[Node], labels: dict[str, str], types: dict
         found = sorted(e for e, label in labels.items() if (s := _SIDE_LABEL.fullmatch(label)) and fold(s.group(2)) == noun)
         if len(found) >= 2:
             out += [Node(m.start(), m.end(), e, types[e], m.group(0), "reference", f"one of {m.group(0)!r}") for e in found]
+    return out
+
+
+def one_side(text: str, nodes: list[Node], labels: dict[str, str], types: dict[str, str]) -> list[Node]:
+    """A node for "the Syrian side" (of the border the text is about): the register's one entry labelled "Syrian side of
+    the …", where no name covers the words."""
+    out = []
+    for m in _ONE_SIDE.finditer(text):
+        if any(m.start() < n.end and n.start < m.end() for n in nodes if n.kind not in ("reference", "demonym")):
+            continue
+        found = [e for e, label in labels.items() if (s := _SIDE_LABEL.fullmatch(label)) and fold(s.group(1)) == fold(m.group(1))]
+        if len(found) == 1:
+            out.append(Node(m.start(), m.end(), found[0], types[found[0]], m.group(0), "reference", f"the {labels[found[0]]}"))
     return out
 
 

@@ -369,3 +369,11 @@ def test_a_road_that_circumvents_a_closed_crossing(proposer):
     text = "Smugglers use the bypass roads to circumvent the closed crossing at al-Qaim."
     found = proposer.relations(text, nodes_of(proposer, text, {"bypass roads": "bypass-roads", "crossing": "crossing"}))
     assert ("bypass-roads", "bypasses", "crossing") in {(f.subject, f.property, f.object) for f in found}
+
+
+def test_a_group_that_moved_units_to_one_side_of_the_border(proposer):
+    text = "Then Kataib Hezbollah, a group the US sanctioned, moved some units to the Syrian side from Iraq."
+    nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq"})
+    found = {(f.subject, f.property, f.object) for f in state_facts(proposer, text, nodes, LABELS)}
+    assert ("kataib-hezbollah", "deployedIn", "syrian-side") in found
+    assert ("kataib-hezbollah", "deployedIn", "iraqi-side") not in found
