@@ -28,6 +28,7 @@ _NOT_A_MODIFIER = (r"(?!\s+(?:towns?|city|cities|villages?|district|province|gov
 # A description as above that may hold a country's adjective ("the Syrian border", "the Iraqi-Syrian border crossing").
 _COUNTRY_DESCRIPTION = re.compile(_DESCRIPTION.pattern.replace("|same)", "|same|(?-i:[A-Z][a-z]+(?:an|i)(?:-[A-Z][a-z]+(?:an|i))?))")
                                   + _NOT_A_MODIFIER, re.I)
+_AT_PLACE = re.compile(r"\s+(?:at|near|in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?")  # "at the adjacent Iraqi city of"
 _WITH = re.compile(r"\s+with\s+(?:the\s+)?")  # "the border with Iraq"
 _CONTRAST = re.compile(r"\b(?:new|old|other|second|alternative|another)\b", re.I)
 _MATERIAL = re.compile(r"\b(?:cement|earthen|steel)\b", re.I)
@@ -71,6 +72,17 @@ class Salience:
         label = self.labels.get(ent_id, "")
         return self.joins.get(ent_id, set()) | {c for c in countries if c in self.labels and self.labels[c] in label}
 
+    def at_place(self, cls: str, text: str, end: int, nodes: list[Node]) -> tuple[str, str] | None:
+        """"The official border crossing at … al-Qaim": the one thing of the class the other documents say joins the town
+        named right after the description ("at", "near", "in", "of" and up to three words between)."""
+        place = next((n for n in nodes if n.kind == "linked" and _AT_PLACE.fullmatch(text[end:n.start])
+                      and not self.ontology.is_subclass(n.type, LB + "Country")), None)
+        if place is None:
+            return None
+        fit = [e for e, places in self.joins.items() if place.id in places and e in self.types
+               and self.ontology.is_subclass(self.types[e], LB + cls)]
+        return (fit[0], f"the one the other documents say joins {place.words}") if len(fit) == 1 else None
+
     def main(self, cls: str) -> tuple[str, str] | None:
         ranked = [e for e, _ in self.counts.most_common() if self.ontology.is_subclass(self.types[e], LB + cls)]
         return (ranked[0], "named most in the document") if ranked else None
@@ -96,6 +108,8 @@ def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]
             continue  # "the Syrian militia": a description the country's adjective sets apart
         # an indefinite description introduces its thing: only the document's main one of the kind is taken
         found = salience.main(cls) if m.group(1).lower() in ("a", "an") else salience.resolve(cls, before, countries)
+        if found is None:  # the document names none of the kind: the one the other documents say joins the place after it
+            found = salience.at_place(cls, text, m.end(), nodes)
         if found:
             ent_id, why = found
             out.append(Node(m.start(), m.end(), ent_id, salience.types[ent_id], m.group(0), "reference", f"the {cls} {why}"))

@@ -43,7 +43,7 @@ RELATIONS = [
      r"|,? (?:(?:which|that) )?(?:lies|lie|sits|sit|is|are) on the (?:\w+ )?(?:bank|banks|shore) of (?:the )?", "adjacentTo", "ab"),
     # "Abu Kamal, which lies on the west bank of the Euphrates near the border": where the place itself lies
     (r",? (?:which|that) (?:lies|lie|is|are|sits|sit)(?: located| situated)? [^,;()]{0,60}? near (?:the )?", "near", "ab"),
-    (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:town|city|village) of )?", "near", "ab"),
+    (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:[\w-]+ ){0,2}?(?:town|city|village) of )?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
     (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?"

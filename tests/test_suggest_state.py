@@ -377,3 +377,19 @@ def test_a_group_that_moved_units_to_one_side_of_the_border(proposer):
     found = {(f.subject, f.property, f.object) for f in state_facts(proposer, text, nodes, LABELS)}
     assert ("kataib-hezbollah", "deployedIn", "syrian-side") in found
     assert ("kataib-hezbollah", "deployedIn", "iraqi-side") not in found
+
+
+def test_a_crossing_the_document_names_nowhere_is_the_one_joining_the_town_it_stands_at(ontology, proposer):
+    from kg.propose import Node
+    from kg.reference import Salience, descriptions
+
+    types = {"qaim-crossing": LB + "OfficialCrossing", "tanf-crossing": LB + "OfficialCrossing", "al-qaim": LB + "Settlement"}
+    salience = Salience(ontology, types, [], {"qaim-crossing": {"al-qaim", "albu-kamal"}, "tanf-crossing": {"al-tanf"}})
+    text = "Iraq plans to open the official border crossing at the nearby Iraqi town of al-Qaim."
+    qaim = Node(text.index("al-Qaim"), text.index("al-Qaim") + 7, "al-qaim", types["al-qaim"], "al-Qaim")
+    found = descriptions(text, [qaim], salience)
+    assert [(n.words, n.id) for n in found] == [("the official border crossing", "qaim-crossing")]
+    # and the crossing is near the town
+    proposer.types["qaim-crossing"] = types["qaim-crossing"]
+    facts = proposer.relations(text, sorted([qaim, *found], key=lambda n: n.start))
+    assert ("qaim-crossing", "near", "al-qaim") in {(f.subject, f.property, f.object) for f in facts}
