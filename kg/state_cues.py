@@ -30,6 +30,8 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_ROUTE_VIA = re.compile(r"\bthe\s+(?:(shorter|longer)\s+)?(?:(?:main|overland|land)\s+)?route\s+(?:through|via)\s+(?:the\s+)?$", re.I)
+_KIND_WORDS = re.compile(r"\b(?:border\s+)?crossing\b", re.I)  # "al-Tanf crossing": the place's own name
 _ONE_SIDE = re.compile(r"\bthe\s+([A-Z]\w+)\s+side\b(?!\s+of\b)")  # "the Syrian side", not "the Syrian side of …"
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT = re.compile(rf"{_SECT_WORD}\s")
@@ -76,7 +78,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
     out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
-    out += trait_facts(proposer, text, nodes) + sect_in_name(proposer, text, nodes)
+    out += trait_facts(proposer, text, nodes) + sect_in_name(proposer, text, nodes) + routes_via(proposer, text, nodes, labels)
     return out + across(proposer, text, every)
 
 
@@ -167,6 +169,29 @@ def sect_in_name(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propo
         if m:
             sect = "sunni" if m.group(1).lower().startswith("sunni") else "shia"
             out.append(Proposed(n.id, "sect", sect, f"{m.group(0).strip()!r} of {n.words!r}"))
+    return out
+
+
+def routes_via(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """"The shorter route through the al-Tanef Crossing": the register's one route labelled "… via al-Tanf" passes
+    through the crossing; "shorter" or "longer" is its advantage or limitation of distance."""
+    out = []
+    for n in nodes:
+        m = _ROUTE_VIA.search(text, 0, n.start)
+        if m is None or n.kind not in ("linked", "new") or n.id not in labels:
+            continue
+        place = fold(_KIND_WORDS.sub("", labels[n.id])).strip()
+        found = [e for e, label in labels.items() if " via " in label and place and fold(label.split(" via ", 1)[1]) == place
+                 and proposer.ontology.is_subclass(proposer.types[e], LB + "Route")]
+        if len(found) != 1:
+            continue
+        route = Node(m.start(), m.end(), found[0], proposer.types[found[0]], m.group(0).strip())
+        why = f"{m.group(0).strip()!r} {n.words!r}: the {labels[found[0]]}"
+        if proposer.allowed(route, "passesThrough", n):
+            out.append(Proposed(route.id, "passesThrough", n.id, why))
+        length = (m.group(1) or "").lower()
+        if length:
+            out.append(Proposed(route.id, "advantage" if length == "shorter" else "limitation", "distance", why))
     return out
 
 

@@ -393,3 +393,15 @@ def test_a_crossing_the_document_names_nowhere_is_the_one_joining_the_town_it_st
     proposer.types["qaim-crossing"] = types["qaim-crossing"]
     facts = proposer.relations(text, sorted([qaim, *found], key=lambda n: n.start))
     assert ("qaim-crossing", "near", "al-qaim") in {(f.subject, f.property, f.object) for f in facts}
+
+
+def test_the_route_through_a_crossing_is_the_registers_route_via_it(proposer):
+    from kg.state_cues import routes_via
+
+    proposer.types.update({"route-via-tanf": LB + "Route", "route-via-qaim": LB + "Route", "tanf-crossing": LB + "OfficialCrossing"})
+    labels = {"route-via-tanf": "Baghdad–Damascus route via al-Tanf", "route-via-qaim": "Baghdad–Damascus route via al-Qaim",
+              "tanf-crossing": "al-Tanf crossing"}
+    text = "Using the longer route through the al-Tanf Crossing is slow."
+    found = routes_via(proposer, text, nodes_of(proposer, text, {"al-Tanf Crossing": "tanf-crossing"}), labels)
+    assert {(f.subject, f.property, f.object) for f in found} == {("route-via-tanf", "passesThrough", "tanf-crossing"),
+                                                                   ("route-via-tanf", "limitation", "distance")}
