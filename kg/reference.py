@@ -29,6 +29,10 @@ _NOT_A_MODIFIER = (r"(?!\s+(?:towns?|city|cities|villages?|district|province|gov
 _COUNTRY_DESCRIPTION = re.compile(_DESCRIPTION.pattern.replace("|same)", "|same|(?-i:[A-Z][a-z]+(?:an|i)(?:-[A-Z][a-z]+(?:an|i))?))")
                                   + _NOT_A_MODIFIER, re.I)
 _AT_PLACE = re.compile(r"\s+(?:at|near|in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?")  # "at the adjacent Iraqi city of"
+# The words of a mode before a noun of its routes or craft: "sea vessels", "aerial and naval routes".
+_MODES = {("sea", "naval", "maritime"): "sea", ("air", "aerial"): "air"}
+_MODE_WORDS = re.compile(r"\b(sea|naval|maritime|air|aerial)\s+(?:and\s+(sea|naval|maritime|air|aerial)\s+)?"
+                         r"(?:vessels|ships|routes|aircraft|planes)\b", re.I)
 _WITH = re.compile(r"\s+with\s+(?:the\s+)?")  # "the border with Iraq"
 _CONTRAST = re.compile(r"\b(?:new|old|other|second|alternative|another)\b", re.I)
 _MATERIAL = re.compile(r"\b(?:cement|earthen|steel)\b", re.I)
@@ -113,6 +117,27 @@ def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]
         if found:
             ent_id, why = found
             out.append(Node(m.start(), m.end(), ent_id, salience.types[ent_id], m.group(0), "reference", f"the {cls} {why}"))
+    return out + by_mode(text, nodes + out, salience)
+
+
+def by_mode(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
+    """"Sea vessels", "aerial and naval routes": the register's one route of that mode, as its label says ("Iran's sea
+    route", "Iran's air bridge")."""
+    out = []
+    for m in _MODE_WORDS.finditer(text):
+        for group in (1, 2):
+            word = m.group(group)
+            if word is None:
+                continue
+            start, end = m.start(group), (m.end(group) if group == 1 and m.group(2) else m.end())
+            if any(start < n.end and n.start < end for n in nodes):
+                continue
+            mode = next(v for k, v in _MODES.items() if word.lower() in k)
+            found = [e for e, label in salience.labels.items() if e in salience.types and re.search(rf"\b{mode}\b", label)
+                     and salience.ontology.is_subclass(salience.types[e], LB + "Route")]
+            if len(found) == 1:
+                out.append(Node(start, end, found[0], salience.types[found[0]], text[start:end], "reference",
+                                f"the {mode} route of the register"))
     return out
 
 

@@ -47,7 +47,8 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
                 if n.start >= cue.end() and _local(n.type) == "Commodity":
                     out.append(Proposed(route.id, "cargo", n.id, f"{route.words!r} … {cue.group(0)!r} {n.words!r}"))
         if _is_any(proposer, route, ("Route",)):
-            words = text[max(0, route.start - 12):route.end]  # its name, or the adjective before it ("the overland route")
+            # its name, or the adjective before it ("the overland route"); a description's own words ("naval routes")
+            words = route.words if route.kind == "reference" else text[max(0, route.start - 12):route.end]
             mode = next((value for pattern, value in _MODES if pattern.search(words)), None)
             if mode:
                 out.append(Proposed(route.id, "mode", mode, f"{route.words!r}: a {mode} route by its words"))

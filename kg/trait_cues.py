@@ -24,12 +24,14 @@ TRAITS = [
     (r"\binterdict(?:ed|s|ion)?\b", "limitation", "interdiction"),
 ]
 _TRAITS = [(re.compile(p, re.I), prop, value) for p, prop, value in TRAITS]
+# "risky aerial and naval routes": the adjective of the route itself (and of the one coordinated with it)
+_RISKY_BEFORE = re.compile(r"\b(?:risky|dangerous)\s+(?:[a-z]+\s+(?:and|or)\s+)?$", re.I)
 _BREAK = re.compile(r"[.;:]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 
 
 def trait_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
     """[route, advantage or limitation, characteristic] for the words of a trait that follow a route or crossing the
-    sentence names, in the same clause (the one named last before the words)."""
+    sentence names, in the same clause (the one named last before the words), and for "risky" right before it."""
     routes = [n for n in nodes if n.kind not in ("demonym", "unsure") and any(
         proposer.ontology.is_subclass(n.type, LB + c) for c in ("Route", "Crossing"))]
     out = []
@@ -39,4 +41,8 @@ def trait_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propos
             if route is None or _BREAK.search(text, route.end, m.start()):
                 continue
             out.append(Proposed(route.id, prop, value, f"{route.words!r} … {m.group(0)!r}: a {prop} of {value}"))
+    for route in routes:
+        m = _RISKY_BEFORE.search(text, 0, route.start)
+        if m:
+            out.append(Proposed(route.id, "limitation", "risk", f"{m.group(0).strip()!r} {route.words!r}: a limitation of risk"))
     return out

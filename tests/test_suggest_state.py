@@ -405,3 +405,22 @@ def test_the_route_through_a_crossing_is_the_registers_route_via_it(proposer):
     found = routes_via(proposer, text, nodes_of(proposer, text, {"al-Tanf Crossing": "tanf-crossing"}), labels)
     assert {(f.subject, f.property, f.object) for f in found} == {("route-via-tanf", "passesThrough", "tanf-crossing"),
                                                                    ("route-via-tanf", "limitation", "distance")}
+
+
+def test_routes_of_a_mode_are_the_registers_route_of_that_mode_and_risky_ones_a_limitation(ontology, proposer):
+    from kg.reference import Salience, by_mode
+    from kg.route_cues import route_facts
+    from kg.trait_cues import trait_facts
+
+    types = {"sea-route": LB + "Route", "air-bridge": LB + "Route", "land-bridge": LB + "LandBridge"}
+    labels = {"sea-route": "Iran's sea route", "air-bridge": "Iran's air bridge", "land-bridge": "Iran's land bridge"}
+    salience = Salience(ontology, types, [], {}, labels)
+    text = "Iran wants to rely less on risky aerial and naval routes."
+    found = by_mode(text, [], salience)
+    assert [(n.words, n.id) for n in found] == [("aerial", "air-bridge"), ("naval routes", "sea-route")]
+    proposer.types.update(types)
+    facts = {(f.subject, f.property, f.object) for f in route_facts(proposer, text, found) + trait_facts(proposer, text, found)}
+    assert facts == {("air-bridge", "mode", "air"), ("sea-route", "mode", "sea"), ("air-bridge", "limitation", "risk"),
+                     ("sea-route", "limitation", "risk")}
+    # "air strikes" are no route
+    assert by_mode("Israeli air strikes hit the base.", [], salience) == []
