@@ -30,6 +30,7 @@ _BOTH_SIDES = re.compile(r"\bboth sides of (?:the\s+)?(\w+)\b", re.I)
 _SIDE_LABEL = re.compile(r"(\w+) side of (?:the )?(?:.* )?(\w+)", re.I)  # "Iraqi side of the Iraq–Syria border"
 _AREA_BETWEEN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:area|strip|region|zone|territory)\s+between\s+$", re.I)
 _PLACE = LB + "Place"
+_DEPENDENCE = re.compile(r"\b(?:its|their)\s+(?:dependence|reliance)\s+on\s+(?:the\s+)?")
 _ROUTE_VIA = re.compile(r"\bthe\s+(?:(shorter|longer)\s+)?(?:(?:main|overland|land)\s+)?route\s+(?:through|via)\s+(?:the\s+)?$", re.I)
 _KIND_WORDS = re.compile(r"\b(?:border\s+)?crossing\b", re.I)  # "al-Tanf crossing": the place's own name
 _ONE_SIDE = re.compile(r"\bthe\s+([A-Z]\w+)\s+side\b(?!\s+of\b)")  # "the Syrian side", not "the Syrian side of …"
@@ -79,6 +80,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
     out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
     out += trait_facts(proposer, text, nodes) + sect_in_name(proposer, text, nodes) + routes_via(proposer, text, nodes, labels)
+    out += dependence(proposer, text, nodes)
     return out + across(proposer, text, every)
 
 
@@ -192,6 +194,24 @@ def routes_via(proposer: Proposer, text: str, nodes: list[Node], labels: dict[st
         length = (m.group(1) or "").lower()
         if length:
             out.append(Proposed(route.id, "advantage" if length == "shorter" else "limitation", "distance", why))
+    return out
+
+
+def dependence(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """"Iran … its dependence on aerial and naval routes": the routes (the one after the words and those coordinated with
+    it) are used by the actor named last before the possessive."""
+    out = []
+    for m in _DEPENDENCE.finditer(text):
+        owner = next((n for n in reversed(nodes) if n.end <= m.start() and n.kind in ("linked", "new")
+                      and proposer.ontology.is_subclass(n.type, LB + "Actor")), None)
+        routes = []
+        for n in nodes:
+            gap = text[(routes[-1].end if routes else m.end()):n.start]
+            if n.start >= m.end() and n.kind != "demonym" and re.fullmatch(r"(?:[\w-]+\s+)?" if not routes else _LIST.pattern, gap):
+                routes.append(n)
+        for route in routes:
+            if owner is not None and proposer.allowed(route, "usedBy", owner) and proposer.plausible(route, "usedBy", owner):
+                out.append(Proposed(route.id, "usedBy", owner.id, f"{owner.words!r} … {m.group(0).strip()!r} {route.words!r}"))
     return out
 
 

@@ -424,3 +424,13 @@ def test_routes_of_a_mode_are_the_registers_route_of_that_mode_and_risky_ones_a_
                      ("sea-route", "limitation", "risk")}
     # "air strikes" are no route
     assert by_mode("Israeli air strikes hit the base.", [], salience) == []
+
+
+def test_the_routes_an_actor_depends_on_are_used_by_it(proposer):
+    from kg.state_cues import dependence
+
+    proposer.types.update({"sea-route": LB + "Route", "air-bridge": LB + "Route"})
+    text = "Iran hopes to cut its dependence on risky air bridge and sea route."
+    nodes = nodes_of(proposer, text, {"Iran": "iran", "air bridge": "air-bridge", "sea route": "sea-route"})
+    assert {(f.subject, f.property, f.object) for f in dependence(proposer, text, nodes)} == {
+        ("air-bridge", "usedBy", "iran"), ("sea-route", "usedBy", "iran")}
