@@ -26,7 +26,9 @@ TRAITS = [
 _TRAITS = [(re.compile(p, re.I), prop, value) for p, prop, value in TRAITS]
 # "risky aerial and naval routes": the adjective of the route itself (and of the one coordinated with it)
 _RISKY_BEFORE = re.compile(r"\b(?:risky|dangerous)\s+(?:[a-z]+\s+(?:and|or)\s+)?$", re.I)
-_BREAK = re.compile(r"[.;:]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+# Where a clause ends (a sentence's "." is the end of an abbreviation: "the U.S.")
+_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+_STOP = re.compile(r"[;:]|\bwhile\b|\bwhereas\b", re.I)
 
 
 def trait_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
@@ -38,7 +40,9 @@ def trait_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propos
     for pattern, prop, value in _TRAITS:
         for m in pattern.finditer(text):
             route = next((r for r in reversed(routes) if r.end <= m.start()), None)
-            if route is None or _BREAK.search(text, route.end, m.start()):
+            # "X can carry more goods, but the U.S. has interdicted shipments": the clause "but" opens gives X's drawback
+            stop = _STOP if prop == "limitation" else _BREAK
+            if route is None or stop.search(text, route.end, m.start()):
                 continue
             out.append(Proposed(route.id, prop, value, f"{route.words!r} … {m.group(0)!r}: a {prop} of {value}"))
     for route in routes:

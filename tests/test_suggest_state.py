@@ -337,6 +337,10 @@ def test_a_place_opposite_another_or_on_a_rivers_bank_is_adjacent_to_it(proposer
     ("Cheaper trucks now use the corridor.", set()),
     ("The corridor cuts Iran's dependence on risky flights.", set()),
     ("The corridor opened; ships carry more cargo.", set()),
+    # a drawback after "but" is the route's; an advantage after it is another thing's
+    ("The corridor can carry more cargo, but the U.S. has interdicted shipments.", {("corridor", "advantage", "capacity"),
+                                                                                    ("corridor", "limitation", "interdiction")}),
+    ("The corridor is slow, but ships carry more cargo.", set()),
 ])
 def test_a_routes_advantages_and_limitations(proposer, text, expected):
     from kg.trait_cues import trait_facts
