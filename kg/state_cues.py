@@ -20,7 +20,7 @@ from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
-from .trait_cues import trait_facts
+from .trait_cues import compared_capacity, trait_facts
 
 # A parenthetical after a name, closed by a comma: an editor's brackets, a relative clause, an appositive.
 _PARENTHETICAL = re.compile(r",\s*(?:\[[^\[\]]{3,120}\]|(?:which|who)\s[^,;:.()\[\]]{3,120}|(?:a|an|one of)\s[^,;:.()\[\]]{3,120}),(?=\s)")
@@ -80,7 +80,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
     out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
     out += trait_facts(proposer, text, nodes) + sect_in_name(proposer, text, nodes) + routes_via(proposer, text, nodes, labels)
-    out += dependence(proposer, text, nodes)
+    out += dependence(proposer, text, nodes) + compared_capacity(proposer, text, nodes, labels)
     return out + across(proposer, text, every)
 
 

@@ -438,3 +438,16 @@ def test_the_routes_an_actor_depends_on_are_used_by_it(proposer):
     nodes = nodes_of(proposer, text, {"Iran": "iran", "air bridge": "air-bridge", "sea route": "sea-route"})
     assert {(f.subject, f.property, f.object) for f in dependence(proposer, text, nodes)} == {
         ("air-bridge", "usedBy", "iran"), ("sea-route", "usedBy", "iran")}
+
+
+def test_a_route_whose_craft_carry_more_than_the_vehicles_of_others(proposer):
+    from kg.trait_cues import compared_capacity
+
+    proposer.types.update({"sea-route": LB + "Route", "air-bridge": LB + "Route", "land-bridge": LB + "LandBridge"})
+    labels = {"sea-route": "Iran's sea route", "air-bridge": "Iran's air bridge", "land-bridge": "Iran's land bridge"}
+    text = "The sea route can carry more cargo than trucks or planes."
+    found = compared_capacity(proposer, text, nodes_of(proposer, text, {"sea route": "sea-route"}), labels)
+    assert {(f.subject, f.property, f.object) for f in found} == {("sea-route", "capacityGreaterThan", "land-bridge"),
+                                                                   ("sea-route", "capacityGreaterThan", "air-bridge")}
+    text = "The sea route can carry more cargo than ever."
+    assert compared_capacity(proposer, text, nodes_of(proposer, text, {"sea route": "sea-route"}), labels) == []
