@@ -1,15 +1,18 @@
-"""Relations between named things that the cue patterns of kg.propose, which read the words between two names, do not
-reach on their own:
+"""States between named things (where a thing is, who holds, builds, uses, backs or commands it) that the cue patterns
+of kg.propose, which read the words between two names, do not reach on their own:
 
-- across a parenthetical between a name and what the sentence says of it: "Kataib Hezbollah, [one of the militias in
-  Iraq], has established a presence on …", "the PMU, which is paid …, regularly …"; and the presence the appositive
-  itself gives ("one of the militias in Iraq": where the group is);
-- to the two places "both sides of the border" stands for: the register's entries labelled "<adjective> side of the …
-  border";
-- to "the area between A and B": the register's one place whose label is the area between the two, which is near both.
+- across a parenthetical between a name and what the sentence says of it ("Kataib Hezbollah, [one of the militias in
+  Iraq], has established a presence on …"), and the presence the appositive itself gives;
+- to places a description stands for: "both sides of the border", "the Syrian side" (the register's side entries),
+  "the area between A and B" (the register's place of that label, near both), "the shorter route through the al-Tanef
+  Crossing" (the register's route via it);
+- from words around one name: a border crossing's border, a country's border town, "the border with Iraq", "Israel's
+  borders", "western Iraq", who built a thing, the unit a commander's title names, a state's body and its country,
+  "supports its allies, including …", "its areas in …", "its dependence on …", a group's sect in its name;
+- from the sentence's other facts: a group that is one of a state's sponsored groups is sponsored by it.
 
-The facts are the pattern table's (kg.relation_cues) and the ontology's domains and ranges (Proposer.allowed), each
-with the words that gave it.
+Each fact is one the ontology's domain and range allow (Proposer.allowed), with the words that gave it. A route's
+advantages and limitations are kg.trait_cues'.
 """
 
 from __future__ import annotations
@@ -64,8 +67,8 @@ _AND = re.compile(_IN.pattern + r"\s+and\s+(?:the\s+)?")  # "Albu Kamal in Syria
 
 
 def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str], inner: list[Node] = ()) -> list[Proposed]:
-    """The facts of a sentence that reach across a parenthetical, to both sides of a border, or to the area between two
-    places; who built a thing; the region a point of the compass names."""
+    """The facts of a sentence this module finds (those that need the sentence's other facts excepted: crossing_borders,
+    title_bodies, inherited_sponsors); inner: the names inside other names ("roads built by the Islamic State")."""
     nodes = [n for n in nodes if n.kind != "unsure"]
     built = builders(proposer, text, sorted(nodes + [n for n in inner if n.kind != "unsure"], key=lambda n: n.start))
     sides = both_sides(text, nodes, labels, proposer.types) + one_side(text, nodes, labels, proposer.types)
@@ -74,9 +77,8 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
     covered = [n for n in nodes if n.kind == "reference" and any(e.start <= n.start and n.end <= e.end for e in extra)]
     every = sorted([n for n in nodes if n not in covered] + extra, key=lambda n: n.start)
     if extra:
-        ids = {id(n) for n in extra}
-        reached = {(n.id, n.start) for n in every if id(n) in ids}
-        out += [f for f in proposer.relations(text, every) if _reaches(f, reached)]
+        reached = {n.id for n in extra}
+        out += [f for f in proposer.relations(text, every) if f.subject in reached or f.object in reached]
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
     out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
     out += trait_facts(proposer, text, nodes) + sect_in_name(proposer, text, nodes) + routes_via(proposer, text, nodes, labels)
@@ -269,10 +271,6 @@ def compass_regions(proposer: Proposer, nodes: list[Node], labels: dict[str, str
         if country and proposer.allowed(n, "locatedIn", Node(0, 0, country, proposer.types[country], m.group(1))):
             out.append(Proposed(n.id, "locatedIn", country, f"{n.words!r}: a part of {m.group(1)!r} by the compass"))
     return out
-
-
-def _reaches(fact: Proposed, reached: set[tuple[str, int]]) -> bool:
-    return any(fact.subject == ent_id or fact.object == ent_id for ent_id, _ in reached)
 
 
 def both_sides(text: str, nodes: list[Node], labels: dict[str, str], types: dict[str, str]) -> list[Node]:
