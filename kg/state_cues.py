@@ -82,7 +82,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
     out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
     out += trait_facts(proposer, text, nodes) + sect_in_name(proposer, text, nodes) + routes_via(proposer, text, nodes, labels)
-    out += dependence(proposer, text, nodes) + compared_capacity(proposer, text, nodes, labels)
+    out += dependence(proposer, text, nodes) + compared_capacity(proposer, text, nodes, labels) + crossing_sides(proposer, nodes, labels)
     return out + across(proposer, text, every)
 
 
@@ -214,6 +214,20 @@ def dependence(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propose
         for route in routes:
             if owner is not None and proposer.allowed(route, "usedBy", owner) and proposer.plausible(route, "usedBy", owner):
                 out.append(Proposed(route.id, "usedBy", owner.id, f"{owner.words!r} … {m.group(0).strip()!r} {route.words!r}"))
+    return out
+
+
+def crossing_sides(proposer: Proposer, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """"The old Syrian border crossing": a crossing whose words hold one country's adjective lies on that country's side
+    of the border (the register's one entry labelled "Syrian side of …")."""
+    out = []
+    for n in nodes:
+        adjectives = [w for w in re.findall(r"[A-Z][a-z]+", n.words) if w in DEMONYMS]
+        if n.kind == "demonym" or len(adjectives) != 1 or not proposer.ontology.is_subclass(n.type, LB + "Crossing"):
+            continue
+        found = [e for e, label in labels.items() if (s := _SIDE_LABEL.fullmatch(label)) and s.group(1) == adjectives[0]]
+        if len(found) == 1 and proposer.allowed(n, "locatedIn", Node(0, 0, found[0], proposer.types[found[0]], "")):
+            out.append(Proposed(n.id, "locatedIn", found[0], f"{adjectives[0]!r} in {n.words!r}: on the {labels[found[0]]}"))
     return out
 
 

@@ -451,3 +451,14 @@ def test_a_route_whose_craft_carry_more_than_the_vehicles_of_others(proposer):
                                                                    ("sea-route", "capacityGreaterThan", "air-bridge")}
     text = "The sea route can carry more cargo than ever."
     assert compared_capacity(proposer, text, nodes_of(proposer, text, {"sea route": "sea-route"}), labels) == []
+
+
+def test_a_crossing_named_with_one_countrys_adjective_lies_on_that_side(proposer):
+    from kg.state_cues import crossing_sides
+
+    proposer.types.update({"old-crossing": LB + "OfficialCrossing", "joint-crossing": LB + "OfficialCrossing"})
+    text = "The old Syrian border crossing is closed, unlike the Iraqi-Syrian border crossing."
+    nodes = nodes_of(proposer, text, {"old Syrian border crossing": "old-crossing", "Iraqi-Syrian border crossing": "joint-crossing"})
+    # the crossing of both countries' adjectives lies on neither side alone
+    assert [(f.subject, f.property, f.object) for f in crossing_sides(proposer, nodes, LABELS)] == [
+        ("old-crossing", "locatedIn", "syrian-side")]
