@@ -201,7 +201,23 @@ def named_crossings(text: str, nodes: list[Node], proposer: Proposer) -> list[No
         if len(found) == 1:
             out.append(Node(start, end, found[0], proposer.types[found[0]], text[start:end], "linked",
                             f"the crossing that joins {a.words} and {b.words}"))
-    return sorted(out, key=lambda n: n.start)
+    return sorted(out + _one_place_crossings(text, out, proposer), key=lambda n: n.start)
+
+
+def _one_place_crossings(text: str, nodes: list[Node], proposer: Proposer) -> list[Node]:
+    """"The al-Qaim crossing": the one crossing of the register that other documents say connects the town."""
+    out = []
+    for a in nodes:
+        tail = _CROSSING_AFTER.match(text, a.end)
+        if a.kind != "linked" or tail is None or not _is(proposer, a, "Place") or _is(proposer, a, "Country") \
+                or any(n.start <= a.start and a.end <= n.end and n is not a for n in nodes):
+            continue
+        found = [c for c, places in proposer.events.connects.items() if a.id in places and c in proposer.types
+                 and _is_type(proposer, c, "Crossing")]
+        if len(found) == 1:
+            out.append(Node(a.start, tail.end(), found[0], proposer.types[found[0]], text[a.start:tail.end()], "linked",
+                            f"the crossing that joins {a.words}"))
+    return out
 
 
 def crossing_ends(proposer: Proposer, nodes: list[Node]) -> list[Proposed]:

@@ -38,14 +38,24 @@ RELATIONS = [
     (r" (?:commands?|commanded) (?:the )?", "commands", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are|was|were) )?commanded by (?:the )?", "commands", "ba"),
     (r" (?:is |are |lies |located )?near (?:the )?(?:(?:town|city|village|area|border|crossing) (?:of )?)?", "near", "ab"),
-    (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:town|city|village) of )?", "near", "ab"),
+    # "Al-Qaim sits just inside Iraqi territory opposite the Syrian border town of", "which lies on the west bank of"
+    (r" (?:sits |lies |is |are )?(?:[\w-]+ ){0,4}?opposite (?:the )?(?:[\w-]+ ){0,3}?(?:(?:town|city|village) of )?"
+     r"|,? (?:(?:which|that) )?(?:lies|lie|sits|sit|is|are) on the (?:\w+ )?(?:bank|banks|shore) of (?:the )?", "adjacentTo", "ab"),
+    # "Abu Kamal, which lies on the west bank of the Euphrates near the border": where the place itself lies
+    (r",? (?:which|that) (?:lies|lie|is|are|sits|sit)(?: located| situated)? [^,;()]{0,60}? near (?:the )?", "near", "ab"),
+    (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:[\w-]+ ){0,2}?(?:town|city|village) of )?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
-    (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?| in (?:the )?",
+    (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?"
+     r"| in (?:the )?| on (?:the )?",
      "hasPresenceIn", "ab"),
     (r" (?:\w+ )?(?:(?:has|have|had) )?(?:\w+ )?(?:established|maintains?|maintained|built|has|have|had) (?:a|an|its|their) "
      r"(?:\w+ )?presence (?:in|on|at|along) (?:the )?", "hasPresenceIn", "ab"),
-    (r" (?:(?:is|are|was|were|have been|has been) )?deployed (?:in|to|at) (?:the )?", "deployedIn", "ab"),
+    (r",? (?:(?:which|who) )?(?:(?:is|are|was|were|have been|has been) )?(?:(?:\w+ly|now|still|also) )?deployed "
+     r"(?:\w+ly )?(?:in|to|at|on) (?:the )?",
+     "deployedIn", "ab"),
+    (r" (?:\w+ )?(?:moved|sent|deployed|redeployed) (?:some |its |their |more )?(?:units|forces|fighters|troops|operatives|members) "
+     r"(?:to|into) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
     (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
@@ -55,12 +65,15 @@ RELATIONS = [
     (r" (?:\w+ )?(?:operates?|operated|runs) (?:the )?", "operates", "ab"),
     (r" (?:\w+ )?(?:secures?|secured|guards?|guarded|protects?) (?:the )?", "secures", "ab"),
     (r" (?:has |have |had )?(?:\w+ ){0,3}to (?:secure|fortify|guard|protect) |"
-     r" (?:\w+ )?(?:fortif(?:y|ies|ied)|securing|guarding) ", "secures", "ab"),
+     r" (?:\w+ ){0,2}(?:fortif(?:y|ies|ied)|securing|guarding) (?:the )?", "secures", "ab"),
     (r",? (?:(?:which|that) )?(?:is |are |was |were )?(?:heavily |well |closely )?(?:secured|guarded|protected) by (?:the )?",
      "secures", "ba"),
     (r" (?:\w+ )?(?:threatens?|threatened) (?:the )?", "threatens", "ab"),
-    (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?", "bypasses", "ab"),
-    (r" (?:\w+ )?(?:uses?|used) (?:the )?", "usedBy", "ba"),
+    # "Kataib Hezbollah and other militias collaborate with the Syrian regime": each of the two
+    (r"(?: and other [\w’' -]{1,40}?)? (?:\w+ )?(?:collaborates?|collaborated|cooperates?|cooperated) with (?:the )?",
+     "collaboratesWith", "ab"),
+    (r" (?:\w+ )?(?:bypass(?:es)?|bypassing|circumvents?|goes around) (?:the )?(?:(?:closed|official|old|new|main) )?", "bypasses", "ab"),
+    (r" (?:\w+ )?(?:uses?|used) (?:the )?| (?:are|is|was|were|been|carry on|keep|kept) using (?:the )?", "usedBy", "ba"),
     (r" (?:is |are |was |were )?used by (?:the )?", "usedBy", "ab"),
     (r" (?:passes|passing|runs|running|goes|going) (?:through|via) (?:the )?| (?:through|via) (?:the )?",
      "passesThrough", "ab"),

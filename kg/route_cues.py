@@ -21,7 +21,8 @@ _CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
 _WINDOW = 120  # characters from the route to what it carries or leads to
 _TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
-_AND = re.compile(r"^\s*(?:,\s*)?(?:and\s+)(?:the\s+)?$", re.I)
+_FROM = re.compile(r"['’”\"]?\s+(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?")  # "the land bridge from", "the route runs from"
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*")
 _THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
 # The mode a route's own words give it ("land bridge", "overland route", "air bridge", "sea route"): lb:Mode's concepts.
 _MODES = [(re.compile(r"\b(?:land|overland|road)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
@@ -48,25 +49,35 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
                 if n.start >= cue.end() and _local(n.type) == "Commodity":
                     out.append(Proposed(route.id, "cargo", n.id, f"{route.words!r} … {cue.group(0)!r} {n.words!r}"))
         if _is_any(proposer, route, ("Route",)):
-            words = text[max(0, route.start - 12):route.end]  # its name, or the adjective before it ("the overland route")
+            # its name, or the adjective before it ("the overland route"); a description's own words ("naval routes")
+            words = route.words if route.kind == "reference" else text[max(0, route.start - 12):route.end]
             mode = next((value for pattern, value in _MODES if pattern.search(words)), None)
             if mode:
                 out.append(Proposed(route.id, "mode", mode, f"{route.words!r}: a {mode} route by its words"))
             places = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",))
                       and not any(o is not n and o.start <= n.start and n.end <= o.end for o in after)]  # not a name's part
             to = [n for n in places if _TO.search(text[:n.start])]
-            joined = []  # "into Syria and Lebanon": it goes on to the last of the places coordinated with the last "to"
-            for n in places:
-                if to and n.start > (joined or to)[-1].end and _AND.match(text[(joined or to)[-1].end:n.start]):
-                    joined.append(n)
-            if joined:
-                out += [Proposed(route.id, "passesThrough", n.id, f"{route.words!r} … into {n.words!r} and on to {joined[-1].words!r}")
-                        for n in [to[-1]] + joined[:-1] if proposer.allowed(route, "passesThrough", n)]
-                to.append(joined[-1])
-            if to and proposer.allowed(route, "destination", to[-1]):
-                out.append(Proposed(route.id, "destination", to[-1].id, f"{route.words!r} … to {to[-1].words!r}, the last place "
-                                                                          "it goes to"))
+            start = next((n for n in after if _FROM.fullmatch(text, route.end, n.start) and _is_any(proposer, n, ("Place",))), None)
+            if start is not None and proposer.allowed(route, "origin", start) and re.match(r"\s+to\b", text[start.end:]):
+                out.append(Proposed(route.id, "origin", start.id, f"{route.words!r} from {start.words!r} to …: where it starts"))
+            chain = _coordinated(text, to[-1], places) if to else []  # "into Syria and Lebanon": on through Syria to Lebanon
+            for n in chain[:-1]:
+                if proposer.allowed(route, "passesThrough", n):
+                    out.append(Proposed(route.id, "passesThrough", n.id, f"{route.words!r} … into {n.words!r} and on to "
+                                                                         f"{chain[-1].words!r}"))
+            if chain and proposer.allowed(route, "destination", chain[-1]):
+                out.append(Proposed(route.id, "destination", chain[-1].id, f"{route.words!r} … to {chain[-1].words!r}, the last "
+                                                                           "place it goes to"))
     return out
+
+
+def _coordinated(text: str, first: Node, after: list[Node]) -> list[Node]:
+    """A place and the places coordinated after it ("Syria and Lebanon")."""
+    chain = [first]
+    for n in after:
+        if n.start >= chain[-1].end and n.type == first.type and _AND.fullmatch(text[chain[-1].end:n.start]):
+            chain.append(n)
+    return chain
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -57,6 +57,7 @@ from .route_traits import route_traits
 from .route_users import route_users
 from .route_uses import route_uses
 from .sect_cues import named_sects
+from .state_cues import crossing_borders, inherited_sponsors, state_facts, title_bodies
 from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
@@ -148,7 +149,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     statements: list[dict] = []
     whole = doc.in_scope_text()
     found = repeated_names(whole, matcher.find(whole))  # over the whole text: a short form or surname needs the full name given before it
-    salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer))
+    salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer),
+                        events.connects, labels)
     previous: list[Proposed] = []  # the facts of the sentence before
     timeline = Timeline()  # the dates the text has given so far
     routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
@@ -175,7 +177,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
-        facts += proposer.statuses(text, nodes)
+        facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
@@ -185,7 +187,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
-        facts += engaged_in(proposer, text, nodes, facts, doc.id)
+        facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
+        facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts
