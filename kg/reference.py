@@ -48,6 +48,7 @@ class Salience:
         self.labels = {e: fold(label) for e, label in (labels or {}).items()}
         self.counts: Counter[str] = Counter(n.id for n in all_nodes if n.kind in ("linked", "new"))
         self.last: list[str] = []
+        self.recent: list[list[Node]] = []  # the nodes of the sentences before, names and references, for pronouns
 
     def named(self, nodes: list[Node]) -> None:
         self.last.extend(n.id for n in nodes if n.kind in ("linked", "new"))

@@ -43,6 +43,7 @@ from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
+from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
 from .rank_cues import ranks
@@ -172,6 +173,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         dates = sorted(dates + timeline.same_day(text), key=lambda d: d.start)
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         references += count_groups(proposer, text, nodes + references, quantities, doc.id)
+        references += pronouns(text, nodes + references, salience)
         nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
