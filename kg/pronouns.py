@@ -22,6 +22,9 @@ _OPENING = re.compile(r"^\W*(?:(?:however|but|and|yet|still|so|thus|then|now|ins
 # What a pronoun never stands for: a person (he, she), what is carried, an event or a count.
 _NOT = ("Person", "PersonGroup", "Commodity", "Event", "Quantity", "Sect", "Mode", "SourceDocument")
 RECENT = 2  # how many sentences back a pronoun reaches
+# "Through it", "across it": a pronoun a thing passes through stands for a way across (a crossing, road, route, border).
+_THROUGH = re.compile(r"\b(?:through|across|via)\s+$", re.I)
+_WAYS = ("Crossing", "Route", "Road", "Border", "LandBridge")
 _PLURAL_HEAD = re.compile(r"(?<![su])s$", re.I)  # "militias", "Units", "Iranians"; not "Hizballah", "Force", "Crisis"
 
 
@@ -34,7 +37,9 @@ def plural(node: Node, salience: Salience) -> bool:
     return bool(head) and bool(_PLURAL_HEAD.search(head[-1]))
 
 
-def _fits(node: Node, is_plural: bool, salience: Salience) -> bool:
+def _fits(node: Node, is_plural: bool, salience: Salience, way: bool = False) -> bool:
+    if way and not any(salience.ontology.is_subclass(node.type, LB + cls) for cls in _WAYS):
+        return False
     if node.kind not in ("linked", "new", "reference", "demonym") or node.kind == "demonym" and not is_plural:
         return False  # an adjective ("Iraqi") is no antecedent of "it"; "the Iranians" is one of "they"
     if any(salience.ontology.is_subclass(node.type, LB + cls) for cls in _NOT):
@@ -52,15 +57,15 @@ def pronouns(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
         taken = any(m.start() < n.end and n.start < m.end() for n in nodes)
         if taken or _EXPLETIVE.match(text, m.end()) or _MAKES.search(text[:m.start()]):
             continue
-        is_plural = m.group(1).lower() == "they"
+        is_plural, way = m.group(1).lower() == "they", bool(_THROUGH.search(text[:m.start()]))
         before = sorted((n for n in nodes if n.end <= m.start()), key=lambda n: n.start)
-        found = next((n for n in before if _fits(n, is_plural, salience)), None)
+        found = next((n for n in before if _fits(n, is_plural, salience, way)), None)
         why = "the subject of the sentence"
         if found is None and _OPENING.match(text[:m.start()]):
-            found = next((n for n in subject if _fits(n, is_plural, salience)), None)
+            found = next((n for n in subject if _fits(n, is_plural, salience, way)), None)
             why = "the subject of the sentence before"
         if found is None:
-            found = next((n for n in reversed(previous + before) if _fits(n, is_plural, salience)), None)
+            found = next((n for n in reversed(previous + before) if _fits(n, is_plural, salience, way)), None)
             why = "named last"
         if found is not None:
             out.append(Node(m.start(), m.end(), found.id, found.type, m.group(0), "reference",

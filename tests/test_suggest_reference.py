@@ -70,3 +70,9 @@ def test_a_fact_through_a_pronoun(ontology):
     nodes = nodes_of(then, {"East Gate": "east-gate"})
     nodes = sorted(nodes + pronouns(then, nodes, salience), key=lambda n: n.start)
     assert ("harb-brigade", "controls", "east-gate") in {(f.subject, f.property, f.object) for f in proposer.relations(then, nodes)}
+
+
+def test_what_passes_through_it_passes_through_a_way_across_not_the_group_named_last(ontology):
+    text = [("The Harb Brigade runs the East Gate.", {"Harb Brigade": "harb-brigade", "East Gate": "east-gate"}),
+            ("Oil for the Harb Brigade flows through it to Iraq.", {"Harb Brigade": "harb-brigade", "Iraq": "iraq"})]
+    assert read(ontology, text)[1] == [("it", "east-gate")]
