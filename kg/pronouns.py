@@ -25,6 +25,8 @@ RECENT = 2  # how many sentences back a pronoun reaches
 # "Through it", "across it": a pronoun a thing passes through stands for a way across (a crossing, road, route, border).
 _THROUGH = re.compile(r"\b(?:through|across|via)\s+$", re.I)
 _WAYS = ("Crossing", "Route", "Road", "Border", "LandBridge")
+# "The region", "this area": the region the text named last; not "the area between …", "the region of …".
+_AREA = re.compile(r"\b(?:the|this|that)\s+(?:area|region)\b(?!\s+(?:of|between|around|near|along)\b|-)", re.I)
 _PLURAL_HEAD = re.compile(r"(?<![su])s$", re.I)  # "militias", "Units", "Iranians"; not "Hizballah", "Force", "Crisis"
 
 
@@ -47,10 +49,27 @@ def _fits(node: Node, is_plural: bool, salience: Salience, way: bool = False) ->
     return plural(node, salience) == is_plural
 
 
-def pronouns(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
-    """Nodes for the pronouns "it" and "they" of a sentence, then the sentence's nodes kept as what later pronouns may
-    stand for."""
+def areas(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
+    """Nodes for "the region", "this area": the region named last in the sentence or the two before it, names and
+    descriptions alike ("the area between Albu Kamal and al-Qaim … in the region")."""
     out = []
+    for m in _AREA.finditer(text):
+        if any(m.start() < n.end and n.start < m.end() for n in nodes):
+            continue
+        named = [n for sent in salience.recent[-RECENT:] for n in sent]
+        named += sorted((n for n in nodes if n.end <= m.start()), key=lambda n: n.start)
+        found = next((n for n in reversed(named) if n.kind in ("linked", "new", "reference")
+                      and salience.ontology.is_subclass(n.type, LB + "Region")), None)
+        if found is not None:
+            out.append(Node(m.start(), m.end(), found.id, found.type, m.group(0), "reference", f"{m.group(0)!r}: the region named last"))
+    return out
+
+
+def pronouns(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
+    """Nodes for the pronouns "it" and "they" of a sentence and for "the region", then the sentence's nodes kept as what
+    later pronouns may stand for."""
+    regions = areas(text, nodes, salience)
+    nodes, out = nodes + regions, []
     subject = salience.recent[-1] if salience.recent else []
     previous = [n for sent in salience.recent[-RECENT:] for n in sent]
     for m in _PRONOUN.finditer(text):
@@ -71,4 +90,4 @@ def pronouns(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
             out.append(Node(m.start(), m.end(), found.id, found.type, m.group(0), "reference",
                             f"{m.group(0)!r}: the {'plural ' if is_plural else ''}thing {why}"))
     salience.recent.append(sorted((n for n in nodes + out if n.kind in ("linked", "new", "reference", "demonym")), key=lambda n: n.start))
-    return out
+    return regions + out

@@ -8,7 +8,8 @@ from kg.namespaces import LB
 from kg.propose import Node
 
 TYPES = {"harb-brigade": LB + "Militia", "farmers-of-hit": LB + "PersonGroup", "hit": LB + "Settlement", "iraq": LB + "Country",
-         "border-guards": LB + "Militia", "east-gate": LB + "OfficialCrossing", "oil": LB + "Commodity"}
+         "border-guards": LB + "Militia", "east-gate": LB + "OfficialCrossing", "oil": LB + "Commodity",
+         "anbar-desert": LB + "Region"}
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +77,12 @@ def test_what_passes_through_it_passes_through_a_way_across_not_the_group_named_
     text = [("The Harb Brigade runs the East Gate.", {"Harb Brigade": "harb-brigade", "East Gate": "east-gate"}),
             ("Oil for the Harb Brigade flows through it to Iraq.", {"Harb Brigade": "harb-brigade", "Iraq": "iraq"})]
     assert read(ontology, text)[1] == [("it", "east-gate")]
+
+
+def test_the_region_is_the_region_named_last_not_a_region_a_name_follows(ontology):
+    text = [("The Harb Brigade fought in the Anbar desert.", {"Harb Brigade": "harb-brigade", "Anbar desert": "anbar-desert"}),
+            ("It took control of Hit and the region.", {"Hit": "hit"}),
+            ("It left the region of Hit.", {"Hit": "hit"})]
+    found = read(ontology, text)
+    assert ("the region", "anbar-desert") in found[1]
+    assert [w for w, _ in found[2]] == ["It"]
