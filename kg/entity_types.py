@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .mentions import DEMONYMS
+
 NO_CLUE = "no clue in the name or around it"
 # Words inside a name (most often its last word) and the class they make likely.
 _HEAD_WORDS = [
@@ -53,9 +55,21 @@ _AFTER = [
 ]
 
 
+# The nouns after a country adjective in a name written in lower case (kg.phrase_names: Iraqi joint forces).
+_BODY_NOUNS = [(r"army|forces|navy|police", "StateForce"), (r"embassy", "GovernmentBody"), (r"advisors|advisers", "PersonGroup")]
+_COMPASS = re.compile(r"(?:north|south|east|west|northeast|northwest|southeast|southwest)ern ", re.I)
+
+
 def guess_type(words: str, before: str, after: str) -> tuple[str, str]:
     """The class (local name) a new name most likely has, and the words that say so."""
     lowered = words.lower().replace("’", "'")
+    if _COMPASS.match(words):
+        return "Region", f"the compass word {words.split()[0]!r} opening it"
+    if words.split()[0] in DEMONYMS:
+        for pattern, cls in _BODY_NOUNS:
+            m = re.search(rf"\b(?:{pattern})\b", lowered)
+            if m:
+                return cls, f"the word {m.group(0)!r} after a country's adjective"
     for pattern, cls in _HEAD_WORDS:
         m = re.search(rf"\b(?:{pattern})\b", lowered)
         if m:

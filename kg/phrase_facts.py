@@ -1,0 +1,31 @@
+"""What the names kg.phrase_names finds say of themselves: the country of a body its country's adjective names
+("Iraqi army": [iraqi-army, country, Iraq]), the country a region a compass word names lies in ("eastern Syria":
+[eastern-syria, locatedIn, Syria])."""
+
+from __future__ import annotations
+
+from .mentions import DEMONYMS
+from .phrase_names import body_name, compass_name
+from .propose import Node, Proposed, Proposer
+
+
+def phrase_facts(proposer: Proposer, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """[body, country, country] and [region, locatedIn, country] for the new names of those kinds."""
+    ids = {label: ent_id for ent_id, label in labels.items()}
+    out = []
+    for n in nodes:
+        if n.kind not in ("new", "unsure"):
+            continue
+        first = n.words.split(" ", 1)[0]
+        if body_name(n.words, DEMONYMS):
+            prop, country_id = "country", ids.get(DEMONYMS[first])
+        elif compass_name(n.words):
+            prop, country_id = "locatedIn", ids.get(n.words.split(" ", 1)[1])
+        else:
+            continue
+        if country_id is None or country_id not in proposer.types:
+            continue
+        country = Node(n.start, n.end, country_id, proposer.types[country_id], first, "demonym")
+        if proposer.allowed(n, prop, country):
+            out.append(Proposed(n.id, prop, country_id, f"the name {n.words!r} says {first!r}"))
+    return out

@@ -1,0 +1,89 @@
+"""Names written partly in lower case or with a number (kg.phrase_names), their class and what they say of themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.entity_types import guess_type
+from kg.mentions import Matcher
+from kg.namespaces import LB
+from kg.register import Entity
+
+
+def entity(ent_id: str, cls: str, label: str) -> Entity:
+    return Entity(ent_id, LB + cls, label, (label,), "", Path("register/test.yaml"), None)
+
+
+REGISTER = {e.id: e for e in [
+    entity("iraq", "Country", "Iraq"), entity("syria", "Country", "Syria"), entity("iran", "Country", "Iran"),
+    entity("damascus", "Settlement", "Damascus"), entity("tal-afar", "Settlement", "Tal Afar"),
+    entity("tigris-valley", "Region", "Tigris Valley"), entity("quds-force", "MilitaryUnit", "Quds Force"),
+]}
+
+
+def found(text: str) -> dict[str, str | None]:
+    return {m.words: m.entity for m in Matcher(REGISTER).find(text) if m.how != "demonym"}
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Convoys were seen in northern Iraq last week.", "northern Iraq", "Region"),
+    ("Militants held the upper Tigris Valley for a year.", "upper Tigris Valley", "Region"),
+    ("Clashes spread across the Tal Afar district overnight.", "Tal Afar district", "Region"),
+    ("Officers of the Iraqi army inspected the post.", "Iraqi army", "StateForce"),
+    ("A commander of the Syrian armed forces said so.", "Syrian armed forces", "StateForce"),
+    ("A source in the Iranian embassy in Damascus said so.", "Iranian embassy in Damascus", "GovernmentBody"),
+    ("The fighters were trained by Iranian advisors.", "Iranian advisors", "PersonGroup"),
+    ("Officials said Unit 700 moved the rockets.", "Unit 700", "MilitaryUnit"),
+])
+def test_a_name_written_in_lower_case_or_with_a_number_is_a_new_name_of_its_class(text, name, cls):
+    names = found(text)
+    assert names.get(name, "absent") is None  # a new name, not a register entry's
+    start = text.index(name)
+    assert guess_type(name, text[:start], text[start + len(name):])[0] == cls
+
+
+def test_the_register_place_inside_such_a_name_gives_way_to_it_but_stays_elsewhere():
+    names = found("The Tal Afar district lies west of Tal Afar, in northern Iraq, not in the south of Iraq.")
+    assert names["Tal Afar district"] is None and names["Tal Afar"] == "tal-afar"
+    assert names["northern Iraq"] is None and names["Iraq"] == "iraq"
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces entered the town.",  # which of the country's forces the text does not say
+    "The Syrian and Iraqi governments agreed.",
+    "Units 190 and 400 of the Quds Force moved arms.",
+    "Clashes spread across the district of Tal Afar.",
+])
+def test_no_new_name_where_the_words_say_no_one_thing(text):
+    assert [w for w, ent_id in found(text).items() if ent_id is None] == []
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+
+    return load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+
+
+def test_the_country_a_body_or_region_names_is_its_country_or_where_it_lies(ontology):
+    from kg.event_index import EventIndex
+    from kg.phrase_facts import phrase_facts
+    from kg.propose import Node, Proposer
+
+    text = "The Iraqi joint forces and Iranian advisors moved into eastern Syria, near Damascus."
+    proposer = Proposer(ontology, {e.id: e.type for e in REGISTER.values()}, EventIndex(ontology))
+    nodes = []
+    for m in Matcher(REGISTER).find(text):
+        if m.how == "unknown":
+            ent_id = m.words.lower().replace(" ", "-")
+            cls, _ = guess_type(m.words, text[:m.start], text[m.end:])
+            proposer.types[ent_id] = LB + cls
+            nodes.append(Node(m.start, m.end, ent_id, LB + cls, m.words, "new"))
+        elif m.entity:
+            nodes.append(Node(m.start, m.end, m.entity, REGISTER[m.entity].type, m.words))
+    facts = {(f.subject, f.property, f.object) for f in phrase_facts(proposer, nodes, {e.id: e.label for e in REGISTER.values()})}
+    assert facts == {("iraqi-joint-forces", "country", "iraq"), ("iranian-advisors", "country", "iran"),
+                     ("eastern-syria", "locatedIn", "syria")}
