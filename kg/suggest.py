@@ -44,6 +44,7 @@ from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
+from .possessive_places import possessive_places
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
 from .rank_cues import ranks
@@ -181,7 +182,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
-        facts += phrase_facts(proposer, nodes, labels)
+        facts += phrase_facts(proposer, nodes, labels) + possessive_places(proposer, text, nodes)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))

@@ -87,3 +87,24 @@ def test_the_country_a_body_or_region_names_is_its_country_or_where_it_lies(onto
     facts = {(f.subject, f.property, f.object) for f in phrase_facts(proposer, nodes, {e.id: e.label for e in REGISTER.values()})}
     assert facts == {("iraqi-joint-forces", "country", "iraq"), ("iranian-advisors", "country", "iran"),
                      ("eastern-syria", "locatedIn", "syria")}
+
+
+def test_a_place_named_in_the_possessive_holds_the_town_or_region_after_it(ontology):
+    from kg.event_index import EventIndex
+    from kg.possessive_places import possessive_places
+    from kg.propose import Node, Proposer
+
+    types = {"anbar": LB + "Region", "rawa-district": LB + "Region", "jubba": LB + "Settlement", "iran": LB + "Country",
+             "imam-ali-base": LB + "MilitaryBase"}
+    proposer = Proposer(ontology, types, EventIndex(ontology))
+
+    def told(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+        nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()), key=lambda n: n.start)
+        return {(f.subject, f.property, f.object) for f in possessive_places(proposer, text, nodes)}
+
+    assert told("Jubba is in Anbar's Rawa district.", {"Jubba": "jubba", "Anbar's": "anbar", "Rawa district": "rawa-district"}) \
+        == {("rawa-district", "locatedIn", "anbar"), ("jubba", "locatedIn", "rawa-district")}
+    assert told("Anbar's town of Jubba was quiet.", {"Anbar's": "anbar", "Jubba": "jubba"}) == {("jubba", "locatedIn", "anbar")}
+    assert told("Iran's Imam Ali base was struck.", {"Iran's": "iran", "Imam Ali base": "imam-ali-base"}) == set()
+    assert told("Anbar, Jubba and Rawa district were quiet.", {"Anbar": "anbar", "Jubba": "jubba", "Rawa district": "rawa-district"}) \
+        == set()
