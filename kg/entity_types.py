@@ -34,7 +34,7 @@ _BEFORE = [
      r"sheikh|dr\.|mr\.|mrs\.|ms\.|expert|leader|head|analyst|journalist|official)\s*$", "Person"),
     (r"(?:town|city|village) of\s*$", "Settlement"),
     (r"(?:province|governorate|region|area) of\s*$", "Region"),
-    (r"(?:newspaper|channel|outlet|website|agency|daily)\s*$", "MediaOutlet"),
+    (r"(?:newspaper|channel|outlet|website|agency|daily|tv|television|radio)\s*$", "MediaOutlet"),
     (r"(?:militia|group)\s*$", "Militia"),
     # a kind in the plural, then one of them by name: "unofficial crossings -- notably al-Sekak", "towns such as"
     (r"\bcrossings[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Crossing"),

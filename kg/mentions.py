@@ -71,6 +71,7 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he"
 # Adjectives of sect and people, capitalised but not names of entities (a fact's concept at most).
 _ADJECTIVES = {"shiite", "shi'ite", "shi’ite", "shia", "shi'a", "sunni", "kurdish", "arab", "arabic", "persian", "islamic",
                "muslim", "christian", "western", "eastern", "northern", "southern"}
+_MEDIA_KINDS = {"tv", "television", "radio", "newspaper", "daily", "agency", "channel", "website"}
 _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december"}
 # Letters, with apostrophes inside (Kata’aib, Qa'im, Shi'ite); hyphens separate words (al-Qaim is two).
@@ -278,6 +279,9 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
         joined = tok is not None and text[tok.end():tok.end() + 1] == "-"  # al-Akhbar: the article starts the name
         # Abu Sajad, Bin Laden: a kunya or patronymic written with a capital starts the name
         joined = joined or tok is not None and word in ("Abu", "Umm", "Bin", "Ibn") and i + 1 < len(run)
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        # "state TV SANA": the kind of outlet before its short name is no part of it
+        free = free and not (not piece and word.lower() in _MEDIA_KINDS and following is not None and following.group(0).isupper())
         if free and (piece or joined or word.lower() not in _COMMON | TITLES | _JOINERS | _ADJECTIVES):
             piece.append(tok)
             continue

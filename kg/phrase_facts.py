@@ -1,23 +1,32 @@
 """What the names kg.phrase_names finds say of themselves: the country of a body its country's adjective names
 ("Iraqi army": [iraqi-army, country, Iraq]), the country a region a compass word names lies in ("eastern Syria":
-[eastern-syria, locatedIn, Syria])."""
+[eastern-syria, locatedIn, Syria]), the country of an outlet its country's adjective and its kind name ("Syrian state TV
+SANA")."""
 
 from __future__ import annotations
+
+import re
 
 from .mentions import DEMONYMS
 from .phrase_names import body_name, compass_name
 from .propose import Node, Proposed, Proposer
 
+_OUTLET_KIND = re.compile(r" (?:state |official |news )?(?:TV|television|radio|news agency|newspaper|daily) ")
 
-def phrase_facts(proposer: Proposer, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
-    """[body, country, country] and [region, locatedIn, country] for the new names of those kinds."""
+
+def phrase_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """[body, country, country] and [region, locatedIn, country] for the new names of those kinds, and [outlet, country,
+    country] for a new name after a country's adjective and the kind of outlet ("Syrian state TV SANA")."""
     ids = {label: ent_id for ent_id, label in labels.items()}
     out = []
-    for n in nodes:
+    for i, n in enumerate(nodes):
         if n.kind not in ("new", "unsure"):
             continue
         first = n.words.split(" ", 1)[0]
-        if body_name(n.words, DEMONYMS):
+        adjective = nodes[i - 1] if i > 0 and nodes[i - 1].kind == "demonym" else None
+        if adjective is not None and _OUTLET_KIND.fullmatch(text[adjective.end:n.start]):
+            first, prop, country_id = adjective.words, "country", adjective.id
+        elif body_name(n.words, DEMONYMS):
             prop, country_id = "country", ids.get(DEMONYMS[first])
         elif compass_name(n.words):
             prop, country_id = "locatedIn", ids.get(n.words.split(" ", 1)[1])

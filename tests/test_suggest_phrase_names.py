@@ -19,7 +19,7 @@ def entity(ent_id: str, cls: str, label: str) -> Entity:
 REGISTER = {e.id: e for e in [
     entity("iraq", "Country", "Iraq"), entity("syria", "Country", "Syria"), entity("iran", "Country", "Iran"),
     entity("damascus", "Settlement", "Damascus"), entity("tal-afar", "Settlement", "Tal Afar"),
-    entity("tigris-valley", "Region", "Tigris Valley"), entity("quds-force", "MilitaryUnit", "Quds Force"),
+    entity("diyala-valley", "Region", "Diyala Valley"), entity("quds-force", "MilitaryUnit", "Quds Force"),
 ]}
 
 
@@ -29,7 +29,7 @@ def found(text: str) -> dict[str, str | None]:
 
 @pytest.mark.parametrize("text, name, cls", [
     ("Convoys were seen in northern Iraq last week.", "northern Iraq", "Region"),
-    ("Militants held the upper Tigris Valley for a year.", "upper Tigris Valley", "Region"),
+    ("Militants held the upper Diyala Valley for a year.", "upper Diyala Valley", "Region"),
     ("Clashes spread across the Tal Afar district overnight.", "Tal Afar district", "Region"),
     ("Officers of the Iraqi army inspected the post.", "Iraqi army", "StateForce"),
     ("A commander of the Syrian armed forces said so.", "Syrian armed forces", "StateForce"),
@@ -84,7 +84,7 @@ def test_the_country_a_body_or_region_names_is_its_country_or_where_it_lies(onto
             nodes.append(Node(m.start, m.end, ent_id, LB + cls, m.words, "new"))
         elif m.entity:
             nodes.append(Node(m.start, m.end, m.entity, REGISTER[m.entity].type, m.words))
-    facts = {(f.subject, f.property, f.object) for f in phrase_facts(proposer, nodes, {e.id: e.label for e in REGISTER.values()})}
+    facts = {(f.subject, f.property, f.object) for f in phrase_facts(proposer, text, nodes, {e.id: e.label for e in REGISTER.values()})}
     assert facts == {("iraqi-joint-forces", "country", "iraq"), ("iranian-advisors", "country", "iran"),
                      ("eastern-syria", "locatedIn", "syria")}
 
@@ -108,3 +108,20 @@ def test_a_place_named_in_the_possessive_holds_the_town_or_region_after_it(ontol
     assert told("Iran's Imam Ali base was struck.", {"Iran's": "iran", "Imam Ali base": "imam-ali-base"}) == set()
     assert told("Anbar, Jubba and Rawa district were quiet.", {"Anbar": "anbar", "Jubba": "jubba", "Rawa district": "rawa-district"}) \
         == set()
+
+
+def test_an_outlets_short_name_after_its_kind_is_the_outlet_of_the_country_its_adjective_names(ontology):
+    from kg.event_index import EventIndex
+    from kg.phrase_facts import phrase_facts
+    from kg.propose import Node, Proposer
+
+    text = "On Friday Iraqi state TV INA showed the convoy."
+    mentions = Matcher(REGISTER).find(text)
+    assert [(m.words, m.how) for m in mentions] == [("Iraqi", "demonym"), ("INA", "unknown")]
+    outlet = mentions[1]
+    assert guess_type(outlet.words, text[:outlet.start], text[outlet.end:])[0] == "MediaOutlet"
+    proposer = Proposer(ontology, {"iraq": LB + "Country", "ina": LB + "MediaOutlet"}, EventIndex(ontology))
+    nodes = [Node(mentions[0].start, mentions[0].end, "iraq", LB + "Country", "Iraqi", "demonym"),
+             Node(outlet.start, outlet.end, "ina", LB + "MediaOutlet", "INA", "new")]
+    assert {(f.subject, f.property, f.object) for f in phrase_facts(proposer, text, nodes, {"iraq": "Iraq"})} == \
+        {("ina", "country", "iraq")}
