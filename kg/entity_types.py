@@ -56,7 +56,8 @@ _AFTER = [
 
 
 # The nouns after a country adjective in a name written in lower case (kg.phrase_names: Iraqi joint forces).
-_BODY_NOUNS = [(r"army|forces|navy|police", "StateForce"), (r"embassy", "GovernmentBody"), (r"advisors|advisers", "PersonGroup")]
+_BODY_NOUNS = [(r"army|forces|navy|police", "StateForce"), (r"embassy", "GovernmentBody"),
+               (r"advisors|advisers|representatives|officials|delegates", "PersonGroup")]
 _COMPASS = re.compile(r"(?:north|south|east|west|northeast|northwest|southeast|southwest)ern ", re.I)
 
 
@@ -65,7 +66,7 @@ def guess_type(words: str, before: str, after: str) -> tuple[str, str]:
     lowered = words.lower().replace("’", "'")
     if _COMPASS.match(words):
         return "Region", f"the compass word {words.split()[0]!r} opening it"
-    if words.split()[0] in DEMONYMS:
+    if re.sub(r"^(?:senior|high-ranking) ", "", words, flags=re.I).split()[0] in DEMONYMS:
         for pattern, cls in _BODY_NOUNS:
             m = re.search(rf"\b(?:{pattern})\b", lowered)
             if m:

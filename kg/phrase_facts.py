@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .mentions import DEMONYMS
-from .phrase_names import body_name, compass_name
+from .phrase_names import SENIOR, body_name, compass_name
 from .propose import Node, Proposed, Proposer
 
 _OUTLET_KIND = re.compile(r" (?:state |official |news )?(?:TV|television|radio|news agency|newspaper|daily) ")
@@ -27,6 +27,7 @@ def phrase_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[
         if adjective is not None and _OUTLET_KIND.fullmatch(text[adjective.end:n.start]):
             first, prop, country_id = adjective.words, "country", adjective.id
         elif body_name(n.words, DEMONYMS):
+            first = SENIOR.sub("", n.words).split(" ", 1)[0]
             prop, country_id = "country", ids.get(DEMONYMS[first])
         elif compass_name(n.words):
             prop, country_id = "locatedIn", ids.get(n.words.split(" ", 1)[1])

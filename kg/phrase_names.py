@@ -1,7 +1,8 @@
 """Names a text writes partly in lower case or with a number, which no run of capitalised words holds.
 
 - a country adjective and the noun of a state body or of a group of people: "Iraqi army", "Iraqi joint forces",
-  "Iraqi embassy in Damascus", "Iranian advisors" (kg.entity_types gives the class; the adjective gives its country);
+  "Iraqi embassy in Damascus", "Iranian advisors", "senior Iraqi representatives" (kg.entity_types gives the class;
+  the adjective gives its country);
 - a compass word before a country: "eastern Syria", "the southern Lebanon front" (a region of that country), and
   "lower" or "upper" before a valley ("the lower Euphrates Valley": a part of it, not the whole);
 - a town of the register and "region" or "district" after it: "Albukamal region", "al-Qa'im district" (the area
@@ -20,7 +21,9 @@ from functools import cache
 
 # The noun of a state body or of a group of people after a country adjective ("forces" only with a word saying which:
 # "Iraqi forces" may be any of them).
-_BODY_NOUN = r" (?:(?:joint|armed|border|state|security) forces|army|navy|police|embassy|advisors|advisers)\b(?: in [A-Z][\w'’-]+)?"
+_BODY_NOUN = r" (?:(?:joint|armed|border|state|security) forces|army|navy|police|embassy|advisors|advisers|representatives" \
+             r"|officials|delegates)\b(?: in [A-Z][\w'’-]+)?"
+SENIOR = re.compile(r"^(?:[Ss]enior|[Hh]igh-ranking) ")  # before the adjective of a group of people: part of its name
 _COMPASS = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]ortheast|[Nn]orthwest|[Ss]outheast|[Ss]outhwest)ern $")
 _FRONT = re.compile(r"^ front\b")
 _UPPER_LOWER = re.compile(r"\b(?:[Ll]ower|[Uu]pper) $")
@@ -30,7 +33,15 @@ _NUMBERED = re.compile(r"\b(?:Unit|Brigade|Division|Battalion|Regiment) \d{1,4}\
 
 @cache
 def _body(demonyms: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"\b(?:{'|'.join(sorted(demonyms, key=len, reverse=True))}){_BODY_NOUN}")
+    adjectives = "|".join(sorted(demonyms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{SENIOR.pattern[1:]})?(?:{adjectives}){_BODY_NOUN}")
+
+
+@cache
+def _coordinated(demonyms: tuple[str, ...]) -> re.Pattern:
+    """Another country adjective joined to the one that follows: the two share the noun ("Syrian, Iraqi and Iranian
+    representatives"), and neither with it is one group's name."""
+    return re.compile(rf"\b(?:{'|'.join(demonyms)})(?:,| and| or) $")
 
 
 def body_name(words: str, demonyms: Iterable[str]) -> bool:
@@ -68,7 +79,8 @@ def phrase_spans(text: str, linked: list[tuple[int, int, str, str]], demonyms: I
             inside = [i for i, s, e in kept if hit.start() < e and s < hit.end()]
             # the place of an embassy in its name gives way to it (Iraqi embassy in Damascus); no other name does
             if any(linked[i][0] < hit.start() + len(hit.group(0).split(" in ")[0]) for i in inside) or \
-                    any(hit.start() < e and s < hit.end() for s, e in spans):
+                    any(hit.start() < e and s < hit.end() for s, e in spans) or \
+                    _coordinated(tuple(demonyms)).search(text[max(0, hit.start() - 20):hit.start()]):
                 continue
             spans.append((hit.start(), hit.end()))
             dropped += inside
