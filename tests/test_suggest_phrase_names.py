@@ -91,7 +91,7 @@ def test_the_country_a_body_or_region_names_is_its_country_or_where_it_lies(onto
                      ("eastern-syria", "locatedIn", "syria")}
 
 
-def test_a_place_named_in_the_possessive_holds_the_town_or_region_after_it(ontology):
+def test_a_place_named_in_the_possessive_holds_the_town_or_region_after_it_and_an_actor_its_control_of_a_place(ontology):
     from kg.event_index import EventIndex
     from kg.possessive_places import possessive_places
     from kg.propose import Node, Proposer
@@ -108,6 +108,10 @@ def test_a_place_named_in_the_possessive_holds_the_town_or_region_after_it(ontol
         == {("rawa-district", "locatedIn", "anbar"), ("jubba", "locatedIn", "rawa-district")}
     assert told("Anbar's town of Jubba was quiet.", {"Anbar's": "anbar", "Jubba": "jubba"}) == {("jubba", "locatedIn", "anbar")}
     assert told("Iran's Imam Ali base was struck.", {"Iran's": "iran", "Imam Ali base": "imam-ali-base"}) == set()
+    types["isis"] = LB + "ArmedGroup"
+    assert told("Fighting went on during ISIS's long control of the Rawa district.", {"ISIS": "isis", "Rawa district": "rawa-district"}) \
+        == {("isis", "controls", "rawa-district")}
+    assert told("ISIS's attack on the Rawa district failed.", {"ISIS": "isis", "Rawa district": "rawa-district"}) == set()
     assert told("Anbar, Jubba and Rawa district were quiet.", {"Anbar": "anbar", "Jubba": "jubba", "Rawa district": "rawa-district"}) \
         == set()
 
