@@ -64,6 +64,10 @@ _COMPASS = re.compile(r"(?:north|south|east|west|northeast|northwest|southeast|s
 def guess_type(words: str, before: str, after: str) -> tuple[str, str]:
     """The class (local name) a new name most likely has, and the words that say so."""
     lowered = words.lower().replace("’", "'")
+    if re.search(r" supporters$", words):
+        return "PersonGroup", "the word 'supporters' after a group's name"
+    if re.search(r" (?:bases|camps) in ", words):
+        return "MilitaryBase", "the word 'bases' in the name"
     if _COMPASS.match(words):
         return "Region", f"the compass word {words.split()[0]!r} opening it"
     if re.sub(r"^(?:senior|high-ranking) ", "", words, flags=re.I).split()[0] in DEMONYMS:

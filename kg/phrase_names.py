@@ -7,7 +7,9 @@
   "lower" or "upper" before a valley ("the lower Euphrates Valley": a part of it, not the whole);
 - a town of the register and "region" or "district" after it: "Albukamal region", "al-Qa'im district" (the area
   around the town, which the sources tell apart from the town);
-- a unit's head word and its number: "Unit 190".
+- a unit's head word and its number: "Unit 190";
+- an armed group or organisation and "supporters" after it ("PMU supporters": a group of people, not the group), or
+  "bases" in a place ("IRGC bases in Syria").
 
 Each is an unknown name (a candidate new register entry); the register mention it holds gives way to it. kg.mentions
 calls this with the country adjectives it knows; kg.phrase_facts gives the facts such a name says.
@@ -28,6 +30,11 @@ _COMPASS = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]ortheast|[Nn]
 _FRONT = re.compile(r"^ front\b")
 _UPPER_LOWER = re.compile(r"\b(?:[Ll]ower|[Uu]pper) $")
 _AREA = re.compile(r"^ (?:region|district)\b")
+_GROUPS = {"Militia", "ArmedGroup", "StateForce", "MilitaryUnit", "Organization"}
+_PLACES = {"Country", "Settlement", "Region"}
+_FOLLOWERS = re.compile(r"^ supporters\b")
+_BASES_IN = re.compile(r"^ (?:bases|camps) in ")
+HELD = re.compile(r"^(?P<group>.+) (?:supporters|(?:bases|camps) in (?P<place>.+))$")  # the names inside those two
 _NUMBERED = re.compile(r"\b(?:Unit|Brigade|Division|Battalion|Regiment) \d{1,4}\b(?! and \d)")
 
 
@@ -60,13 +67,21 @@ def phrase_spans(text: str, linked: list[tuple[int, int, str, str]], demonyms: I
     spans: list[tuple[int, int]] = []
     dropped: list[int] = []
     for i, (start, end, kind, words) in enumerate(linked):
-        before, after = text[max(0, start - 16):start], text[end:end + 10]
+        before, after = text[max(0, start - 16):start], text[end:end + 20]
         compass = _COMPASS.search(before) if kind == "Country" else None
         front = _FRONT.match(after) if compass is not None else None  # southern Lebanon front
         if compass is None and kind in ("Region", "WaterBody") and words.endswith("Valley"):
             compass = _UPPER_LOWER.search(before)
         area = _AREA.match(after) if kind == "Settlement" else None
-        if compass is not None:
+        group = _FOLLOWERS.match(after) if kind in _GROUPS else None
+        bases = _BASES_IN.match(text[end:]) if kind in _GROUPS else None
+        held = next((j for j, (s, _, k, _) in enumerate(linked) if bases and s == end + bases.end() and k in _PLACES), None)
+        if held is not None:  # IRGC bases in Syria: the group's and the place's names give way to it
+            spans.append((start, linked[held][1]))
+            dropped.append(held)
+        elif group is not None:
+            spans.append((start, end + group.end()))
+        elif compass is not None:
             spans.append((start - len(before) + compass.start(), end + (front.end() if front else 0)))
         elif area is not None:
             spans.append((start, end + area.end()))

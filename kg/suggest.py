@@ -182,7 +182,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
-        facts += phrase_facts(proposer, text, nodes, labels) + possessive_places(proposer, text, nodes)
+        facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))

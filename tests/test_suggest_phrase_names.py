@@ -37,6 +37,8 @@ def found(text: str) -> dict[str, str | None]:
     ("The fighters were trained by Iranian advisors.", "Iranian advisors", "PersonGroup"),
     ("Officials said Unit 700 moved the rockets.", "Unit 700", "MilitaryUnit"),
     ("The talks were held with senior Syrian officials.", "senior Syrian officials", "PersonGroup"),
+    ("The rally drew Quds Force supporters from the south.", "Quds Force supporters", "PersonGroup"),
+    ("Drones hit Quds Force bases in Syria last year.", "Quds Force bases in Syria", "MilitaryBase"),
 ])
 def test_a_name_written_in_lower_case_or_with_a_number_is_a_new_name_of_its_class(text, name, cls):
     names = found(text)
@@ -86,7 +88,8 @@ def test_the_country_a_body_or_region_names_is_its_country_or_where_it_lies(onto
             nodes.append(Node(m.start, m.end, ent_id, LB + cls, m.words, "new"))
         elif m.entity:
             nodes.append(Node(m.start, m.end, m.entity, REGISTER[m.entity].type, m.words))
-    facts = {(f.subject, f.property, f.object) for f in phrase_facts(proposer, text, nodes, {e.id: e.label for e in REGISTER.values()})}
+    labels = {e.id: e.label for e in REGISTER.values()}
+    facts = {(f.subject, f.property, f.object) for f in phrase_facts(proposer, Matcher(REGISTER), text, nodes, labels)}
     assert facts == {("iraqi-joint-forces", "country", "iraq"), ("iranian-advisors", "country", "iran"),
                      ("eastern-syria", "locatedIn", "syria")}
 
@@ -129,5 +132,20 @@ def test_an_outlets_short_name_after_its_kind_is_the_outlet_of_the_country_its_a
     proposer = Proposer(ontology, {"iraq": LB + "Country", "ina": LB + "MediaOutlet"}, EventIndex(ontology))
     nodes = [Node(mentions[0].start, mentions[0].end, "iraq", LB + "Country", "Iraqi", "demonym"),
              Node(outlet.start, outlet.end, "ina", LB + "MediaOutlet", "INA", "new")]
-    assert {(f.subject, f.property, f.object) for f in phrase_facts(proposer, text, nodes, {"iraq": "Iraq"})} == \
+    assert {(f.subject, f.property, f.object) for f in phrase_facts(proposer, Matcher(REGISTER), text, nodes, {"iraq": "Iraq"})} == \
         {("ina", "country", "iraq")}
+
+
+def test_what_the_names_of_a_groups_supporters_or_bases_say(ontology):
+    from kg.event_index import EventIndex
+    from kg.phrase_facts import phrase_facts
+    from kg.propose import Node, Proposer
+
+    types = {e.id: e.type for e in REGISTER.values()} | {"qf-supporters": LB + "PersonGroup", "qf-bases": LB + "MilitaryBase"}
+    proposer = Proposer(ontology, types, EventIndex(ontology))
+    nodes = [Node(0, 21, "qf-supporters", types["qf-supporters"], "Quds Force supporters", "new"),
+             Node(30, 55, "qf-bases", types["qf-bases"], "Quds Force bases in Syria", "new")]
+    text = "Quds Force supporters cheered Quds Force bases in Syria."
+    found = {(f.subject, f.property, f.object) for f in phrase_facts(proposer, Matcher(REGISTER), text, nodes, {})}
+    assert found == {("qf-supporters", "supports", "quds-force"), ("quds-force", "operates", "qf-bases"),
+                     ("qf-bases", "locatedIn", "syria")}
