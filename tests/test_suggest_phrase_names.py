@@ -149,3 +149,16 @@ def test_what_the_names_of_a_groups_supporters_or_bases_say(ontology):
     found = {(f.subject, f.property, f.object) for f in phrase_facts(proposer, Matcher(REGISTER), text, nodes, {})}
     assert found == {("qf-supporters", "supports", "quds-force"), ("quds-force", "operates", "qf-bases"),
                      ("qf-bases", "locatedIn", "syria")}
+
+
+def test_the_chief_of_staff_of_a_force_commands_it(ontology):
+    from kg.event_index import EventIndex
+    from kg.propose import Node, Proposer
+
+    types = {"karim-saleh": LB + "Person", "iraqi-army": LB + "StateForce"}
+    proposer = Proposer(ontology, types, EventIndex(ontology))
+    text = "General Karim Saleh, the chief of staff of the Iraqi army, visited the post."
+    nodes = [Node(8, 19, "karim-saleh", types["karim-saleh"], "Karim Saleh"),
+             Node(text.index("Iraqi army"), text.index("Iraqi army") + 10, "iraqi-army", types["iraqi-army"], "Iraqi army", "new")]
+    relations = {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes) if f.object == "iraqi-army"}
+    assert relations == {("karim-saleh", "commands", "iraqi-army")}
