@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .compare import Known, compare
+from .coordinated_passives import coordinated_passives
 from .corpus import Document, load_corpus
 from .coverage import sentences
 from .cues import read_cues
@@ -183,6 +184,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
+        facts += coordinated_passives(proposer, text, nodes)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))

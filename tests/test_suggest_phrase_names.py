@@ -162,3 +162,22 @@ def test_the_chief_of_staff_of_a_force_commands_it(ontology):
              Node(text.index("Iraqi army"), text.index("Iraqi army") + 10, "iraqi-army", types["iraqi-army"], "Iraqi army", "new")]
     relations = {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes) if f.object == "iraqi-army"}
     assert relations == {("karim-saleh", "commands", "iraqi-army")}
+
+
+def test_the_second_of_two_passive_clauses_joined_by_and_says_its_agents_relation_to_the_thing_before(ontology):
+    from kg.coordinated_passives import coordinated_passives
+    from kg.event_index import EventIndex
+    from kg.propose import Node, Proposer
+
+    types = {"militias": LB + "Militia", "iran": LB + "Country", "russian-advisors": LB + "PersonGroup"}
+    proposer = Proposer(ontology, types, EventIndex(ontology))
+
+    def told(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+        nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()), key=lambda n: n.start)
+        return {(f.subject, f.property, f.object) for f in coordinated_passives(proposer, text, nodes)}
+
+    names = {"militias": "militias", "Iran": "iran", "Russian advisors": "russian-advisors"}
+    assert told("The militias, funded by Iran and backed by Russian advisors, held the town.", names) == \
+        {("russian-advisors", "supports", "militias")}
+    assert told("The militias, funded by Iran and Russian advisors, held the town.", names) == set()
+    assert told("The militias fought Iran and backed by Russian advisors held out.", names) == set()
