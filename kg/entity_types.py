@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .mentions import DEMONYMS
+
 NO_CLUE = "no clue in the name or around it"
 # Words inside a name (most often its last word) and the class they make likely.
 _HEAD_WORDS = [
@@ -32,7 +34,7 @@ _BEFORE = [
      r"sheikh|dr\.|mr\.|mrs\.|ms\.|expert|leader|head|analyst|journalist|official)\s*$", "Person"),
     (r"(?:town|city|village) of\s*$", "Settlement"),
     (r"(?:province|governorate|region|area) of\s*$", "Region"),
-    (r"(?:newspaper|channel|outlet|website|agency|daily)\s*$", "MediaOutlet"),
+    (r"(?:newspaper|channel|outlet|website|agency|daily|tv|television|radio)\s*$", "MediaOutlet"),
     (r"(?:militia|group)\s*$", "Militia"),
     # a kind in the plural, then one of them by name: "unofficial crossings -- notably al-Sekak", "towns such as"
     (r"\bcrossings[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Crossing"),
@@ -53,9 +55,26 @@ _AFTER = [
 ]
 
 
+# The nouns after a country adjective in a name written in lower case (kg.phrase_names: Iraqi joint forces).
+_BODY_NOUNS = [(r"army|forces|navy|police", "StateForce"), (r"embassy", "GovernmentBody"),
+               (r"advisors|advisers|representatives|officials|delegates", "PersonGroup")]
+_COMPASS = re.compile(r"(?:north|south|east|west|northeast|northwest|southeast|southwest)ern ", re.I)
+
+
 def guess_type(words: str, before: str, after: str) -> tuple[str, str]:
     """The class (local name) a new name most likely has, and the words that say so."""
     lowered = words.lower().replace("’", "'")
+    if re.search(r" supporters$", words):
+        return "PersonGroup", "the word 'supporters' after a group's name"
+    if re.search(r" (?:bases|camps) in ", words):
+        return "MilitaryBase", "the word 'bases' in the name"
+    if _COMPASS.match(words):
+        return "Region", f"the compass word {words.split()[0]!r} opening it"
+    if re.sub(r"^(?:senior|high-ranking) ", "", words, flags=re.I).split()[0] in DEMONYMS:
+        for pattern, cls in _BODY_NOUNS:
+            m = re.search(rf"\b(?:{pattern})\b", lowered)
+            if m:
+                return cls, f"the word {m.group(0)!r} after a country's adjective"
     for pattern, cls in _HEAD_WORDS:
         m = re.search(rf"\b(?:{pattern})\b", lowered)
         if m:

@@ -13,7 +13,8 @@ A mention is found in this order, the longest name winning where names overlap:
 A register name followed by the word of another kind of thing (Albukamal Border Crossing, Imam Ali Battalions) is
 not that entity but a new name. Country adjectives (Iraqi, Syrian, Iranian) are kept apart as `demonym` mentions:
 they name no entity, but tell a fact's country or perpetrator. Runs of capitalised words that match nothing are
-`unknown`: candidates for new register entries (kg.entity_types guesses their class).
+`unknown`: candidates for new register entries (kg.entity_types guesses their class), and so are the names
+kg.phrase_names finds written partly in lower case or with a number (Iraqi army, eastern Syria, Unit 190).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .names import fold, skeleton
+from .phrase_names import phrase_spans
 from .register import Entity, mention_spans
 
 MAX_WORDS = 6
@@ -69,6 +71,7 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he"
 # Adjectives of sect and people, capitalised but not names of entities (a fact's concept at most).
 _ADJECTIVES = {"shiite", "shi'ite", "shi’ite", "shia", "shi'a", "sunni", "kurdish", "arab", "arabic", "persian", "islamic",
                "muslim", "christian", "western", "eastern", "northern", "southern"}
+_MEDIA_KINDS = {"tv", "television", "radio", "newspaper", "daily", "agency", "channel", "website"}
 _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december"}
 # Letters, with apostrophes inside (Kata’aib, Qa'im, Shi'ite); hyphens separate words (al-Qaim is two).
@@ -158,6 +161,10 @@ class Matcher:
             word = tok.group(0)
             if word.isupper() and len(word) >= 2 and word in self.initials and not _overlaps(taken, tok.start(), tok.end()):
                 taken.append(Mention(tok.start(), tok.end(), word, self.initials[word], "acronym"))
+        linked = [(m.start, m.end, self.entities[m.entity].type.rsplit("#", 1)[-1], m.words) for m in taken if m.entity]
+        spans, dropped = phrase_spans(text, linked, DEMONYMS)  # eastern Syria, Albukamal region, Iraqi army, Unit 190
+        gone = {linked[i][:2] for i in dropped}
+        taken = [m for m in taken if (m.start, m.end) not in gone] + [Mention(s, e, text[s:e], None, "unknown") for s, e in spans]
         lower_words = {w.lower() for w in _TOKEN.findall(text) if w.islower()}
         for run in runs:
             if _headline(text, run):
@@ -272,6 +279,9 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
         joined = tok is not None and text[tok.end():tok.end() + 1] == "-"  # al-Akhbar: the article starts the name
         # Abu Sajad, Bin Laden: a kunya or patronymic written with a capital starts the name
         joined = joined or tok is not None and word in ("Abu", "Umm", "Bin", "Ibn") and i + 1 < len(run)
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        # "state TV SANA": the kind of outlet before its short name is no part of it
+        free = free and not (not piece and word.lower() in _MEDIA_KINDS and following is not None and following.group(0).isupper())
         if free and (piece or joined or word.lower() not in _COMMON | TITLES | _JOINERS | _ADJECTIVES):
             piece.append(tok)
             continue

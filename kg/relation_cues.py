@@ -32,7 +32,7 @@ RELATIONS = [
     (r" and (?:its|their) (?:leader|head|chief|founder|secretary[- ]general),? ", "leads", "ba"),
     (r" and (?:its|their) commander,? ", "commands", "ba"),
     (r",? (?:the )?(?:\w+ )?(?:leader|head|chief|secretary[- ]general) of (?:the )?", "leads", "ab"),
-    (r",? (?:the )?(?:\w+ )?commander of (?:the )?", "commands", "ab"),
+    (r",? (?:the )?(?:\w+ )?(?:commander|chief of (?:the )?(?:general )?staff) of (?:the )?", "commands", "ab"),
     (r" (?:leads?|led|heads?|headed) (?:the )?", "leads", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are|was|were) )?(?:led|headed) by (?:the )?", "leads", "ba"),
     (r" (?:commands?|commanded) (?:the )?", "commands", "ab"),

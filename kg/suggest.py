@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .compare import Known, compare
+from .coordinated_passives import coordinated_passives
 from .corpus import Document, load_corpus
 from .coverage import sentences
 from .cues import read_cues
@@ -42,7 +43,9 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
+from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
+from .possessive_places import possessive_places
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
@@ -184,6 +187,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
+        facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
+        facts += coordinated_passives(proposer, text, nodes)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
