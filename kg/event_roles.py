@@ -39,8 +39,8 @@ _MORE = [
     (r"reclaim(?:s|ed|ing)?|recaptur(?:e|ed|ing)|retak(?:e|en|ing)|retook", "TerritorialCapture"),
 ]
 # The event's word in the progressive ("is enforcing sanctions", "has been sending") or said to go on ("still smuggle").
-_ONGOING = re.compile(r"\b(?:is|are|has been|have been)\s+(?:(?:\w+ly|also|still)\s+)?\w+ing\b[\w ]{0,25}$|\bstill\b|\bcontinu\w+",
-                      re.I)
+_ONGOING = re.compile(r"\b(?:is|are|(?:has|have)(?:\s+(?:also|still|\w+ly))?\s+been)\s+(?:(?:\w+ly|also|still)\s+)?\w+ing\b"
+                      r"[\w ]{0,25}$|\bstill\b|\bcontinu\w+", re.I)
 _UNKNOWN_BY = re.compile(r"\b(?:mysterious|unidentified|unknown|unclaimed|alleged|anonymous)\s+(?:\w+\s+)?"
                          r"(?:air ?strikes?|airstrikes?|strikes?|drone strikes?|attacks?|bombings?|explosions?)\b", re.I)
 _MEETING = re.compile(r"\b(?:meetings?|summit|conference|talks|met)\b", re.I)
@@ -57,6 +57,8 @@ LEAST = 2  # the things a sentence must name of an event's roles to tell of it
 CLAUSE = 80  # characters between a kind word and the things it tells of, with no ";" or bracket between
 _PREPOSITION = re.compile(r"\b(?:between|with|from|to|into|in|at|near|of|on|against|across|through|via|by|for)\s+(?:the\s+)?$",
                           re.I)
+# A state named by the seat of its rulers ("the regime in Tehran"): the city stands for the doer, as a subject does.
+_SEAT = re.compile(r"\b(?:regime|government|leadership|rulers)\s+in\s+$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _TO = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -105,7 +107,8 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         out += [Proposed(event_id, prop, n.id, f"{why}: {n.words!r} is its {prop} in other documents and stands as one here")
                 for prop, n in found]
         going = _ONGOING.search(text[max(0, m.start() - 40):m.end()])
-        if going and asserted:
+        # what the sentence says after the word ("in an effort to …") is its purpose: the sending itself is asserted
+        if going and (asserted or read_cues(text[:m.end()]).modality == "asserted"):
             out.append(Proposed(event_id, "status", "ongoing", f"{why}: {going.group(0).strip()!r}, still going on"))
     return out
 
@@ -233,7 +236,7 @@ def _stands(prop: str, text: str, n: Node, m: re.Match) -> bool:
     before = text[max(0, n.start - 30):n.start]
     after_word = n.start >= m.end()
     if prop in _ACTORS:
-        return _BY.search(before) is not None if after_word else not _PREPOSITION.search(before)
+        return _BY.search(before) is not None if after_word else not _PREPOSITION.search(before) or bool(_SEAT.search(before))
     if prop in ("destination", "recipient"):
         return _TO.search(before) is not None
     if prop == "origin":

@@ -319,3 +319,12 @@ def test_who_played_a_role_in_a_register_event_took_part_in_it(proposer):
     found = {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes_of(proposer, text, names), [], {})}
     assert found == {("capture-2017", "participant", "kataib-hezbollah"), ("capture-2017", "participant", "hezbollah"),
                      ("capture-2017", "capturedPlace", "albu-kamal"), ("capture-2017", "expelled", "islamic-state")}
+
+
+def test_a_state_named_by_its_seat_sends_and_keeps_sending_whatever_the_sending_is_for(proposer):
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("destination", "syria"))
+    names = {"Tehran": "iran", "Syria": "syria"}
+    found = told(proposer, "The government in Tehran has also been sending rockets to Syria in an effort to arm its allies.", names)
+    assert found == {("arms-to-syria", "agent", "iran"), ("arms-to-syria", "destination", "syria"), ("arms-to-syria", "status", "ongoing")}
+    # a city after "in" that is no seat of rulers is where, not who: one role alone tells of no event
+    assert told(proposer, "A convoy in Tehran has been sending rockets to Syria.", names) == set()
