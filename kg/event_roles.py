@@ -60,6 +60,10 @@ _PREPOSITION = re.compile(r"\b(?:between|with|from|to|into|in|at|near|of|on|agai
 # A state named by the seat of its rulers ("the regime in Tehran"): the city stands for the doer, as a subject does.
 _SEAT = re.compile(r"\b(?:regime|government|leadership|rulers)\s+in\s+$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# A sentence that opens with the event's gerund ("By expelling ISIS from the town, the militias opened …"): the
+# subject of the main clause, right after the comma that closes the gerund's phrase, did it.
+_FRONTED = re.compile(r"\W*(?:by|after|in)\s+$", re.I)
+_MAIN_SUBJECT = re.compile(r"[^,;:()]*,\s+(?:the\s+)?")
 _TO = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _WHERE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?$", re.I)
@@ -217,6 +221,8 @@ def _placed(text: str, m: re.Match, named: list[Node], roles: set[tuple[str, str
         fitting = [prop for prop, obj in roles if obj == n.id and _stands(prop, text, n, m)]
         if fitting and n.end <= m.start() and _TAKING_PART.search(gap):  # "X played an important role in taking control"
             fitting = ["participant"]
+        elif set(fitting) == {"agent", "participant"}:  # who does it, not said only to take part, is its agent
+            fitting = ["agent"]
         if len(fitting) == 1:
             seen.add(n.id)
             out.append((fitting[0], n))
@@ -236,7 +242,10 @@ def _stands(prop: str, text: str, n: Node, m: re.Match) -> bool:
     before = text[max(0, n.start - 30):n.start]
     after_word = n.start >= m.end()
     if prop in _ACTORS:
-        return _BY.search(before) is not None if after_word else not _PREPOSITION.search(before) or bool(_SEAT.search(before))
+        if after_word:
+            return _BY.search(before) is not None or bool(m.group(0).lower().endswith("ing") and _FRONTED.fullmatch(text[:m.start()])
+                                                          and _MAIN_SUBJECT.fullmatch(text[m.end():n.start]))
+        return not _PREPOSITION.search(before) or bool(_SEAT.search(before))
     if prop in ("destination", "recipient"):
         return _TO.search(before) is not None
     if prop == "origin":

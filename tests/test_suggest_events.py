@@ -328,3 +328,15 @@ def test_a_state_named_by_its_seat_sends_and_keeps_sending_whatever_the_sending_
     assert found == {("arms-to-syria", "agent", "iran"), ("arms-to-syria", "destination", "syria"), ("arms-to-syria", "status", "ongoing")}
     # a city after "in" that is no seat of rulers is where, not who: one role alone tells of no event
     assert told(proposer, "A convoy in Tehran has been sending rockets to Syria.", names) == set()
+
+
+def test_the_subject_after_a_fronted_gerund_is_the_agent_of_its_event(proposer):
+    known(proposer, "capture-2017", ("agent", "kataib-hezbollah"), ("participant", "kataib-hezbollah"),
+          ("expelled", "islamic-state"), ("capturedPlace", "albu-kamal"))
+    names = {"Islamic State": "islamic-state", "Albu Kamal": "albu-kamal", "Kataib Hezbollah": "kataib-hezbollah"}
+    found = told(proposer, "By expelling Islamic State from Albu Kamal, Kataib Hezbollah secured the road west.", names)
+    assert ("capture-2017", "agent", "kataib-hezbollah") in found
+    assert ("capture-2017", "participant", "kataib-hezbollah") not in found
+    # an actor later in a sentence whose event word does not open it is no subject of that word
+    found = told(proposer, "Islamic State fled Albu Kamal after the expelling of its fighters, Kataib Hezbollah said.", names)
+    assert ("capture-2017", "agent", "kataib-hezbollah") not in found
