@@ -60,6 +60,10 @@ _PREPOSITION = re.compile(r"\b(?:between|with|from|to|into|in|at|near|of|on|agai
 # A state named by the seat of its rulers ("the regime in Tehran"): the city stands for the doer, as a subject does.
 _SEAT = re.compile(r"\b(?:regime|government|leadership|rulers)\s+in\s+$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# "used back roads in the area to send": the way, then the verb of what it was used for
+_USED_FOR = re.compile(r"\b(?:use[sd]?|using|exploit(?:s|ed|ing)?)\s+[^,;:()]{3,50}?\s+to\s+(\w+)", re.I)
+# "Since then, they have used …": what the present perfect says since a time still goes on.
+_SINCE = re.compile(r"^\W*since\b[^.;:]*\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?\w+ed\b", re.I)
 # A sentence that opens with the event's gerund ("By expelling ISIS from the town, the militias opened …"): the
 # subject of the main clause, right after the comma that closes the gerund's phrase, did it.
 _FRONTED = re.compile(r"\W*(?:by|after|in)\s+$", re.I)
@@ -110,11 +114,25 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         why = f"the {_local(proposer.types[event_id])} {event_id} of the register, told by {m.group(0)!r}"
         out += [Proposed(event_id, prop, n.id, f"{why}: {n.words!r} is its {prop} in other documents and stands as one here")
                 for prop, n in found]
-        going = _ONGOING.search(text[max(0, m.start() - 40):m.end()])
+        going = _ONGOING.search(text[max(0, m.start() - 40):m.end()]) or _SINCE.search(text[:m.start()])
         # what the sentence says after the word ("in an effort to …") is its purpose: the sending itself is asserted
         if going and (asserted or read_cues(text[:m.end()]).modality == "asserted"):
             out.append(Proposed(event_id, "status", "ongoing", f"{why}: {going.group(0).strip()!r}, still going on"))
     return out
+
+
+def used_ways(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    """[event, passesThrough, way] for the route or crossing an actor is said to use to do an event it does ("Iran has
+    used back roads in the area to send equipment into Syria"): the way the draft has its user, the event its agent."""
+    m = _USED_FOR.search(text)
+    if m is None or not any(p.fullmatch(m.group(1)) for p, _ in _WORDS):
+        return []
+    ontology = proposer.ontology
+    users = {(f.subject, f.object) for f in facts if f.property == "usedBy"}
+    doers = {(f.subject, f.object) for f in facts if f.property == "agent"
+             and ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Transfer")}
+    return [Proposed(event, "passesThrough", way, f"{m.group(0)!r}: the way its agent used to do it")
+            for way, user in users for event, agent in doers if user == agent]
 
 
 def attendees(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:

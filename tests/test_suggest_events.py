@@ -340,3 +340,26 @@ def test_the_subject_after_a_fronted_gerund_is_the_agent_of_its_event(proposer):
     # an actor later in a sentence whose event word does not open it is no subject of that word
     found = told(proposer, "Islamic State fled Albu Kamal after the expelling of its fighters, Kataib Hezbollah said.", names)
     assert ("capture-2017", "agent", "kataib-hezbollah") not in found
+
+
+def test_what_an_actor_has_done_since_a_time_goes_on(proposer):
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("destination", "syria"))
+    names = {"Iran": "iran", "weapons": "weapons", "Syria": "syria"}
+    found = told(proposer, "Since the war, Iran has used its trucks to carry weapons to Syria.", names)
+    assert ("arms-to-syria", "status", "ongoing") in found
+    past = told(proposer, "In the war, Iran used its trucks to carry weapons to Syria.", names)
+    assert ("arms-to-syria", "status", "ongoing") not in past
+
+
+def test_the_way_an_actor_used_to_do_an_event_is_one_the_event_passes_through(proposer):
+    from kg.event_roles import used_ways
+    from kg.propose import Proposed
+
+    proposer.types["desert-track"] = LB + "BypassRoad"
+    facts = [Proposed("desert-track", "usedBy", "iran", ""), Proposed("arms-to-syria", "agent", "iran", "")]
+    found = {(f.subject, f.property, f.object) for f in used_ways(proposer, "Iran used the desert track to ship arms to Syria.", facts)}
+    assert found == {("arms-to-syria", "passesThrough", "desert-track")}
+    # used for something that is no transfer, or by another actor than the transfer's, it says nothing of the transfer
+    assert used_ways(proposer, "Iran used the desert track to escape.", facts) == []
+    other = [Proposed("desert-track", "usedBy", "hezbollah", ""), Proposed("arms-to-syria", "agent", "iran", "")]
+    assert used_ways(proposer, "Hezbollah used the desert track to ship arms to Syria.", other) == []
