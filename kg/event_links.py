@@ -1,0 +1,33 @@
+"""Relations between the events one sentence tells of: what a report is about.
+
+A sentence that says a source reported, announced or said that something happens ("Syrian media reported that the
+crossing would reopen in April 2018 (Syrian TV, March 20, 2018)") tells of two events: the report (an Announcement)
+and what it reports. Where the sentence's facts have exactly one report and exactly one other event, and that event's
+word stands in the clause after the reporting verb, the report concerns that event, as a curator writes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .namespaces import LB
+from .propose import Proposed, Proposer
+
+# A reporting verb and the start of what it reports: "reported that", "announced that in the coming days".
+_REPORTED = re.compile(r"\b(?:report(?:s|ed)?|announc(?:es|ed)|sa(?:id|ys)|stat(?:es|ed)|claim(?:s|ed)|declar(?:es|ed)|"
+                       r"confirm(?:s|ed)|revealed)\s+(?:\W*\s*)?that\b", re.I)
+
+
+def report_concerns(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    """[report, concerns, event] for the one report and the one other event a sentence's facts have, when the sentence
+    says the report's source reported that something happens."""
+    said = _REPORTED.search(text)
+    if said is None:
+        return []
+    ontology = proposer.ontology
+    events = dict.fromkeys(f.subject for f in facts if ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Event"))
+    reports = [e for e in events if ontology.is_subclass(proposer.types[e], LB + "Announcement")]
+    others = [e for e in events if e not in reports]
+    if len(reports) != 1 or len(others) != 1 or any(f.property == "concerns" and f.subject == reports[0] for f in facts):
+        return []
+    return [Proposed(reports[0], "concerns", others[0], f"{said.group(0)!r}: what the report says happens")]

@@ -1,0 +1,43 @@
+"""Relations between the events of one sentence in kg suggest's drafts, on hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.namespaces import LB
+
+
+@pytest.fixture(scope="module")
+def proposer():
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    types = {"tv-report": LB + "Announcement", "radio-report": LB + "Announcement", "gate-opening": LB + "CrossingOpening",
+             "road-repair": LB + "Construction", "syrian-tv": LB + "MediaOutlet", "gate": LB + "Crossing"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+def concerns(proposer, text: str, facts: list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    from kg.event_links import report_concerns
+    from kg.propose import Proposed
+
+    return {(f.subject, f.property, f.object) for f in report_concerns(proposer, text, [Proposed(*f, "") for f in facts])}
+
+
+def test_a_report_that_something_happens_concerns_that_event(proposer):
+    facts = [("tv-report", "agent", "syrian-tv"), ("tv-report", "date", "2020-05-02"),
+             ("gate-opening", "openedCrossing", "gate"), ("gate-opening", "date", "2020-06")]
+    text = "State TV reported that the gate would reopen in June 2020 (Syrian TV, May 2, 2020)."
+    assert concerns(proposer, text, facts) == {("tv-report", "concerns", "gate-opening")}
+    # no reporting verb: two events side by side, neither about the other
+    assert concerns(proposer, "The gate reopened in June 2020 as Syrian TV filmed on May 2, 2020.", facts) == set()
+
+
+def test_which_event_a_report_is_about_is_left_open_when_the_sentence_has_two(proposer):
+    facts = [("tv-report", "agent", "syrian-tv"), ("gate-opening", "openedCrossing", "gate"), ("road-repair", "status", "ongoing")]
+    assert concerns(proposer, "Syrian TV reported that the road is being repaired and the gate would open.", facts) == set()
+    two = [("tv-report", "agent", "syrian-tv"), ("radio-report", "date", "2020-05"), ("gate-opening", "openedCrossing", "gate")]
+    assert concerns(proposer, "Syrian TV reported that the gate would open, as radio did in May 2020.", two) == set()
