@@ -44,6 +44,7 @@ from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
+from .present_at import present_at
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
 from .rank_cues import ranks
@@ -190,6 +191,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts)
+        facts += present_at(proposer, text, nodes, facts, previous)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)

@@ -41,3 +41,25 @@ def test_which_event_a_report_is_about_is_left_open_when_the_sentence_has_two(pr
     assert concerns(proposer, "Syrian TV reported that the road is being repaired and the gate would open.", facts) == set()
     two = [("tv-report", "agent", "syrian-tv"), ("radio-report", "date", "2020-05"), ("gate-opening", "openedCrossing", "gate")]
     assert concerns(proposer, "Syrian TV reported that the gate would open, as radio did in May 2020.", two) == set()
+
+
+def test_who_was_present_attended_the_event_the_sentence_before_dated(proposer):
+    from kg.present_at import present_at
+    from kg.propose import Node, Proposed
+
+    types = {"talks": LB + "Meeting", "syrian-army": LB + "StateForce", "ali-hamdan": LB + "Person", "omar-saleh": LB + "Person"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    before = [Proposed("talks", "date", "2021-04-02", "")]
+    text = "Present were Syrian army chief General Ali Hamdan and his deputy Omar Saleh."
+    names = {"Syrian army": "syrian-army", "Ali Hamdan": "ali-hamdan", "Omar Saleh": "omar-saleh"}
+    found = {(f.subject, f.property, f.object) for f in present_at(proposer, text, nodes(text, names), [], before)}
+    assert found == {("talks", "attendedBy", "ali-hamdan"), ("talks", "attendedBy", "omar-saleh")}
+    text = "Minister Ali Hamdan was present and spoke briefly."
+    found = {(f.subject, f.property, f.object) for f in present_at(proposer, text, nodes(text, {"Ali Hamdan": "ali-hamdan"}), [], before)}
+    assert found == {("talks", "attendedBy", "ali-hamdan")}
+    # with no event dated just before, whom he joined is the curator's to say
+    assert present_at(proposer, text, nodes(text, {"Ali Hamdan": "ali-hamdan"}), [], []) == []
