@@ -8,7 +8,11 @@ its role stands (the agent before the word and not after a preposition, the dest
 reports the event. A kind word tells of events of its kind (a sending is not yet a smuggling); an event of no kind is
 told of by a word of its own label ("press" for "pressure on the Iraqi government"); a report (one source's words at
 one time) is not recognised this way. An event whose word the sentence puts in the progressive ("is enforcing
-sanctions") or says goes on ("still smuggle") is ongoing (its status), unless the sentence only plans or supposes it.
+sanctions"), says goes on ("still smuggle") or has gone on since a time ("Since then, they have used …") is ongoing
+(its status), unless the sentence only plans or supposes it before the word (a purpose after it, "in an effort to",
+does not make the sending planned). A state named by its rulers' seat ("the regime in Tehran") stands as a subject
+does, and so does the subject after a sentence's opening gerund ("By expelling ISIS …, the militias opened"); an
+actor other documents give as both agent and participant is, as the doer, the agent.
 A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
 word equally well, the one more words of whose label the sentence has is meant ("expand" for "expanded transport");
 where that too is even, the word tells of neither. A sentence that says the event happens tells of no event the
@@ -16,7 +20,8 @@ register labels foreseen or planned. Who "played a role in" or "took part in" it
 actors joined to it by "and".
 
 The roles of the events a sentence dates that the cues of kg.propose leave out are here too: who attended a meeting,
-a strike no one is said to have carried out (unattributed), and what the people a dated strike hit were engaged in.
+a strike no one is said to have carried out (unattributed), what the people a dated strike hit were engaged in, and
+the way an actor used to do the transfer it is the agent of (passesThrough).
 """
 
 from __future__ import annotations
