@@ -1,4 +1,5 @@
-"""Relations between the events one sentence tells of: what a report is about.
+"""Relations between the events one sentence tells of and what they are about: what a report reports, what a
+measure is meant to curb.
 
 A sentence that says a source reported, announced or said that something happens ("Syrian media reported that the
 crossing would reopen in April 2018 (Syrian TV, March 20, 2018)") tells of two events: the report (an Announcement)
@@ -11,11 +12,15 @@ from __future__ import annotations
 import re
 
 from .namespaces import LB
-from .propose import Proposed, Proposer
+from .propose import Node, Proposed, Proposer
 
 # A reporting verb and the start of what it reports: "reported that", "announced that in the coming days".
 _REPORTED = re.compile(r"\b(?:report(?:s|ed)?|announc(?:es|ed)|sa(?:id|ys)|stat(?:es|ed)|claim(?:s|ed)|declar(?:es|ed)|"
                        r"confirm(?:s|ed)|revealed)\s+(?:\W*\s*)?that\b", re.I)
+
+# "efforts to curb the illicit activities of": what stands before the actor a measure is meant to curb.
+_CURBING = re.compile(r"\b(?:efforts?|bid|campaign|drive|push|attempts?)\s+to\s+(?:curb|counter|combat|fight|stop|prevent|disrupt|"
+                      r"confront|contain|limit)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$", re.I)
 
 
 def report_concerns(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
@@ -31,3 +36,16 @@ def report_concerns(proposer: Proposer, text: str, facts: list[Proposed]) -> lis
     if len(reports) != 1 or len(others) != 1 or any(f.property == "concerns" and f.subject == reports[0] for f in facts):
         return []
     return [Proposed(reports[0], "concerns", others[0], f"{said.group(0)!r}: what the report says happens")]
+
+
+def measures_against(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """[event, counters, actor] for the one event a sentence dates, taken in efforts to curb the actor named after
+    "efforts to curb …"."""
+    ontology = proposer.ontology
+    dated = list(dict.fromkeys(f.subject for f in facts if f.property == "date"
+                               and ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Event")))
+    if len(dated) != 1:
+        return []
+    curbed = [n for n in nodes if n.kind in ("linked", "reference") and ontology.is_subclass(n.type, LB + "Actor")
+              and _CURBING.search(text[max(0, n.start - 90):n.start])]
+    return [Proposed(dated[0], "counters", n.id, f"taken in efforts to curb {n.words!r}") for n in curbed[:1]]

@@ -63,3 +63,21 @@ def test_who_was_present_attended_the_event_the_sentence_before_dated(proposer):
     assert found == {("talks", "attendedBy", "ali-hamdan")}
     # with no event dated just before, whom he joined is the curator's to say
     assert present_at(proposer, text, nodes(text, {"Ali Hamdan": "ali-hamdan"}), [], []) == []
+
+
+def test_a_measure_taken_in_efforts_to_curb_an_actor_counters_it(proposer):
+    from kg.event_links import measures_against
+    from kg.propose import Node, Proposed
+
+    proposer.types.update({"freeze": LB + "Sanction", "hezbollah": LB + "Militia"})
+    text = "In a bid to curb the smuggling networks of Hezbollah, Jordan on May 2 froze the assets of three traders."
+    at = text.index("Hezbollah")
+    nodes = [Node(at, at + len("Hezbollah"), "hezbollah", LB + "Militia", "Hezbollah")]
+    dated = [Proposed("freeze", "date", "--05-02", "")]
+    found = {(f.subject, f.property, f.object) for f in measures_against(proposer, text, nodes, dated)}
+    assert found == {("freeze", "counters", "hezbollah")}
+    # an actor merely named beside the measure is not what it curbs
+    text = "Together with Hezbollah, Jordan on May 2 froze the assets of three traders."
+    at = text.index("Hezbollah")
+    nodes = [Node(at, at + len("Hezbollah"), "hezbollah", LB + "Militia", "Hezbollah")]
+    assert measures_against(proposer, text, nodes, dated) == []
