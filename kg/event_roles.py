@@ -65,6 +65,7 @@ _PREPOSITION = re.compile(r"\b(?:between|with|from|to|into|in|at|near|of|on|agai
 # A state named by the seat of its rulers ("the regime in Tehran"): the city stands for the doer, as a subject does.
 _SEAT = re.compile(r"\b(?:regime|government|leadership|rulers)\s+in\s+$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_AT_CROSSING = re.compile(r"\b(?:through|at|via)\s+(?:the\s+)?$", re.I)
 # "used back roads in the area to send": the way, then the verb of what it was used for
 _USED_FOR = re.compile(r"\b(?:use[sd]?|using|exploit(?:s|ed|ing)?)\s+[^,;:()]{3,50}?\s+to\s+(\w+)", re.I)
 # "Since then, they have used …": what the present perfect says since a time still goes on.
@@ -138,6 +139,19 @@ def used_ways(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Prop
              and ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Transfer")}
     return [Proposed(event, "passesThrough", way, f"{m.group(0)!r}: the way its agent used to do it")
             for way, user in users for event, agent in doers if user == agent]
+
+
+def seized_at(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """[seizure, location, crossing] for the one seizure a sentence dates and the crossing it says the goods were
+    stopped passing "through" or "at" ("stopped the passage of three million pills through the al-Qaim crossing")."""
+    ontology = proposer.ontology
+    seizures = list(dict.fromkeys(f.subject for f in facts if f.property == "date"
+                                  and ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Seizure")))
+    if len(seizures) != 1 or any(f.subject == seizures[0] and f.property == "location" for f in facts):
+        return []
+    crossings = [n for n in nodes if n.kind in ("linked", "reference") and ontology.is_subclass(n.type, LB + "Crossing")
+                 and _AT_CROSSING.search(text[max(0, n.start - 20):n.start])]
+    return [Proposed(seizures[0], "location", n.id, f"stopped passing {n.words!r}") for n in crossings[:1]]
 
 
 def attendees(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:

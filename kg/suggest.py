@@ -33,7 +33,7 @@ from .errors import InputError, KGError
 from .event_index import EventIndex
 from .event_links import measures_against, report_concerns
 from .event_literals import event_literals
-from .event_roles import attendees, engaged_in, known_event_roles, unattributed, used_ways
+from .event_roles import attendees, engaged_in, known_event_roles, seized_at, unattributed, used_ways
 from .facility_cues import facilities
 from .label_words import described
 from .mentions import Matcher
@@ -190,7 +190,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
-        facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts)
+        facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))

@@ -363,3 +363,21 @@ def test_the_way_an_actor_used_to_do_an_event_is_one_the_event_passes_through(pr
     assert used_ways(proposer, "Iran used the desert track to escape.", facts) == []
     other = [Proposed("desert-track", "usedBy", "hezbollah", ""), Proposed("arms-to-syria", "agent", "iran", "")]
     assert used_ways(proposer, "Hezbollah used the desert track to ship arms to Syria.", other) == []
+
+
+def test_a_seizure_took_place_at_the_crossing_the_goods_were_stopped_passing_through(proposer):
+    from kg.event_roles import seized_at
+    from kg.propose import Node, Proposed
+
+    proposer.types.update({"pill-seizure": LB + "Seizure", "north-gate": LB + "Crossing"})
+    facts = [Proposed("pill-seizure", "date", "2022-06", "")]
+    text = "Customs officers in June 2022 stopped two tonnes of fuel passing through the north gate."
+    at = text.index("north gate")
+    gate = [Node(at, at + len("north gate"), "north-gate", LB + "Crossing", "north gate")]
+    found = {(f.subject, f.property, f.object) for f in seized_at(proposer, text, gate, facts)}
+    assert found == {("pill-seizure", "location", "north-gate")}
+    # a crossing the sentence names otherwise ("the road to the north gate") is not where it was seized
+    text = "Customs officers in June 2022 stopped two tonnes of fuel on the road to the north gate."
+    at = text.index("north gate")
+    gate = [Node(at, at + len("north gate"), "north-gate", LB + "Crossing", "north gate")]
+    assert seized_at(proposer, text, gate, facts) == []
