@@ -22,6 +22,8 @@ _REPORTED = re.compile(r"\b(?:report(?:s|ed)?|announc(?:es|ed)|sa(?:id|ys)|stat(
 _CURBING = re.compile(r"\b(?:efforts?|bid|campaign|drive|push|attempts?)\s+to\s+(?:curb|counter|combat|fight|stop|prevent|disrupt|"
                       r"confront|contain|limit)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$", re.I)
 
+_AGAIN = re.compile(r"\b(?:again|once more)\b", re.I)
+
 
 def report_concerns(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
     """[report, concerns, event] for the one report and the one other event a sentence's facts have, when the sentence
@@ -49,3 +51,17 @@ def measures_against(proposer: Proposer, text: str, nodes: list[Node], facts: li
     curbed = [n for n in nodes if n.kind in ("linked", "reference") and ontology.is_subclass(n.type, LB + "Actor")
               and _CURBING.search(text[max(0, n.start - 90):n.start])]
     return [Proposed(dated[0], "counters", n.id, f"taken in efforts to curb {n.words!r}") for n in curbed[:1]]
+
+
+def repeated(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    """[second, precededBy, first] for the two events of one kind a sentence dates, when it tells the second as a
+    repetition of the first ("again", "once more")."""
+    again = _AGAIN.search(text)
+    if again is None:
+        return []
+    dated = list(dict.fromkeys(f.subject for f in facts if f.property == "date"
+                               and proposer.ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Event")))
+    if len(dated) != 2 or proposer.types[dated[0]] != proposer.types[dated[1]]:
+        return []
+    first, second = dated
+    return [Proposed(second, "precededBy", first, f"{again.group(0)!r}: the second of two events of its kind the sentence dates")]

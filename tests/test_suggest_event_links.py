@@ -81,3 +81,17 @@ def test_a_measure_taken_in_efforts_to_curb_an_actor_counters_it(proposer):
     at = text.index("Hezbollah")
     nodes = [Node(at, at + len("Hezbollah"), "hezbollah", LB + "Militia", "Hezbollah")]
     assert measures_against(proposer, text, nodes, dated) == []
+
+
+def test_the_second_of_two_events_told_again_is_preceded_by_the_first(proposer):
+    from kg.event_links import repeated
+    from kg.propose import Proposed
+
+    proposer.types.update({"raid-2016": LB + "Strike", "raid-2020": LB + "Strike", "talks-2020": LB + "Meeting"})
+    facts = [Proposed("raid-2016", "date", "2016", ""), Proposed("raid-2020", "date", "2020", "")]
+    text = "Drones hit the depot in 2016 and again in 2020."
+    assert {(f.subject, f.property, f.object) for f in repeated(proposer, text, facts)} == {("raid-2020", "precededBy", "raid-2016")}
+    assert repeated(proposer, "Drones hit the depot in 2016 and a convoy in 2020.", facts) == []
+    # events of two kinds are no repetition of each other
+    mixed = [Proposed("raid-2016", "date", "2016", ""), Proposed("talks-2020", "date", "2020", "")]
+    assert repeated(proposer, "Drones hit the depot in 2016, and the sides met again in 2020.", mixed) == []
