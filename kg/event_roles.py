@@ -4,7 +4,8 @@ Other documents' statements say who took part in the register's events (agent, c
 kg.event_index keeps them). A sentence with a word of the event's kind ("the transport of weapons", "sending materiel
 to Syria") that names, in that word's clause, at least two of the things those statements give the event, each where
 its role stands (the agent before the word and not after a preposition, the destination after "to", the origin after
-"from", …), tells of that event: those roles are proposed again, as a curator writes them for each document that
+"from", …), or names the crossing an opening opens (a crossing has one opening, whatever date a source gives it),
+tells of that event: those roles are proposed again, as a curator writes them for each document that
 reports the event. A kind word tells of events of its kind (a sending is not yet a smuggling); an event of no kind is
 told of by a word of its own label ("press" for "pressure on the Iraqi government"); a report (one source's words at
 one time) is not recognised this way. An event whose word the sentence puts in the progressive ("is enforcing
@@ -81,6 +82,8 @@ _THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$", re.I)
 _ACTORS = ("agent", "perpetrator", "issuedBy", "participant")
 _AFTER = ("target", "sanctionTarget", "expelled", "capturedPlace")
 _ANYWHERE = ("cargo", "concerns", "attendedBy", "openedCrossing")
+# The role that alone tells which event a word of its kind is: a crossing has one opening, whatever its date.
+_ITS_OBJECT = ("openedCrossing",)
 
 
 def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: list[DateMention],
@@ -88,7 +91,7 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
     """The roles of the register events a sentence tells of again (one per word), as far as the sentence names them."""
     named = [n for n in nodes if n.kind in ("linked", "reference")]
     named += _crossings_at(proposer, text, named)
-    if len({n.id for n in named}) < LEAST:
+    if not named:
         return []
     ontology = proposer.ontology
     values = [d.value for d in dates]
@@ -107,7 +110,7 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
             words = [m for m, cls in kinds if ontology.is_subclass(LB + cls, ev_type)]
         for m in words:
             found = _placed(text, m, named, roles)
-            if len({n.id for _, n in found}) >= LEAST:
+            if len({n.id for _, n in found}) >= LEAST or any(prop in _ITS_OBJECT for prop, _ in found):
                 found += _taking_part_too(proposer, text, named, found)
                 score = (len(found), len(_label_words(text, event_id, roles, labels)))
                 by_word.setdefault(m.span(), []).append((score, event_id, m, found))

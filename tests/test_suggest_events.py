@@ -381,3 +381,15 @@ def test_a_seizure_took_place_at_the_crossing_the_goods_were_stopped_passing_thr
     at = text.index("north gate")
     gate = [Node(at, at + len("north gate"), "north-gate", LB + "Crossing", "north gate")]
     assert seized_at(proposer, text, gate, facts) == []
+
+
+def test_a_crossing_said_to_open_tells_of_its_one_opening_without_more_roles(proposer):
+    proposer.types.update({"iraq": LB + "Country", "qaim-crossing": LB + "OfficialCrossing", "qaim-opening": LB + "CrossingOpening",
+                           "qaim-fence": LB + "Construction"})
+    known(proposer, "qaim-opening", ("agent", "iraq"), ("openedCrossing", "qaim-crossing"))
+    known(proposer, "qaim-fence", ("location", "qaim-crossing"))
+    names = {"Qaim crossing": "qaim-crossing"}
+    assert told(proposer, "A general said the Qaim crossing would open within days.", names) == {
+        ("qaim-opening", "openedCrossing", "qaim-crossing")}
+    # a crossing with one role of another event is not enough to tell of that event
+    assert told(proposer, "Workers built a fence in the Qaim crossing.", names) == set()
