@@ -1,6 +1,6 @@
 """Times a sentence gives by what the text said before it (kg.suggest keeps the account, sentence by sentence):
 
-- "the same day": the day the text gave last;
+- "the same day": the day the text gave last; what someone "said" that day is their statement (an Announcement);
 - "after the occupation of the region", "After ISIS was expelled": what the sentence says happened then is not before
   the date the text gave the last event of that kind (`dateNotBefore`);
 - "it did not open as planned": the event of that kind the text dated last, at that date (the plan's).
