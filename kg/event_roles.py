@@ -4,11 +4,16 @@ Other documents' statements say who took part in the register's events (agent, c
 kg.event_index keeps them). A sentence with a word of the event's kind ("the transport of weapons", "sending materiel
 to Syria") that names, in that word's clause, at least two of the things those statements give the event, each where
 its role stands (the agent before the word and not after a preposition, the destination after "to", the origin after
-"from", …), tells of that event: those roles are proposed again, as a curator writes them for each document that
+"from", …), or names the crossing an opening opens (a crossing has one opening, whatever date a source gives it),
+tells of that event: those roles are proposed again, as a curator writes them for each document that
 reports the event. A kind word tells of events of its kind (a sending is not yet a smuggling); an event of no kind is
 told of by a word of its own label ("press" for "pressure on the Iraqi government"); a report (one source's words at
 one time) is not recognised this way. An event whose word the sentence puts in the progressive ("is enforcing
-sanctions") or says goes on ("still smuggle") is ongoing (its status), unless the sentence only plans or supposes it.
+sanctions"), says goes on ("still smuggle") or has gone on since a time ("Since then, they have used …") is ongoing
+(its status), unless the sentence only plans or supposes it before the word (a purpose after it, "in an effort to",
+does not make the sending planned). A state named by its rulers' seat ("the regime in Tehran") stands as a subject
+does, and so does the subject after a sentence's opening gerund ("By expelling ISIS …, the militias opened"); an
+actor other documents give as both agent and participant is, as the doer, the agent.
 A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
 word equally well, the one more words of whose label the sentence has is meant ("expand" for "expanded transport");
 where that too is even, the word tells of neither. A sentence that says the event happens tells of no event the
@@ -16,7 +21,8 @@ register labels foreseen or planned. Who "played a role in" or "took part in" it
 actors joined to it by "and".
 
 The roles of the events a sentence dates that the cues of kg.propose leave out are here too: who attended a meeting,
-a strike no one is said to have carried out (unattributed), and what the people a dated strike hit were engaged in.
+a strike no one is said to have carried out (unattributed), what the people a dated strike hit were engaged in, and
+the way an actor used to do the transfer it is the agent of (passesThrough).
 """
 
 from __future__ import annotations
@@ -39,8 +45,8 @@ _MORE = [
     (r"reclaim(?:s|ed|ing)?|recaptur(?:e|ed|ing)|retak(?:e|en|ing)|retook", "TerritorialCapture"),
 ]
 # The event's word in the progressive ("is enforcing sanctions", "has been sending") or said to go on ("still smuggle").
-_ONGOING = re.compile(r"\b(?:is|are|has been|have been)\s+(?:(?:\w+ly|also|still)\s+)?\w+ing\b[\w ]{0,25}$|\bstill\b|\bcontinu\w+",
-                      re.I)
+_ONGOING = re.compile(r"\b(?:is|are|(?:has|have)(?:\s+(?:also|still|\w+ly))?\s+been)\s+(?:(?:\w+ly|also|still)\s+)?\w+ing\b"
+                      r"[\w ]{0,25}$|\bstill\b|\bcontinu\w+", re.I)
 _UNKNOWN_BY = re.compile(r"\b(?:mysterious|unidentified|unknown|unclaimed|alleged|anonymous)\s+(?:\w+\s+)?"
                          r"(?:air ?strikes?|airstrikes?|strikes?|drone strikes?|attacks?|bombings?|explosions?)\b", re.I)
 _MEETING = re.compile(r"\b(?:meetings?|summit|conference|talks|met)\b", re.I)
@@ -57,7 +63,18 @@ LEAST = 2  # the things a sentence must name of an event's roles to tell of it
 CLAUSE = 80  # characters between a kind word and the things it tells of, with no ";" or bracket between
 _PREPOSITION = re.compile(r"\b(?:between|with|from|to|into|in|at|near|of|on|against|across|through|via|by|for)\s+(?:the\s+)?$",
                           re.I)
+# A state named by the seat of its rulers ("the regime in Tehran"): the city stands for the doer, as a subject does.
+_SEAT = re.compile(r"\b(?:regime|government|leadership|rulers)\s+in\s+$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_AT_CROSSING = re.compile(r"\b(?:through|at|via)\s+(?:the\s+)?$", re.I)
+# "used back roads in the area to send": the way, then the verb of what it was used for
+_USED_FOR = re.compile(r"\b(?:use[sd]?|using|exploit(?:s|ed|ing)?)\s+[^,;:()]{3,50}?\s+to\s+(\w+)", re.I)
+# "Since then, they have used …": what the present perfect says since a time still goes on.
+_SINCE = re.compile(r"^\W*since\b[^.;:]*\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?\w+ed\b", re.I)
+# A sentence that opens with the event's gerund ("By expelling ISIS from the town, the militias opened …"): the
+# subject of the main clause, right after the comma that closes the gerund's phrase, did it.
+_FRONTED = re.compile(r"\W*(?:by|after|in)\s+$", re.I)
+_MAIN_SUBJECT = re.compile(r"[^,;:()]*,\s+(?:the\s+)?")
 _TO = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _WHERE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?$", re.I)
@@ -65,6 +82,8 @@ _THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$", re.I)
 _ACTORS = ("agent", "perpetrator", "issuedBy", "participant")
 _AFTER = ("target", "sanctionTarget", "expelled", "capturedPlace")
 _ANYWHERE = ("cargo", "concerns", "attendedBy", "openedCrossing")
+# The role that alone tells which event a word of its kind is: a crossing has one opening, whatever its date.
+_ITS_OBJECT = ("openedCrossing",)
 
 
 def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: list[DateMention],
@@ -72,7 +91,7 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
     """The roles of the register events a sentence tells of again (one per word), as far as the sentence names them."""
     named = [n for n in nodes if n.kind in ("linked", "reference")]
     named += _crossings_at(proposer, text, named)
-    if len({n.id for n in named}) < LEAST:
+    if not named:
         return []
     ontology = proposer.ontology
     values = [d.value for d in dates]
@@ -91,7 +110,7 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
             words = [m for m, cls in kinds if ontology.is_subclass(LB + cls, ev_type)]
         for m in words:
             found = _placed(text, m, named, roles)
-            if len({n.id for _, n in found}) >= LEAST:
+            if len({n.id for _, n in found}) >= LEAST or any(prop in _ITS_OBJECT for prop, _ in found):
                 found += _taking_part_too(proposer, text, named, found)
                 score = (len(found), len(_label_words(text, event_id, roles, labels)))
                 by_word.setdefault(m.span(), []).append((score, event_id, m, found))
@@ -104,10 +123,38 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
         why = f"the {_local(proposer.types[event_id])} {event_id} of the register, told by {m.group(0)!r}"
         out += [Proposed(event_id, prop, n.id, f"{why}: {n.words!r} is its {prop} in other documents and stands as one here")
                 for prop, n in found]
-        going = _ONGOING.search(text[max(0, m.start() - 40):m.end()])
-        if going and asserted:
+        going = _ONGOING.search(text[max(0, m.start() - 40):m.end()]) or _SINCE.search(text[:m.start()])
+        # what the sentence says after the word ("in an effort to …") is its purpose: the sending itself is asserted
+        if going and (asserted or read_cues(text[:m.end()]).modality == "asserted"):
             out.append(Proposed(event_id, "status", "ongoing", f"{why}: {going.group(0).strip()!r}, still going on"))
     return out
+
+
+def used_ways(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
+    """[event, passesThrough, way] for the route or crossing an actor is said to use to do an event it does ("Iran has
+    used back roads in the area to send equipment into Syria"): the way the draft has its user, the event its agent."""
+    m = _USED_FOR.search(text)
+    if m is None or not any(p.fullmatch(m.group(1)) for p, _ in _WORDS):
+        return []
+    ontology = proposer.ontology
+    users = {(f.subject, f.object) for f in facts if f.property == "usedBy"}
+    doers = {(f.subject, f.object) for f in facts if f.property == "agent"
+             and ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Transfer")}
+    return [Proposed(event, "passesThrough", way, f"{m.group(0)!r}: the way its agent used to do it")
+            for way, user in users for event, agent in doers if user == agent]
+
+
+def seized_at(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """[seizure, location, crossing] for the one seizure a sentence dates and the crossing it says the goods were
+    stopped passing "through" or "at" ("stopped the passage of three million pills through the al-Qaim crossing")."""
+    ontology = proposer.ontology
+    seizures = list(dict.fromkeys(f.subject for f in facts if f.property == "date"
+                                  and ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Seizure")))
+    if len(seizures) != 1 or any(f.subject == seizures[0] and f.property == "location" for f in facts):
+        return []
+    crossings = [n for n in nodes if n.kind in ("linked", "reference") and ontology.is_subclass(n.type, LB + "Crossing")
+                 and _AT_CROSSING.search(text[max(0, n.start - 20):n.start])]
+    return [Proposed(seizures[0], "location", n.id, f"stopped passing {n.words!r}") for n in crossings[:1]]
 
 
 def attendees(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
@@ -214,6 +261,8 @@ def _placed(text: str, m: re.Match, named: list[Node], roles: set[tuple[str, str
         fitting = [prop for prop, obj in roles if obj == n.id and _stands(prop, text, n, m)]
         if fitting and n.end <= m.start() and _TAKING_PART.search(gap):  # "X played an important role in taking control"
             fitting = ["participant"]
+        elif set(fitting) == {"agent", "participant"}:  # who does it, not said only to take part, is its agent
+            fitting = ["agent"]
         if len(fitting) == 1:
             seen.add(n.id)
             out.append((fitting[0], n))
@@ -233,7 +282,10 @@ def _stands(prop: str, text: str, n: Node, m: re.Match) -> bool:
     before = text[max(0, n.start - 30):n.start]
     after_word = n.start >= m.end()
     if prop in _ACTORS:
-        return _BY.search(before) is not None if after_word else not _PREPOSITION.search(before)
+        if after_word:
+            return _BY.search(before) is not None or bool(m.group(0).lower().endswith("ing") and _FRONTED.fullmatch(text[:m.start()])
+                                                          and _MAIN_SUBJECT.fullmatch(text[m.end():n.start]))
+        return not _PREPOSITION.search(before) or bool(_SEAT.search(before))
     if prop in ("destination", "recipient"):
         return _TO.search(before) is not None
     if prop == "origin":

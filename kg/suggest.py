@@ -32,8 +32,9 @@ from .described_routes import DescribedRoutes
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
+from .event_links import measures_against, repeated, report_concerns
 from .event_literals import event_literals
-from .event_roles import attendees, engaged_in, known_event_roles, unattributed
+from .event_roles import attendees, engaged_in, known_event_roles, seized_at, unattributed, used_ways
 from .facility_cues import facilities
 from .label_words import described
 from .mentions import Matcher
@@ -46,6 +47,7 @@ from .paths import Layout
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .possessive_places import possessive_places
+from .present_at import present_at
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
@@ -195,6 +197,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
+        facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
+        facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
+        facts += repeated(proposer, text, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)

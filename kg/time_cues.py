@@ -1,6 +1,6 @@
 """Times a sentence gives by what the text said before it (kg.suggest keeps the account, sentence by sentence):
 
-- "the same day": the day the text gave last;
+- "the same day": the day the text gave last; what someone "said" that day is their statement (an Announcement);
 - "after the occupation of the region", "After ISIS was expelled": what the sentence says happened then is not before
   the date the text gave the last event of that kind (`dateNotBefore`);
 - "it did not open as planned": the event of that kind the text dated last, at that date (the plan's).
@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from .dates_numbers import DateMention
+from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 from .relation_cues import TRIGGERS
 from .report_cues import action_verbs
 
 _TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
+_SAYING = re.compile(r"said|says|stated|announced|declared|told|warned|claimed", re.I)  # what one says is a statement
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the same day\b", re.I)
 _AFTER = re.compile(r"\b(?:(?:immediately|shortly|soon|right|even)\s+)?after\b", re.I)
 _AS_PLANNED = re.compile(r"\bas (?:planned|scheduled|expected|announced)\b", re.I)
@@ -43,16 +45,24 @@ class Timeline:
         return out
 
     def that_day(self, proposer: Proposer, text: str, nodes: list[Node], document: str) -> list[Proposed]:
-        """What the clause after "the same day that" says happened: a new event of no kind yet, on that day."""
+        """What the clause after "the same day that" says happened: a new event of no kind yet, on that day; a
+        statement (an Announcement) where its verb is one of saying, by the actor right before the verb."""
         out = []
         for day in self.same_day(text):
             clause = re.match(r"\s+(?:that|as|when|on which)\b", text[day.end:])
             verbs = [v for v in action_verbs(text) if clause and v.start() > day.end] if clause else []
-            if verbs:
-                places = proposer.places(text, nodes, verbs[0].end(), "Event")
-                event = proposer.new_event("Event", day.value, places, verbs[0].group(0), document)
-                out.append(Proposed(event, "date", day.value, f"a new Event: the verb {verbs[0].group(0)!r} after "
-                                    f"{(day.words + clause.group(0))!r}, the day {day.value}"))
+            if not verbs:
+                continue
+            verb = verbs[0]
+            cls = "Announcement" if _SAYING.fullmatch(verb.group(0)) else "Event"
+            places = proposer.places(text, nodes, verb.end(), cls)
+            event = proposer.new_event(cls, day.value, places, verb.group(0), document)
+            out.append(Proposed(event, "date", day.value, f"a new {cls}: the verb {verb.group(0)!r} after "
+                                f"{(day.words + clause.group(0))!r}, the day {day.value}"))
+            speaker = [n for n in nodes if day.end <= n.start and n.end <= verb.start() and n.kind in ("linked", "new")
+                       and proposer.ontology.is_subclass(n.type, LB + "Actor") and re.fullmatch(r"\s*,?\s*", text[n.end:verb.start()])]
+            if cls == "Announcement" and speaker:
+                out.append(Proposed(event, "agent", speaker[-1].id, f"{speaker[-1].words!r} {verb.group(0)!r}"))
         return out
 
     def add(self, dates: list[DateMention], facts: list[Proposed], types: dict[str, str]) -> None:

@@ -319,3 +319,77 @@ def test_who_played_a_role_in_a_register_event_took_part_in_it(proposer):
     found = {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes_of(proposer, text, names), [], {})}
     assert found == {("capture-2017", "participant", "kataib-hezbollah"), ("capture-2017", "participant", "hezbollah"),
                      ("capture-2017", "capturedPlace", "albu-kamal"), ("capture-2017", "expelled", "islamic-state")}
+
+
+def test_a_state_named_by_its_seat_sends_and_keeps_sending_whatever_the_sending_is_for(proposer):
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("destination", "syria"))
+    names = {"Tehran": "iran", "Syria": "syria"}
+    found = told(proposer, "The government in Tehran has also been sending rockets to Syria in an effort to arm its allies.", names)
+    assert found == {("arms-to-syria", "agent", "iran"), ("arms-to-syria", "destination", "syria"), ("arms-to-syria", "status", "ongoing")}
+    # a city after "in" that is no seat of rulers is where, not who: one role alone tells of no event
+    assert told(proposer, "A convoy in Tehran has been sending rockets to Syria.", names) == set()
+
+
+def test_the_subject_after_a_fronted_gerund_is_the_agent_of_its_event(proposer):
+    known(proposer, "capture-2017", ("agent", "kataib-hezbollah"), ("participant", "kataib-hezbollah"),
+          ("expelled", "islamic-state"), ("capturedPlace", "albu-kamal"))
+    names = {"Islamic State": "islamic-state", "Albu Kamal": "albu-kamal", "Kataib Hezbollah": "kataib-hezbollah"}
+    found = told(proposer, "By expelling Islamic State from Albu Kamal, Kataib Hezbollah secured the road west.", names)
+    assert ("capture-2017", "agent", "kataib-hezbollah") in found
+    assert ("capture-2017", "participant", "kataib-hezbollah") not in found
+    # an actor later in a sentence whose event word does not open it is no subject of that word
+    found = told(proposer, "Islamic State fled Albu Kamal after the expelling of its fighters, Kataib Hezbollah said.", names)
+    assert ("capture-2017", "agent", "kataib-hezbollah") not in found
+
+
+def test_what_an_actor_has_done_since_a_time_goes_on(proposer):
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("destination", "syria"))
+    names = {"Iran": "iran", "weapons": "weapons", "Syria": "syria"}
+    found = told(proposer, "Since the war, Iran has used its trucks to carry weapons to Syria.", names)
+    assert ("arms-to-syria", "status", "ongoing") in found
+    past = told(proposer, "In the war, Iran used its trucks to carry weapons to Syria.", names)
+    assert ("arms-to-syria", "status", "ongoing") not in past
+
+
+def test_the_way_an_actor_used_to_do_an_event_is_one_the_event_passes_through(proposer):
+    from kg.event_roles import used_ways
+    from kg.propose import Proposed
+
+    proposer.types["desert-track"] = LB + "BypassRoad"
+    facts = [Proposed("desert-track", "usedBy", "iran", ""), Proposed("arms-to-syria", "agent", "iran", "")]
+    found = {(f.subject, f.property, f.object) for f in used_ways(proposer, "Iran used the desert track to ship arms to Syria.", facts)}
+    assert found == {("arms-to-syria", "passesThrough", "desert-track")}
+    # used for something that is no transfer, or by another actor than the transfer's, it says nothing of the transfer
+    assert used_ways(proposer, "Iran used the desert track to escape.", facts) == []
+    other = [Proposed("desert-track", "usedBy", "hezbollah", ""), Proposed("arms-to-syria", "agent", "iran", "")]
+    assert used_ways(proposer, "Hezbollah used the desert track to ship arms to Syria.", other) == []
+
+
+def test_a_seizure_took_place_at_the_crossing_the_goods_were_stopped_passing_through(proposer):
+    from kg.event_roles import seized_at
+    from kg.propose import Node, Proposed
+
+    proposer.types.update({"pill-seizure": LB + "Seizure", "north-gate": LB + "Crossing"})
+    facts = [Proposed("pill-seizure", "date", "2022-06", "")]
+    text = "Customs officers in June 2022 stopped two tonnes of fuel passing through the north gate."
+    at = text.index("north gate")
+    gate = [Node(at, at + len("north gate"), "north-gate", LB + "Crossing", "north gate")]
+    found = {(f.subject, f.property, f.object) for f in seized_at(proposer, text, gate, facts)}
+    assert found == {("pill-seizure", "location", "north-gate")}
+    # a crossing the sentence names otherwise ("the road to the north gate") is not where it was seized
+    text = "Customs officers in June 2022 stopped two tonnes of fuel on the road to the north gate."
+    at = text.index("north gate")
+    gate = [Node(at, at + len("north gate"), "north-gate", LB + "Crossing", "north gate")]
+    assert seized_at(proposer, text, gate, facts) == []
+
+
+def test_a_crossing_said_to_open_tells_of_its_one_opening_without_more_roles(proposer):
+    proposer.types.update({"iraq": LB + "Country", "qaim-crossing": LB + "OfficialCrossing", "qaim-opening": LB + "CrossingOpening",
+                           "qaim-fence": LB + "Construction"})
+    known(proposer, "qaim-opening", ("agent", "iraq"), ("openedCrossing", "qaim-crossing"))
+    known(proposer, "qaim-fence", ("location", "qaim-crossing"))
+    names = {"Qaim crossing": "qaim-crossing"}
+    assert told(proposer, "A general said the Qaim crossing would open within days.", names) == {
+        ("qaim-opening", "openedCrossing", "qaim-crossing")}
+    # a crossing with one role of another event is not enough to tell of that event
+    assert told(proposer, "Workers built a fence in the Qaim crossing.", names) == set()

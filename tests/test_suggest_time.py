@@ -101,3 +101,17 @@ def test_a_draft_goes_on_from_one_sentence_to_the_next():
     revenue = [s for s, p, _ in facts[1] if p == "revenue"]
     assert [(s, p) for s, p, _ in facts[2]] == [(revenue[0], "fee")]  # "These": the activity of the sentence before
     assert {(s == opening, o) for s, p, o in facts[3] if p == "date"} == {(True, "2019-09-30"), (False, "2019-09-30")}
+
+
+def test_what_someone_said_the_same_day_is_a_statement_of_that_day_by_them(proposer):
+    proposer.types["opening"] = LB + "CrossingOpening"
+    timeline = told(proposer, Timeline(), [], [Proposed("opening", "date", "2019-09-30", "")])
+    text = "The opening came the same day that the militia's leader, Kataib Hezbollah, said the road was theirs."
+    found = timeline.refer(proposer, text, nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}), "009")
+    statement = {f.subject for f in found}
+    assert len(statement) == 1 and proposer.types[statement.pop()] == LB + "Announcement"
+    assert {(f.property, f.object) for f in found} == {("date", "2019-09-30"), ("agent", "kataib-hezbollah")}
+    # a deed that day is an event of no kind yet, and who did it is the curator's to say
+    text = "The opening came the same day that Kataib Hezbollah closed the road."
+    found = timeline.refer(proposer, text, nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}), "009")
+    assert [(f.property, proposer.types[f.subject]) for f in found] == [("date", LB + "Event")]

@@ -1,0 +1,97 @@
+"""Relations between the events of one sentence in kg suggest's drafts, on hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.namespaces import LB
+
+
+@pytest.fixture(scope="module")
+def proposer():
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    types = {"tv-report": LB + "Announcement", "radio-report": LB + "Announcement", "gate-opening": LB + "CrossingOpening",
+             "road-repair": LB + "Construction", "syrian-tv": LB + "MediaOutlet", "gate": LB + "Crossing"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+def concerns(proposer, text: str, facts: list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    from kg.event_links import report_concerns
+    from kg.propose import Proposed
+
+    return {(f.subject, f.property, f.object) for f in report_concerns(proposer, text, [Proposed(*f, "") for f in facts])}
+
+
+def test_a_report_that_something_happens_concerns_that_event(proposer):
+    facts = [("tv-report", "agent", "syrian-tv"), ("tv-report", "date", "2020-05-02"),
+             ("gate-opening", "openedCrossing", "gate"), ("gate-opening", "date", "2020-06")]
+    text = "State TV reported that the gate would reopen in June 2020 (Syrian TV, May 2, 2020)."
+    assert concerns(proposer, text, facts) == {("tv-report", "concerns", "gate-opening")}
+    # no reporting verb: two events side by side, neither about the other
+    assert concerns(proposer, "The gate reopened in June 2020 as Syrian TV filmed on May 2, 2020.", facts) == set()
+
+
+def test_which_event_a_report_is_about_is_left_open_when_the_sentence_has_two(proposer):
+    facts = [("tv-report", "agent", "syrian-tv"), ("gate-opening", "openedCrossing", "gate"), ("road-repair", "status", "ongoing")]
+    assert concerns(proposer, "Syrian TV reported that the road is being repaired and the gate would open.", facts) == set()
+    two = [("tv-report", "agent", "syrian-tv"), ("radio-report", "date", "2020-05"), ("gate-opening", "openedCrossing", "gate")]
+    assert concerns(proposer, "Syrian TV reported that the gate would open, as radio did in May 2020.", two) == set()
+
+
+def test_who_was_present_attended_the_event_the_sentence_before_dated(proposer):
+    from kg.present_at import present_at
+    from kg.propose import Node, Proposed
+
+    types = {"talks": LB + "Meeting", "syrian-army": LB + "StateForce", "ali-hamdan": LB + "Person", "omar-saleh": LB + "Person"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    before = [Proposed("talks", "date", "2021-04-02", "")]
+    text = "Present were Syrian army chief General Ali Hamdan and his deputy Omar Saleh."
+    names = {"Syrian army": "syrian-army", "Ali Hamdan": "ali-hamdan", "Omar Saleh": "omar-saleh"}
+    found = {(f.subject, f.property, f.object) for f in present_at(proposer, text, nodes(text, names), [], before)}
+    assert found == {("talks", "attendedBy", "ali-hamdan"), ("talks", "attendedBy", "omar-saleh")}
+    text = "Minister Ali Hamdan was present and spoke briefly."
+    found = {(f.subject, f.property, f.object) for f in present_at(proposer, text, nodes(text, {"Ali Hamdan": "ali-hamdan"}), [], before)}
+    assert found == {("talks", "attendedBy", "ali-hamdan")}
+    # with no event dated just before, whom he joined is the curator's to say
+    assert present_at(proposer, text, nodes(text, {"Ali Hamdan": "ali-hamdan"}), [], []) == []
+
+
+def test_a_measure_taken_in_efforts_to_curb_an_actor_counters_it(proposer):
+    from kg.event_links import measures_against
+    from kg.propose import Node, Proposed
+
+    proposer.types.update({"freeze": LB + "Sanction", "hezbollah": LB + "Militia"})
+    text = "In a bid to curb the smuggling networks of Hezbollah, Jordan on May 2 froze the assets of three traders."
+    at = text.index("Hezbollah")
+    nodes = [Node(at, at + len("Hezbollah"), "hezbollah", LB + "Militia", "Hezbollah")]
+    dated = [Proposed("freeze", "date", "--05-02", "")]
+    found = {(f.subject, f.property, f.object) for f in measures_against(proposer, text, nodes, dated)}
+    assert found == {("freeze", "counters", "hezbollah")}
+    # an actor merely named beside the measure is not what it curbs
+    text = "Together with Hezbollah, Jordan on May 2 froze the assets of three traders."
+    at = text.index("Hezbollah")
+    nodes = [Node(at, at + len("Hezbollah"), "hezbollah", LB + "Militia", "Hezbollah")]
+    assert measures_against(proposer, text, nodes, dated) == []
+
+
+def test_the_second_of_two_events_told_again_is_preceded_by_the_first(proposer):
+    from kg.event_links import repeated
+    from kg.propose import Proposed
+
+    proposer.types.update({"raid-2016": LB + "Strike", "raid-2020": LB + "Strike", "talks-2020": LB + "Meeting"})
+    facts = [Proposed("raid-2016", "date", "2016", ""), Proposed("raid-2020", "date", "2020", "")]
+    text = "Drones hit the depot in 2016 and again in 2020."
+    assert {(f.subject, f.property, f.object) for f in repeated(proposer, text, facts)} == {("raid-2020", "precededBy", "raid-2016")}
+    assert repeated(proposer, "Drones hit the depot in 2016 and a convoy in 2020.", facts) == []
+    # events of two kinds are no repetition of each other
+    mixed = [Proposed("raid-2016", "date", "2016", ""), Proposed("talks-2020", "date", "2020", "")]
+    assert repeated(proposer, "Drones hit the depot in 2016, and the sides met again in 2020.", mixed) == []
