@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .cargo_words import unnamed_cargo
 from .compare import Known, compare
 from .corpus import Document, load_corpus
 from .coverage import sentences
@@ -181,6 +182,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
+        facts += unnamed_cargo(proposer, text, nodes, entities)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts = _unique(facts)
