@@ -7,7 +7,10 @@ kg.relation_cues' one-verb patterns reach:
 - "A … helped C in defeating B", "the goal of A was to destroy B": the same, with the verbs of defeat and destruction;
 - "As part of its efforts to curb the activities of B, A …": a fronted phrase whose possessive is the clause's subject A.
 
-Each fact is one the ontology allows (opposes: an actor and another actor), with the words that gave it.
+And support the clause's subject is given "with Iran support", "with Iranian backing", "with the help of Iran": the
+supporter supports the actor that starts the clause.
+
+Each fact is one the ontology allows (opposes, supports: an actor and another actor), with the words that gave it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ _REACH = re.compile(r"(?:the\s+)?(?:(?:[\w’'-]+\s+){0,3}?of\s+(?:the\s+)?)?")
 _CLAUSE = re.compile(r"[.;:!?()]|\bbut\b")
 _BOUND = re.compile(r"\b(?:to|into|toward|towards|from|via)\s+(?:the\s+)?$")  # "sending arms to Syria": where, not who
 _FRONTED = re.compile(r"^\s*(?:As\s+part\s+of\s+|In\s+)?(?:its|their)\s+")
+
+# "with Iran support", "with Iranian backing" (the word after the supporter); "with the support of the IRGC" (before it).
+_AID = r"(?:support|backing|help|assistance|aid)"
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?$")
+_AID_AFTER = re.compile(rf"\s+{_AID}\b")
+_WITH_AID_OF = re.compile(rf"\bwith\s+(?:the\s+)?{_AID}\s+of\s+(?:the\s+)?$")
+_CLAUSE_START = re.compile(r"[.;:!?()]|\bbut\b|^", re.I)
 
 
 def _actors(proposer: Proposer, nodes: list[Node]) -> list[Node]:
@@ -47,4 +57,21 @@ def opposed(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
             subject = next((n for n in actors if comma >= 0 and n.start > comma and not _CLAUSE.search(text, comma, n.start)), None)
         if subject is not None and proposer.allowed(subject, "opposes", target):
             out.append(Proposed(subject.id, "opposes", target.id, f"{subject.words!r} … {m.group(0).strip()!r} … {target.words!r}"))
+    return out
+
+
+def supported(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """[supporter, supports, the clause's first actor] where the clause says it acts "with" the supporter's support."""
+    out = []
+    for helper in nodes:
+        if helper.kind not in ("linked", "new", "demonym") or not proposer.ontology.is_subclass(helper.type, LB + "Actor"):
+            continue
+        head = text[:helper.start]
+        if not (_WITH.search(head) and _AID_AFTER.match(text, helper.end) or _WITH_AID_OF.search(head)):
+            continue
+        before = head.rstrip()
+        start = max(c.end() for c in _CLAUSE_START.finditer(before))
+        subject = next((n for n in _actors(proposer, nodes) if start <= n.start and n.end <= helper.start), None)
+        if subject is not None and proposer.allowed(helper, "supports", subject):
+            out.append(Proposed(helper.id, "supports", subject.id, f"{subject.words!r} … with {helper.words!r} support"))
     return out

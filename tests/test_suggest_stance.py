@@ -49,3 +49,20 @@ def test_no_opposition_between_a_place_and_an_actor_or_across_clauses(proposer):
                  {"al-Qaim": "al-qaim", "Islamic State": "islamic-state"}) == set()
     assert found(proposer, "Iran sent advisors; the army went on to defeat the Islamic State.",
                  {"Iran": "iran", "Islamic State": "islamic-state"}) == set()
+
+
+def test_the_actor_a_clause_says_acts_with_anothers_support_is_supported_by_it(proposer):
+    from kg.propose import Node
+    from kg.stance_cues import supported
+
+    def found(text, names):
+        nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                       key=lambda n: n.start)
+        return {(f.subject, f.property, f.object) for f in supported(proposer, text, nodes)}
+
+    names = {"Syria": "syria", "al-Qaim": "al-qaim", "Iran": "iran"}
+    assert found("Syria plans to rebuild the road to al-Qaim, with Iran support.", names) == {("iran", "supports", "syria")}
+    assert found("Syria rebuilt the road with the help of Iran near al-Qaim.", names) == {("iran", "supports", "syria")}
+    # support given to something else, or in another clause, is not the subject's
+    assert found("Syria rebuilt the road near al-Qaim; Iran support was cut.", names) == set()
+    assert found("Syria talked with Iran about al-Qaim.", names) == set()
