@@ -462,3 +462,15 @@ def test_a_crossing_named_with_one_countrys_adjective_lies_on_that_side(proposer
     # the crossing of both countries' adjectives lies on neither side alone
     assert [(f.subject, f.property, f.object) for f in crossing_sides(proposer, nodes, LABELS)] == [
         ("old-crossing", "locatedIn", "syrian-side")]
+
+
+def test_a_place_an_appositive_sets_in_a_town_is_located_in_it(proposer):
+    text = "Trucks cross at al-Qaim, in the small Euphrates valley town of Albu Kamal, at night."
+    names = {"al-Qaim": "al-qaim", "Euphrates valley": "valley", "Albu Kamal": "albu-kamal"}
+    found = {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, names))}
+    assert ("al-qaim", "locatedIn", "albu-kamal") in found
+    assert not any(p == "locatedIn" and o == "valley" for _, p, o in found)  # the words before the town are not where it is
+    text = "Kataib Hezbollah, in the town of Albu Kamal, grew stronger."  # an armed group is present there, not located
+    assert ("kataib-hezbollah", "locatedIn", "albu-kamal") not in {
+        (f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, {
+            "Kataib Hezbollah": "kataib-hezbollah", "Albu Kamal": "albu-kamal"}))}
