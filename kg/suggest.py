@@ -34,6 +34,7 @@ from .errors import InputError, KGError
 from .event_index import EventIndex
 from .event_literals import event_literals
 from .event_roles import attendees, engaged_in, known_event_roles, unattributed
+from .example_cues import example_facts
 from .facility_cues import facilities
 from .label_words import described
 from .mentions import Matcher
@@ -182,7 +183,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
-        facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes)
+        facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts = _unique(facts)
