@@ -45,6 +45,7 @@ from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
+from .presence_cues import fronted_deployments
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .quantity_cues import count_groups, quantity_facts
 from .rank_cues import ranks
@@ -184,6 +185,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
         facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
+        facts += fronted_deployments(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts = _unique(facts)

@@ -42,3 +42,22 @@ def test_no_example_fact_without_an_actor_in_the_clause_or_where_the_ontology_di
     names = {"Iran": "iran", "al-Hari": "al-hari"}
     assert found(proposer, "Iran sent arms; the army controls the smaller crossings, notably al-Hari.", names) == set()
     assert found(proposer, "Iran sponsors several local crossings, notably al-Hari.", names) == set()  # a crossing is no armed group
+
+
+def test_a_force_a_sentence_opening_with_a_place_says_is_deployed_there(proposer):
+    from kg.presence_cues import fronted_deployments
+    from kg.propose import Node
+
+    def deployed(text, names):
+        nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                       key=lambda n: n.start)
+        return {(f.subject, f.property, f.object) for f in fronted_deployments(proposer, text, nodes)}
+
+    proposer.types.update({"deir": LB + "Region", "brigade": LB + "MilitaryUnit"})
+    assert deployed("In Deir a brigade of volunteers is now stationed, known as the Nujaba Brigade.",
+                    {"Deir": "deir", "Nujaba Brigade": "brigade"}) == {("brigade", "deployedIn", "deir")}
+    assert deployed("In Deir, Kataib Hezbollah has been deployed since 2017.", {"Deir": "deir", "Kataib Hezbollah": "kataib-hezbollah"}) \
+        == {("kataib-hezbollah", "deployedIn", "deir")}
+    # the place must open the sentence, and the force be deployed in the same clause
+    assert deployed("Kataib Hezbollah is deployed, as in Deir.", {"Deir": "deir", "Kataib Hezbollah": "kataib-hezbollah"}) == set()
+    assert deployed("In Deir. Kataib Hezbollah is deployed.", {"Deir": "deir", "Kataib Hezbollah": "kataib-hezbollah"}) == set()
