@@ -128,13 +128,20 @@ def own_places(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propose
 
 def border_towns(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
     """"The Syrian border town of Albu Kamal": the town is on the border the other documents say joins the country the
-    adjective names (of those, the one that joins the fewest places: a border of two countries, not a triangle)."""
+    adjective names (of those, the one that joins the fewest places: a border of two countries, not a triangle); without
+    the adjective, on the one border the sentence names."""
     out = []
     for i, town in enumerate(nodes):
         m = _BORDER_TOWN.search(text, 0, town.start)
         country = next((n for n in reversed(nodes[:i]) if m and n.kind == "demonym" and n.end <= m.start() + 1
                         and not text[n.end:m.start()].strip()), None)
-        if m is None or country is None or town.kind not in ("linked", "new"):
+        if m is None or town.kind not in ("linked", "new"):
+            continue
+        if country is None:  # "the Deir Ezzor border town of al-Hari" in a sentence that names one border: that border
+            named = {n.id for n in nodes if n.kind != "demonym" and proposer.ontology.is_subclass(n.type, LB + "Border")}
+            if len(named) == 1 and proposer.allowed(town, "onBorder", next(n for n in nodes if n.id in named)):
+                out.append(Proposed(town.id, "onBorder", named.pop(), f"{m.group(0).strip()!r} {town.words!r}: a border town, "
+                                                                      "and the one border its sentence names"))
             continue
         joins = proposer.events.connects
         fit = [b for b, places in joins.items() if country.id in places and b in proposer.types

@@ -474,3 +474,16 @@ def test_a_place_an_appositive_sets_in_a_town_is_located_in_it(proposer):
     assert ("kataib-hezbollah", "locatedIn", "albu-kamal") not in {
         (f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, {
             "Kataib Hezbollah": "kataib-hezbollah", "Albu Kamal": "albu-kamal"}))}
+
+
+def test_a_border_town_without_a_country_adjective_is_on_the_one_border_its_sentence_names(proposer):
+    from kg.state_cues import border_towns
+
+    proposer.types.update({"border": LB + "Border", "other-border": LB + "Border"})
+    text = "Militias hold both sides of the frontier and the valley border town of Albu Kamal."
+    names = {"frontier": "border", "valley": "valley", "Albu Kamal": "albu-kamal"}
+    found = {(f.subject, f.property, f.object) for f in border_towns(proposer, text, nodes_of(proposer, text, names))}
+    assert found == {("albu-kamal", "onBorder", "border")}
+    text = "The frontier and the boundary meet near the border town of Albu Kamal."  # two borders: which one is unsaid
+    names = {"frontier": "border", "boundary": "other-border", "Albu Kamal": "albu-kamal"}
+    assert border_towns(proposer, text, nodes_of(proposer, text, names)) == []
