@@ -9,7 +9,8 @@ of kg.propose, which read the words between two names, do not reach on their own
 - from words around one name: a border crossing's border, a country's border town, "the border with Iraq", "Israel's
   borders", "western Iraq", who built a thing, the unit a commander's title names, a state's body and its country,
   "supports its allies, including …", "its areas in …", "its dependence on …", a group's sect in its name;
-- from the sentence's other facts: a group that is one of a state's sponsored groups is sponsored by it.
+- from the sentence's other facts: a group that is one of a state's sponsored groups is sponsored by it; a crossing in a
+  border town is on that town's border.
 
 Each fact is one the ontology's domain and range allow (Proposer.allowed), with the words that gave it. A route's
 advantages and limitations are kg.trait_cues'.
@@ -403,6 +404,22 @@ def crossing_borders(proposer: Proposer, text: str, nodes: list[Node], facts: li
             names = " and ".join(sorted(labels[c] for c in countries))
             out.append(Proposed(n.id, "onBorder", found[0], f"{n.words!r}, a border crossing to {names}: on the "
                                                              f"{labels[found[0]]}"))
+    return out
+
+
+def crossings_in_border_towns(proposer: Proposer, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """"al-Sekak, in the border town of al-Hari": a crossing the sentence's facts put in a town on a border is on that
+    border too."""
+    crossings = {n.id: n for n in nodes if n.kind in ("linked", "new") and proposer.ontology.is_subclass(n.type, LB + "Crossing")}
+    on = {(f.subject, f.object) for f in facts if f.property == "onBorder"}
+    out = []
+    for f in facts:
+        if f.property != "locatedIn" or f.subject not in crossings:
+            continue
+        for town, border in sorted(on):
+            if town == f.object and (f.subject, border) not in on \
+                    and proposer.allowed(crossings[f.subject], "onBorder", Node(0, 0, border, proposer.types[border], "")):
+                out.append(Proposed(f.subject, "onBorder", border, f"{crossings[f.subject].words!r} in {town}, a town on {border}"))
     return out
 
 

@@ -487,3 +487,16 @@ def test_a_border_town_without_a_country_adjective_is_on_the_one_border_its_sent
     text = "The frontier and the boundary meet near the border town of Albu Kamal."  # two borders: which one is unsaid
     names = {"frontier": "border", "boundary": "other-border", "Albu Kamal": "albu-kamal"}
     assert border_towns(proposer, text, nodes_of(proposer, text, names)) == []
+
+
+def test_a_crossing_the_sentence_puts_in_a_border_town_is_on_that_border(proposer):
+    from kg.propose import Proposed
+    from kg.state_cues import crossings_in_border_towns
+
+    proposer.types.update({"border": LB + "Border", "gate": LB + "Crossing"})
+    text = "The gate, in the border town of Albu Kamal, opened."
+    nodes = nodes_of(proposer, text, {"gate": "gate", "Albu Kamal": "albu-kamal"})
+    facts = [Proposed("gate", "locatedIn", "albu-kamal", ""), Proposed("albu-kamal", "onBorder", "border", "")]
+    assert {(f.subject, f.property, f.object) for f in crossings_in_border_towns(proposer, nodes, facts)} == {
+        ("gate", "onBorder", "border")}
+    assert crossings_in_border_towns(proposer, nodes, facts[:1]) == []  # a town on no border gives the crossing none
