@@ -5,12 +5,13 @@ kg.relation_cues' one-verb patterns reach:
   the cue, in the same clause, and not as where something goes: "sending arms to Syria") opposes B (the actor the cue
   reaches);
 - "A … helped C in defeating B", "the goal of A was to destroy B": the same, with the verbs of defeat and destruction;
-- "As part of its efforts to curb the activities of B, A …": a fronted phrase whose possessive is the clause's subject A.
+- "As part of its efforts to curb the activities of B, A …": a fronted phrase whose possessive is the clause's subject A;
+  an actor set "to curb" or "to counter" another is also meant to curb it (the ontology's counters).
 
 And support the clause's subject is given "with Iran support", "with Iranian backing", "with the help of Iran": the
 supporter supports the actor that starts the clause.
 
-Each fact is one the ontology allows (opposes, supports: an actor and another actor), with the words that gave it.
+Each fact is one the ontology allows (opposes, counters, supports: an actor and another actor), with the words that gave it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .propose import Node, Proposed, Proposer
 _CUE = re.compile(r"\b(?:(?:front|war|fight|campaign|struggle|efforts?|operations?|insurgency)\s+against"
                   r"|incit(?:e|es|ed|ing)\s+against"
                   r"|(?:to|in)\s+(?:defeat(?:ing)?|destroy(?:ing)?|fight(?:ing)?|combat(?:ing)?|curb(?:ing)?|counter(?:ing)?))\s+", re.I)
+_CURB = re.compile(r"\b(?:curb|counter)", re.I)
 _REACH = re.compile(r"(?:the\s+)?(?:(?:[\w’'-]+\s+){0,3}?of\s+(?:the\s+)?)?")
 _CLAUSE = re.compile(r"[.;:!?()]|\bbut\b")
 _BOUND = re.compile(r"\b(?:to|into|toward|towards|from|via)\s+(?:the\s+)?$")  # "sending arms to Syria": where, not who
@@ -55,8 +57,13 @@ def opposed(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
         if subject is None and _FRONTED.match(text[:m.start()]):
             comma = text.find(",", target.end)
             subject = next((n for n in actors if comma >= 0 and n.start > comma and not _CLAUSE.search(text, comma, n.start)), None)
-        if subject is not None and proposer.allowed(subject, "opposes", target):
-            out.append(Proposed(subject.id, "opposes", target.id, f"{subject.words!r} … {m.group(0).strip()!r} … {target.words!r}"))
+        if subject is None:
+            continue
+        why = f"{subject.words!r} … {m.group(0).strip()!r} … {target.words!r}"
+        if proposer.allowed(subject, "opposes", target):
+            out.append(Proposed(subject.id, "opposes", target.id, why))
+        if _CURB.search(m.group(0)) and proposer.allowed(subject, "counters", target):  # meant to curb it, too
+            out.append(Proposed(subject.id, "counters", target.id, why))
     return out
 
 
