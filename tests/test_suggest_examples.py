@@ -61,3 +61,17 @@ def test_a_force_a_sentence_opening_with_a_place_says_is_deployed_there(proposer
     # the place must open the sentence, and the force be deployed in the same clause
     assert deployed("Kataib Hezbollah is deployed, as in Deir.", {"Deir": "deir", "Kataib Hezbollah": "kataib-hezbollah"}) == set()
     assert deployed("In Deir. Kataib Hezbollah is deployed.", {"Deir": "deir", "Kataib Hezbollah": "kataib-hezbollah"}) == set()
+
+
+def test_a_force_the_sentence_says_guards_a_place_is_deployed_there(proposer):
+    from kg.presence_cues import guards_deployed
+    from kg.propose import Node, Proposed
+
+    text = "The crossing al-Hari is guarded by Kataib Hezbollah."
+    nodes = [Node(text.index("al-Hari"), text.index("al-Hari") + 7, "al-hari", proposer.types["al-hari"], "al-Hari"),
+             Node(text.index("Kataib"), len(text) - 1, "kataib-hezbollah", proposer.types["kataib-hezbollah"], "Kataib Hezbollah")]
+    secures = [Proposed("kataib-hezbollah", "secures", "al-hari", "")]
+    assert {(f.subject, f.property, f.object) for f in guards_deployed(proposer, text, nodes, secures)} == {
+        ("kataib-hezbollah", "deployedIn", "al-hari")}
+    # securing without guarding words (a policy, a deal) puts no force there
+    assert guards_deployed(proposer, "Kataib Hezbollah secured a deal over al-Hari.", nodes, secures) == []
