@@ -11,6 +11,9 @@ kg.relation_cues' one-verb patterns reach:
 And support the clause's subject is given "with Iran support", "with Iranian backing", "with the help of Iran": the
 supporter supports the actor that starts the clause.
 
+"Iran and its proxies", "Iran's proxies", "Iranian proxies": the state sponsors the register's one armed group whose
+label calls it backed by that state ("Iran-backed Shiite militias"), the groups the documents call its proxies.
+
 Each fact is one the ontology allows (opposes, counters, supports: an actor and another actor), with the words that gave it.
 """
 
@@ -81,4 +84,25 @@ def supported(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed
         subject = next((n for n in _actors(proposer, nodes) if start <= n.start and n.end <= helper.start), None)
         if subject is not None and proposer.allowed(helper, "supports", subject):
             out.append(Proposed(helper.id, "supports", subject.id, f"{subject.words!r} … with {helper.words!r} support"))
+    return out
+
+
+_PROXIES = r"(?:proxies|proxy militias|proxy groups)\b"
+_AND_ITS = re.compile(rf"^(?:['’]s\s+|\s+and\s+its\s+|\s+){_PROXIES}")  # after the state's name or adjective
+
+
+def proxies(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """[state, sponsors, the register's group backed by it] where the sentence speaks of the state's proxies."""
+    out = []
+    for n in nodes:
+        if n.kind not in ("linked", "demonym") or not proposer.ontology.is_subclass(n.type, LB + "Country") \
+                or not _AND_ITS.match(text[n.end:]):
+            continue
+        backed = [e for e, label in labels.items() if label.lower().startswith(f"{labels.get(n.id, '').lower()}-backed ")
+                  and proposer.ontology.is_subclass(proposer.types.get(e, ""), LB + "ArmedGroup")]
+        if len(backed) == 1:
+            group = Node(n.start, n.end, backed[0], proposer.types[backed[0]], labels[backed[0]])
+            if proposer.allowed(n, "sponsors", group) and proposer.plausible(n, "sponsors", group):
+                out.append(Proposed(n.id, "sponsors", backed[0], f"{n.words!r}{_AND_ITS.match(text[n.end:]).group(0)}: its proxies, "
+                                                                   f"the register's {labels[backed[0]]!r}"))
     return out

@@ -66,3 +66,22 @@ def test_the_actor_a_clause_says_acts_with_anothers_support_is_supported_by_it(p
     # support given to something else, or in another clause, is not the subject's
     assert found("Syria rebuilt the road near al-Qaim; Iran support was cut.", names) == set()
     assert found("Syria talked with Iran about al-Qaim.", names) == set()
+
+
+def test_a_states_proxies_are_the_registers_group_its_label_calls_backed_by_it(proposer):
+    from kg.propose import Node
+    from kg.stance_cues import proxies
+
+    proposer.types.update({"backed-groups": LB + "Militia"})
+    labels = {"iran": "Iran", "syria": "Syria", "backed-groups": "Iran-backed local militias", "kataib-hezbollah": "Kataib Hezbollah"}
+
+    def sponsored(text, words, kind="linked"):
+        at = text.index(words)
+        return {(f.subject, f.object) for f in proxies(proposer, text, [Node(at, at + len(words), "iran", LB + "Country", words, kind)],
+                                                        labels)}
+
+    assert sponsored("Iran and its proxies move arms.", "Iran") == {("iran", "backed-groups")}
+    assert sponsored("Trade suffers from Iran's proxies.", "Iran") == {("iran", "backed-groups")}
+    assert sponsored("Iranian proxies hold the road.", "Iranian", "demonym") == {("iran", "backed-groups")}
+    assert sponsored("Iran and its allies met.", "Iran") == set()
+    assert proxies(proposer, "Syria and its proxies met.", [Node(0, 5, "syria", LB + "Country", "Syria")], labels) == []  # none backs
