@@ -10,7 +10,7 @@ of kg.propose, which read the words between two names, do not reach on their own
   borders", "western Iraq", who built a thing, the unit a commander's title names, a state's body and its country,
   "supports its allies, including …", "its areas in …", "its dependence on …", a group's sect in its name;
 - from the sentence's other facts: a group that is one of a state's sponsored groups is sponsored by it; a crossing in a
-  border town is on that town's border.
+  border town is on that town's border, and a place opposite one is near it.
 
 Each fact is one the ontology's domain and range allow (Proposer.allowed), with the words that gave it. A route's
 advantages and limitations are kg.trait_cues'.
@@ -420,6 +420,23 @@ def crossings_in_border_towns(proposer: Proposer, nodes: list[Node], facts: list
             if town == f.object and (f.subject, border) not in on \
                     and proposer.allowed(crossings[f.subject], "onBorder", Node(0, 0, border, proposer.types[border], "")):
                 out.append(Proposed(f.subject, "onBorder", border, f"{crossings[f.subject].words!r} in {town}, a town on {border}"))
+    return out
+
+
+def across_from_border_towns(proposer: Proposer, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """"Al-Qaim sits … opposite the Syrian border town of Albu Kamal": a place the sentence's facts put adjacent to a town
+    on a border is near that border."""
+    by_id = {n.id: n for n in nodes}
+    on = {(f.subject, f.object) for f in facts if f.property == "onBorder"}
+    out = []
+    for f in facts:
+        place = by_id.get(f.subject)
+        if f.property != "adjacentTo" or place is None:
+            continue
+        for town, border in sorted(on):
+            if town == f.object and (place.id, border) not in on \
+                    and proposer.allowed(place, "near", Node(0, 0, border, proposer.types[border], "")):
+                out.append(Proposed(place.id, "near", border, f"{place.words!r} opposite {town}, a town on {border}"))
     return out
 
 

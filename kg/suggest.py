@@ -61,7 +61,7 @@ from .route_users import route_users
 from .route_uses import route_uses
 from .sect_cues import named_sects
 from .stance_cues import opposed, proxies, supported
-from .state_cues import crossing_borders, crossings_in_border_towns, inherited_sponsors, state_facts, title_bodies
+from .state_cues import across_from_border_towns, crossing_borders, crossings_in_border_towns, inherited_sponsors, state_facts, title_bodies
 from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
@@ -196,6 +196,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
+        facts += across_from_border_towns(proposer, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

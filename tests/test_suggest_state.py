@@ -500,3 +500,16 @@ def test_a_crossing_the_sentence_puts_in_a_border_town_is_on_that_border(propose
     assert {(f.subject, f.property, f.object) for f in crossings_in_border_towns(proposer, nodes, facts)} == {
         ("gate", "onBorder", "border")}
     assert crossings_in_border_towns(proposer, nodes, facts[:1]) == []  # a town on no border gives the crossing none
+
+
+def test_a_place_opposite_a_border_town_is_near_that_border(proposer):
+    from kg.propose import Proposed
+    from kg.state_cues import across_from_border_towns
+
+    proposer.types.update({"border": LB + "Border"})
+    text = "Al-Qaim lies opposite the border town of Albu Kamal."
+    nodes = nodes_of(proposer, text, {"Al-Qaim": "al-qaim", "Albu Kamal": "albu-kamal"})
+    facts = [Proposed("al-qaim", "adjacentTo", "albu-kamal", ""), Proposed("albu-kamal", "onBorder", "border", "")]
+    assert {(f.subject, f.property, f.object) for f in across_from_border_towns(proposer, nodes, facts)} == {
+        ("al-qaim", "near", "border")}
+    assert across_from_border_towns(proposer, nodes, facts[1:]) == []  # not said to be opposite it
