@@ -46,6 +46,8 @@ RELATIONS = [
     (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:[\w-]+ ){0,2}?(?:town|city|village) of )?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
+    # "al-Sekak, in the Deir Ezzor border town of al-Hari": a place set in a town (or district) an appositive names
+    (r", in the (?:[\w’'-]+ ){0,4}?(?:town|city|village|district|province|governorate) of ", "locatedIn", "ab"),
     (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?"
      r"| in (?:the )?| on (?:the )?",
      "hasPresenceIn", "ab"),

@@ -14,8 +14,8 @@ import re
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
-# Words between a route or crossing and the goods it carries: a verb of moving them, or what it is for.
-_CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|ed|ing)?|ship(?:s|ped|ping)?|carr(?:y|ies|ied|ying)|"
+# Words between a route or crossing and the goods it carries: a verb of moving them, or what it is for (kg.cargo_words too).
+CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|ed|ing)?|ship(?:s|ped|ping)?|carr(?:y|ies|ied|ying)|"
                       r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|bring(?:s|ing)?|brought|"
                       r"passage of|gateway for|route for|corridor for|flow of)\b", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
@@ -41,9 +41,9 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
     for route in nodes:
         if route.kind in ("demonym", "unsure") or not _is_any(proposer, route, ("Route", "Crossing")):
             continue
-        end = _clause_end(text, route.end)
+        end = clause_end(text, route.end)
         after = [n for n in nodes if route.end <= n.start < end and n.kind != "unsure"]
-        cue = _CARRIES.search(text, route.end, end)
+        cue = CARRIES.search(text, route.end, end)
         if cue:
             for n in after:
                 if n.start >= cue.end() and _local(n.type) == "Commodity":
@@ -80,7 +80,8 @@ def _coordinated(text: str, first: Node, after: list[Node]) -> list[Node]:
     return chain
 
 
-def _clause_end(text: str, start: int) -> int:
+def clause_end(text: str, start: int) -> int:
+    """Where the clause from start ends: its punctuation or contrasting conjunction, or the window's end."""
     m = _CLAUSE_END.search(text, start)
     return min(m.start() if m else len(text), start + _WINDOW)
 

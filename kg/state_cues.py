@@ -9,7 +9,8 @@ of kg.propose, which read the words between two names, do not reach on their own
 - from words around one name: a border crossing's border, a country's border town, "the border with Iraq", "Israel's
   borders", "western Iraq", who built a thing, the unit a commander's title names, a state's body and its country,
   "supports its allies, including …", "its areas in …", "its dependence on …", a group's sect in its name;
-- from the sentence's other facts: a group that is one of a state's sponsored groups is sponsored by it.
+- from the sentence's other facts: a group that is one of a state's sponsored groups is sponsored by it; a crossing in a
+  border town is on that town's border, and a place opposite one is near it.
 
 Each fact is one the ontology's domain and range allow (Proposer.allowed), with the words that gave it. A route's
 advantages and limitations are kg.trait_cues'.
@@ -128,13 +129,20 @@ def own_places(proposer: Proposer, text: str, nodes: list[Node]) -> list[Propose
 
 def border_towns(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
     """"The Syrian border town of Albu Kamal": the town is on the border the other documents say joins the country the
-    adjective names (of those, the one that joins the fewest places: a border of two countries, not a triangle)."""
+    adjective names (of those, the one that joins the fewest places: a border of two countries, not a triangle); without
+    the adjective, on the one border the sentence names."""
     out = []
     for i, town in enumerate(nodes):
         m = _BORDER_TOWN.search(text, 0, town.start)
         country = next((n for n in reversed(nodes[:i]) if m and n.kind == "demonym" and n.end <= m.start() + 1
                         and not text[n.end:m.start()].strip()), None)
-        if m is None or country is None or town.kind not in ("linked", "new"):
+        if m is None or town.kind not in ("linked", "new"):
+            continue
+        if country is None:  # "the Deir Ezzor border town of al-Hari" in a sentence that names one border: that border
+            named = {n.id for n in nodes if n.kind != "demonym" and proposer.ontology.is_subclass(n.type, LB + "Border")}
+            if len(named) == 1 and proposer.allowed(town, "onBorder", next(n for n in nodes if n.id in named)):
+                out.append(Proposed(town.id, "onBorder", named.pop(), f"{m.group(0).strip()!r} {town.words!r}: a border town, "
+                                                                      "and the one border its sentence names"))
             continue
         joins = proposer.events.connects
         fit = [b for b, places in joins.items() if country.id in places and b in proposer.types
@@ -396,6 +404,39 @@ def crossing_borders(proposer: Proposer, text: str, nodes: list[Node], facts: li
             names = " and ".join(sorted(labels[c] for c in countries))
             out.append(Proposed(n.id, "onBorder", found[0], f"{n.words!r}, a border crossing to {names}: on the "
                                                              f"{labels[found[0]]}"))
+    return out
+
+
+def crossings_in_border_towns(proposer: Proposer, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """"al-Sekak, in the border town of al-Hari": a crossing the sentence's facts put in a town on a border is on that
+    border too."""
+    crossings = {n.id: n for n in nodes if n.kind in ("linked", "new") and proposer.ontology.is_subclass(n.type, LB + "Crossing")}
+    on = {(f.subject, f.object) for f in facts if f.property == "onBorder"}
+    out = []
+    for f in facts:
+        if f.property != "locatedIn" or f.subject not in crossings:
+            continue
+        for town, border in sorted(on):
+            if town == f.object and (f.subject, border) not in on \
+                    and proposer.allowed(crossings[f.subject], "onBorder", Node(0, 0, border, proposer.types[border], "")):
+                out.append(Proposed(f.subject, "onBorder", border, f"{crossings[f.subject].words!r} in {town}, a town on {border}"))
+    return out
+
+
+def across_from_border_towns(proposer: Proposer, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """"Al-Qaim sits … opposite the Syrian border town of Albu Kamal": a place the sentence's facts put adjacent to a town
+    on a border is near that border."""
+    by_id = {n.id: n for n in nodes}
+    on = {(f.subject, f.object) for f in facts if f.property == "onBorder"}
+    out = []
+    for f in facts:
+        place = by_id.get(f.subject)
+        if f.property != "adjacentTo" or place is None:
+            continue
+        for town, border in sorted(on):
+            if town == f.object and (place.id, border) not in on \
+                    and proposer.allowed(place, "near", Node(0, 0, border, proposer.types[border], "")):
+                out.append(Proposed(place.id, "near", border, f"{place.words!r} opposite {town}, a town on {border}"))
     return out
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .cargo_words import unnamed_cargo
 from .compare import Known, compare
 from .coordinated_passives import coordinated_passives
 from .corpus import Document, load_corpus
@@ -35,6 +36,7 @@ from .event_index import EventIndex
 from .event_links import measures_against, repeated, report_concerns
 from .event_literals import event_literals
 from .event_roles import attendees, engaged_in, known_event_roles, seized_at, unattributed, used_ways
+from .example_cues import example_facts
 from .facility_cues import facilities
 from .label_words import described
 from .mentions import Matcher
@@ -47,6 +49,7 @@ from .paths import Layout
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .possessive_places import possessive_places
+from .presence_cues import fronted_deployments, guards_deployed
 from .present_at import present_at
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
@@ -63,7 +66,8 @@ from .route_traits import route_traits
 from .route_users import route_users
 from .route_uses import route_uses
 from .sect_cues import named_sects
-from .state_cues import crossing_borders, inherited_sponsors, state_facts, title_bodies
+from .stance_cues import opposed, proxies, supported
+from .state_cues import across_from_border_towns, crossing_borders, crossings_in_border_towns, inherited_sponsors, state_facts, title_bodies
 from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
@@ -186,7 +190,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
-        facts += route_users(proposer, text, nodes) + stops.facts(text, nodes)
+        facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
+        facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
+        facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
@@ -201,6 +207,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
         facts += repeated(proposer, text, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
+        facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
+        facts += across_from_border_towns(proposer, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

@@ -462,3 +462,54 @@ def test_a_crossing_named_with_one_countrys_adjective_lies_on_that_side(proposer
     # the crossing of both countries' adjectives lies on neither side alone
     assert [(f.subject, f.property, f.object) for f in crossing_sides(proposer, nodes, LABELS)] == [
         ("old-crossing", "locatedIn", "syrian-side")]
+
+
+def test_a_place_an_appositive_sets_in_a_town_is_located_in_it(proposer):
+    text = "Trucks cross at al-Qaim, in the small Euphrates valley town of Albu Kamal, at night."
+    names = {"al-Qaim": "al-qaim", "Euphrates valley": "valley", "Albu Kamal": "albu-kamal"}
+    found = {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, names))}
+    assert ("al-qaim", "locatedIn", "albu-kamal") in found
+    assert not any(p == "locatedIn" and o == "valley" for _, p, o in found)  # the words before the town are not where it is
+    text = "Kataib Hezbollah, in the town of Albu Kamal, grew stronger."  # an armed group is present there, not located
+    assert ("kataib-hezbollah", "locatedIn", "albu-kamal") not in {
+        (f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, {
+            "Kataib Hezbollah": "kataib-hezbollah", "Albu Kamal": "albu-kamal"}))}
+
+
+def test_a_border_town_without_a_country_adjective_is_on_the_one_border_its_sentence_names(proposer):
+    from kg.state_cues import border_towns
+
+    proposer.types.update({"border": LB + "Border", "other-border": LB + "Border"})
+    text = "Militias hold both sides of the frontier and the valley border town of Albu Kamal."
+    names = {"frontier": "border", "valley": "valley", "Albu Kamal": "albu-kamal"}
+    found = {(f.subject, f.property, f.object) for f in border_towns(proposer, text, nodes_of(proposer, text, names))}
+    assert found == {("albu-kamal", "onBorder", "border")}
+    text = "The frontier and the boundary meet near the border town of Albu Kamal."  # two borders: which one is unsaid
+    names = {"frontier": "border", "boundary": "other-border", "Albu Kamal": "albu-kamal"}
+    assert border_towns(proposer, text, nodes_of(proposer, text, names)) == []
+
+
+def test_a_crossing_the_sentence_puts_in_a_border_town_is_on_that_border(proposer):
+    from kg.propose import Proposed
+    from kg.state_cues import crossings_in_border_towns
+
+    proposer.types.update({"border": LB + "Border", "gate": LB + "Crossing"})
+    text = "The gate, in the border town of Albu Kamal, opened."
+    nodes = nodes_of(proposer, text, {"gate": "gate", "Albu Kamal": "albu-kamal"})
+    facts = [Proposed("gate", "locatedIn", "albu-kamal", ""), Proposed("albu-kamal", "onBorder", "border", "")]
+    assert {(f.subject, f.property, f.object) for f in crossings_in_border_towns(proposer, nodes, facts)} == {
+        ("gate", "onBorder", "border")}
+    assert crossings_in_border_towns(proposer, nodes, facts[:1]) == []  # a town on no border gives the crossing none
+
+
+def test_a_place_opposite_a_border_town_is_near_that_border(proposer):
+    from kg.propose import Proposed
+    from kg.state_cues import across_from_border_towns
+
+    proposer.types.update({"border": LB + "Border"})
+    text = "Al-Qaim lies opposite the border town of Albu Kamal."
+    nodes = nodes_of(proposer, text, {"Al-Qaim": "al-qaim", "Albu Kamal": "albu-kamal"})
+    facts = [Proposed("al-qaim", "adjacentTo", "albu-kamal", ""), Proposed("albu-kamal", "onBorder", "border", "")]
+    assert {(f.subject, f.property, f.object) for f in across_from_border_towns(proposer, nodes, facts)} == {
+        ("al-qaim", "near", "border")}
+    assert across_from_border_towns(proposer, nodes, facts[1:]) == []  # not said to be opposite it

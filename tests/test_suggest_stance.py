@@ -1,0 +1,87 @@
+"""kg suggest's hostility between actors that a verb or noun of struggle tells (kg.stance_cues), on hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.namespaces import LB
+from kg.stance_cues import opposed
+
+TYPES = {"iran": "Country", "syria": "Country", "israel": "Country", "united-states": "Country", "kataib-hezbollah": "Militia",
+         "islamic-state": "ArmedGroup", "al-qaim": "Settlement"}
+
+
+@pytest.fixture(scope="module")
+def proposer():
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    return Proposer(ontology, {k: LB + v for k, v in TYPES.items()}, EventIndex(ontology))
+
+
+def found(proposer, text: str, names: dict[str, str]) -> set[tuple]:
+    from kg.propose import Node
+
+    nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                   key=lambda n: n.start)
+    return {(f.subject, f.property, f.object) for f in opposed(proposer, text, nodes)}
+
+
+def test_a_front_against_an_actor_is_opposed_by_the_actor_who_opens_it_not_where_arms_go(proposer):
+    text = "Iran is moving rockets to Syria to open a new front against Israel."
+    assert found(proposer, text, {"Iran": "iran", "Syria": "syria", "Israel": "israel"}) == {("iran", "opposes", "israel")}
+
+
+def test_verbs_of_defeat_and_a_fronted_phrase_whose_possessive_is_the_subject(proposer):
+    text = "Kataib Hezbollah vowed to defeat the Islamic State near al-Qaim."
+    names = {"Kataib Hezbollah": "kataib-hezbollah", "Islamic State": "islamic-state", "al-Qaim": "al-qaim"}
+    assert found(proposer, text, names) == {("kataib-hezbollah", "opposes", "islamic-state")}
+    text = "In its campaign to counter the smuggling networks of Kataib Hezbollah, the United States named two leaders."
+    assert found(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "United States": "united-states"}) == {
+        ("united-states", "opposes", "kataib-hezbollah"), ("united-states", "counters", "kataib-hezbollah")}  # meant to curb it
+
+
+def test_no_opposition_between_a_place_and_an_actor_or_across_clauses(proposer):
+    assert found(proposer, "The town of al-Qaim was used to fight the Islamic State.",
+                 {"al-Qaim": "al-qaim", "Islamic State": "islamic-state"}) == set()
+    assert found(proposer, "Iran sent advisors; the army went on to defeat the Islamic State.",
+                 {"Iran": "iran", "Islamic State": "islamic-state"}) == set()
+
+
+def test_the_actor_a_clause_says_acts_with_anothers_support_is_supported_by_it(proposer):
+    from kg.propose import Node
+    from kg.stance_cues import supported
+
+    def found(text, names):
+        nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                       key=lambda n: n.start)
+        return {(f.subject, f.property, f.object) for f in supported(proposer, text, nodes)}
+
+    names = {"Syria": "syria", "al-Qaim": "al-qaim", "Iran": "iran"}
+    assert found("Syria plans to rebuild the road to al-Qaim, with Iran support.", names) == {("iran", "supports", "syria")}
+    assert found("Syria rebuilt the road with the help of Iran near al-Qaim.", names) == {("iran", "supports", "syria")}
+    # support given to something else, or in another clause, is not the subject's
+    assert found("Syria rebuilt the road near al-Qaim; Iran support was cut.", names) == set()
+    assert found("Syria talked with Iran about al-Qaim.", names) == set()
+
+
+def test_a_states_proxies_are_the_registers_group_its_label_calls_backed_by_it(proposer):
+    from kg.propose import Node
+    from kg.stance_cues import proxies
+
+    proposer.types.update({"backed-groups": LB + "Militia"})
+    labels = {"iran": "Iran", "syria": "Syria", "backed-groups": "Iran-backed local militias", "kataib-hezbollah": "Kataib Hezbollah"}
+
+    def sponsored(text, words, kind="linked"):
+        at = text.index(words)
+        return {(f.subject, f.object) for f in proxies(proposer, text, [Node(at, at + len(words), "iran", LB + "Country", words, kind)],
+                                                        labels)}
+
+    assert sponsored("Iran and its proxies move arms.", "Iran") == {("iran", "backed-groups")}
+    assert sponsored("Trade suffers from Iran's proxies.", "Iran") == {("iran", "backed-groups")}
+    assert sponsored("Iranian proxies hold the road.", "Iranian", "demonym") == {("iran", "backed-groups")}
+    assert sponsored("Iran and its allies met.", "Iran") == set()
+    assert proxies(proposer, "Syria and its proxies met.", [Node(0, 5, "syria", LB + "Country", "Syria")], labels) == []  # none backs
