@@ -34,6 +34,9 @@ _DISTANCE = [(re.compile(r"^\s*(?:is|was|being)\s+(?:much\s+|far\s+)?(shorter|lo
              (re.compile(r"\b(shorter|longer)\s+$", re.I), "before")]
 # A route's noun right after a cue: the cue is about that route, not the one the sentence names before it.
 _OTHER_ROUTE = re.compile(r"^(?:\s+(?:and\s+)?[a-z]+){0,3}?\s+(?:routes?|roads?|bridges?|crossings?|corridors?)\b")
+# An adjective after the route is its trait only where the clause says it of the route ("the route is risky").
+_ADJECTIVES = {"risky", "dangerous", "costly", "insecure"}
+_SAID_OF = re.compile(r"\b(?:is|are|was|were|remains?|remained|being|seems?|proved)\s+(?:\w+\s+)?\w+$", re.I)
 # A clause ends at a stop (not the point of an initial or abbreviation: "the U.S. Navy has"), or at a word that opens a contrast.
 _CLAUSE_END = re.compile(r"[;:!?]|(?<!\b[A-Z])\.(?!\w)(?!\s+[a-z])|\b(?i:but|while|whereas|although|however)\b")
 
@@ -77,6 +80,8 @@ def _cues(route_id: str, words: str, clause: str, props: tuple[str, ...]) -> lis
     out = []
     for pattern, prop, value in _CUES:
         m = pattern.search(clause)
+        if m and m.group(0).lower() in _ADJECTIVES and not _SAID_OF.search(clause, 0, m.end()):
+            continue  # "cuts its dependence on risky flights": the adjective of another noun, not said of the route
         if prop in props and m and not _OTHER_ROUTE.match(clause[m.end():]):
             out.append(Proposed(route_id, prop, value, f"{m.group(0)!r} after {words!r}"))
     return out

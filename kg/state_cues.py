@@ -13,18 +13,18 @@ of kg.propose, which read the words between two names, do not reach on their own
   border town is on that town's border, and a place opposite one is near it.
 
 Each fact is one the ontology's domain and range allow (Proposer.allowed), with the words that gave it. A route's
-advantages and limitations are kg.trait_cues'.
+advantages and limitations are kg.capacity_cues'.
 """
 
 from __future__ import annotations
 
 import re
 
+from .capacity_cues import compared_capacity
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
-from .trait_cues import compared_capacity, trait_facts
 
 # A parenthetical after a name, closed by a comma: an editor's brackets, a relative clause, an appositive.
 _PARENTHETICAL = re.compile(r",\s*(?:\[[^\[\]]{3,120}\]|(?:which|who)\s[^,;:.()\[\]]{3,120}|(?:a|an|one of)\s[^,;:.()\[\]]{3,120}),(?=\s)")
@@ -82,7 +82,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         out += [f for f in proposer.relations(text, every) if f.subject in reached or f.object in reached]
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
     out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
-    out += trait_facts(proposer, text, nodes) + sect_in_name(proposer, text, nodes) + routes_via(proposer, text, nodes, labels)
+    out += sect_in_name(proposer, text, nodes) + routes_via(proposer, text, nodes, labels)
     out += dependence(proposer, text, nodes) + compared_capacity(proposer, text, nodes, labels) + crossing_sides(proposer, nodes, labels)
     return out + across(proposer, text, every)
 

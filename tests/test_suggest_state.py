@@ -343,10 +343,10 @@ def test_a_place_opposite_another_or_on_a_rivers_bank_is_adjacent_to_it(proposer
     ("The corridor is slow, but ships carry more cargo.", set()),
 ])
 def test_a_routes_advantages_and_limitations(proposer, text, expected):
-    from kg.trait_cues import trait_facts
+    from kg.route_traits import route_traits
 
     proposer.types["corridor"] = LB + "LandBridge"
-    found = trait_facts(proposer, text, nodes_of(proposer, text, {"corridor": "corridor"}))
+    found = route_traits(proposer, text, nodes_of(proposer, text, {"corridor": "corridor"}))
     assert {(f.subject, f.property, f.object) for f in found} == expected
 
 
@@ -412,18 +412,18 @@ def test_the_route_through_a_crossing_is_the_registers_route_via_it(proposer):
 
 
 def test_routes_of_a_mode_are_the_registers_route_of_that_mode_and_risky_ones_a_limitation(ontology, proposer):
+    from kg.mode_routes import mode_routes
     from kg.reference import Salience, by_mode
     from kg.route_cues import route_facts
-    from kg.trait_cues import trait_facts
 
-    types = {"sea-route": LB + "Route", "air-bridge": LB + "Route", "land-bridge": LB + "LandBridge"}
+    types = {"sea-route": LB + "SeaRoute", "air-bridge": LB + "AirBridge", "land-bridge": LB + "LandBridge"}
     labels = {"sea-route": "Iran's sea route", "air-bridge": "Iran's air bridge", "land-bridge": "Iran's land bridge"}
     salience = Salience(ontology, types, [], {}, labels)
     text = "Iran wants to rely less on risky aerial and naval routes."
     found = by_mode(text, [], salience)
     assert [(n.words, n.id) for n in found] == [("aerial", "air-bridge"), ("naval routes", "sea-route")]
     proposer.types.update(types)
-    facts = {(f.subject, f.property, f.object) for f in route_facts(proposer, text, found) + trait_facts(proposer, text, found)}
+    facts = {(f.subject, f.property, f.object) for f in route_facts(proposer, text, found) + mode_routes(proposer, text)}
     assert facts == {("air-bridge", "mode", "air"), ("sea-route", "mode", "sea"), ("air-bridge", "limitation", "risk"),
                      ("sea-route", "limitation", "risk")}
     # "air strikes" are no route
@@ -441,7 +441,7 @@ def test_the_routes_an_actor_depends_on_are_used_by_it(proposer):
 
 
 def test_a_route_whose_craft_carry_more_than_the_vehicles_of_others(proposer):
-    from kg.trait_cues import compared_capacity
+    from kg.capacity_cues import compared_capacity
 
     proposer.types.update({"sea-route": LB + "Route", "air-bridge": LB + "Route", "land-bridge": LB + "LandBridge"})
     labels = {"sea-route": "Iran's sea route", "air-bridge": "Iran's air bridge", "land-bridge": "Iran's land bridge"}
