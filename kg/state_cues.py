@@ -38,9 +38,6 @@ _DEPENDENCE = re.compile(r"\b(?:its|their)\s+(?:dependence|reliance)\s+on\s+(?:t
 _ROUTE_VIA = re.compile(r"\bthe\s+(?:(shorter|longer)\s+)?(?:(?:main|overland|land)\s+)?route\s+(?:through|via)\s+(?:the\s+)?$", re.I)
 _KIND_WORDS = re.compile(r"\b(?:border\s+)?crossing\b", re.I)  # "al-Tanf crossing": the place's own name
 _ONE_SIDE = re.compile(r"\bthe\s+([A-Z]\w+)\s+side\b(?!\s+of\b)")  # "the Syrian side", not "the Syrian side of …"
-_SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
-_SECT = re.compile(rf"{_SECT_WORD}\s")
-_BRACKETED_SECT = re.compile(rf"\[{_SECT_WORD}\]\s*$")
 _WITH_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?")
 _OWNER = re.compile(r"(.+?)['’]s\s+borders?$")  # "Israel's borders"
 _BORDER_TOWN = re.compile(r"\s*border\s+(?:town|city|village)\s+of\s+$")
@@ -82,7 +79,7 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
         out += [f for f in proposer.relations(text, every) if f.subject in reached or f.object in reached]
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
     out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
-    out += sect_in_name(proposer, text, nodes) + routes_via(proposer, text, nodes, labels)
+    out += routes_via(proposer, text, nodes, labels)
     out += dependence(proposer, text, nodes) + compared_capacity(proposer, text, nodes, labels) + crossing_sides(proposer, nodes, labels)
     return out + across(proposer, text, every)
 
@@ -167,20 +164,6 @@ def border_countries(proposer: Proposer, text: str, nodes: list[Node], labels: d
         if country and proposer.ontology.is_subclass(proposer.types[country], LB + "Country") \
                 and proposer.allowed(border, "borderOf", Node(0, 0, country, proposer.types[country], country)):
             out.append(Proposed(border.id, "borderOf", country, f"{border.words!r}" + (f" with {after.words!r}" if after else "")))
-    return out
-
-
-def sect_in_name(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
-    """The sect of an armed group whose name as the text gives it opens with the sect's adjective ("Shiite militias"), or
-    after an editor's brackets ("[Shiite] Kataib Hizballah")."""
-    out = []
-    for n in nodes:
-        if n.kind not in ("linked", "new") or not proposer.ontology.is_subclass(n.type, LB + "ArmedGroup"):
-            continue
-        m = _SECT.match(n.words) or _BRACKETED_SECT.search(text, 0, n.start)
-        if m:
-            sect = "sunni" if m.group(1).lower().startswith("sunni") else "shia"
-            out.append(Proposed(n.id, "sect", sect, f"{m.group(0).strip()!r} of {n.words!r}"))
     return out
 
 

@@ -360,11 +360,11 @@ def test_a_group_and_others_collaborating_with_a_body(proposer):
 
 
 def test_the_sect_an_armed_groups_name_opens_with(proposer):
-    from kg.state_cues import sect_in_name
+    from kg.sect_cues import named_sects
 
     text = "Shi’ite militias and [Sunni] Kataib Hezbollah met Shiite leaders of Iraq."
     nodes = nodes_of(proposer, text, {"Shi’ite militias": "militias", "Kataib Hezbollah": "kataib-hezbollah", "Iraq": "iraq"})
-    assert {(f.subject, f.property, f.object) for f in sect_in_name(proposer, text, nodes)} == {
+    assert {(f.subject, f.property, f.object) for f in named_sects(proposer, text, nodes)} == {
         ("militias", "sect", "shia"), ("kataib-hezbollah", "sect", "sunni")}
 
 
