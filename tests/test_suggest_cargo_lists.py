@@ -59,3 +59,24 @@ def test_a_register_transfer_told_by_the_sentence_carries_the_goods_its_verb_lis
     names = {"Iran": "iran", "Iraq": "iraq"}
     assert cargo(proposer, text, names, told) == {("arms-run", "military-equipment")}
     assert cargo(proposer, text, names) == set()
+
+
+def users(proposer, text: str, names: dict[str, str]) -> set[tuple]:
+    from kg.cargo_lists import enabled_users
+    from kg.propose import Node
+
+    nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                   key=lambda n: n.start)
+    return {(f.subject, f.property, f.object) for f in enabled_users(proposer, text, nodes, entities())}
+
+
+def test_a_crossing_that_lets_an_actor_move_goods_is_used_by_it_for_them(proposer):
+    text = "Officials will reopen the gate next month, allowing Iran to ship fuel and arms to Iraq."
+    assert users(proposer, text, {"the gate": "gate", "Iran": "iran", "Iraq": "iraq"}) == {
+        ("gate", "usedBy", "iran"), ("gate", "cargo", "fuel"), ("gate", "cargo", "weapons")}
+
+
+def test_no_use_when_the_verb_is_not_one_of_moving_goods_or_the_use_is_only_feared(proposer):
+    names = {"the gate": "gate", "Iran": "iran", "Iraq": "iraq"}
+    assert users(proposer, "Officials will reopen the gate, allowing Iran to claim a win over Iraq.", names) == set()
+    assert users(proposer, "There are fears that the gate could let Iran send arms to Iraq.", names) == set()
