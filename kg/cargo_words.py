@@ -15,7 +15,9 @@ from .register import Entity
 from .route_cues import CARRIES, clause_end
 
 # Common words for a commodity the register names otherwise: the word, and the register label it stands for.
-_SYNONYMS = {"forces": "fighters", "reinforcements": "fighters", "militiamen": "fighters", "troops": "fighters"}
+_SYNONYMS = {"forces": "fighters", "reinforcements": "fighters", "militiamen": "fighters", "troops": "fighters",
+             "militias": "fighters", "arms": "weapons", "hardware": "military equipment", "materiel": "military equipment",
+             "merchandise": "goods"}
 _LIST_END = re.compile(r"\s(?:through|to|into|via|from|across|by|for|in|on|along|between)\s|[.;:!?()]|$", re.I)
 _ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -49,13 +51,13 @@ def unnamed_cargo(proposer: Proposer, text: str, nodes: list[Node], entities: di
             words = commodity_words(entities, proposer.ontology)
         stop = _LIST_END.search(text, cue.end())
         for item in _ITEMS.split(text[cue.end():stop.start() if stop else len(text)]):
-            found = _commodity(item, words)
+            found = commodity_item(item, words)
             if found and all(n.id != found for n in nodes if n.start >= cue.end()):
                 out.append(Proposed(route.id, "cargo", found, f"{route.words!r} … {cue.group(0)!r} … {item.strip()!r}"))
     return out
 
 
-def _commodity(item: str, words: dict[str, str]) -> str | None:
+def commodity_item(item: str, words: dict[str, str]) -> str | None:
     """The commodity an item's last one or two words name ("a much greater volume of weapons", "military equipment")."""
     tokens = re.findall(r"[\w’'-]+", item.lower())
     for n in (2, 1):

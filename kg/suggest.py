@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
 from .compare import Known, compare
 from .coordinated_passives import coordinated_passives
@@ -208,7 +209,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += repeated(proposer, text, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
-        facts += across_from_border_towns(proposer, nodes, facts)
+        facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities)
+        facts += enabled_users(proposer, text, nodes, entities)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts
