@@ -3,7 +3,8 @@
 A mention is found in this order, the longest name winning where names overlap:
 
 - `name`: a label or alias of the register, exactly as written (kg.register.mention_spans);
-- `folded`: the same once case, apostrophes and hyphens are set aside (kg.names.fold): al-Qa'im for al-Qaim;
+- `folded`: the same once case, apostrophes and hyphens are set aside (kg.names.fold): al-Qa'im for al-Qaim, Iraqi
+  Security forces, US forces for U.S. forces; or with another word for an armed body at its end (Units for Forces);
 - `skeleton`: the consonant key transliterations share (kg.names.skeleton), confirmed by the edit similarity of the
   folded forms (rapidfuzz): Kata’aib Hezbollah, Hizballah, Albukmal;
 - `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
@@ -116,9 +117,11 @@ class Matcher:
         self.mixed: dict[int, dict[str, str]] = {}
         for key, ent_id in self.folded.items():
             name_words = key.split()
-            if len(name_words) > 1 and any(fold(n) == key and not n.istitle() and n[:1].isupper()
+            # title-case names too: a text may write their last words in lower case (Iraqi Security forces)
+            if len(name_words) > 1 and any(fold(n) == key and n[:1].isupper()
                                            for ent in [entities[ent_id]] for n in {ent.label, *ent.aliases}):
-                self.mixed.setdefault(len(_TOKEN.findall(key)), {})[_backing(key)] = ent_id
+                for size in {len(_TOKEN.findall(key)), len(_TOKEN.findall(_backing(key)))}:
+                    self.mixed.setdefault(size, {}).setdefault(_backing(key), ent_id)
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
@@ -127,6 +130,9 @@ class Matcher:
             return None
         if key in self.folded:
             return self.folded[key], "folded"
+        for other in _force_words(key):
+            if other in self.folded:
+                return self.folded[other], "folded"
         for name, ent_id in self.skeletons.get(skeleton(key), ()):
             if fuzz.ratio(key, name) >= SKELETON_SIMILARITY:
                 return ent_id, "skeleton"
@@ -203,10 +209,27 @@ class Matcher:
 _BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
 
 
+# Words for the body of an armed force that sources use one for another at the end of its name (Popular Mobilization
+# Units / Forces, U.S. troops / forces).
+_FORCE_WORDS = ("forces", "units", "troops")
+
+
+def _force_words(key: str) -> list[str]:
+    """A folded name of two words or more ending in a word for an armed body, with each other such word instead."""
+    head, _, last = key.rpartition(" ")
+    if " " not in head and len(head) <= SHORT_NAME or last not in _FORCE_WORDS:
+        return []
+    return [f"{head} {word}" for word in _FORCE_WORDS if word != last]
+
+
+_INITIALS = re.compile(r"\b([a-z]) (?=[a-z]\b)")
+
+
 def _backing(key: str) -> str:
     """A folded name with its word of backing made one (Iran-aligned / Iran-backed militias): the sources write these
-    interchangeably for one group, as the register's own aliases show."""
-    return _BACKING.sub("backed", key)
+    interchangeably for one group, as the register's own aliases show; and its initials written together (U.S. forces /
+    US forces)."""
+    return _INITIALS.sub(r"\1", _BACKING.sub("backed", key))
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
