@@ -12,7 +12,7 @@ A mention is found in this order, the longest name winning where names overlap:
   "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
 A register name followed by the word of another kind of thing (Albukamal Border Crossing, Imam Ali Battalions) is
-not that entity but a new name. Country adjectives (Iraqi, Syrian, Iranian) are kept apart as `demonym` mentions:
+not that entity but the one entry of that kind whose name holds it, or else a new name. Country adjectives (Iraqi, Syrian, Iranian) are kept apart as `demonym` mentions:
 they name no entity, but tell a fact's country or perpetrator. Runs of capitalised words that match nothing are
 `unknown`: candidates for new register entries (kg.entity_types guesses their class), and so are the names
 kg.phrase_names finds written partly in lower case or with a number (Iraqi army, eastern Syria, Unit 190).
@@ -21,7 +21,7 @@ kg.phrase_names finds written partly in lower case or with a number (Iraqi army,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -160,8 +160,8 @@ class Matcher:
         for cand in sorted(candidates, key=lambda m: (m.start - m.end, m.how != "name", m.start)):
             if not _overlaps(taken, cand.start, cand.end):
                 taken.append(cand)
-        taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country") else _compound(text, m, runs)
-                 for m in taken]
+        taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country")
+                 else self._named_after(_compound(text, m, runs), m.entity) for m in taken]
         taken.extend(_acronyms(text, tokens, taken, self.entities))
         for tok in tokens:
             word = tok.group(0)
@@ -198,6 +198,18 @@ class Matcher:
                 if ent_id is not None:
                     out.append(Mention(start, end, text[start:end], ent_id, "folded"))
         return out
+
+    def _named_after(self, m: Mention, place: str | None) -> Mention:
+        """A compound of a place's name and a head word (Albukamal Crossing) is the one register entry whose names hold
+        one of the place's and end in that head word, its class named by it (al-Qaim–Albu Kamal border crossing, an
+        OfficialCrossing); else it stays a new name."""
+        if m.entity is not None or place is None:
+            return m
+        head = fold(m.words).split()[-1]
+        places = {fold(n) for n in {self.entities[place].label, *self.entities[place].aliases}}
+        fit = {ent.id for ent in self.entities.values() if ent.type.lower().endswith(head.rstrip("s"))
+               for n in {ent.label, *ent.aliases} if fold(n).endswith(" " + head) and any(f" {p} " in f" {fold(n)} " for p in places)}
+        return replace(m, entity=fit.pop(), how="folded") if len(fit) == 1 else m
 
     def _partial_person(self, ent_id: str, run: list[re.Match], start: int, end: int) -> bool:
         """A spelling-tolerant match of a person's name inside a longer run of names is someone else's name

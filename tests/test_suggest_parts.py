@@ -246,6 +246,17 @@ def test_a_title_case_name_written_partly_in_lower_case_or_with_its_initials_run
     assert linked == [("Syrian Border guards", "syrian-border-guards"), ("UK forces", "uk-forces")]
 
 
+def test_a_place_name_and_a_head_word_are_the_one_register_entry_of_that_kind_named_after_the_place():
+    register = {**REGISTER, "rabia": entity("rabia", "Settlement", "Rabia"),
+                "rabia-crossing": entity("rabia-crossing", "OfficialCrossing", "Rabia–Yarubiyah border crossing"),
+                "rabia-opening": entity("rabia-opening", "CrossingOpening", "Opening of the Rabia crossing")}
+    linked = [(m.words, m.entity) for m in Matcher(register).find("Trucks queued at the Rabia Crossing all week.")]
+    assert linked == [("Rabia Crossing", "rabia-crossing")]
+    # two crossings named after the town: the compound is a new name
+    register["old-rabia-crossing"] = entity("old-rabia-crossing", "OfficialCrossing", "Old Rabia crossing")
+    assert [m.entity for m in Matcher(register).find("Trucks queued at the Rabia Crossing all week.")] == [None]
+
+
 def test_a_force_named_with_another_word_for_its_body():
     register = {**REGISTER, "national-defence-forces": entity("national-defence-forces", "Militia", "National Defence Forces")}
     found = Matcher(register).find("The National Defence Units held the town; the NDU later left it.")
