@@ -12,10 +12,11 @@ A mention is found in this order, the longest name winning where names overlap:
   "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
 A register name followed by the word of another kind of thing (Albukamal Border Crossing, Imam Ali Battalions) is
-not that entity but the one entry of that kind whose name holds it, or else a new name. Country adjectives (Iraqi, Syrian, Iranian) are kept apart as `demonym` mentions:
-they name no entity, but tell a fact's country or perpetrator. Runs of capitalised words that match nothing are
-`unknown`: candidates for new register entries (kg.entity_types guesses their class), and so are the names
-kg.phrase_names finds written partly in lower case or with a number (Iraqi army, eastern Syria, Unit 190).
+not that entity but the one entry of that kind whose name holds it, or else a new name. Country adjectives (Iraqi,
+Syrian, Iranian) are kept apart as `demonym` mentions: they name no entity, but tell a fact's country or perpetrator.
+Runs of capitalised words that match nothing are `unknown`: candidates for new register entries (kg.entity_types
+guesses their class), and so are the names kg.phrase_names finds written partly in lower case or with a number (Iraqi
+army, eastern Syria, Unit 190).
 """
 
 from __future__ import annotations
