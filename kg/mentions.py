@@ -3,7 +3,8 @@
 A mention is found in this order, the longest name winning where names overlap:
 
 - `name`: a label or alias of the register, exactly as written (kg.register.mention_spans);
-- `folded`: the same once case, apostrophes and hyphens are set aside (kg.names.fold): al-Qa'im for al-Qaim;
+- `folded`: the same once case, apostrophes and hyphens are set aside (kg.names.fold): al-Qa'im for al-Qaim, Iraqi
+  Security forces, US forces for U.S. forces; or with another word for an armed body at its end (Units for Forces);
 - `skeleton`: the consonant key transliterations share (kg.names.skeleton), confirmed by the edit similarity of the
   folded forms (rapidfuzz): Kata’aib Hezbollah, Hizballah, Albukmal;
 - `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
@@ -11,16 +12,17 @@ A mention is found in this order, the longest name winning where names overlap:
   "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
 A register name followed by the word of another kind of thing (Albukamal Border Crossing, Imam Ali Battalions) is
-not that entity but a new name. Country adjectives (Iraqi, Syrian, Iranian) are kept apart as `demonym` mentions:
-they name no entity, but tell a fact's country or perpetrator. Runs of capitalised words that match nothing are
-`unknown`: candidates for new register entries (kg.entity_types guesses their class), and so are the names
-kg.phrase_names finds written partly in lower case or with a number (Iraqi army, eastern Syria, Unit 190).
+not that entity but the one entry of that kind whose name holds it, or else a new name. Country adjectives (Iraqi,
+Syrian, Iranian) are kept apart as `demonym` mentions: they name no entity, but tell a fact's country or perpetrator.
+Runs of capitalised words that match nothing are `unknown`: candidates for new register entries (kg.entity_types
+guesses their class), and so are the names kg.phrase_names finds written partly in lower case or with a number (Iraqi
+army, eastern Syria, Unit 190).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -116,9 +118,11 @@ class Matcher:
         self.mixed: dict[int, dict[str, str]] = {}
         for key, ent_id in self.folded.items():
             name_words = key.split()
-            if len(name_words) > 1 and any(fold(n) == key and not n.istitle() and n[:1].isupper()
+            # title-case names too: a text may write their last words in lower case (Iraqi Security forces)
+            if len(name_words) > 1 and any(fold(n) == key and n[:1].isupper()
                                            for ent in [entities[ent_id]] for n in {ent.label, *ent.aliases}):
-                self.mixed.setdefault(len(_TOKEN.findall(key)), {})[_backing(key)] = ent_id
+                for size in {len(_TOKEN.findall(key)), len(_TOKEN.findall(_backing(key)))}:
+                    self.mixed.setdefault(size, {}).setdefault(_backing(key), ent_id)
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
@@ -127,6 +131,9 @@ class Matcher:
             return None
         if key in self.folded:
             return self.folded[key], "folded"
+        for other in _force_words(key):
+            if other in self.folded:
+                return self.folded[other], "folded"
         for name, ent_id in self.skeletons.get(skeleton(key), ()):
             if fuzz.ratio(key, name) >= SKELETON_SIMILARITY:
                 return ent_id, "skeleton"
@@ -154,8 +161,8 @@ class Matcher:
         for cand in sorted(candidates, key=lambda m: (m.start - m.end, m.how != "name", m.start)):
             if not _overlaps(taken, cand.start, cand.end):
                 taken.append(cand)
-        taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country") else _compound(text, m, runs)
-                 for m in taken]
+        taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country")
+                 else self._named_after(_compound(text, m, runs), m.entity) for m in taken]
         taken.extend(_acronyms(text, tokens, taken, self.entities))
         for tok in tokens:
             word = tok.group(0)
@@ -193,6 +200,18 @@ class Matcher:
                     out.append(Mention(start, end, text[start:end], ent_id, "folded"))
         return out
 
+    def _named_after(self, m: Mention, place: str | None) -> Mention:
+        """A compound of a place's name and a head word (Albukamal Crossing) is the one register entry whose names hold
+        one of the place's and end in that head word, its class named by it (al-Qaim–Albu Kamal border crossing, an
+        OfficialCrossing); else it stays a new name."""
+        if m.entity is not None or place is None:
+            return m
+        head = fold(m.words).split()[-1]
+        places = {fold(n) for n in {self.entities[place].label, *self.entities[place].aliases}}
+        fit = {ent.id for ent in self.entities.values() if ent.type.lower().endswith(head.rstrip("s"))
+               for n in {ent.label, *ent.aliases} if fold(n).endswith(" " + head) and any(f" {p} " in f" {fold(n)} " for p in places)}
+        return replace(m, entity=fit.pop(), how="folded") if len(fit) == 1 else m
+
     def _partial_person(self, ent_id: str, run: list[re.Match], start: int, end: int) -> bool:
         """A spelling-tolerant match of a person's name inside a longer run of names is someone else's name
         (Mudar al-Asaad is not Bashar al-Assad)."""
@@ -203,10 +222,27 @@ class Matcher:
 _BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
 
 
+# Words for the body of an armed force that sources use one for another at the end of its name (Popular Mobilization
+# Units / Forces, U.S. troops / forces).
+_FORCE_WORDS = ("forces", "units", "troops")
+
+
+def _force_words(key: str) -> list[str]:
+    """A folded name of two words or more ending in a word for an armed body, with each other such word instead."""
+    head, _, last = key.rpartition(" ")
+    if " " not in head and len(head) <= SHORT_NAME or last not in _FORCE_WORDS:
+        return []
+    return [f"{head} {word}" for word in _FORCE_WORDS if word != last]
+
+
+_INITIALS = re.compile(r"\b([a-z]) (?=[a-z]\b)")
+
+
 def _backing(key: str) -> str:
     """A folded name with its word of backing made one (Iran-aligned / Iran-backed militias): the sources write these
-    interchangeably for one group, as the register's own aliases show."""
-    return _BACKING.sub("backed", key)
+    interchangeably for one group, as the register's own aliases show; and its initials written together (U.S. forces /
+    US forces)."""
+    return _INITIALS.sub(r"\1", _BACKING.sub("backed", key))
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:

@@ -118,7 +118,28 @@ def descriptions(text: str, nodes: list[Node], salience: Salience) -> list[Node]
         if found:
             ent_id, why = found
             out.append(Node(m.start(), m.end(), ent_id, salience.types[ent_id], m.group(0), "reference", f"the {cls} {why}"))
+    out += country_crossings(text, nodes + out, salience)
     return out + by_mode(text, nodes + out, salience)
+
+
+# A country's name and the words of a crossing, capitalised without a determiner, as headlines write a description
+# ("Iraq Border Crossing is a Potential Gateway").
+_COUNTRY_CROSSING = re.compile(r"\s+(?:Border\s+)?Crossing\b(?![-\w])")
+
+
+def country_crossings(text: str, nodes: list[Node], salience: Salience) -> list[Node]:
+    """"Iraq Border Crossing": the crossing the document names most, when the other documents say it joins that country."""
+    out = []
+    for n in nodes:
+        tail = _COUNTRY_CROSSING.match(text, n.end)
+        if n.kind != "linked" or tail is None or not salience.ontology.is_subclass(n.type, LB + "Country") \
+                or any(o.start < tail.end() and n.end < o.end for o in nodes):
+            continue
+        found = salience.main("Crossing")
+        if found and n.id in salience.joins.get(found[0], set()):
+            out.append(Node(n.start, tail.end(), found[0], salience.types[found[0]], text[n.start:tail.end()], "reference",
+                            f"the crossing that joins {n.words}: the one named most in the document"))
+    return out
 
 
 def by_mode(text: str, nodes: list[Node], salience: Salience) -> list[Node]:

@@ -239,6 +239,34 @@ def test_a_name_of_capitalised_and_lower_case_words_spelled_otherwise():
     assert linked == [("Iran-aligned militias", "iran-backed-militias")]
 
 
+def test_a_title_case_name_written_partly_in_lower_case_or_with_its_initials_run_together():
+    register = {**REGISTER, "syrian-border-guards": entity("syrian-border-guards", "StateForce", "Syrian Border Guards"),
+                "uk-forces": entity("uk-forces", "StateForce", "U.K. forces")}
+    linked = [(m.words, m.entity) for m in Matcher(register).find("Syrian Border guards met UK forces at dawn.") if m.entity]
+    assert linked == [("Syrian Border guards", "syrian-border-guards"), ("UK forces", "uk-forces")]
+
+
+def test_a_place_name_and_a_head_word_are_the_one_register_entry_of_that_kind_named_after_the_place():
+    register = {**REGISTER, "rabia": entity("rabia", "Settlement", "Rabia"),
+                "rabia-crossing": entity("rabia-crossing", "OfficialCrossing", "Rabia–Yarubiyah border crossing"),
+                "rabia-opening": entity("rabia-opening", "CrossingOpening", "Opening of the Rabia crossing")}
+    linked = [(m.words, m.entity) for m in Matcher(register).find("Trucks queued at the Rabia Crossing all week.")]
+    assert linked == [("Rabia Crossing", "rabia-crossing")]
+    # two crossings named after the town: the compound is a new name
+    register["old-rabia-crossing"] = entity("old-rabia-crossing", "OfficialCrossing", "Old Rabia crossing")
+    assert [m.entity for m in Matcher(register).find("Trucks queued at the Rabia Crossing all week.")] == [None]
+
+
+def test_a_force_named_with_another_word_for_its_body():
+    register = {**REGISTER, "national-defence-forces": entity("national-defence-forces", "Militia", "National Defence Forces")}
+    found = Matcher(register).find("The National Defence Units held the town; the NDU later left it.")
+    assert [(m.words, m.entity) for m in found if m.entity] == [("National Defence Units", "national-defence-forces"),
+                                                                ("NDU", "national-defence-forces")]
+    # only the words for an armed body stand for one another: an army is not its units
+    register["iraqi-army"] = entity("iraqi-army", "StateForce", "Iraqi Army")
+    assert [m.entity for m in Matcher(register).find("Special Iraqi Units moved in.") if m.entity] == []
+
+
 def test_towns_seized_are_a_capture_with_its_places_and_agent(proposer):
     from kg.dates_numbers import dates as find_dates
 

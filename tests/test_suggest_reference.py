@@ -86,3 +86,16 @@ def test_the_region_is_the_region_named_last_not_a_region_a_name_follows(ontolog
     found = read(ontology, text)
     assert ("the region", "anbar-desert") in found[1]
     assert [w for w, _ in found[2]] == ["It"]
+
+
+def test_a_headline_country_and_crossing_is_the_crossing_the_document_names_most_when_it_joins_that_country(ontology):
+    from kg.reference import Salience, descriptions
+
+    named = [Node(0, 9, "east-gate", TYPES["east-gate"], "East Gate")] * 3
+    text = "Iraq Border Crossing Set to Reopen"
+    salience = Salience(ontology, TYPES, named, {"east-gate": {"iraq", "hit"}})
+    found = [(n.words, n.id) for n in descriptions(text, nodes_of(text, {"Iraq": "iraq"}), salience)]
+    assert found == [("Iraq Border Crossing", "east-gate")]
+    # the other documents do not say the crossing joins that country: no reading
+    salience = Salience(ontology, TYPES, named, {"east-gate": {"hit"}})
+    assert descriptions(text, nodes_of(text, {"Iraq": "iraq"}), salience) == []
