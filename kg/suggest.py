@@ -30,6 +30,7 @@ from .cues import read_cues
 from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
 from .described_routes import DescribedRoutes
+from .discussions import discussions
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
@@ -208,7 +209,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += repeated(proposer, text, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
-        facts += across_from_border_towns(proposer, nodes, facts)
+        facts += across_from_border_towns(proposer, nodes, facts) + discussions(proposer, text, nodes, facts, previous)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

@@ -95,3 +95,27 @@ def test_the_second_of_two_events_told_again_is_preceded_by_the_first(proposer):
     # events of two kinds are no repetition of each other
     mixed = [Proposed("raid-2016", "date", "2016", ""), Proposed("talks-2020", "date", "2020", "")]
     assert repeated(proposer, "Drones hit the depot in 2016, and the sides met again in 2020.", mixed) == []
+
+
+def test_what_the_members_of_a_meeting_discussed_is_its_topic(proposer):
+    from kg.discussions import discussions
+    from kg.propose import Node, Proposed
+
+    types = {"summit": LB + "Meeting", "jordan": LB + "Country", "egypt": LB + "Country"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w, kind) for w, (i, kind) in names.items()]
+
+    before = [Proposed("summit", "location", "egypt", ""), Proposed("summit", "date", "2020-02", "")]
+    text = "Officials said that Jordanian and Egyptian delegates discussed water sharing, as well as joint border patrols."
+    names = {"Jordanian": ("jordan", "demonym"), "Egyptian": ("egypt", "demonym")}
+    found = {(f.subject, f.property, f.object) for f in discussions(proposer, text, nodes(text, names), [], before)}
+    assert found == {("summit", "participant", "jordan"), ("summit", "participant", "egypt"),
+                     ("summit", "topic", "water sharing"), ("summit", "topic", "joint border patrols")}
+    # with no meeting told of here or just before, whose talks they were is the curator's to say
+    assert discussions(proposer, text, nodes(text, names), [], []) == []
+    # nor when two meetings are
+    two = before + [Proposed("summit-2", "date", "2020-03", "")]
+    proposer.types["summit-2"] = LB + "Meeting"
+    assert discussions(proposer, text, nodes(text, names), [], two) == []
