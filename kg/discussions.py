@@ -13,8 +13,10 @@ import re
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
-# "discussed" (or "talked about") with what was discussed after it, up to the end of the sentence or a bracket.
-_DISCUSSED = re.compile(r"\b(?:discussed|talked about|debated)\s+(?P<what>[^()]+?)\s*(?:\(|[.;]?\s*$)", re.I)
+# "discussed" (or "talked about") with what was discussed after it, up to the end of the sentence or a bracket; not
+# the participle of a passive ("the issues discussed at the meeting"), whose topic stands before it.
+_DISCUSSED = re.compile(r"\b(?:discussed|talked about|debated)\s+(?!(?:at|in|during|on|by|with|over|there)\b)"
+                        r"(?P<what>[^()]+?)\s*(?:\(|[.;]?\s*$)", re.I)
 # Where the topics part: ", as well as".
 _AS_WELL = re.compile(r"\s*,?\s+as well as\s+", re.I)
 _MARKUP = re.compile(r"[*_]")

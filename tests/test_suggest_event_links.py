@@ -119,3 +119,6 @@ def test_what_the_members_of_a_meeting_discussed_is_its_topic(proposer):
     two = before + [Proposed("summit-2", "date", "2020-03", "")]
     proposer.types["summit-2"] = LB + "Meeting"
     assert discussions(proposer, text, nodes(text, names), [], two) == []
+    # the issues discussed at a meeting: what they were stands before the participle, not after it
+    passive = "Water sharing was one of the issues discussed at the summit in Amman."
+    assert discussions(proposer, passive, [], [], before) == []
