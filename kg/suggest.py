@@ -60,6 +60,7 @@ from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .repeats import Repeats
 from .report_cues import report_cue
+from .report_parts import report_parts
 from .route_cues import route_facts
 from .route_ends import route_ends
 from .route_stops import RouteStops
@@ -210,6 +211,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + discussions(proposer, text, nodes, facts, previous)
+        facts += report_parts(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

@@ -122,3 +122,28 @@ def test_what_the_members_of_a_meeting_discussed_is_its_topic(proposer):
     # the issues discussed at a meeting: what they were stands before the participle, not after it
     passive = "Water sharing was one of the issues discussed at the summit in Amman."
     assert discussions(proposer, passive, [], [], before) == []
+
+
+def test_a_report_according_to_a_source_says_its_clause_and_the_outlets_cited_carried_it(proposer):
+    from kg.propose import Node, Proposed
+    from kg.report_parts import report_parts
+
+    types = {"radio-one": LB + "MediaOutlet", "channel-two": LB + "MediaOutlet", "youtube": LB + "Organization"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    facts = [Proposed("tv-report", "date", "2020-05-03", "")]
+    text = ("On May 3, 2020, according to a report from \"an official in the ministry,\" **the two ministries agreed on new "
+            "tariffs for the gate** (Radio One, Channel Two, May 3, 2020).")
+    names = {"Radio One": "radio-one", "Channel Two": "channel-two"}
+    found = {(f.subject, f.property, f.object) for f in report_parts(proposer, text, nodes(text, names), facts)}
+    assert found == {("tv-report", "topic", "the two ministries agreed on new tariffs for the gate"),
+                     ("tv-report", "participant", "radio-one"), ("tv-report", "participant", "channel-two")}
+    # one outlet cited is the report's agent, not a participant; the platform of an outlet's channel is no outlet
+    one = "On May 3, 2020, the ministry said the gate would open (Radio One YouTube channel, May 3, 2020)."
+    names = {"Radio One": "radio-one", "YouTube": "youtube"}
+    assert report_parts(proposer, one, nodes(one, names), facts) == []
+    # with no report among the sentence's facts there is nothing to give a topic to
+    assert report_parts(proposer, text, nodes(text, {"Radio One": "radio-one"}), []) == []
