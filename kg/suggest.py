@@ -40,6 +40,7 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, un
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .label_words import described
+from .member_targets import member_targets
 from .mentions import Matcher
 from .mode_routes import mode_routes
 from .name_cues import name_facts
@@ -211,7 +212,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + discussions(proposer, text, nodes, facts, previous)
-        facts += report_parts(proposer, text, nodes, facts)
+        facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

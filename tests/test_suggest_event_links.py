@@ -147,3 +147,30 @@ def test_a_report_according_to_a_source_says_its_clause_and_the_outlets_cited_ca
     assert report_parts(proposer, one, nodes(one, names), facts) == []
     # with no report among the sentence's facts there is nothing to give a topic to
     assert report_parts(proposer, text, nodes(text, {"Radio One": "radio-one"}), []) == []
+
+
+def test_a_sanction_on_the_leaders_of_a_group_targets_the_group(proposer):
+    from kg.member_targets import member_targets
+    from kg.propose import Node, Proposed
+
+    types = {"sanction": LB + "Sanction", "sham-brigade": LB + "Militia", "treasury": LB + "GovernmentBody",
+             "three-leaders": LB + "PersonGroup", "three-traders": LB + "PersonGroup"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    text = "To weaken the Sham Brigade, the Treasury in May sanctioned three senior leaders of the group for arms trafficking."
+    names = {"Sham Brigade": "sham-brigade", "Treasury": "treasury", "three senior leaders": "three-leaders"}
+    facts = [Proposed("sanction", "sanctionTarget", "three-leaders", "")]
+    found = {(f.subject, f.property, f.object) for f in member_targets(proposer, text, nodes(text, names), facts)}
+    assert found == {("sanction", "target", "sham-brigade")}
+    named = "The Treasury sanctioned three senior leaders of the Sham Brigade in May."
+    names = {"Treasury": "treasury", "three senior leaders": "three-leaders", "Sham Brigade": "sham-brigade"}
+    found = {(f.subject, f.property, f.object) for f in member_targets(proposer, named, nodes(named, names), facts)}
+    assert found == {("sanction", "target", "sham-brigade")}
+    # traders who deal with a group are not its members: the sanction is on them alone
+    other = "The Treasury sanctioned three traders of fuel for the Sham Brigade in May."
+    names = {"Treasury": "treasury", "three traders": "three-traders", "Sham Brigade": "sham-brigade"}
+    facts = [Proposed("sanction", "sanctionTarget", "three-traders", "")]
+    assert member_targets(proposer, other, nodes(other, names), facts) == []
