@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .agreed_events import agreed_events
 from .cargo_words import unnamed_cargo
 from .compare import Known, compare
 from .coordinated_passives import coordinated_passives
@@ -213,6 +214,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + discussions(proposer, text, nodes, facts, previous)
         facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
+        facts += agreed_events(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

@@ -174,3 +174,25 @@ def test_a_sanction_on_the_leaders_of_a_group_targets_the_group(proposer):
     names = {"Treasury": "treasury", "three traders": "three-traders", "Sham Brigade": "sham-brigade"}
     facts = [Proposed("sanction", "sanctionTarget", "three-traders", "")]
     assert member_targets(proposer, other, nodes(other, names), facts) == []
+
+
+def test_the_parties_to_an_agreement_are_to_do_what_it_is_for(proposer):
+    from kg.agreed_events import agreed_events
+    from kg.propose import Node, Proposed
+
+    types = {"jordan": LB + "Country", "egypt": LB + "Country"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    names = {"Jordan": "jordan", "Egypt": "egypt"}
+    facts = [Proposed("gate-opening", "openedCrossing", "gate", ""), Proposed("tv-report", "dateNotAfter", "2020-05-03", "")]
+    text = "A deal was struck between Jordan and Egypt for opening the gate within weeks (Radio One, May 3, 2020)."
+    found = {(f.subject, f.property, f.object) for f in agreed_events(proposer, text, nodes(text, names), facts)}
+    assert found == {("gate-opening", "agent", "jordan"), ("gate-opening", "agent", "egypt")}
+    # a meeting between them says nothing of who does what
+    met = "Jordan and Egypt met on opening the gate within weeks (Radio One, May 3, 2020)."
+    assert agreed_events(proposer, met, nodes(met, names), facts) == []
+    # nor does an agreement when the sentence tells of no event it is for
+    assert agreed_events(proposer, text, nodes(text, names), facts[1:]) == []
