@@ -41,6 +41,7 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, un
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .label_words import described
+from .last_stands import last_stands
 from .member_targets import member_targets
 from .mentions import Matcher
 from .mode_routes import mode_routes
@@ -214,7 +215,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + discussions(proposer, text, nodes, facts, previous)
         facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
-        facts += agreed_events(proposer, text, nodes, facts)
+        facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

@@ -196,3 +196,26 @@ def test_the_parties_to_an_agreement_are_to_do_what_it_is_for(proposer):
     assert agreed_events(proposer, met, nodes(met, names), facts) == []
     # nor does an agreement when the sentence tells of no event it is for
     assert agreed_events(proposer, text, nodes(text, names), facts[1:]) == []
+
+
+def test_where_a_group_made_its_last_stand_is_the_place_of_its_capture(proposer):
+    from kg.last_stands import last_stands
+    from kg.propose import Node
+
+    types = {"fall-of-hama": LB + "TerritorialCapture", "hama": LB + "Settlement", "rebel-front": LB + "ArmedGroup",
+             "wall-building": LB + "Construction"}
+    proposer.types.update(types)
+    proposer.events.roles["fall-of-hama"] = {("capturedPlace", "hama")}
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    names = {"Hama": "hama", "Rebel Front": "rebel-front"}
+    text = "A wall now stands outside the town of Hama, where the Rebel Front made its last stand."
+    found = {(f.subject, f.property, f.object) for f in last_stands(proposer, text, nodes(text, names))}
+    assert found == {("fall-of-hama", "location", "hama"), ("fall-of-hama", "participant", "rebel-front")}
+    after = "The Rebel Front made its last stand in Hama."
+    assert {(f.subject, f.property, f.object) for f in last_stands(proposer, after, nodes(after, names))} == found
+    # a place the register knows no capture of: whose fight it was is the curator's to say
+    del proposer.events.roles["fall-of-hama"]
+    assert last_stands(proposer, text, nodes(text, names)) == []
