@@ -219,3 +219,20 @@ def test_where_a_group_made_its_last_stand_is_the_place_of_its_capture(proposer)
     # a place the register knows no capture of: whose fight it was is the curator's to say
     del proposer.events.roles["fall-of-hama"]
     assert last_stands(proposer, text, nodes(text, names)) == []
+
+
+def test_what_a_reports_agent_said_is_its_topic(proposer):
+    from kg.propose import Node, Proposed
+    from kg.report_parts import report_parts
+
+    types = {"omar-saleh": LB + "Person"}
+    proposer.types.update(types)
+    facts = [Proposed("tv-report", "date", "2020-05-03", ""), Proposed("tv-report", "agent", "omar-saleh", "")]
+    text = "On May 3, the minister, Omar Saleh, said the gate would stay shut until the summer."
+    saleh = [Node(text.index("Omar Saleh"), text.index("Omar Saleh") + 10, "omar-saleh", types["omar-saleh"], "Omar Saleh")]
+    found = {(f.subject, f.property, f.object) for f in report_parts(proposer, text, saleh, facts)}
+    assert found == {("tv-report", "topic", "the gate would stay shut until the summer")}
+    # when he said it is no topic
+    when = "Omar Saleh said on May 3 the gate would stay shut."
+    saleh = [Node(0, 10, "omar-saleh", types["omar-saleh"], "Omar Saleh")]
+    assert report_parts(proposer, when, saleh, facts) == []
