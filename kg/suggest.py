@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .agreed_events import agreed_events
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
 from .compare import Known, compare
@@ -31,6 +32,7 @@ from .cues import read_cues
 from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
 from .described_routes import DescribedRoutes
+from .discussions import discussions
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
@@ -40,6 +42,8 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, un
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .label_words import described
+from .last_stands import last_stands
+from .member_targets import member_targets
 from .mentions import Matcher
 from .mode_routes import mode_routes
 from .name_cues import name_facts
@@ -60,6 +64,7 @@ from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .repeats import Repeats
 from .report_cues import report_cue
+from .report_parts import report_parts
 from .route_cues import route_facts
 from .route_ends import route_ends
 from .route_stops import RouteStops
@@ -210,7 +215,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities)
-        facts += enabled_users(proposer, text, nodes, entities)
+        facts += enabled_users(proposer, text, nodes, entities) + discussions(proposer, text, nodes, facts, previous)
+        facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
+        facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

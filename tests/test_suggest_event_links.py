@@ -95,3 +95,144 @@ def test_the_second_of_two_events_told_again_is_preceded_by_the_first(proposer):
     # events of two kinds are no repetition of each other
     mixed = [Proposed("raid-2016", "date", "2016", ""), Proposed("talks-2020", "date", "2020", "")]
     assert repeated(proposer, "Drones hit the depot in 2016, and the sides met again in 2020.", mixed) == []
+
+
+def test_what_the_members_of_a_meeting_discussed_is_its_topic(proposer):
+    from kg.discussions import discussions
+    from kg.propose import Node, Proposed
+
+    types = {"summit": LB + "Meeting", "jordan": LB + "Country", "egypt": LB + "Country"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w, kind) for w, (i, kind) in names.items()]
+
+    before = [Proposed("summit", "location", "egypt", ""), Proposed("summit", "date", "2020-02", "")]
+    text = "Officials said that Jordanian and Egyptian delegates discussed water sharing, as well as joint border patrols."
+    names = {"Jordanian": ("jordan", "demonym"), "Egyptian": ("egypt", "demonym")}
+    found = {(f.subject, f.property, f.object) for f in discussions(proposer, text, nodes(text, names), [], before)}
+    assert found == {("summit", "participant", "jordan"), ("summit", "participant", "egypt"),
+                     ("summit", "topic", "water sharing"), ("summit", "topic", "joint border patrols")}
+    # with no meeting told of here or just before, whose talks they were is the curator's to say
+    assert discussions(proposer, text, nodes(text, names), [], []) == []
+    # nor when two meetings are
+    two = before + [Proposed("summit-2", "date", "2020-03", "")]
+    proposer.types["summit-2"] = LB + "Meeting"
+    assert discussions(proposer, text, nodes(text, names), [], two) == []
+    # the issues discussed at a meeting: what they were stands before the participle, not after it
+    passive = "Water sharing was one of the issues discussed at the summit in Amman."
+    assert discussions(proposer, passive, [], [], before) == []
+
+
+def test_a_report_according_to_a_source_says_its_clause_and_the_outlets_cited_carried_it(proposer):
+    from kg.propose import Node, Proposed
+    from kg.report_parts import report_parts
+
+    types = {"radio-one": LB + "MediaOutlet", "channel-two": LB + "MediaOutlet", "youtube": LB + "Organization"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    facts = [Proposed("tv-report", "date", "2020-05-03", "")]
+    text = ("On May 3, 2020, according to a report from \"an official in the ministry,\" **the two ministries agreed on new "
+            "tariffs for the gate** (Radio One, Channel Two, May 3, 2020).")
+    names = {"Radio One": "radio-one", "Channel Two": "channel-two"}
+    found = {(f.subject, f.property, f.object) for f in report_parts(proposer, text, nodes(text, names), facts)}
+    assert found == {("tv-report", "topic", "the two ministries agreed on new tariffs for the gate"),
+                     ("tv-report", "participant", "radio-one"), ("tv-report", "participant", "channel-two")}
+    # one outlet cited is the report's agent, not a participant; the platform of an outlet's channel is no outlet
+    one = "On May 3, 2020, the ministry said the gate would open (Radio One YouTube channel, May 3, 2020)."
+    names = {"Radio One": "radio-one", "YouTube": "youtube"}
+    assert report_parts(proposer, one, nodes(one, names), facts) == []
+    # with no report among the sentence's facts there is nothing to give a topic to
+    assert report_parts(proposer, text, nodes(text, {"Radio One": "radio-one"}), []) == []
+
+
+def test_a_sanction_on_the_leaders_of_a_group_targets_the_group(proposer):
+    from kg.member_targets import member_targets
+    from kg.propose import Node, Proposed
+
+    types = {"sanction": LB + "Sanction", "sham-brigade": LB + "Militia", "treasury": LB + "GovernmentBody",
+             "three-leaders": LB + "PersonGroup", "three-traders": LB + "PersonGroup"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    text = "To weaken the Sham Brigade, the Treasury in May sanctioned three senior leaders of the group for arms trafficking."
+    names = {"Sham Brigade": "sham-brigade", "Treasury": "treasury", "three senior leaders": "three-leaders"}
+    facts = [Proposed("sanction", "sanctionTarget", "three-leaders", "")]
+    found = {(f.subject, f.property, f.object) for f in member_targets(proposer, text, nodes(text, names), facts)}
+    assert found == {("sanction", "target", "sham-brigade")}
+    named = "The Treasury sanctioned three senior leaders of the Sham Brigade in May."
+    names = {"Treasury": "treasury", "three senior leaders": "three-leaders", "Sham Brigade": "sham-brigade"}
+    found = {(f.subject, f.property, f.object) for f in member_targets(proposer, named, nodes(named, names), facts)}
+    assert found == {("sanction", "target", "sham-brigade")}
+    # traders who deal with a group are not its members: the sanction is on them alone
+    other = "The Treasury sanctioned three traders of fuel for the Sham Brigade in May."
+    names = {"Treasury": "treasury", "three traders": "three-traders", "Sham Brigade": "sham-brigade"}
+    facts = [Proposed("sanction", "sanctionTarget", "three-traders", "")]
+    assert member_targets(proposer, other, nodes(other, names), facts) == []
+
+
+def test_the_parties_to_an_agreement_are_to_do_what_it_is_for(proposer):
+    from kg.agreed_events import agreed_events
+    from kg.propose import Node, Proposed
+
+    types = {"jordan": LB + "Country", "egypt": LB + "Country"}
+    proposer.types.update(types)
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    names = {"Jordan": "jordan", "Egypt": "egypt"}
+    facts = [Proposed("gate-opening", "openedCrossing", "gate", ""), Proposed("tv-report", "dateNotAfter", "2020-05-03", "")]
+    text = "A deal was struck between Jordan and Egypt for opening the gate within weeks (Radio One, May 3, 2020)."
+    found = {(f.subject, f.property, f.object) for f in agreed_events(proposer, text, nodes(text, names), facts)}
+    assert found == {("gate-opening", "agent", "jordan"), ("gate-opening", "agent", "egypt")}
+    # a meeting between them says nothing of who does what
+    met = "Jordan and Egypt met on opening the gate within weeks (Radio One, May 3, 2020)."
+    assert agreed_events(proposer, met, nodes(met, names), facts) == []
+    # nor does an agreement when the sentence tells of no event it is for
+    assert agreed_events(proposer, text, nodes(text, names), facts[1:]) == []
+
+
+def test_where_a_group_made_its_last_stand_is_the_place_of_its_capture(proposer):
+    from kg.last_stands import last_stands
+    from kg.propose import Node
+
+    types = {"fall-of-hama": LB + "TerritorialCapture", "hama": LB + "Settlement", "rebel-front": LB + "ArmedGroup",
+             "wall-building": LB + "Construction"}
+    proposer.types.update(types)
+    proposer.events.roles["fall-of-hama"] = {("capturedPlace", "hama")}
+
+    def nodes(text, names):
+        return [Node(text.index(w), text.index(w) + len(w), i, types[i], w) for w, i in names.items()]
+
+    names = {"Hama": "hama", "Rebel Front": "rebel-front"}
+    text = "A wall now stands outside the town of Hama, where the Rebel Front made its last stand."
+    found = {(f.subject, f.property, f.object) for f in last_stands(proposer, text, nodes(text, names))}
+    assert found == {("fall-of-hama", "location", "hama"), ("fall-of-hama", "participant", "rebel-front")}
+    after = "The Rebel Front made its last stand in Hama."
+    assert {(f.subject, f.property, f.object) for f in last_stands(proposer, after, nodes(after, names))} == found
+    # a place the register knows no capture of: whose fight it was is the curator's to say
+    del proposer.events.roles["fall-of-hama"]
+    assert last_stands(proposer, text, nodes(text, names)) == []
+
+
+def test_what_a_reports_agent_said_is_its_topic(proposer):
+    from kg.propose import Node, Proposed
+    from kg.report_parts import report_parts
+
+    types = {"omar-saleh": LB + "Person"}
+    proposer.types.update(types)
+    facts = [Proposed("tv-report", "date", "2020-05-03", ""), Proposed("tv-report", "agent", "omar-saleh", "")]
+    text = "On May 3, the minister, Omar Saleh, said the gate would stay shut until the summer."
+    saleh = [Node(text.index("Omar Saleh"), text.index("Omar Saleh") + 10, "omar-saleh", types["omar-saleh"], "Omar Saleh")]
+    found = {(f.subject, f.property, f.object) for f in report_parts(proposer, text, saleh, facts)}
+    assert found == {("tv-report", "topic", "the gate would stay shut until the summer")}
+    # when he said it is no topic
+    when = "Omar Saleh said on May 3 the gate would stay shut."
+    saleh = [Node(0, 10, "omar-saleh", types["omar-saleh"], "Omar Saleh")]
+    assert report_parts(proposer, when, saleh, facts) == []
