@@ -85,3 +85,17 @@ def test_a_states_proxies_are_the_registers_group_its_label_calls_backed_by_it(p
     assert sponsored("Iranian proxies hold the road.", "Iranian", "demonym") == {("iran", "backed-groups")}
     assert sponsored("Iran and its allies met.", "Iran") == set()
     assert proxies(proposer, "Syria and its proxies met.", [Node(0, 5, "syria", LB + "Country", "Syria")], labels) == []  # none backs
+
+
+def test_a_place_held_by_an_armed_group_is_controlled_by_it(proposer):
+    from kg.propose import Node
+
+    text = "The fighters returned to the farms of al-Qaim, held by Kataib Hezbollah since the war."
+    nodes = [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w)
+             for w, i in (("al-Qaim", "al-qaim"), ("Kataib Hezbollah", "kataib-hezbollah"))]
+    facts = {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes)}
+    assert ("kataib-hezbollah", "controls", "al-qaim") in facts
+    text = "Al-Qaim held talks with Kataib Hezbollah."  # a verb with an object, not a passive
+    nodes = [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w)
+             for w, i in (("Al-Qaim", "al-qaim"), ("Kataib Hezbollah", "kataib-hezbollah"))]
+    assert not any(f.property == "controls" for f in proposer.relations(text, nodes))
