@@ -1,0 +1,39 @@
+"""The country a province lies in, from a town the sentence places in both: "Syria's town of al-Hol in the northeastern
+al-Hasakeh province" places al-Hol in Syria and in al-Hasakeh, so al-Hasakeh lies in Syria.
+
+Only a region the words call a province, district or governorate counts: a subdivision of one country, where a valley
+or a front may reach across a border.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .namespaces import LB
+from .propose import Node, Proposed, Proposer
+
+_KIND_AFTER = re.compile(r"[*_”\"]*\s+(?:province|district|governorate)\b", re.I)
+_KIND_BEFORE = re.compile(r"\b(?:province|district|governorate)\s+of\s+(?:the\s+)?[*_“\"]*$", re.I)
+
+
+def provinces_in_countries(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """[province, locatedIn, country] where the sentence's facts place one settlement in both."""
+    by_id = {n.id: n for n in nodes if n.kind in ("linked", "new")}
+    is_a = proposer.ontology.is_subclass
+    out = []
+    places = [f for f in facts if f.property == "locatedIn" and isinstance(f.object, str)]
+    for f in places:
+        town, country = by_id.get(f.subject), by_id.get(f.object)
+        if town is None or country is None or not is_a(town.type, LB + "Settlement") \
+                or not is_a(country.type, LB + "Country"):
+            continue
+        for g in places:
+            province = by_id.get(g.object)
+            if g.subject != town.id or province is None or province.id == country.id \
+                    or not is_a(province.type, LB + "Region") or not (_KIND_AFTER.match(text, province.end)
+                                                                     or _KIND_BEFORE.search(text, 0, province.start)):
+                continue
+            if proposer.allowed(province, "locatedIn", country):
+                out.append(Proposed(province.id, "locatedIn", country.id,
+                                    f"{town.words!r} lies in {province.words!r} and in {country.words!r}: the province in the country"))
+    return out

@@ -1,0 +1,43 @@
+"""kg suggest's country of a province a sentence places a town in (kg.nested_places), on hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.namespaces import LB
+
+TYPES = {"iraq": "Country", "rawa": "Settlement", "anbar": "Region", "euphrates-valley": "Region"}
+
+
+@pytest.fixture(scope="module")
+def proposer():
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    return Proposer(ontology, {k: LB + v for k, v in TYPES.items()}, EventIndex(ontology))
+
+
+def found(proposer, text: str, names: dict[str, str], placed: list[tuple[str, str]]) -> set[tuple]:
+    from kg.nested_places import provinces_in_countries
+    from kg.propose import Node, Proposed
+
+    nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                   key=lambda n: n.start)
+    facts = [Proposed(s, "locatedIn", o, "") for s, o in placed]
+    return {(f.subject, f.property, f.object) for f in provinces_in_countries(proposer, text, nodes, facts)}
+
+
+def test_the_province_a_town_lies_in_lies_in_the_towns_country(proposer):
+    text = "Fighters crossed into Iraq's town of Rawa in the western Anbar province last week."
+    names = {"Iraq": "iraq", "Rawa": "rawa", "Anbar": "anbar"}
+    assert found(proposer, text, names, [("rawa", "iraq"), ("rawa", "anbar")]) == {("anbar", "locatedIn", "iraq")}
+    assert found(proposer, text, names, [("rawa", "anbar")]) == set()  # the town's country not given
+
+
+def test_a_region_not_called_a_province_may_cross_a_border(proposer):
+    text = "Fighters crossed into Iraq's town of Rawa in the Euphrates Valley last week."
+    names = {"Iraq": "iraq", "Rawa": "rawa", "Euphrates Valley": "euphrates-valley"}
+    assert found(proposer, text, names, [("rawa", "iraq"), ("rawa", "euphrates-valley")]) == set()
