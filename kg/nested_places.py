@@ -1,5 +1,7 @@
 """The country a province lies in, from a town the sentence places in both: "Syria's town of al-Hol in the northeastern
-al-Hasakeh province" places al-Hol in Syria and in al-Hasakeh, so al-Hasakeh lies in Syria.
+al-Hasakeh province" places al-Hol in Syria and in al-Hasakeh, so al-Hasakeh lies in Syria. And the country of a
+place's governor or mayor, from the country the sentence places the place in ("the governor of the al-Qaim district
+in Iraq").
 
 Only a region the words call a province, district or governorate counts: a subdivision of one country, where a valley
 or a front may reach across a border.
@@ -13,6 +15,7 @@ from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
 _KIND_AFTER = re.compile(r"[*_”\"]*\s+(?:province|district|governorate)\b", re.I)
+_OFFICE = re.compile(r"^(?:deputy\s+)?(?:governor|mayor)\s+of\s+", re.I)
 _KIND_BEFORE = re.compile(r"\b(?:province|district|governorate)\s+of\s+(?:the\s+)?[*_“\"]*$", re.I)
 
 
@@ -36,4 +39,22 @@ def provinces_in_countries(proposer: Proposer, text: str, nodes: list[Node], fac
             if proposer.allowed(province, "locatedIn", country):
                 out.append(Proposed(province.id, "locatedIn", country.id,
                                     f"{town.words!r} lies in {province.words!r} and in {country.words!r}: the province in the country"))
+    return out
+
+
+def officials_countries(proposer: Proposer, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """[official, country, country] for a governor or mayor of a place the sentence's facts place in a country."""
+    by_id = {n.id: n for n in nodes if n.kind in ("linked", "new")}
+    is_a = proposer.ontology.is_subclass
+    out = []
+    for f in facts:
+        person = by_id.get(f.subject)
+        if f.property != "title" or not isinstance(f.object, str) or not _OFFICE.match(f.object) or person is None:
+            continue
+        places = {n.id for n in by_id.values() if n.words in f.object and is_a(n.type, LB + "Place")}
+        for g in facts:
+            country = by_id.get(g.object) if isinstance(g.object, str) else None
+            if g.property == "locatedIn" and g.subject in places and country is not None and is_a(country.type, LB + "Country") \
+                    and proposer.allowed(person, "country", country):
+                out.append(Proposed(person.id, "country", country.id, f"{f.object!r} of a place in {country.words!r}"))
     return out

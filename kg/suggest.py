@@ -44,7 +44,7 @@ from .mode_routes import mode_routes
 from .name_cues import name_facts
 from .names import fold, skeleton
 from .namespaces import LB
-from .nested_places import provinces_in_countries
+from .nested_places import officials_countries, provinces_in_countries
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .phrase_facts import phrase_facts
@@ -210,6 +210,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + provinces_in_countries(proposer, text, nodes, facts)
+        facts += officials_countries(proposer, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts
