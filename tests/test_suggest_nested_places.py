@@ -6,7 +6,7 @@ import pytest
 
 from kg.namespaces import LB
 
-TYPES = {"iraq": "Country", "rawa": "Settlement", "anbar": "Region", "euphrates-valley": "Region"}
+TYPES = {"iraq": "Country", "rawa": "Settlement", "anbar": "Region", "euphrates-valley": "Region", "karim-saleh": "Person"}
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +41,20 @@ def test_a_region_not_called_a_province_may_cross_a_border(proposer):
     text = "Fighters crossed into Iraq's town of Rawa in the Euphrates Valley last week."
     names = {"Iraq": "iraq", "Rawa": "rawa", "Euphrates Valley": "euphrates-valley"}
     assert found(proposer, text, names, [("rawa", "iraq"), ("rawa", "euphrates-valley")]) == set()
+
+
+def test_a_governor_of_a_place_in_a_country_is_of_that_country(proposer):
+    from kg.nested_places import officials_countries
+    from kg.propose import Node, Proposed
+
+    text = "Karim Saleh, the governor of the Anbar province in Iraq, said the road was open."
+    nodes = [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w)
+             for w, i in (("Karim Saleh", "karim-saleh"), ("Anbar", "anbar"), ("Iraq", "iraq"))]
+    placed = Proposed("anbar", "locatedIn", "iraq", "")
+
+    def found(title):
+        facts = [Proposed("karim-saleh", "title", title, ""), placed]
+        return {(f.subject, f.property, f.object) for f in officials_countries(proposer, nodes, facts)}
+
+    assert found("governor of the Anbar province") == {("karim-saleh", "country", "iraq")}
+    assert found("envoy to the Anbar province") == set()  # an envoy's country is not the place's
