@@ -39,6 +39,7 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, un
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .label_words import described
+from .means_cues import means_facts
 from .mentions import Matcher
 from .mode_routes import mode_routes
 from .name_cues import name_facts
@@ -211,7 +212,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + provinces_in_countries(proposer, text, nodes, facts)
-        facts += officials_countries(proposer, nodes, facts)
+        facts += officials_countries(proposer, nodes, facts) + means_facts(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts
