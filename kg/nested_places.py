@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .mentions import DEMONYMS
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
@@ -42,14 +43,24 @@ def provinces_in_countries(proposer: Proposer, text: str, nodes: list[Node], fac
     return out
 
 
-def officials_countries(proposer: Proposer, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
-    """[official, country, country] for a governor or mayor of a place the sentence's facts place in a country."""
+def officials_countries(proposer: Proposer, nodes: list[Node], facts: list[Proposed], labels: dict[str, str]) -> list[Proposed]:
+    """[official, country, country] for a governor or mayor of a place the sentence's facts place in a country, and for
+    one whose title opens with a country's adjective inside a body's name ("Iranian army commander": the adjective is
+    no name of its own there, so kg.propose.Proposer.countries does not see it)."""
     by_id = {n.id: n for n in nodes if n.kind in ("linked", "new")}
+    ids = {label: ent_id for ent_id, label in labels.items()}
     is_a = proposer.ontology.is_subclass
     out = []
     for f in facts:
         person = by_id.get(f.subject)
-        if f.property != "title" or not isinstance(f.object, str) or not _OFFICE.match(f.object) or person is None:
+        if f.property != "title" or not isinstance(f.object, str) or person is None:
+            continue
+        country_id = ids.get(DEMONYMS.get(f.object.split(" ", 1)[0], ""))
+        if country_id in proposer.types and not any(n.kind == "demonym" and n.id == country_id for n in nodes):
+            country = Node(person.start, person.end, country_id, proposer.types[country_id], country_id, "demonym")
+            if is_a(person.type, LB + "Person") and proposer.allowed(person, "country", country):
+                out.append(Proposed(person.id, "country", country_id, f"the title {f.object!r}"))
+        if not _OFFICE.match(f.object):
             continue
         places = {n.id for n in by_id.values() if n.words in f.object and is_a(n.type, LB + "Place")}
         for g in facts:

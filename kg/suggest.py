@@ -212,7 +212,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + provinces_in_countries(proposer, text, nodes, facts)
-        facts += officials_countries(proposer, nodes, facts) + means_facts(proposer, text, nodes, facts)
+        facts += officials_countries(proposer, nodes, facts, labels) + means_facts(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

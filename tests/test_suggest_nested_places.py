@@ -54,7 +54,9 @@ def test_a_governor_of_a_place_in_a_country_is_of_that_country(proposer):
 
     def found(title):
         facts = [Proposed("karim-saleh", "title", title, ""), placed]
-        return {(f.subject, f.property, f.object) for f in officials_countries(proposer, nodes, facts)}
+        return {(f.subject, f.property, f.object) for f in officials_countries(proposer, nodes, facts, {"iraq": "Iraq"})}
 
     assert found("governor of the Anbar province") == {("karim-saleh", "country", "iraq")}
     assert found("envoy to the Anbar province") == set()  # an envoy's country is not the place's
+    assert found("Iraqi army commander") == {("karim-saleh", "country", "iraq")}  # the adjective inside a body's name
+    assert found("army commander") == set()
