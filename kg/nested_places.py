@@ -17,6 +17,7 @@ from .propose import Node, Proposed, Proposer
 
 _KIND_AFTER = re.compile(r"[*_”\"]*\s+(?:province|district|governorate)\b", re.I)
 _OFFICE = re.compile(r"^(?:deputy\s+)?(?:governor|mayor)\s+of\s+", re.I)
+_HEAD = re.compile(r"^(?:the\s+)?(?:chief|commander|head|leader|director)\s+of\s+", re.I)
 _KIND_BEFORE = re.compile(r"\b(?:province|district|governorate)\s+of\s+(?:the\s+)?[*_“\"]*$", re.I)
 
 
@@ -60,6 +61,12 @@ def officials_countries(proposer: Proposer, nodes: list[Node], facts: list[Propo
             country = Node(person.start, person.end, country_id, proposer.types[country_id], country_id, "demonym")
             if is_a(person.type, LB + "Person") and proposer.allowed(person, "country", country):
                 out.append(Proposed(person.id, "country", country_id, f"the title {f.object!r}"))
+        heads = {n.id for n in by_id.values() if n.words in f.object and is_a(n.type, LB + "Organization")} \
+            if _HEAD.match(f.object) else set()
+        for g in facts:
+            country = by_id.get(g.object) if isinstance(g.object, str) else None
+            if g.property == "country" and g.subject in heads and country is not None and proposer.allowed(person, "country", country):
+                out.append(Proposed(person.id, "country", country.id, f"{f.object!r} of a body of {country.words!r}"))
         if not _OFFICE.match(f.object):
             continue
         places = {n.id for n in by_id.values() if n.words in f.object and is_a(n.type, LB + "Place")}

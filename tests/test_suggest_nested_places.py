@@ -6,7 +6,8 @@ import pytest
 
 from kg.namespaces import LB
 
-TYPES = {"iraq": "Country", "rawa": "Settlement", "anbar": "Region", "euphrates-valley": "Region", "karim-saleh": "Person"}
+TYPES = {"iraqi-army": "StateForce", "iraq": "Country", "rawa": "Settlement", "anbar": "Region", "euphrates-valley": "Region",
+         "karim-saleh": "Person"}
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,20 @@ def test_a_governor_of_a_place_in_a_country_is_of_that_country(proposer):
     assert found("envoy to the Anbar province") == set()  # an envoy's country is not the place's
     assert found("Iraqi army commander") == {("karim-saleh", "country", "iraq")}  # the adjective inside a body's name
     assert found("army commander") == set()
+
+
+def test_the_head_of_a_countrys_body_is_of_that_country(proposer):
+    from kg.nested_places import officials_countries
+    from kg.propose import Node, Proposed
+
+    text = "The chief of the Iraqi army in Iraq, Karim Saleh, spoke on Monday."
+    nodes = [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w)
+             for w, i in (("Iraqi army", "iraqi-army"), ("Iraq", "iraq"), ("Karim Saleh", "karim-saleh"))]
+
+    def found(title, facts):
+        facts = [Proposed("karim-saleh", "title", title, "")] + facts
+        return {(f.subject, f.property, f.object) for f in officials_countries(proposer, nodes, facts, {})}
+
+    assert found("chief of the Iraqi army", [Proposed("iraqi-army", "country", "iraq", "")]) == {("karim-saleh", "country", "iraq")}
+    assert found("chief of the Iraqi army", []) == set()  # the body's country not given
+    assert found("adviser to the Iraqi army", [Proposed("iraqi-army", "country", "iraq", "")]) == set()
