@@ -12,6 +12,7 @@ from .phrase_names import HELD, SENIOR, body_name, compass_name
 from .propose import Node, Proposed, Proposer
 
 _OUTLET_KIND = re.compile(r" (?:state |official |news )?(?:TV|television|radio|news agency|newspaper|daily) ")
+_MARKUP = re.compile(r"[*_“”\"]")  # emphasis or quotation marks around the outlet's name
 
 
 def phrase_facts(proposer: Proposer, matcher: Matcher, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
@@ -28,7 +29,7 @@ def phrase_facts(proposer: Proposer, matcher: Matcher, text: str, nodes: list[No
         held = HELD.match(n.words)
         if held is not None:
             prop, country_id = "", None
-        elif adjective is not None and _OUTLET_KIND.fullmatch(text[adjective.end:n.start]):
+        elif adjective is not None and _OUTLET_KIND.fullmatch(_MARKUP.sub("", text[adjective.end:n.start])):
             first, prop, country_id = adjective.words, "country", adjective.id
         elif body_name(n.words, DEMONYMS):
             first = SENIOR.sub("", n.words).split(" ", 1)[0]

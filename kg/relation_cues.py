@@ -23,7 +23,7 @@ RELATIONS = [
     (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
      "controls", "ab"),
     (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
-     r"|,? under the control of (?:the )?", "controls", "ba"),
+     r"|,? under the control of (?:the )?|,? (?:(?:which|that) (?:is|are|was|were) )?held by (?:the )?", "controls", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
      "partOf", "ab"),
     (r", (?:a|an) [\w ’'-]{0,40}? (?:which|that|who) (?:is|are|was|were) (?:a |an )?part of (?:the )?", "partOf", "ab"),

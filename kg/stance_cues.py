@@ -8,6 +8,9 @@ kg.relation_cues' one-verb patterns reach:
 - "As part of its efforts to curb the activities of B, A …": a fronted phrase whose possessive is the clause's subject A;
   an actor set "to curb" or "to counter" another is also meant to curb it (the ontology's counters).
 
+A sentence's subject "…, supporting the Syrian army" (a participle after a comma) supports the actor the participle
+reaches.
+
 And support the clause's subject is given "with Iran support", "with Iranian backing", "with the help of Iran": the
 supporter supports the actor that starts the clause.
 
@@ -84,6 +87,24 @@ def supported(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed
         subject = next((n for n in _actors(proposer, nodes) if start <= n.start and n.end <= helper.start), None)
         if subject is not None and proposer.allowed(helper, "supports", subject):
             out.append(Proposed(helper.id, "supports", subject.id, f"{subject.words!r} … with {helper.words!r} support"))
+    return out
+
+
+_SUPPORTING = re.compile(r",[*_\s]*(?:supporting|backing|assisting|aiding)\s+(?:the\s+)?")
+
+
+def supporting(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """[subject, supports, actor] where "…, supporting <actor>" follows the sentence's first clause: the subject is the
+    first actor the sentence names, where the sentence opens with it."""
+    out = []
+    actors = [n for n in _actors(proposer, nodes) if n.kind != "reference"]
+    for m in _SUPPORTING.finditer(text):
+        helped = next((n for n in actors if n.start == m.end()), None)
+        subject = actors[0] if actors and re.fullmatch(r"[\W]*(?:The\s+)?", text[:actors[0].start]) else None
+        if helped is None or subject is None or subject is helped or _CLAUSE.search(text, subject.end, m.start()):
+            continue
+        if proposer.allowed(subject, "supports", helped):
+            out.append(Proposed(subject.id, "supports", helped.id, f"{subject.words!r} … {m.group(0).strip(', *')!r} {helped.words!r}"))
     return out
 
 

@@ -43,12 +43,14 @@ from .example_cues import example_facts
 from .facility_cues import facilities
 from .label_words import described
 from .last_stands import last_stands
+from .means_cues import means_facts
 from .member_targets import member_targets
 from .mentions import Matcher
 from .mode_routes import mode_routes
 from .name_cues import name_facts
 from .names import fold, skeleton
 from .namespaces import LB
+from .nested_places import officials_countries, provinces_in_countries
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .phrase_facts import phrase_facts
@@ -72,7 +74,7 @@ from .route_traits import route_traits
 from .route_users import route_users
 from .route_uses import route_uses
 from .sect_cues import named_sects
-from .stance_cues import opposed, proxies, supported
+from .stance_cues import opposed, proxies, supported, supporting
 from .state_cues import across_from_border_towns, crossing_borders, crossings_in_border_towns, inherited_sponsors, state_facts, title_bodies
 from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
@@ -199,6 +201,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
         facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
         facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
+        facts += supporting(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
@@ -218,6 +221,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += enabled_users(proposer, text, nodes, entities) + discussions(proposer, text, nodes, facts, previous)
         facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
+        facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
+        facts += means_facts(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, set(entities)))
         events.add_drafted(facts, proposer.new)
         previous = facts

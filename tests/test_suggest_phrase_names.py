@@ -129,11 +129,17 @@ def test_an_outlets_short_name_after_its_kind_is_the_outlet_of_the_country_its_a
     assert [(m.words, m.how) for m in mentions] == [("Iraqi", "demonym"), ("INA", "unknown")]
     outlet = mentions[1]
     assert guess_type(outlet.words, text[:outlet.start], text[outlet.end:])[0] == "MediaOutlet"
-    proposer = Proposer(ontology, {"iraq": LB + "Country", "ina": LB + "MediaOutlet"}, EventIndex(ontology))
+    proposer = Proposer(ontology, {"iraq": LB + "Country", "ina": LB + "MediaOutlet", "al-sabah": LB + "MediaOutlet"}, EventIndex(ontology))
     nodes = [Node(mentions[0].start, mentions[0].end, "iraq", LB + "Country", "Iraqi", "demonym"),
              Node(outlet.start, outlet.end, "ina", LB + "MediaOutlet", "INA", "new")]
     assert {(f.subject, f.property, f.object) for f in phrase_facts(proposer, Matcher(REGISTER), text, nodes, {"iraq": "Iraq"})} == \
         {("ina", "country", "iraq")}
+    text = "On Friday the Iraqi daily *Al-Sabah* printed the list."  # the name set in italics
+    start = text.index("Al-Sabah")
+    nodes = [Node(text.index("Iraqi"), text.index("Iraqi") + 5, "iraq", LB + "Country", "Iraqi", "demonym"),
+             Node(start, start + len("Al-Sabah"), "al-sabah", LB + "MediaOutlet", "Al-Sabah", "new")]
+    assert {(f.subject, f.property, f.object) for f in phrase_facts(proposer, Matcher(REGISTER), text, nodes, {"iraq": "Iraq"})} == \
+        {("al-sabah", "country", "iraq")}
 
 
 def test_what_the_names_of_a_groups_supporters_or_bases_say(ontology):

@@ -8,7 +8,7 @@ from kg.namespaces import LB
 from kg.stance_cues import opposed
 
 TYPES = {"iran": "Country", "syria": "Country", "israel": "Country", "united-states": "Country", "kataib-hezbollah": "Militia",
-         "islamic-state": "ArmedGroup", "al-qaim": "Settlement"}
+         "islamic-state": "ArmedGroup", "al-qaim": "Settlement", "syrian-army": "StateForce"}
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +85,34 @@ def test_a_states_proxies_are_the_registers_group_its_label_calls_backed_by_it(p
     assert sponsored("Iranian proxies hold the road.", "Iranian", "demonym") == {("iran", "backed-groups")}
     assert sponsored("Iran and its allies met.", "Iran") == set()
     assert proxies(proposer, "Syria and its proxies met.", [Node(0, 5, "syria", LB + "Country", "Syria")], labels) == []  # none backs
+
+
+def test_a_place_held_by_an_armed_group_is_controlled_by_it(proposer):
+    from kg.propose import Node
+
+    text = "The fighters returned to the farms of al-Qaim, held by Kataib Hezbollah since the war."
+    nodes = [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w)
+             for w, i in (("al-Qaim", "al-qaim"), ("Kataib Hezbollah", "kataib-hezbollah"))]
+    facts = {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes)}
+    assert ("kataib-hezbollah", "controls", "al-qaim") in facts
+    text = "Al-Qaim held talks with Kataib Hezbollah."  # a verb with an object, not a passive
+    nodes = [Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w)
+             for w, i in (("Al-Qaim", "al-qaim"), ("Kataib Hezbollah", "kataib-hezbollah"))]
+    assert not any(f.property == "controls" for f in proposer.relations(text, nodes))
+
+
+def test_the_sentences_subject_supports_the_actor_a_participle_after_a_comma_names(proposer):
+    from kg.propose import Node
+    from kg.stance_cues import supporting
+
+    def found(text, names):
+        nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
+                       key=lambda n: n.start)
+        return {(f.subject, f.property, f.object) for f in supporting(proposer, text, nodes)}
+
+    names = {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim", "Syrian army": "syrian-army"}
+    assert found("Kataib Hezbollah stayed near al-Qaim after the war, supporting the Syrian army in the town.", names) == {
+        ("kataib-hezbollah", "supports", "syrian-army")}
+    # the subject is not the sentence's opening name, or a clause ends before the participle
+    assert found("After the war in al-Qaim, Kataib Hezbollah stayed, supporting the Syrian army.", names) == set()
+    assert found("Kataib Hezbollah stayed near al-Qaim; others left, supporting the Syrian army.", names) == set()
