@@ -10,6 +10,8 @@ import pytest
 from kg.namespaces import LB
 from kg.register import Entity
 
+from .test_suggest_parts import nodes_of
+
 COMMODITIES = {"fighters": ("fighters", ()), "weapons": ("weapons", ()), "fuel": ("fuel", ()),
                "military-equipment": ("military equipment", ()), "goods": ("goods", ())}
 
@@ -32,10 +34,8 @@ def entities() -> dict[str, Entity]:
 
 def cargo(proposer, text: str, names: dict[str, str], facts=()) -> set[tuple]:
     from kg.cargo_lists import listed_cargo
-    from kg.propose import Node
 
-    nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
-                   key=lambda n: n.start)
+    nodes = nodes_of(proposer, text, names)
     return {(f.subject, f.object) for f in listed_cargo(proposer, text, nodes, list(facts), entities())}
 
 
@@ -63,10 +63,8 @@ def test_a_register_transfer_told_by_the_sentence_carries_the_goods_its_verb_lis
 
 def users(proposer, text: str, names: dict[str, str]) -> set[tuple]:
     from kg.cargo_lists import enabled_users
-    from kg.propose import Node
 
-    nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
-                   key=lambda n: n.start)
+    nodes = nodes_of(proposer, text, names)
     return {(f.subject, f.property, f.object) for f in enabled_users(proposer, text, nodes, entities())}
 
 

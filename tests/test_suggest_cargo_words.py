@@ -9,6 +9,8 @@ import pytest
 from kg.namespaces import LB
 from kg.register import Entity
 
+from .test_suggest_parts import nodes_of
+
 COMMODITIES = {"fighters": ("fighters", ("troops",)), "weapons": ("weapons", ("arms",)), "fuel": ("fuel", ())}
 
 
@@ -30,10 +32,8 @@ def entities() -> dict[str, Entity]:
 
 def cargo(proposer, text: str, names: dict[str, str]) -> set[tuple]:
     from kg.cargo_words import unnamed_cargo
-    from kg.propose import Node
 
-    nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
-                   key=lambda n: n.start)
+    nodes = nodes_of(proposer, text, names)
     return {(f.subject, f.object) for f in unnamed_cargo(proposer, text, nodes, entities())}
 
 

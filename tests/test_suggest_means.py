@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.namespaces import LB
+from .test_suggest_parts import proposer_of
 
 TYPES = {"iran": "Country", "kataib-hezbollah": "Militia", "al-qaim": "Settlement"}
 
 
 @pytest.fixture(scope="module")
 def proposer():
-    from kg.event_index import EventIndex
-    from kg.ontology import load_ontology
-    from kg.paths import PROJECT_ROOT
-    from kg.propose import Proposer
-
-    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
-    return Proposer(ontology, {k: LB + v for k, v in TYPES.items()}, EventIndex(ontology))
+    return proposer_of(TYPES)
 
 
 def found(proposer, text: str) -> set[tuple]:

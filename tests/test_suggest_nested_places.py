@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.namespaces import LB
+from .test_suggest_parts import nodes_of, proposer_of
 
 TYPES = {"iraqi-army": "StateForce", "iraq": "Country", "rawa": "Settlement", "anbar": "Region", "euphrates-valley": "Region",
          "karim-saleh": "Person"}
@@ -12,21 +12,14 @@ TYPES = {"iraqi-army": "StateForce", "iraq": "Country", "rawa": "Settlement", "a
 
 @pytest.fixture(scope="module")
 def proposer():
-    from kg.event_index import EventIndex
-    from kg.ontology import load_ontology
-    from kg.paths import PROJECT_ROOT
-    from kg.propose import Proposer
-
-    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
-    return Proposer(ontology, {k: LB + v for k, v in TYPES.items()}, EventIndex(ontology))
+    return proposer_of(TYPES)
 
 
 def found(proposer, text: str, names: dict[str, str], placed: list[tuple[str, str]]) -> set[tuple]:
     from kg.nested_places import provinces_in_countries
-    from kg.propose import Node, Proposed
+    from kg.propose import Proposed
 
-    nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
-                   key=lambda n: n.start)
+    nodes = nodes_of(proposer, text, names)
     facts = [Proposed(s, "locatedIn", o, "") for s, o in placed]
     return {(f.subject, f.property, f.object) for f in provinces_in_countries(proposer, text, nodes, facts)}
 

@@ -172,6 +172,17 @@ def proposer(ontology):
     return Proposer(ontology, types, EventIndex(ontology))
 
 
+def proposer_of(types: dict[str, str]):
+    """A proposer whose register has these entries (id -> the local name of its class)."""
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    return Proposer(ontology, {k: LB + v for k, v in types.items()}, EventIndex(ontology))
+
+
 def nodes_of(proposer, text: str, names: dict[str, str], demonyms: dict[str, str] | None = None):
     from kg.propose import Node
 

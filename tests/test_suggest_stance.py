@@ -7,26 +7,20 @@ import pytest
 from kg.namespaces import LB
 from kg.stance_cues import opposed
 
+from .test_suggest_parts import nodes_of, proposer_of
+
 TYPES = {"iran": "Country", "syria": "Country", "israel": "Country", "united-states": "Country", "kataib-hezbollah": "Militia",
          "islamic-state": "ArmedGroup", "al-qaim": "Settlement", "syrian-army": "StateForce"}
 
 
 @pytest.fixture(scope="module")
 def proposer():
-    from kg.event_index import EventIndex
-    from kg.ontology import load_ontology
-    from kg.paths import PROJECT_ROOT
-    from kg.propose import Proposer
-
-    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
-    return Proposer(ontology, {k: LB + v for k, v in TYPES.items()}, EventIndex(ontology))
+    return proposer_of(TYPES)
 
 
 def found(proposer, text: str, names: dict[str, str]) -> set[tuple]:
-    from kg.propose import Node
 
-    nodes = sorted((Node(text.index(w), text.index(w) + len(w), i, proposer.types[i], w) for w, i in names.items()),
-                   key=lambda n: n.start)
+    nodes = nodes_of(proposer, text, names)
     return {(f.subject, f.property, f.object) for f in opposed(proposer, text, nodes)}
 
 
