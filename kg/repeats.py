@@ -18,12 +18,13 @@ longer than the quote (an inserted aside is allowed, words scattered over a long
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set
 
 from rapidfuzz.distance import LCSseq
 
 from .compare import object_key
 from .corpus import Document
-from .mentions import Matcher
+from .mentions import Matcher, Mention
 from .names import fold
 from .propose import Proposed
 from .statements import ConceptRef, EntityRef, QuantityValue, Statement, TypedValue, WaypointValue
@@ -42,26 +43,18 @@ class Repeats:
         self.statements: list[tuple[Statement, list[str], frozenset[str]]] = []
         self.sentences: Counter[str] = Counter()  # document id -> sentences that repeat its words
 
-    def words(self, text: str) -> list[str]:
-        """The text's folded words, each name of a register entity one word (its id)."""
-        out, at = [], 0
-        for m in self.matcher.find(text) if self.matcher else []:
-            if m.entity is not None and m.start >= at:
-                out += fold(text[at:m.start]).split() + ["@" + m.entity]
-                at = m.end
-        return out + fold(text[at:]).split()
-
     def add(self, stmt: Statement) -> None:
-        words = self.words(stmt.quote)
+        words = _words(stmt.quote, self.matcher.find(stmt.quote) if self.matcher else [])
         if len(words) >= MIN_WORDS and stmt.facts:
             self.statements.append((stmt, words, frozenset(words)))
 
-    def facts(self, text: str, known_ids: set[str]) -> list[Proposed]:
-        """The facts of the reviewed statements the sentence repeats, as proposals; facts about an entity the register
-        no longer has, or whose quantity words the sentence lacks, are left out."""
+    def facts(self, text: str, mentions: list[Mention], known_ids: Set[str]) -> list[Proposed]:
+        """The facts of the reviewed statements the sentence repeats, as proposals (its mentions as the draft found
+        them, at offsets in the sentence); facts about an entity the register no longer has, or whose quantity words
+        the sentence lacks, are left out."""
         out = []
         sources = set()
-        words = self.words(text)
+        words = _words(text, mentions)
         present = set(words)
         for stmt, quote, vocabulary in self.statements:
             need = len(quote) if len(quote) <= SHORT_QUOTE else SHARE * len(quote)
@@ -84,6 +77,16 @@ class Repeats:
                 f'say so in its catalogue entry (derived_from: "{other}", derived_from_evidence, quotes_source), '
                 "so that the two count as one source"
                 for other, n in self.sentences.most_common() if other != doc.derived_from]
+
+
+def _words(text: str, mentions: list[Mention]) -> list[str]:
+    """The text's folded words, each name of a register entity one word (its id)."""
+    out, at = [], 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.entity is not None and m.start >= at:
+            out += fold(text[at:m.start]).split() + ["@" + m.entity]
+            at = m.end
+    return out + fold(text[at:]).split()
 
 
 def repeated(quote: list[str], words: list[str], need: float) -> bool:

@@ -223,7 +223,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts)
-        facts = _unique(facts + repeats.facts(text, set(entities)))
+        facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts
         timeline.add(dates, facts, proposer.types)

@@ -31,7 +31,9 @@ def reviewed(ontology, stmt_id: str, quote: str, facts: list[tuple[str, str, obj
 
 
 def found(repeats: Repeats, text: str, known: set[str]) -> list[tuple[str, str, object]]:
-    return [(f.subject, f.property, f.object) for f in repeats.facts(text, known)]
+    """The facts a sentence repeats, its names found as the draft finds them (by the register's matcher, if any)."""
+    mentions = repeats.matcher.find(text) if repeats.matcher else []
+    return [(f.subject, f.property, f.object) for f in repeats.facts(text, mentions, known)]
 
 
 KNOWN = {"smuggling-2021", "desert-militia", "border-town", "ridge-road"}
@@ -46,7 +48,7 @@ def test_a_sentence_that_repeats_a_quote_gets_its_facts_also_those_about_things_
     ]))
     # another outlet's copy: brackets, another spelling, a curly apostrophe
     text = "Since then, the Desert Militia [one of the larger groups] has used the ridge road to move fuel into Border-Town."
-    facts = repeats.facts(text, KNOWN)
+    facts = repeats.facts(text, [], KNOWN)
     assert [(f.subject, f.property, f.object) for f in facts] == [
         ("smuggling-2021", "agent", "desert-militia"), ("smuggling-2021", "passesThrough", "ridge-road"),
         ("smuggling-2021", "date", "2021-05")]
@@ -110,8 +112,8 @@ def test_the_documents_a_new_one_repeats_are_named_unless_its_entry_says_it_deri
     repeats = Repeats()
     repeats.add(reviewed(ontology, "007-004", "Since then, the Desert Militia has used the ridge road to move fuel into Border Town.", [
         ("desert-militia", "passesThrough", EntityRef("ridge-road"))]))
-    repeats.facts("Since then, the Desert Militia has used the ridge road to move fuel into Border Town.", KNOWN)
-    repeats.facts("It rained.", KNOWN)
+    repeats.facts("Since then, the Desert Militia has used the ridge road to move fuel into Border Town.", [], KNOWN)
+    repeats.facts("It rained.", [], KNOWN)
     [note] = repeats.derivation(SimpleNamespace(id="009", derived_from=None))
     assert note.startswith("1 sentence(s) repeat the words of document 007") and 'derived_from: "007"' in note
     assert repeats.derivation(SimpleNamespace(id="009", derived_from="007")) == []
