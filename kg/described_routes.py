@@ -25,6 +25,7 @@ from .mentions import Matcher
 from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
+from .relation_cues import FROM, TO
 from .route_cues import route_facts
 from .route_traits import traits_after
 
@@ -43,8 +44,6 @@ _SEVERAL = re.compile(rf"\b(?P<count>two|three|both)\s+(?:(?:main|major|principa
 _COUNTS = {"two": 2, "three": 3}
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _AND = re.compile(r"^\s+and\s+$", re.I)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
 _VIA = re.compile(r"\b(?:through|via|across|at)\s+(?:the\s+)?$", re.I)
 _RUNS = re.compile(r"\b(?:runs?|running|goes|going|leads?|leading|stretch(?:es|ing)?)\s+from\b", re.I)
 _CROSSES_BORDER = re.compile(r"\bcross(?:es|ing)?\s+the\s+border\s+at\s+$", re.I)
@@ -201,8 +200,8 @@ class DescribedRoutes:
         for a, b in zip(places, places[1:], strict=False):
             if _BETWEEN.search(text[:a.start]) and _AND.match(text[a.end:b.start]):
                 return a.id, b.id
-            if m.end() <= a.start and len(text[m.end():a.start]) <= 20 and _FROM.search(text[m.end():a.start]) \
-                    and _TO.search(text[a.end:b.start]) and len(text[a.end:b.start]) <= 10:
+            if m.end() <= a.start and len(text[m.end():a.start]) <= 20 and FROM.search(text[m.end():a.start]) \
+                    and TO.search(text[a.end:b.start]) and len(text[a.end:b.start]) <= 10:
                 return a.id, b.id
         return None
 
@@ -223,7 +222,7 @@ class DescribedRoutes:
             return []
         end = _clause_end(text, runs.end(), stops=r"[;:!?()]|\.(?!\w)")
         inside = [n for n in nodes if runs.end() <= n.start < end and n.kind != "demonym"]
-        if not inside or not _FROM.search(text[:inside[0].start]):
+        if not inside or not FROM.search(text[:inside[0].start]):
             return []
         first, middle, last = inside[0], [], None
         out = []
@@ -236,7 +235,7 @@ class DescribedRoutes:
                 middle.append(n)
                 if self._is(n.id, "Crossing"):
                     out.append(Proposed(route, "passesThrough", n.id, f"the route runs through {n.words!r}"))
-            elif _TO.search(before) and last is None:
+            elif TO.search(before) and last is None:
                 last = n
         stops = [first] + middle + ([last] if last else [])
         if len(stops) < 3:

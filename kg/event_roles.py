@@ -34,7 +34,7 @@ from .cues import read_cues
 from .dates_numbers import DateMention
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
-from .relation_cues import TRIGGERS
+from .relation_cues import FROM, THROUGH, TO, TRIGGERS
 
 # Words of an event's kind besides kg.relation_cues' (those date a new event; these only recognise a known one).
 _MORE = [
@@ -75,10 +75,7 @@ _SINCE = re.compile(r"^\W*since\b[^.;:]*\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?\w
 # subject of the main clause, right after the comma that closes the gerund's phrase, did it.
 _FRONTED = re.compile(r"\W*(?:by|after|in)\s+$", re.I)
 _MAIN_SUBJECT = re.compile(r"[^,;:()]*,\s+(?:the\s+)?")
-_TO = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+)?$", re.I)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _WHERE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?$", re.I)
-_THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$", re.I)
 _ACTORS = ("agent", "perpetrator", "issuedBy", "participant")
 _AFTER = ("target", "sanctionTarget", "expelled", "capturedPlace")
 _ANYWHERE = ("cargo", "concerns", "attendedBy", "openedCrossing")
@@ -209,7 +206,7 @@ def engaged_in(proposer: Proposer, text: str, nodes: list[Node], facts: list[Pro
             break
         if _local(n.type) == "Commodity":
             out.append(Proposed(event_id, "cargo", n.id, f"{n.words!r} after {m.group(1)!r}"))
-        elif _TO.search(ahead) and proposer.allowed(ev, "destination", n):
+        elif TO.search(ahead) and proposer.allowed(ev, "destination", n):
             out.append(Proposed(event_id, "destination", n.id, f"'to {n.words}' after {m.group(1)!r}"))
     return out
 
@@ -287,13 +284,13 @@ def _stands(prop: str, text: str, n: Node, m: re.Match) -> bool:
                                                           and _MAIN_SUBJECT.fullmatch(text[m.end():n.start]))
         return not _PREPOSITION.search(before) or bool(_SEAT.search(before))
     if prop in ("destination", "recipient"):
-        return _TO.search(before) is not None
+        return TO.search(before) is not None
     if prop == "origin":
-        return _FROM.search(before) is not None
+        return FROM.search(before) is not None
     if prop in ("location", "nearLocation"):
         return _WHERE.search(before) is not None
     if prop == "passesThrough":
-        return _THROUGH.search(before) is not None
+        return THROUGH.search(before) is not None
     if prop in _AFTER:
         return after_word
     return prop in _ANYWHERE

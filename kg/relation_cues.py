@@ -1,6 +1,14 @@
 """The cue patterns of kg.propose: the words between two entities that give a relation, and the words that name an
 event of a kind. Kept apart from the code that applies them so that a curator can read (and extend) them as a table."""
 
+import re
+
+# The word right before a name that says where it stands on a way or movement: "to Syria", "from Iran", "through the
+# crossing" (searched in the text before the name).
+TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$", re.I)
+
 # A count or share before the object of a verb: "supports more than a dozen Shiite militias", "controls most of the".
 QUANTIFIER = r"(?:(?:more than|fewer than|about|some|several|many|most of|all|a dozen|dozens of|a number of|\d+)\s+)*"
 

@@ -13,6 +13,7 @@ import re
 
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
+from .relation_cues import TO
 
 # Words between a route or crossing and the goods it carries: a verb of moving them, or what it is for (kg.cargo_words too).
 CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|ed|ing)?|ship(?:s|ped|ping)?|carr(?:y|ies|ied|ying)|"
@@ -20,7 +21,6 @@ CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|e
                       r"passage of|gateway for|route for|corridor for|flow of)\b", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
 _WINDOW = 120  # characters from the route to what it carries or leads to
-_TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"['’”\"]?\s+(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?")  # "the land bridge from", "the route runs from"
 _AND = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*")
 _THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
@@ -56,7 +56,7 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
                 out.append(Proposed(route.id, "mode", mode, f"{route.words!r}: a {mode} route by its words"))
             places = [n for n in after if n.kind != "demonym" and _is_any(proposer, n, ("Place",))
                       and not any(o is not n and o.start <= n.start and n.end <= o.end for o in after)]  # not a name's part
-            to = [n for n in places if _TO.search(text[:n.start])]
+            to = [n for n in places if TO.search(text[:n.start])]
             start = next((n for n in after if _FROM.fullmatch(text, route.end, n.start) and _is_any(proposer, n, ("Place",))), None)
             if start is not None and proposer.allowed(route, "origin", start) and re.match(r"\s+to\b", text[start.end:]):
                 out.append(Proposed(route.id, "origin", start.id, f"{route.words!r} from {start.words!r} to …: where it starts"))

@@ -14,10 +14,8 @@ import re
 from .compare import Known
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
+from .relation_cues import FROM, THROUGH, TO
 
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$", re.I)
-_TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
 _AND = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", re.I)
 _BREAK = re.compile(r"[.;:!?()]")
 _CROSSING = re.compile(r"^\s+(?:border\s+)?crossing\b", re.I)  # a place's name in a crossing's
@@ -69,14 +67,14 @@ class RouteStops:
                     break  # another route's places
                 continue
             before = text[:n.start]
-            if _FROM.search(before):
+            if FROM.search(before):
                 if not seq and not through:
                     origin = place
                 if place not in seq:
                     seq.append(place)
-            elif _THROUGH.search(before):
-                (through if seq and _TO.search(text[:_start_of(text, last)]) else seq).append(place)
-            elif _TO.search(before) or (last is not None and _AND.match(text[last.end:n.start])):
+            elif THROUGH.search(before):
+                (through if seq and TO.search(text[:_start_of(text, last)]) else seq).append(place)
+            elif TO.search(before) or (last is not None and _AND.match(text[last.end:n.start])):
                 seq.append(place)
             elif self._is(place, "Country"):
                 continue  # a country named as an actor ("allows Iran to send …")
