@@ -4,7 +4,8 @@ Against the reviewed statements of the other documents, a candidate fact
 - corroborates those that state the same fact (same subject, property and object);
 - disagrees with those that give another value where an event has one: another date, another number for the same
   count, another perpetrator;
-- dates those whose day had no year (a month-day, "--11-17") when it gives that day with its year.
+- dates those whose day had no year (a month-day, "--11-17") when it gives its year: with that day, its month, or
+  the year alone (the build checks the year can be that day's: kg.statements.check_date_resolution).
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def compare(facts, known: Known) -> dict[str, list[str]]:
             if theirs == ours:
                 key = "corroborates"
             elif fact.property in DATE_PROPERTIES and theirs.startswith("--") and not ours.startswith("--"):
-                if ours[4:] != theirs[1:]:
+                if not theirs[1:].startswith(ours[4:]):
                     continue
-                key = "dates"  # our date gives the year their month-day lacked
+                key = "dates"  # our date (the day, its month or its year alone) gives the year their month-day lacked
             elif fact.property in DATE_PROPERTIES and (ours.startswith(theirs) or theirs.startswith(ours)):
                 continue  # one date is the other at a coarser precision
             elif fact.property in SINGLE_VALUED:

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 # The properties that tie an event to the things that take part in it (what kg.event_roles recognises an event by).
 ROLES = ("agent", "target", "location", "nearLocation", "cargo", "destination", "origin", "participant", "expelled",
          "capturedPlace", "concerns", "issuedBy", "sanctionTarget", "recipient", "attendedBy", "perpetrator", "openedCrossing",
-         "passesThrough")
-_PLACES = ("location", "nearLocation", "capturedPlace", "openedCrossing", "hit")
+         "passesThrough", "constructed")
+# What tells where an event was, and the thing an opening or construction was of (one event whatever its date).
+_PLACES = ("location", "nearLocation", "capturedPlace", "openedCrossing", "constructed", "hit")
 
 
 class EventIndex:
@@ -28,6 +29,7 @@ class EventIndex:
         self.agents: dict[str, set[str]] = {}
         self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
         self.roles: dict[str, set[tuple[str, str]]] = {}  # an event -> (role, entity) other documents give it
+        self.kinds: dict[str, set[str]] = {}  # a strike -> its kinds (air strike, rocket fire) as other statements say
 
     def add(self, subject: str, prop: str, value: str) -> None:
         if prop in ROLES:
@@ -40,11 +42,14 @@ class EventIndex:
             self.agents.setdefault(subject, set()).add(value)
         elif prop in ("connects", "borderOf"):
             self.connects.setdefault(subject, set()).add(value)
+        elif prop == "strikeType":
+            self.kinds.setdefault(subject, set()).add(value)
 
-    def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None
-             ) -> tuple[str | None, str]:
+    def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None,
+             kind: str | None = None) -> tuple[str | None, str]:
         """An event of the register of this kind whose place and date agree (or, lacking a date, whose place does; or,
-        lacking a place, whose date does at the register's precision or finer; or, for a report, whose agent and date do)."""
+        lacking a place, whose date does at the register's precision or finer; or, for a report, whose agent and date do).
+        A strike of another kind (kind: the sentence's, such as rocketFire) is another event, whatever its date."""
         place_ids = {p.id for p in places}
         if agent is not None:
             for ent_id, agents in self.agents.items():
@@ -54,7 +59,7 @@ class EventIndex:
         for ent_id, ent_type in types.items():
             if not (self.ontology.is_subclass(ent_type, LB + cls) or self.ontology.is_subclass(LB + cls, ent_type)):
                 continue
-            if ent_type == LB + "Event" and cls != "Event":
+            if ent_type == LB + "Event" and cls != "Event" or kind and kind not in self.kinds.get(ent_id, {kind}):
                 continue
             known_dates = self.dates.get(ent_id, set())
             where = self.places.get(ent_id, set())  # and the places its crossing joins: the opening "in Al Qaim"
@@ -73,7 +78,8 @@ class EventIndex:
         again ("The meeting … was held on March 17" after "a meeting … in March 2019") finds it as the register's."""
         for f in facts:
             if f.subject in new and isinstance(f.object, str) \
-                    and (f.property in _PLACES or f.property == "date" and len(f.object.lstrip("-")) >= 5):  # a year alone is too wide
+                    and (f.property in _PLACES or f.property == "strikeType"
+                         or f.property == "date" and len(f.object.lstrip("-")) >= 5):  # a year alone is too wide
                 self.add(f.subject, f.property, f.object)
 
     def other_time(self, event_id: str, dates: list[str]) -> bool:

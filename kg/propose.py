@@ -12,6 +12,7 @@ the date of a source cited in brackets is the latest date (`dateNotAfter`) of th
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,9 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"),
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
                           r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
                           re.I)
+# Who tried a strike, maybe with the place they stood: "militias near Damascus tried to fire a rocket".
+_ATTEMPT = re.compile(r"(?:\s+(?P<where>near|outside|in)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))?"
+                      r"\s+(?P<verb>tried|attempted|sought)\s+to\s+")
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
 _SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
@@ -71,6 +75,8 @@ _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outski
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
+# What stands between the word of a construction and the thing built: "built a", "completed the towering".
+_BUILT_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
 
@@ -418,9 +424,10 @@ class Proposer:
         if cls == "TerritorialCapture":
             places = [("capturedPlace", n) for n in self._towns(nodes, m.start())
                       if _PASSIVE_PLACE.search(text[n.end:m.start()])][:2] or places
-        event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types)
+        kind = strike_kind(text, m) if cls == "Strike" else None
+        event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types, kind=kind)
         if event_id is None:
-            event_id = self.new_event(cls, date.value, places, m.group(0), document)
+            event_id = self.new_event(cls, date.value, places, m.group(0), document, kind=kind)
             how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
         ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
         out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
@@ -501,6 +508,10 @@ class Proposer:
             if cls == "CrossingOpening" and _local(n.type).endswith("Crossing"):
                 out.append(("openedCrossing", n))
                 continue
+            if cls == "Construction" and _BUILT_OBJECT.fullmatch(text[after:n.start]) \
+                    and self.ontology.is_subclass(n.type, LB + "Installation"):  # "completed the cement barrier"
+                out.append(("constructed", n))
+                continue
             if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before) and 0 <= n.start - after < 40:
                 out.append(("capturedPlace", n))
                 continue
@@ -520,18 +531,18 @@ class Proposer:
                   and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", _MARKUP.sub("", text[n.end:m.start()]))))]
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
-            for kind_pattern, kind in _STRIKE_TYPES:
-                if cls == "Strike" and (re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I)  # or "airstrikes struck"
-                                        or re.search(rf"(?:{kind_pattern})\w*\s+$", text[max(0, m.start() - 25):m.start()], re.I)):
-                    out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
-                    break
+            kind = strike_kind(text, m) if cls == "Strike" else None
+            if kind:
+                out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
             if before and text[before[-1].end:m.start()].strip() in ("", "air", "drone"):
                 out.append(Proposed(ev.id, "perpetrator", before[-1].id, f"{before[-1].words!r} before {m.group(0)!r}"))
+            else:
+                out += self.attempt(text, nodes, ev, m, actors)
             by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])]
             if by:
                 out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
             target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"
-                      and re.search(r"(?:members of|struck|hit|targeted|against|on) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
+                      and re.search(r"(?:members of|struck|hit|targeted|against|on|\bat) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
             if _KILLED.search(text):
@@ -560,6 +571,8 @@ class Proposer:
             agent = before[-1]
             if self.allowed(ev, "agent", agent):
                 out.append(Proposed(ev.id, "agent", agent.id, f"{agent.words!r} before {m.group(0)!r}"))
+        if cls == "Construction" and m.group(0).lower() == "completed":
+            out.append(Proposed(ev.id, "status", "completed", f"{m.group(0)!r}: the construction is done"))
         if cls in ("Transfer", "Seizure"):
             for n in nodes:
                 if _local(n.type) == "Commodity":
@@ -569,14 +582,36 @@ class Proposer:
                 break
         return [p for p in out if self.ontology.fact_property(p.property) is not None]
 
+    def attempt(self, text: str, nodes: list[Node], ev: Node, m: re.Match, actors: list[Node]) -> list[Proposed]:
+        """Who tried or attempted the strike, and the place they stood near: "militias near Damascus tried to fire a
+        rocket" (perpetrator the militias, nearLocation Damascus)."""
+        for actor in reversed([n for n in actors if n.end <= m.start() and n.kind != "demonym"]):
+            said = _ATTEMPT.fullmatch(text[actor.end:m.start()])
+            if said is None:
+                continue
+            out = [Proposed(ev.id, "perpetrator", actor.id, f"{actor.words!r} {said.group('verb')} to {m.group(0)!r}")]
+            place = said.start("place") >= 0 and next((n for n in nodes if n.start == actor.end + said.start("place")
+                                                       and self.ontology.is_subclass(n.type, LB + "Place")), None)
+            if place and self.allowed(ev, "nearLocation", place):
+                out.append(Proposed(ev.id, "nearLocation", place.id, f"{actor.words!r} {said.group('where')} {place.words!r}"))
+            return out
+        return []
+
     def new_event(self, cls: str, date: str, places: list[tuple[str, Node]], words: str, document: str,
-                  by: str | None = None) -> str:
-        kind = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower() if by is None else f"{by}-report"
+                  by: str | None = None, kind: str | None = None) -> str:
+        """A new event's id from its class, date and first place; a strike of another kind than a new strike of that id
+        (an air strike and a rocket fired the same day) gets its kind in its id, to stay a separate event."""
+        name = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower() if by is None else f"{by}-report"
         where = ""
         if places:
             role, place = places[0]
             where = {"nearLocation": "-near-", "location": "-in-", "capturedPlace": "-of-"}.get(role, "-") + place.id
-        ent_id = f"{kind}-{date.lstrip('-')}{where}"
+        ent_id = f"{name}-{date.lstrip('-')}{where}"
+        if kind and ent_id in self.new and kind not in self.events.kinds.get(ent_id, {kind}):
+            ent_id += "-" + re.sub(r"(?<!^)(?=[A-Z])", "-", kind).lower()
+        if ent_id in self.types and ent_id not in self.new:  # the id of a register entry that is another event
+            ent_id = next(f"{ent_id}-{n}" for n in itertools.count(2)
+                          if f"{ent_id}-{n}" in self.new or f"{ent_id}-{n}" not in self.types)
         if ent_id not in self.new:
             label = f"{words} {'near ' if where.startswith('-near') else 'in ' if where.startswith('-in') else ''}" \
                     f"{places[0][1].words if places else ''} ({date})".replace("  ", " ")
@@ -584,6 +619,15 @@ class Proposer:
                                          f"an event of the kind {cls} ({words!r}) dated {date} in document {document}")
             self.types[ent_id] = LB + cls
         return ent_id
+
+
+def strike_kind(text: str, m: re.Match) -> str | None:
+    """The kind of strike its word says, or the word just before it ("airstrikes struck", "fire a rocket")."""
+    for kind_pattern, kind in _STRIKE_TYPES:
+        if re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I) \
+                or re.search(rf"(?:{kind_pattern})\w*\s+$", text[max(0, m.start() - 25):m.start()], re.I):
+            return kind
+    return None
 
 
 def _sect(word: str) -> str:

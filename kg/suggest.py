@@ -24,7 +24,7 @@ import yaml
 from .agreed_events import agreed_events
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
-from .compare import Known, compare
+from .compare import Known, compare, object_key
 from .coordinated_passives import coordinated_passives
 from .corpus import Document, load_corpus
 from .coverage import sentences
@@ -127,7 +127,7 @@ def suggest(layout: Layout, doc_id: str) -> Draft:
                     known.add(stmt)
                     repeats.add(stmt)
                     for fact in stmt.facts:
-                        events.add(fact.subject, fact.property.name, getattr(fact.object, "id", getattr(fact.object, "lexical", "")))
+                        events.add(fact.subject, fact.property.name, object_key(fact.object))
     draft = make_draft(doc, ontology, entities, known, events, repeats)
     draft.statements_path, draft.register_path = statements_path, register_path
     _write(draft, register_text)

@@ -180,6 +180,10 @@ def test_a_new_document_from_file_through_a_draft_to_the_graph(project_copy):
     assert drafted.exit_code == 0, drafted.output
     draft = load_yaml(project_copy.statements / f"{doc}.yaml")["statements"]
     assert draft and all("proposal" in s for s in draft)
+    # the barrier's completion is the register's construction, whose day 003-010 gives without a year
+    barrier = next(s for s in draft if s["quote"].startswith("Iraq completed the cement barrier"))
+    assert ["al-baghouz-barrier-construction", "date", "2023-01"] in barrier["facts"]
+    assert barrier["proposal"]["dates"] == ["003-010"]
     refused = runner.invoke(cli.main, ["build", "--quiet"], env=env)
     assert refused.exit_code != 0 and "not reviewed" in refused.output  # nothing unreviewed is published
     unfinished = [s["id"] for s in draft if not s["facts"]]  # sentences whose facts the curator would write: dropped here
@@ -202,6 +206,11 @@ def test_a_new_document_from_file_through_a_draft_to_the_graph(project_copy):
     assert len({r["quote"] for r in facts}) == len(draft)  # every accepted statement, with its quote
     text = (project_copy.seeds / next(p.name for p in project_copy.seeds.glob(f"{doc}_*.txt"))).read_text(encoding="utf-8")
     assert all(r["quote"] in text for r in facts)
+    resolved = select(store, f"""PREFIX lb: <https://landbridge-kg.org/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?older WHERE {{ ?claim prov:wasDerivedFrom <https://landbridge-kg.org/id/document/{doc}> ;
+                                      lb:resolvesDateOf/lb:statementId ?older }}""")
+    assert [r["older"] for r in resolved] == ["003-010"]  # the new source's year for the old claim's day, queryable
 
 
 def test_facts_within_reach_are_those_whose_entries_are_kept_named_or_dated():

@@ -393,3 +393,61 @@ def test_a_crossing_said_to_open_tells_of_its_one_opening_without_more_roles(pro
         ("qaim-opening", "openedCrossing", "qaim-crossing")}
     # a crossing with one role of another event is not enough to tell of that event
     assert told(proposer, "Workers built a fence in the Qaim crossing.", names) == set()
+
+
+def test_an_air_strike_and_a_rocket_the_same_day_are_two_strikes(proposer):
+    proposer.types["damascus"] = LB + "Settlement"
+    proposer.types["israel"] = LB + "Country"
+    first = "On September 9, airstrikes ripped apart warehouses at the base."
+    found = proposer.events_of(first, [], find_dates(first, "2019-10-01"), [], "009")
+    proposer.events.add_drafted(found, proposer.new)
+    then = "On September 9 Shi’ite militias near Damascus tried to fire a rocket at Israel."
+    nodes = nodes_of(proposer, then, {"Shi’ite militias": "kataib-hezbollah", "Damascus": "damascus", "Israel": "israel"})
+    again = {(f.subject, f.property, f.object) for f in proposer.events_of(then, nodes, find_dates(then, "2019-10-01"), [], "009")}
+    strikes = {s for s, _, _ in again}
+    assert len(strikes) == 1 and strikes.isdisjoint({f.subject for f in found})
+    rocket = strikes.pop()
+    # who tried it, where they stood, and at whom
+    assert again == {(rocket, "date", "2019-09-09"), (rocket, "strikeType", "rocketFire"),
+                     (rocket, "perpetrator", "kataib-hezbollah"), (rocket, "nearLocation", "damascus"),
+                     (rocket, "target", "israel")}
+    # a second air strike that day is the first one told again
+    more = "On September 9 an air strike hit the base again."
+    assert {f.subject for f in proposer.events_of(more, [], find_dates(more, "2019-10-01"), [], "009")} \
+        == {f.subject for f in found}
+
+
+def test_a_register_strike_of_another_kind_is_not_the_sentences_strike(proposer):
+    proposer.types["rocket-june"] = LB + "Strike"
+    known(proposer, "rocket-june", ("strikeType", "rocketFire"), date="2018-06-02")
+    text = "On June 2, 2018 an air strike hit the militias."
+    found = proposer.events_of(text, [], find_dates(text, None), [], "009")
+    assert "rocket-june" not in {f.subject for f in found}
+    text = "On June 2, 2018 the militias fired rockets at the base."
+    found = proposer.events_of(text, [], find_dates(text, None), [], "009")
+    assert "rocket-june" in {f.subject for f in found}
+
+
+def test_the_thing_completed_tells_which_construction_it_was(proposer):
+    proposer.types.update({"baghouz-barrier": LB + "Barrier", "barrier-construction": LB + "Construction",
+                           "iraq": LB + "Country"})
+    known(proposer, "barrier-construction", ("constructed", "baghouz-barrier"), ("status", "completed"), date="--01-28")
+    text = "Iraq completed the cement barrier near al-Baghouz in January 2023, but smuggling has continued."
+    nodes = nodes_of(proposer, text, {"Iraq": "iraq", "cement barrier near al-Baghouz": "baghouz-barrier"})
+    found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert found == {("barrier-construction", "date", "2023-01"), ("barrier-construction", "constructed", "baghouz-barrier"),
+                     ("barrier-construction", "agent", "iraq"), ("barrier-construction", "status", "completed")}
+    # completing what is not built is no construction
+    text = "Iraq completed the talks in January 2023."
+    found = proposer.events_of(text, nodes_of(proposer, text, {"Iraq": "iraq"}), find_dates(text, None), [], "009")
+    assert not any(proposer.types[f.subject] == LB + "Construction" for f in found)
+
+
+def test_a_new_event_never_takes_the_id_of_the_registers_other_event(proposer):
+    proposer.types["strike-2018-06-near-albu-kamal"] = LB + "Strike"
+    known(proposer, "strike-2018-06-near-albu-kamal", ("strikeType", "rocketFire"), ("nearLocation", "albu-kamal"),
+          date="2018-06")
+    text = "In June 2018, an air strike near Albu Kamal killed 12 fighters."
+    nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
+    found = {f.subject for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert found == {"strike-2018-06-near-albu-kamal-2"} and "strike-2018-06-near-albu-kamal-2" in proposer.new

@@ -150,6 +150,10 @@ def test_same_fact_other_value_and_a_missing_year():
     assert found == {"corroborates": ["000-018"], "disagrees": ["000-018"], "dates": ["003-010"]}
     coarser = compare([Proposed("strike-x", "date", "2018", "")], known)
     assert coarser == {"corroborates": [], "disagrees": [], "dates": []}
+    # the month of the day, or the year alone, gives its year too; another month does not
+    for value in ("2023-01", "2023"):
+        assert compare([Proposed("barrier", "date", value, "")], known)["dates"] == ["003-010"]
+    assert compare([Proposed("barrier", "date", "2023-02", "")], known)["dates"] == []
 
 
 @pytest.fixture(scope="module")
