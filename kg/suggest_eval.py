@@ -145,23 +145,28 @@ def fact_keys(statements: list[Statement], rename: dict[str, str] | None = None)
 
 
 def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Statement], draft: list[Statement]) -> dict[str, str]:
-    """New entries of the draft that are curated entries the copy lacked: by name, or (an event) by kind and date."""
+    """New entries of the draft that are curated entries the copy lacked: by name, or (an event) by class and date, and
+    where two curated events share both, the one with which it shares the most other facts (a strike's kind, a place)."""
     out: dict[str, str] = {}
     names = {}
     for ent in removed.values():
         for name in {ent.label, *ent.aliases}:
             names.setdefault(fold(name), ent.id)
             names.setdefault("~" + skeleton(name), ent.id)
-    curated_dates = defaultdict(set)
+    curated_dates, curated_facts = defaultdict(set), defaultdict(set)
     for stmt in curated:
         for fact in stmt.facts:
             if fact.property.name == "date" and fact.subject in removed:
                 curated_dates[fact.object.lexical].add(fact.subject)
-    draft_dates = defaultdict(set)
+            elif fact.subject in removed:
+                curated_facts[fact.subject].add((fact.property.name, object_key(fact.object)))
+    draft_dates, draft_facts = defaultdict(set), defaultdict(set)
     for stmt in draft:
         for fact in stmt.facts:
             if fact.property.name == "date" and fact.subject in new:
                 draft_dates[fact.subject].add(fact.object.lexical)
+            elif fact.subject in new:
+                draft_facts[fact.subject].add((fact.property.name, object_key(fact.object)))
     for ent in new.values():
         for name in {ent.label, *ent.aliases}:
             match = names.get(fold(name)) or names.get("~" + skeleton(name))
@@ -171,6 +176,9 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
         else:
             for value in draft_dates.get(ent.id, ()):
                 same = [e for e in curated_dates.get(value, ()) if removed[e].type == ent.type and e not in out.values()]
+                if len(same) > 1:  # two strikes of one day: the one whose other facts (its kind, its place) agree
+                    shared = {e: len(curated_facts[e] & draft_facts[ent.id]) for e in same}
+                    same = [e for e in same if shared[e] and shared[e] == max(shared.values())]
                 if len(same) == 1:
                     out[ent.id] = same[0]
                     break

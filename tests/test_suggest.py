@@ -13,6 +13,7 @@ from kg.build import load_inputs
 from kg.corpus import load_corpus
 from kg.coverage import Sentence
 from kg.errors import InputError
+from kg.namespaces import LB
 from kg.ontology import load_ontology
 from kg.register import load_register
 from kg.statements import load_statement_file
@@ -121,6 +122,30 @@ def test_new_entries_count_as_the_curated_entries_they_name():
                              entity("houthis", "ArmedGroup", "Houthis", "Houthis")]}
     # the article aside, Fassel is Al-Fassel; the Houthis are no removed entry
     assert align(new, removed, [], []) == {"mudar-al-asad": "mudar-al-asaad", "fassel": "al-fassel"}
+
+
+def test_two_events_of_one_kind_and_day_are_told_apart_by_their_other_facts():
+    from types import SimpleNamespace
+
+    from kg.statements import ConceptRef, TypedValue
+
+    def said(*facts):
+        return SimpleNamespace(facts=[SimpleNamespace(subject=s, property=SimpleNamespace(name=p), object=o) for s, p, o in facts])
+
+    day = TypedValue("2019-09-09", "date")
+    air, rocket = ConceptRef(LB + "airStrike"), ConceptRef(LB + "rocketFire")
+    removed = {e.id: e for e in [entity("warehouse-strike", "Strike", "Warehouse strike"), entity("rocket-attempt", "Strike", "Rocket")]}
+    curated = [said(("warehouse-strike", "date", day), ("warehouse-strike", "strikeType", air)),
+               said(("rocket-attempt", "date", day), ("rocket-attempt", "strikeType", rocket))]
+    new = {e.id: e for e in [entity("strike-2019-09-09", "Strike", "airstrikes (2019-09-09)"),
+                             entity("strike-2019-09-09-rocket-fire", "Strike", "fire a rocket (2019-09-09)")]}
+    draft = [said(("strike-2019-09-09", "date", day), ("strike-2019-09-09", "strikeType", air)),
+             said(("strike-2019-09-09-rocket-fire", "date", day), ("strike-2019-09-09-rocket-fire", "strikeType", rocket))]
+    assert align(new, removed, curated, draft) == {"strike-2019-09-09": "warehouse-strike",
+                                                    "strike-2019-09-09-rocket-fire": "rocket-attempt"}
+    # with nothing but the day to go by, neither is either
+    bare = [said(("strike-2019-09-09", "date", day)), said(("strike-2019-09-09-rocket-fire", "date", day))]
+    assert align(new, removed, curated, bare) == {}
 
 
 def test_the_table_adds_counts_before_dividing():
