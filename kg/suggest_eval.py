@@ -240,15 +240,21 @@ def leave_out(inputs: Inputs, source: Layout, doc_id: str, root: Path) -> tuple[
 def evaluate(layout: Layout, doc_id: str) -> Score:
     """Leave one document out, draft it, and score the draft against its curated statements."""
     inputs = load_inputs(layout)
-    doc = inputs.documents[doc_id]
-    score = Score(doc_id)
-    curated = [s for s in inputs.statements if s.document.id == doc_id]
     with tempfile.TemporaryDirectory(prefix="suggest-eval-") as tmp:
         copy, removed = leave_out(inputs, layout, doc_id, Path(tmp))
-        draft_info = suggest(copy, doc_id)
-        ontology = load_ontology(copy.ontology)
-        entities = load_register(copy.register, ontology, inputs.documents, skip=copy.register_data, proposals=True)
-        draft = load_statement_file(draft_info.statements_path, inputs.documents, ontology, entities, proposals=True)
+        return score_draft(inputs, doc_id, copy, removed, doc_id)
+
+
+def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, Entity], name: str) -> Score:
+    """Draft the document in the copy (whose register lacks the removed entries) and score the draft against the
+    document's curated statements in inputs."""
+    doc = inputs.documents[doc_id]
+    score = Score(name)
+    curated = [s for s in inputs.statements if s.document.id == doc_id]
+    draft_info = suggest(copy, doc_id)
+    ontology = load_ontology(copy.ontology)
+    entities = load_register(copy.register, ontology, inputs.documents, skip=copy.register_data, proposals=True)
+    draft = load_statement_file(draft_info.statements_path, inputs.documents, ontology, entities, proposals=True)
     kept = {k: e for k, e in entities.items() if e.proposal is None}
     new = {k: e for k, e in entities.items() if e.proposal is not None}
     score.removed_entries, score.new_entries = len(removed), len(new)
@@ -338,8 +344,8 @@ def row(s: Score) -> list[str]:
 
 def table(scores: list[Score]) -> str:
     """The scores as a Markdown table, one row per document and the total (counts added, then divided)."""
-    total = scores[0]
-    for s in scores[1:]:
+    total = Score("all")
+    for s in scores:
         total = total + s
     rows = [row(s) for s in scores] + [row(total)]
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]

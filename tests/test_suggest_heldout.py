@@ -1,0 +1,53 @@
+"""The held-out evaluation of `kg suggest` (kg.suggest_heldout) on a folder made from the tests' own document."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from kg.errors import InputError
+from kg.paths import PROJECT_ROOT, Layout
+from kg.suggest_heldout import evaluate_held_out, folders
+
+NEW = PROJECT_ROOT / "tests" / "data" / "new-document"
+
+
+@pytest.fixture
+def held_out(tmp_path):
+    """The tests' document as a held-out folder: its hand-written draft, reviewed (proposals become fields)."""
+    folder = tmp_path / "held-out" / "test-article"
+    folder.mkdir(parents=True)
+    shutil.copyfile(NEW / "article.txt", folder / "article.txt")
+    (folder / "meta.yaml").write_text('date: "2024-02-12"\nauthors: [Layla Haddad]\ngenre: news article\n', encoding="utf-8")
+    draft = yaml.safe_load((NEW / "draft.yaml").read_text(encoding="utf-8"))
+    for stmt in draft["statements"]:
+        proposal = stmt.pop("proposal")
+        stmt.update({field: proposal[key] for key, field in (("disagrees", "disputes"), ("dates", "resolves_date_of"))
+                     if key in proposal})
+    (folder / "statements.yaml").write_text(yaml.safe_dump(draft, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    entries = yaml.safe_load((NEW / "draft-register.yaml").read_text(encoding="utf-8"))
+    for entry in entries:
+        entry.pop("proposal")
+    (folder / "register.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow  # adds the document to two copies of the inputs and drafts it (seconds)
+def test_a_held_out_document_is_scored_against_its_curated_statements(held_out):
+    curated = yaml.safe_load((held_out / "statements.yaml").read_text(encoding="utf-8"))["statements"]
+    score = evaluate_held_out(Layout.from_settings(), held_out)
+    assert folders(held_out.parent) == [held_out] and score.document == "test-article"
+    assert score.curated_statements == len(curated)
+    assert score.curated_facts == len({(s, p, str(o)) for stmt in curated for s, p, o in stmt["facts"]})
+    assert score.removed_entries == 1  # the convoy, the one entry the document introduces
+    # the barrier's year is found for the register's construction, which 003 dates without one
+    assert score.dated >= 1 and 0 < score.facts_matched <= score.proposed_facts
+
+
+def test_a_held_out_folder_without_its_curated_statements_is_refused(held_out):
+    (held_out / "statements.yaml").unlink()
+    with pytest.raises(InputError, match="missing: statements.yaml") as err:
+        evaluate_held_out(Layout.from_settings(), held_out)
+    assert err.value.path.endswith("test-article")
