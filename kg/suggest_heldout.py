@@ -8,7 +8,9 @@ the text, the ontology and the curation guide alone. Each is a folder (tests/dat
 - meta.yaml: its catalogue metadata (title, date, outlet, authors, genre), as `kg add` options;
 - statements.yaml: its curated statements, written for the id the document gets (the next free one, "005" while
   the seeds are five; another id is substituted);
-- register.yaml: the register entries it introduces.
+- register.yaml: the register entries it introduces;
+- aliases.yaml (optional): the spellings of register entries the text uses that the register lacks (id: [spelling,
+  ...]), the aliases a curator adds on review. They go to the curated side only: the draft must recognise them.
 
 The document is added to two copies of the inputs: one gets the curated statements and entries (the truth), the
 other is drafted (so the entries it introduces are the ones the draft must find or propose). The draft is scored as
@@ -17,10 +19,13 @@ a leave-one-out document is (kg.suggest_eval.score_draft).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
 from pathlib import Path
+
+import yaml
 
 from .adding import add_document
 from .build import load_inputs
@@ -54,6 +59,32 @@ def _copy(source: Layout, root: Path, folder: Path) -> tuple[Layout, str]:
     return layout, added.id
 
 
+def _add_aliases(layout: Layout, folder: Path) -> None:
+    """The curator's aliases of register entries (aliases.yaml), added to the entries in the copy's register."""
+    path = folder / "aliases.yaml"
+    wanted = load_yaml(path) or {}
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    for ent_id, names in wanted.items():
+        absent = [n for n in names if n not in text]
+        if absent:
+            raise InputError(path, None, f"{ent_id}: {', '.join(map(repr, absent))} not in the article")
+    found: set[str] = set()
+    for register in sorted(layout.register.glob("*.yaml")):
+        if register in layout.register_data:
+            continue
+        items = json.loads(json.dumps(load_yaml(register) or []))  # plain lists and dicts, to write back
+        if not any(item["id"] in wanted for item in items):
+            continue
+        for item in items:
+            if item["id"] in wanted:
+                found.add(item["id"])
+                item["aliases"] = list(dict.fromkeys([*(item.get("aliases") or []), *wanted[item["id"]]]))
+        register.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    unknown = sorted(set(wanted) - found)
+    if unknown:
+        raise InputError(path, None, f"no register entry {', '.join(unknown)}")
+
+
 def evaluate_held_out(source: Layout, folder: Path) -> Score:
     """Add the held-out document to two copies of the inputs, give one its curated statements, draft the other,
     and score the draft against the curated statements."""
@@ -69,6 +100,8 @@ def evaluate_held_out(source: Layout, folder: Path) -> Score:
             statements = re.sub(r"\b005-(\d{3})\b", rf"{doc_id}-\1", statements)
         (truth.statements / f"{doc_id}.yaml").write_text(statements, encoding="utf-8")
         shutil.copyfile(folder / "register.yaml", truth.register / f"{doc_id}.yaml")
+        if (folder / "aliases.yaml").is_file():
+            _add_aliases(truth, folder)
         inputs = load_inputs(truth)
         removed = {e.id: e for e in inputs.entities.values() if e.path.name == f"{doc_id}.yaml"}
         return score_draft(inputs, doc_id, drafted, removed, folder.name)

@@ -51,3 +51,22 @@ def test_a_held_out_folder_without_its_curated_statements_is_refused(held_out):
     with pytest.raises(InputError, match="missing: statements.yaml") as err:
         evaluate_held_out(Layout.from_settings(), held_out)
     assert err.value.path.endswith("test-article")
+
+
+@pytest.mark.slow  # two evaluations
+def test_the_curators_aliases_count_as_links_the_draft_must_find(held_out):
+    without = evaluate_held_out(Layout.from_settings(), held_out)
+    (held_out / "aliases.yaml").write_text("kataib-hezbollah: [Kataeb Hizballah]\n", encoding="utf-8")
+    with_aliases = evaluate_held_out(Layout.from_settings(), held_out)
+    mentions = (held_out / "article.txt").read_text(encoding="utf-8").count("Kataeb Hizballah")
+    assert mentions and with_aliases.link_gold == without.link_gold + mentions
+    assert with_aliases.link_tp == without.link_tp + mentions  # the draft's links of the new spelling are right
+
+
+def test_an_alias_the_article_does_not_spell_is_refused(held_out):
+    (held_out / "aliases.yaml").write_text("kataib-hezbollah: [Kataib Hizbullah]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="kataib-hezbollah: 'Kataib Hizbullah' not in the article"):
+        evaluate_held_out(Layout.from_settings(), held_out)
+    (held_out / "aliases.yaml").write_text("no-such-militia: [Kataeb Hizballah]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no register entry no-such-militia"):
+        evaluate_held_out(Layout.from_settings(), held_out)
