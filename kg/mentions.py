@@ -37,6 +37,7 @@ FUZZY_MIN_LENGTH = 8
 SHORT_NAME = 4  # names this short (US, KH, iSi) match as written, or as the short forms of names (_acronyms)
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_ARTICLE = re.compile(r"(?:The|the|A|An)\s")
 # Lower-case words that may stand inside a name (Harakat Hezbollah al-Nujaba, Movement of the Noble Ones).
 _JOINERS = {"al", "el", "ez", "as", "ad", "bin", "ibn", "abu", "of", "the", "de"}
 # Title words before a person's name: kept out of the name, and evidence that it is a person's.
@@ -146,12 +147,13 @@ class Matcher:
     def find(self, text: str) -> list[Mention]:
         """Every mention of the text, in order: the longest linked names claim their words (a name as written winning a
         tie), then demonyms, then unknown names."""
-        candidates = [Mention(s, e, text[s:e], ent_id, "name") for s, e, ent_id in mention_spans(self.entities, text)]
         tokens = list(_TOKEN.finditer(text))
         runs = _runs(text, tokens)
+        candidates = [Mention(s, e, text[s:e], ent_id, "name") for s, e, ent_id in mention_spans(self.entities, text)
+                      if not self._inside_other_name(ent_id, runs, s, e)]
         for run in runs:
             for start, end in _ngrams(run):
-                if text[start:end] in DEMONYMS:
+                if text[start:end] in DEMONYMS or _ARTICLE.match(text[start:end]):  # "The" opening a sentence is no name's
                     continue
                 found = self.lookup(text[start:end])
                 if found is not None and not self._partial_person(found[0], run, start, end):
@@ -211,6 +213,19 @@ class Matcher:
         fit = {ent.id for ent in self.entities.values() if ent.type.lower().endswith(head.rstrip("s"))
                for n in {ent.label, *ent.aliases} if fold(n).endswith(" " + head) and any(f" {p} " in f" {fold(n)} " for p in places)}
         return replace(m, entity=fit.pop(), how="folded") if len(fit) == 1 else m
+
+    def _inside_other_name(self, ent_id: str, runs: list[list[re.Match]], start: int, end: int) -> bool:
+        """A person's one-word name (a surname the register keeps as an alias) with a given name before it, not a title,
+        and no other of the person's names: another person's name (Khalaf in Raad Khalaf al-Dulaimi is not Jalil Khalaf)."""
+        ent = self.entities[ent_id]
+        run = next((r for r in runs if r[0].start() <= start and end <= r[-1].end()), None)
+        if not ent.type.endswith("#Person") or run is None or sum(start <= t.start() and t.end() <= end for t in run) != 1:
+            return False
+        before = [t for t in run if t.end() <= start]
+        if not before or before[-1].group(0).lower().rstrip(".") in TITLES | _JOINERS | _COMMON:
+            return False
+        own = " ".join(fold(n) for n in {ent.label, *ent.aliases})
+        return fold(before[-1].group(0)) not in own.split()
 
     def _partial_person(self, ent_id: str, run: list[re.Match], start: int, end: int) -> bool:
         """A spelling-tolerant match of a person's name inside a longer run of names is someone else's name

@@ -50,6 +50,20 @@ def test_another_persons_similar_name_is_not_linked_and_is_proposed_as_new():
     assert ("Mudar al-Asaad", "unknown") in [(m.words, m.how) for m in found]
 
 
+def test_a_persons_surname_inside_another_persons_name_is_not_linked():
+    linked = {(m.words, m.entity) for m in Matcher(REGISTER).find("Sanctions fell on Maher Assad al-Tikriti and his firm.")
+              if m.entity}
+    assert ("Assad", "bashar-al-assad") not in linked
+    # after a title, or alone, the surname is the person's
+    for text in ("President Assad said so.", "Then Assad said so.", "Gen. Assad said so."):
+        assert ("Assad", "bashar-al-assad") in [(m.words, m.entity) for m in Matcher(REGISTER).find(text)], text
+
+
+def test_the_article_that_opens_a_sentence_is_not_part_of_the_name():
+    found = Matcher(REGISTER).find("The Popular Mobilisation Units took the town.")
+    assert [(m.words, m.entity) for m in found if m.entity] == [("Popular Mobilisation Units", "popular-mobilization-units")]
+
+
 def test_acronym_of_a_linked_name_and_country_adjectives():
     found = Matcher(REGISTER).find("The Popular Mobilization Units grew; the PMU now holds Iraqi posts.")
     assert ("PMU", "popular-mobilization-units") in [(m.words, m.entity) for m in found]
