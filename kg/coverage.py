@@ -25,7 +25,7 @@ _DATE = re.compile(rf"\b(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
                  "millions", "billion", "billions", "dozen", "dozens")
-_NUMBER = re.compile(r"(?<![\w.])\$?\d[\d,.]*(?:\s*(?:km|%|million|billion))?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.])\$?\d(?:[\d,.]*\d)?(?:\s*(?:km|%|million|billion))?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,8 @@ def _date_used(words: str, values: list[str]) -> bool:
     return False
 
 
-def _unused_in(stmt: Statement, entities) -> list[Unused]:
+def unused_in(stmt: Statement, entities) -> list[Unused]:
+    """The numbers, dates and names of the statement's quote that none of its facts uses (nor its `unused` notes explain)."""
     quote, out = stmt.quote, []
     explained = stmt.unused
     used = entities_used(stmt)
@@ -161,7 +162,7 @@ def coverage(inputs: Inputs) -> list[DocumentCoverage]:
             seen.add(ent_id)
             report.unlinked.append((ent_id, doc.text[start:end]))
         for stmt in stmts:
-            report.unused.extend(_unused_in(stmt, inputs.entities))
+            report.unused.extend(unused_in(stmt, inputs.entities))
         reports.append(report)
     return reports
 

@@ -145,3 +145,18 @@ def test_a_recommendation_about_the_crossing_is_not_its_cargo(store, sid):
     rows = select(store, PREFIXES + f"""SELECT ?m WHERE {{ ?c lb:statementId "{sid}" ; lb:modality ?m }}""")
     assert rows == [{"m": LB + "recommended"}]
     assert not store.query(PREFIXES + "ASK { id:al-qaim-albu-kamal-crossing lb:cargo id:fighters }")
+
+
+def test_a_number_before_a_comma_is_the_number_its_fact_gives():
+    from pathlib import Path
+
+    from kg.coverage import unused_in
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.statements import Fact, QuantityValue, Statement
+
+    casualties = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl").fact_property("casualties")
+    toll = QuantityValue("exactly", "person", "the death toll at 14", value=14)
+    stmt = Statement("009-001", None, "A monitor put the death toll at 14, among them four Iraqis.", 0, 0, "stated",
+                     Path("009.yaml"), 1, facts=[Fact("strike-x", casualties, toll, 1)])
+    assert [(u.kind, u.words) for u in unused_in(stmt, {})] == [("number", "four")]
