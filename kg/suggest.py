@@ -47,6 +47,7 @@ from .means_cues import means_facts
 from .member_targets import member_targets
 from .mentions import Matcher
 from .mode_routes import mode_routes
+from .movements import movement_roles, when_dated
 from .name_cues import name_facts
 from .names import fold, skeleton
 from .namespaces import LB
@@ -206,6 +207,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
         facts += coordinated_passives(proposer, text, nodes)
+        facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
@@ -222,7 +224,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
-        facts += means_facts(proposer, text, nodes, facts)
+        facts += means_facts(proposer, text, nodes, facts) + movement_roles(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts
