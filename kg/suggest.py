@@ -68,6 +68,7 @@ from .register import Entity, load_register
 from .repeats import Repeats
 from .report_cues import report_cue
 from .report_parts import report_parts
+from .restated import restated
 from .route_cues import route_facts
 from .route_ends import route_ends
 from .route_stops import RouteStops
@@ -225,6 +226,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts) + movement_roles(proposer, text, nodes, facts)
+        facts = restated(proposer, text, nodes, facts, previous)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts
