@@ -82,6 +82,7 @@ from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
 from .time_cues import Timeline
+from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
 
 log = logging.getLogger(__name__)
@@ -226,7 +227,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts) + movement_roles(proposer, text, nodes, facts)
-        facts = restated(proposer, text, nodes, facts, previous)
+        facts = restated(proposer, text, nodes, facts, previous) + unnamed_sources(proposer, text, nodes, facts, doc.id)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts
