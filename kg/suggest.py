@@ -36,7 +36,7 @@ from .discussions import discussions
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
-from .event_links import measures_against, repeated, report_concerns
+from .event_links import discussed_at, measures_against, repeated, report_concerns
 from .event_literals import event_literals
 from .event_roles import attendees, engaged_in, known_event_roles, seized_at, unattributed, used_ways
 from .example_cues import example_facts
@@ -218,7 +218,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
-        facts += repeated(proposer, text, facts)
+        facts += repeated(proposer, text, facts) + discussed_at(proposer, text, nodes, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities)
