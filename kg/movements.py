@@ -108,17 +108,18 @@ def when_dated(proposer: Proposer, text: str, nodes: list[Node], dates: list, qu
         m, cls = words[0]
         before = set(proposer.new)
         told = proposer.event(text, nodes, m, cls, date, quantities, document)
-        facts += _own(proposer, told, before) if len(date.value) == 4 else told
+        facts += _own(proposer, told, before, m.group(0), date.value) if len(date.value) == 4 else told
     return facts
 
 
-def _own(proposer: Proposer, told: list[Proposed], before: set[str]) -> list[Proposed]:
+def _own(proposer: Proposer, told: list[Proposed], before: set[str], words: str, year: str) -> list[Proposed]:
     """The facts of a year's event under an id of its own where its id is that of an event an earlier sentence gave: a
     year alone does not make two events one (the register's events are found by more than their year)."""
     event = told[0].subject if told else None
     if event not in before:
         return told
     own = next(f"{event}-{n}" for n in itertools.count(2) if f"{event}-{n}" not in proposer.types)
-    proposer.new[own] = replace(proposer.new[event], id=own)
+    proposer.new[own] = replace(proposer.new[event], id=own, label=f"{words[0].upper()}{words[1:]} ({year})",
+                                reason=f"{proposer.new[event].reason}; another event than {event}: {words!r}")
     proposer.types[own] = proposer.types[event]
     return [replace(f, subject=own) if f.subject == event else f for f in told]
