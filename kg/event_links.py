@@ -1,5 +1,5 @@
 """Relations between the events one sentence tells of and what they are about: what a report reports, what a
-measure is meant to curb.
+measure is meant to curb, what a meeting the text told of before discussed.
 
 A sentence that says a source reported, announced or said that something happens ("Syrian media reported that the
 crossing would reopen in April 2018 (Syrian TV, March 20, 2018)") tells of two events: the report (an Announcement)
@@ -22,6 +22,10 @@ _REPORTED = re.compile(r"\b(?:report(?:s|ed)?|announc(?:es|ed)|sa(?:id|ys)|stat(
 _CURBING = re.compile(r"\b(?:efforts?|bid|campaign|drive|push|attempts?)\s+to\s+(?:curb|counter|combat|fight|stop|prevent|disrupt|"
                       r"confront|contain|limit)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$", re.I)
 
+# "… was one of the issues discussed at the meeting in": what a meeting the text told of before was about.
+_DISCUSSED_AT = re.compile(r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:one of|among)\s+the\s+(?:issues|topics|subjects|matters|questions)\s+"
+                           r"(?:discussed|raised|addressed|debated)\s+(?:at|during|in)\s+the\s+(?:meeting|talks|summit|conference)\s+"
+                           r"(?:in|at)\s+$", re.I)
 _AGAIN = re.compile(r"\b(?:again|once more)\b", re.I)
 
 
@@ -65,3 +69,19 @@ def repeated(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Propo
         return []
     first, second = dated
     return [Proposed(second, "precededBy", first, f"{again.group(0)!r}: the second of two events of its kind the sentence dates")]
+
+
+def discussed_at(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
+    """[meeting, concerns, event] for the one event (not a report) the sentence's facts have, where the sentence says it
+    was one of the issues discussed at "the meeting in <place>": the one meeting the text or the register held there."""
+    ontology = proposer.ontology
+    events = list(dict.fromkeys(f.subject for f in facts if ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Event")
+                                and not ontology.is_subclass(proposer.types[f.subject], LB + "Announcement")))
+    place = next((n for n in nodes if _DISCUSSED_AT.search(text[max(0, n.start - 120):n.start])), None)
+    if len(events) != 1 or place is None:
+        return []
+    meetings = [e for e, where in proposer.events.places.items() if place.id in where and e in proposer.types
+                and ontology.is_subclass(proposer.types[e], LB + "Meeting")]
+    if len(meetings) != 1 or meetings[0] == events[0]:
+        return []
+    return [Proposed(meetings[0], "concerns", events[0], f"one of the issues discussed at the meeting in {place.words!r}")]

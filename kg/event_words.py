@@ -22,6 +22,8 @@ APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,;()]{3,70},(?=\s)")
 # The verb that does the event its noun names: "imposed sanctions", "carried out airstrikes", "made the statement".
 LIGHT = re.compile(r"\s(?:imposed|imposes|impose|carried out|carries out|conducted|launched|made|makes|issued|issues|held)"
                    r"\s+(?:(?:a|an|the|new|its|their)\s+)?$", re.I)
+# Between the verb of a move and the place it went to: "moved some units back to the", "made their way into".
+MOVED_TO = re.compile(r"(?:\s+(?:back|over|across|onward|forward|again))*\s+(?:to|into|toward|towards)\s+(?:the\s+)?", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+\w+ed$", re.I)  # "ISIS was expelled": what it was done to, no agent
 
 

@@ -515,6 +515,9 @@ class Proposer:
             if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before) and 0 <= n.start - after < 40:
                 out.append(("capturedPlace", n))
                 continue
+            if cls == "Deployment" and ew.MOVED_TO.fullmatch(text[after:n.start]):  # "moved units to the Syrian side"
+                out.append(("location", n))
+                continue
             if n.start < after or n.start - after > (60 if cls == "Announcement" else 90):  # what a report says lies far on
                 continue
             for pattern, role in _PLACE_ROLE:

@@ -36,7 +36,7 @@ from .discussions import discussions
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
-from .event_links import measures_against, repeated, report_concerns
+from .event_links import discussed_at, measures_against, repeated, report_concerns
 from .event_literals import event_literals
 from .event_roles import attendees, engaged_in, known_event_roles, seized_at, unattributed, used_ways
 from .example_cues import example_facts
@@ -47,6 +47,7 @@ from .means_cues import means_facts
 from .member_targets import member_targets
 from .mentions import Matcher
 from .mode_routes import mode_routes
+from .movements import movement_roles, when_dated
 from .name_cues import name_facts
 from .names import fold, skeleton
 from .namespaces import LB
@@ -67,6 +68,7 @@ from .register import Entity, load_register
 from .repeats import Repeats
 from .report_cues import report_cue
 from .report_parts import report_parts
+from .restated import restated
 from .route_cues import route_facts
 from .route_ends import route_ends
 from .route_stops import RouteStops
@@ -80,6 +82,7 @@ from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
 from .time_cues import Timeline
+from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
 
 log = logging.getLogger(__name__)
@@ -206,6 +209,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
         facts += coordinated_passives(proposer, text, nodes)
+        facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
@@ -214,7 +218,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
-        facts += repeated(proposer, text, facts)
+        facts += repeated(proposer, text, facts) + discussed_at(proposer, text, nodes, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
         facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities)
@@ -222,7 +226,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
-        facts += means_facts(proposer, text, nodes, facts)
+        facts += means_facts(proposer, text, nodes, facts) + movement_roles(proposer, text, nodes, facts)
+        facts = restated(proposer, text, nodes, facts, previous) + unnamed_sources(proposer, text, nodes, facts, doc.id)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts

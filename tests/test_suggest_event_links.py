@@ -236,3 +236,24 @@ def test_what_a_reports_agent_said_is_its_topic(proposer):
     when = "Omar Saleh said on May 3 the gate would stay shut."
     saleh = [Node(0, 10, "omar-saleh", types["omar-saleh"], "Omar Saleh")]
     assert report_parts(proposer, when, saleh, facts) == []
+
+
+def test_an_event_discussed_at_the_meeting_in_a_place_is_what_that_meeting_concerns(proposer):
+    from kg.event_links import discussed_at
+    from kg.propose import Node, Proposed
+
+    types = {"talks-in-amman": LB + "Meeting", "talks-in-cairo": LB + "Meeting", "amman": LB + "Settlement",
+             "cairo": LB + "Settlement"}
+    proposer.types.update(types)
+    proposer.events.add("talks-in-amman", "location", "amman")
+    proposer.events.add("talks-in-cairo", "location", "cairo")
+    facts = [Proposed("gate-opening", "openedCrossing", "gate", "")]
+
+    def found(text, word, place):
+        nodes = [Node(text.index(word), text.index(word) + len(word), place, types[place], word)]
+        return {(f.subject, f.property, f.object) for f in discussed_at(proposer, text, nodes, facts)}
+
+    text = "Opening the gate was probably one of the issues discussed at the meeting in Amman."
+    assert found(text, "Amman", "amman") == {("talks-in-amman", "concerns", "gate-opening")}
+    # a meeting the sentence only places, with nothing said to be discussed there
+    assert found("The gate will open after the meeting in Amman.", "Amman", "amman") == set()
