@@ -64,6 +64,8 @@ RELATIONS = [
     (r",? (?:(?:which|who) )?(?:(?:is|are|was|were|have been|has been) )?(?:(?:\w+ly|now|still|also) )?deployed "
      r"(?:\w+ly )?(?:in|to|at|on) (?:the )?",
      "deployedIn", "ab"),
+    # forces that "remained in the Albukamal region", "stay at the crossing": still deployed there
+    (r" (?:\w+ )?(?:remained|remains?|stayed|stays?) (?:deployed )?(?:in|at) (?:the )?", "deployedIn", "ab"),
     (r" (?:\w+ )?(?:moved|sent|deployed|redeployed) (?:some |its |their |more )?(?:units|forces|fighters|troops|operatives|members) "
      r"(?:to|into) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
