@@ -30,6 +30,8 @@ RELATIONS = [
     (rf" (?:\w+ )?(?:sponsors?) (?:the )?{QUANTIFIER}(?:the )?", "sponsors", "ab"),
     (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
      "controls", "ab"),
+    # "supporting the Syrian army in holding the area", "succeeded in keeping control of the town"
+    (r" (?:\w+ )?in (?:holding|controlling|retaining|keeping control of|keeping hold of) (?:the )?", "controls", "ab"),
     (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
      r"|,? under the control of (?:the )?|,? (?:(?:which|that) (?:is|are|was|were) )?held by (?:the )?", "controls", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
