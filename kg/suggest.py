@@ -60,6 +60,7 @@ from .presence_cues import fronted_deployments, guards_deployed
 from .present_at import present_at
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .proxy_facts import shared_with_proxies
 from .quantity_cues import count_groups, quantity_facts
 from .rank_cues import ranks
 from .reference import Salience, descriptions, set_apart
@@ -223,6 +224,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts)
+        facts += shared_with_proxies(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts
