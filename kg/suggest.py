@@ -54,6 +54,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
 from .ontology import DATE_PROPERTIES, load_ontology
+from .other_names import other_names
 from .paths import Layout
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
@@ -227,7 +228,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts)
         facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
-        facts += fronted_places(proposer, text, nodes)
+        facts += fronted_places(proposer, text, nodes) + other_names(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts
