@@ -63,7 +63,7 @@ from .presence_cues import fronted_deployments, guards_deployed
 from .present_at import present_at
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
-from .proxy_facts import shared_with_proxies
+from .proxy_facts import shared_with_members, shared_with_proxies
 from .quantity_cues import count_groups, quantity_facts
 from .rank_cues import ranks
 from .reference import Salience, descriptions, set_apart
@@ -228,6 +228,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts)
         facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
+        facts += shared_with_members(proposer, text, nodes, facts)
         facts += fronted_places(proposer, text, nodes) + other_names(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
