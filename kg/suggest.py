@@ -73,6 +73,7 @@ from .report_cues import report_cue
 from .report_parts import report_parts
 from .route_cues import route_facts
 from .route_ends import route_ends
+from .route_parts import route_parts
 from .route_stops import RouteStops
 from .route_traits import route_traits
 from .route_users import route_users
@@ -228,7 +229,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts)
         facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
-        facts += shared_with_members(proposer, text, nodes, facts)
+        facts += shared_with_members(proposer, text, nodes, facts) + route_parts(proposer, text, nodes)
         facts += fronted_places(proposer, text, nodes) + other_names(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
