@@ -2,7 +2,9 @@
 
 - "A has considerable influence over B", "A wields control over B", "A exerts influence in B";
 - "B, over which A has considerable influence, and possibly control": the relative clause after the place, each noun
-  of the list its own fact.
+  of the list its own fact;
+- "A is the dominant force in B", "On B …, the dominant military forces are A" (the place the sentence opens on): the
+  dominant force influences the place.
 
 influence gives the ontology's influences, control its controls; each fact is one the ontology's domain and range allow
 (an actor and a place: Proposer.allowed), with the words that gave it.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
 _MARKUP = re.compile(r"[*_]+|<[^>]+>")
@@ -40,4 +43,30 @@ def influence_facts(proposer: Proposer, text: str, nodes: list[Node]) -> list[Pr
             for noun, prop in _PROPS:
                 if re.search(rf"\b{noun}\b", nouns) and proposer.allowed(a, prop, place) and proposer.plausible(a, prop, place):
                     out.append(Proposed(a.id, prop, place.id, f"{a.words!r} {m.group(0).strip()!r} … {place.words!r}"))
+    return out
+
+
+_DOMINANT = r"\bthe\s+(?:most\s+)?(?:dominant|strongest|leading)\s+(?:\w+\s+)?(?:forces?|powers?|actors?)"
+_IS_DOMINANT = re.compile(rf"\s+(?:is|are|was|were|remains?|remained|has\s+become|have\s+become)\s+{_DOMINANT}"
+                          r"\s+(?:in|on|at)\s+(?:the\s+)?$", re.I)
+_DOMINANT_ARE = re.compile(rf"{_DOMINANT}\s+(?:is|are|was|were)\s+(?:the\s+)?[*_“\"]*$", re.I)
+_OPENS_ON = re.compile(r"^[\W_]*(?:On|In|At)\s+(?:the\s+)?$")
+
+
+def dominant_forces(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """[actor, influences, place] where the actor is the dominant force in the place, or the dominant forces of the
+    place the sentence opens on are the actor."""
+    spaced = _MARKUP.sub(lambda g: " " * len(g.group(0)), text)
+    named = [n for n in nodes if n.kind in ("linked", "new", "reference")]
+    is_a = proposer.ontology.is_subclass
+    opening = next((n for n in named if is_a(n.type, LB + "Place") and _OPENS_ON.match(spaced[:n.start])), None)
+    out = []
+    for i, a in enumerate(named):
+        pairs = [(a, b) for b in named[i + 1:i + 2] if _IS_DOMINANT.fullmatch(spaced[a.end:b.start])]
+        m = _DOMINANT_ARE.search(spaced, 0, a.start)
+        if opening is not None and m is not None and m.end() == a.start and opening.end <= m.start():
+            pairs.append((a, opening))
+        for actor, place in pairs:
+            if proposer.allowed(actor, "influences", place) and proposer.plausible(actor, "influences", place):
+                out.append(Proposed(actor.id, "influences", place.id, f"{actor.words!r}: the dominant force in {place.words!r}"))
     return out

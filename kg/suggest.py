@@ -42,7 +42,7 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, un
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .fronted_places import fronted_places
-from .influence_cues import influence_facts
+from .influence_cues import dominant_forces, influence_facts
 from .label_words import described
 from .last_stands import last_stands
 from .means_cues import means_facts
@@ -229,6 +229,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts)
         facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
+        facts += dominant_forces(proposer, text, nodes)
         facts += shared_with_members(proposer, text, nodes, facts) + route_parts(proposer, text, nodes)
         facts += fronted_places(proposer, text, nodes) + other_names(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
