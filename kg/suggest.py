@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .agreed_events import agreed_events
+from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
 from .compare import Known, compare, object_key
@@ -229,7 +230,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts)
         facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
-        facts += dominant_forces(proposer, text, nodes)
+        facts += dominant_forces(proposer, text, nodes) + border_areas(proposer, text, nodes, facts, labels)
         facts += shared_with_members(proposer, text, nodes, facts) + route_parts(proposer, text, nodes)
         facts += fronted_places(proposer, text, nodes) + other_names(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
