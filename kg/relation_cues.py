@@ -30,6 +30,8 @@ RELATIONS = [
     (rf" (?:\w+ )?(?:sponsors?) (?:the )?{QUANTIFIER}(?:the )?", "sponsors", "ab"),
     (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
      "controls", "ab"),
+    # "supporting the Syrian army in holding the area", "succeeded in keeping control of the town"
+    (r" (?:\w+ )?in (?:holding|controlling|retaining|keeping control of|keeping hold of) (?:the )?", "controls", "ab"),
     (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
      r"|,? under the control of (?:the )?|,? (?:(?:which|that) (?:is|are|was|were) )?held by (?:the )?", "controls", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
@@ -64,6 +66,8 @@ RELATIONS = [
     (r",? (?:(?:which|who) )?(?:(?:is|are|was|were|have been|has been) )?(?:(?:\w+ly|now|still|also) )?deployed "
      r"(?:\w+ly )?(?:in|to|at|on) (?:the )?",
      "deployedIn", "ab"),
+    # forces that "remained in the Albukamal region", "stay at the crossing": still deployed there
+    (r" (?:\w+ )?(?:remained|remains?|stayed|stays?) (?:deployed )?(?:in|at) (?:the )?", "deployedIn", "ab"),
     (r" (?:\w+ )?(?:moved|sent|deployed|redeployed) (?:some |its |their |more )?(?:units|forces|fighters|troops|operatives|members) "
      r"(?:to|into) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),

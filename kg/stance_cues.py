@@ -5,6 +5,7 @@ kg.relation_cues' one-verb patterns reach:
   the cue, in the same clause, and not as where something goes: "sending arms to Syria") opposes B (the actor the cue
   reaches);
 - "A … helped C in defeating B", "the goal of A was to destroy B": the same, with the verbs of defeat and destruction;
+  and the helper A supports C and opposes B too;
 - "As part of its efforts to curb the activities of B, A …": a fronted phrase whose possessive is the clause's subject A;
   an actor set "to curb" or "to counter" another is also meant to curb it (the ontology's counters).
 
@@ -35,6 +36,10 @@ _CURB = re.compile(r"\b(?:curb|counter)", re.I)
 _REACH = re.compile(r"(?:the\s+)?(?:(?:[\w’'-]+\s+){0,3}?of\s+(?:the\s+)?)?")
 _CLAUSE = re.compile(r"[.;:!?()]|\bbut\b")
 _BOUND = re.compile(r"\b(?:to|into|toward|towards|from|via)\s+(?:the\s+)?$")  # "sending arms to Syria": where, not who
+# The verb of help right before the one helped: "who have assisted the", "helped"; and "in the", "in the anti-ISIS"
+# before a body one serves in.
+_HELPS = re.compile(r"\b(?:assist(?:s|ed|ing)?|help(?:s|ed|ing)?|aid(?:s|ed|ing)?|back(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I)
+_SERVES_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _FRONTED = re.compile(r"^\s*(?:As\s+part\s+of\s+|In\s+)?(?:its|their)\s+")
 
 # "with Iran support", "with Iranian backing" (the word after the supporter); "with the support of the IRGC" (before it).
@@ -70,6 +75,25 @@ def opposed(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
             out.append(Proposed(subject.id, "opposes", target.id, why))
         if _CURB.search(m.group(0)) and proposer.allowed(subject, "counters", target):  # meant to curb it, too
             out.append(Proposed(subject.id, "counters", target.id, why))
+        out += _helper(proposer, text, actors, subject, target, m.group(0).strip())
+    return out
+
+
+def _helper(proposer: Proposer, text: str, actors: list[Node], helped: Node, target: Node, cue: str) -> list[Proposed]:
+    """"A … assisted B in defeating C": A (the actor named last before the verb, in the same clause, not as the body it
+    serves in: "US forces in the Coalition who helped") supports B and opposes C."""
+    verb = _HELPS.search(text, 0, helped.start)
+    if verb is None or verb.end() != helped.start:
+        return []
+    before = [n for n in actors if n.end <= verb.start() and not _CLAUSE.search(text, n.end, verb.start())
+              and not _SERVES_IN.search(text, 0, n.start) and not text[:n.start].endswith("-")]  # not "anti-ISIS"
+    if not before:
+        return []
+    helper, out = before[-1], []
+    why = f"{helper.words!r} {verb.group(0).strip()!r} {helped.words!r} {cue!r} {target.words!r}"
+    for prop, obj in (("supports", helped), ("opposes", target)):
+        if helper.id != obj.id and proposer.allowed(helper, prop, obj):
+            out.append(Proposed(helper.id, prop, obj.id, why))
     return out
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .agreed_events import agreed_events
+from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
 from .compare import Known, compare, object_key
@@ -41,6 +42,8 @@ from .event_literals import event_literals
 from .event_roles import attendees, engaged_in, known_event_roles, seized_at, unattributed, used_ways
 from .example_cues import example_facts
 from .facility_cues import facilities
+from .fronted_places import fronted_places
+from .influence_cues import dominant_forces, influence_facts
 from .label_words import described
 from .last_stands import last_stands
 from .means_cues import means_facts
@@ -53,6 +56,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
 from .ontology import DATE_PROPERTIES, load_ontology
+from .other_names import other_names
 from .paths import Layout
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
@@ -61,6 +65,7 @@ from .presence_cues import fronted_deployments, guards_deployed
 from .present_at import present_at
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .proxy_facts import shared_with_members, shared_with_proxies
 from .quantity_cues import count_groups, quantity_facts
 from .rank_cues import ranks
 from .reference import Salience, descriptions, set_apart
@@ -71,6 +76,7 @@ from .report_parts import report_parts
 from .restated import restated
 from .route_cues import route_facts
 from .route_ends import route_ends
+from .route_parts import route_parts
 from .route_stops import RouteStops
 from .route_traits import route_traits
 from .route_users import route_users
@@ -227,6 +233,10 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts) + movement_roles(proposer, text, nodes, facts)
+        facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
+        facts += dominant_forces(proposer, text, nodes) + border_areas(proposer, text, nodes, facts, labels)
+        facts += shared_with_members(proposer, text, nodes, facts) + route_parts(proposer, text, nodes)
+        facts += fronted_places(proposer, text, nodes) + other_names(proposer, text, nodes, facts)
         facts = restated(proposer, text, nodes, facts, previous) + unnamed_sources(proposer, text, nodes, facts, doc.id)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)

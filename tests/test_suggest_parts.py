@@ -213,6 +213,14 @@ def facts_of(proposer, text, names, demonyms=None):
     return {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, names, demonyms))}
 
 
+def test_an_actor_helped_in_holding_a_place_controls_it(proposer):
+    names = {"Iran": "iran", "Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"}
+    assert ("kataib-hezbollah", "controls", "al-qaim") in facts_of(
+        proposer, "Iran is backing Kataib Hezbollah in holding al-Qaim.", names)
+    assert ("kataib-hezbollah", "controls", "al-qaim") not in facts_of(
+        proposer, "Iran is backing Kataib Hezbollah in its bid for al-Qaim.", names)
+
+
 def test_facts_where_a_cue_and_the_ontology_agree(proposer):
     # a state backing an armed group sponsors it (the ontology's definition); any other backing is support
     assert facts_of(proposer, "Iran-backed Kataib Hezbollah grew.", {"Iran": "iran", "Kataib Hezbollah": "kataib-hezbollah"}) \

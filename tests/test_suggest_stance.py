@@ -38,6 +38,20 @@ def test_verbs_of_defeat_and_a_fronted_phrase_whose_possessive_is_the_subject(pr
         ("united-states", "opposes", "kataib-hezbollah"), ("united-states", "counters", "kataib-hezbollah")}  # meant to curb it
 
 
+def test_who_helps_an_actor_defeat_another_supports_the_one_and_opposes_the_other(proposer):
+    text = "Russian advisers in the Syrian Army, who helped Kataib Hezbollah in fighting the Islamic State, left."
+    names = {"Syrian Army": "syrian-army", "Kataib Hezbollah": "kataib-hezbollah", "Islamic State": "islamic-state"}
+    # the body the helpers serve in is not the helper; the helped one's own struggle stays its own
+    assert found(proposer, text, names) == {("kataib-hezbollah", "opposes", "islamic-state")}
+    text = "The United States assisted the Syrian army in defeating the Islamic State."
+    names = {"United States": "united-states", "Syrian army": "syrian-army", "Islamic State": "islamic-state"}
+    assert found(proposer, text, names) == {("syrian-army", "opposes", "islamic-state"), ("united-states", "supports", "syrian-army"),
+                                            ("united-states", "opposes", "islamic-state")}
+    # no verb of help right before the one fighting: no helper
+    text = "The United States watched as the Syrian army went on fighting the Islamic State."
+    assert ("united-states", "supports", "syrian-army") not in found(proposer, text, names)
+
+
 def test_no_opposition_between_a_place_and_an_actor_or_across_clauses(proposer):
     assert found(proposer, "The town of al-Qaim was used to fight the Islamic State.",
                  {"al-Qaim": "al-qaim", "Islamic State": "islamic-state"}) == set()

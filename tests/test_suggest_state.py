@@ -53,6 +53,15 @@ def test_an_appositive_that_places_nothing_gives_no_presence(proposer):
     assert facts(proposer, text, {"Harakat al-Nujaba": "nujaba", "Syria": "syria"}) == set()
 
 
+def test_forces_that_remained_in_a_place_past_a_participle_are_deployed_there(proposer):
+    text = "Kataib Hezbollah, trained by Iran and armed by its advisers, remained in the Euphrates valley after the battle."
+    assert facts(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iran": "iran", "Euphrates valley": "valley"}) == {
+        ("kataib-hezbollah", "deployedIn", "valley")}
+    # what follows the participle says nothing of where the group is
+    text = "Kataib Hezbollah, trained by Iran and armed by its advisers, praised the Euphrates valley tribes."
+    assert facts(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah", "Iran": "iran", "Euphrates valley": "valley"}) == set()
+
+
 def test_both_sides_of_the_border_are_the_registers_two_sides(proposer):
     text = "Kataib Hezbollah, which is now deployed on both sides of the border, grew stronger."
     assert facts(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}) == {
