@@ -129,7 +129,8 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
 
 def used_ways(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
     """[event, passesThrough, way] for the route or crossing an actor is said to use to do an event it does ("Iran has
-    used back roads in the area to send equipment into Syria"): the way the draft has its user, the event its agent."""
+    used back roads in the area to send equipment into Syria"): the way the draft has its user, the event its agent;
+    and [way, purpose, event], what the way was used to do (the ontology's purpose)."""
     m = _USED_FOR.search(text)
     if m is None or not any(p.fullmatch(m.group(1)) for p, _ in _WORDS):
         return []
@@ -137,8 +138,9 @@ def used_ways(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Prop
     users = {(f.subject, f.object) for f in facts if f.property == "usedBy"}
     doers = {(f.subject, f.object) for f in facts if f.property == "agent"
              and ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Transfer")}
-    return [Proposed(event, "passesThrough", way, f"{m.group(0)!r}: the way its agent used to do it")
-            for way, user in users for event, agent in doers if user == agent]
+    pairs = [(way, event) for way, user in users for event, agent in doers if user == agent]
+    return [Proposed(event, "passesThrough", way, f"{m.group(0)!r}: the way its agent used to do it") for way, event in pairs] + \
+        [Proposed(way, "purpose", event, f"{m.group(0)!r}: what its user used it to do") for way, event in pairs]
 
 
 def seized_at(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:

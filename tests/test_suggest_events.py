@@ -351,14 +351,15 @@ def test_what_an_actor_has_done_since_a_time_goes_on(proposer):
     assert ("arms-to-syria", "status", "ongoing") not in past
 
 
-def test_the_way_an_actor_used_to_do_an_event_is_one_the_event_passes_through(proposer):
+def test_the_way_an_actor_used_to_do_an_event_is_one_the_event_passes_through_and_is_for(proposer):
     from kg.event_roles import used_ways
     from kg.propose import Proposed
 
     proposer.types["desert-track"] = LB + "BypassRoad"
     facts = [Proposed("desert-track", "usedBy", "iran", ""), Proposed("arms-to-syria", "agent", "iran", "")]
     found = {(f.subject, f.property, f.object) for f in used_ways(proposer, "Iran used the desert track to ship arms to Syria.", facts)}
-    assert found == {("arms-to-syria", "passesThrough", "desert-track")}
+    # the way passes the transfer, and the transfer is what the way was used for
+    assert found == {("arms-to-syria", "passesThrough", "desert-track"), ("desert-track", "purpose", "arms-to-syria")}
     # used for something that is no transfer, or by another actor than the transfer's, it says nothing of the transfer
     assert used_ways(proposer, "Iran used the desert track to escape.", facts) == []
     other = [Proposed("desert-track", "usedBy", "hezbollah", ""), Proposed("arms-to-syria", "agent", "iran", "")]
