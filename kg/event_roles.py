@@ -15,8 +15,9 @@ does not make the sending planned). A state named by its rulers' seat ("the regi
 does, and so does the subject after a sentence's opening gerund ("By expelling ISIS …, the militias opened"); an
 actor other documents give as both agent and participant is, as the doer, the agent.
 A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
-word equally well, the one more words of whose label the sentence has is meant ("expand" for "expanded transport");
-where that too is even, the word tells of neither. A sentence that says the event happens tells of no event the
+word equally well, the one whose doer the clause names by its adjective is meant ("the Iranian weapons flowing"), then
+the one more words of whose label the sentence has ("expand" for "expanded transport"); where that too is even, the
+word tells of neither. A sentence that says the event happens tells of no event the
 register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
 actors joined to it by "and".
 
@@ -109,11 +110,11 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
             found = _placed(text, m, named, roles)
             if len({n.id for _, n in found}) >= LEAST or any(prop in _ITS_OBJECT for prop, _ in found):
                 found += _taking_part_too(proposer, text, named, found)
-                score = (len(found), len(_label_words(text, event_id, roles, labels)))
+                score = (len(found), _adjectives(text, m, nodes, roles), len(_label_words(text, event_id, roles, labels)))
                 by_word.setdefault(m.span(), []).append((score, event_id, m, found))
     out = []
     for candidates in by_word.values():
-        candidates.sort(key=lambda c: (-c[0][0], -c[0][1]))
+        candidates.sort(key=lambda c: tuple(-x for x in c[0]))
         if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
             continue
         _, event_id, m, found = candidates[0]
@@ -232,6 +233,19 @@ def _label_words(text: str, event_id: str, roles: set[tuple[str, str]], labels: 
     return [m for m in re.finditer(r"\b[a-z][a-z-]{4,}\b", text) if m.group(0)[:5].lower() in own - _STOP]
 
 
+def _adjectives(text: str, m: re.Match, nodes: list[Node], roles: set[tuple[str, str]]) -> int:
+    """How many countries the word's clause names by their adjective ("the Iranian weapons flowing …") that do or send
+    the event in other documents: what tells it from another event of its kind with the same goods."""
+    doers = {obj for prop, obj in roles if prop in _ACTORS or prop == "origin"}
+    return len({n.id for n in nodes if n.kind == "demonym" and n.id in doers and _clause(text, n, m)})
+
+
+def _clause(text: str, n: Node, m: re.Match) -> bool:
+    """Whether a thing stands in the clause of an event's word: near it, with no ";" or bracket between."""
+    gap = text[n.end:m.start()] if n.end <= m.start() else text[m.end():n.start] if n.start >= m.end() else None
+    return gap is not None and len(gap) <= CLAUSE and not re.search(r"[;()]", gap)
+
+
 def _crossings_at(proposer: Proposer, text: str, named: list[Node]) -> list[Node]:
     """A crossing a sentence speaks of by the one town of the register's crossings it joins ("the official border
     crossing at the Iraqi city of al-Qaim"): the town's node stands for it too."""
@@ -254,9 +268,9 @@ def _placed(text: str, m: re.Match, named: list[Node], roles: set[tuple[str, str
     for n in named:
         if n.id in seen:
             continue
-        gap = text[n.end:m.start()] if n.end <= m.start() else text[m.end():n.start] if n.start >= m.end() else None
-        if gap is None or len(gap) > CLAUSE or re.search(r"[;()]", gap):
+        if not _clause(text, n, m):
             continue
+        gap = text[n.end:m.start()] if n.end <= m.start() else text[m.end():n.start]
         fitting = [prop for prop, obj in roles if obj == n.id and _stands(prop, text, n, m)]
         if fitting and n.end <= m.start() and _TAKING_PART.search(gap):  # "X played an important role in taking control"
             fitting = ["participant"]

@@ -61,6 +61,20 @@ def test_a_register_transfer_told_by_the_sentence_carries_the_goods_its_verb_lis
     assert cargo(proposer, text, names) == set()
 
 
+def test_the_register_transfer_the_sentence_tells_of_passes_through_the_crossing_with_the_goods(proposer):
+    from kg.cargo_lists import listed_cargo
+    from kg.propose import Proposed
+
+    text = "It is a lifeline, with most of the arms and troop reinforcements flowing through the gate to Iraq."
+    nodes = nodes_of(proposer, text, {"the gate": "gate", "Iraq": "iraq"})
+    told = [Proposed("arms-run", "destination", "iraq", "")]
+    found = {(f.subject, f.property, f.object) for f in listed_cargo(proposer, text, nodes, told, entities())}
+    assert {("arms-run", "passesThrough", "gate"), ("arms-run", "cargo", "weapons"), ("arms-run", "cargo", "fighters")} <= found
+    # no transfer of the register told: only the crossing carries the goods
+    alone = {(f.subject, f.property, f.object) for f in listed_cargo(proposer, text, nodes, [], entities())}
+    assert alone == {("gate", "cargo", "weapons"), ("gate", "cargo", "fighters")}
+
+
 def users(proposer, text: str, names: dict[str, str]) -> set[tuple]:
     from kg.cargo_lists import enabled_users
 

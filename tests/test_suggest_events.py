@@ -452,3 +452,22 @@ def test_a_new_event_never_takes_the_id_of_the_registers_other_event(proposer):
     nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
     found = {f.subject for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
     assert found == {"strike-2018-06-near-albu-kamal-2"} and "strike-2018-06-near-albu-kamal-2" in proposer.new
+
+
+def test_a_countrys_adjective_tells_which_of_two_like_transfers_a_sentence_tells_of(proposer):
+    from kg.event_roles import known_event_roles
+    from kg.propose import Node
+
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("destination", "syria"))
+    proposer.types["kh-arms-run"] = LB + "Transfer"
+    known(proposer, "kh-arms-run", ("agent", "kataib-hezbollah"), ("cargo", "weapons"), ("destination", "syria"))
+    text = "It is an artery, with most of the Iranian weapons flowing through it to Syria."
+    plain = nodes_of(proposer, text, {"weapons": "weapons", "Syria": "syria"})
+    # the goods and the destination fit both transfers: the sentence tells of neither
+    assert known_event_roles(proposer, text, plain, [], {}) == []
+    start = text.index("Iranian")
+    adjective = Node(start, start + len("Iranian"), "iran", LB + "Country", "Iranian", "demonym")
+    nodes = sorted(plain + [adjective], key=lambda n: n.start)
+    found = {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes, [], {})}
+    # "Iranian": Iran sends the one, not the other
+    assert found == {("arms-to-syria", "cargo", "weapons"), ("arms-to-syria", "destination", "syria")}
