@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -222,7 +223,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
-        facts += means_facts(proposer, text, nodes, facts)
+        facts += means_facts(proposer, text, nodes, facts) + phrase_roles(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts
