@@ -16,6 +16,7 @@ does, and so does the subject after a sentence's opening gerund ("By expelling I
 actor other documents give as both agent and participant is, as the doer, the agent.
 A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
 word equally well, the one whose doer the clause names by its adjective is meant ("the Iranian weapons flowing"), then
+the grown one (its label says "expanded") where the sentence says there is more of it ("a much greater volume"), then
 the one more words of whose label the sentence has ("expand" for "expanded transport"); where that too is even, the
 word tells of neither. A sentence that says the event happens tells of no event the
 register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
@@ -57,6 +58,9 @@ _ENGAGED = re.compile(r",?\s*\b(?:who|which)\s+(?:were|was|are|is|had been)\s+(?
                       r"(?:the\s+)?(\w+)", re.I)
 _FORESEEN = re.compile(r"\b(?:foreseen|planned|proposed|possible|potential|expected|future|prospective)\b", re.I)
 _TAKING_PART = re.compile(r"\b(?:played\s+(?:a|an)\s+(?:\w+\s+)?role|participated|took\s+part|helped|joined)\s+in\b", re.I)
+# More of an event (a comparative of amount or a verb of growing), and an event's label that says it grew.
+_MORE_OF = re.compile(r"\b(?:more|greater|larger|bigger|higher|expand\w*|increas\w*|boost\w*|step(?:s|ped)?\s+up)\b", re.I)
+_GROWN = re.compile(r"\b(?:expand\w*|increas\w*|grow\w*|greater|larger|more)\b", re.I)
 _STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
          "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
@@ -110,7 +114,8 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
             found = _placed(text, m, named, roles)
             if len({n.id for _, n in found}) >= LEAST or any(prop in _ITS_OBJECT for prop, _ in found):
                 found += _taking_part_too(proposer, text, named, found)
-                score = (len(found), _adjectives(text, m, nodes, roles), len(_label_words(text, event_id, roles, labels)))
+                score = (len(found), _adjectives(text, m, nodes, roles), _grown(text, m, labels.get(event_id, "")),
+                         len(_label_words(text, event_id, roles, labels)))
                 by_word.setdefault(m.span(), []).append((score, event_id, m, found))
     out = []
     for candidates in by_word.values():
@@ -238,6 +243,12 @@ def _adjectives(text: str, m: re.Match, nodes: list[Node], roles: set[tuple[str,
     the event in other documents: what tells it from another event of its kind with the same goods."""
     doers = {obj for prop, obj in roles if prop in _ACTORS or prop == "origin"}
     return len({n.id for n in nodes if n.kind == "demonym" and n.id in doers and _clause(text, n, m)})
+
+
+def _grown(text: str, m: re.Match, label: str) -> int:
+    """1 where the sentence says there is more of the event ("send a much greater volume of weapons", "make far more
+    efficient its land bridge for sending") and the event's label says it is the grown one ("expanded transport")."""
+    return int(bool(_MORE_OF.search(text[max(0, m.start() - CLAUSE):m.end() + CLAUSE]) and _GROWN.search(label)))
 
 
 def _clause(text: str, n: Node, m: re.Match) -> bool:

@@ -471,3 +471,15 @@ def test_a_countrys_adjective_tells_which_of_two_like_transfers_a_sentence_tells
     found = {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes, [], {})}
     # "Iranian": Iran sends the one, not the other
     assert found == {("arms-to-syria", "cargo", "weapons"), ("arms-to-syria", "destination", "syria")}
+
+
+def test_a_sentence_that_says_more_of_a_transfer_tells_of_the_grown_one(proposer):
+    proposer.types["more-arms"] = LB + "Transfer"
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("cargo", "fuel"))
+    known(proposer, "more-arms", ("agent", "iran"), ("cargo", "weapons"), ("cargo", "fuel"))
+    labels = {"arms-to-syria": "Iran's shipments of arms", "more-arms": "Iran's expanded shipments of arms"}
+    names = {"weapons": "weapons", "fuel": "fuel"}
+    grown = told(proposer, "The new road lets it send a far greater volume of weapons and fuel by land.", names, labels)
+    assert grown == {("more-arms", "cargo", "weapons"), ("more-arms", "cargo", "fuel")}
+    # no word of more: the two fit equally, and the sentence tells of neither
+    assert told(proposer, "The new road lets it send weapons and fuel by land.", names, labels) == set()
