@@ -15,11 +15,11 @@ does not make the sending planned). A state named by its rulers' seat ("the regi
 does, and so does the subject after a sentence's opening gerund ("By expelling ISIS …, the militias opened"); an
 actor other documents give as both agent and participant is, as the doer, the agent.
 A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
-word equally well, the one whose doer the clause names by its adjective is meant ("the Iranian weapons flowing"), then
-the grown one (its label says "expanded") where the sentence says there is more of it ("a much greater volume"), then
-the one more words of whose label the sentence has ("expand" for "expanded transport"); where that too is even, the
-word tells of neither. A sentence that says the event happens tells of no event the
-register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
+word, the grown one (its label says "expanded") is meant where the sentence says there is more of it ("a much greater
+volume"); otherwise the one whose roles the sentence names more of, then the one whose doer the clause names by its
+adjective ("the Iranian weapons flowing"), then the one more words of whose label the sentence has ("expand" for
+"expanded transport"); where that too is even, the word tells of neither. A sentence that says the event happens
+tells of no event the register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
 actors joined to it by "and".
 
 The roles of the events a sentence dates that the cues of kg.propose leave out are here too: who attended a meeting,
@@ -114,7 +114,7 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
             found = _placed(text, m, named, roles)
             if len({n.id for _, n in found}) >= LEAST or any(prop in _ITS_OBJECT for prop, _ in found):
                 found += _taking_part_too(proposer, text, named, found)
-                score = (len(found), _adjectives(text, m, nodes, roles), _grown(text, m, labels.get(event_id, "")),
+                score = (_grown(text, m, labels.get(event_id, "")), len(found), _adjectives(text, m, nodes, roles),
                          len(_label_words(text, event_id, roles, labels)))
                 by_word.setdefault(m.span(), []).append((score, event_id, m, found))
     out = []

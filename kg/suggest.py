@@ -34,6 +34,7 @@ from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
 from .described_routes import DescribedRoutes
 from .discussions import discussions
+from .enabling import enablers
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
@@ -224,6 +225,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts) + phrase_roles(proposer, text, nodes, facts)
+        facts += enablers(proposer, text, nodes, facts)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts

@@ -483,3 +483,9 @@ def test_a_sentence_that_says_more_of_a_transfer_tells_of_the_grown_one(proposer
     assert grown == {("more-arms", "cargo", "weapons"), ("more-arms", "cargo", "fuel")}
     # no word of more: the two fit equally, and the sentence tells of neither
     assert told(proposer, "The new road lets it send weapons and fuel by land.", names, labels) == set()
+    # more said: the grown one, though the plain one has more of the sentence's roles
+    known(proposer, "arms-to-syria", ("destination", "syria"))
+    names |= {"Syria": "syria"}
+    assert told(proposer, "The road lets it send more weapons and fuel to Syria.", names, labels) == {
+        ("more-arms", "cargo", "weapons"), ("more-arms", "cargo", "fuel")}
+    assert ("arms-to-syria", "destination", "syria") in told(proposer, "The road lets it send weapons and fuel to Syria.", names, labels)
