@@ -5,8 +5,9 @@ A verb of letting ("allow", "enable", "let", "permit") with an actor and "to" af
 where the sentence's facts tell of one transfer of the register, the thing that lets is what enables it (the ontology's
 `enables`, of a route, crossing or event). That thing is the route or crossing the verb follows as its subject ("the
 route allows", "it may enable"), or an event the sentence tells of by a word of its kind before the verb (the opening
-that "is set to open … allowing"). Not a use the sentence only fears ("concerns that it may enable …": the feared
-movement is an event of its own, kg.cargo_lists).
+that "is set to open … allowing"). A route that enables a transfer carries the goods the sentence gives it; the
+transfer an opening enables passes through the crossing opened. Not a use the sentence only fears ("concerns that it
+may enable …": the feared movement is an event of its own, kg.cargo_lists).
 """
 
 from __future__ import annotations
@@ -46,4 +47,16 @@ def enablers(proposer: Proposer, text: str, nodes: list[Node], facts: list[Propo
         if event not in transfers and ontology.is_subclass(ev_type, LB + "Event") \
                 and not ontology.is_subclass(ev_type, LB + "Transfer") and any(ontology.is_subclass(LB + k, ev_type) for k in kinds):
             out.append(Proposed(event, "enables", transfers[0], f"told before {m.group(0)!r}: it makes the transfer possible"))
+    return out + _carried(facts, out, {n.id for n in ways})
+
+
+def _carried(facts: list[Proposed], enabling: list[Proposed], ways: set[str]) -> list[Proposed]:
+    """What enabling a transfer says of the way: a route that lets the transfer be done carries its goods; the
+    transfer an opening lets be done passes through the crossing it opens."""
+    out = []
+    for e in enabling:
+        cargo = [f.object for f in facts if f.subject == e.object and f.property == "cargo" and e.subject in ways]
+        out += [Proposed(e.subject, "cargo", c, f"{e.subject} enables {e.object}, which moves {c}") for c in cargo]
+        opened = [f.object for f in facts if f.subject == e.subject and f.property == "openedCrossing"]
+        out += [Proposed(e.object, "passesThrough", c, f"{e.subject} opens {c} and enables {e.object}") for c in opened]
     return out

@@ -29,7 +29,7 @@ def test_an_event_told_before_the_verb_of_letting_enables_the_transfer():
     told = [("gate-opening", "openedCrossing", "gate"), ("arms-run", "agent", "turkey")]
     names = {"the gate": "gate", "Ankara": "turkey"}
     text = "Officials will open the gate next week, potentially allowing Ankara to ship arms north."
-    assert enabled(text, names, told) == {("gate-opening", "enables", "arms-run")}
+    assert enabled(text, names, told) == {("gate-opening", "enables", "arms-run"), ("arms-run", "passesThrough", "gate")}
 
 
 def test_no_transfer_told_or_two_or_only_feared_enables_nothing():
@@ -40,3 +40,15 @@ def test_no_transfer_told_or_two_or_only_feared_enables_nothing():
     feared = "There are concerns that the desert road may enable Ankara to ship arms north."
     assert enabled(feared, names, [("arms-run", "agent", "turkey")]) == set()
 
+
+
+def test_a_route_that_enables_a_transfer_carries_its_goods_and_the_transfer_passes_the_crossing_an_opening_opens():
+    told = [("arms-run", "agent", "turkey"), ("arms-run", "cargo", "weapons")]
+    names = {"desert road": "desert-road", "Ankara": "turkey"}
+    found = enabled("The desert road may enable Ankara to ship arms north.", names, told)
+    assert ("desert-road", "cargo", "weapons") in found and ("desert-road", "passesThrough", "gate") not in found
+    told = [("gate-opening", "openedCrossing", "gate"), ("arms-run", "agent", "turkey"), ("arms-run", "cargo", "weapons")]
+    text = "Officials will open the gate next week, potentially allowing Ankara to ship arms north."
+    found = enabled(text, {"the gate": "gate", "Ankara": "turkey"}, told)
+    # the opening is no way: it carries nothing, but what it lets be done goes through the crossing it opens
+    assert ("arms-run", "passesThrough", "gate") in found and ("gate-opening", "cargo", "weapons") not in found
