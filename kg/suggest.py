@@ -43,6 +43,7 @@ from .event_literals import event_literals
 from .event_roles import attendees, engaged_in, known_event_roles, seized_at, unattributed, used_ways
 from .example_cues import example_facts
 from .facility_cues import facilities
+from .goods_examples import goods_examples
 from .label_words import described
 from .last_stands import last_stands
 from .means_cues import means_facts
@@ -226,6 +227,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts) + phrase_roles(proposer, text, nodes, facts)
         facts += enablers(proposer, text, nodes, facts)
+        facts += goods_examples(proposer, text, nodes, facts, entities, doc.id)
         facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
         events.add_drafted(facts, proposer.new)
         previous = facts
