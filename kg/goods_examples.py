@@ -36,7 +36,7 @@ def goods_examples(proposer: Proposer, text: str, nodes: list[Node], facts: list
         if words is None:
             words = commodity_words(entities, proposer.ontology)
         for item in _items(text, m.end()):
-            found = commodity_item(item, words) or _new_commodity(proposer, item, entities, document)
+            found = commodity_item(item, words) or new_commodity(proposer, item, entities, document)
             if found and found != n.id:
                 out += [Proposed(c, "cargo", found, f"{item!r}, an example of the {n.words!r} it carries") for c in carriers]
     return out
@@ -56,13 +56,16 @@ def _items(text: str, start: int) -> list[str]:
         pos = m.end()
 
 
-def _new_commodity(proposer: Proposer, item: str, entities: dict[str, Entity], document: str) -> str | None:
-    """A new Commodity entry named by an item's words (one per words), unless the register has the id for another kind."""
+def new_commodity(proposer: Proposer, item: str, entities: dict[str, Entity], document: str) -> str | None:
+    """A new Commodity entry named by an item's words (one per words), unless the register has the id for another kind;
+    None for an item that is no kind of goods in plain words (a name, a number)."""
+    if not re.fullmatch(r"[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}", item):
+        return None
     ent_id = slug(item)
     if ent_id in entities or (ent_id in proposer.types and ent_id not in proposer.new):
         return ent_id if proposer.ontology.is_subclass(proposer.types.get(ent_id, ""), LB + "Commodity") else None
     if ent_id not in proposer.new:
         proposer.new[ent_id] = NewEntity(ent_id, "Commodity", item, [item],
-                                         f"Commodity: {item!r}, listed as an example of goods, in document {document}")
+                                         f"Commodity: {item!r}, listed with goods, in document {document}")
         proposer.types[ent_id] = LB + "Commodity"
     return ent_id

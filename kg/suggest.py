@@ -220,7 +220,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += repeated(proposer, text, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
-        facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities)
+        facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities, doc.id)
         facts += enabled_users(proposer, text, nodes, entities) + discussions(proposer, text, nodes, facts, previous)
         facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)

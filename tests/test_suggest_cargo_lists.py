@@ -46,6 +46,19 @@ def test_goods_listed_before_a_verb_of_passing_through_a_crossing_are_its_cargo(
     assert cargo(proposer, text, {"the gate": "gate"}) == {("gate", "fighters")}
 
 
+def test_a_kind_of_goods_the_register_lacks_listed_with_goods_it_has_is_a_new_commodity(proposer):
+    from kg.cargo_lists import listed_cargo
+
+    text = "Cigarettes, stolen goods and scrap metal also pass through the gate, a trader said."
+    nodes = nodes_of(proposer, text, {"the gate": "gate"})
+    found = {(f.subject, f.object) for f in listed_cargo(proposer, text, nodes, [], entities(), "009")}
+    assert found == {("gate", "cigarettes"), ("gate", "goods"), ("gate", "scrap-metal")}
+    assert proposer.new["scrap-metal"].type == "Commodity"
+    # no goods the register has in the list: the words are not known to be goods
+    text = "Cigarettes and scrap metal also pass through the gate."
+    assert listed_cargo(proposer, text, nodes_of(proposer, text, {"the gate": "gate"}), [], entities(), "009") == []
+
+
 def test_no_cargo_when_the_verb_does_not_end_on_the_crossing(proposer):
     text = "Fuel and goods pass through Iraq before the gate."
     assert cargo(proposer, text, {"Iraq": "iraq", "the gate": "gate"}) == set()
