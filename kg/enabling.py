@@ -6,8 +6,9 @@ where the sentence's facts tell of one transfer of the register, the thing that 
 `enables`, of a route, crossing or event). That thing is the route or crossing the verb follows as its subject ("the
 route allows", "it may enable"), or an event the sentence tells of by a word of its kind before the verb (the opening
 that "is set to open … allowing"). A route that enables a transfer carries the goods the sentence gives it; the
-transfer an opening enables passes through the crossing opened. Not a use the sentence only fears ("concerns that it
-may enable …": the feared movement is an event of its own, kg.cargo_lists).
+transfer an opening enables passes through the crossing opened. Not what the sentence says does not let ("did not
+allow"), nor a use the sentence only fears ("concerns that it may enable …": the feared movement is an event of its
+own, kg.cargo_lists).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .relation_cues import TRIGGERS
 _LETS = re.compile(r"\b(?:allow|enabl|let|permit)(?:s|e|es|ed|ing|ting)?\s+(?:[\w’'-]+\s+){1,4}?to\s+\w+", re.I)
 # Between a route and its verb of letting: nothing but a modal and an adverb ("may", "will also", "would potentially").
 _SUBJECT = re.compile(r"[”\"’]?\s+(?:(?:may|might|could|would|will|can|also|potentially|further|now)\s+){0,3}$", re.I)
+_NOT = re.compile(r"\b(?:not|never|no longer|n[’']t)\s+(?:\w+\s+)?$", re.I)  # "did not allow": what does not let
 _FEARED = re.compile(r"\b(?:concerns?|fears?|worr(?:y|ies|ied))\s+(?:\w+\s+){0,3}?that\b", re.I)
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
 
@@ -30,7 +32,7 @@ def enablers(proposer: Proposer, text: str, nodes: list[Node], facts: list[Propo
     """[route, crossing or event, enables, transfer] for the one register transfer a sentence's facts tell of and what
     the sentence says lets its actor do it."""
     m = _LETS.search(text)
-    if m is None or _FEARED.search(text):
+    if m is None or _FEARED.search(text) or _NOT.search(text, 0, m.start()):
         return []
     ontology = proposer.ontology
     told = list(dict.fromkeys(f.subject for f in facts if f.subject in proposer.types))

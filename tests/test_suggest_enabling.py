@@ -37,6 +37,7 @@ def test_no_transfer_told_or_two_or_only_feared_enables_nothing():
     text = "The desert road may enable Ankara to ship arms north."
     assert enabled(text, names, []) == set()
     assert enabled(text, names, [("arms-run", "agent", "turkey"), ("fuel-run", "agent", "turkey")]) == set()
+    assert enabled("The desert road did not allow Ankara to ship arms north.", names, [("arms-run", "agent", "turkey")]) == set()
     feared = "There are concerns that the desert road may enable Ankara to ship arms north."
     assert enabled(feared, names, [("arms-run", "agent", "turkey")]) == set()
 
