@@ -1,7 +1,9 @@
 """What goods a sentence lists in plain words for a route, crossing or transfer it is about, where the name finder leaves
 the words unlinked: goods before a verb of passing that ends on the route ("contraband, smuggled goods and fuel also
 pass through it", "the weapons and fighter reinforcements flowing through it"), and the goods a transfer the sentence
-tells moves ("the regime has been sending hardware and other materiel to Syria"); and who a route or crossing lets move
+tells moves ("the regime has been sending hardware and other materiel to Syria"), which, where the sentence tells of
+one such transfer, are its goods too, and the route they pass through its way (a kind of goods the register lacks,
+listed there with goods it has, is a new commodity entry); and who a route or crossing lets move
 goods, with the goods ("set to open a crossing …, potentially allowing Iran to send weapons to Syria"). The ontology's
 `cargo` (a route, crossing or transfer carries a commodity) and `usedBy` (a feature used by an actor); the words are
 the register's commodity labels and aliases, and the common words kg.cargo_words gives for them.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .cargo_words import commodity_item, commodity_words
+from .goods_examples import new_commodity
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 from .register import Entity
@@ -30,11 +33,14 @@ _LIST_END = re.compile(r"\s(?:through|to|into|via|from|across|by|for|in|on|along
 
 
 def listed_cargo(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed],
-                 entities: dict[str, Entity]) -> list[Proposed]:
-    """[route or crossing, cargo, commodity] for goods listed before a verb of passing through it; [transfer, cargo,
-    commodity] for goods listed after the verb of moving that tells a transfer the sentence's facts are about."""
+                 entities: dict[str, Entity], document: str = "") -> list[Proposed]:
+    """[route or crossing, cargo, commodity] for goods listed before a verb of passing through it (and, for the one
+    register transfer the sentence's facts are about, [transfer, cargo, commodity] and [transfer, passesThrough, route]);
+    [transfer, cargo, commodity] for goods listed after the verb of moving that tells a transfer the sentence's facts are about."""
     words = commodity_words(entities, proposer.ontology)
     out: list[Proposed] = []
+    transfers = {f.subject for f in facts if f.subject in proposer.types and f.subject not in proposer.new
+                 and _is_any(proposer, proposer.types[f.subject], ("Transfer",))}  # the register's: a new one's goods are its name's
     for route in nodes:
         if route.kind in ("demonym", "unsure") or not _is_any(proposer, route.type, ("Route", "Crossing")):
             continue
@@ -42,12 +48,17 @@ def listed_cargo(proposer: Proposer, text: str, nodes: list[Node], facts: list[P
         if verb is None or verb.end() != route.start:
             continue
         begin = max((m.end() for m in _LIST_START.finditer(text, 0, verb.start())), default=0)
-        for item in _ITEMS.split(text[begin:verb.start()]):
-            found = commodity_item(_strip_adverbs(item), words)
+        # the one transfer of the register the sentence tells of is what passes: its way, and the goods it moves
+        moving = sorted(transfers) if len(transfers) == 1 else []
+        out += [Proposed(t, "passesThrough", route.id, f"{verb.group(0).strip()!r} {route.words!r}: the way it takes") for t in moving]
+        items = [_strip_adverbs(item).strip() for item in _ITEMS.split(text[begin:verb.start()])]
+        known = [commodity_item(item, words) for item in items]
+        for item, found in zip(items, known, strict=True):
+            # a kind of goods the register lacks, listed with goods it has ("Contraband, smuggled goods and fuel")
+            found = found or (new_commodity(proposer, item, entities, document) if any(known) and len(items) > 1 else None)
             if found:
-                out.append(Proposed(route.id, "cargo", found, f"{item.strip()!r} {verb.group(0).strip()!r} {route.words!r}"))
-    transfers = {f.subject for f in facts if f.subject in proposer.types and f.subject not in proposer.new
-                 and _is_any(proposer, proposer.types[f.subject], ("Transfer",))}  # the register's: a new one's goods are its name's
+                why = f"{item!r} {verb.group(0).strip()!r} {route.words!r}"
+                out += [Proposed(x, "cargo", found, why) for x in [route.id, *moving]]
     cue = CARRIES.search(text)
     if transfers and cue:
         stop = _LIST_END.search(text, cue.end())

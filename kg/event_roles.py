@@ -15,9 +15,11 @@ does not make the sending planned). A state named by its rulers' seat ("the regi
 does, and so does the subject after a sentence's opening gerund ("By expelling ISIS …, the militias opened"); an
 actor other documents give as both agent and participant is, as the doer, the agent.
 A sentence whose dates all differ from the event's does not tell of it. Where two events of the register fit one
-word equally well, the one more words of whose label the sentence has is meant ("expand" for "expanded transport");
-where that too is even, the word tells of neither. A sentence that says the event happens tells of no event the
-register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
+word, the grown one (its label says "expanded") is meant where the sentence says there is more of it ("a much greater
+volume"); otherwise the one whose roles the sentence names more of, then the one whose doer the clause names by its
+adjective ("the Iranian weapons flowing"), then the one more words of whose label the sentence has ("expand" for
+"expanded transport"); where that too is even, the word tells of neither. A sentence that says the event happens
+tells of no event the register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
 actors joined to it by "and".
 
 The roles of the events a sentence dates that the cues of kg.propose leave out are here too: who attended a meeting,
@@ -56,6 +58,9 @@ _ENGAGED = re.compile(r",?\s*\b(?:who|which)\s+(?:were|was|are|is|had been)\s+(?
                       r"(?:the\s+)?(\w+)", re.I)
 _FORESEEN = re.compile(r"\b(?:foreseen|planned|proposed|possible|potential|expected|future|prospective)\b", re.I)
 _TAKING_PART = re.compile(r"\b(?:played\s+(?:a|an)\s+(?:\w+\s+)?role|participated|took\s+part|helped|joined)\s+in\b", re.I)
+# More of an event (a comparative of amount or a verb of growing), and an event's label that says it grew.
+_MORE_OF = re.compile(r"\b(?:more|greater|larger|bigger|higher|expand\w*|increas\w*|boost\w*|step(?:s|ped)?\s+up)\b", re.I)
+_GROWN = re.compile(r"\b(?:expand\w*|increas\w*|grow\w*|greater|larger|more)\b", re.I)
 _STOP = {"about", "after", "again", "against", "among", "before", "between", "other", "their", "there", "these", "those",
          "under", "where", "which", "while", "would", "could", "should", "within", "without", "through"}
 _WORDS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS + _MORE]
@@ -109,11 +114,12 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
             found = _placed(text, m, named, roles)
             if len({n.id for _, n in found}) >= LEAST or any(prop in _ITS_OBJECT for prop, _ in found):
                 found += _taking_part_too(proposer, text, named, found)
-                score = (len(found), len(_label_words(text, event_id, roles, labels)))
+                score = (_grown(text, m, labels.get(event_id, "")), len(found), _adjectives(text, m, nodes, roles),
+                         len(_label_words(text, event_id, roles, labels)))
                 by_word.setdefault(m.span(), []).append((score, event_id, m, found))
     out = []
     for candidates in by_word.values():
-        candidates.sort(key=lambda c: (-c[0][0], -c[0][1]))
+        candidates.sort(key=lambda c: tuple(-x for x in c[0]))
         if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
             continue
         _, event_id, m, found = candidates[0]
@@ -129,7 +135,8 @@ def known_event_roles(proposer: Proposer, text: str, nodes: list[Node], dates: l
 
 def used_ways(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
     """[event, passesThrough, way] for the route or crossing an actor is said to use to do an event it does ("Iran has
-    used back roads in the area to send equipment into Syria"): the way the draft has its user, the event its agent."""
+    used back roads in the area to send equipment into Syria"): the way the draft has its user, the event its agent;
+    and [way, purpose, event], what the way was used to do (the ontology's purpose)."""
     m = _USED_FOR.search(text)
     if m is None or not any(p.fullmatch(m.group(1)) for p, _ in _WORDS):
         return []
@@ -137,8 +144,9 @@ def used_ways(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Prop
     users = {(f.subject, f.object) for f in facts if f.property == "usedBy"}
     doers = {(f.subject, f.object) for f in facts if f.property == "agent"
              and ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Transfer")}
-    return [Proposed(event, "passesThrough", way, f"{m.group(0)!r}: the way its agent used to do it")
-            for way, user in users for event, agent in doers if user == agent]
+    pairs = [(way, event) for way, user in users for event, agent in doers if user == agent]
+    return [Proposed(event, "passesThrough", way, f"{m.group(0)!r}: the way its agent used to do it") for way, event in pairs] + \
+        [Proposed(way, "purpose", event, f"{m.group(0)!r}: what its user used it to do") for way, event in pairs]
 
 
 def seized_at(proposer: Proposer, text: str, nodes: list[Node], facts: list[Proposed]) -> list[Proposed]:
@@ -230,6 +238,25 @@ def _label_words(text: str, event_id: str, roles: set[tuple[str, str]], labels: 
     return [m for m in re.finditer(r"\b[a-z][a-z-]{4,}\b", text) if m.group(0)[:5].lower() in own - _STOP]
 
 
+def _adjectives(text: str, m: re.Match, nodes: list[Node], roles: set[tuple[str, str]]) -> int:
+    """How many countries the word's clause names by their adjective ("the Iranian weapons flowing …") that do or send
+    the event in other documents: what tells it from another event of its kind with the same goods."""
+    doers = {obj for prop, obj in roles if prop in _ACTORS or prop == "origin"}
+    return len({n.id for n in nodes if n.kind == "demonym" and n.id in doers and _clause(text, n, m)})
+
+
+def _grown(text: str, m: re.Match, label: str) -> int:
+    """1 where the sentence says there is more of the event ("send a much greater volume of weapons", "make far more
+    efficient its land bridge for sending") and the event's label says it is the grown one ("expanded transport")."""
+    return int(bool(_MORE_OF.search(text[max(0, m.start() - CLAUSE):m.end() + CLAUSE]) and _GROWN.search(label)))
+
+
+def _clause(text: str, n: Node, m: re.Match) -> bool:
+    """Whether a thing stands in the clause of an event's word: near it, with no ";" or bracket between."""
+    gap = text[n.end:m.start()] if n.end <= m.start() else text[m.end():n.start] if n.start >= m.end() else None
+    return gap is not None and len(gap) <= CLAUSE and not re.search(r"[;()]", gap)
+
+
 def _crossings_at(proposer: Proposer, text: str, named: list[Node]) -> list[Node]:
     """A crossing a sentence speaks of by the one town of the register's crossings it joins ("the official border
     crossing at the Iraqi city of al-Qaim"): the town's node stands for it too."""
@@ -252,9 +279,9 @@ def _placed(text: str, m: re.Match, named: list[Node], roles: set[tuple[str, str
     for n in named:
         if n.id in seen:
             continue
-        gap = text[n.end:m.start()] if n.end <= m.start() else text[m.end():n.start] if n.start >= m.end() else None
-        if gap is None or len(gap) > CLAUSE or re.search(r"[;()]", gap):
+        if not _clause(text, n, m):
             continue
+        gap = text[n.end:m.start()] if n.end <= m.start() else text[m.end():n.start]
         fitting = [prop for prop, obj in roles if obj == n.id and _stands(prop, text, n, m)]
         if fitting and n.end <= m.start() and _TAKING_PART.search(gap):  # "X played an important role in taking control"
             fitting = ["participant"]

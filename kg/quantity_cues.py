@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .activity_phrases import activity_phrase
 from .dates_numbers import QuantityMention
 from .namespaces import LB
 from .propose import NewEntity, Node, Proposed, Proposer, slug
@@ -127,7 +128,7 @@ def _activity(proposer: Proposer, text: str, q: QuantityMention, document: str, 
         prop = "quantity"
     else:
         return None
-    event_id = _entry(proposer, cls, m.group(0), document)
+    event_id = _entry(proposer, cls, m.group(0), document, activity_phrase(text, m) if prop != "quantity" else None)
     return Proposed(event_id, prop, q.as_yaml(), f"{q.verbatim!r}: the {prop} of {m.group(0)!r} (a {cls})")
 
 
@@ -158,12 +159,15 @@ def _money_word(text: str, q: QuantityMention) -> str | None:
     return min(found)[1] if found else None
 
 
-def _entry(proposer: Proposer, cls: str, words: str, document: str) -> str:
-    """A new register entry for an activity no date identifies, named by its kind and words (one per kind and words)."""
+def _entry(proposer: Proposer, cls: str, words: str, document: str, phrase: str | None = None) -> str:
+    """A new register entry for an activity no date identifies, named by its kind and words (one per kind and words),
+    or by the phrase that names it with its goods and where they go ("smuggling of goods into Syria", its alias)."""
     kind = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower()
+    words = phrase or words
     ent_id = f"{kind}-{slug(words)}" if slug(words) not in kind else kind
     if ent_id not in proposer.new:
-        proposer.new[ent_id] = NewEntity(ent_id, cls, f"{words[0].upper()}{words[1:]} ({cls}, document {document})", [],
+        proposer.new[ent_id] = NewEntity(ent_id, cls, f"{words[0].upper()}{words[1:]} ({cls}, document {document})",
+                                         [words] if phrase else [],
                                          f"an activity of the kind {cls} ({words!r}) the document counts, in document {document}")
         proposer.types[ent_id] = LB + cls
     return ent_id

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
@@ -34,6 +35,7 @@ from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
 from .described_routes import DescribedRoutes
 from .discussions import discussions
+from .enabling import enablers
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
 from .event_index import EventIndex
@@ -43,6 +45,7 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, un
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .fronted_places import fronted_places
+from .goods_examples import goods_examples
 from .influence_cues import dominant_forces, influence_facts
 from .label_words import described
 from .last_stands import last_stands
@@ -227,12 +230,14 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += repeated(proposer, text, facts) + discussed_at(proposer, text, nodes, facts)
         facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
         facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
-        facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities)
+        facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities, doc.id)
         facts += enabled_users(proposer, text, nodes, entities) + discussions(proposer, text, nodes, facts, previous)
         facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
         facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
         facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
         facts += means_facts(proposer, text, nodes, facts) + movement_roles(proposer, text, nodes, facts)
+        facts += phrase_roles(proposer, text, nodes, facts) + enablers(proposer, text, nodes, facts)
+        facts += goods_examples(proposer, text, nodes, facts, entities, doc.id)
         facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
         facts += dominant_forces(proposer, text, nodes) + border_areas(proposer, text, nodes, facts, labels)
         facts += shared_with_members(proposer, text, nodes, facts) + route_parts(proposer, text, nodes)

@@ -46,6 +46,19 @@ def test_goods_listed_before_a_verb_of_passing_through_a_crossing_are_its_cargo(
     assert cargo(proposer, text, {"the gate": "gate"}) == {("gate", "fighters")}
 
 
+def test_a_kind_of_goods_the_register_lacks_listed_with_goods_it_has_is_a_new_commodity(proposer):
+    from kg.cargo_lists import listed_cargo
+
+    text = "Cigarettes, stolen goods and scrap metal also pass through the gate, a trader said."
+    nodes = nodes_of(proposer, text, {"the gate": "gate"})
+    found = {(f.subject, f.object) for f in listed_cargo(proposer, text, nodes, [], entities(), "009")}
+    assert found == {("gate", "cigarettes"), ("gate", "goods"), ("gate", "scrap-metal")}
+    assert proposer.new["scrap-metal"].type == "Commodity"
+    # no goods the register has in the list: the words are not known to be goods
+    text = "Cigarettes and scrap metal also pass through the gate."
+    assert listed_cargo(proposer, text, nodes_of(proposer, text, {"the gate": "gate"}), [], entities(), "009") == []
+
+
 def test_no_cargo_when_the_verb_does_not_end_on_the_crossing(proposer):
     text = "Fuel and goods pass through Iraq before the gate."
     assert cargo(proposer, text, {"Iraq": "iraq", "the gate": "gate"}) == set()
@@ -59,6 +72,20 @@ def test_a_register_transfer_told_by_the_sentence_carries_the_goods_its_verb_lis
     names = {"Iran": "iran", "Iraq": "iraq"}
     assert cargo(proposer, text, names, told) == {("arms-run", "military-equipment")}
     assert cargo(proposer, text, names) == set()
+
+
+def test_the_register_transfer_the_sentence_tells_of_passes_through_the_crossing_with_the_goods(proposer):
+    from kg.cargo_lists import listed_cargo
+    from kg.propose import Proposed
+
+    text = "It is a lifeline, with most of the arms and troop reinforcements flowing through the gate to Iraq."
+    nodes = nodes_of(proposer, text, {"the gate": "gate", "Iraq": "iraq"})
+    told = [Proposed("arms-run", "destination", "iraq", "")]
+    found = {(f.subject, f.property, f.object) for f in listed_cargo(proposer, text, nodes, told, entities())}
+    assert {("arms-run", "passesThrough", "gate"), ("arms-run", "cargo", "weapons"), ("arms-run", "cargo", "fighters")} <= found
+    # no transfer of the register told: only the crossing carries the goods
+    alone = {(f.subject, f.property, f.object) for f in listed_cargo(proposer, text, nodes, [], entities())}
+    assert alone == {("gate", "cargo", "weapons"), ("gate", "cargo", "fighters")}
 
 
 def users(proposer, text: str, names: dict[str, str]) -> set[tuple]:

@@ -351,14 +351,15 @@ def test_what_an_actor_has_done_since_a_time_goes_on(proposer):
     assert ("arms-to-syria", "status", "ongoing") not in past
 
 
-def test_the_way_an_actor_used_to_do_an_event_is_one_the_event_passes_through(proposer):
+def test_the_way_an_actor_used_to_do_an_event_is_one_the_event_passes_through_and_is_for(proposer):
     from kg.event_roles import used_ways
     from kg.propose import Proposed
 
     proposer.types["desert-track"] = LB + "BypassRoad"
     facts = [Proposed("desert-track", "usedBy", "iran", ""), Proposed("arms-to-syria", "agent", "iran", "")]
     found = {(f.subject, f.property, f.object) for f in used_ways(proposer, "Iran used the desert track to ship arms to Syria.", facts)}
-    assert found == {("arms-to-syria", "passesThrough", "desert-track")}
+    # the way passes the transfer, and the transfer is what the way was used for
+    assert found == {("arms-to-syria", "passesThrough", "desert-track"), ("desert-track", "purpose", "arms-to-syria")}
     # used for something that is no transfer, or by another actor than the transfer's, it says nothing of the transfer
     assert used_ways(proposer, "Iran used the desert track to escape.", facts) == []
     other = [Proposed("desert-track", "usedBy", "hezbollah", ""), Proposed("arms-to-syria", "agent", "iran", "")]
@@ -451,3 +452,40 @@ def test_a_new_event_never_takes_the_id_of_the_registers_other_event(proposer):
     nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
     found = {f.subject for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
     assert found == {"strike-2018-06-near-albu-kamal-2"} and "strike-2018-06-near-albu-kamal-2" in proposer.new
+
+
+def test_a_countrys_adjective_tells_which_of_two_like_transfers_a_sentence_tells_of(proposer):
+    from kg.event_roles import known_event_roles
+    from kg.propose import Node
+
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("destination", "syria"))
+    proposer.types["kh-arms-run"] = LB + "Transfer"
+    known(proposer, "kh-arms-run", ("agent", "kataib-hezbollah"), ("cargo", "weapons"), ("destination", "syria"))
+    text = "It is an artery, with most of the Iranian weapons flowing through it to Syria."
+    plain = nodes_of(proposer, text, {"weapons": "weapons", "Syria": "syria"})
+    # the goods and the destination fit both transfers: the sentence tells of neither
+    assert known_event_roles(proposer, text, plain, [], {}) == []
+    start = text.index("Iranian")
+    adjective = Node(start, start + len("Iranian"), "iran", LB + "Country", "Iranian", "demonym")
+    nodes = sorted(plain + [adjective], key=lambda n: n.start)
+    found = {(f.subject, f.property, f.object) for f in known_event_roles(proposer, text, nodes, [], {})}
+    # "Iranian": Iran sends the one, not the other
+    assert found == {("arms-to-syria", "cargo", "weapons"), ("arms-to-syria", "destination", "syria")}
+
+
+def test_a_sentence_that_says_more_of_a_transfer_tells_of_the_grown_one(proposer):
+    proposer.types["more-arms"] = LB + "Transfer"
+    known(proposer, "arms-to-syria", ("agent", "iran"), ("cargo", "weapons"), ("cargo", "fuel"))
+    known(proposer, "more-arms", ("agent", "iran"), ("cargo", "weapons"), ("cargo", "fuel"))
+    labels = {"arms-to-syria": "Iran's shipments of arms", "more-arms": "Iran's expanded shipments of arms"}
+    names = {"weapons": "weapons", "fuel": "fuel"}
+    grown = told(proposer, "The new road lets it send a far greater volume of weapons and fuel by land.", names, labels)
+    assert grown == {("more-arms", "cargo", "weapons"), ("more-arms", "cargo", "fuel")}
+    # no word of more: the two fit equally, and the sentence tells of neither
+    assert told(proposer, "The new road lets it send weapons and fuel by land.", names, labels) == set()
+    # more said: the grown one, though the plain one has more of the sentence's roles
+    known(proposer, "arms-to-syria", ("destination", "syria"))
+    names |= {"Syria": "syria"}
+    assert told(proposer, "The road lets it send more weapons and fuel to Syria.", names, labels) == {
+        ("more-arms", "cargo", "weapons"), ("more-arms", "cargo", "fuel")}
+    assert ("arms-to-syria", "destination", "syria") in told(proposer, "The road lets it send weapons and fuel to Syria.", names, labels)
