@@ -90,6 +90,7 @@ from .state_cues import across_from_border_towns, crossing_borders, crossings_in
 from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
+from .strike_news import strike_news
 from .time_cues import Timeline
 from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
@@ -224,6 +225,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
+        facts += strike_news(proposer, text, nodes, quantities, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
