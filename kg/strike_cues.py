@@ -1,7 +1,8 @@
 """What a sentence says of the strikes it dates besides their roles: their kind where the word of the strike stands
 apart from the word that dated it ("Mysterious airstrikes struck … in the summer and fall of 2019": `strikeType`
-airStrike), and that no one is named for them where the text calls them "mysterious", "alleged" or "unclaimed"
-(`attributionStatus` unattributed), unless the sentence names a perpetrator.
+airStrike; "warplanes struck", "aircraft hit": an air strike), and that no one is named for them where the text calls
+them, or whoever carried them out, "mysterious", "alleged", "unclaimed" or "unidentified" ("unidentified aircraft
+struck": `attributionStatus` unattributed), unless the sentence names a perpetrator.
 
 Not for an event of the register that the sentence's date matches only coarsely (a year, where other documents give
 its month or day): the words may be about another strike of that year."""
@@ -14,9 +15,12 @@ from .namespaces import LB
 from .propose import Proposed, Proposer
 
 _KINDS = [(re.compile(r"\bair ?strikes?\b|\bair raids?\b", re.I), "airStrike"), (re.compile(r"\bdrone (?:strike|attack)s?\b", re.I),
-          "droneStrike"), (re.compile(r"\brockets?\b", re.I), "rocketFire")]
+          "droneStrike"), (re.compile(r"\brockets?\b", re.I), "rocketFire"),
+          (re.compile(r"\b(?:war ?planes?|aircraft|(?:fighter )?jets)\s+(?:\w+\s+)?"
+                      r"(?:struck|hit|bombed|targeted|attacked|pounded|raided)\b", re.I), "airStrike")]
 _UNNAMED = re.compile(r"\b(?:mysterious|alleged|unclaimed|unidentified|unexplained|unattributed)\s+(?:\w+\s+)?"
-                      r"(?:air ?strikes?|air raids?|strikes?|attacks?|explosions?|drone strikes?)\b", re.I)
+                      r"(?:air ?strikes?|air raids?|strikes?|attacks?|explosions?|drone strikes?|aircraft|war ?planes?|jets|drones|gunmen|"
+                      r"attackers|assailants)\b", re.I)
 
 
 def strike_facts(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:

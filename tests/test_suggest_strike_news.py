@@ -56,3 +56,20 @@ def test_a_strike_dated_among_one_a_source_only_bounds_is_the_one_the_words_are_
     facts = [("strike-x", "date", "2023-05-02"), ("strike-y", "dateNotAfter", "2023-05-03")]
     assert found("Jets hit a camp on May 2, killing six fighters (Monitor, May 3, 2023).", {}, facts) \
         == {("strike-x", "casualties", dead(6, "exactly", "six fighters"))}
+
+
+def test_aircraft_that_struck_make_an_air_strike_and_unidentified_ones_leave_it_unattributed():
+    from kg.strike_cues import strike_facts
+
+    proposer = proposer_of(TYPES)
+
+    def kinds(text, facts):
+        return {(f.subject, f.property, f.object) for f in strike_facts(proposer, text, [Proposed(*f, "") for f in facts])}
+
+    dated = [("strike-x", "date", "2023-05-02")]
+    assert kinds("Unidentified warplanes bombed a depot near the river on Tuesday.", dated) \
+        == {("strike-x", "strikeType", "airStrike"), ("strike-x", "attributionStatus", "unattributed")}
+    assert kinds("Israeli jets struck a depot on Tuesday.", dated) == {("strike-x", "strikeType", "airStrike")}
+    # aircraft that carried something, not a strike's; a perpetrator named
+    assert kinds("Cargo aircraft landed at the airport on Tuesday after the strike.", dated) == set()
+    assert kinds("Unidentified gunmen attacked the post on Tuesday.", dated + [("strike-x", "perpetrator", "isis")]) == set()
