@@ -38,6 +38,7 @@ from .discussions import discussions
 from .enabling import enablers
 from .entity_types import NO_CLUE, guess_type
 from .errors import InputError, KGError
+from .event_counts import event_counts
 from .event_index import EventIndex
 from .event_links import discussed_at, measures_against, repeated, report_concerns
 from .event_literals import event_literals
@@ -225,7 +226,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
-        facts += strike_news(proposer, text, nodes, quantities, facts)
+        facts += strike_news(proposer, text, nodes, quantities, facts) + event_counts(proposer, text, quantities, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
