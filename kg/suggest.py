@@ -92,6 +92,7 @@ from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
 from .strike_news import strike_news
+from .struck_convoys import struck_convoys
 from .time_cues import Timeline
 from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
@@ -227,6 +228,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += strike_news(proposer, text, nodes, quantities, facts) + event_counts(proposer, text, quantities, facts)
+        facts += struck_convoys(proposer, text, nodes, quantities, facts, doc.id)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)

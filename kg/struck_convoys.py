@@ -1,0 +1,37 @@
+"""The convoy a dated strike hit, as news words it: "struck a convoy of 14 trucks", "a drone strike on a convoy of fuel
+tankers" → a Transfer (the ontology's moving of weapons, fighters or goods) of the strike's date, with the count of its
+vehicles as its `quantity` and the goods the convoy's phrase names as its `cargo`.
+
+Only for a sentence of one dated strike, and a convoy the words put right after the strike's verb or "on"."""
+
+from __future__ import annotations
+
+import re
+
+from .dates_numbers import QuantityMention
+from .namespaces import LB
+from .propose import Node, Proposed, Proposer
+
+# "hit a convoy of", "strike on a militia convoy of": the convoy's phrase runs to the clause's end or a preposition.
+_CONVOY = re.compile(r"\b(?:struck|hit|bombed|targeted|attacked|strikes?|raids?|attacks?)\s+(?:on\s+)?(?:a|the)\s+"
+                     r"(?:[\w-]+\s+)?convoys?\s+of\s+(?P<what>[^,;.()]*?)(?=\s+(?:on|near|in|at|along|south|north|east|west|"
+                     r"outside|as|toward|towards|from|to)\b|[,;.()]|$)", re.I)
+
+
+def struck_convoys(proposer: Proposer, text: str, nodes: list[Node], quantities: list[QuantityMention],
+                   facts: list[Proposed], document: str) -> list[Proposed]:
+    """A new Transfer for the convoy the sentence's one dated strike hit: its date, its count, its goods."""
+    strikes = list(dict.fromkeys(f.subject for f in facts if f.property == "date"
+                                 and proposer.ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Strike")))
+    m = _CONVOY.search(text)
+    if len(strikes) != 1 or m is None:
+        return []
+    date = next(f.object for f in facts if f.subject == strikes[0] and f.property == "date")
+    convoy = proposer.new_event("Transfer", date, [], "convoy", document)
+    out = [Proposed(convoy, "date", date, f"{m.group(0)!r}: the convoy the strike of {date} hit")]
+    count = next((q for q in quantities if m.start("what") <= q.start < m.end("what")), None)
+    if count is not None and count.unit != "person":
+        out.append(Proposed(convoy, "quantity", count.as_yaml(), f"{count.verbatim!r}: the convoy's vehicles"))
+    out += [Proposed(convoy, "cargo", n.id, f"{n.words!r}: what the convoy carried") for n in nodes
+            if m.start("what") <= n.start < m.end("what") and n.type == LB + "Commodity"]
+    return out

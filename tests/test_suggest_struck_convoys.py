@@ -1,0 +1,32 @@
+"""kg suggest's convoy a dated strike hit (kg.struck_convoys), on hand-made sentences."""
+
+from __future__ import annotations
+
+from kg.dates_numbers import quantities
+from kg.propose import Proposed
+from kg.struck_convoys import struck_convoys
+
+from .test_suggest_parts import nodes_of, proposer_of
+
+TYPES = {"strike-x": "Strike", "seizure-x": "Seizure", "diesel": "Commodity", "raqqa": "Settlement"}
+
+
+def found(text: str, names: dict[str, str], facts: list[tuple]) -> set[tuple]:
+    proposer = proposer_of(TYPES)
+    out = struck_convoys(proposer, text, nodes_of(proposer, text, names), quantities(text), [Proposed(*f, "") for f in facts], "009")
+    return {(f.subject, f.property, f.object["value"] if isinstance(f.object, dict) else f.object) for f in out}
+
+
+def test_a_convoy_a_dated_strike_hit_is_a_transfer_of_its_date_with_its_vehicles_and_goods():
+    dated = [("strike-x", "date", "2022-07-01")]
+    assert found("On Friday, drones hit a convoy of 9 lorries near Raqqa.", {"Raqqa": "raqqa"}, dated) \
+        == {("transfer-2022-07-01", "date", "2022-07-01"), ("transfer-2022-07-01", "quantity", 9)}
+    assert found("A raid on a convoy of diesel tankers on Friday set them ablaze.", {"diesel": "diesel"}, dated) \
+        == {("transfer-2022-07-01", "date", "2022-07-01"), ("transfer-2022-07-01", "cargo", "diesel")}
+
+
+def test_no_convoy_where_the_strike_did_not_hit_one_or_no_strike_is_dated():
+    dated = [("strike-x", "date", "2022-07-01")]
+    assert found("On Friday, drones hit a depot used by a convoy of 9 lorries.", {}, dated) == set()
+    assert found("On Friday, guards stopped a convoy of 9 lorries.", {}, [("seizure-x", "date", "2022-07-01")]) == set()
+    assert found("Drones hit a convoy of 9 lorries.", {}, [("strike-x", "target", "raqqa")]) == set()
