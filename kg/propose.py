@@ -26,6 +26,7 @@ from .namespaces import LB
 from .ontology import Ontology
 from .relation_cues import RELATIONS, TRIGGERS
 from .report_cues import action_verbs, finite_verbs
+from .speaker_places import speaker_place
 
 GAP = 70  # longest run of words between two entities one cue pattern may span
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
@@ -518,8 +519,8 @@ class Proposer:
             if cls == "Deployment" and ew.MOVED_TO.fullmatch(text[after:n.start]):  # "moved units to the Syrian side"
                 out.append(("location", n))
                 continue
-            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90):  # what a report says lies far on
-                continue
+            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90) or speaker_place(before):
+                continue  # what a report says lies far on; a speaker's place is not the event's
             for pattern, role in _PLACE_ROLE:
                 if pattern.search(before) and not (_local(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
                     out.append((role, n))
