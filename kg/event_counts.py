@@ -1,8 +1,8 @@
-"""How many things an event a sentence dates took in, where the count is what its verb acts on: "hit four tankers",
-"collected fees from some 150 trucks a day", "seized 12 trucks" → the event's `quantity` (the ontology's "how much the
+"""How many things an event a sentence dates took in, where the count is what its verb acts on: "hit nine depots",
+"collected tolls from about 60 lorries an hour", "seized 30 trucks" → the event's `quantity` (the ontology's "how much the
 event moved, seized or built").
 
-Not a count inside another thing's phrase ("struck a convoy of 14 trucks": the convoy's trucks, not the strike's), nor
+Not a count inside another thing's phrase ("hit a column of 20 trucks": the column's trucks, not the strike's), nor
 one whose noun the number reader did not reach ("two trading companies"), nor people, money, lengths or shares
 (casualties, sizes, values and lengths have their own rules), nor an event a report or a meeting is
 (what they count is what they say, not what they did). Only for a sentence of one such event."""

@@ -1,5 +1,5 @@
-"""A place named as where a speaker or witness is, not where an event was: "a customs official at al-Qaim said",
-"residents in the town told", "sources in Baghdad". News names its sources by their place; the place after "at" or "in"
+"""A place named as where a speaker or witness is, not where an event was: "an official at Mosul said",
+"residents in the town told", "sources in the capital". News names its sources by their place; the place after "at" or "in"
 in such a phrase says nothing of the event the sentence reports."""
 
 from __future__ import annotations

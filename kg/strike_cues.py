@@ -1,8 +1,8 @@
 """What a sentence says of the strikes it dates besides their roles: their kind where the word of the strike stands
 apart from the word that dated it ("Mysterious airstrikes struck … in the summer and fall of 2019": `strikeType`
 airStrike; "warplanes struck", "aircraft hit": an air strike), and that no one is named for them where the text calls
-them, or whoever carried them out, "mysterious", "alleged", "unclaimed" or "unidentified" ("unidentified aircraft
-struck": `attributionStatus` unattributed), unless the sentence names a perpetrator.
+them, or whoever carried them out, "mysterious", "alleged", "unclaimed" or "unidentified" ("unidentified warplanes
+bombed": `attributionStatus` unattributed), unless the sentence names a perpetrator.
 
 Not for an event of the register that the sentence's date matches only coarsely (a year, where other documents give
 its month or day): the words may be about another strike of that year."""

@@ -1,8 +1,8 @@
 """What the common wording of news says of a strike a sentence names, once the strike is known (dated or referred to):
 
 - its dead: the count right after "killed"/"killing" or right before "were killed", when it counts people, also where a
-  modifier stands before the word for people ("killing at least 11 militia members") → `casualties` (unit person);
-- where it hit, by a compass bearing from a place ("on a track south of al-Qaim", "8 km west of the town of X") → the
+  modifier stands before the word for people ("killing at least nine guard members") → `casualties` (unit person);
+- where it hit, by a compass bearing from a place ("a farm east of Mayadin", "10 km north of the town of X") → the
   place is its `nearLocation`, unless the sentence already gives where it was.
 
 Only for a sentence of one strike (a strike only bounded by the date a source is cited with does not count beside one
@@ -16,12 +16,12 @@ from .dates_numbers import QuantityMention
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
-# The words of news for people counted as dead; a count may carry up to two modifiers before one ("11 militia members").
+# The words of news for people counted as dead; one modifier may stand between the count and the word ("nine guard members").
 _PEOPLE = r"(?:members|fighters|people|persons|soldiers|troops|militants|men|civilians|officers|commanders|operatives|guards)"
 _KILLED_BEFORE = re.compile(r"\bkill(?:ed|ing|s)\s+$", re.I)
 _PEOPLE_AFTER = re.compile(rf"^(?:\s+[\w'-]+)?\s+{_PEOPLE}\b", re.I)
 _KILLED_AFTER = re.compile(r"^\s+(?:were|had been|have been)\s+killed\b", re.I)
-# A bearing from a place: "south of", "about 8 km (5 miles) north-west of the town of".
+# A bearing from a place: "east of", "some 10 km north-west of the town of".
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
                       r"(?:(?:[A-Z][a-z]+\s+)?(?:border\s+)?(?:town|city|village|area)\s+of\s+)?$", re.I)
 _WHERE = ("nearLocation", "location")

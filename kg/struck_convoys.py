@@ -1,4 +1,4 @@
-"""The convoy a dated strike hit, as news words it: "struck a convoy of 14 trucks", "a drone strike on a convoy of fuel
+"""The convoy a dated strike hit, as news words it: "hit a convoy of 9 lorries", "a raid on a convoy of diesel
 tankers" → a Transfer (the ontology's moving of weapons, fighters or goods) of the strike's date, with the count of its
 vehicles as its `quantity` and the goods the convoy's phrase names as its `cargo`.
 
@@ -12,7 +12,7 @@ from .dates_numbers import QuantityMention
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
-# "hit a convoy of", "strike on a militia convoy of": the convoy's phrase runs to the clause's end or a preposition.
+# "hit a convoy of", "raid on an army convoy of": the convoy's phrase runs to the clause's end or a preposition.
 _CONVOY = re.compile(r"\b(?:struck|hit|bombed|targeted|attacked|strikes?|raids?|attacks?)\s+(?:on\s+)?(?:a|the)\s+"
                      r"(?:[\w-]+\s+)?convoys?\s+of\s+(?P<what>[^,;.()]*?)(?=\s+(?:on|near|in|at|along|south|north|east|west|"
                      r"outside|as|toward|towards|from|to)\b|[,;.()]|$)", re.I)
