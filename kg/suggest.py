@@ -23,6 +23,7 @@ import yaml
 
 from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
+from .announced_sanctions import announced_sanctions
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -229,6 +230,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += strike_news(proposer, text, nodes, quantities, facts) + event_counts(proposer, text, quantities, facts)
         facts += struck_convoys(proposer, text, nodes, quantities, facts, doc.id)
+        facts = announced_sanctions(proposer, text, nodes, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
