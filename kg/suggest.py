@@ -23,6 +23,7 @@ import yaml
 
 from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
+from .appositions import appositive_facts, national_groups
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -52,6 +53,7 @@ from .last_stands import last_stands
 from .means_cues import means_facts
 from .member_targets import member_targets
 from .mentions import Matcher
+from .mode_phrases import by_mode
 from .mode_routes import mode_routes
 from .movements import movement_roles, when_dated
 from .name_cues import name_facts
@@ -208,6 +210,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
+        facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
+        facts += by_mode(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)

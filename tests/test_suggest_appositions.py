@@ -1,0 +1,79 @@
+"""What news phrasing says of actors and routes beside their names, on hand-made sentences: an apposition's sect and
+backer, a nationality adjective before a group's name, a route given by its mode ("by road across A into B")."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.namespaces import LB
+
+from .test_suggest_parts import nodes_of
+
+LABELS = {"iran": "Iran", "iraq": "Iraq", "syria": "Syria", "pakistan": "Pakistan", "lebanon": "Lebanon"}
+
+
+@pytest.fixture
+def proposer():
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.propose import Proposer
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    types = {c: LB + "Country" for c in LABELS} | {
+        "badr": LB + "Militia", "zainabiyoun": LB + "Militia", "tribes": LB + "Militia", "council": LB + "GovernmentBody",
+        "land-bridge": LB + "LandBridge", "air-bridge": LB + "AirBridge", "aleppo": LB + "Settlement", "beirut": LB + "Settlement"}
+    return Proposer(ontology, types, EventIndex(ontology))
+
+
+def _facts(found):
+    return {(f.subject, f.property, f.object) for f in found}
+
+
+def test_the_apposition_after_a_name_gives_its_sect_and_backer(proposer):
+    from kg.appositions import appositive_facts
+
+    text = "Officials blamed the Badr Organization, a largely Shia paramilitary group, and Liwa Zainabiyoun, another Iran-backed unit."
+    nodes = nodes_of(proposer, text, {"Badr Organization": "badr", "Liwa Zainabiyoun": "zainabiyoun"})
+    assert _facts(appositive_facts(proposer, text, nodes, LABELS)) == {("badr", "sect", "shia"), ("iran", "sponsors", "zainabiyoun")}
+
+
+def test_an_apposition_of_hostility_or_a_clause_says_nothing_of_the_name(proposer):
+    from kg.appositions import appositive_facts
+
+    for text in ("The tribal council, a rival of the Sunni militias, met the Badr Organization.",
+                 "The Badr Organization, which fought Sunni fighters and Iran-backed units, withdrew.",
+                 "The Badr Organization said Sunni groups, the Iran-backed units and others had left."):
+        nodes = nodes_of(proposer, text, {"Badr Organization": "badr"} | ({"tribal council": "council"} if "council" in text else {}))
+        assert _facts(appositive_facts(proposer, text, nodes, LABELS)) == set(), text
+
+
+def test_a_nationality_adjective_before_a_groups_name_gives_its_country(proposer):
+    from kg.appositions import national_groups
+
+    text = "Fighters of the Pakistani Zainabiyoun brigade joined the Lebanese Badr Organization near Aleppo."
+    nodes = nodes_of(proposer, text, {"Zainabiyoun": "zainabiyoun", "Badr Organization": "badr", "Aleppo": "aleppo"})
+    assert _facts(national_groups(proposer, text, nodes, LABELS)) == {("zainabiyoun", "country", "pakistan"),
+                                                                        ("badr", "country", "lebanon")}
+    # a capitalised word that is no nationality, and a nationality before a place, say nothing
+    text = "The Northern Zainabiyoun brigade held the Syrian Aleppo road."
+    nodes = nodes_of(proposer, text, {"Zainabiyoun": "zainabiyoun", "Aleppo": "aleppo"})
+    assert _facts(national_groups(proposer, text, nodes, LABELS)) == set()
+
+
+def test_a_route_given_by_its_mode_and_ends(proposer):
+    from kg.mode_phrases import by_mode
+
+    text = "The network ships rockets by road through Iraq to Aleppo, and by air via Syria into Beirut."
+    nodes = nodes_of(proposer, text, {"Iraq": "iraq", "Aleppo": "aleppo", "Syria": "syria", "Beirut": "beirut"})
+    assert _facts(by_mode(proposer, text, nodes)) == {
+        ("land-bridge", "mode", "land"), ("land-bridge", "passesThrough", "iraq"), ("land-bridge", "destination", "aleppo"),
+        ("air-bridge", "mode", "air"), ("air-bridge", "passesThrough", "syria"), ("air-bridge", "destination", "beirut")}
+
+
+def test_by_road_without_carrying_is_no_route(proposer):
+    from kg.mode_phrases import by_mode
+
+    text = "Aleppo is three hours by road from Iraq."
+    nodes = nodes_of(proposer, text, {"Aleppo": "aleppo", "Iraq": "iraq"})
+    assert _facts(by_mode(proposer, text, nodes)) == set()
