@@ -63,6 +63,7 @@ from .nested_places import officials_countries, provinces_in_countries
 from .ontology import DATE_PROPERTIES, load_ontology
 from .other_names import other_names
 from .paths import Layout
+from .person_appositions import person_appositions
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .possessive_places import possessive_places
@@ -211,7 +212,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
         facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
-        facts += by_mode(proposer, text, nodes)
+        facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)

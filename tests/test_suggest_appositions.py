@@ -22,6 +22,7 @@ def proposer():
     ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
     types = {c: LB + "Country" for c in LABELS} | {
         "badr": LB + "Militia", "zainabiyoun": LB + "Militia", "tribes": LB + "Militia", "council": LB + "GovernmentBody",
+        "roe": LB + "Person", "doe": LB + "Person", "mosul": LB + "Settlement", "erbil": LB + "Settlement",
         "land-bridge": LB + "LandBridge", "air-bridge": LB + "AirBridge", "aleppo": LB + "Settlement", "beirut": LB + "Settlement"}
     return Proposer(ontology, types, EventIndex(ontology))
 
@@ -77,3 +78,20 @@ def test_by_road_without_carrying_is_no_route(proposer):
     text = "Aleppo is three hours by road from Iraq."
     nodes = nodes_of(proposer, text, {"Aleppo": "aleppo", "Iraq": "iraq"})
     assert _facts(by_mode(proposer, text, nodes)) == set()
+
+
+def test_a_persons_apposition_gives_the_title_and_the_body_or_place(proposer):
+    from kg.person_appositions import person_appositions
+
+    text = "Jane Roe, a spokeswoman for the Badr Organization, and John Doe, a 52-year-old fuel trader from Mosul, spoke."
+    nodes = nodes_of(proposer, text, {"Jane Roe": "roe", "Badr Organization": "badr", "John Doe": "doe", "Mosul": "mosul"})
+    assert _facts(person_appositions(proposer, text, nodes)) == {
+        ("roe", "title", "spokeswoman"), ("roe", "memberOf", "badr"), ("doe", "title", "fuel trader"), ("doe", "hasPresenceIn", "mosul")}
+
+
+def test_a_place_further_on_or_inside_a_word_is_not_where_the_person_is(proposer):
+    from kg.person_appositions import person_appositions
+
+    text = "John Doe, an analyst at an Erbil-based institute who studies Mosul, spoke; Jane Roe, a mother of three in Mosul, left."
+    nodes = nodes_of(proposer, text, {"John Doe": "doe", "Erbil": "erbil", "Mosul": "mosul", "Jane Roe": "roe"})
+    assert _facts(person_appositions(proposer, text, nodes)) == {("doe", "title", "analyst")}
