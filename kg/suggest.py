@@ -24,6 +24,7 @@ import yaml
 from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
 from .appositions import appositive_facts, national_groups
+from .based_in import based_in
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -212,7 +213,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
         facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
-        facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes)
+        facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes) + based_in(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)

@@ -95,3 +95,16 @@ def test_a_place_further_on_or_inside_a_word_is_not_where_the_person_is(proposer
     text = "John Doe, an analyst at an Erbil-based institute who studies Mosul, spoke; Jane Roe, a mother of three in Mosul, left."
     nodes = nodes_of(proposer, text, {"John Doe": "doe", "Erbil": "erbil", "Mosul": "mosul", "Jane Roe": "roe"})
     assert _facts(person_appositions(proposer, text, nodes)) == {("doe", "title", "analyst")}
+
+
+def test_a_place_based_actor_has_a_presence_there(proposer):
+    from kg.based_in import based_in
+
+    text = "Two Mosul-based trading firms and the Erbil-based Badr Organization were named."
+    proposer.types["firms"] = LB + "Organization"
+    nodes = nodes_of(proposer, text, {"Mosul": "mosul", "trading firms": "firms", "Erbil": "erbil", "Badr Organization": "badr"})
+    assert _facts(based_in(proposer, text, nodes)) == {("firms", "hasPresenceIn", "mosul"), ("badr", "hasPresenceIn", "erbil")}
+    # the actor named after the thing that is based there is not
+    text = "A Mosul-based study of the trade, by Jane Roe, was cited."
+    nodes = nodes_of(proposer, text, {"Mosul": "mosul", "Jane Roe": "roe"})
+    assert _facts(based_in(proposer, text, nodes)) == set()
