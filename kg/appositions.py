@@ -75,3 +75,18 @@ def national_groups(proposer: Proposer, text: str, nodes: list[Node], labels: di
         if country_id in proposer.types and proposer.ontology.is_subclass(proposer.types[country_id], LB + "Country"):
             out.append(Proposed(n.id, "country", country_id, f"{word!r} right before {n.words!r}"))
     return out
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+$")
+_STATE_BODIES = ("GovernmentBody", "StateForce")
+
+
+def possessed_bodies(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """[body, country, C] for a state's body named in C's possessive: "Iraq's Border Guard Command", "Syria's army"."""
+    out = []
+    for country, body in zip(nodes, nodes[1:], strict=False):
+        if country.kind == "linked" and proposer.ontology.is_subclass(country.type, LB + "Country") \
+                and body.kind in ("linked", "new") and any(proposer.ontology.is_subclass(body.type, LB + c) for c in _STATE_BODIES) \
+                and _POSSESSIVE.fullmatch(text, country.end, body.start) and proposer.allowed(body, "country", country):
+            out.append(Proposed(body.id, "country", country.id, f"{text[country.start:body.end]!r}"))
+    return out

@@ -51,3 +51,18 @@ def guards_deployed(proposer: Proposer, text: str, nodes: list[Node], facts: lis
         if proposer.allowed(force, "deployedIn", place):
             out.append(Proposed(force.id, "deployedIn", place.id, f"{force.words!r} guards {place.words!r}: deployed there"))
     return out
+
+
+_AT = re.compile(r"\s+(?:at|stationed\s+(?:at|in)|based\s+(?:at|in))\s+(?:the\s+)?")
+
+
+def forces_at(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """[force, deployedIn, place] for a state's force named right before "at <place>" ("U.S. troops at the base")."""
+    is_a = proposer.ontology.is_subclass
+    out = []
+    for force, place in zip(nodes, nodes[1:], strict=False):
+        if force.kind in ("linked", "new") and is_a(force.type, LB + "StateForce") and place.kind in ("linked", "new") \
+                and is_a(place.type, LB + "Place") and not is_a(place.type, LB + "Country") \
+                and _AT.fullmatch(text, force.end, place.start) and proposer.allowed(force, "deployedIn", place):
+            out.append(Proposed(force.id, "deployedIn", place.id, f"{text[force.start:place.end]!r}"))
+    return out

@@ -23,7 +23,7 @@ import yaml
 
 from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
-from .appositions import appositive_facts, national_groups
+from .appositions import appositive_facts, national_groups, possessed_bodies
 from .based_in import based_in
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
@@ -68,7 +68,7 @@ from .person_appositions import person_appositions
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .possessive_places import possessive_places
-from .presence_cues import fronted_deployments, guards_deployed
+from .presence_cues import forces_at, fronted_deployments, guards_deployed
 from .present_at import present_at
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
@@ -214,6 +214,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
         facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
         facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes) + based_in(proposer, text, nodes)
+        facts += possessed_bodies(proposer, text, nodes) + forces_at(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)

@@ -23,6 +23,7 @@ def proposer():
     types = {c: LB + "Country" for c in LABELS} | {
         "badr": LB + "Militia", "zainabiyoun": LB + "Militia", "tribes": LB + "Militia", "council": LB + "GovernmentBody",
         "roe": LB + "Person", "doe": LB + "Person", "mosul": LB + "Settlement", "erbil": LB + "Settlement",
+        "guard": LB + "StateForce", "us-forces": LB + "StateForce", "base": LB + "MilitaryBase",
         "land-bridge": LB + "LandBridge", "air-bridge": LB + "AirBridge", "aleppo": LB + "Settlement", "beirut": LB + "Settlement"}
     return Proposer(ontology, types, EventIndex(ontology))
 
@@ -108,3 +109,20 @@ def test_a_place_based_actor_has_a_presence_there(proposer):
     text = "A Mosul-based study of the trade, by Jane Roe, was cited."
     nodes = nodes_of(proposer, text, {"Mosul": "mosul", "Jane Roe": "roe"})
     assert _facts(based_in(proposer, text, nodes)) == set()
+
+
+def test_a_states_possessive_before_its_body_gives_the_bodys_country(proposer):
+    from kg.appositions import possessed_bodies
+
+    text = "Syria's Border Guard met Iraq's Badr Organization."
+    nodes = nodes_of(proposer, text, {"Syria": "syria", "Border Guard": "guard", "Iraq": "iraq", "Badr Organization": "badr"})
+    assert _facts(possessed_bodies(proposer, text, nodes)) == {("guard", "country", "syria")}  # a militia is no state's body
+
+
+def test_a_states_force_at_a_place_is_deployed_there(proposer):
+    from kg.presence_cues import forces_at
+
+    text = "Drones struck U.S. forces at the Mosul base, and the Border Guard near Erbil fired back at Iraq."
+    nodes = nodes_of(proposer, text, {"U.S. forces": "us-forces", "Mosul base": "base", "Border Guard": "guard", "Erbil": "erbil",
+                                      "Iraq": "iraq"})
+    assert _facts(forces_at(proposer, text, nodes)) == {("us-forces", "deployedIn", "base")}
