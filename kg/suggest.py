@@ -58,6 +58,7 @@ from .mode_phrases import by_mode
 from .mode_routes import mode_routes
 from .movements import movement_roles, when_dated
 from .name_cues import name_facts
+from .named_facilities import named_facilities
 from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
@@ -214,7 +215,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
         facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
         facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes) + based_in(proposer, text, nodes)
-        facts += possessed_bodies(proposer, text, nodes) + forces_at(proposer, text, nodes)
+        facts += possessed_bodies(proposer, text, nodes) + forces_at(proposer, text, nodes) + named_facilities(proposer, nodes, labels)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)

@@ -126,3 +126,16 @@ def test_a_states_force_at_a_place_is_deployed_there(proposer):
     nodes = nodes_of(proposer, text, {"U.S. forces": "us-forces", "Mosul base": "base", "Border Guard": "guard", "Erbil": "erbil",
                                       "Iraq": "iraq"})
     assert _facts(forces_at(proposer, text, nodes)) == {("us-forces", "deployedIn", "base")}
+
+
+def test_a_new_facility_named_after_its_town_lies_in_it(proposer):
+    from kg.named_facilities import named_facilities
+    from kg.propose import Node
+
+    labels = LABELS | {"mosul": "Mosul", "erbil": "Erbil"}
+    proposer.types.update({"mosul-airport": LB + "Installation", "erbil-road": LB + "Road", "mosul-base": LB + "Installation"})
+    nodes = [Node(0, 22, "mosul-airport", LB + "Installation", "Mosul International Airport", "new"),
+             Node(30, 40, "erbil-road", LB + "Road", "Erbil Road", "new"),
+             Node(50, 60, "mosul-base", LB + "Installation", "Mosul Base", "linked")]
+    # a road named after its end, and a facility the register already has, are left as they are
+    assert _facts(named_facilities(proposer, nodes, labels)) == {("mosul-airport", "locatedIn", "mosul")}
