@@ -52,3 +52,36 @@ def person_appositions(proposer: Proposer, text: str, nodes: list[Node]) -> list
         if proposer.allowed(n, prop, after):
             out.append(Proposed(n.id, prop, after.id, f"{title!r} {prep} {after.words!r} after {n.words!r}"))
     return out
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_ROLES = (r"(?:business(?:men|women)|officials|commanders|traders|merchants|smugglers|officers|leaders|members|fighters|"
+          r"activists|lawmakers|clerics|analysts|researchers|journalists|drivers|diplomats|financiers|brothers)")
+_COUNTED = re.compile(rf"\b(?P<count>two|three|four|five)\s+(?:(?P<adjective>[A-Z][\w-]*)\s+)?"
+                      rf"(?P<title>(?:[a-z][\w-]*\s+)?{_ROLES})\s*,\s*$")
+_LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def listed_people(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """"two Iraqi businessmen, A and B": [A, title, "businessmen"] and [A, country, Iraq], for each person of a list
+    after a counted description, where the list names as many people as the count says."""
+    is_a = proposer.ontology.is_subclass
+    out = []
+    for i, first in enumerate(nodes):
+        m = _COUNTED.search(text, 0, first.start)
+        if m is None or m.end() != first.start:
+            continue
+        people = [first]
+        for n in nodes[i + 1:]:
+            if not _LISTED.fullmatch(text, people[-1].end, n.start) or n.kind == "demonym":
+                break
+            people.append(n)
+        if len(people) != _COUNTS[m.group("count").lower()] or not all(
+                p.kind in ("linked", "new") and is_a(p.type, LB + "Person") for p in people):
+            continue
+        country = next((n for n in nodes if n.kind == "demonym" and n.start == m.start("adjective")), None)
+        for p in people:
+            out.append(Proposed(p.id, "title", m.group("title"), f"{m.group(0).strip(' ,')!r} before the list with {p.words!r}"))
+            if country is not None and proposer.allowed(p, "country", country):
+                out.append(Proposed(p.id, "country", country.id, f"{m.group(0).strip(' ,')!r} before the list with {p.words!r}"))
+    return out

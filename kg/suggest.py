@@ -65,7 +65,7 @@ from .nested_places import officials_countries, provinces_in_countries
 from .ontology import DATE_PROPERTIES, load_ontology
 from .other_names import other_names
 from .paths import Layout
-from .person_appositions import person_appositions
+from .person_appositions import listed_people, person_appositions
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .possessive_places import possessive_places
@@ -216,6 +216,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
         facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes) + based_in(proposer, text, nodes)
         facts += possessed_bodies(proposer, text, nodes) + forces_at(proposer, text, nodes) + named_facilities(proposer, nodes, labels)
+        facts += listed_people(proposer, text, nodes)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)

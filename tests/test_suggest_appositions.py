@@ -23,7 +23,7 @@ def proposer():
     types = {c: LB + "Country" for c in LABELS} | {
         "badr": LB + "Militia", "zainabiyoun": LB + "Militia", "tribes": LB + "Militia", "council": LB + "GovernmentBody",
         "roe": LB + "Person", "doe": LB + "Person", "mosul": LB + "Settlement", "erbil": LB + "Settlement",
-        "guard": LB + "StateForce", "us-forces": LB + "StateForce", "base": LB + "MilitaryBase",
+        "poe": LB + "Person", "guard": LB + "StateForce", "us-forces": LB + "StateForce", "base": LB + "MilitaryBase",
         "land-bridge": LB + "LandBridge", "air-bridge": LB + "AirBridge", "aleppo": LB + "Settlement", "beirut": LB + "Settlement"}
     return Proposer(ontology, types, EventIndex(ontology))
 
@@ -139,3 +139,16 @@ def test_a_new_facility_named_after_its_town_lies_in_it(proposer):
              Node(50, 60, "mosul-base", LB + "Installation", "Mosul Base", "linked")]
     # a road named after its end, and a facility the register already has, are left as they are
     assert _facts(named_facilities(proposer, nodes, labels)) == {("mosul-airport", "locatedIn", "mosul")}
+
+
+def test_the_people_listed_after_a_counted_description(proposer):
+    from kg.person_appositions import listed_people
+
+    text = "Sanctions hit two Syrian fuel traders, Jane Roe and John Doe, and the Badr Organization."
+    nodes = nodes_of(proposer, text, {"Jane Roe": "roe", "John Doe": "doe", "Badr Organization": "badr"}, {"Syrian": "syria"})
+    assert _facts(listed_people(proposer, text, nodes)) == {
+        ("roe", "title", "fuel traders"), ("doe", "title", "fuel traders"), ("roe", "country", "syria"), ("doe", "country", "syria")}
+    # a list longer than the count is another list
+    text = "Sanctions hit two Syrian fuel traders, Jane Roe, John Doe and Jim Poe."
+    nodes = nodes_of(proposer, text, {"Jane Roe": "roe", "John Doe": "doe", "Jim Poe": "poe"}, {"Syrian": "syria"})
+    assert _facts(listed_people(proposer, text, nodes)) == set()
