@@ -90,3 +90,24 @@ def possessed_bodies(proposer: Proposer, text: str, nodes: list[Node]) -> list[P
                 and _POSSESSIVE.fullmatch(text, country.end, body.start) and proposer.allowed(body, "country", country):
             out.append(Proposed(body.id, "country", country.id, f"{text[country.start:body.end]!r}"))
     return out
+
+
+_TOWN = re.compile(r"\s*,\s*(?:an?|the)\s+(?:(?:small|large|remote|strategic|key|desert)\s+)?(?P<adjective>[A-Z][a-z]+)\s+"
+                   r"(?:border\s+|frontier\s+)?(?:town|city|village|district)\b")
+
+
+def appositive_towns(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """[town, locatedIn, C] for a settlement the apposition after its name calls "a <C's adjective> (border) town"."""
+    ids = {label: ent_id for ent_id, label in labels.items()}
+    out = []
+    for n in nodes:
+        m = _TOWN.match(text, n.end)
+        if m is None or n.kind not in ("linked", "new") or not proposer.ontology.is_subclass(n.type, LB + "Settlement"):
+            continue
+        word = m.group("adjective")
+        country_id = ids.get(DEMONYMS.get(word) or _MORE_DEMONYMS.get(word, ""))
+        if country_id in proposer.types and proposer.ontology.is_subclass(proposer.types[country_id], LB + "Country"):
+            country = Node(m.start("adjective"), m.end("adjective"), country_id, proposer.types[country_id], word, "demonym")
+            if proposer.allowed(n, "locatedIn", country):
+                out.append(Proposed(n.id, "locatedIn", country_id, f"{n.words!r}{m.group(0)!r}"))
+    return out

@@ -152,3 +152,11 @@ def test_the_people_listed_after_a_counted_description(proposer):
     text = "Sanctions hit two Syrian fuel traders, Jane Roe, John Doe and Jim Poe."
     nodes = nodes_of(proposer, text, {"Jane Roe": "roe", "John Doe": "doe", "Jim Poe": "poe"}, {"Syrian": "syria"})
     assert _facts(listed_people(proposer, text, nodes)) == set()
+
+
+def test_a_town_the_apposition_calls_a_countrys_town_lies_in_it(proposer):
+    from kg.appositions import appositive_towns
+
+    text = "Fighters reached Mosul, an Iraqi border town, then Erbil, a town that Syrian forces had left."
+    nodes = nodes_of(proposer, text, {"Mosul": "mosul", "Erbil": "erbil"})
+    assert _facts(appositive_towns(proposer, text, nodes, LABELS)) == {("mosul", "locatedIn", "iraq")}
