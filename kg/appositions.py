@@ -111,3 +111,27 @@ def appositive_towns(proposer: Proposer, text: str, nodes: list[Node], labels: d
             if proposer.allowed(n, "locatedIn", country):
                 out.append(Proposed(n.id, "locatedIn", country_id, f"{n.words!r}{m.group(0)!r}"))
     return out
+
+
+_ORG_NOUN = (r"(?:(?:monitoring|human\s+rights|news|media|research|trading|transport|shipping|security|armed)\s+)?"
+             r"(?:group|organi[sz]ation|monitor|militia|faction|company|firm|outlet|newspaper|channel|agency|network|website)")
+_DESCRIBED_AFTER = re.compile(rf"\s*,\s*an?\s+(?P<adjective>[A-Z][a-z]+)\s+{_ORG_NOUN}\b")
+_DESCRIBED_BEFORE = re.compile(rf"\ban?\s+(?P<adjective>[A-Z][a-z]+)\s+{_ORG_NOUN}\s*(?:\(|,)\s*$")
+
+
+def described_countries(proposer: Proposer, text: str, nodes: list[Node], labels: dict[str, str]) -> list[Proposed]:
+    """[body, country, C] for "X, a Syrian monitoring group" and "a Syrian monitoring group (X": the description set
+    beside the name gives the body's country."""
+    ids = {label: ent_id for ent_id, label in labels.items()}
+    out = []
+    for n in nodes:
+        if n.kind not in ("linked", "new") or not proposer.ontology.is_subclass(n.type, LB + "Organization"):
+            continue
+        m = _DESCRIBED_AFTER.match(text, n.end) or _DESCRIBED_BEFORE.search(text, 0, n.start)
+        country_id = ids.get(DEMONYMS.get(m.group("adjective")) or _MORE_DEMONYMS.get(m.group("adjective"), "")) if m else None
+        if country_id in proposer.types and proposer.ontology.is_subclass(proposer.types[country_id], LB + "Country"):
+            word = m.group("adjective")
+            country = Node(m.start("adjective"), m.end("adjective"), country_id, proposer.types[country_id], word, "demonym")
+            if proposer.allowed(n, "country", country):
+                out.append(Proposed(n.id, "country", country_id, f"{m.group(0).strip(' ,(')!r} beside {n.words!r}"))
+    return out

@@ -23,7 +23,7 @@ import yaml
 
 from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
-from .appositions import appositive_facts, appositive_towns, national_groups, possessed_bodies
+from .appositions import appositive_facts, appositive_towns, described_countries, national_groups, possessed_bodies
 from .based_in import based_in
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
@@ -217,6 +217,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes) + based_in(proposer, text, nodes)
         facts += possessed_bodies(proposer, text, nodes) + forces_at(proposer, text, nodes) + named_facilities(proposer, nodes, labels)
         facts += listed_people(proposer, text, nodes) + appositive_towns(proposer, text, nodes, labels)
+        facts += described_countries(proposer, text, nodes, labels)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)

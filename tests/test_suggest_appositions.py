@@ -23,7 +23,8 @@ def proposer():
     types = {c: LB + "Country" for c in LABELS} | {
         "badr": LB + "Militia", "zainabiyoun": LB + "Militia", "tribes": LB + "Militia", "council": LB + "GovernmentBody",
         "roe": LB + "Person", "doe": LB + "Person", "mosul": LB + "Settlement", "erbil": LB + "Settlement",
-        "poe": LB + "Person", "guard": LB + "StateForce", "us-forces": LB + "StateForce", "base": LB + "MilitaryBase",
+        "poe": LB + "Person", "monitor": LB + "MediaOutlet", "firm": LB + "Organization",
+        "guard": LB + "StateForce", "us-forces": LB + "StateForce", "base": LB + "MilitaryBase",
         "land-bridge": LB + "LandBridge", "air-bridge": LB + "AirBridge", "aleppo": LB + "Settlement", "beirut": LB + "Settlement"}
     return Proposer(ontology, types, EventIndex(ontology))
 
@@ -160,3 +161,12 @@ def test_a_town_the_apposition_calls_a_countrys_town_lies_in_it(proposer):
     text = "Fighters reached Mosul, an Iraqi border town, then Erbil, a town that Syrian forces had left."
     nodes = nodes_of(proposer, text, {"Mosul": "mosul", "Erbil": "erbil"})
     assert _facts(appositive_towns(proposer, text, nodes, LABELS)) == {("mosul", "locatedIn", "iraq")}
+
+
+def test_a_description_beside_a_bodys_name_gives_its_country(proposer):
+    from kg.appositions import described_countries
+
+    text = "Syria Watch, a Lebanese monitoring group, and a Pakistani trading firm (Indus Star) named Jane Roe, a Syrian trader."
+    nodes = nodes_of(proposer, text, {"Syria Watch": "monitor", "Indus Star": "firm", "Jane Roe": "roe"})
+    assert _facts(described_countries(proposer, text, nodes, LABELS)) == {
+        ("monitor", "country", "lebanon"), ("firm", "country", "pakistan")}  # a person is no body
