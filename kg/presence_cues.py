@@ -1,7 +1,8 @@
 """Where a force is deployed when the sentence puts the place first: "In al-Qaim a force of the militias is deployed,
 called the Imam Ali Battalions", "In Albu Kamal, two brigades are stationed". The armed group or unit the clause names
 (before the verb, or after it as what the force is called) is deployed in the place the fronted phrase names. And where
-a force guards a place ("the crossing is heavily guarded by the IRGC"): it is deployed there.
+a force guards a place ("the crossing is heavily guarded by the IRGC"): it is deployed there. And a state's force
+named right before "at" a place ("U.S. forces at the base", "troops stationed at the airport") is deployed there.
 """
 
 from __future__ import annotations
