@@ -1,7 +1,8 @@
 """Where a force is deployed when the sentence puts the place first: "In al-Qaim a force of the militias is deployed,
 called the Imam Ali Battalions", "In Albu Kamal, two brigades are stationed". The armed group or unit the clause names
 (before the verb, or after it as what the force is called) is deployed in the place the fronted phrase names. And where
-a force guards a place ("the crossing is heavily guarded by the IRGC"): it is deployed there.
+a force guards a place ("the crossing is heavily guarded by the IRGC"): it is deployed there. And a state's force
+named right before "at" a place ("U.S. forces at the base", "troops stationed at the airport") is deployed there.
 """
 
 from __future__ import annotations
@@ -50,4 +51,19 @@ def guards_deployed(proposer: Proposer, text: str, nodes: list[Node], facts: lis
             continue
         if proposer.allowed(force, "deployedIn", place):
             out.append(Proposed(force.id, "deployedIn", place.id, f"{force.words!r} guards {place.words!r}: deployed there"))
+    return out
+
+
+_AT = re.compile(r"\s+(?:at|stationed\s+(?:at|in)|based\s+(?:at|in))\s+(?:the\s+)?")
+
+
+def forces_at(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
+    """[force, deployedIn, place] for a state's force named right before "at <place>" ("U.S. troops at the base")."""
+    is_a = proposer.ontology.is_subclass
+    out = []
+    for force, place in zip(nodes, nodes[1:], strict=False):
+        if force.kind in ("linked", "new") and is_a(force.type, LB + "StateForce") and place.kind in ("linked", "new") \
+                and is_a(place.type, LB + "Place") and not is_a(place.type, LB + "Country") \
+                and _AT.fullmatch(text, force.end, place.start) and proposer.allowed(force, "deployedIn", place):
+            out.append(Proposed(force.id, "deployedIn", place.id, f"{text[force.start:place.end]!r}"))
     return out

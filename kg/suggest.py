@@ -24,6 +24,8 @@ import yaml
 from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
 from .announced_sanctions import announced_sanctions
+from .appositions import appositive_facts, appositive_towns, described_countries, national_groups, possessed_bodies
+from .based_in import based_in
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -54,19 +56,22 @@ from .last_stands import last_stands
 from .means_cues import means_facts
 from .member_targets import member_targets
 from .mentions import Matcher
+from .mode_phrases import by_mode
 from .mode_routes import mode_routes
 from .movements import movement_roles, when_dated
 from .name_cues import name_facts
+from .named_facilities import named_facilities
 from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
 from .ontology import DATE_PROPERTIES, load_ontology
 from .other_names import other_names
 from .paths import Layout
+from .person_appositions import listed_people, person_appositions
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
 from .possessive_places import possessive_places
-from .presence_cues import fronted_deployments, guards_deployed
+from .presence_cues import forces_at, fronted_deployments, guards_deployed
 from .present_at import present_at
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
@@ -212,6 +217,11 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
+        facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
+        facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes) + based_in(proposer, text, nodes)
+        facts += possessed_bodies(proposer, text, nodes) + forces_at(proposer, text, nodes) + named_facilities(proposer, nodes, labels)
+        facts += listed_people(proposer, text, nodes) + appositive_towns(proposer, text, nodes, labels)
+        facts += described_countries(proposer, text, nodes, labels)
         facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
         facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
