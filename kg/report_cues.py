@@ -2,7 +2,8 @@
 can be built from it (its facts then left to the curator).
 
 A sentence reports when it names an entity (a register entry, one the text describes as the register's, a new name, a
-country's adjective, or a pronoun standing for one named before) and carries an event or state cue: a finite verb (an
+country's adjective, a pronoun standing for one named before, or a definite description taking up a group or an attack:
+"the group", "the attack") and carries an event or state cue: a finite verb (an
 auxiliary or copula, a past form, a verb of the present after its subject) or, in a sentence that ends as one does, a
 word of an event's kind (kg.relation_cues.TRIGGERS). A question does not report; a heading, dateline or picture credit
 only when it has a verb ("Border crossing between Iraq and Syria opens").
