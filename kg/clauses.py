@@ -21,6 +21,9 @@ from .cues import Cues, read_cues
 _JOIN = re.compile(r"(?:,\s+|\s+)(?=but\s)|;\s+|\s+(?=and\s+(?:also\s+)?(?:said|says|plans?|planned|would|will|denied|denies|"
                    r"vowed|pledged|expects?|did not|does not|has not|have not|had not|is expected|are expected)\b)")
 _CONJUNCTION = re.compile(r"(?:and|but)\s+(?:also\s+)?")  # left out of the clause's quote, as curators quote it
+# A clause of reported speech that opens with "would": what the speaker said they would do ("said it had opened an
+# inquiry and would send envoys").
+_SPEAKER_FUTURE = re.compile(r"would\s+(?!not\b|have\b|be\b)[a-z]+")
 MIN_WORDS = 4  # a shorter piece is a phrase, not a clause
 
 
@@ -48,6 +51,8 @@ def clauses(sentence: str) -> list[Clause]:
     out = []
     for start, end in pieces:
         own = read_cues(sentence[start:end])
+        if own.modality == "asserted" and whole.certainty == "reported" and _SPEAKER_FUTURE.match(sentence, start):
+            own = Cues(own.certainty, own.certainty_cue, own.hedge, own.attribution, "intended", "would", None)
         if own.modality == whole.modality:
             continue
         if own.certainty == "stated":

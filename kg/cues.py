@@ -16,7 +16,7 @@ _CERTAINTY = [
      r"could not (?:be )?(?:independently )?(?:verified|confirmed)|not (?:be )?independently (?:verified|confirmed))\b", "alleged"),
     (r"\b[Aa]ccording to\b", "reported"),
     (r"\breportedly\b", "reported"),
-    (r"\b(?:said|say|says|saying|told|stated|reported|reports|claimed|announced|quoted|cited|noted|added|explained|"
+    (r"\b(?:said|say|says|saying|told|stated|reported|reports|claimed(?! responsibility)|announced|quoted|cited|noted|added|explained|"
      r"warned|denied|denies|vowed|vows|pledged|insisted|acknowledged|described (?:[\w’'-]+ ){1,6}?as|expect (?:[\w’'-]+ ){1,5}?to)\b",
      "reported"),
     (r"\b(?:likely|unlikely|probably|possibly|potential(?:ly)?|presumably|in all probability|it can be assumed|"
@@ -31,7 +31,7 @@ _MODALITY = [
      r"are preparing to|preparing to|aims? to|(?:is |are )?seeking|trying to|set to|in an effort to|would (?:re)?open|"
      # what someone said they would do ("said it would respond", "vowed to retaliate")
      r"(?:said|says|announced|pledged|promised|vowed|threatened)(?: that)? (?:it|they|he|she|the \w+) would|"
-     r"(?:vowed|vows|pledged|pledges|promised|promises|threatened|threatens) to)\b", "intended"),
+     r"(?:vowed|vows|pledged|pledges|promised|promises|threatened|threatens) (?:[\w’'-]+ ){0,4}?(?:to|that))\b", "intended"),
     (r"\b(?:will|is expected to|are expected to|expected to|expects? (?:[\w’'-]+ ){1,5}?to|is about to|about to|"
      r"is supposed to|are supposed to|"
      r"(?:may|might|could) (?:\w+ )?(?:enable|allow|lead|become|serve|help|remain|be)\w*|potentially allowing)\b",

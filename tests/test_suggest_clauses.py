@@ -29,6 +29,14 @@ def test_a_clause_keeps_the_sentence_s_source():
     assert quoted(text) == [("The council opened an inquiry", "reported", "asserted")]
 
 
+def test_what_a_speaker_said_they_would_do():
+    text = "The council said it had opened an inquiry and would send envoys to the valley on Monday."
+    assert quoted(text) == [("would send envoys to the valley on Monday", "reported", "intended")]
+    # what the speaker said they would not do is no intention
+    refused = "The council said it had opened an inquiry and would not send envoys to the valley."
+    assert all(c.cues.modality != "intended" for c in clauses(refused))
+
+
 @pytest.mark.parametrize("text", [
     "The convoy crossed the river and reached the town at dawn.",  # one modality throughout
     "The road is closed, but not for long.",  # the second piece is no clause

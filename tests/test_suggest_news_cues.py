@@ -16,6 +16,10 @@ from kg.cues import read_cues
     # what someone said they would do, or vowed
     ("The brigade said it would retaliate at a time of its choosing.", "reported", "intended"),
     ("The movement vowed to avenge its commander.", "reported", "intended"),
+    ("The brigade vowed in a statement that the raiders would regret it.", "reported", "intended"),
+    # claiming responsibility is an act, not a report
+    ("No group claimed responsibility for the blast.", "stated", "asserted"),
+    ("The group claimed the blast had killed ten.", "reported", "asserted"),
     # a denial passes on what someone said
     ("A militia spokesman denied that the lorries carried rockets.", "reported", "denied"),
     # what others expect to happen
