@@ -9,6 +9,7 @@ A mention is found in this order, the longest name winning where names overlap:
   folded forms (rapidfuzz): Kata’aib Hezbollah, Hizballah, Albukmal;
 - `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
 - `short`: a short form news writes of a long name (kg.short_names): Harakat al-Nujaba, al-Tanf for al-Tanf crossing;
+- a crossing named by the two places it joins, a dash between them (kg.paired_crossings: al-Qaim-Abu Kamal crossing);
 - `acronym` and `surname`: short forms of names the text gives in full (KH after Kataib Hezbollah, a bracketed
   "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
@@ -28,6 +29,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from .names import fold, skeleton
+from .paired_crossings import paired_crossings
 from .phrase_names import phrase_spans
 from .register import Entity, mention_spans
 from .short_names import short_forms
@@ -193,7 +195,7 @@ class Matcher:
             country = DEMONYMS.get(tok.group(0))
             if country and not _overlaps(taken, tok.start(), tok.end()):
                 taken.append(Mention(tok.start(), tok.end(), tok.group(0), None, "demonym", self.countries.get(fold(country))))
-        return sorted(taken, key=lambda m: m.start)
+        return paired_crossings(text, sorted(taken, key=lambda m: m.start), self.entities)
 
     def _mixed(self, text: str, tokens: list[re.Match]) -> list[Mention]:
         """Mentions of names that mix capitalised and lower-case words, however the text spells them (Shi'ite militias)."""

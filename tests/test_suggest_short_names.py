@@ -1,5 +1,6 @@
 """Names news writes otherwise than the register: a lower-case name capitalised where a sentence or heading starts, the
-middle of a long Arabic name dropped, and a group's last name once the text has named it in full."""
+middle of a long Arabic name dropped, a group's last name once the text has named it in full, and a crossing named by
+the two places it joins."""
 
 from pathlib import Path
 
@@ -54,3 +55,22 @@ def test_a_lower_case_name_capitalised_where_a_sentence_starts():
     assert ("Diesel", "diesel") in links("Crossings, Walls and Diesel on the Border Roads")  # a heading in title case
     # inside a sentence, a capitalised word is another name's (a company's), not the common noun
     assert links("They bought shares of Diesel Motor Works in Mosul.") == [("Mosul", "mosul")]
+
+
+CROSSINGS = {e.id: e for e in [
+    entity("tala", "Settlement", "Tal Afar", "Tal Afar"),
+    entity("rabia", "Settlement", "Rabia", "Rabia"),
+    entity("yarubiya", "Settlement", "Yarubiya", "Yarubiya"),
+    entity("rabia-yarubiya-crossing", "OfficialCrossing", "Yarubiya–Rabia border crossing", "Yarubiya–Rabia border crossing"),
+    entity("rabia-old-post", "OfficialCrossing", "old post of the Rabia Yarubiya crossing", "old post of the Rabia Yarubiya crossing"),
+]}
+
+
+def test_a_crossing_named_by_the_two_places_it_joins():
+    found = [(m.words, m.entity) for m in Matcher(CROSSINGS).find("Lorries waited at the Rabia-Yarubiya crossing overnight.")]
+    assert found == [("Rabia-Yarubiya crossing", "rabia-yarubiya-crossing")]
+    # two places joined by a dash before another word stay the places; so do places no crossing joins
+    road = [(m.words, m.entity) for m in Matcher(CROSSINGS).find("The Rabia-Yarubiya road was cut.")]
+    assert road == [("Rabia", "rabia"), ("Yarubiya", "yarubiya")]
+    other = [m.entity for m in Matcher(CROSSINGS).find("Lorries waited at the Rabia-Tal Afar crossing overnight.") if m.entity]
+    assert other == ["rabia", "tala"]
