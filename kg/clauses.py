@@ -1,4 +1,4 @@
-"""The clauses of a sentence that a curator quotes apart because their modality differs from the sentence's.
+"""The clauses of a sentence that a curator quotes apart because their modality or certainty differs from the sentence's.
 
 News joins what happened and what someone plans, denies or expects in one sentence: "The guards completed the wall
 and plan to extend it", "A spokesman denied that the trucks carried arms and said they carried fuel", "Strikes raise
@@ -7,7 +7,8 @@ with its own modality. A sentence is cut where clauses are coordinated (", but",
 planning or denying, or a modal), each clause's modality read from its own cue words (kg.cues), and a clause whose
 modality is not the whole sentence's is drafted as a statement of its own, without facts: which of the sentence's
 facts it carries is the curator's call. A clause keeps the sentence's certainty unless its own words give another
-("…, the official said" covers every clause before it).
+("…, the official said" covers every clause before it); a clause beside one hedged by an adverb ("reportedly",
+"likely") is in the text's own voice, and is drafted apart too.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from dataclasses import dataclass
 from .cues import Cues, read_cues
 
 # Where coordinated clauses meet: the words before belong to the first clause, the match itself starts the next.
-_JOIN = re.compile(r"(?:,\s+|\s+)(?=but\s)|;\s+|\s+(?=and\s+(?:also\s+)?(?:said|says|plans?|planned|would|will|denied|denies|"
+_JOIN = re.compile(r"(?:,\s+|\s+)(?=but\s)|;\s+|,\s+(?=and\s)|\s+(?=and\s+(?:also\s+)?(?:said|says|plans?|planned|would|will|denied|denies|"
                    r"vowed|pledged|expects?|did not|does not|has not|have not|had not|is expected|are expected)\b)")
 _CONJUNCTION = re.compile(r"(?:and|but)\s+(?:also\s+)?")  # left out of the clause's quote, as curators quote it
 # A clause of reported speech that opens with "would": what the speaker said they would do ("said it had opened an
 # inquiry and would send envoys").
 _SPEAKER_FUTURE = re.compile(r"would\s+(?!not\b|have\b|be\b)[a-z]+")
+# Adverbs that hedge only the clause they stand in (unlike "…, the official said", which covers the sentence).
+HEDGING_ADVERBS = {"reportedly", "allegedly", "likely", "probably", "possibly", "presumably", "potentially"}
 MIN_WORDS = 4  # a shorter piece is a phrase, not a clause
 
 
@@ -35,7 +38,8 @@ class Clause:
 
 
 def clauses(sentence: str) -> list[Clause]:
-    """The coordinated clauses of a sentence whose modality differs from the whole sentence's, with their cues."""
+    """The coordinated clauses of a sentence whose modality differs from the whole sentence's, or that a hedging adverb
+    of another clause leaves stated, with their cues."""
     whole = read_cues(sentence)
     cuts = [0] + [m.end() for m in _JOIN.finditer(sentence)] + [len(sentence)]
     pieces = []
@@ -53,9 +57,11 @@ def clauses(sentence: str) -> list[Clause]:
         own = read_cues(sentence[start:end])
         if own.modality == "asserted" and whole.certainty == "reported" and _SPEAKER_FUTURE.match(sentence, start):
             own = Cues(own.certainty, own.certainty_cue, own.hedge, own.attribution, "intended", "would", None)
-        if own.modality == whole.modality:
+        # a hedging adverb in another clause ("both have reportedly continued") leaves this one in the text's own voice
+        hedged_elsewhere = own.certainty == "stated" and (whole.certainty_cue or "").lower() in HEDGING_ADVERBS
+        if own.modality == whole.modality and not hedged_elsewhere:
             continue
-        if own.certainty == "stated":
+        if own.certainty == "stated" and not hedged_elsewhere:
             own = Cues(whole.certainty, whole.certainty_cue, whole.hedge, whole.attribution, own.modality, own.modality_cue,
                        own.condition)
         out.append(Clause(start, end, own))

@@ -37,10 +37,19 @@ def test_what_a_speaker_said_they_would_do():
     assert all(c.cues.modality != "intended" for c in clauses(refused))
 
 
+def test_a_clause_beside_a_hedged_one_is_stated():
+    text = "The ministry fined three haulage firms in May, but all have reportedly kept trading under new names."
+    assert quoted(text) == [("The ministry fined three haulage firms in May", "stated", "asserted")]
+    text = "Two brigades also move men through the valley, and the brigades reportedly rotate 300 fighters each month."
+    assert quoted(text) == [("Two brigades also move men through the valley", "stated", "asserted")]
+
+
 @pytest.mark.parametrize("text", [
     "The convoy crossed the river and reached the town at dawn.",  # one modality throughout
     "The road is closed, but not for long.",  # the second piece is no clause
     "The trucks did not stop and did not pay.",  # both clauses denied
+    "Trucks carried fuel to Iraq, Syria, and Lebanon.",  # a list, not clauses
+    "The convoy reached the town, and residents said it left at dawn.",  # one modality, no hedging adverb
 ])
 def test_no_split(text):
     assert clauses(text) == []
