@@ -43,6 +43,9 @@ _DEFINITE = re.compile(r"\b[Tt]he (?:group|militia|faction|movement|attack|strik
 _APPOSED = re.compile(rf"^\s*,[^,]{{2,80}},\s+{_ADVERB}{_THIRD_PERSON}")
 _AFTER_ADVERB = re.compile(r"^\s+(?:also|still|now|reportedly|regularly|routinely|often|usually)\s+([a-z]{3,})\b")
 _EVENT = re.compile(r"\b(?:" + "|".join(p for p, _ in TRIGGERS) + r")\b", re.I)
+# A headline's verb of the present after the word of an event that is its subject ("Drone strike hits convoy").
+# A plural subject takes no -s ("weapons routes" is a compound noun).
+_HEADLINE_VERB = re.compile(r"\b(?:" + "|".join(p for p, _ in TRIGGERS) + rf")(?<!s)\s+{_THIRD_PERSON}", re.I)
 _NAMES = ("linked", "reference", "new", "unsure", "demonym")
 
 
@@ -72,5 +75,5 @@ def report_cue(text: str, nodes) -> str | None:
         m = _PRESENT.match(text[n.end:]) or _APPOSED.match(text[n.end:]) or _AFTER_ADVERB.match(text[n.end:])
         if m:
             return m.group(1)
-    m = _SUBJECT_VERB.search(text)
+    m = _SUBJECT_VERB.search(text) or _HEADLINE_VERB.search(text)
     return m.group(1) if m else None
