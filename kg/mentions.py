@@ -8,6 +8,8 @@ A mention is found in this order, the longest name winning where names overlap:
 - `skeleton`: the consonant key transliterations share (kg.names.skeleton), confirmed by the edit similarity of the
   folded forms (rapidfuzz): Kata’aib Hezbollah, Hizballah, Albukmal;
 - `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
+- `short`: a short form news writes of a long name (kg.short_names): Harakat al-Nujaba, al-Tanf for al-Tanf crossing;
+- a crossing named by the two places it joins, a dash between them (kg.paired_crossings: al-Qaim-Abu Kamal crossing);
 - `acronym` and `surname`: short forms of names the text gives in full (KH after Kataib Hezbollah, a bracketed
   "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
@@ -27,8 +29,10 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from .names import fold, skeleton
+from .paired_crossings import paired_crossings
 from .phrase_names import phrase_spans
 from .register import Entity, mention_spans
+from .short_names import short_forms
 
 MAX_WORDS = 6
 SKELETON_SIMILARITY = 70  # folded forms of one name's transliterations (Hizballah / Hezbollah: 78)
@@ -83,6 +87,9 @@ _TOKEN = re.compile(r"[^\W\d_](?:\w|['’‘](?=\w))*")
 _TITLE_CASE_LOWER = {"about", "above", "across", "after", "against", "along", "among", "around", "before", "behind",
                      "below", "between", "beyond", "during", "from", "into", "near", "onto", "over", "since", "than",
                      "that", "through", "toward", "towards", "under", "until", "upon", "when", "with", "within", "without"}
+# Where a sentence or line starts: the text's start, a line's, or after a sentence's end (closing quotes allowed).
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"'’”)]*\s+)[\"“‘']?\S$")
+_ARABIC_ARTICLES = {"al", "el"}
 _GAP = re.compile(r"^[ \-‐‑]?$")  # what may stand between the words of one name
 
 
@@ -114,6 +121,7 @@ class Matcher:
                     initials.setdefault("".join(w[0] for w in words).upper(), set()).add(ent.id)
         self.initials = {k: next(iter(v)) for k, v in initials.items() if len(v) == 1}
         self.names = list(self.folded)
+        self.short = short_forms({ent.id: {ent.label, *ent.aliases} for ent in entities.values()})
         # Names that mix capitalised and lower-case words (Shiite militias, American troops): no run of capitals holds
         # them, so they are looked up, spelled otherwise, over windows of as many words.
         self.mixed: dict[int, dict[str, str]] = {}
@@ -142,6 +150,8 @@ class Matcher:
             best = process.extractOne(key, self.names, scorer=fuzz.ratio, score_cutoff=FUZZY_SIMILARITY)
             if best is not None:
                 return self.folded[best[0]], "fuzzy"
+        if key in self.short and words[:1].isupper() or key.split()[0] in _JOINERS and key in self.short:
+            return self.short[key], "short"
         return None
 
     def find(self, text: str) -> list[Mention]:
@@ -159,6 +169,7 @@ class Matcher:
                 if found is not None and not self._partial_person(found[0], run, start, end):
                     candidates.append(Mention(start, end, text[start:end], found[0], found[1]))
         candidates.extend(self._mixed(text, tokens))
+        candidates.extend(self._capitalised_common(text))
         taken: list[Mention] = []
         for cand in sorted(candidates, key=lambda m: (m.start - m.end, m.how != "name", m.start)):
             if not _overlaps(taken, cand.start, cand.end):
@@ -184,7 +195,7 @@ class Matcher:
             country = DEMONYMS.get(tok.group(0))
             if country and not _overlaps(taken, tok.start(), tok.end()):
                 taken.append(Mention(tok.start(), tok.end(), tok.group(0), None, "demonym", self.countries.get(fold(country))))
-        return sorted(taken, key=lambda m: m.start)
+        return paired_crossings(text, sorted(taken, key=lambda m: m.start), self.entities)
 
     def _mixed(self, text: str, tokens: list[re.Match]) -> list[Mention]:
         """Mentions of names that mix capitalised and lower-case words, however the text spells them (Shi'ite militias)."""
@@ -200,6 +211,18 @@ class Matcher:
                 ent_id = keys.get(_backing(fold(text[start:end])))
                 if ent_id is not None:
                     out.append(Mention(start, end, text[start:end], ent_id, "folded"))
+        return out
+
+    def _capitalised_common(self, text: str) -> list[Mention]:
+        """Names the register writes in lower case (fuel, weapons) capitalised where a sentence or a line starts or in a
+        heading's title case (Fuel is the largest trade; Crossings, Walls and Fuel)."""
+        out = []
+        for ent in self.entities.values():
+            for name in {n for n in {ent.label, *ent.aliases} if n.islower() and len(n) >= 3}:
+                for form in {name[:1].upper() + name[1:]}:
+                    for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+                        if _SENTENCE_START.search(text, 0, m.start() + 1) or _headline(text, [m]):
+                            out.append(Mention(m.start(), m.end(), m.group(0), ent.id, "folded"))
         return out
 
     def _named_after(self, m: Mention, place: str | None) -> Mention:
@@ -351,7 +374,8 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
 def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
     """Short forms of names the text links, taken as that entity wherever no other mention covers them: capitals that
     spell a name's initials (KH for Kataib Hezbollah), a short form in brackets right after a name (ImageSat
-    International (iSi)), and a person's surname once the text has given the full name (Soleimani)."""
+    International (iSi)), a person's surname once the text has given the full name (Soleimani), and the noun after the
+    article that ends an Arabic name of a group once the text has given the name (Nujaba after Harakat al-Nujaba)."""
     short: dict[str, tuple[str, str]] = {}
     for m in taken:
         if m.entity is None:
@@ -361,6 +385,9 @@ def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities:
             short.setdefault("".join(w[0].upper() for w in words), (m.entity, "acronym"))
             if entities[m.entity].type.endswith("#Person"):
                 short.setdefault(_POSSESSIVE.sub("", words[-1]), (m.entity, "surname"))
+            every = _TOKEN.findall(m.words)
+            if entities[m.entity].type.endswith(("#Militia", "#Organization")) and every[-2].lower() in _ARABIC_ARTICLES:
+                short.setdefault(_POSSESSIVE.sub("", every[-1]), (m.entity, "short"))  # Nujaba after Harakat al-Nujaba
         bracket = re.match(r"\s*\((\w{2,6})\)", text[m.end:])
         if bracket:
             short.setdefault(bracket.group(1), (m.entity, "bracket"))
@@ -371,8 +398,8 @@ def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities:
             ent_id, how = short[word]
             if how == "acronym" and not word.isupper():
                 continue
-            if how == "surname" and not any(m.entity == ent_id and m.end <= tok.start() for m in taken):
-                continue  # a surname stands for the person only after the text has named them in full
+            if how in ("surname", "short") and not any(m.entity == ent_id and m.end <= tok.start() for m in taken):
+                continue  # a surname stands for the person, a group's last name for the group, once the text has named it in full
             out.append(Mention(tok.start(), tok.end(), tok.group(0), ent_id, "acronym" if how == "bracket" else how))
     return out
 

@@ -2,7 +2,8 @@
 can be built from it (its facts then left to the curator).
 
 A sentence reports when it names an entity (a register entry, one the text describes as the register's, a new name, a
-country's adjective, or a pronoun standing for one named before) and carries an event or state cue: a finite verb (an
+country's adjective, a pronoun standing for one named before, or a definite description taking up a group or an attack:
+"the group", "the attack") and carries an event or state cue: a finite verb (an
 auxiliary or copula, a past form, a verb of the present after its subject) or, in a sentence that ends as one does, a
 word of an event's kind (kg.relation_cues.TRIGGERS). A question does not report; a heading, dateline or picture credit
 only when it has a verb ("Border crossing between Iraq and Syria opens").
@@ -34,7 +35,17 @@ _PRESENT = re.compile(rf"^[\s-]+{_ADVERB}{_THIRD_PERSON}")
 _SUBJECT_VERB = re.compile(rf"\b(?:it|which|that|who|he|she|this|the [a-z]+)\s+{_ADVERB}{_THIRD_PERSON}", re.I)
 # A pronoun that stands for an entity a sentence before named ("It also controls", "he said", "its opening").
 _ANAPHOR = re.compile(r"\b(?:it|its|itself|he|his|him|she|her|they|their|them|themselves|these|those)\b", re.I)
+# A definite description that takes up an actor or event named before ("the group vowed", "claimed responsibility for the
+# attack", "keeps the network solvent").
+_DEFINITE = re.compile(r"\b[Tt]he (?:group|militia|faction|movement|attack|strike|raid|network|convoy)\b")
+# A verb of the present after a name set off by an appositive ("Kataib Hezbollah, the strongest militia, controls") or
+# after an adverb that only a verb follows ("the brigades reportedly rotate", "the two groups also move").
+_APPOSED = re.compile(rf"^\s*,[^,]{{2,80}},\s+{_ADVERB}{_THIRD_PERSON}")
+_AFTER_ADVERB = re.compile(r"^\s+(?:also|still|now|reportedly|regularly|routinely|often|usually)\s+([a-z]{3,})\b")
 _EVENT = re.compile(r"\b(?:" + "|".join(p for p, _ in TRIGGERS) + r")\b", re.I)
+# A headline's verb of the present after the word of an event that is its subject ("Drone strike hits convoy").
+# A plural subject takes no -s ("weapons routes" is a compound noun).
+_HEADLINE_VERB = re.compile(r"\b(?:" + "|".join(p for p, _ in TRIGGERS) + rf")(?<!s)\s+{_THIRD_PERSON}", re.I)
 _NAMES = ("linked", "reference", "new", "unsure", "demonym")
 
 
@@ -52,7 +63,7 @@ def report_cue(text: str, nodes) -> str | None:
     """The words that make a sentence a report about the entities it names (an event or state cue), or None: a
     question, a sentence that names no entity (nor stands for one by a pronoun), one with no verb; and a line that does
     not end as a sentence does (a heading, a dateline, a credit) unless it has a verb ("… crossing … opens")."""
-    if text.rstrip().endswith("?") or not (any(n.kind in _NAMES for n in nodes) or _ANAPHOR.search(text)):
+    if text.rstrip().endswith("?") or not (any(n.kind in _NAMES for n in nodes) or _ANAPHOR.search(text) or _DEFINITE.search(text)):
         return None
     m = _EVENT.search(text) if _DECLARATIVE.search(text) else None
     if m:
@@ -61,8 +72,8 @@ def report_cue(text: str, nodes) -> str | None:
     if verbs:
         return verbs[0].group(0)
     for n in nodes:
-        m = _PRESENT.match(text[n.end:])
+        m = _PRESENT.match(text[n.end:]) or _APPOSED.match(text[n.end:]) or _AFTER_ADVERB.match(text[n.end:])
         if m:
             return m.group(1)
-    m = _SUBJECT_VERB.search(text)
+    m = _SUBJECT_VERB.search(text) or _HEADLINE_VERB.search(text)
     return m.group(1) if m else None

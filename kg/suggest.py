@@ -29,6 +29,7 @@ from .based_in import based_in
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
+from .clauses import clause_statements
 from .compare import Known, compare, object_key
 from .coordinated_passives import coordinated_passives
 from .corpus import Document, load_corpus
@@ -268,6 +269,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         if not facts and cue is None:
             continue
         statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1, cue))
+        statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
     used |= {source for s in statements for source in s.get("attributed_to", [])}
     new_entries = [

@@ -1,0 +1,76 @@
+"""Names news writes otherwise than the register: a lower-case name capitalised where a sentence or heading starts, the
+middle of a long Arabic name dropped, a group's last name once the text has named it in full, and a crossing named by
+the two places it joins."""
+
+from pathlib import Path
+
+from kg.mentions import Matcher
+from kg.namespaces import LB
+from kg.register import Entity
+from kg.short_names import short_forms
+
+
+def entity(ent_id: str, cls: str, label: str, *aliases: str) -> Entity:
+    return Entity(ent_id, LB + cls, label, aliases, "", Path("register/test.yaml"), None)
+
+
+REGISTER = {e.id: e for e in [
+    entity("harakat-x", "Militia", "Harakat Sayyid al-Abrar", "Harakat Sayyid al-Abrar"),
+    entity("kataib-y", "Militia", "Kataib Jund al-Abrar", "Kataib Jund al-Abrar"),
+    entity("liwa-z", "Militia", "Liwa Imam al-Muntazar", "Liwa Imam al-Muntazar"),
+    entity("diesel", "Commodity", "diesel", "diesel"),
+    entity("mosul", "Settlement", "Mosul", "Mosul"),
+]}
+
+
+def links(text: str) -> list[tuple[str, str | None]]:
+    return [(m.words, m.entity) for m in Matcher(REGISTER).find(text) if m.entity]
+
+
+def test_the_middle_of_a_long_arabic_name_dropped():
+    assert ("Liwa al-Muntazar", "liwa-z") in links("Fighters of Liwa al-Muntazar crossed near Mosul.")
+
+
+def test_a_short_form_two_entries_share_is_nobody_s():
+    # Harakat Sayyid al-Abrar and Kataib Jund al-Abrar do not share a short form, but a third with its first word would
+    forms = short_forms({"a": {"Harakat Sayyid al-Abrar"}, "b": {"Harakat Jund al-Abrar"}})
+    assert forms == {}
+    assert short_forms({"a": {"Harakat Sayyid al-Abrar"}}) == {"harakat al abrar": "a"}
+
+
+def test_a_short_form_that_is_another_entry_s_name_is_that_entry_s():
+    assert short_forms({"a": {"Harakat Sayyid al-Abrar"}, "b": {"Harakat al-Abrar"}}) == {}
+
+
+def test_a_group_s_last_name_after_its_full_name():
+    text = "Liwa Imam al-Muntazar moved men east. Later Muntazar fighters left the town."
+    assert ("Muntazar", "liwa-z") in links(text)
+    # not before the text has named the group
+    assert links("Muntazar fighters left the town. Nobody followed.") == []
+
+
+def test_a_lower_case_name_capitalised_where_a_sentence_starts():
+    text = "Smuggling pays well. Diesel is the largest trade."
+    assert ("Diesel", "diesel") in links(text)
+    assert ("Diesel", "diesel") in links("Crossings, Walls and Diesel on the Border Roads")  # a heading in title case
+    # inside a sentence, a capitalised word is another name's (a company's), not the common noun
+    assert links("They bought shares of Diesel Motor Works in Mosul.") == [("Mosul", "mosul")]
+
+
+CROSSINGS = {e.id: e for e in [
+    entity("tala", "Settlement", "Tal Afar", "Tal Afar"),
+    entity("rabia", "Settlement", "Rabia", "Rabia"),
+    entity("yarubiya", "Settlement", "Yarubiya", "Yarubiya"),
+    entity("rabia-yarubiya-crossing", "OfficialCrossing", "Yarubiya–Rabia border crossing", "Yarubiya–Rabia border crossing"),
+    entity("rabia-old-post", "OfficialCrossing", "old post of the Rabia Yarubiya crossing", "old post of the Rabia Yarubiya crossing"),
+]}
+
+
+def test_a_crossing_named_by_the_two_places_it_joins():
+    found = [(m.words, m.entity) for m in Matcher(CROSSINGS).find("Lorries waited at the Rabia-Yarubiya crossing overnight.")]
+    assert found == [("Rabia-Yarubiya crossing", "rabia-yarubiya-crossing")]
+    # two places joined by a dash before another word stay the places; so do places no crossing joins
+    road = [(m.words, m.entity) for m in Matcher(CROSSINGS).find("The Rabia-Yarubiya road was cut.")]
+    assert road == [("Rabia", "rabia"), ("Yarubiya", "yarubiya")]
+    other = [m.entity for m in Matcher(CROSSINGS).find("Lorries waited at the Rabia-Tal Afar crossing overnight.") if m.entity]
+    assert other == ["rabia", "tala"]
