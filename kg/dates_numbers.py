@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
-_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+# a month's name, or its abbreviation as news style writes it with a full stop ("Sept. 22", "Jan. 5")
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)\s+(?:and\s+(?:early|mid|late)\s+)?)?"  # "in mid and late September"
@@ -30,7 +31,7 @@ _DATE_FORMS = [
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
-    ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})\b(?!\s+\d)")),
+    ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")),
@@ -69,7 +70,8 @@ class QuantityMention:
 
 
 def _month(name: str) -> int:
-    return MONTHS.index(name.lower()) + 1
+    """A month's number from its name or abbreviation ("Sept." is September)."""
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name.lower().rstrip(".")[:3]))
 
 
 def _infer_year(month: int, day: int | None, doc_date: datetime.date) -> int:

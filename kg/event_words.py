@@ -70,3 +70,19 @@ def joined(text: str, m: re.Match, words: list[tuple[re.Match, str]]) -> list[tu
     ISIS's takeover of the valley (March 2019)"."""
     return [(w, cls) for w, cls in words if w.end() < m.start()
             and re.fullmatch(r"[^,;:.()]{0,40}?\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}", text[w.end():m.start()])]
+
+
+# Between a verb of saying and the event it makes known: "announced sanctions", "declared the reopening of".
+_SAID_OBJECT = re.compile(r"\s+(?:(?:a|an|the|new|fresh|further|its|their|his|her)\s+){0,2}")
+_SAYING = re.compile(r"announc(?:ed|es|ing)|declar(?:ed|es|ing)", re.I)
+
+
+def said_object(text: str, m: re.Match, cls: str, words: list[tuple[re.Match, str]]) -> tuple[re.Match, str]:
+    """The event a verb of saying makes known, when its object is a word of another event's kind ("Britain announced
+    sanctions on Tuesday": the sanction is what the day dates, not a statement), else the verb and its class."""
+    if cls != "Announcement" or not _SAYING.fullmatch(m.group(0)):
+        return m, cls
+    for w, kind in words:
+        if kind != "Announcement" and w.start() >= m.end() and _SAID_OBJECT.fullmatch(text[m.end():w.start()]):
+            return w, kind
+    return m, cls

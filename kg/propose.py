@@ -340,6 +340,7 @@ class Proposer:
                 last = None
                 continue
             _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
+            m, cls = ew.said_object(text, m, cls, triggers)
             last = (date, m, cls)
             for word, kind in [(m, cls)] + ew.joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
                 if (word.start(), date.value) not in done:

@@ -1,0 +1,41 @@
+"""Dates and events as news reports write them: abbreviated months, weekdays, the event a verb of saying makes known."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates_numbers import dates
+from kg.namespaces import LB
+
+from .test_suggest_parts import proposer_of
+
+
+@pytest.fixture
+def proposer():
+    return proposer_of({"france": "Country"})
+
+
+def dated(proposer, text: str, doc_date: str | None = None) -> set[tuple[str, str, str]]:
+    """(class, property, value) of each date fact the sentence's events get."""
+    found = proposer.events_of(text, [], dates(text, doc_date), [], "009", doc_date)
+    return {(proposer.types[f.subject].removeprefix(LB), f.property, f.object) for f in found if f.property.startswith("date")}
+
+
+def test_an_abbreviated_month_is_its_month():
+    assert [d.value for d in dates("The raid on Sept. 3, 2019 and the talks in Feb. 2020.", None)] == ["2019-09-03", "2020-02"]
+    assert [d.value for d in dates("A convoy was hit on Nov. 12.", "2021-12-01")] == ["2021-11-12"]
+    assert [d.value for d in dates("Talks resumed in Dec. after a pause.", "2021-12-20")] == ["2021-12"]
+    # a word that only looks like an abbreviation is no month
+    assert dates("Septa trains and the Marco Polo bridge.", "2021-12-01") == []
+
+
+def test_a_similar_strike_on_an_abbreviated_day_is_a_strike_of_that_day(proposer):
+    assert ("Strike", "date", "2021-08-07") in dated(proposer, "A similar strike on Aug. 7 hit a depot.", "2021-09-01")
+
+
+def test_the_event_a_verb_of_saying_announced_is_what_its_date_dates(proposer):
+    assert dated(proposer, "On Friday, France announced sanctions on three shipping firms.", "2022-03-09") == {
+        ("Sanction", "date", "2022-03-04")}
+    # a statement that is not of an event of another kind stays a statement
+    assert dated(proposer, "On Friday, France announced that talks would go on.", "2022-03-09") == {
+        ("Announcement", "date", "2022-03-04")}
