@@ -58,6 +58,8 @@ _PART_INSIDE = re.compile(rf"^(?:(?:in|on|at|during|by)\s+)?(?:the\s+)?({_PART}\
 
 def date_text(text: str, date: DateMention) -> str | None:
     """The words of a date that is a part of its year or month, as the text gives it ("summer of 2018"), or None."""
+    if re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", date.value):
+        return None  # "late on Monday": a time of a day, not a part of a year or month
     before = _PART_BEFORE.search(text[:date.start])
     if before:
         return before.group(1) + date.words
@@ -86,3 +88,24 @@ def said_object(text: str, m: re.Match, cls: str, words: list[tuple[re.Match, st
         if kind != "Announcement" and w.start() >= m.end() and _SAID_OBJECT.fullmatch(text[m.end():w.start()]):
             return w, kind
     return m, cls
+
+
+CLAUSE_REACH = 200  # how far a date at a clause's end dates the event its subject or its verb names
+# The head of a sentence's subject: a few words (articles, adjectives, a possessive) after its start or a dateline's dash.
+_SUBJECT_HEAD = re.compile(r"(?:^|\s[-—–]\s|:\s)\W*(?:[\w’'.-]+\s+){0,3}$")
+_VERB_FORM = re.compile(r"[\w-]+ed|struck|drove|built|took control|met with|made (?:their|its) way", re.I)
+
+
+def clause_event(text: str, date: DateMention, words: list[tuple[re.Match, str]]) -> tuple[re.Match, str] | None:
+    """The event a date at the end of a long clause dates, far from the event's word: the subject's head ("A drone strike
+    on a convoy near the town killed six fighters late on Monday") or the clause's verb ("The Treasury sanctioned two
+    firms linked to the group in January"); None where a clause word or a comma stands between them."""
+    for m, cls in sorted(words, key=lambda w: w[0].start()):
+        if m.end() > date.start or date.start - m.end() > CLAUSE_REACH:
+            continue
+        between = _LIST_COMMA.sub("", text[m.end():date.start])
+        if CLAUSE.search(between) or re.search(r"[,;:()]|[.!?]\s", between):
+            continue
+        if _SUBJECT_HEAD.search(text[:m.start()]) or _VERB_FORM.fullmatch(m.group(0)):
+            return m, cls
+    return None

@@ -336,6 +336,8 @@ class Proposer:
                     if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
+            if not near and (far := ew.clause_event(text, date, triggers)):
+                near = [(0, 0, *far)]
             if not near:
                 last = None
                 continue

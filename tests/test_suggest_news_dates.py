@@ -39,3 +39,34 @@ def test_the_event_a_verb_of_saying_announced_is_what_its_date_dates(proposer):
     # a statement that is not of an event of another kind stays a statement
     assert dated(proposer, "On Friday, France announced that talks would go on.", "2022-03-09") == {
         ("Announcement", "date", "2022-03-04")}
+
+
+def test_a_date_at_the_end_of_a_long_clause_dates_the_event_its_subject_names(proposer):
+    text = "An air strike on a column of trucks near the river crossing of the northern district killed nine fighters late on Friday."
+    assert dated(proposer, text, "2022-03-09") == {("Strike", "date", "2022-03-04")}
+    # after a dateline's dash too
+    text = "BEIRUT (Agency) - A drone strike on a depot of the militia on the southern edge of the old town wounded two guards on Sunday."
+    assert dated(proposer, text, "2022-03-09") == {("Strike", "date", "2022-03-06")}
+
+
+def test_a_date_at_the_end_of_a_long_clause_dates_the_event_its_verb_names(proposer):
+    text = "The finance ministry sanctioned three exchange houses tied to the smuggling network of the province in March."
+    assert ("Sanction", "date", "2021-03") in dated(proposer, text, "2021-06-01")
+
+
+def test_a_date_of_another_clause_does_not_date_a_far_event(proposer):
+    # a comma and a clause word stand between the strike and the date: the date is of what the clause after says
+    text = "The strike on a column of trucks near the crossing of the northern district was condemned, which the council debated on Friday."
+    assert ("Strike", "date", "2022-03-04") not in dated(proposer, text, "2022-03-09")
+    # a word of an event's kind deep in the subject is not its head
+    text = ("Officials of the ministry that handles the aftermath of every strike on the province and its many outlying districts "
+            "and villages resigned on Friday.")
+    assert ("Strike", "date", "2022-03-04") not in dated(proposer, text, "2022-03-09")
+
+
+def test_a_time_of_a_day_is_no_date_text(proposer):
+    text = "An air strike hit the depot late on Friday."
+    assert "dateText" not in {f.property for f in proposer.events_of(text, [], dates(text, "2022-03-09"), [], "009")}
+    text = "An air strike hit the depot in late March."
+    found = proposer.events_of(text, [], dates(text, "2022-05-01"), [], "009")
+    assert ("dateText", "late March") in {(f.property, f.object) for f in found}
