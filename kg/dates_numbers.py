@@ -259,7 +259,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
 def dateline(text: str, date: DateMention, place_ends: list[int]) -> bool:
     """A date that ends the sentence right after a place's name (place_ends: where the text's place names end), as a
     picture's caption gives them ("in Al Qaim, Iraq September 30, 2019."): what the caption says had happened by then,
-    like the date of a cited source."""
+    like the date of a cited source; not a date with its preposition ("sent a team to the border on Thursday.")."""
+    if re.match(r"(?:on|in|by|since|until|during)\s", date.words, re.I):
+        return False
     return bool(re.fullmatch(r"[\s.)*]*", text[date.end:])) and any(re.fullmatch(r",?\s*", text[e:date.start]) for e in place_ends)
 
 

@@ -23,6 +23,7 @@ from .event_index import EventIndex
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
+from .news_dates import future_verbs
 from .ontology import Ontology
 from .relation_cues import RELATIONS, TRIGGERS
 from .report_cues import action_verbs, finite_verbs
@@ -400,7 +401,8 @@ class Proposer:
         """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
         limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-        near = [(ew.distance(m, date), m) for m in finite_verbs(text) if ew.distance(m, date) <= limit and ew.one_clause(text, m, date)
+        near = [(ew.distance(m, date), m) for m in finite_verbs(text) + future_verbs(text)
+                if ew.distance(m, date) <= limit and ew.one_clause(text, m, date)
                 and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
                          and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"

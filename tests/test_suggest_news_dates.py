@@ -70,3 +70,34 @@ def test_a_time_of_a_day_is_no_date_text(proposer):
     text = "An air strike hit the depot in late March."
     found = proposer.events_of(text, [], dates(text, "2022-05-01"), [], "009")
     assert ("dateText", "late March") in {(f.property, f.object) for f in found}
+
+
+def test_a_weekday_or_month_of_what_is_to_come_is_the_next_one():
+    from kg.news_dates import ahead
+
+    def read(text: str) -> list[str]:
+        return [d.value for d in ahead(text, dates(text, "2022-03-09"), "2022-03-09")]  # a Wednesday
+
+    assert read("The council said it would send observers to the camp on Friday.") == ["2022-03-11"]
+    assert read("The ministry plans to reopen the bridge in January.") == ["2023-01"]
+    assert read("The ministers will meet again on Wednesday.") == ["2022-03-16"]  # the document's own weekday: a week on
+    # what happened stays the last such day; a future verb of another clause does not carry over
+    assert read("Observers reached the camp on Friday.") == ["2022-03-04"]
+    assert read("Talks will go on, the envoy said on Friday.") == ["2022-03-04"]
+
+
+def test_a_day_what_is_to_come_stands_on_dates_its_verb(proposer):
+    from kg.news_dates import ahead
+
+    text = "The council said it would send observers to the camp on Friday."
+    found = proposer.events_of(text, [], ahead(text, dates(text, "2022-03-09"), "2022-03-09"), [], "009", "2022-03-09")
+    assert [(proposer.types[f.subject].removeprefix(LB), f.property, f.object) for f in found] == [("Event", "date", "2022-03-11")]
+
+
+def test_a_weekday_after_a_place_is_no_captions_date():
+    from kg.dates_numbers import dateline
+
+    text = "The council sent observers to the camp on Friday."
+    assert not dateline(text, dates(text, "2022-03-09")[0], [text.index(" on Friday")])
+    text = "Trucks queue at the crossing in Al Qaim, Iraq March 2, 2022."
+    assert dateline(text, dates(text, None)[0], [text.index(" March")])
