@@ -92,6 +92,7 @@ from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
 from .time_cues import Timeline
+from .told_again import told_again
 from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
 
@@ -217,6 +218,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += supporting(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
+        facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
         facts += coordinated_passives(proposer, text, nodes)
         facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)

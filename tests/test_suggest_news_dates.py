@@ -101,3 +101,18 @@ def test_a_weekday_after_a_place_is_no_captions_date():
     assert not dateline(text, dates(text, "2022-03-09")[0], [text.index(" on Friday")])
     text = "Trucks queue at the crossing in Al Qaim, Iraq March 2, 2022."
     assert dateline(text, dates(text, None)[0], [text.index(" March")])
+
+
+def test_the_strike_told_again_is_the_strike_the_text_dated(proposer):
+    from kg.time_cues import Timeline
+    from kg.told_again import told_again
+
+    proposer.types["strike-2022-03-04"] = LB + "Strike"
+    timeline = Timeline()
+    timeline.kinds["Strike"] = ("strike-2022-03-04", "2022-03-04")
+    found = told_again(proposer, timeline, "The attack set two trucks on fire.", [], False, [])
+    assert ("strike-2022-03-04", "date", "2022-03-04") in {(f.subject, f.property, f.object) for f in found}
+    # a sentence with a date of its own, strikes in general, or a text that dated no strike: no event told again
+    assert told_again(proposer, timeline, "The attack on Friday set two trucks on fire.", [], True, []) == []
+    assert told_again(proposer, timeline, "The strikes set trucks on fire every week.", [], False, []) == []
+    assert told_again(proposer, Timeline(), "The attack set two trucks on fire.", [], False, []) == []
