@@ -107,7 +107,7 @@ TRIGGERS = [
     (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:\w+ )?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way", "Deployment"),
     (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
     # "completed" only of a thing that is built: "completed the cement barrier", not "completed the deal"
-    (r"construction|constructed|built|erected|completed(?= (?:the |a |an |its |their )?(?:[\w-]+ ){0,2}"
+    (r"construction|constructed|built|erected|completed(?= (?:the |a |an |its |their )?(?:[\w-]+ ){0,4}"
      r"(?:barriers?|walls?|fences?|trench(?:es)?|berms?|bridges?|bases?|towers?|crossings?|terminals?)\b)", "Construction"),
     (r"captured|capture|occup(?:ied|ation)|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
      "TerritorialCapture"),

@@ -116,3 +116,9 @@ def test_the_strike_told_again_is_the_strike_the_text_dated(proposer):
     assert told_again(proposer, timeline, "The attack on Friday set two trucks on fire.", [], True, []) == []
     assert told_again(proposer, timeline, "The strikes set trucks on fire every week.", [], False, []) == []
     assert told_again(proposer, Timeline(), "The attack set two trucks on fire.", [], False, []) == []
+
+
+def test_a_completed_structure_with_its_measure_is_a_construction(proposer):
+    assert ("Construction", "date", "2021-06") in dated(proposer, "The engineers completed a 12 km earth berm in June 2021.")
+    # completed talks are no construction
+    assert ("Construction", "date", "2021-06") not in dated(proposer, "The envoys completed a long round of talks in June 2021.")
