@@ -114,5 +114,7 @@ TRIGGERS = [
     (r"announced|declar(?:ed|ing)|statement|reported|a report|agreement|agreed", "Announcement"),
     (r"attack(?:ed|s)?|fired", "Attack"),
     (r"smuggling operations?|illicit trade|trafficking", "SmugglingOperation"),
-    (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
+    # vehicles that pass or cross ("40 trucks passing on Tuesday", "tankers crossed into Syria in May"): a transfer
+    (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)|(?:trucks?|lorr(?:y|ies)|tankers?|vehicles)\s+"
+     r"(?:(?:had|have|were|was)\s+)?(?:pass(?:ed|ing)?|cross(?:ed|ing)|went through|moved through)", "Transfer"),
 ]

@@ -122,3 +122,9 @@ def test_a_completed_structure_with_its_measure_is_a_construction(proposer):
     assert ("Construction", "date", "2021-06") in dated(proposer, "The engineers completed a 12 km earth berm in June 2021.")
     # completed talks are no construction
     assert ("Construction", "date", "2021-06") not in dated(proposer, "The envoys completed a long round of talks in June 2021.")
+
+
+def test_vehicles_passing_on_a_day_are_a_transfer_of_that_day(proposer):
+    assert ("Transfer", "date", "2022-03-08") in dated(proposer, "Only 25 lorries passing on Tuesday were counted.", "2022-03-09")
+    # a crossing that is a place, on a day, is no transfer
+    assert ("Transfer", "date", "2022-03-08") not in dated(proposer, "The guards closed the crossing on Tuesday.", "2022-03-09")
