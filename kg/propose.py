@@ -318,7 +318,7 @@ class Proposer:
         place_ends = [n.end for n in nodes if n.kind != "demonym" and self.ontology.is_subclass(n.type, LB + "Place")]
         cited = [d for d in dates if ew.citation(text, d) or dateline(text, d, place_ends)]
         dates = [d for d in dates if d not in cited and not ew.TAKEN.search(text[:d.start])]
-        out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
+        out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document, bool(dates))
         if not dates:
             return out + self.known_events(text, nodes)
         triggers = []
@@ -356,16 +356,16 @@ class Proposer:
                 out.extend(self.dated_verb(text, nodes, date, document))
         return out
 
-    def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str
-               ) -> list[Proposed]:
+    def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str,
+               dated: bool = False) -> list[Proposed]:
         """The latest date of what a sentence reports: a span from the date of the source it cites in brackets, or else
         from the document's ("within two months", "in less than a month"); and that date itself, when the sentence says
-        what happened (it happened by then)."""
+        what happened (it happened by then) and gives it no date of its own (dated: it does)."""
         out = []
         reference = cited[0].value if cited else doc_date
         for limit in deadlines(text, reference):
             out += self.bounded(text, nodes, limit, f"{limit.words!r} from {reference}", document, limit.start)
-        if read_cues(text).modality != "asserted":
+        if read_cues(text).modality != "asserted" or dated:
             return out  # a plan or a prediction the source reports has not happened by its date
         for date in cited:  # by the later of two days the source is cited with
             out += self.bounded(text, nodes, replace(date, value=date.last or date.value),

@@ -128,3 +128,10 @@ def test_vehicles_passing_on_a_day_are_a_transfer_of_that_day(proposer):
     assert ("Transfer", "date", "2022-03-08") in dated(proposer, "Only 25 lorries passing on Tuesday were counted.", "2022-03-09")
     # a crossing that is a place, on a day, is no transfer
     assert ("Transfer", "date", "2022-03-08") not in dated(proposer, "The guards closed the crossing on Tuesday.", "2022-03-09")
+
+
+def test_a_cited_sources_date_bounds_only_what_the_sentence_does_not_date(proposer):
+    text = "Aircraft struck a depot near the town (Local TV, May 3, 2021)."
+    assert ("Strike", "dateNotAfter", "2021-05-03") in dated(proposer, text)
+    text = "On May 2, 2021, aircraft struck a depot near the town (Local TV, May 3, 2021)."
+    assert {f for f in dated(proposer, text) if f[0] == "Strike"} == {("Strike", "date", "2021-05-02")}
