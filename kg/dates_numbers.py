@@ -4,7 +4,7 @@ Dates come at the precision the text gives (kg.statements.parse_date's forms): "
 2019" are a day, "June 2018" a month, "in 2014" a year. A day or month without a year ("On September 9", "in mid and
 late September") takes the year of the document's date — the latest such day not after it — and is flagged
 `year_inferred`; in a document without a date it stays a month-day ("--01-28"). "yesterday" and a weekday ("on Monday")
-count back from the document's date.
+count back from the document's date; "last month", "earlier this year" are the month or year before it or its own.
 
 Numbers are quantities: a value or a range, a qualifier from the words before it ("more than", "roughly", "at least",
 "between … and", "thousands of"), a unit from the words after it (a currency sign, km, tons, or the counted noun) and
@@ -31,9 +31,12 @@ _DATE_FORMS = [
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
+    ("m-year", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
     ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("relative", re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+                            r"\b(?:(?:earlier|later)\s+)?(last|this)\s+(month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")),
 ]
 
@@ -124,6 +127,16 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = f"{_infer_year(month, None, today):04d}-{month:02d}", True
         elif today is None:
             return None
+        elif kind == "m-year":  # "in January last year"
+            value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
+        elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
+            back = g[0].lower() == "last"
+            if g[1].lower() == "year":
+                value = str(today.year - back)
+            else:
+                month = today.replace(day=1) - datetime.timedelta(days=1) if back else today
+                value = f"{month.year:04d}-{month.month:02d}"
+            inferred = True
         elif kind == "yesterday":
             value, inferred = (today - datetime.timedelta(days=1)).isoformat(), True
         else:  # a weekday: the latest such day not after the document's date

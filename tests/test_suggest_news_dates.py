@@ -135,3 +135,15 @@ def test_a_cited_sources_date_bounds_only_what_the_sentence_does_not_date(propos
     assert ("Strike", "dateNotAfter", "2021-05-03") in dated(proposer, text)
     text = "On May 2, 2021, aircraft struck a depot near the town (Local TV, May 3, 2021)."
     assert {f for f in dated(proposer, text) if f[0] == "Strike"} == {("Strike", "date", "2021-05-02")}
+
+
+def test_last_month_and_this_year_count_from_the_documents_date():
+    def read(text: str) -> list[str]:
+        return [d.value for d in dates(text, "2022-01-10")]
+
+    assert read("The crossing reopened last month.") == ["2021-12"]
+    assert read("Strikes on the road rose earlier this year.") == ["2022"]
+    assert read("A convoy was hit in March last year.") == ["2021-03"]
+    # "the last year of the war" is no date, and a document without a date gives none
+    assert read("The last year of the war was the worst.") == []
+    assert dates("The crossing reopened last month.", None) == []
