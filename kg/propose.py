@@ -337,13 +337,11 @@ class Proposer:
                     if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
-            if not near and (far := ew.clause_event(text, date, triggers)):
-                near = [(0, 0, *far)]
+            near = near or [(0, 0, *far) for far in [ew.clause_event(text, date, triggers)] if far]  # the clause's subject or verb
             if not near:
                 last = None
                 continue
-            _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
-            m, cls = ew.said_object(text, m, cls, triggers)
+            m, cls = ew.said_object(text, *min(near, key=lambda c: (c[0], c[1]))[2:], triggers)
             last = (date, m, cls)
             for word, kind in [(m, cls)] + ew.joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
                 if (word.start(), date.value) not in done:
@@ -401,9 +399,8 @@ class Proposer:
         """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
         limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-        near = [(ew.distance(m, date), m) for m in finite_verbs(text) + future_verbs(text)
-                if ew.distance(m, date) <= limit and ew.one_clause(text, m, date)
-                and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
+        near = [(ew.distance(m, date), m) for m in finite_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
+                and ew.one_clause(text, m, date) and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
                          and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"
         if not near:
