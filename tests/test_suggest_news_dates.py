@@ -147,3 +147,16 @@ def test_last_month_and_this_year_count_from_the_documents_date():
     # "the last year of the war" is no date, and a document without a date gives none
     assert read("The last year of the war was the worst.") == []
     assert dates("The crossing reopened last month.", None) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Artillery shelled the village on Friday.", "Strike"),
+    ("Drone attacks hit the base on Friday.", "Strike"),
+    ("Gunmen ambushed a patrol on Friday.", "Attack"),
+    ("Gunmen attacked a patrol on Friday.", "Attack"),
+    ("The brigade withdrew from the town on Friday.", "Deployment"),
+    ("The ministry blacklisted two exchange houses on Friday.", "Sanction"),
+    ("Customs officers impounded 12 tankers on Friday.", "Seizure"),
+])
+def test_the_words_news_uses_for_an_event_name_its_kind(proposer, text, kind):
+    assert {f[0] for f in dated(proposer, text, "2022-03-09")} == {kind}
