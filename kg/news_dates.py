@@ -57,3 +57,22 @@ _MODAL_VERB = re.compile(r"(?:(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))[a-z]+\b"
 def future_verbs(text: str) -> list[re.Match]:
     """The verbs a modal of the future governs ("would send", "will open"): what is to happen, which a date can date."""
     return [m for m in _MODAL_VERB.finditer(text) if m.group(0) not in ("be", "have", "not", "also")]
+
+
+_APART = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<way>earlier|later|before|after)"
+                    r"(?!\s+(?:the|a|an|its|their|his|her|[A-Z\d]))|the\s+(?P<side>previous|next|following)\s+day)\b", re.I)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def days_apart(text: str, day: DateMention | None) -> list[DateMention]:
+    """Days a text gives by the day it gave last: "a day earlier", "two days later", "the next day" (not "two days after
+    the strike": that counts from the strike's day, which may be another)."""
+    if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
+        return []
+    out = []
+    for m in _APART.finditer(text):
+        count = int(_COUNTS.get((m.group("n") or "").lower(), m.group("n") or 1))
+        back = (m.group("way") or m.group("side")).lower() in ("earlier", "before", "previous")
+        value = datetime.date.fromisoformat(day.value) + datetime.timedelta(days=-count if back else count)
+        out.append(DateMention(m.start(), m.end(), m.group(0), value.isoformat(), day.year_inferred))
+    return out

@@ -160,3 +160,19 @@ def test_last_month_and_this_year_count_from_the_documents_date():
 ])
 def test_the_words_news_uses_for_an_event_name_its_kind(proposer, text, kind):
     assert {f[0] for f in dated(proposer, text, "2022-03-09")} == {kind}
+
+
+def test_a_day_earlier_or_later_counts_from_the_day_the_text_gave_last():
+    from kg.news_dates import days_apart
+
+    day = dates("on March 3, 2021", None)[0]
+
+    def read(text: str) -> list[str]:
+        return [d.value for d in days_apart(text, day)]
+
+    assert read("A second strike hit the depot a day later.") == ["2021-03-04"]
+    assert read("Two days earlier, the convoy had left the town.") == ["2021-03-01"]
+    assert read("The next day the crossing closed.") == ["2021-03-04"]
+    # days after another event count from that event's day; a text that gave no day gives none
+    assert read("Two days after the strike the crossing closed.") == []
+    assert days_apart("A second strike hit the depot a day later.", None) == []
