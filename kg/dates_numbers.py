@@ -1,7 +1,7 @@
 """Dates and numbers as news and briefs write them, normalised for statements.
 
 Dates come at the precision the text gives (kg.statements.parse_date's forms): "September 30, 2019" and "30 September
-2019" are a day, "June 2018" a month, "in 2014" a year. A day or month without a year ("On September 9", "in mid and
+2019" are a day, "June 2018" a month, "in 2014" a year. A day or month without a year ("On September 9", "on 9 Sept.", "in mid and
 late September") takes the year of the document's date — the latest such day not after it — and is flagged
 `year_inferred`; in a document without a date it stays a month-day ("--01-28"). "yesterday" and a weekday ("on Monday")
 count back from the document's date; "last month", "earlier this year" are the month or year before it or its own.
@@ -31,6 +31,7 @@ _DATE_FORMS = [
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
+    ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),  # "on 3 October", as British news writes it
     ("m-year", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
     ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
@@ -113,8 +114,8 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             return DateMention(m.start(), m.end(), words, last[:7], False, last)
         elif kind == "y":
             value, inferred = g[0], False
-        elif kind == "md":
-            month, day = _month(g[0]), int(g[1])
+        elif kind in ("md", "dm"):
+            month, day = (_month(g[0]), int(g[1])) if kind == "md" else (_month(g[1]), int(g[0]))
             datetime.date(2000, month, day)
             if today is None:
                 value, inferred = f"--{month:02d}-{day:02d}", False

@@ -176,3 +176,10 @@ def test_a_day_earlier_or_later_counts_from_the_day_the_text_gave_last():
     # days after another event count from that event's day; a text that gave no day gives none
     assert read("Two days after the strike the crossing closed.") == []
     assert days_apart("A second strike hit the depot a day later.", None) == []
+
+
+def test_a_day_before_its_month_without_a_year_takes_the_documents_year():
+    assert [d.value for d in dates("On 3 October, guards closed the crossing.", "2020-01-10")] == ["2019-10-03"]
+    assert [d.value for d in dates("The talks of 21 Sept. failed.", "2020-01-10")] == ["2019-09-21"]
+    # a count before a month's name that no day can be is no date
+    assert dates("Some 40 March recruits left.", "2020-01-10") == []
