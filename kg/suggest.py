@@ -224,7 +224,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
-        facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
+        facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id, dates))
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)

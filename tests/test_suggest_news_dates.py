@@ -183,3 +183,16 @@ def test_a_day_before_its_month_without_a_year_takes_the_documents_year():
     assert [d.value for d in dates("The talks of 21 Sept. failed.", "2020-01-10")] == ["2019-09-21"]
     # a count before a month's name that no day can be is no date
     assert dates("Some 40 March recruits left.", "2020-01-10") == []
+
+
+def test_after_a_days_strike_is_after_that_day_not_the_strike_told_last(proposer):
+    from kg.time_cues import Timeline
+
+    timeline = Timeline()
+    timeline.kinds["Strike"] = ("strike-2022-02-01", "2022-02-01")  # the strike the text dated last was another
+    text = "Guards abandoned the post after Friday's strike."
+    found = timeline.refer(proposer, text, [], "009", dates(text, "2022-03-09"))
+    assert [(f.property, f.object) for f in found] == [("dateNotBefore", "2022-03-04")]
+    text = "Guards abandoned the post after the strike."
+    found = timeline.refer(proposer, text, [], "009", dates(text, "2022-03-09"))
+    assert [(f.property, f.object) for f in found] == [("dateNotBefore", "2022-02-01")]
