@@ -1,8 +1,8 @@
-"""One event told in several sentences: a report names a strike with its date first, then calls it "the strike", "the
-attack" or "the raid" in the sentences after ("The strike hit four tankers …", "No one claimed the attack"). An undated
-sentence whose definite event word is of a kind the text dated is about that event (the last of its kind the text
-dated, kg.time_cues.Timeline): its places and roles are the event's, under the same id, and so is its date (what the
-rules of a dated strike, its kind and whether anyone is named for it, read)."""
+"""One event told in several sentences: a report names a strike (or sanctions, a seizure, a deployment) with its date
+first, then calls it "the strike", "the attack" or "the raid" in the sentences after ("The strike hit four tankers …",
+"No one claimed the attack"). An undated sentence whose definite event word is of a kind the text dated is about that
+event (the last of its kind the text dated, kg.time_cues.Timeline): its places and roles are the event's, under the
+same id, and so is its date (what the rules of a dated strike, its kind and whether anyone is named for it, read)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 from .time_cues import Timeline
 
-# A definite strike or attack, singular: "the strike", "the drone attack", "this raid", "the latest air strike".
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:(?:latest|deadly|reported|suspected|same|drone|air|missile|rocket)\s+){0,2}"
-                       r"(strike|air ?strike|attack|raid|bombing)\b(?!\s*s\b)(?!-)", re.I)
-_KINDS = {"attack": ("Attack", "Strike")}  # an attack told again may be the strike the text dated, and the reverse
+# A definite event, singular (sanctions: plural): "the strike", "the drone attack", "the British sanctions", "this seizure".
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:(?:latest|deadly|reported|suspected|same|drone|air|missile|rocket|new|"
+                       r"(?-i:[A-Z])[\w.-]+)\s+){0,2}(strike|air ?strike|attack|raid|bombing|sanctions|seizure|deployment|withdrawal)"
+                       r"\b(?!\s*s\b)(?!-)", re.I)
+# an attack told again may be the strike the text dated, and the reverse
+_KINDS = {"attack": ("Attack", "Strike"), "sanctions": ("Sanction",), "seizure": ("Seizure",), "deployment": ("Deployment",),
+          "withdrawal": ("Deployment",)}
 
 
 def told_again(proposer: Proposer, timeline: Timeline, text: str, nodes: list[Node], dated: bool, quantities

@@ -196,3 +196,16 @@ def test_after_a_days_strike_is_after_that_day_not_the_strike_told_last(proposer
     text = "Guards abandoned the post after the strike."
     found = timeline.refer(proposer, text, [], "009", dates(text, "2022-03-09"))
     assert [(f.property, f.object) for f in found] == [("dateNotBefore", "2022-02-01")]
+
+
+def test_sanctions_told_again_are_the_sanctions_the_text_dated(proposer):
+    from kg.time_cues import Timeline
+    from kg.told_again import told_again
+
+    proposer.types["sanctions-2022-03-04"] = LB + "Sanction"
+    timeline = Timeline()
+    timeline.kinds["Sanction"] = ("sanctions-2022-03-04", "2022-03-04")
+    found = told_again(proposer, timeline, "The French sanctions freeze the assets of two firms.", [], False, [])
+    assert ("sanctions-2022-03-04", "date", "2022-03-04") in {(f.subject, f.property, f.object) for f in found}
+    # a word of no event before the noun: sanctions of some other kind
+    assert told_again(proposer, timeline, "The economic sanctions of the past decade hurt the farmers.", [], False, []) == []
