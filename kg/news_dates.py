@@ -18,7 +18,8 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|e
                      r"intending|expects?)\b", re.I)
 _WEEKDAY = re.compile(r"(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_CLAUSE_END = re.compile(r"\b(?:after|before|when|since|because|but|which|who|where|said|says|told)\b", re.I)
+# What ends the clause of the future, or makes it past ("the plans were drawn up in March").
+_CLAUSE_END = re.compile(r"\b(?:after|before|when|since|because|but|which|who|where|said|says|told|was|were|had|did)\b", re.I)
 
 
 def ahead(text: str, found: list[DateMention], doc_date: str | None) -> list[DateMention]:

@@ -209,3 +209,10 @@ def test_sanctions_told_again_are_the_sanctions_the_text_dated(proposer):
     assert ("sanctions-2022-03-04", "date", "2022-03-04") in {(f.subject, f.property, f.object) for f in found}
     # a word of no event before the noun: sanctions of some other kind
     assert told_again(proposer, timeline, "The economic sanctions of the past decade hurt the farmers.", [], False, []) == []
+
+
+def test_a_plan_made_in_a_month_is_no_month_to_come():
+    from kg.news_dates import ahead
+
+    text = "The plans for the road were drawn up in March."
+    assert [d.value for d in ahead(text, dates(text, "2022-01-10"), "2022-01-10")] == ["2021-03"]
