@@ -38,8 +38,8 @@ def _future(text: str, date: DateMention) -> bool:
 
 
 def _forward(date: DateMention, today: datetime.date) -> DateMention:
-    if re.search(r"\b(?:last|this)\s+(?:year|month)\b", date.words, re.I):
-        return date  # "in January last year" says which year
+    if re.search(r"\b(?:last|this)\s+(?:year|month)\b|yesterday", date.words, re.I):
+        return date  # "in January last year" says which year, "yesterday" which day
     weekday = _WEEKDAY.fullmatch(date.words)
     if weekday:
         days = (_WEEKDAYS.index(weekday.group(1).lower()) - today.weekday()) % 7 or 7

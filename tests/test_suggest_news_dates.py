@@ -216,3 +216,10 @@ def test_a_plan_made_in_a_month_is_no_month_to_come():
 
     text = "The plans for the road were drawn up in March."
     assert [d.value for d in ahead(text, dates(text, "2022-01-10"), "2022-01-10")] == ["2021-03"]
+
+
+def test_yesterday_stays_yesterday_in_a_clause_of_the_future():
+    from kg.news_dates import ahead
+
+    text = "The group will hold talks, it announced yesterday."
+    assert [d.value for d in ahead(text, dates(text, "2022-01-10"), "2022-01-10")] == ["2022-01-09"]
