@@ -77,3 +77,8 @@ def days_apart(text: str, day: DateMention | None) -> list[DateMention]:
         value = datetime.date.fromisoformat(day.value) + datetime.timedelta(days=-count if back else count)
         out.append(DateMention(m.start(), m.end(), m.group(0), value.isoformat(), day.year_inferred))
     return out
+
+
+def date_property(text: str, date: DateMention) -> str:
+    """How a date dates its event: "by September" is its deadline (dateNotAfter), any other the time it happened."""
+    return "dateNotAfter" if re.search(r"\bby\s+$", text[:date.start]) or re.match(r"by\s", date.words) else "date"

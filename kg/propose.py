@@ -23,7 +23,7 @@ from .event_index import EventIndex
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
-from .news_dates import future_verbs
+from .news_dates import date_property, future_verbs
 from .ontology import Ontology
 from .relation_cues import RELATIONS, TRIGGERS
 from .report_cues import action_verbs, finite_verbs
@@ -409,7 +409,7 @@ class Proposer:
         places = self.places(text, nodes, m.end(), "Event")
         event_id = self.new_event("Event", date.value, places, m.group(0), document)
         how = f"a new Event: the verb {m.group(0)!r} with the date {date.words!r}"
-        out = [Proposed(event_id, "date", date.value, how + (" (year from the document's date)" if date.year_inferred else ""))]
+        out = [Proposed(event_id, date_property(text, date), date.value, how + " (year from the document's date)" * date.year_inferred)]
         ev = Node(m.start(), m.end(), event_id, LB + "Event", m.group(0))
         out += [Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})") for role, place in places
                 if self.allowed(ev, role, place)]
@@ -432,7 +432,7 @@ class Proposer:
             event_id = self.new_event(cls, date.value, places, m.group(0), document, kind=kind)
             how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
         ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
-        out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
+        out = [Proposed(event_id, date_property(text, date), date.value, f"{how}; date {date.words!r}"
                         + (" (year from the document's date)" if date.year_inferred else ""))]
         words = ew.date_text(text, date)
         out += [Proposed(event_id, "dateText", words, f"{words!r}: a part of its year or month")] if words else []

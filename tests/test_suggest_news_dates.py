@@ -223,3 +223,8 @@ def test_yesterday_stays_yesterday_in_a_clause_of_the_future():
 
     text = "The group will hold talks, it announced yesterday."
     assert [d.value for d in ahead(text, dates(text, "2022-01-10"), "2022-01-10")] == ["2022-01-09"]
+
+
+def test_a_date_after_by_is_the_events_deadline(proposer):
+    assert dated(proposer, "Engineers completed the new bridge by June 2021.") == {("Construction", "dateNotAfter", "2021-06")}
+    assert dated(proposer, "Engineers completed the new bridge in June 2021.") == {("Construction", "date", "2021-06")}
