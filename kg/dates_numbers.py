@@ -1,10 +1,10 @@
 """Dates and numbers as news and briefs write them, normalised for statements.
 
 Dates come at the precision the text gives (kg.statements.parse_date's forms): "September 30, 2019" and "30 September
-2019" are a day, "June 2018" a month, "in 2014" a year. A day or month without a year ("On September 9", "in mid and
+2019" are a day, "June 2018" a month, "in 2014" a year. A day or month without a year ("On September 9", "on 9 Sept.", "in mid and
 late September") takes the year of the document's date — the latest such day not after it — and is flagged
 `year_inferred`; in a document without a date it stays a month-day ("--01-28"). "yesterday" and a weekday ("on Monday")
-count back from the document's date.
+count back from the document's date; "last month", "earlier this year" are the month or year before it or its own.
 
 Numbers are quantities: a value or a range, a qualifier from the words before it ("more than", "roughly", "at least",
 "between … and", "thousands of"), a unit from the words after it (a currency sign, km, tons, or the counted noun) and
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
-_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+# a month's name, or its abbreviation as news style writes it with a full stop ("Sept. 22", "Jan. 5")
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)\s+(?:and\s+(?:early|mid|late)\s+)?)?"  # "in mid and late September"
@@ -30,9 +31,13 @@ _DATE_FORMS = [
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
-    ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})\b(?!\s+\d)")),
+    ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),  # "on 3 October", as British news writes it
+    ("m-year", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
+    ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("relative", re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+                            r"\b(?:(?:earlier|later)\s+)?(last|this)\s+(month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")),
 ]
 
@@ -69,7 +74,8 @@ class QuantityMention:
 
 
 def _month(name: str) -> int:
-    return MONTHS.index(name.lower()) + 1
+    """A month's number from its name or abbreviation ("Sept." is September)."""
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name.lower().rstrip(".")[:3]))
 
 
 def _infer_year(month: int, day: int | None, doc_date: datetime.date) -> int:
@@ -108,8 +114,8 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             return DateMention(m.start(), m.end(), words, last[:7], False, last)
         elif kind == "y":
             value, inferred = g[0], False
-        elif kind == "md":
-            month, day = _month(g[0]), int(g[1])
+        elif kind in ("md", "dm"):
+            month, day = (_month(g[0]), int(g[1])) if kind == "md" else (_month(g[1]), int(g[0]))
             datetime.date(2000, month, day)
             if today is None:
                 value, inferred = f"--{month:02d}-{day:02d}", False
@@ -122,6 +128,16 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = f"{_infer_year(month, None, today):04d}-{month:02d}", True
         elif today is None:
             return None
+        elif kind == "m-year":  # "in January last year"
+            value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
+        elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
+            back = g[0].lower() == "last"
+            if g[1].lower() == "year":
+                value = str(today.year - back)
+            else:
+                month = today.replace(day=1) - datetime.timedelta(days=1) if back else today
+                value = f"{month.year:04d}-{month.month:02d}"
+            inferred = True
         elif kind == "yesterday":
             value, inferred = (today - datetime.timedelta(days=1)).isoformat(), True
         else:  # a weekday: the latest such day not after the document's date
@@ -257,7 +273,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
 def dateline(text: str, date: DateMention, place_ends: list[int]) -> bool:
     """A date that ends the sentence right after a place's name (place_ends: where the text's place names end), as a
     picture's caption gives them ("in Al Qaim, Iraq September 30, 2019."): what the caption says had happened by then,
-    like the date of a cited source."""
+    like the date of a cited source; not a date with its preposition ("sent a team to the border on Thursday.")."""
+    if re.match(r"(?:on|in|by|since|until|during)\s", date.words, re.I):
+        return False
     return bool(re.fullmatch(r"[\s.)*]*", text[date.end:])) and any(re.fullmatch(r",?\s*", text[e:date.start]) for e in place_ends)
 
 

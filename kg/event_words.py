@@ -58,6 +58,8 @@ _PART_INSIDE = re.compile(rf"^(?:(?:in|on|at|during|by)\s+)?(?:the\s+)?({_PART}\
 
 def date_text(text: str, date: DateMention) -> str | None:
     """The words of a date that is a part of its year or month, as the text gives it ("summer of 2018"), or None."""
+    if re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", date.value):
+        return None  # "late on Monday": a time of a day, not a part of a year or month
     before = _PART_BEFORE.search(text[:date.start])
     if before:
         return before.group(1) + date.words
@@ -70,3 +72,40 @@ def joined(text: str, m: re.Match, words: list[tuple[re.Match, str]]) -> list[tu
     ISIS's takeover of the valley (March 2019)"."""
     return [(w, cls) for w, cls in words if w.end() < m.start()
             and re.fullmatch(r"[^,;:.()]{0,40}?\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}", text[w.end():m.start()])]
+
+
+# Between a verb of saying and the event it makes known: "announced sanctions", "declared the reopening of".
+_SAID_OBJECT = re.compile(r"\s+(?:(?:a|an|the|new|fresh|further|its|their|his|her)\s+){0,2}")
+_SAYING = re.compile(r"announc(?:ed|es|ing)|declar(?:ed|es|ing)", re.I)
+
+
+def said_object(text: str, m: re.Match, cls: str, words: list[tuple[re.Match, str]]) -> tuple[re.Match, str]:
+    """The event a verb of saying makes known, when its object is a word of another event's kind ("Britain announced
+    sanctions on Tuesday": the sanction is what the day dates, not a statement), else the verb and its class."""
+    if cls != "Announcement" or not _SAYING.fullmatch(m.group(0)):
+        return m, cls
+    for w, kind in words:
+        if kind != "Announcement" and w.start() >= m.end() and _SAID_OBJECT.fullmatch(text[m.end():w.start()]):
+            return w, kind
+    return m, cls
+
+
+CLAUSE_REACH = 200  # how far a date at a clause's end dates the event its subject or its verb names
+# The head of a sentence's subject: a few words (articles, adjectives, a possessive) after its start or a dateline's dash.
+_SUBJECT_HEAD = re.compile(r"(?:^|\s[-—–]\s|:\s)\W*(?:[\w’'.-]+\s+){0,3}$")
+_VERB_FORM = re.compile(r"[\w-]+ed|struck|drove|built|took control|met with|made (?:their|its) way", re.I)
+
+
+def clause_event(text: str, date: DateMention, words: list[tuple[re.Match, str]]) -> tuple[re.Match, str] | None:
+    """The event a date at the end of a long clause dates, far from the event's word: the subject's head ("A drone strike
+    on a convoy near the town killed six fighters late on Monday") or the clause's verb ("The Treasury sanctioned two
+    firms linked to the group in January"); None where a clause word or a comma stands between them."""
+    for m, cls in sorted(words, key=lambda w: w[0].start()):
+        if m.end() > date.start or date.start - m.end() > CLAUSE_REACH:
+            continue
+        between = _LIST_COMMA.sub("", text[m.end():date.start])
+        if CLAUSE.search(between) or re.search(r"[,;:()]|[.!?]\s", between):
+            continue
+        if _SUBJECT_HEAD.search(text[:m.start()]) or _VERB_FORM.fullmatch(m.group(0)):
+            return m, cls
+    return None

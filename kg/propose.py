@@ -23,6 +23,7 @@ from .event_index import EventIndex
 from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
+from .news_dates import date_property, future_verbs
 from .ontology import Ontology
 from .relation_cues import RELATIONS, TRIGGERS
 from .report_cues import action_verbs, finite_verbs
@@ -318,7 +319,7 @@ class Proposer:
         place_ends = [n.end for n in nodes if n.kind != "demonym" and self.ontology.is_subclass(n.type, LB + "Place")]
         cited = [d for d in dates if ew.citation(text, d) or dateline(text, d, place_ends)]
         dates = [d for d in dates if d not in cited and not ew.TAKEN.search(text[:d.start])]
-        out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document)
+        out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document, bool(dates))
         if not dates:
             return out + self.known_events(text, nodes)
         triggers = []
@@ -337,10 +338,11 @@ class Proposer:
                     if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
+            near = near or [(0, 0, *far) for far in [ew.clause_event(text, date, triggers)] if far]  # the clause's subject or verb
             if not near:
                 last = None
                 continue
-            _, _, m, cls = min(near, key=lambda c: (c[0], c[1]))
+            m, cls = ew.said_object(text, *min(near, key=lambda c: (c[0], c[1]))[2:], triggers)
             last = (date, m, cls)
             for word, kind in [(m, cls)] + ew.joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
                 if (word.start(), date.value) not in done:
@@ -353,16 +355,16 @@ class Proposer:
                 out.extend(self.dated_verb(text, nodes, date, document))
         return out
 
-    def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str
-               ) -> list[Proposed]:
+    def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str,
+               dated: bool = False) -> list[Proposed]:
         """The latest date of what a sentence reports: a span from the date of the source it cites in brackets, or else
         from the document's ("within two months", "in less than a month"); and that date itself, when the sentence says
-        what happened (it happened by then)."""
+        what happened (it happened by then) and gives it no date of its own (dated: it does)."""
         out = []
         reference = cited[0].value if cited else doc_date
         for limit in deadlines(text, reference):
             out += self.bounded(text, nodes, limit, f"{limit.words!r} from {reference}", document, limit.start)
-        if read_cues(text).modality != "asserted":
+        if read_cues(text).modality != "asserted" or dated:
             return out  # a plan or a prediction the source reports has not happened by its date
         for date in cited:  # by the later of two days the source is cited with
             out += self.bounded(text, nodes, replace(date, value=date.last or date.value),
@@ -398,8 +400,8 @@ class Proposer:
         """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
         limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-        near = [(ew.distance(m, date), m) for m in finite_verbs(text) if ew.distance(m, date) <= limit and ew.one_clause(text, m, date)
-                and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
+        near = [(ew.distance(m, date), m) for m in finite_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
+                and ew.one_clause(text, m, date) and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
                          and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"
         if not near:
@@ -408,7 +410,7 @@ class Proposer:
         places = self.places(text, nodes, m.end(), "Event")
         event_id = self.new_event("Event", date.value, places, m.group(0), document)
         how = f"a new Event: the verb {m.group(0)!r} with the date {date.words!r}"
-        out = [Proposed(event_id, "date", date.value, how + (" (year from the document's date)" if date.year_inferred else ""))]
+        out = [Proposed(event_id, date_property(text, date), date.value, how + " (year from the document's date)" * date.year_inferred)]
         ev = Node(m.start(), m.end(), event_id, LB + "Event", m.group(0))
         out += [Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})") for role, place in places
                 if self.allowed(ev, role, place)]
@@ -431,7 +433,7 @@ class Proposer:
             event_id = self.new_event(cls, date.value, places, m.group(0), document, kind=kind)
             how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
         ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
-        out = [Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"
+        out = [Proposed(event_id, date_property(text, date), date.value, f"{how}; date {date.words!r}"
                         + (" (year from the document's date)" if date.year_inferred else ""))]
         words = ew.date_text(text, date)
         out += [Proposed(event_id, "dateText", words, f"{words!r}: a part of its year or month")] if words else []

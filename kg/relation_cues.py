@@ -99,20 +99,23 @@ RELATIONS = [
 
 # Words that name an event of a kind, and the class (Transfer last: kg.propose reads it as the last).
 TRIGGERS = [
-    (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing|fire (?:a )?rockets?|fired (?:a )?rockets?",
-     "Strike"),
+    (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing|fire (?:a )?rockets?|fired (?:a )?rockets?"
+     r"|air raids?|drone attacks?|missile attacks?|rocket attacks?|shelling|shelled|bombard(?:ed|ment)", "Strike"),
     (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
-    (r"sanctions?|sanctioned|designat(?:ed|ion)", "Sanction"),
+    (r"sanctions?|sanctioned|designat(?:ed|ion)|blacklist(?:ed|ing)?|froze (?:the )?assets|asset freezes?", "Sanction"),
     (r"meetings?|conference|summit|visit(?:ed|s|ing)?|met with", "Meeting"),
-    (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:\w+ )?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way", "Deployment"),
-    (r"seized|seizure|confiscated|intercepted|stopped the passage", "Seizure"),
+    (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:\w+ )?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way"
+     r"|withdr(?:ew|awn|awal)|pulled out|sent (?:\w+ )?(?:reinforcements|troops|fighters)", "Deployment"),
+    (r"seized|seizure|confiscated|intercepted|stopped the passage|impounded|interdicted", "Seizure"),
     # "completed" only of a thing that is built: "completed the cement barrier", not "completed the deal"
-    (r"construction|constructed|built|erected|completed(?= (?:the |a |an |its |their )?(?:[\w-]+ ){0,2}"
+    (r"construction|constructed|built|erected|completed(?= (?:the |a |an |its |their )?(?:[\w-]+ ){0,4}"
      r"(?:barriers?|walls?|fences?|trench(?:es)?|berms?|bridges?|bases?|towers?|crossings?|terminals?)\b)", "Construction"),
     (r"captured|capture|occup(?:ied|ation)|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
      "TerritorialCapture"),
     (r"announced|declar(?:ed|ing)|statement|reported|a report|agreement|agreed", "Announcement"),
-    (r"attack(?:ed|s)?|fired", "Attack"),
+    (r"attack(?:ed|s)?|fired|ambush(?:ed|es)?|assassinat(?:ed|ion)", "Attack"),
     (r"smuggling operations?|illicit trade|trafficking", "SmugglingOperation"),
-    (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)", "Transfer"),
+    # vehicles that pass or cross ("40 trucks passing on Tuesday", "tankers crossed into Syria in May"): a transfer
+    (r"shipments?|transport(?:ed)?|transferr?(?:ed|ing)|smuggl(?:ed|ing)|(?:trucks?|lorr(?:y|ies)|tankers?|vehicles)\s+"
+     r"(?:(?:had|have|were|was)\s+)?(?:pass(?:ed|ing)?|cross(?:ed|ing)|went through|moved through)", "Transfer"),
 ]

@@ -65,6 +65,7 @@ from .named_facilities import named_facilities
 from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
+from .news_dates import ahead, days_apart
 from .ontology import DATE_PROPERTIES, load_ontology
 from .other_names import other_names
 from .paths import Layout
@@ -101,6 +102,7 @@ from .strike_cues import strike_facts
 from .strike_news import strike_news
 from .struck_convoys import struck_convoys
 from .time_cues import Timeline
+from .told_again import told_again
 from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
 
@@ -208,8 +210,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         salience.named(nodes)
         day_known = doc.date is not None or doc.earliest_date is not None
-        dates = [d for d in find_dates(text, doc.date) if day_known or not d.value.startswith("--")]
-        dates = sorted(dates + timeline.same_day(text), key=lambda d: d.start)
+        dates = [d for d in ahead(text, find_dates(text, doc.date), doc.date) if day_known or not d.value.startswith("--")]
+        dates = sorted(dates + timeline.same_day(text) + days_apart(text, timeline.day), key=lambda d: d.start)
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         references += count_groups(proposer, text, nodes + references, quantities, doc.id)
         references += pronouns(text, nodes + references, salience)
@@ -231,12 +233,13 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += supporting(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
+        facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
         facts += coordinated_passives(proposer, text, nodes)
         facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
-        facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id))
+        facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id, dates))
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += strike_news(proposer, text, nodes, quantities, facts) + event_counts(proposer, text, quantities, facts)

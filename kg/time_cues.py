@@ -74,9 +74,10 @@ class Timeline:
             if f.property == "date" and f.subject in types:
                 self.kinds[types[f.subject].rsplit("#", 1)[-1]] = (f.subject, f.object)
 
-    def refer(self, proposer: Proposer, text: str, nodes: list[Node], document: str) -> list[Proposed]:
+    def refer(self, proposer: Proposer, text: str, nodes: list[Node], document: str, dates: list[DateMention] = ()
+              ) -> list[Proposed]:
         """The dates a sentence gives by what the text dated before: "the same day that", "after the capture", "as
-        planned"."""
+        planned"; or by the date it gives the event it names after "after" ("after Monday's strike")."""
         out = self.that_day(proposer, text, nodes, document)
         for m in _AFTER.finditer(text):
             kind = _kind(text, m.end(), m.end() + REACH)
@@ -84,6 +85,8 @@ class Timeline:
                 continue
             word, cls = kind
             event, value = self.kinds[cls]
+            own = [d for d in dates if m.end() <= d.start and d.end <= text.find(word, m.end())]
+            value = own[0].value if own else value
             opens = not text[:m.start()].strip(" -►*\"“")
             clause_end = text.find(",", m.end()) if opens and "," in text[m.end():] else len(text)
             verbs = [v for v in action_verbs(text) if not m.start() <= v.start() < clause_end]

@@ -1,0 +1,84 @@
+"""Dates a text gives without their year or week, read forward where the clause tells of what is still to come.
+
+kg.dates_numbers reads "on Thursday" and "in September" as the latest such day or month not after the document's date:
+what a report tells mostly happened. In a clause of the future ("would send a delegation on Thursday", "plans to open
+the road in September", "is due to meet on Monday") the day is the next one: the earliest such day after the document's
+date (a weekday a week on when it is the document's own), the month the earliest not before the document's month."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import replace
+
+from .dates_numbers import DateMention
+
+# A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
+                     r"intending|expects?)\b", re.I)
+_WEEKDAY = re.compile(r"(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# What ends the clause of the future, or makes it past ("the plans were drawn up in March").
+_CLAUSE_END = re.compile(r"\b(?:after|before|when|since|because|but|which|who|where|said|says|told|was|were|had|did)\b", re.I)
+
+
+def ahead(text: str, found: list[DateMention], doc_date: str | None) -> list[DateMention]:
+    """The dates, each whose year or week the document's date gave read forward where its clause is of the future."""
+    if doc_date is None:
+        return found
+    today = datetime.date.fromisoformat(doc_date)
+    return [_forward(d, today) if d.year_inferred and _future(text, d) else d for d in found]
+
+
+def _future(text: str, date: DateMention) -> bool:
+    """Whether a verb of the future stands before the date in its clause."""
+    verbs = list(_FUTURE.finditer(text, 0, date.start))
+    between = text[verbs[-1].end():date.start] if verbs else ""
+    return bool(verbs) and not (re.search(r"[.;:()]", between) or _CLAUSE_END.search(between))
+
+
+def _forward(date: DateMention, today: datetime.date) -> DateMention:
+    if re.search(r"\b(?:last|this)\s+(?:year|month)\b|yesterday", date.words, re.I):
+        return date  # "in January last year" says which year, "yesterday" which day
+    weekday = _WEEKDAY.fullmatch(date.words)
+    if weekday:
+        days = (_WEEKDAYS.index(weekday.group(1).lower()) - today.weekday()) % 7 or 7
+        return replace(date, value=(today + datetime.timedelta(days=days)).isoformat())
+    value = date.value
+    if len(value) == 7 and value < today.isoformat()[:7]:  # a month: the earliest not before the document's month
+        return replace(date, value=f"{int(value[:4]) + 1}{value[4:]}")
+    if len(value) == 10 and value < today.isoformat():  # a day of a month: the earliest not before the document's day
+        return replace(date, value=f"{int(value[:4]) + 1}{value[4:]}")
+    return date
+
+
+_MODAL_VERB = re.compile(r"(?:(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))[a-z]+\b")
+
+
+def future_verbs(text: str) -> list[re.Match]:
+    """The verbs a modal of the future governs ("would send", "will open"): what is to happen, which a date can date."""
+    return [m for m in _MODAL_VERB.finditer(text) if m.group(0) not in ("be", "have", "not", "also")]
+
+
+_APART = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<way>earlier|later|before|after)"
+                    r"(?!\s+(?:the|a|an|its|their|his|her|[A-Z\d]))|the\s+(?P<side>previous|next|following)\s+day)\b", re.I)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def days_apart(text: str, day: DateMention | None) -> list[DateMention]:
+    """Days a text gives by the day it gave last: "a day earlier", "two days later", "the next day" (not "two days after
+    the strike": that counts from the strike's day, which may be another)."""
+    if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
+        return []
+    out = []
+    for m in _APART.finditer(text):
+        count = int(_COUNTS.get((m.group("n") or "").lower(), m.group("n") or 1))
+        back = (m.group("way") or m.group("side")).lower() in ("earlier", "before", "previous")
+        value = datetime.date.fromisoformat(day.value) + datetime.timedelta(days=-count if back else count)
+        out.append(DateMention(m.start(), m.end(), m.group(0), value.isoformat(), day.year_inferred))
+    return out
+
+
+def date_property(text: str, date: DateMention) -> str:
+    """How a date dates its event: "by September" is its deadline (dateNotAfter), any other the time it happened."""
+    return "dateNotAfter" if re.search(r"\bby\s+$", text[:date.start]) or re.match(r"by\s", date.words) else "date"

@@ -1,0 +1,230 @@
+"""Dates and events as news reports write them: abbreviated months, weekdays, the event a verb of saying makes known."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates_numbers import dates
+from kg.namespaces import LB
+
+from .test_suggest_parts import proposer_of
+
+
+@pytest.fixture
+def proposer():
+    return proposer_of({"france": "Country"})
+
+
+def dated(proposer, text: str, doc_date: str | None = None) -> set[tuple[str, str, str]]:
+    """(class, property, value) of each date fact the sentence's events get."""
+    found = proposer.events_of(text, [], dates(text, doc_date), [], "009", doc_date)
+    return {(proposer.types[f.subject].removeprefix(LB), f.property, f.object) for f in found if f.property.startswith("date")}
+
+
+def test_an_abbreviated_month_is_its_month():
+    assert [d.value for d in dates("The raid on Sept. 3, 2019 and the talks in Feb. 2020.", None)] == ["2019-09-03", "2020-02"]
+    assert [d.value for d in dates("A convoy was hit on Nov. 12.", "2021-12-01")] == ["2021-11-12"]
+    assert [d.value for d in dates("Talks resumed in Dec. after a pause.", "2021-12-20")] == ["2021-12"]
+    # a word that only looks like an abbreviation is no month
+    assert dates("Septa trains and the Marco Polo bridge.", "2021-12-01") == []
+
+
+def test_a_similar_strike_on_an_abbreviated_day_is_a_strike_of_that_day(proposer):
+    assert ("Strike", "date", "2021-08-07") in dated(proposer, "A similar strike on Aug. 7 hit a depot.", "2021-09-01")
+
+
+def test_the_event_a_verb_of_saying_announced_is_what_its_date_dates(proposer):
+    assert dated(proposer, "On Friday, France announced sanctions on three shipping firms.", "2022-03-09") == {
+        ("Sanction", "date", "2022-03-04")}
+    # a statement that is not of an event of another kind stays a statement
+    assert dated(proposer, "On Friday, France announced that talks would go on.", "2022-03-09") == {
+        ("Announcement", "date", "2022-03-04")}
+
+
+def test_a_date_at_the_end_of_a_long_clause_dates_the_event_its_subject_names(proposer):
+    text = "An air strike on a column of trucks near the river crossing of the northern district killed nine fighters late on Friday."
+    assert dated(proposer, text, "2022-03-09") == {("Strike", "date", "2022-03-04")}
+    # after a dateline's dash too
+    text = "BEIRUT (Agency) - A drone strike on a depot of the militia on the southern edge of the old town wounded two guards on Sunday."
+    assert dated(proposer, text, "2022-03-09") == {("Strike", "date", "2022-03-06")}
+
+
+def test_a_date_at_the_end_of_a_long_clause_dates_the_event_its_verb_names(proposer):
+    text = "The finance ministry sanctioned three exchange houses tied to the smuggling network of the province in March."
+    assert ("Sanction", "date", "2021-03") in dated(proposer, text, "2021-06-01")
+
+
+def test_a_date_of_another_clause_does_not_date_a_far_event(proposer):
+    # a comma and a clause word stand between the strike and the date: the date is of what the clause after says
+    text = "The strike on a column of trucks near the crossing of the northern district was condemned, which the council debated on Friday."
+    assert ("Strike", "date", "2022-03-04") not in dated(proposer, text, "2022-03-09")
+    # a word of an event's kind deep in the subject is not its head
+    text = ("Officials of the ministry that handles the aftermath of every strike on the province and its many outlying districts "
+            "and villages resigned on Friday.")
+    assert ("Strike", "date", "2022-03-04") not in dated(proposer, text, "2022-03-09")
+
+
+def test_a_time_of_a_day_is_no_date_text(proposer):
+    text = "An air strike hit the depot late on Friday."
+    assert "dateText" not in {f.property for f in proposer.events_of(text, [], dates(text, "2022-03-09"), [], "009")}
+    text = "An air strike hit the depot in late March."
+    found = proposer.events_of(text, [], dates(text, "2022-05-01"), [], "009")
+    assert ("dateText", "late March") in {(f.property, f.object) for f in found}
+
+
+def test_a_weekday_or_month_of_what_is_to_come_is_the_next_one():
+    from kg.news_dates import ahead
+
+    def read(text: str) -> list[str]:
+        return [d.value for d in ahead(text, dates(text, "2022-03-09"), "2022-03-09")]  # a Wednesday
+
+    assert read("The council said it would send observers to the camp on Friday.") == ["2022-03-11"]
+    assert read("The ministry plans to reopen the bridge in January.") == ["2023-01"]
+    assert read("The ministers will meet again on Wednesday.") == ["2022-03-16"]  # the document's own weekday: a week on
+    # what happened stays the last such day; a future verb of another clause does not carry over
+    assert read("Observers reached the camp on Friday.") == ["2022-03-04"]
+    assert read("Talks will go on, the envoy said on Friday.") == ["2022-03-04"]
+
+
+def test_a_day_what_is_to_come_stands_on_dates_its_verb(proposer):
+    from kg.news_dates import ahead
+
+    text = "The council said it would send observers to the camp on Friday."
+    found = proposer.events_of(text, [], ahead(text, dates(text, "2022-03-09"), "2022-03-09"), [], "009", "2022-03-09")
+    assert [(proposer.types[f.subject].removeprefix(LB), f.property, f.object) for f in found] == [("Event", "date", "2022-03-11")]
+
+
+def test_a_weekday_after_a_place_is_no_captions_date():
+    from kg.dates_numbers import dateline
+
+    text = "The council sent observers to the camp on Friday."
+    assert not dateline(text, dates(text, "2022-03-09")[0], [text.index(" on Friday")])
+    text = "Trucks queue at the crossing in Al Qaim, Iraq March 2, 2022."
+    assert dateline(text, dates(text, None)[0], [text.index(" March")])
+
+
+def test_the_strike_told_again_is_the_strike_the_text_dated(proposer):
+    from kg.time_cues import Timeline
+    from kg.told_again import told_again
+
+    proposer.types["strike-2022-03-04"] = LB + "Strike"
+    timeline = Timeline()
+    timeline.kinds["Strike"] = ("strike-2022-03-04", "2022-03-04")
+    found = told_again(proposer, timeline, "The attack set two trucks on fire.", [], False, [])
+    assert ("strike-2022-03-04", "date", "2022-03-04") in {(f.subject, f.property, f.object) for f in found}
+    # a sentence with a date of its own, strikes in general, or a text that dated no strike: no event told again
+    assert told_again(proposer, timeline, "The attack on Friday set two trucks on fire.", [], True, []) == []
+    assert told_again(proposer, timeline, "The strikes set trucks on fire every week.", [], False, []) == []
+    assert told_again(proposer, Timeline(), "The attack set two trucks on fire.", [], False, []) == []
+
+
+def test_a_completed_structure_with_its_measure_is_a_construction(proposer):
+    assert ("Construction", "date", "2021-06") in dated(proposer, "The engineers completed a 12 km earth berm in June 2021.")
+    # completed talks are no construction
+    assert ("Construction", "date", "2021-06") not in dated(proposer, "The envoys completed a long round of talks in June 2021.")
+
+
+def test_vehicles_passing_on_a_day_are_a_transfer_of_that_day(proposer):
+    assert ("Transfer", "date", "2022-03-08") in dated(proposer, "Only 25 lorries passing on Tuesday were counted.", "2022-03-09")
+    # a crossing that is a place, on a day, is no transfer
+    assert ("Transfer", "date", "2022-03-08") not in dated(proposer, "The guards closed the crossing on Tuesday.", "2022-03-09")
+
+
+def test_a_cited_sources_date_bounds_only_what_the_sentence_does_not_date(proposer):
+    text = "Aircraft struck a depot near the town (Local TV, May 3, 2021)."
+    assert ("Strike", "dateNotAfter", "2021-05-03") in dated(proposer, text)
+    text = "On May 2, 2021, aircraft struck a depot near the town (Local TV, May 3, 2021)."
+    assert {f for f in dated(proposer, text) if f[0] == "Strike"} == {("Strike", "date", "2021-05-02")}
+
+
+def test_last_month_and_this_year_count_from_the_documents_date():
+    def read(text: str) -> list[str]:
+        return [d.value for d in dates(text, "2022-01-10")]
+
+    assert read("The crossing reopened last month.") == ["2021-12"]
+    assert read("Strikes on the road rose earlier this year.") == ["2022"]
+    assert read("A convoy was hit in March last year.") == ["2021-03"]
+    # "the last year of the war" is no date, and a document without a date gives none
+    assert read("The last year of the war was the worst.") == []
+    assert dates("The crossing reopened last month.", None) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Artillery shelled the village on Friday.", "Strike"),
+    ("Drone attacks hit the base on Friday.", "Strike"),
+    ("Gunmen ambushed a patrol on Friday.", "Attack"),
+    ("Gunmen attacked a patrol on Friday.", "Attack"),
+    ("The brigade withdrew from the town on Friday.", "Deployment"),
+    ("The ministry blacklisted two exchange houses on Friday.", "Sanction"),
+    ("Customs officers impounded 12 tankers on Friday.", "Seizure"),
+])
+def test_the_words_news_uses_for_an_event_name_its_kind(proposer, text, kind):
+    assert {f[0] for f in dated(proposer, text, "2022-03-09")} == {kind}
+
+
+def test_a_day_earlier_or_later_counts_from_the_day_the_text_gave_last():
+    from kg.news_dates import days_apart
+
+    day = dates("on March 3, 2021", None)[0]
+
+    def read(text: str) -> list[str]:
+        return [d.value for d in days_apart(text, day)]
+
+    assert read("A second strike hit the depot a day later.") == ["2021-03-04"]
+    assert read("Two days earlier, the convoy had left the town.") == ["2021-03-01"]
+    assert read("The next day the crossing closed.") == ["2021-03-04"]
+    # days after another event count from that event's day; a text that gave no day gives none
+    assert read("Two days after the strike the crossing closed.") == []
+    assert days_apart("A second strike hit the depot a day later.", None) == []
+
+
+def test_a_day_before_its_month_without_a_year_takes_the_documents_year():
+    assert [d.value for d in dates("On 3 October, guards closed the crossing.", "2020-01-10")] == ["2019-10-03"]
+    assert [d.value for d in dates("The talks of 21 Sept. failed.", "2020-01-10")] == ["2019-09-21"]
+    # a count before a month's name that no day can be is no date
+    assert dates("Some 40 March recruits left.", "2020-01-10") == []
+
+
+def test_after_a_days_strike_is_after_that_day_not_the_strike_told_last(proposer):
+    from kg.time_cues import Timeline
+
+    timeline = Timeline()
+    timeline.kinds["Strike"] = ("strike-2022-02-01", "2022-02-01")  # the strike the text dated last was another
+    text = "Guards abandoned the post after Friday's strike."
+    found = timeline.refer(proposer, text, [], "009", dates(text, "2022-03-09"))
+    assert [(f.property, f.object) for f in found] == [("dateNotBefore", "2022-03-04")]
+    text = "Guards abandoned the post after the strike."
+    found = timeline.refer(proposer, text, [], "009", dates(text, "2022-03-09"))
+    assert [(f.property, f.object) for f in found] == [("dateNotBefore", "2022-02-01")]
+
+
+def test_sanctions_told_again_are_the_sanctions_the_text_dated(proposer):
+    from kg.time_cues import Timeline
+    from kg.told_again import told_again
+
+    proposer.types["sanctions-2022-03-04"] = LB + "Sanction"
+    timeline = Timeline()
+    timeline.kinds["Sanction"] = ("sanctions-2022-03-04", "2022-03-04")
+    found = told_again(proposer, timeline, "The French sanctions freeze the assets of two firms.", [], False, [])
+    assert ("sanctions-2022-03-04", "date", "2022-03-04") in {(f.subject, f.property, f.object) for f in found}
+    # a word of no event before the noun: sanctions of some other kind
+    assert told_again(proposer, timeline, "The economic sanctions of the past decade hurt the farmers.", [], False, []) == []
+
+
+def test_a_plan_made_in_a_month_is_no_month_to_come():
+    from kg.news_dates import ahead
+
+    text = "The plans for the road were drawn up in March."
+    assert [d.value for d in ahead(text, dates(text, "2022-01-10"), "2022-01-10")] == ["2021-03"]
+
+
+def test_yesterday_stays_yesterday_in_a_clause_of_the_future():
+    from kg.news_dates import ahead
+
+    text = "The group will hold talks, it announced yesterday."
+    assert [d.value for d in ahead(text, dates(text, "2022-01-10"), "2022-01-10")] == ["2022-01-09"]
+
+
+def test_a_date_after_by_is_the_events_deadline(proposer):
+    assert dated(proposer, "Engineers completed the new bridge by June 2021.") == {("Construction", "dateNotAfter", "2021-06")}
+    assert dated(proposer, "Engineers completed the new bridge in June 2021.") == {("Construction", "date", "2021-06")}
