@@ -5,46 +5,31 @@ militias" is [militias, ←supports, Iran] because `supports` goes from an Actor
 town of al-Qaim" after a crossing is `near` because both are Places. Events are proposed where a sentence gives a
 date and a word of an event's kind ("air strike", "re-opened", "sanctions", "meeting"): the event is one the register
 already has when its kind and place (or date) agree, otherwise a new register entry, and it gets the date, the
-quantities the sentence counts for it and the roles its cue words give (perpetrator, target, place, agent, cargo).
+quantities the sentence counts for it and the roles its cue words give (perpetrator, target, place, agent, cargo;
+kg.event_proposals, whose methods the Proposer has).
 A date near no such word dates a new event of no kind by the verb of its clause; a deadline ("within two months") or
 the date of a source cited in brackets is the latest date (`dateNotAfter`) of the event the sentence reports.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field, replace
 
-from . import event_words as ew
-from .cues import read_cues
-from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .event_index import EventIndex
+from .event_proposals import EventProposals
 from .mentions import DEMONYMS
-from .names import fold
 from .namespaces import LB
-from .news_dates import date_property, future_verbs
 from .ontology import Ontology
-from .relation_cues import RELATIONS, TRIGGERS
-from .report_cues import action_verbs, finite_verbs
-from .speaker_places import speaker_place
+from .proposals import MARKUP
+from .proposals import NewEntity as NewEntity
+from .proposals import Node as Node
+from .proposals import Proposed as Proposed
+from .proposals import slug as slug
+from .relation_cues import RELATIONS
 
 GAP = 70  # longest run of words between two entities one cue pattern may span
-TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
-
 _RELATIONS = [(re.compile(f"(?:{p})$"), prop, way) for p, prop, way in RELATIONS]
 
-_TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
-_STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"), (r"\bdrone", "droneStrike"),
-                 (r"\brocket", "rocketFire")]
-# What may stand between an event's agent and the word of the event: auxiliaries, a date ("the United States on
-# November 17 imposed sanctions"), the adjective of a strike ("Israeli air strike").
-_AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
-                          r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
-                          re.I)
-# Who tried a strike, maybe with the place they stood: "militias near Damascus tried to fire a rocket".
-_ATTEMPT = re.compile(r"(?:\s+(?P<where>near|outside|in)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))?"
-                      r"\s+(?P<verb>tried|attempted|sought)\s+to\s+")
 _SECT_WORD = r"(Shiite|Shi['’]ite|Shia|Shi['’]a|Sunni)"
 _SECT_BEFORE = re.compile(rf"\b{_SECT_WORD}\s+(?:[A-Za-z]+\s+)?$")  # Shiite militia Kataib Hezbollah
 _SECT_AFTER = re.compile(rf"^[^.;]*?\b(?:population|inhabitants|residents)?[^.;]*?\bis (?:overwhelmingly |predominantly |mostly |largely )?"
@@ -61,62 +46,7 @@ _TITLE_BEFORE = re.compile(rf"(?:^|[\s,*(“\"])((?:{_TITLE_WORD} ){{0,3}}(?i:{_
 _TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?((?:[A-Za-z]+\s+){{0,2}}?(?i:{_TITLE_NOUN})(?:\s+(?:of|to|for)\s+[^,.;()]+?)?)"
                           rf"(?=\s+in\s|\s*[,.;()]|$|\s+(?:who|and|said|during)\b)")
 _TITLE_COMMA = re.compile(rf"\bthe\s+((?i:{_TITLE_NOUN})\s+of\s+(?:the\s+)?[^,.;()]+?)(?:\s+in\s+[^,.;()]+)?,\s*$")
-# Between two dates of one event's word: "in 2018 and again in the summer and fall of 2019".
-_AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?:(?:in|on|during)\s+)?(?:the\s+)?"
-                    r"(?:(?:early|late|mid|summer|spring|fall|autumn|winter|end|beginning)\s+(?:and\s+\w+\s+)?(?:of\s+)?)?", re.I)
-# Words before an event's word that make it a purpose, not an event (a wall "designed to curb smuggling").
-_PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according )to|curb|curbing|prevent|preventing|counter|countering|"
-                      r"stop|stopping|combat|combating|fight|"
-                      r"against)\s+(?:\w+\s+)?$", re.I)
-# What an event's word is for (what is prepared), not what happened: no citation dates it.
-_FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
-_REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
-_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
-_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of) (?:the )?(?:[A-Z][a-z]+ )?"
-                           r"(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
-               (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
-# A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
-_PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
-# What stands between the word of a construction and the thing built: "built a", "completed the towering".
-_BUILT_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his)\s+)?(?:[a-z][\w-]*\s+){0,2}")
-_CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
-                             r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
-
-
-@dataclass
-class Proposed:
-    subject: str
-    property: str
-    object: object  # an id, a concept name, a date's lexical form or a quantity mapping
-    reason: str
-
-
-@dataclass
-class NewEntity:
-    id: str
-    type: str  # class local name
-    label: str
-    aliases: list[str]
-    reason: str
-    facts_in: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Node:
-    """An entity as a sentence names it: where, its id and class."""
-
-    start: int
-    end: int
-    id: str
-    type: str  # class IRI
-    words: str
-    kind: str = "linked"  # linked (a register entry), demonym (a country adjective), new (a name the register lacks,
-    # its class guessed from evidence), unsure (a new name whose class is a default guess) or reference (a description)
-    how: str = ""  # how a linked name was matched (kg.mentions: name, folded, skeleton, fuzzy, acronym, surname)
-
-
 _COMPOUND = re.compile(r"^-\w+ $")  # Iran-backed, Hezbollah-affiliated: where a country adjective may stand for its country
-_MARKUP = re.compile(r"[*_“”\"]")  # emphasis and quotation marks inside a cue's words
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 _HAS_STATUS = ("Crossing", "Route", "Installation")
 _STATUS_WORDS = [(r"closed", "closed"), (r"blocked", "blocked"), (r"(?:re-?)?open(?:ed|s)?", "open"),
@@ -130,12 +60,7 @@ _STATUS_AFTER = re.compile(rf"^,?\s*(?:(?:between|with|from|at|near|on)\s+[^,.;]
 _SPATIAL = {"near", "locatedIn", "onBorder", "adjacentTo"}
 
 
-def slug(text: str) -> str:
-    """An id in the register's style (lowercase words joined by hyphens) for a name."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "entity"
-
-
-class Proposer:
+class Proposer(EventProposals):
     """Proposes facts for the sentences of one document."""
 
     def __init__(self, ontology: Ontology, types: dict[str, str], events: EventIndex):
@@ -164,7 +89,7 @@ class Proposer:
                     break
                 if b.kind == "demonym" or re.match(r"['’](?:s\b|\s)", text[b.end:b.end + 2]) or re.search(r"['’]s$", b.words):
                     continue  # an adjective or a possessive is not what the relation reaches (the IRGC's Qods Force)
-                plain = _MARKUP.sub("", gap).lower()
+                plain = MARKUP.sub("", gap).lower()
                 for pattern, prop, way in _RELATIONS:
                     if not pattern.match(plain) or (a.kind == "demonym" and not _COMPOUND.match(gap)):
                         continue
@@ -241,11 +166,11 @@ class Proposer:
         for n in nodes:
             if n.kind not in ("linked", "new"):
                 continue
-            before = _MARKUP.sub("", text[max(0, n.start - 40):n.start])
+            before = MARKUP.sub("", text[max(0, n.start - 40):n.start])
             m = _SECT_BEFORE.search(before)
             if m and self.ontology.is_subclass(n.type, LB + "Actor") and not self.ontology.is_subclass(n.type, LB + "Country"):
                 out.append(Proposed(n.id, "sect", _sect(m.group(1)), f"{m.group(1)!r} before {n.words!r}"))
-            after = _MARKUP.sub("", text[n.end:n.end + 60])
+            after = MARKUP.sub("", text[n.end:n.end + 60])
             m = _SECT_AFTER.match(after)
             if m and self.ontology.is_subclass(n.type, LB + "Place") and not self.ontology.is_subclass(n.type, LB + "Country"):
                 out.append(Proposed(n.id, "populationSect", _sect(m.group(1)), f"{n.words!r} {m.group(0).strip()!r}"))
@@ -259,7 +184,7 @@ class Proposer:
         for c in nodes:
             if c.start < last.end or c is last:
                 continue
-            if not _COORDINATION.fullmatch(_MARKUP.sub("", text[last.end:c.start])) or c.kind == "demonym" or c.type != b.type:
+            if not _COORDINATION.fullmatch(MARKUP.sub("", text[last.end:c.start])) or c.kind == "demonym" or c.type != b.type:
                 break
             if subject is not None and self.allowed(subject, prop, c):
                 out.append(Proposed(subject.id, prop, c.id, f"{why}; {c.words!r} coordinated with {b.words!r}"))
@@ -284,9 +209,9 @@ class Proposer:
         for n in nodes:
             if n.kind in ("demonym", "unsure") or not any(self.ontology.is_subclass(n.type, LB + c) for c in _HAS_STATUS):
                 continue
-            before = _MARKUP.sub("", text[max(0, n.start - 12):n.end if n.kind == "reference" else n.start]).lower()
+            before = MARKUP.sub("", text[max(0, n.start - 12):n.end if n.kind == "reference" else n.start]).lower()
             before = re.sub(r"\s*\b(?:crossing|road|highway|route|base|wall|barrier|fence)$", " ", before)
-            after = _MARKUP.sub("", text[n.end:n.end + 50]).lower()
+            after = MARKUP.sub("", text[n.end:n.end + 50]).lower()
             m = _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after)
             if m:
                 word = m.group(1)
@@ -303,338 +228,11 @@ class Proposer:
             for b in nodes[i + 1:i + 2]:
                 if not (b.kind == "linked" or b.kind == "new" and _local(b.type) == "Person"):
                     continue
-                gap = _MARKUP.sub("", text[a.end:b.start])
+                gap = MARKUP.sub("", text[a.end:b.start])
                 if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and self.allowed(b, "country", a) \
                         and not self.ontology.is_subclass(b.type, LB + "Country"):
                     out.append(Proposed(b.id, "country", a.id, f"the adjective {a.words!r} before {b.words!r}"))
         return out
-
-    def events_of(self, text: str, nodes: list[Node], dates: list[DateMention], quantities: list[QuantityMention],
-                  document: str, doc_date: str | None = None) -> list[Proposed]:
-        """The events a sentence reports: one per date that stands close to a word of an event's kind (two dates of
-        one word, "struck … in 2018 and again in 2019", are two events) or else to a verb of its clause (an event of no
-        kind yet), the report a source citation dates, and the latest dates a citation or a deadline sets
-        (doc_date: the document's date, from which "within two months" counts when no citation dates the sentence)."""
-        nodes = [n for n in nodes if n.kind != "unsure"]
-        place_ends = [n.end for n in nodes if n.kind != "demonym" and self.ontology.is_subclass(n.type, LB + "Place")]
-        cited = [d for d in dates if ew.citation(text, d) or dateline(text, d, place_ends)]
-        dates = [d for d in dates if d not in cited and not ew.TAKEN.search(text[:d.start])]
-        out = self.citations(text, nodes, cited, document) + self.bounds(text, nodes, cited, doc_date, document, bool(dates))
-        if not dates:
-            return out + self.known_events(text, nodes)
-        triggers = []
-        for pattern, cls in _TRIGGERS:
-            for m in pattern.finditer(text):
-                if _PURPOSE.search(text[max(0, m.start() - 30):m.start()]):
-                    continue
-                if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
-                    triggers.append((m, cls))
-        done = set()
-        last = None  # the date before, and the event word it dated
-        for date in dates:
-            # a date that opens the sentence dates its main verb, however long the subject between them
-            limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-            near = [(ew.distance(m, date, text), m.start(), m, cls) for m, cls in triggers
-                    if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
-            if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
-                near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
-            near = near or [(0, 0, *far) for far in [ew.clause_event(text, date, triggers)] if far]  # the clause's subject or verb
-            if not near:
-                last = None
-                continue
-            m, cls = ew.said_object(text, *min(near, key=lambda c: (c[0], c[1]))[2:], triggers)
-            last = (date, m, cls)
-            for word, kind in [(m, cls)] + ew.joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
-                if (word.start(), date.value) not in done:
-                    done.add((word.start(), date.value))
-                    out.extend(self.event(text, nodes, word, kind, date, quantities, document))
-        dated = {value for _, value in done}
-        for date in dates:
-            if date.value not in dated:
-                dated.add(date.value)
-                out.extend(self.dated_verb(text, nodes, date, document))
-        return out
-
-    def bounds(self, text: str, nodes: list[Node], cited: list[DateMention], doc_date: str | None, document: str,
-               dated: bool = False) -> list[Proposed]:
-        """The latest date of what a sentence reports: a span from the date of the source it cites in brackets, or else
-        from the document's ("within two months", "in less than a month"); and that date itself, when the sentence says
-        what happened (it happened by then) and gives it no date of its own (dated: it does)."""
-        out = []
-        reference = cited[0].value if cited else doc_date
-        for limit in deadlines(text, reference):
-            out += self.bounded(text, nodes, limit, f"{limit.words!r} from {reference}", document, limit.start)
-        if read_cues(text).modality != "asserted" or dated:
-            return out  # a plan or a prediction the source reports has not happened by its date
-        for date in cited:  # by the later of two days the source is cited with
-            out += self.bounded(text, nodes, replace(date, value=date.last or date.value),
-                                f"the source is cited with the date {date.words!r}", document, None)
-        return out
-
-    def bounded(self, text: str, nodes: list[Node], date: DateMention, why: str, document: str, near: int | None
-                ) -> list[Proposed]:
-        """dateNotAfter of the event the sentence reports: for a deadline (near: where it stands), the word of an event's
-        kind nearest it, else the nearest verb (a new event of no kind yet); for a citation, the first word of an event's
-        kind (a citation dates the sentence's main event)."""
-        end = text.rfind("(", 0, date.start) if near is None and "(" in text[:date.start] else len(text)
-        words = [(m, cls) for pattern, cls in _TRIGGERS for m in pattern.finditer(text, 0, end)
-                 if near is not None or not (_PURPOSE.search(text[max(0, m.start() - 30):m.start()])
-                                             or _FOR.search(text[max(0, m.start() - 30):m.start()]))]
-        if near is not None:  # what is due by then ("to open within two months" is no purpose), not the report of it
-            words = sorted((w for w in words if w[1] != "Announcement"), key=lambda w: ew.distance(w[0], date))
-        else:
-            words.sort(key=lambda w: w[0].start())
-        if not words and near is not None:
-            words = [(m, "Event") for m in sorted(finite_verbs(text), key=lambda m: ew.distance(m, date))]
-        if not words:
-            return []
-        m, cls = words[0]
-        places = self.places(text, nodes, m.end(), cls)
-        event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types) if cls != "Event" else (None, "")
-        if event_id is None:
-            event_id = self.new_event(cls, date.value, places, m.group(0), document)
-            how = f"a new {cls}: {m.group(0)!r}"
-        return [Proposed(event_id, "dateNotAfter", date.value, f"{how}; no later than {date.value}: {why}")]
-
-    def dated_verb(self, text: str, nodes: list[Node], date: DateMention, document: str) -> list[Proposed]:
-        """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
-        way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
-        limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-        near = [(ew.distance(m, date), m) for m in finite_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
-                and ew.one_clause(text, m, date) and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
-                and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
-                         and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"
-        if not near:
-            return []
-        _, m = min(near, key=lambda c: c[0])
-        places = self.places(text, nodes, m.end(), "Event")
-        event_id = self.new_event("Event", date.value, places, m.group(0), document)
-        how = f"a new Event: the verb {m.group(0)!r} with the date {date.words!r}"
-        out = [Proposed(event_id, date_property(text, date), date.value, how + " (year from the document's date)" * date.year_inferred)]
-        ev = Node(m.start(), m.end(), event_id, LB + "Event", m.group(0))
-        out += [Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})") for role, place in places
-                if self.allowed(ev, role, place)]
-        return out
-
-    def event(self, text: str, nodes: list[Node], m: re.Match, cls: str, date: DateMention,
-              quantities: list[QuantityMention], document: str) -> list[Proposed]:
-        """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts. A
-        seizure of towns, not of goods, is a capture ("Albukamal and Al-Qaim were seized by ISIS in 2014")."""
-        if cls == "Seizure" and not any(_local(n.type) == "Commodity" for n in nodes) \
-                and any(_PASSIVE_PLACE.search(text[n.end:m.start()]) for n in self._towns(nodes, m.start())):
-            cls = "TerritorialCapture"
-        places = self.places(text, nodes, m.end(), cls)
-        if cls == "TerritorialCapture":
-            places = [("capturedPlace", n) for n in self._towns(nodes, m.start())
-                      if _PASSIVE_PLACE.search(text[n.end:m.start()])][:2] or places
-        kind = strike_kind(text, m) if cls == "Strike" else None
-        event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types, kind=kind)
-        if event_id is None:
-            event_id = self.new_event(cls, date.value, places, m.group(0), document, kind=kind)
-            how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
-        ev = Node(m.start(), m.end(), event_id, LB + cls, m.group(0))
-        out = [Proposed(event_id, date_property(text, date), date.value, f"{how}; date {date.words!r}"
-                        + (" (year from the document's date)" if date.year_inferred else ""))]
-        words = ew.date_text(text, date)
-        out += [Proposed(event_id, "dateText", words, f"{words!r}: a part of its year or month")] if words else []
-        for role, place in places:
-            if role != "openedCrossing" and self.allowed(ev, role, place):
-                out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))
-        out.extend(self.roles(text, nodes, ev, cls, m, quantities))
-        for p in out if cls == "Announcement" and event_id in self.new else ():
-            if p.property == "agent":
-                self.reports.setdefault(p.object, []).append((date.value, event_id))
-        return out
-
-    def citations(self, text: str, nodes: list[Node], cited: list[DateMention], document: str) -> list[Proposed]:
-        """A source cited with a date in brackets, "(Syrian TV, March 20, 2018)": its report, an Announcement of that
-        date made by the source."""
-        out = []
-        if not _REPORTING.search(text):
-            return out  # a credit under a picture, not a report the sentence passes on
-        for date in cited:
-            opening = text.rfind("(", 0, date.start)
-            sources = [n for n in nodes if n.kind in ("linked", "new") and self.ontology.is_subclass(n.type, LB + "Actor")
-                       and re.fullmatch(r"\(\s*", text[opening:n.start]) and re.match(r"\s*,", text[n.end:date.start])]
-            if not sources:
-                continue
-            source = sources[0]
-            event_id, how = self.events.find("Announcement", date.value, [], self.types, agent=source.id)
-            given = [e for day, e in self.reports.get(source.id, []) if date.value.startswith(day) or day.startswith(date.value)]
-            if event_id is None and given:  # the report the text gave before, by that source at that time
-                event_id, how = given[-1], f"the report {given[-1]} the text gave before ({source.words!r}, the same time)"
-            if event_id is None:
-                event_id = self.new_event("Announcement", date.value, [], f"report of {source.words}", document,
-                                          by=source.id)
-                how = f"a new Announcement: {source.words!r} cited with the date {date.words!r}"
-            out.append(Proposed(event_id, "date", date.value, f"{how}; date {date.words!r}"))
-            out.append(Proposed(event_id, "agent", source.id, f"{source.words!r}, the source cited in brackets"))
-        return out
-
-    def known_events(self, text: str, nodes: list[Node]) -> list[Proposed]:
-        """An undated sentence about events the register has: a word of an event's kind with its agent named right before
-        it ("Iraq is set to open"), the register's one event of that kind whose agent that is (not a report: a source
-        makes many); for a transfer, what the sentence says it carries, where to and through where."""
-        out = []
-        for m, cls in [(m, cls) for pattern, cls in _TRIGGERS if cls != "Announcement" for m in pattern.finditer(text)]:
-            agents = [n for n in nodes if n.end <= m.start() and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Actor")
-                      and _AUXILIARIES.fullmatch(text[n.end:m.start()]) and not ew.PASSIVE.search(text[n.end:m.end()])]
-            if not agents or (event_id := self.events.by_agent(cls, agents[-1].id, self.types)) is None:
-                continue
-            ev = Node(m.start(), m.end(), event_id, self.types[event_id], m.group(0))
-            why = f"the {cls} {event_id} of the register, whose agent is {agents[-1].words!r}"
-            out.append(Proposed(event_id, "agent", agents[-1].id, f"{why}, before {m.group(0)!r}"))
-            for n in nodes if cls == "Transfer" else ():
-                before = text[max(0, n.start - 20):n.start].lower()
-                if n.start < m.start() or n.kind == "demonym":
-                    continue
-                if _local(n.type) == "Commodity":
-                    out.append(Proposed(event_id, "cargo", n.id, f"{why}; {n.words!r} carried"))
-                elif re.search(r"\bto (?:the )?$", before) and self.allowed(ev, "destination", n):
-                    out.append(Proposed(event_id, "destination", n.id, f"{why}; 'to {n.words}'"))
-                elif re.search(r"\b(?:through|via) (?:the )?$", before) and self.allowed(ev, "passesThrough", n):
-                    out.append(Proposed(event_id, "passesThrough", n.id, f"{why}; 'through {n.words}'"))
-        return out
-
-    def _towns(self, nodes: list[Node], before: int) -> list[Node]:
-        return [n for n in nodes if n.end <= before and n.kind == "linked" and self.ontology.is_subclass(n.type, LB + "Place")
-                and not self.ontology.is_subclass(n.type, LB + "Country")]
-
-    def places(self, text: str, nodes: list[Node], after: int, cls: str) -> list[tuple[str, Node]]:
-        """Where the event was: the place after "near", "in" or "at" (a country only after "in"), what a capture took,
-        the crossing an opening opens."""
-        out = []
-        for n in nodes:
-            if n.kind == "demonym" or not self.ontology.is_subclass(n.type, LB + "Place"):
-                continue
-            before = text[max(0, n.start - 50):n.start]
-            if cls == "CrossingOpening" and _local(n.type).endswith("Crossing"):
-                out.append(("openedCrossing", n))
-                continue
-            if cls == "Construction" and _BUILT_OBJECT.fullmatch(text[after:n.start]) \
-                    and self.ontology.is_subclass(n.type, LB + "Installation"):  # "completed the cement barrier"
-                out.append(("constructed", n))
-                continue
-            if cls == "TerritorialCapture" and _CAPTURE_OBJECT.search(before) and 0 <= n.start - after < 40:
-                out.append(("capturedPlace", n))
-                continue
-            if cls == "Deployment" and ew.MOVED_TO.fullmatch(text[after:n.start]):  # "moved units to the Syrian side"
-                out.append(("location", n))
-                continue
-            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90) or speaker_place(before):
-                continue  # what a report says lies far on; a speaker's place is not the event's
-            for pattern, role in _PLACE_ROLE:
-                if pattern.search(before) and not (_local(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
-                    out.append((role, n))
-                    break
-        return out[:2]
-
-    def roles(self, text: str, nodes: list[Node], ev: Node, cls: str, m: re.Match, quantities) -> list[Proposed]:
-        out = []
-        actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
-                  and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
-        before = [n for n in actors if n.end <= m.start()
-                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", _MARKUP.sub("", text[n.end:m.start()]))))]
-        after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
-        if cls in ("Strike", "Attack"):
-            kind = strike_kind(text, m) if cls == "Strike" else None
-            if kind:
-                out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
-            if before and text[before[-1].end:m.start()].strip() in ("", "air", "drone"):
-                out.append(Proposed(ev.id, "perpetrator", before[-1].id, f"{before[-1].words!r} before {m.group(0)!r}"))
-            else:
-                out += self.attempt(text, nodes, ev, m, actors)
-            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])]
-            if by:
-                out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
-            target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"
-                      and re.search(r"(?:members of|struck|hit|targeted|against|on|\bat) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
-            if target:
-                out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
-            if _KILLED.search(text):
-                for q in quantities:
-                    if q.unit == "person":
-                        out.append(Proposed(ev.id, "casualties", q.as_yaml(), f"{q.verbatim!r} with 'killed'"))
-                        break
-        elif cls == "CrossingOpening":
-            for n in nodes:
-                if _local(n.type).endswith("Crossing"):
-                    out.append(Proposed(ev.id, "openedCrossing", n.id, f"the crossing {n.words!r} opens"))
-                    break
-        elif cls == "Sanction":
-            target = [n for n in after if re.search(r"\b(?:on|against|sanctioned|designated) (?:the )?(?:\w+ ){0,4}$",
-                                                    text[m.end():n.start])]
-            if target:
-                out.append(Proposed(ev.id, "sanctionTarget", target[0].id, f"sanctions on {target[0].words!r}"))
-            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or before[-1:]
-            if by:
-                out.append(Proposed(ev.id, "issuedBy", by[0].id, f"{by[0].words!r} imposes {m.group(0)!r}"))
-        elif cls == "TerritorialCapture" and re.match(r"\s+by\s", text[m.end():]):
-            by = [n for n in after if re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end():n.start])]
-            if by and self.allowed(ev, "agent", by[0]):
-                out.append(Proposed(ev.id, "agent", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
-        elif before:
-            agent = before[-1]
-            if self.allowed(ev, "agent", agent):
-                out.append(Proposed(ev.id, "agent", agent.id, f"{agent.words!r} before {m.group(0)!r}"))
-        if cls == "Construction" and m.group(0).lower() == "completed":
-            out.append(Proposed(ev.id, "status", "completed", f"{m.group(0)!r}: the construction is done"))
-        if cls in ("Transfer", "Seizure"):
-            for n in nodes:
-                if _local(n.type) == "Commodity":
-                    out.append(Proposed(ev.id, "cargo", n.id, f"{n.words!r} carried"))
-            for q in quantities:
-                out.append(Proposed(ev.id, "quantity", q.as_yaml(), f"{q.verbatim!r} counted"))
-                break
-        return [p for p in out if self.ontology.fact_property(p.property) is not None]
-
-    def attempt(self, text: str, nodes: list[Node], ev: Node, m: re.Match, actors: list[Node]) -> list[Proposed]:
-        """Who tried or attempted the strike, and the place they stood near: "militias near Damascus tried to fire a
-        rocket" (perpetrator the militias, nearLocation Damascus)."""
-        for actor in reversed([n for n in actors if n.end <= m.start() and n.kind != "demonym"]):
-            said = _ATTEMPT.fullmatch(text[actor.end:m.start()])
-            if said is None:
-                continue
-            out = [Proposed(ev.id, "perpetrator", actor.id, f"{actor.words!r} {said.group('verb')} to {m.group(0)!r}")]
-            place = said.start("place") >= 0 and next((n for n in nodes if n.start == actor.end + said.start("place")
-                                                       and self.ontology.is_subclass(n.type, LB + "Place")), None)
-            if place and self.allowed(ev, "nearLocation", place):
-                out.append(Proposed(ev.id, "nearLocation", place.id, f"{actor.words!r} {said.group('where')} {place.words!r}"))
-            return out
-        return []
-
-    def new_event(self, cls: str, date: str, places: list[tuple[str, Node]], words: str, document: str,
-                  by: str | None = None, kind: str | None = None) -> str:
-        """A new event's id from its class, date and first place; a strike of another kind than a new strike of that id
-        (an air strike and a rocket fired the same day) gets its kind in its id, to stay a separate event."""
-        name = re.sub(r"(?<!^)(?=[A-Z])", "-", cls).lower() if by is None else f"{by}-report"
-        where = ""
-        if places:
-            role, place = places[0]
-            where = {"nearLocation": "-near-", "location": "-in-", "capturedPlace": "-of-"}.get(role, "-") + place.id
-        ent_id = f"{name}-{date.lstrip('-')}{where}"
-        if kind and ent_id in self.new and kind not in self.events.kinds.get(ent_id, {kind}):
-            ent_id += "-" + re.sub(r"(?<!^)(?=[A-Z])", "-", kind).lower()
-        if ent_id in self.types and ent_id not in self.new:  # the id of a register entry that is another event
-            ent_id = next(f"{ent_id}-{n}" for n in itertools.count(2)
-                          if f"{ent_id}-{n}" in self.new or f"{ent_id}-{n}" not in self.types)
-        if ent_id not in self.new:
-            label = f"{words} {'near ' if where.startswith('-near') else 'in ' if where.startswith('-in') else ''}" \
-                    f"{places[0][1].words if places else ''} ({date})".replace("  ", " ")
-            self.new[ent_id] = NewEntity(ent_id, cls, label[0].upper() + label[1:], [],
-                                         f"an event of the kind {cls} ({words!r}) dated {date} in document {document}")
-            self.types[ent_id] = LB + cls
-        return ent_id
-
-
-def strike_kind(text: str, m: re.Match) -> str | None:
-    """The kind of strike its word says, or the word just before it ("airstrikes struck", "fire a rocket")."""
-    for kind_pattern, kind in _STRIKE_TYPES:
-        if re.search(kind_pattern, text[max(0, m.start() - 10):m.end()], re.I) \
-                or re.search(rf"(?:{kind_pattern})\w*\s+$", text[max(0, m.start() - 25):m.start()], re.I):
-            return kind
-    return None
-
 
 def _sect(word: str) -> str:
     return "sunni" if word.lower().startswith("sunni") else "shia"
