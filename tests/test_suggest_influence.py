@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from kg.influence_cues import dominant_forces, influence_facts
 
-from .test_suggest_parts import nodes_of, proposer_of
+from .test_suggest_parts import nodes_of, proposer_of, rule_facts
 
 TYPES = {"iran": "Country", "kataib-hezbollah": "Militia", "al-qaim": "Settlement", "crossing": "OfficialCrossing"}
 
 
 def found(text: str, names: dict[str, str]) -> set[tuple]:
-    proposer = proposer_of(TYPES)
-    return {(f.subject, f.property, f.object) for f in influence_facts(proposer, text, nodes_of(proposer, text, names))}
+    return rule_facts(influence_facts, TYPES, text, names)
 
 
 def test_an_actor_that_has_influence_over_a_place():

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from kg.other_names import other_names
-from kg.propose import Proposed
 
-from .test_suggest_parts import nodes_of, proposer_of
+from .test_suggest_parts import rule_facts
 
 TYPES = {"iran": "Country", "shia-militias": "Militia", "pmu": "Militia", "al-qaim": "Settlement"}
 
 
 def found(text: str, names: dict[str, str], facts: list[tuple]) -> set[tuple]:
-    proposer = proposer_of(TYPES)
-    given = [Proposed(s, p, o, "given") for s, p, o in facts]
-    return {(f.subject, f.property, f.object) for f in other_names(proposer, text, nodes_of(proposer, text, names), given)}
+    return rule_facts(other_names, TYPES, text, names, facts)
 
 
 def test_who_backs_a_group_backs_it_by_the_name_the_text_also_calls_it():

@@ -209,6 +209,18 @@ def nodes_of(proposer, text: str, names: dict[str, str], demonyms: dict[str, str
     return sorted(out, key=lambda n: n.start)
 
 
+def rule_facts(rule, types: dict[str, str], text: str, names: dict[str, str], given: list[tuple] | None = None) -> set[tuple]:
+    """The (subject, property, object) triples a drafting rule `(proposer, text, nodes[, facts])` proposes for a
+    hand-made sentence, with a register of these entries and, for a rule that reads them, the facts given before it."""
+    from kg.propose import Proposed
+
+    proposer = proposer_of(types)
+    args = [proposer, text, nodes_of(proposer, text, names)]
+    if given is not None:
+        args.append([Proposed(s, p, o, "given") for s, p, o in given])
+    return {(f.subject, f.property, f.object) for f in rule(*args)}
+
+
 def facts_of(proposer, text, names, demonyms=None):
     return {(f.subject, f.property, f.object) for f in proposer.relations(text, nodes_of(proposer, text, names, demonyms))}
 

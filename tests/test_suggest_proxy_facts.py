@@ -6,7 +6,7 @@ from __future__ import annotations
 from kg.propose import Proposed
 from kg.proxy_facts import shared_with_members, shared_with_proxies
 
-from .test_suggest_parts import nodes_of, proposer_of
+from .test_suggest_parts import nodes_of, proposer_of, rule_facts
 
 TYPES = {"iran": "Country", "syria": "Country", "iran-backed-militias": "Militia", "desert-track": "BypassRoad",
          "al-qaim": "Settlement", "irgc": "StateForce", "kataib-hezbollah": "Militia"}
@@ -36,9 +36,7 @@ def test_a_state_named_without_its_proxies_shares_nothing():
 
 
 def members(text: str, names: dict[str, str], facts: list[tuple]) -> set[tuple]:
-    proposer = proposer_of(TYPES)
-    given = [Proposed(s, p, o, "given") for s, p, o in facts]
-    return {(f.subject, f.property, f.object) for f in shared_with_members(proposer, text, nodes_of(proposer, text, names), given)}
+    return rule_facts(shared_with_members, TYPES, text, names, facts)
 
 
 def test_an_actor_joined_by_the_members_of_a_group_shares_its_states_with_the_group():

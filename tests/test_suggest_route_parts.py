@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from kg.route_parts import route_parts
 
-from .test_suggest_parts import nodes_of, proposer_of
+from .test_suggest_parts import rule_facts
 
 TYPES = {"iran": "Country", "qaim-crossing": "OfficialCrossing", "land-bridge": "Route", "al-qaim": "Settlement"}
 
 
 def found(text: str, names: dict[str, str]) -> set[tuple]:
-    proposer = proposer_of(TYPES)
-    return {(f.subject, f.property, f.object) for f in route_parts(proposer, text, nodes_of(proposer, text, names))}
+    return rule_facts(route_parts, TYPES, text, names)
 
 
 def test_a_crossing_that_will_be_part_of_a_states_route_is_a_component_of_it():

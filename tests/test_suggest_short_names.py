@@ -2,17 +2,11 @@
 middle of a long Arabic name dropped, a group's last name once the text has named it in full, and a crossing named by
 the two places it joins."""
 
-from pathlib import Path
 
 from kg.mentions import Matcher
-from kg.namespaces import LB
-from kg.register import Entity
 from kg.short_names import short_forms
 
-
-def entity(ent_id: str, cls: str, label: str, *aliases: str) -> Entity:
-    return Entity(ent_id, LB + cls, label, aliases, "", Path("register/test.yaml"), None)
-
+from .test_suggest_parts import entity
 
 REGISTER = {e.id: e for e in [
     entity("harakat-x", "Militia", "Harakat Sayyid al-Abrar", "Harakat Sayyid al-Abrar"),
