@@ -10,6 +10,7 @@ import re
 
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
+from .relation_cues import THROUGH, TO
 
 _MODES = {"road": "land", "land": "land", "truck": "land", "air": "air", "plane": "air", "sea": "sea", "ship": "sea"}
 _CLASSES = {"land": "LandBridge", "air": "AirBridge", "sea": "SeaRoute"}
@@ -17,8 +18,6 @@ _BY = re.compile(r"\bby\s+(road|land|truck|air|plane|sea|ship)\b", re.I)
 _CARRY = re.compile(r"\b(?:mov(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|ship(?:s|ped|ping)?|transport\w*|carr(?:y|ies|ied|ying)"
                     r"|smuggl\w*|deliver\w*|suppl(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|routes?|brought|bring\w*)\b", re.I)
 _PHRASE_END = re.compile(r"[,;:.!?()]|\bby\s+(?:road|land|truck|air|plane|sea|ship)\b", re.I)
-_THROUGH = re.compile(r"\b(?:across|through|via)\s+(?:the\s+)?$", re.I)
-_TO = re.compile(r"\b(?:to|into|toward|towards|bound\s+for)\s+(?:the\s+)?$", re.I)
 
 
 def by_mode(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
@@ -39,7 +38,7 @@ def by_mode(proposer: Proposer, text: str, nodes: list[Node]) -> list[Proposed]:
                   and proposer.ontology.is_subclass(n.type, LB + "Place")]
         for n in places:
             before = text[m.end():n.start]
-            for cue, prop in ((_THROUGH, "passesThrough"), (_TO, "destination")):
+            for cue, prop in ((THROUGH, "passesThrough"), (TO, "destination")):
                 if cue.search(before):
                     route_node = Node(m.start(), m.end(), route, proposer.types[route], m.group(0))
                     if proposer.allowed(route_node, prop, n):

@@ -5,7 +5,7 @@ import re
 
 # The word right before a name that says where it stands on a way or movement: "to Syria", "from Iran", "through the
 # crossing" (searched in the text before the name).
-TO = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+TO = re.compile(r"\b(?:to|into|towards?|bound\s+for)\s+(?:the\s+)?$", re.I)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?$", re.I)
 
