@@ -1,6 +1,6 @@
 """The convoy a dated strike hit, as news words it: "hit a convoy of 9 lorries", "a raid on a convoy of diesel
 tankers" → a Transfer (the ontology's moving of weapons, fighters or goods) of the strike's date, with the count of its
-vehicles as its `quantity` and the goods the convoy's phrase names as its `cargo`.
+vehicles as its `quantity` and the goods the convoy's phrase names as its `cargo`; the strike `concerns` it.
 
 Only for a sentence of one dated strike, and a convoy the words put right after the strike's verb or "on"."""
 
@@ -28,7 +28,8 @@ def struck_convoys(proposer: Proposer, text: str, nodes: list[Node], quantities:
         return []
     date = next(f.object for f in facts if f.subject == strikes[0] and f.property == "date")
     convoy = proposer.new_event("Transfer", date, [], "convoy", document)
-    out = [Proposed(convoy, "date", date, f"{m.group(0)!r}: the convoy the strike of {date} hit")]
+    out = [Proposed(convoy, "date", date, f"{m.group(0)!r}: the convoy the strike of {date} hit"),
+           Proposed(strikes[0], "concerns", convoy, f"{m.group(0)!r}: the strike hit the convoy")]
     count = next((q for q in quantities if m.start("what") <= q.start < m.end("what")), None)
     if count is not None and count.unit != "person":
         out.append(Proposed(convoy, "quantity", count.as_yaml(), f"{count.verbatim!r}: the convoy's vehicles"))

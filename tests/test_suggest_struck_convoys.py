@@ -20,9 +20,11 @@ def found(text: str, names: dict[str, str], facts: list[tuple]) -> set[tuple]:
 def test_a_convoy_a_dated_strike_hit_is_a_transfer_of_its_date_with_its_vehicles_and_goods():
     dated = [("strike-x", "date", "2022-07-01")]
     assert found("On Friday, drones hit a convoy of 9 lorries near Raqqa.", {"Raqqa": "raqqa"}, dated) \
-        == {("transfer-2022-07-01", "date", "2022-07-01"), ("transfer-2022-07-01", "quantity", 9)}
+        == {("transfer-2022-07-01", "date", "2022-07-01"), ("transfer-2022-07-01", "quantity", 9),
+            ("strike-x", "concerns", "transfer-2022-07-01")}
     assert found("A raid on a convoy of diesel tankers on Friday set them ablaze.", {"diesel": "diesel"}, dated) \
-        == {("transfer-2022-07-01", "date", "2022-07-01"), ("transfer-2022-07-01", "cargo", "diesel")}
+        == {("transfer-2022-07-01", "date", "2022-07-01"), ("transfer-2022-07-01", "cargo", "diesel"),
+            ("strike-x", "concerns", "transfer-2022-07-01")}
 
 
 def test_no_convoy_where_the_strike_did_not_hit_one_or_no_strike_is_dated():
