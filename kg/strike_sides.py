@@ -5,6 +5,8 @@ sentence's facts name, or, in an undated sentence that names none, the last stri
   fighters of X" → [strike, target, X] for an armed group or other actor X;
 - whose it was not: "X had not carried out any strikes", "X denied carrying out the attack" → [strike, perpetrator,
   X], the fact a denied statement gives (its modality, kg.cues, says the source denies it);
+- whose a source says it was: "commanders blamed X", "blamed the raid on X", "accused X of carrying out the strike",
+  "attributed the attack to X" → [strike, perpetrator, X] (the statement's certainty, kg.cues, says it is alleged);
 - that no one owns it: "No country claimed responsibility for the attack", "there was no claim of responsibility"
   → [strike, attributionStatus, unattributed], unless the sentence names a perpetrator.
 
@@ -31,6 +33,14 @@ _NOT_DONE = re.compile(r"^\s*(?:had|has|have|did|do|does|was|were)\s+not\s+(?:be
                        r"|^\s*(?:denied|denies|deny)\s+(?:carrying\s+out|conducting|launching|any\s+(?:role|involvement)\s+in|"
                        r"(?:being\s+)?(?:behind|responsible\s+for))\s+(?:the|this|that|any)\s+(?:\w+\s+)?(?:strikes?|attacks?|raids?|bombings?)\b",
                        re.I)
+# the words of blame, the one blamed right after them
+_BLAMED = re.compile(r"\b(?:(?P<blame>blam(?:ed|es|ing))|accus(?:ed|es|ing))\s+(?:the\s+)?$"
+                     r"|\b(?:blam(?:ed|es|ing)|attribut(?:ed|es|ing)|pinned)\s+(?:the|this|that)\s+(?:\w+\s+)?"
+                     r"(?P<deed>strikes?|air ?strikes?|attacks?|raids?|bombings?)\s+(?:on|to)\s+(?:the\s+)?$", re.I)
+# "blamed X" ends its clause or goes on to the strike, "accused X of" to the deed of the strike
+_FOR_WHAT = re.compile(r"^\s*(?:(?:for|of\s+(?:carrying\s+out|conducting|launching|being\s+behind))\s+(?:the|this|that)\s+"
+                       r"(?:\w+\s+)?(?:strikes?|attacks?|raids?|bombings?)\b)", re.I)
+_CLAUSE_END = re.compile(r"^\s*(?:$|[,.;:(]|,?\s+(?:which|who|and)\b)")
 _NO_CLAIM = re.compile(r"\b(?:no\s+(?:one|country|group|party|side|faction|organi[sz]ation|government|state)|nobody)\s+"
                        r"(?:has\s+|had\s+)?(?:yet\s+|immediately\s+|publicly\s+)?claimed\s+(?:responsibility|the\s+(?:attack|strike|raid))"
                        r"|\bthere\s+(?:was|has\s+been|had\s+been)\s+no\s+(?:immediate\s+)?claim\s+of\s+responsibility", re.I)
@@ -53,6 +63,11 @@ def strike_sides(proposer: Proposer, timeline: Timeline, text: str, nodes: list[
         denial = _NOT_DONE.match(text[n.end:])
         if denial and ("perpetrator", n.id) not in given and proposer.allowed(ev, "perpetrator", n):
             out.append(Proposed(strike, "perpetrator", n.id, f"{n.words!r}{denial.group(0)!r}: the deed denied"))
+        blamed = _BLAMED.search(text[:n.start])
+        if blamed and (blamed.group("deed") or _FOR_WHAT.match(text[n.end:])
+                                   or blamed.group("blame") and _CLAUSE_END.match(text[n.end:])) and ("perpetrator", n.id) not in given \
+                and proposer.allowed(ev, "perpetrator", n):
+            out.append(Proposed(strike, "perpetrator", n.id, f"{blamed.group(0)!r}{n.words!r}: blamed"))
     claim = _NO_CLAIM.search(text)
     if claim and not any(p == "perpetrator" or p == "attributionStatus" for p, _ in given):
         out.append(Proposed(strike, "attributionStatus", "unattributed", f"{claim.group(0)!r}: no one owns it"))

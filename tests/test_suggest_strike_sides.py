@@ -54,3 +54,14 @@ def test_a_strike_no_one_claimed_is_unattributed():
     assert found("Army Q claimed responsibility for the raid.", {"Army Q": "army-q"}, [], earlier="strike-x") == set()
     assert found("No one claimed the attack.", {}, [("strike-x", "perpetrator", "army-q")], True) == set()
     assert found("No one claimed the attacks.", {}, [("strike-x", "date", "2023-05-02"), ("strike-y", "date", "2023-05-03")], True) == set()
+
+
+def test_whom_a_source_blames_is_the_strikes_alleged_perpetrator():
+    names = {"Army Q": "army-q"}
+    assert found("Local officials blamed Army Q.", names, [], earlier="strike-x") == {("strike-x", "perpetrator", "army-q")}
+    assert found("Officials blamed the raid on Army Q.", names, [], earlier="strike-x") == {("strike-x", "perpetrator", "army-q")}
+    assert found("The group accused Army Q of carrying out the attack.", names, [], earlier="strike-x") \
+        == {("strike-x", "perpetrator", "army-q")}
+    # blame for something else, or an accusation of another deed
+    assert found("Officials blamed Army Q for the fuel shortages.", names, [], earlier="strike-x") == set()
+    assert found("The group accused Army Q of smuggling fuel.", names, [], earlier="strike-x") == set()
