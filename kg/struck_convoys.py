@@ -2,6 +2,9 @@
 tankers" → a Transfer (the ontology's moving of weapons, fighters or goods) of the strike's date, with the count of its
 vehicles as its `quantity` and the goods the convoy's phrase names as its `cargo`; the strike `concerns` it.
 
+Where the convoy was hit is where the strike was: a place "near" which the convoy's phrase puts it ("a strike on a
+convoy of tankers near the border town of X") is the strike's `nearLocation`, unless the sentence gives the strike's place.
+
 Only for a sentence of one dated strike, and a convoy the words put right after the strike's verb or "on"."""
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from .propose import Node, Proposed, Proposer
 _CONVOY = re.compile(r"\b(?:struck|hit|bombed|targeted|attacked|strikes?|raids?|attacks?)\s+(?:on\s+)?(?:a|the)\s+"
                      r"(?:[\w-]+\s+)?convoys?\s+of\s+(?P<what>[^,;.()]*?)(?=\s+(?:on|near|in|at|along|south|north|east|west|"
                      r"outside|as|toward|towards|from|to)\b|[,;.()]|$)", re.I)
+
+# "near the Syrian border town of": the words between the convoy's phrase and the place it was near
+_NEAR = re.compile(r"^\s*,?\s*near\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
 
 
 def struck_convoys(proposer: Proposer, text: str, nodes: list[Node], quantities: list[QuantityMention],
@@ -35,4 +41,9 @@ def struck_convoys(proposer: Proposer, text: str, nodes: list[Node], quantities:
         out.append(Proposed(convoy, "quantity", count.as_yaml(), f"{count.verbatim!r}: the convoy's vehicles"))
     out += [Proposed(convoy, "cargo", n.id, f"{n.words!r}: what the convoy carried") for n in nodes
             if m.start("what") <= n.start < m.end("what") and n.type == LB + "Commodity"]
+    if not any(f.subject == strikes[0] and f.property in ("nearLocation", "location") for f in facts):
+        near = next((n for n in nodes if n.start >= m.end() and proposer.ontology.is_subclass(n.type, LB + "Place")
+                     and not n.type.endswith("#Country") and _NEAR.match(text[m.end():n.start])), None)
+        if near is not None:
+            out.append(Proposed(strikes[0], "nearLocation", near.id, f"the convoy was hit near {near.words!r}"))
     return out
