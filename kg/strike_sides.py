@@ -5,6 +5,8 @@ sentence's facts name, or, in an undated sentence that names none, the last stri
   fighters of X" → [strike, target, X] for an armed group or other actor X;
 - whose it was not: "X had not carried out any strikes", "X denied carrying out the attack" → [strike, perpetrator,
   X], the fact a denied statement gives (its modality, kg.cues, says the source denies it);
+- whose it was by its own word: "X claimed responsibility for the attack", "X said it had carried out the strike" →
+  [strike, perpetrator, X];
 - whose a source says it was: "commanders blamed X", "blamed the raid on X", "accused X of carrying out the strike",
   "attributed the attack to X" → [strike, perpetrator, X] (the statement's certainty, kg.cues, says it is alleged);
 - that no one owns it: "No country claimed responsibility for the attack", "there was no claim of responsibility"
@@ -33,6 +35,11 @@ _NOT_DONE = re.compile(r"^\s*(?:had|has|have|did|do|does|was|were)\s+not\s+(?:be
                        r"|^\s*(?:denied|denies|deny)\s+(?:carrying\s+out|conducting|launching|any\s+(?:role|involvement)\s+in|"
                        r"(?:being\s+)?(?:behind|responsible\s+for))\s+(?:the|this|that|any)\s+(?:\w+\s+)?(?:strikes?|attacks?|raids?|bombings?)\b",
                        re.I)
+# a claim of the deed, its doer right before it
+_CLAIMED = re.compile(r"^\s*,?\s*(?:(?:has|have|had|quickly|later|swiftly|also)\s+){0,2}claim(?:ed|s)\s+(?:responsibility\s+for|"
+                      r"(?:the|this|that))\s+(?:the\s+)?(?:\w+\s+)?(?:strikes?|attacks?|raids?|bombings?)\b"
+                      r"|^\s*said\s+it\s+(?:had\s+)?(?:carried\s+out|conducted|launched)\s+(?:the|this|that)\s+(?:\w+\s+)?"
+                      r"(?:strikes?|attacks?|raids?|bombings?)\b", re.I)
 # the words of blame, the one blamed right after them
 _BLAMED = re.compile(r"\b(?:(?P<blame>blam(?:ed|es|ing))|accus(?:ed|es|ing))\s+(?:the\s+)?$"
                      r"|\b(?:blam(?:ed|es|ing)|attribut(?:ed|es|ing)|pinned)\s+(?:the|this|that)\s+(?:\w+\s+)?"
@@ -63,6 +70,9 @@ def strike_sides(proposer: Proposer, timeline: Timeline, text: str, nodes: list[
         denial = _NOT_DONE.match(text[n.end:])
         if denial and ("perpetrator", n.id) not in given and proposer.allowed(ev, "perpetrator", n):
             out.append(Proposed(strike, "perpetrator", n.id, f"{n.words!r}{denial.group(0)!r}: the deed denied"))
+        claimed = _CLAIMED.match(text[n.end:])
+        if claimed and ("perpetrator", n.id) not in given and proposer.allowed(ev, "perpetrator", n):
+            out.append(Proposed(strike, "perpetrator", n.id, f"{n.words!r}{claimed.group(0)!r}: the deed claimed"))
         blamed = _BLAMED.search(text[:n.start])
         if blamed and (blamed.group("deed") or _FOR_WHAT.match(text[n.end:])
                                    or blamed.group("blame") and _CLAUSE_END.match(text[n.end:])) and ("perpetrator", n.id) not in given \

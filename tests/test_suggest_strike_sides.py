@@ -51,7 +51,8 @@ def test_a_strike_no_one_claimed_is_unattributed():
     assert found("There was no immediate claim of responsibility.", {}, [], earlier="strike-x") \
         == {("strike-x", "attributionStatus", "unattributed")}
     # a claim made, a perpetrator already named, or two strikes
-    assert found("Army Q claimed responsibility for the raid.", {"Army Q": "army-q"}, [], earlier="strike-x") == set()
+    assert found("Army Q claimed responsibility for the raid.", {"Army Q": "army-q"}, [], earlier="strike-x") \
+        == {("strike-x", "perpetrator", "army-q")}
     assert found("No one claimed the attack.", {}, [("strike-x", "perpetrator", "army-q")], True) == set()
     assert found("No one claimed the attacks.", {}, [("strike-x", "date", "2023-05-02"), ("strike-y", "date", "2023-05-03")], True) == set()
 
@@ -65,3 +66,13 @@ def test_whom_a_source_blames_is_the_strikes_alleged_perpetrator():
     # blame for something else, or an accusation of another deed
     assert found("Officials blamed Army Q for the fuel shortages.", names, [], earlier="strike-x") == set()
     assert found("The group accused Army Q of smuggling fuel.", names, [], earlier="strike-x") == set()
+
+
+def test_who_claims_a_strike_is_its_perpetrator():
+    names = {"Army Q": "army-q"}
+    assert found("Army Q claimed responsibility for the drone attack.", names, [], earlier="strike-x") \
+        == {("strike-x", "perpetrator", "army-q")}
+    assert found("Army Q said it had carried out the raid.", names, [], earlier="strike-x") == {("strike-x", "perpetrator", "army-q")}
+    # a claim not made, or a claim of something else
+    assert found("Army Q has not claimed responsibility for the attack.", names, [], earlier="strike-x") == set()
+    assert found("Army Q claimed the town was safe.", names, [], earlier="strike-x") == set()
