@@ -2,7 +2,8 @@
 sentence's facts name, or, in an undated sentence that names none, the last strike the text dated):
 
 - whom it hit, by whose its dead were: "the dead belonged to X", "those killed were members of X", "killed six
-  fighters of X" → [strike, target, X] for an armed group or other actor X;
+  fighters of X", "the dead included X fighters", "X fighters were among the dead" → [strike, target, X] for an armed
+  group or other actor X;
 - whose it was not: "X had not carried out any strikes", "X denied carrying out the attack" → [strike, perpetrator,
   X], the fact a denied statement gives (its modality, kg.cues, says the source denies it);
 - whose it was by its own word: "X claimed responsibility for the attack", "X said it had carried out the strike" →
@@ -26,8 +27,11 @@ _PEOPLE = r"(?:members|fighters|militants|men|commanders|operatives|soldiers|tro
 # the words that put the dead with a group, the group's name right after them
 _DEAD_OF = re.compile(rf"(?:\b(?:the\s+(?:dead|victims|dead\s+men|men\s+killed)|those\s+killed)\s+(?:all\s+)?"
                       rf"(?:belonged\s+to|were\s+(?:all\s+)?(?:members\s+of|fighters\s+(?:of|from|with)|from|with))"
+                      rf"|\b(?:the\s+(?:dead|victims)|those\s+killed)\s+includ(?:ed|e)(?:\s+(?:at\s+least\s+)?[\w-]+)?"
                       rf"|\bkill(?:ed|ing)\s+(?:(?:at\s+least|more\s+than|over|about|some|around|up\s+to)\s+)?[\w-]+\s+"
                       rf"(?:[\w'-]+\s+)?{_PEOPLE}\s+(?:of|from|belonging\s+to))\s+(?:the\s+)?$", re.I)
+_AMONG_DEAD = re.compile(rf"^(?:\s+{_PEOPLE})?\s+(?:were|was)\s+(?:reported\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b",
+                         re.I)
 # a denial of the deed, its doer right before it
 _NOT_DONE = re.compile(r"^\s*(?:had|has|have|did|do|does|was|were)\s+not\s+(?:been\s+)?(?:carr(?:y|ied)\s+out|conduct(?:ed)?|"
                        r"launch(?:ed)?|behind|involved\s+in|responsible\s+for)\s+(?:any|the|this|that|those|these)?\s*"
@@ -65,7 +69,8 @@ def strike_sides(proposer: Proposer, timeline: Timeline, text: str, nodes: list[
     actors = [n for n in nodes if n.kind != "demonym" and proposer.ontology.is_subclass(n.type, LB + "Actor")]
     out = []
     for n in actors:
-        if _DEAD_OF.search(text[:n.start]) and ("target", n.id) not in given and proposer.allowed(ev, "target", n):
+        dead = _DEAD_OF.search(text[:n.start]) or _AMONG_DEAD.match(text[n.end:])
+        if dead and ("target", n.id) not in given and proposer.allowed(ev, "target", n):
             out.append(Proposed(strike, "target", n.id, f"its dead were of {n.words!r}"))
         denial = _NOT_DONE.match(text[n.end:])
         if denial and ("perpetrator", n.id) not in given and proposer.allowed(ev, "perpetrator", n):

@@ -29,6 +29,11 @@ def test_whose_the_dead_were_is_whom_the_strike_hit():
         == {("strike-x", "target", "brigade-z")}
     assert found("The raid killed at least four fighters of Brigade Zeta.", names, [("strike-x", "date", "2023-05-02")], True) \
         == {("strike-x", "target", "brigade-z")}
+    assert found("Brigade Zeta fighters were among the dead, a medic said.", names, [], earlier="strike-x") \
+        == {("strike-x", "target", "brigade-z")}
+    assert found("The dead included four Brigade Zeta commanders.", names, [], earlier="strike-x") \
+        == {("strike-x", "target", "brigade-z")}
+    assert found("Brigade Zeta fighters were among the first to arrive.", names, [], earlier="strike-x") == set()
     # the dead of a group not said to be the strike's, a place, or no strike the text dated
     assert found("The raid was condemned by Brigade Zeta.", names, [], earlier="strike-x") == set()
     assert found("The dead belonged to families in Hama.", {"Hama": "hama"}, [], earlier="strike-x") == set()
