@@ -43,3 +43,14 @@ def test_a_strike_on_a_convoy_was_where_the_convoy_was_hit():
         "A raid on a convoy of 9 lorries near the town of Raqqa on Friday.", {"Raqqa": "raqqa"}, dated + [("strike-x", "location", "x")])
     assert ("strike-x", "nearLocation", "raqqa") not in found(
         "A raid on a convoy of 9 lorries bound for Raqqa on Friday.", {"Raqqa": "raqqa"}, dated)
+
+
+def test_where_a_struck_convoy_was_going_is_its_destination():
+    dated = [("strike-x", "date", "2022-07-01")]
+    assert ("transfer-2022-07-01", "destination", "raqqa") in found(
+        "A raid on a convoy of 9 lorries bound for Raqqa on Friday.", {"Raqqa": "raqqa"}, dated)
+    assert ("transfer-2022-07-01", "destination", "raqqa") in found(
+        "Drones hit a convoy of trucks carrying diesel to the city of Raqqa.", {"Raqqa": "raqqa"}, dated)
+    # a place the convoy was near, not going to
+    assert ("transfer-2022-07-01", "destination", "raqqa") not in found(
+        "Drones hit a convoy of trucks near Raqqa.", {"Raqqa": "raqqa"}, dated)
