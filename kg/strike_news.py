@@ -2,8 +2,8 @@
 
 - its dead: the count right after "killed"/"killing" or right before "were killed", when it counts people, also where a
   modifier stands before the word for people ("killing at least nine guard members") → `casualties` (unit person);
-- where it hit, by a compass bearing from a place ("a farm east of Mayadin", "10 km north of the town of X") → the
-  place is its `nearLocation`, unless the sentence already gives where it was.
+- where it hit, by a compass bearing from a place ("a farm east of Mayadin", "10 km north of the town of X", "south of
+  the official X crossing") → the place is its `nearLocation`, unless the sentence already gives where it was.
 
 Only for a sentence of one strike (a strike only bounded by the date a source is cited with does not count beside one
 the sentence dates): with two, the words cannot tell whose dead or whose place they are."""
@@ -22,7 +22,7 @@ _KILLED_BEFORE = re.compile(r"\bkill(?:ed|ing|s)\s+$", re.I)
 _PEOPLE_AFTER = re.compile(rf"^(?:\s+[\w'-]+)?\s+{_PEOPLE}\b", re.I)
 _KILLED_AFTER = re.compile(r"^\s+(?:were|had been|have been)\s+killed\b", re.I)
 # A bearing from a place: "east of", "some 10 km north-west of the town of".
-_BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+_BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:official|main|old|new|former)\s+)?"
                       r"(?:(?:[A-Z][a-z]+\s+)?(?:border\s+)?(?:town|city|village|area)\s+of\s+)?$", re.I)
 _WHERE = ("nearLocation", "location")
 

@@ -100,6 +100,7 @@ from .statements import load_statement_file
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
 from .strike_news import strike_news
+from .strike_sides import strike_sides
 from .struck_convoys import struck_convoys
 from .time_cues import Timeline
 from .told_again import told_again
@@ -244,6 +245,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += strike_news(proposer, text, nodes, quantities, facts) + event_counts(proposer, text, quantities, facts)
         facts += struck_convoys(proposer, text, nodes, quantities, facts, doc.id)
+        facts += strike_sides(proposer, timeline, text, nodes, bool(dates), facts)
         facts = announced_sanctions(proposer, text, nodes, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)

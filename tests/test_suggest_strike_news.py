@@ -46,6 +46,8 @@ def test_a_place_a_strike_is_a_bearing_from_is_near_it():
         == {("strike-x", "nearLocation", "mayadin")}
     assert found("Drones hit a farm north of the town of Mayadin on Tuesday.", names, dated) \
         == {("strike-x", "nearLocation", "mayadin")}
+    assert found("Drones hit a farm west of the old Mayadin bridge on Tuesday.", {"Mayadin bridge": "mayadin"}, dated) \
+        == {("strike-x", "nearLocation", "mayadin")}
     # where the sentence already says where, a country, or a place named with no bearing
     assert found("Drones hit a farm east of Mayadin on Tuesday.", names, dated + [("strike-x", "location", "hama")]) == set()
     assert found("Drones hit a farm east of Syria on Tuesday.", {"Syria": "syria"}, dated) == set()
