@@ -62,6 +62,7 @@ from .mode_routes import mode_routes
 from .movements import movement_roles, when_dated
 from .name_cues import name_facts
 from .named_facilities import named_facilities
+from .named_roles import named_roles
 from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
@@ -231,7 +232,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
         facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
         facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
-        facts += stationed_forces(proposer, text, nodes)
+        facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
         facts += supporting(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
