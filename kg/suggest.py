@@ -73,6 +73,7 @@ from .paths import Layout
 from .person_appositions import listed_people, person_appositions
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
+from .placed_sources import placed_sources
 from .possessive_places import possessive_places
 from .presence_cues import forces_at, fronted_deployments, guards_deployed
 from .present_at import present_at
@@ -233,6 +234,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
         facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
         facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
+        facts += placed_sources(proposer, text, nodes, doc.id)
         facts += supporting(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
