@@ -16,6 +16,10 @@ QUANTIFIER = r"(?:(?:more than|fewer than|about|some|several|many|most of|all|a 
 # "Hezbollah-affiliated Lebanese newspaper al-Akhbar"), none of them joining another name.
 _NOUNS = r"(?:(?!and |or |the |of |in )[a-z’']+ ){0,3}"
 
+# A plain verb of being before a participle or state, maybe after "which" and an adverb ("which is still held by").
+_COPULA = (r"(?:(?:which|that|who) )?(?:is|are|was|were|remains?|remained|(?:has|have|had) (?:long |\w+ly )?been) "
+           r"(?:(?:\w+ly|still|now|also) )*")
+
 # (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
 RELATIONS = [
     # "backed" and "handled": sponsorship where a state backs an armed group (the ontology's sponsors), else support
@@ -38,6 +42,13 @@ RELATIONS = [
      "partOf", "ab"),
     (r", (?:a|an) [\w ’'-]{0,40}? (?:which|that|who) (?:is|are|was|were) (?:a |an )?part of (?:the )?", "partOf", "ab"),
     (r",? \[?(?:is |are |was |were )?one of (?:the )?(?:[\w-]+ ){0,4}", "partOf", "ab"),
+    # the same states told with a plain verb: "Hama is under the control of Badr", "the town remains in the hands of",
+    # "the crossing, which is run by the brigade,", "the group is backed by Iran", "the militia is funded by"
+    (rf" {_COPULA}(?:under the control of|held by|controlled by|in the hands of) (?:the )?", "controls", "ba"),
+    (rf",? (?:(?:which|that) )?{_COPULA}?(?:run|operated|manned|managed) by (?:the )?", "operates", "ba"),
+    (rf" {_COPULA}(?:sponsored|backed) by (?:the )?", "sponsors", "ba"),
+    (rf" {_COPULA}(?:backed|supported) by (?:the )?", "supports", "ba"),
+    (rf" {_COPULA}(?:funded|financed|bankrolled) by (?:the )?", "fundedBy", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a )?members? of (?:the )?", "memberOf", "ab"),
     (r" and (?:its|their) (?:leader|head|chief|founder|secretary[- ]general),? ", "leads", "ba"),
     (r" and (?:its|their) commander,? ", "commands", "ba"),

@@ -1,0 +1,31 @@
+"""kg suggest's states told with a plain verb of being (kg.relation_cues), on hand-made sentences."""
+
+from __future__ import annotations
+
+from .test_suggest_parts import facts_of, proposer_of
+
+TYPES = {"badr": "Militia", "iran": "Country", "hama": "Settlement", "crossing": "OfficialCrossing"}
+
+
+def test_a_place_under_the_control_of_or_held_by_a_group_is_controlled_by_it():
+    names = {"Hama": "hama", "Badr": "badr"}
+    assert ("badr", "controls", "hama") in facts_of(proposer_of(TYPES), "Hama is under the control of Badr.", names)
+    assert ("badr", "controls", "hama") in facts_of(proposer_of(TYPES), "Hama remains firmly in the hands of Badr.", names)
+
+
+def test_a_crossing_run_or_manned_by_a_group_is_operated_by_it():
+    names = {"Qaim crossing": "crossing", "Badr": "badr"}
+    assert ("badr", "operates", "crossing") in facts_of(proposer_of(TYPES), "The Qaim crossing, which is run by Badr, is shut.", names)
+    assert ("badr", "operates", "crossing") in facts_of(proposer_of(TYPES), "The Qaim crossing is manned by Badr.", names)
+
+
+def test_a_group_backed_or_funded_by_a_state():
+    names = {"Badr": "badr", "Iran": "iran"}
+    assert ("iran", "sponsors", "badr") in facts_of(proposer_of(TYPES), "Badr is backed by Iran.", names)
+    assert ("badr", "fundedBy", "iran") in facts_of(proposer_of(TYPES), "Badr has long been funded by Iran.", names)
+
+
+def test_no_state_where_the_words_between_say_something_else():
+    names = {"Hama": "hama", "Badr": "badr"}
+    assert facts_of(proposer_of(TYPES), "Hama is far from the control of Badr.", names) == set()
+    assert facts_of(proposer_of(TYPES), "Badr is angered by Iran.", {"Badr": "badr", "Iran": "iran"}) == set()
