@@ -67,11 +67,20 @@ RELATIONS = [
     (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:[\w-]+ ){0,2}?(?:town|city|village) of )?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
+    # "al-Qaim, a border town in western Anbar", "Hit, a city in the west of Anbar": an appositive that sets the place in another
+    (r", (?:a|an) (?:[\w-]+ ){0,2}?(?:town|city|village|district|port|area|region|province|governorate|crossing|suburb) in (?:the )?"
+     r"(?:(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(?:east|west)(?:ern)?) (?:part of |of )?(?:the )?)?",
+     "locatedIn", "ab"),
     # "al-Sekak, in the Deir Ezzor border town of al-Hari": a place set in a town (or district) an appositive names
     (r", in the (?:[\w’'-]+ ){0,4}?(?:town|city|village|district|province|governorate) of ", "locatedIn", "ab"),
     (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?"
      r"| in (?:the )?| on (?:the )?",
      "hasPresenceIn", "ab"),
+    # "Badr fighters in Hama", "the group's troops inside Syria", "Badr has positions in Hama": where its men or posts are
+    (r"(?:['’]s)? (?:fighters|troops|forces|militiamen|units) (?:(?:are|were|remain|stationed|deployed|based) )?(?:in|inside|at) (?:the )?",
+     "deployedIn", "ab"),
+    (r" (?:(?:also|still|now) )?(?:has|have|had|maintains?|maintained|holds?|held|keeps?|kept) (?:\w+ )?"
+     r"(?:positions|bases|outposts|posts|headquarters|offices|checkpoints) (?:in|inside|at) (?:the )?", "hasPresenceIn", "ab"),
     (r" (?:\w+ )?(?:(?:has|have|had) )?(?:\w+ )?(?:established|maintains?|maintained|built|has|have|had) (?:a|an|its|their) "
      r"(?:\w+ )?presence (?:in|on|at|along) (?:the )?", "hasPresenceIn", "ab"),
     (r",? (?:(?:which|who) )?(?:(?:is|are|was|were|have been|has been) )?(?:(?:\w+ly|now|still|also) )?deployed "

@@ -29,3 +29,17 @@ def test_no_state_where_the_words_between_say_something_else():
     names = {"Hama": "hama", "Badr": "badr"}
     assert facts_of(proposer_of(TYPES), "Hama is far from the control of Badr.", names) == set()
     assert facts_of(proposer_of(TYPES), "Badr is angered by Iran.", {"Badr": "badr", "Iran": "iran"}) == set()
+
+
+def test_a_town_an_appositive_sets_in_a_province_lies_in_it():
+    names = {"Hit": "hit", "Anbar": "anbar"}
+    types = {**TYPES, "hit": "Settlement", "anbar": "Region"}
+    assert ("hit", "locatedIn", "anbar") in facts_of(proposer_of(types), "Hit, a city in western Anbar, was calm.", names)
+    assert ("hit", "locatedIn", "anbar") not in facts_of(proposer_of(types), "Hit, a city far from Anbar, was calm.", names)
+
+
+def test_a_groups_fighters_or_positions_in_a_place_put_it_there():
+    names = {"Badr": "badr", "Hama": "hama"}
+    assert ("badr", "deployedIn", "hama") in facts_of(proposer_of(TYPES), "Badr fighters in Hama fired on the road.", names)
+    assert ("badr", "hasPresenceIn", "hama") in facts_of(proposer_of(TYPES), "Badr also has positions in Hama.", names)
+    assert facts_of(proposer_of(TYPES), "Badr sent its fighters from Hama.", names) == set()
