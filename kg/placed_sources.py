@@ -17,19 +17,29 @@ _NOT_DESCRIPTION = re.compile(r"\b(?:of|for|with|and|or|the|who|which|that|said|
 
 
 def placed_sources(proposer: Proposer, text: str, nodes: list[Node], document: str) -> list[Proposed]:
-    """[source, hasPresenceIn, place] for "a <description> official/diplomat/… in <place>", the source a new entry."""
+    """[source, hasPresenceIn, place] for "a <description> official/diplomat/… in <place>", the source a new entry, and
+    [source, country, state] where its description names a state ("an Iraqi official", "a U.S. defense official")."""
     is_a = proposer.ontology.is_subclass
     out = []
     for place in nodes:
-        if place.kind not in ("linked", "new") or not is_a(place.type, LB + "Place"):
+        if place.kind == "demonym" or place.kind == "reference":
             continue
         m = _PLACED.search(text[max(0, place.start - 80):place.start])
         if m is None or _NOT_DESCRIPTION.search(m.group("words").split(None, 1)[1].rsplit(None, 2)[0]):
             continue
         words = m.group("words") + place.words
+        start = place.start - len(m.group(0))
+        states = [n for n in nodes if start <= n.start and n.end <= start + len(m.group(0)) and is_a(n.type, LB + "Country")]
+        placed = place.kind in ("linked", "new") and is_a(place.type, LB + "Place")
+        if not placed and not states:
+            continue
         source = _entry(proposer, words, document)
-        if proposer.allowed(Node(0, 0, source, LB + "Person", words), "hasPresenceIn", place):
+        node = Node(0, 0, source, LB + "Person", words)
+        if placed and proposer.allowed(node, "hasPresenceIn", place):
             out.append(Proposed(source, "hasPresenceIn", place.id, f"{words!r}: an unnamed source that stands there"))
+        for state in states[:1]:
+            if proposer.allowed(node, "country", state):
+                out.append(Proposed(source, "country", state.id, f"{words!r}: an unnamed source of {state.words!r}"))
     return out
 
 

@@ -6,12 +6,13 @@ from kg.placed_sources import placed_sources
 
 from .test_suggest_parts import nodes_of, proposer_of
 
-TYPES = {"mosul": "Settlement", "erbil": "Settlement", "omar-haddad": "Person"}
+TYPES = {"mosul": "Settlement", "erbil": "Settlement", "omar-haddad": "Person", "iraq": "Country", "london": "Person"}
 
 
-def drafted(text: str, names: dict[str, str]):
+def drafted(text: str, names: dict[str, str], demonyms: dict[str, str] | None = None):
     proposer = proposer_of(TYPES)
-    facts = {(f.subject, f.property, f.object) for f in placed_sources(proposer, text, nodes_of(proposer, text, names), "009")}
+    nodes = nodes_of(proposer, text, names, demonyms)
+    facts = {(f.subject, f.property, f.object) for f in placed_sources(proposer, text, nodes, "009")}
     return facts, {e.id: e.label for e in proposer.new.values()}
 
 
@@ -28,3 +29,11 @@ def test_no_entry_where_the_place_is_not_where_the_source_stands():
     assert drafted(text, {"Omar Haddad": "omar-haddad", "Mosul": "mosul", "Erbil": "erbil"}) == (set(), {})
     text = "A diplomat said the militia in Mosul had grown."
     assert drafted(text, {"Mosul": "mosul"}) == (set(), {})
+
+
+def test_a_state_the_description_names_is_the_sources_country():
+    facts, _ = drafted("An Iraqi border official in Mosul said trucks waited.", {"Mosul": "mosul"}, {"Iraqi": "iraq"})
+    assert facts == {("an-iraqi-border-official-in-mosul", "hasPresenceIn", "mosul"),
+                     ("an-iraqi-border-official-in-mosul", "country", "iraq")}
+    # a name of a guessed class is no place, and without a state the source is not entered
+    assert drafted("A diplomat in London said so.", {"London": "london"}) == (set(), {})
