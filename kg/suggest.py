@@ -25,7 +25,7 @@ from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
 from .announced_sanctions import announced_sanctions
 from .appositions import appositive_facts, appositive_towns, described_countries, national_groups, possessed_bodies
-from .based_in import based_in
+from .based_in import based_in, unnamed_based
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -234,7 +234,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
         facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
         facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
-        facts += placed_sources(proposer, text, nodes, doc.id)
+        facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
         facts += supporting(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
