@@ -67,6 +67,9 @@ RELATIONS = [
     (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:[\w-]+ ){0,2}?(?:town|city|village) of )?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
+    # "fuel crosses at the Qaim crossing", "weapons move along the highway": what a way carries
+    (r" (?:(?:still|also|now|\w+ly) )?(?:cross(?:es|ed)?|pass(?:es|ed)?|move[sd]?|flows?|flowed|travel(?:s|led|ed)?) "
+     r"(?:(?:\w+ly) )?(?:through|at|via|across|along|over) (?:the )?", "cargo", "ba"),
     # "al-Qaim, a border town in western Anbar", "Hit, a city in the west of Anbar": an appositive that sets the place in another
     (r", (?:a|an) (?:[\w-]+ ){0,2}?(?:town|city|village|district|port|area|region|province|governorate|crossing|suburb) in (?:the )?"
      r"(?:(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(?:east|west)(?:ern)?) (?:part of |of )?(?:the )?)?",

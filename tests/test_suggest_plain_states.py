@@ -43,3 +43,10 @@ def test_a_groups_fighters_or_positions_in_a_place_put_it_there():
     assert ("badr", "deployedIn", "hama") in facts_of(proposer_of(TYPES), "Badr fighters in Hama fired on the road.", names)
     assert ("badr", "hasPresenceIn", "hama") in facts_of(proposer_of(TYPES), "Badr also has positions in Hama.", names)
     assert facts_of(proposer_of(TYPES), "Badr sent its fighters from Hama.", names) == set()
+
+
+def test_what_moves_along_a_road_is_its_cargo():
+    types = {**TYPES, "fuel": "Commodity", "highway": "Road"}
+    names = {"fuel": "fuel", "M4 highway": "highway"}
+    assert ("highway", "cargo", "fuel") in facts_of(proposer_of(types), "Most fuel moves along the M4 highway.", names)
+    assert ("highway", "cargo", "fuel") not in facts_of(proposer_of(types), "Most fuel is sold beside the M4 highway.", names)
