@@ -13,10 +13,10 @@ import re
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
-_ROLE = (r"(?:spokes(?:man|woman|person)|researcher|analyst|official|commander|driver|officer|leader|member|advis[eo]r|"
+ROLE = (r"(?:spokes(?:man|woman|person)|researcher|analyst|official|commander|driver|officer|leader|member|advis[eo]r|"
          r"director|head|chief|fellow|expert|professor|journalist|reporter|minister|envoy|diplomat|ambassador|smuggler|"
          r"trader|merchant|business(?:man|woman)|fighter|engineer|activist|lawmaker|cleric|negotiator|economist|scholar)")
-_APPOSITION = re.compile(rf"\s*,\s*an?\s+(?:\d+-year-old\s+)?(?P<title>(?:[\w-]+\s+){{0,2}}?{_ROLE})"
+_APPOSITION = re.compile(rf"\s*,\s*an?\s+(?:\d+-year-old\s+)?(?P<title>(?:[\w-]+\s+){{0,2}}?{ROLE})"
                          r"(?:\s+(?P<prep>for|of|at|with|from|in)\s+(?P<rest>[^,;:.()]*))?", re.I)
 # The name right after the preposition ("from the town of Mosul"), and no more than a part of a word ("Baghdad-based").
 _RIGHT_AFTER = re.compile(r"(?:the\s+)?(?:(?:town|city|village|province)\s+of\s+)?", re.I)

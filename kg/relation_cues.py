@@ -16,6 +16,10 @@ QUANTIFIER = r"(?:(?:more than|fewer than|about|some|several|many|most of|all|a 
 # "Hezbollah-affiliated Lebanese newspaper al-Akhbar"), none of them joining another name.
 _NOUNS = r"(?:(?!and |or |the |of |in )[a-z’']+ ){0,3}"
 
+# A plain verb of being before a participle or state, maybe after "which" and an adverb ("which is still held by").
+_COPULA = (r"(?:(?:which|that|who) )?(?:is|are|was|were|remains?|remained|(?:has|have|had) (?:long |\w+ly )?been) "
+           r"(?:(?:\w+ly|still|now|also) )*")
+
 # (pattern over the words between A and B, property, direction): "ab" gives [A, p, B], "ba" gives [B, p, A].
 RELATIONS = [
     # "backed" and "handled": sponsorship where a state backs an armed group (the ontology's sponsors), else support
@@ -38,6 +42,13 @@ RELATIONS = [
      "partOf", "ab"),
     (r", (?:a|an) [\w ’'-]{0,40}? (?:which|that|who) (?:is|are|was|were) (?:a |an )?part of (?:the )?", "partOf", "ab"),
     (r",? \[?(?:is |are |was |were )?one of (?:the )?(?:[\w-]+ ){0,4}", "partOf", "ab"),
+    # the same states told with a plain verb: "Hama is under the control of Badr", "the town remains in the hands of",
+    # "the crossing, which is run by the brigade,", "the group is backed by Iran", "the militia is funded by"
+    (rf" {_COPULA}(?:under the control of|held by|controlled by|in the hands of) (?:the )?", "controls", "ba"),
+    (rf",? (?:(?:which|that) )?{_COPULA}?(?:run|operated|manned|managed) by (?:the )?", "operates", "ba"),
+    (rf" {_COPULA}(?:sponsored|backed) by (?:the )?", "sponsors", "ba"),
+    (rf" {_COPULA}(?:backed|supported) by (?:the )?", "supports", "ba"),
+    (rf" {_COPULA}(?:funded|financed|bankrolled) by (?:the )?", "fundedBy", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a )?members? of (?:the )?", "memberOf", "ab"),
     (r" and (?:its|their) (?:leader|head|chief|founder|secretary[- ]general),? ", "leads", "ba"),
     (r" and (?:its|their) commander,? ", "commands", "ba"),
@@ -56,11 +67,23 @@ RELATIONS = [
     (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:[\w-]+ ){0,2}?(?:town|city|village) of )?", "near", "ab"),
     (r" (?:is |are |lies |was )?(?:located |situated )?(?:in|inside) (?:the )?(?:(?:town|city|province|region|area|"
      r"governorate|village) of )?", "locatedIn", "ab"),
+    # "fuel crosses at the Qaim crossing", "weapons move along the highway": what a way carries
+    (r" (?:(?:still|also|now|\w+ly) )?(?:cross(?:es|ed)?|pass(?:es|ed)?|move[sd]?|flows?|flowed|travel(?:s|led|ed)?) "
+     r"(?:(?:\w+ly) )?(?:through|at|via|across|along|over) (?:the )?", "cargo", "ba"),
+    # "al-Qaim, a border town in western Anbar", "Hit, a city in the west of Anbar": an appositive that sets the place in another
+    (r", (?:a|an) (?:[\w-]+ ){0,2}?(?:town|city|village|district|port|area|region|province|governorate|crossing|suburb) in (?:the )?"
+     r"(?:(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(?:east|west)(?:ern)?) (?:part of |of )?(?:the )?)?",
+     "locatedIn", "ab"),
     # "al-Sekak, in the Deir Ezzor border town of al-Hari": a place set in a town (or district) an appositive names
     (r", in the (?:[\w’'-]+ ){0,4}?(?:town|city|village|district|province|governorate) of ", "locatedIn", "ab"),
     (r",? (?:(?:who|which) (?:is|are|was|were) )?(?:fighting|operating|present|stationed|active|based) in (?:the )?"
      r"| in (?:the )?| on (?:the )?",
      "hasPresenceIn", "ab"),
+    # "Badr fighters in Hama", "the group's troops inside Syria", "Badr has positions in Hama": where its men or posts are
+    (r"(?:['’]s)? (?:fighters|troops|forces|militiamen|units) (?:(?:are|were|remain|stationed|deployed|based) )?(?:in|inside|at) (?:the )?",
+     "deployedIn", "ab"),
+    (r" (?:(?:also|still|now) )?(?:has|have|had|maintains?|maintained|holds?|held|keeps?|kept) (?:\w+ )?"
+     r"(?:positions|bases|outposts|posts|headquarters|offices|checkpoints) (?:in|inside|at) (?:the )?", "hasPresenceIn", "ab"),
     (r" (?:\w+ )?(?:(?:has|have|had) )?(?:\w+ )?(?:established|maintains?|maintained|built|has|have|had) (?:a|an|its|their) "
      r"(?:\w+ )?presence (?:in|on|at|along) (?:the )?", "hasPresenceIn", "ab"),
     (r",? (?:(?:which|who) )?(?:(?:is|are|was|were|have been|has been) )?(?:(?:\w+ly|now|still|also) )?deployed "

@@ -25,7 +25,7 @@ from .activity_phrases import phrase_roles
 from .agreed_events import agreed_events
 from .announced_sanctions import announced_sanctions
 from .appositions import appositive_facts, appositive_towns, described_countries, national_groups, possessed_bodies
-from .based_in import based_in
+from .based_in import based_in, unnamed_based
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -62,6 +62,7 @@ from .mode_routes import mode_routes
 from .movements import movement_roles, when_dated
 from .name_cues import name_facts
 from .named_facilities import named_facilities
+from .named_roles import named_roles
 from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
@@ -72,6 +73,7 @@ from .paths import Layout
 from .person_appositions import listed_people, person_appositions
 from .phrase_facts import phrase_facts
 from .place_cues import border_ends, crossing_ends, lengths, named_borders, named_crossings, place_facts
+from .placed_sources import placed_sources
 from .possessive_places import possessive_places
 from .presence_cues import forces_at, fronted_deployments, guards_deployed
 from .present_at import present_at
@@ -97,6 +99,7 @@ from .sect_cues import named_sects
 from .stance_cues import opposed, proxies, supported, supporting
 from .state_cues import across_from_border_towns, crossing_borders, crossings_in_border_towns, inherited_sponsors, state_facts, title_bodies
 from .statements import load_statement_file
+from .stationed_forces import stationed_forces
 from .status_cues import construction_statuses, event_statuses
 from .strike_cues import strike_facts
 from .strike_news import strike_news
@@ -231,6 +234,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
         facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
         facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
+        facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
+        facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
         facts += supporting(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)

@@ -1,0 +1,32 @@
+"""kg suggest's places where an armed group keeps its men (kg.stationed_forces), on hand-made sentences."""
+
+from __future__ import annotations
+
+from kg.stationed_forces import stationed_forces
+
+from .test_suggest_parts import nodes_of, proposer_of
+
+TYPES = {"syria": "Country", "hama": "Settlement", "homs": "Settlement", "tadmur": "Settlement", "badr": "Militia",
+         "irgc": "StateForce", "iran": "Country"}
+
+
+def found(text: str, names: dict[str, str]) -> set[tuple]:
+    proposer = proposer_of(TYPES)
+    return {(f.subject, f.property, f.object) for f in stationed_forces(proposer, text, nodes_of(proposer, text, names))}
+
+
+def test_a_group_that_keeps_or_rotates_its_men_somewhere_is_deployed_there():
+    text = "Badr reportedly keeps several hundred fighters in Hama."
+    assert found(text, {"Badr": "badr", "Hama": "hama"}) == {("badr", "deployedIn", "hama")}
+    text = "The Guards rotate 300 troops between Homs and Tadmur each month."
+    assert found(text, {"Guards": "irgc", "Homs": "homs", "Tadmur": "tadmur"}) == {("irgc", "deployedIn", "homs"),
+                                                                                 ("irgc", "deployedIn", "tadmur")}
+
+
+def test_no_presence_where_men_are_sent_or_the_keeper_is_not_an_armed_group():
+    text = "Badr sent 200 fighters to Hama."
+    assert found(text, {"Badr": "badr", "Hama": "hama"}) == set()
+    text = "Iran keeps 2,000 fighters in Syria."
+    assert found(text, {"Iran": "iran", "Syria": "syria"}) == set()
+    text = "The Guards lost dozens of men in Homs."
+    assert found(text, {"Guards": "irgc", "Homs": "homs"}) == set()
