@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.build import load_inputs  # noqa: E402
+from kg.errors import InputError  # noqa: E402
 from kg.paths import Layout  # noqa: E402
 from kg.suggest_eval import evaluate, table  # noqa: E402
 from kg.suggest_heldout import evaluate_held_out, folders  # noqa: E402
@@ -42,4 +43,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except InputError as err:  # a held-out folder or an input the evaluation cannot read: say which, no traceback
+        sys.exit(f"bench/suggest_eval.py: {err}")
