@@ -2,8 +2,9 @@
 
 - leave-one-out (kg.suggest_eval): for each of the project's documents, its statements and the register entries only
   it uses removed, a draft made and compared with the curated statements;
-- held out (kg.suggest_heldout): each document under tests/data/held-out/, which no drafting rule was written
-  against, added to a copy of the inputs, drafted and compared with the statements a curator wrote for it.
+- held out (kg.suggest_heldout): the documents under tests/data/held-out/, which no drafting rule was written
+  against, each added to a copy of the inputs, drafted and compared with the statements a curator wrote for it; one
+  table per set of tests/data/held-out/sets.yaml (dev: read to find where drafts fail; test: only measured).
 
     python bench/suggest_eval.py [--document ID ...] [--held-out-only]
 """
@@ -21,7 +22,7 @@ from kg.build import load_inputs  # noqa: E402
 from kg.errors import InputError  # noqa: E402
 from kg.paths import Layout  # noqa: E402
 from kg.suggest_eval import evaluate, table  # noqa: E402
-from kg.suggest_heldout import evaluate_held_out, folders  # noqa: E402
+from kg.suggest_heldout import evaluate_held_out, held_out_sets  # noqa: E402
 
 HELD_OUT = ROOT / "tests" / "data" / "held-out"
 
@@ -36,10 +37,11 @@ def main() -> None:
         documents = args.document or sorted(load_inputs(layout).documents)
         print("Leave-one-out (in-sample: the rules were written reading these documents)\n")
         print(table([evaluate(layout, doc_id) for doc_id in documents]))
-    held_out = folders(HELD_OUT)
-    if held_out and not args.document:
-        print("\nHeld out (documents no rule was written against)\n")
-        print(table([evaluate_held_out(layout, folder) for folder in held_out]))
+    if args.document:
+        return
+    for name, title, members in held_out_sets(HELD_OUT):
+        print(f"\nHeld out, {name}: {title}\n")
+        print(table([evaluate_held_out(layout, folder) for folder in members]))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,9 @@ the text, the ontology and the curation guide alone. Each is a folder (tests/dat
 - aliases.yaml (optional): the spellings of register entries the text uses that the register lacks (id: [spelling,
   ...]), the aliases a curator adds on review. They go to the curated side only: the draft must recognise them.
 
+root/sets.yaml sorts the folders into two sets: dev, read after its first measurement to find where drafts fail on new
+text (so no longer unseen), and test, measured once the rules stand and never read to change one.
+
 The document is added to two copies of the inputs: one gets the curated statements and entries (the truth), the
 other is drafted (so the entries it introduces are the ones the draft must find or propose). The draft is scored as
 a leave-one-out document is (kg.suggest_eval.score_draft).
@@ -38,9 +41,27 @@ FILES = ("article.txt", "meta.yaml", "statements.yaml", "register.yaml")
 OPTIONS = ("title", "date", "outlet", "authors", "genre", "url")
 
 
+SETS = {"dev": "read after their first measurement to find where drafts fail on new text",
+        "test": "measured only, never read to change a rule"}
+
+
 def folders(root: Path) -> list[Path]:
     """The held-out documents under root, by name."""
     return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+
+def held_out_sets(root: Path) -> list[tuple[str, str, list[Path]]]:
+    """The sets of root/sets.yaml (dev, test), each with what it is for and its folders; every folder in one set."""
+    path = root / "sets.yaml"
+    sets = load_yaml(path) if path.is_file() else {}
+    found = {p.name for p in folders(root)}
+    named = [n for members in sets.values() for n in members]
+    unknown = sorted(set(sets) - set(SETS))
+    if unknown or sorted(named) != sorted(found):
+        raise InputError(path, None, f"sets {', '.join(SETS)} must name each folder of {root.name} once "
+                                     f"(folders: {', '.join(sorted(found))}; named: {', '.join(named)}"
+                                     + (f"; unknown sets: {', '.join(unknown)}" if unknown else "") + ")")
+    return [(name, SETS[name], [root / n for n in sets[name]]) for name in SETS if sets.get(name)]
 
 
 def _copy(source: Layout, root: Path, folder: Path) -> tuple[Layout, str]:
@@ -85,23 +106,30 @@ def _add_aliases(layout: Layout, folder: Path) -> None:
         raise InputError(path, None, f"no register entry {', '.join(unknown)}")
 
 
-def evaluate_held_out(source: Layout, folder: Path) -> Score:
-    """Add the held-out document to two copies of the inputs, give one its curated statements, draft the other,
-    and score the draft against the curated statements."""
+def curated_copy(source: Layout, folder: Path, root: Path) -> tuple[Layout, str]:
+    """A copy of the inputs under root with the held-out document added and its curated statements, register entries
+    and aliases; its layout and the document's id."""
     missing = [name for name in FILES if not (folder / name).is_file()]
     if missing:
         raise InputError(folder, None, f"a held-out document needs {', '.join(FILES)}; missing: {', '.join(missing)}")
+    truth, doc_id = _copy(source, root / "curated", folder)
+    statements = (folder / "statements.yaml").read_text(encoding="utf-8")
+    if doc_id != "005":
+        statements = re.sub(r'(?m)^document: "005"', f'document: "{doc_id}"', statements)
+        statements = re.sub(r"\b005-(\d{3})\b", rf"{doc_id}-\1", statements)
+    (truth.statements / f"{doc_id}.yaml").write_text(statements, encoding="utf-8")
+    shutil.copyfile(folder / "register.yaml", truth.register / f"{doc_id}.yaml")
+    if (folder / "aliases.yaml").is_file():
+        _add_aliases(truth, folder)
+    return truth, doc_id
+
+
+def evaluate_held_out(source: Layout, folder: Path) -> Score:
+    """Add the held-out document to two copies of the inputs, give one its curated statements, draft the other,
+    and score the draft against the curated statements."""
     with tempfile.TemporaryDirectory(prefix="suggest-held-out-") as tmp:
-        truth, doc_id = _copy(source, Path(tmp) / "curated", folder)
+        truth, doc_id = curated_copy(source, folder, Path(tmp))
         drafted, _ = _copy(source, Path(tmp) / "draft", folder)  # the same inputs: the same id
-        statements = (folder / "statements.yaml").read_text(encoding="utf-8")
-        if doc_id != "005":
-            statements = re.sub(r'(?m)^document: "005"', f'document: "{doc_id}"', statements)
-            statements = re.sub(r"\b005-(\d{3})\b", rf"{doc_id}-\1", statements)
-        (truth.statements / f"{doc_id}.yaml").write_text(statements, encoding="utf-8")
-        shutil.copyfile(folder / "register.yaml", truth.register / f"{doc_id}.yaml")
-        if (folder / "aliases.yaml").is_file():
-            _add_aliases(truth, folder)
         inputs = load_inputs(truth)
         removed = {e.id: e for e in inputs.entities.values() if e.path.name == f"{doc_id}.yaml"}
         return score_draft(inputs, doc_id, drafted, removed, folder.name)

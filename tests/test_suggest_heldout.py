@@ -70,3 +70,36 @@ def test_an_alias_the_article_does_not_spell_is_refused(held_out):
     (held_out / "aliases.yaml").write_text("no-such-militia: [Kataeb Hizballah]\n", encoding="utf-8")
     with pytest.raises(InputError, match="no register entry no-such-militia"):
         evaluate_held_out(Layout.from_settings(), held_out)
+
+
+HELD_OUT = PROJECT_ROOT / "tests" / "data" / "held-out"
+
+
+def test_each_held_out_document_is_in_one_set():
+    from kg.suggest_heldout import held_out_sets
+
+    sets = {name: [p.name for p in members] for name, _, members in held_out_sets(HELD_OUT)}
+    assert set(sets) == {"dev", "test"} and sorted(sum(sets.values(), [])) == [p.name for p in folders(HELD_OUT)]
+
+
+def test_a_sets_file_that_leaves_a_folder_out_is_refused(tmp_path):
+    from kg.suggest_heldout import held_out_sets
+
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "sets.yaml").write_text("dev: [one]\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"must name each folder .*folders: one, two; named: one\)"):
+        held_out_sets(tmp_path)
+
+
+@pytest.mark.slow  # loads the inputs with each held-out document (about a second each)
+@pytest.mark.parametrize("name", [p.name for p in folders(HELD_OUT)])
+def test_each_held_out_documents_curated_statements_load(name, tmp_path):
+    """The curated side of each held-out document stays valid as the ontology and the register change."""
+    from kg.build import load_inputs
+    from kg.suggest_heldout import curated_copy
+
+    truth, doc_id = curated_copy(Layout.from_settings(), HELD_OUT / name, tmp_path)
+    inputs = load_inputs(truth)
+    curated = yaml.safe_load((HELD_OUT / name / "statements.yaml").read_text(encoding="utf-8"))["statements"]
+    assert len([s for s in inputs.statements if s.document.id == doc_id]) == len(curated)
