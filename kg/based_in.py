@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .namespaces import LB
-from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .propose import Node, Proposed, Proposer
 
 _BASED = re.compile(r"-(?:based|headquartered)\s+")
 _BETWEEN = re.compile(r"(?:[a-z][\w-]*\s+){0,3}")
@@ -50,11 +50,7 @@ def unnamed_based(proposer: Proposer, text: str, nodes: list[Node], document: st
                 or any(n.start >= place.end and n.start < body.end() for n in nodes):
             continue
         words = text[article.start():body.end()]
-        ent_id = slug(words)
-        if ent_id not in proposer.types:
-            proposer.new[ent_id] = NewEntity(ent_id, "Organization", words[0].upper() + words[1:], [],
-                                             f"a body the text describes ({words!r}) without naming it, in document {document}")
-            proposer.types[ent_id] = LB + "Organization"
+        ent_id = proposer.unnamed(words, "Organization", f"a body the text describes ({words!r}) without naming it, in document {document}")
         entry = Node(article.start(), body.end(), ent_id, LB + "Organization", words)
         if proposer.allowed(entry, "hasPresenceIn", place):
             out.append(Proposed(ent_id, "hasPresenceIn", place.id, f"{words!r}"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .namespaces import LB
-from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .propose import Node, Proposed, Proposer
 
 _ROLE = r"(?:official|diplomat|source|researcher|analyst|journalist|correspondent|witness|resident|observer)"
 _PLACED = re.compile(rf"\b(?P<words>(?:An?|an?)\s+(?:[\w.-]+\s+){{0,3}}?{_ROLE}\s+(?:in|at)\s+)$")
@@ -45,9 +45,4 @@ def placed_sources(proposer: Proposer, text: str, nodes: list[Node], document: s
 
 def _entry(proposer: Proposer, words: str, document: str) -> str:
     """A new entry for the unnamed source, named by the text's words."""
-    ent_id = slug(words)
-    if ent_id not in proposer.types:
-        proposer.new[ent_id] = NewEntity(ent_id, "Person", words[0].upper() + words[1:], [],
-                                         f"an unnamed source ({words!r}), in document {document}")
-        proposer.types[ent_id] = LB + "Person"
-    return ent_id
+    return proposer.unnamed(words, "Person", f"an unnamed source ({words!r}), in document {document}")

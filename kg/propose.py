@@ -71,6 +71,15 @@ class Proposer(EventProposals):
         self.unsure: set[str] = set()  # new entries whose class is a default guess: no fact is proposed with them
         self.reports: dict[str, list[tuple[str, str]]] = {}  # a source -> (date, new report) the text gave it so far
 
+    def unnamed(self, words: str, cls: str, reason: str) -> str:
+        """The id of a new entry for a thing the text describes without naming it, labelled with its words (or of the
+        entry the register or the draft already has under that id)."""
+        ent_id = slug(words)
+        if ent_id not in self.types:
+            self.new[ent_id] = NewEntity(ent_id, cls, words[0].upper() + words[1:], [], reason)
+            self.types[ent_id] = LB + cls
+        return ent_id
+
     def fits(self, ent_type: str, cls: str | None) -> bool:
         return cls is None or self.ontology.is_subclass(ent_type, cls)
 

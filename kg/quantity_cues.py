@@ -67,11 +67,7 @@ def count_groups(proposer: Proposer, text: str, nodes: list[Node], quantities: l
         group = _GROUP.search(text[:q.start])
         start = group.start(1) if group else q.start
         words = text[start:q.end]
-        ent_id = slug(words)
-        if ent_id not in proposer.new:
-            proposer.new[ent_id] = NewEntity(ent_id, "PersonGroup", words[0].upper() + words[1:], [],
-                                             f"PersonGroup: the people {words!r} counts, unnamed, in document {document}")
-            proposer.types[ent_id] = LB + "PersonGroup"
+        ent_id = proposer.unnamed(words, "PersonGroup", f"PersonGroup: the people {words!r} counts, unnamed, in document {document}")
         out.append(Node(start, q.end, ent_id, LB + "PersonGroup", words, "new"))
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .namespaces import LB
-from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .propose import Node, Proposed, Proposer
 
 # "a senior source in the", "an informed official at", "a security source within": the words before the body's name.
 _SOURCE = re.compile(r"\b(?:an?|one)\s+(?P<words>(?:(?:senior|high-ranking|informed|security|military|diplomatic|government|"
@@ -46,9 +46,4 @@ def unnamed_sources(proposer: Proposer, text: str, nodes: list[Node], facts: lis
 
 def _entry(proposer: Proposer, words: str, document: str) -> str:
     """A new entry for the unnamed source, named by the text's words."""
-    ent_id = slug(words)
-    if ent_id not in proposer.types:
-        proposer.new[ent_id] = NewEntity(ent_id, "PersonGroup", words[0].upper() + words[1:], [],
-                                         f"an unnamed source ({words!r}) a report is given to, in document {document}")
-        proposer.types[ent_id] = LB + "PersonGroup"
-    return ent_id
+    return proposer.unnamed(words, "PersonGroup", f"an unnamed source ({words!r}) a report is given to, in document {document}")
