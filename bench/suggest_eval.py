@@ -6,7 +6,7 @@
   against, each added to a copy of the inputs, drafted and compared with the statements a curator wrote for it; one
   table per set of tests/data/held-out/sets.yaml (dev: read to find where drafts fail; test: only measured).
 
-    python bench/suggest_eval.py [--document ID ...] [--held-out-only]
+    python bench/suggest_eval.py [--document ID ...] [--held-out-only] [--rules]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from kg.build import load_inputs  # noqa: E402
 from kg.errors import InputError  # noqa: E402
 from kg.paths import Layout  # noqa: E402
-from kg.suggest_eval import evaluate, table  # noqa: E402
+from kg.suggest_eval import evaluate, rule_table, table, total  # noqa: E402
 from kg.suggest_heldout import evaluate_held_out, held_out_sets  # noqa: E402
 
 HELD_OUT = ROOT / "tests" / "data" / "held-out"
@@ -31,17 +31,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--document", action="append", help="leave out only this document (repeatable; default: all)")
     parser.add_argument("--held-out-only", action="store_true", help="only the held-out documents")
+    parser.add_argument("--rules", action="store_true",
+                        help="also each drafting rule's facts matched of proposed (leave-one-out and the dev set, not the test set)")
     args = parser.parse_args()
     layout = Layout.from_settings()
+    columns = {}
     if not args.held_out_only:
         documents = args.document or sorted(load_inputs(layout).documents)
         print("Leave-one-out (in-sample: the rules were written reading these documents)\n")
-        print(table([evaluate(layout, doc_id) for doc_id in documents]))
-    if args.document:
-        return
-    for name, title, members in held_out_sets(HELD_OUT):
-        print(f"\nHeld out, {name}: {title}\n")
-        print(table([evaluate_held_out(layout, folder) for folder in members]))
+        scores = [evaluate(layout, doc_id) for doc_id in documents]
+        print(table(scores))
+        columns["leave-one-out"] = total(scores)
+    if not args.document:
+        for name, title, members in held_out_sets(HELD_OUT):
+            print(f"\nHeld out, {name}: {title}\n")
+            scores = [evaluate_held_out(layout, folder) for folder in members]
+            print(table(scores))
+            if name != "test":  # a test set's figures by rule would be a guide to changing rules: it is only measured
+                columns[f"held out, {name}"] = total(scores)
+    if args.rules:
+        print("\nBy drafting rule (the module and function that proposed each fact)\n")
+        print(rule_table(columns))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 from .names import fold
@@ -13,10 +14,27 @@ MARKUP = re.compile(r"[*_“”\"]")  # emphasis and quotation marks inside a cu
 
 @dataclass
 class Proposed:
+    """A candidate fact, the reason for it, and the rule that proposed it: the module and function that made it (read
+    from the caller when not given), so that an evaluation can say how often each rule is right."""
+
     subject: str
     property: str
     object: object  # an id, a concept name, a date's lexical form or a quantity mapping
     reason: str
+    rule: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.rule:
+            self.rule = _rule(sys._getframe(2))  # this method, the dataclass's __init__, then whoever made the fact
+
+
+def _rule(frame) -> str:
+    """The public function (module.function) that made a fact: past comprehensions and the module's own helpers."""
+    module = frame.f_globals.get("__name__", "?")
+    while frame.f_back is not None and frame.f_back.f_globals.get("__name__") == module \
+            and (frame.f_code.co_name.startswith("<") or frame.f_code.co_name.startswith("_")):
+        frame = frame.f_back
+    return f"{module.removeprefix('kg.')}.{frame.f_code.co_name}"
 
 
 @dataclass

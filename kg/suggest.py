@@ -125,6 +125,7 @@ class Draft:
     statements_path: Path
     register_path: Path
     notes: list[str] = field(default_factory=list)  # what the curator should weigh beyond the draft
+    rules: dict[str, list[str]] = field(default_factory=dict)  # statement id -> the rule behind each of its facts
 
     @property
     def facts(self) -> int:
@@ -193,6 +194,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     proposer = Proposer(ontology, types, events)
     new_names: dict[str, str] = {}  # folded name -> new entity id
     statements: list[dict] = []
+    rules: dict[str, list[str]] = {}
     whole = doc.in_scope_text()
     found = repeated_names(whole, matcher.find(whole))  # over the whole text: a short form or surname needs the full name given before it
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer),
@@ -279,6 +281,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         if not facts and cue is None:
             continue
         statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1, cue))
+        rules[statements[-1]["id"]] = [f.rule for f in facts]
         statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
     used |= {source for s in statements for source in s.get("attributed_to", [])}
@@ -288,7 +291,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
          "proposal": e.reason if e.id in used else f"{e.reason}; no fact proposed with it"}
         for e in proposer.new.values()
     ]
-    return Draft(doc.id, statements, new_entries, Path(), Path(), repeats.derivation(doc))
+    return Draft(doc.id, statements, new_entries, Path(), Path(), repeats.derivation(doc), rules)
 
 
 def repeated_names(text: str, found: list) -> list:

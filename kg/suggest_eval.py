@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +85,8 @@ class Score:
     disagrees: int = 0
     dated: int = 0
     notes: list[str] = field(default_factory=list)
+    rule_proposed: Counter = field(default_factory=Counter)  # drafting rule -> distinct facts it proposed ...
+    rule_matched: Counter = field(default_factory=Counter)  # ... and how many of them are curated facts
 
     def __add__(self, other: Score) -> Score:
         out = Score("all")
@@ -131,17 +133,27 @@ def link_scores(predicted: list[tuple[int, int, str]], gold: list[tuple[int, int
     return tp, found
 
 
+def fact_key(fact, rename: dict[str, str]) -> tuple[str, str, str]:
+    """A fact as a (subject, property, object) key, new ids renamed to the curated ones."""
+    obj = object_key(fact.object)
+    if isinstance(fact.object, EntityRef):
+        obj = rename.get(obj, obj)
+    return rename.get(fact.subject, fact.subject), fact.property.name, obj
+
+
 def fact_keys(statements: list[Statement], rename: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
     """The facts of statements as (subject, property, object) keys, new ids renamed to the curated ones."""
-    rename = rename or {}
-    keys = set()
-    for stmt in statements:
-        for fact in stmt.facts:
-            obj = object_key(fact.object)
-            if isinstance(fact.object, EntityRef):
-                obj = rename.get(obj, obj)
-            keys.add((rename.get(fact.subject, fact.subject), fact.property.name, obj))
-    return keys
+    return {fact_key(fact, rename or {}) for stmt in statements for fact in stmt.facts}
+
+
+def by_rule(draft: list[Statement], rules: dict[str, list[str]], rename: dict[str, str],
+            gold: set[tuple[str, str, str]]) -> tuple[Counter, Counter]:
+    """For each drafting rule, the distinct facts it proposed and how many of them are curated facts."""
+    proposed: set[tuple[str, tuple]] = set()
+    for stmt in draft:
+        for fact, rule in zip(stmt.facts, rules.get(stmt.id, []), strict=False):
+            proposed.add((rule, fact_key(fact, rename)))
+    return Counter(rule for rule, _ in proposed), Counter(rule for rule, key in proposed if key in gold)
 
 
 def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Statement], draft: list[Statement]) -> dict[str, str]:
@@ -274,6 +286,7 @@ def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, En
     gold_facts, draft_facts = fact_keys(curated), fact_keys(draft, rename)
     score.curated_facts, score.proposed_facts = len(gold_facts), len(draft_facts)
     score.facts_matched = len(gold_facts & draft_facts)
+    score.rule_proposed, score.rule_matched = by_rule(draft, draft_info.rules, rename, gold_facts)
     score.facts_reachable = reachable(gold_facts, removed, curated, text)
     for stmt in draft:
         proposal = stmt.proposal or {}
@@ -342,12 +355,32 @@ def row(s: Score) -> list[str]:
     ]
 
 
+def rule_table(columns: dict[str, Score]) -> str:
+    """Each drafting rule's facts matched of proposed, and its precision, in each column's evaluation (a Markdown
+    table, the rules that proposed most first). A fact two rules propose counts for both."""
+    rules = Counter()
+    for score in columns.values():
+        rules.update(score.rule_proposed)
+    lines = ["| rule | " + " | ".join(f"{name}: matched / proposed (precision)" for name in columns) + " |",
+             "|" + "---|" * (len(columns) + 1)]
+    for rule, _ in rules.most_common():
+        cells = [f"{s.rule_matched[rule]} / {s.rule_proposed[rule]} ({_pct(s.rule_matched[rule], s.rule_proposed[rule])})"
+                 if s.rule_proposed[rule] else "–" for s in columns.values()]
+        lines.append(f"| {rule} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def total(scores: list[Score]) -> Score:
+    """The scores' counts added."""
+    out = Score("all")
+    for s in scores:
+        out = out + s
+    return out
+
+
 def table(scores: list[Score]) -> str:
     """The scores as a Markdown table, one row per document and the total (counts added, then divided)."""
-    total = Score("all")
-    for s in scores:
-        total = total + s
-    rows = [row(s) for s in scores] + [row(total)]
+    rows = [row(s) for s in scores] + [row(total(scores))]
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(lines)

@@ -459,3 +459,40 @@ def test_a_route_stretching_across_a_place_and_a_crossing_part_of_a_route(propos
 def test_a_country_adjective_and_a_title_before_a_new_name_are_not_part_of_it():
     text = "after meeting with the Syrian Tribal Council and with Syrian Defense Minister Ali Abdallah Ayoub on the crossing."
     assert [m.words for m in Matcher({}).find(text) if m.how == "unknown"] == ["Syrian Tribal Council", "Ali Abdallah Ayoub"]
+
+
+def _helper_of_a_rule():
+    return [Proposed(s, "controls", "al-qaim", "a test") for s in ("kataib-hezbollah",)]
+
+
+def a_rule():
+    return _helper_of_a_rule()
+
+
+def test_a_fact_knows_the_rule_that_proposed_it():
+    # past the comprehension and the module's own helper, the public function that made it; a copy keeps it
+    from dataclasses import replace
+
+    fact = a_rule()[0]
+    assert fact.rule == f"{__name__}.a_rule" and replace(fact, object="albu-kamal").rule == fact.rule
+    assert Proposed("a", "b", "c", "", rule="given").rule == "given"
+    assert fact == Proposed("kataib-hezbollah", "controls", "al-qaim", "a test")  # the rule is no part of the fact
+
+
+def test_each_rules_facts_matched_of_proposed():
+    from types import SimpleNamespace
+
+    from kg.statements import EntityRef
+    from kg.suggest_eval import Score, by_rule, rule_table
+
+    def fact(s, p, o):
+        return SimpleNamespace(subject=s, property=SimpleNamespace(name=p), object=EntityRef(o))
+
+    draft = [SimpleNamespace(id="009-001", facts=[fact("kh", "controls", "qaim"), fact("kh", "controls", "tanf")]),
+             SimpleNamespace(id="009-002", facts=[fact("kh", "controls", "qaim"), fact("new-strike", "target", "kh")])]
+    rules = {"009-001": ["state.held", "state.held"], "009-002": ["state.held", "events.roles"]}
+    gold = {("kh", "controls", "qaim"), ("strike-1", "target", "kh")}
+    proposed, matched = by_rule(draft, rules, {"new-strike": "strike-1"}, gold)
+    assert proposed == {"state.held": 2, "events.roles": 1} and matched == {"state.held": 1, "events.roles": 1}
+    lines = rule_table({"seeds": Score("x", rule_proposed=proposed, rule_matched=matched), "dev": Score("y")}).splitlines()
+    assert lines[2] == "| state.held | 1 / 2 (50 %) | – |" and lines[3] == "| events.roles | 1 / 1 (100 %) | – |"
