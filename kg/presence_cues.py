@@ -45,8 +45,10 @@ def guards_deployed(proposer: Proposer, text: str, nodes: list[Node], facts: lis
     by_id = {n.id: n for n in nodes}
     out = []
     for f in facts:
+        if f.property != "secures" or not isinstance(f.object, str):  # a count or a date is no place
+            continue
         force, place = by_id.get(f.subject), by_id.get(f.object)
-        if f.property != "secures" or force is None or place is None or not any(
+        if force is None or place is None or not any(
                 proposer.ontology.is_subclass(force.type, LB + c) for c in ("ArmedGroup", "MilitaryUnit", "StateForce")):
             continue
         if proposer.allowed(force, "deployedIn", place):

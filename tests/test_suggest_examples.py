@@ -69,3 +69,6 @@ def test_a_force_the_sentence_says_guards_a_place_is_deployed_there(proposer):
         ("kataib-hezbollah", "deployedIn", "al-hari")}
     # securing without guarding words (a policy, a deal) puts no force there
     assert guards_deployed(proposer, "Kataib Hezbollah secured a deal over al-Hari.", nodes, secures) == []
+    # a count among the sentence's facts is read past, not taken for a place
+    counted = [Proposed("convoy-1", "quantity", {"value": 12, "qualifier": "exactly", "unit": "truck"}, "")] + secures
+    assert [(f.subject, f.object) for f in guards_deployed(proposer, text, nodes, counted)] == [("kataib-hezbollah", "al-hari")]
