@@ -22,9 +22,8 @@ adjective ("the Iranian weapons flowing"), then the one more words of whose labe
 tells of no event the register labels foreseen or planned. Who "played a role in" or "took part in" it is a participant, and so are the
 actors joined to it by "and".
 
-The roles of the events a sentence dates that the cues of kg.propose leave out are here too: who attended a meeting,
-a strike no one is said to have carried out (unattributed), what the people a dated strike hit were engaged in, and
-the way an actor used to do the transfer it is the agent of (passesThrough).
+The roles of the events a sentence dates that the cues of kg.event_proposals leave out are here too: who attended a meeting,
+what the people a dated strike hit were engaged in, and the way an actor used to do the transfer it is the agent of (passesThrough).
 """
 
 from __future__ import annotations
@@ -49,8 +48,6 @@ _MORE = [
 # The event's word in the progressive ("is enforcing sanctions", "has been sending") or said to go on ("still smuggle").
 _ONGOING = re.compile(r"\b(?:is|are|(?:has|have)(?:\s+(?:also|still|\w+ly))?\s+been)\s+(?:(?:\w+ly|also|still)\s+)?\w+ing\b"
                       r"[\w ]{0,25}$|\bstill\b|\bcontinu\w+", re.I)
-_UNKNOWN_BY = re.compile(r"\b(?:mysterious|unidentified|unknown|unclaimed|alleged|anonymous)\s+(?:\w+\s+)?"
-                         r"(?:air ?strikes?|airstrikes?|strikes?|drone strikes?|attacks?|bombings?|explosions?)\b", re.I)
 _MEETING = re.compile(r"\b(?:meetings?|summit|conference|talks|met)\b", re.I)
 # The words between a meeting's word and who attended it ("a meeting of the military commanders from").
 _ATTENDING = re.compile(r"^\s+(?:(?:of|with|between|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)+$", re.I)
@@ -217,17 +214,6 @@ def engaged_in(proposer: Proposer, text: str, nodes: list[Node], facts: list[Pro
         elif TO.search(ahead) and proposer.allowed(ev, "destination", n):
             out.append(Proposed(event_id, "destination", n.id, f"'to {n.words}' after {m.group(1)!r}"))
     return out
-
-
-def unattributed(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:
-    """[strike, attributionStatus, unattributed] for the strikes a sentence dates when it calls them mysterious,
-    unidentified or alleged and names no perpetrator: the source does not say whose they were."""
-    m = _UNKNOWN_BY.search(text)
-    if m is None or any(f.property == "perpetrator" for f in facts):
-        return []
-    strikes = dict.fromkeys(f.subject for f in facts if f.property == "date"
-                            and proposer.ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Strike"))
-    return [Proposed(s, "attributionStatus", "unattributed", f"{m.group(0)!r}: whose, the source does not say") for s in strikes]
 
 
 def _label_words(text: str, event_id: str, roles: set[tuple[str, str]], labels: dict[str, str]) -> list[re.Match]:

@@ -18,9 +18,9 @@ _KINDS = [(re.compile(r"\bair ?strikes?\b|\bair raids?\b", re.I), "airStrike"), 
           "droneStrike"), (re.compile(r"\brockets?\b", re.I), "rocketFire"),
           (re.compile(r"\b(?:war ?planes?|aircraft|(?:fighter )?jets)\s+(?:\w+\s+)?"
                       r"(?:struck|hit|bombed|targeted|attacked|pounded|raided)\b", re.I), "airStrike")]
-_UNNAMED = re.compile(r"\b(?:mysterious|alleged|unclaimed|unidentified|unexplained|unattributed)\s+(?:\w+\s+)?"
-                      r"(?:air ?strikes?|air raids?|strikes?|attacks?|explosions?|drone strikes?|aircraft|war ?planes?|jets|drones|gunmen|"
-                      r"attackers|assailants)\b", re.I)
+_UNNAMED = re.compile(r"\b(?:mysterious|alleged|unclaimed|unidentified|unknown|anonymous|unexplained|unattributed)\s+(?:\w+\s+)?"
+                      r"(?:air ?strikes?|airstrikes?|air raids?|strikes?|attacks?|bombings?|explosions?|drone strikes?|aircraft|"
+                      r"war ?planes?|jets|drones|gunmen|attackers|assailants)\b", re.I)
 
 
 def strike_facts(proposer: Proposer, text: str, facts: list[Proposed]) -> list[Proposed]:

@@ -46,7 +46,7 @@ from .event_counts import event_counts
 from .event_index import EventIndex
 from .event_links import discussed_at, measures_against, repeated, report_concerns
 from .event_literals import event_literals
-from .event_roles import attendees, engaged_in, known_event_roles, seized_at, unattributed, used_ways
+from .event_roles import attendees, engaged_in, known_event_roles, seized_at, used_ways
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .fronted_places import fronted_places
@@ -249,7 +249,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
         facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id, dates))
         facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
-        facts += strike_facts(proposer, text, facts) + unattributed(proposer, text, facts) + attendees(proposer, text, nodes, facts)
+        facts += strike_facts(proposer, text, facts) + attendees(proposer, text, nodes, facts)
         facts += strike_news(proposer, text, nodes, quantities, facts) + event_counts(proposer, text, quantities, facts)
         facts += struck_convoys(proposer, text, nodes, quantities, facts, doc.id)
         facts += strike_sides(proposer, timeline, text, nodes, bool(dates), facts)

@@ -197,20 +197,23 @@ def test_a_date_that_is_a_part_of_its_year_or_month_keeps_its_words(proposer, te
 
 
 def test_a_mysterious_strike_that_names_no_perpetrator_is_unattributed(proposer):
-    from kg.event_roles import unattributed
+    from kg.strike_cues import strike_facts
+
+    def unattributed(text, found):
+        return {(f.property, f.object) for f in strike_facts(proposer, text, found) if f.property == "attributionStatus"}
 
     proposer.types["israel"] = LB + "Country"
     text = "Unidentified drones struck the base in May 2019."
     found = proposer.events_of(text, [], find_dates(text, None), [], "009")
-    assert {(f.property, f.object) for f in unattributed(proposer, text, found)} == set()  # drones, not strikes, are unknown
+    assert unattributed(text, found) == {("attributionStatus", "unattributed")}  # whose drones, the source does not say
     text = "Unidentified drone strikes hit the base in May 2019."
     found = proposer.events_of(text, [], find_dates(text, None), [], "009")
-    assert {(f.property, f.object) for f in unattributed(proposer, text, found)} == {("attributionStatus", "unattributed")}
+    assert unattributed(text, found) == {("attributionStatus", "unattributed")}
     text = "Alleged Israeli air strikes hit the base in May 2019."
     nodes = nodes_of(proposer, text, {"Israeli": "israel"})
     nodes = [n if n.words != "Israeli" else type(n)(n.start, n.end, n.id, n.type, n.words, "demonym") for n in nodes]
     found = proposer.events_of(text, nodes, find_dates(text, None), [], "009")
-    assert ("perpetrator", "israel") in {(f.property, f.object) for f in found} and unattributed(proposer, text, found) == []
+    assert ("perpetrator", "israel") in {(f.property, f.object) for f in found} and unattributed(text, found) == set()
 
 
 def test_a_meeting_the_text_gave_before_is_the_one_it_dates_again(proposer):
