@@ -75,6 +75,7 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he"
            "with", "without", "what", "which", "who", "why", "how", "not", "no", "yes", "one", "two", "some", "many",
            "other", "overview", "so far", "all", "his", "her", "their", "our", "mr", "ms", "said", "new", "old", "yet",
            "nevertheless", "still", "although", "despite", "though", "because", "instead", "indeed", "nonetheless"}
+_NOT_GIVEN_NAMES = TITLES | _JOINERS | _COMMON  # words before a surname that are no one's given name
 # Adjectives of sect and people, capitalised but not names of entities (a fact's concept at most).
 _ADJECTIVES = {"shiite", "shi'ite", "shi’ite", "shia", "shi'a", "sunni", "kurdish", "arab", "arabic", "persian", "islamic",
                "muslim", "christian", "western", "eastern", "northern", "southern"}
@@ -241,11 +242,13 @@ class Matcher:
         """A person's one-word name (a surname the register keeps as an alias) with a given name before it, not a title,
         and no other of the person's names: another person's name (Khalaf in Raad Khalaf al-Dulaimi is not Jalil Khalaf)."""
         ent = self.entities[ent_id]
+        if not ent.type.endswith("#Person"):
+            return False
         run = next((r for r in runs if r[0].start() <= start and end <= r[-1].end()), None)
-        if not ent.type.endswith("#Person") or run is None or sum(start <= t.start() and t.end() <= end for t in run) != 1:
+        if run is None or sum(start <= t.start() and t.end() <= end for t in run) != 1:
             return False
         before = [t for t in run if t.end() <= start]
-        if not before or before[-1].group(0).lower().rstrip(".") in TITLES | _JOINERS | _COMMON:
+        if not before or before[-1].group(0).lower().rstrip(".") in _NOT_GIVEN_NAMES:
             return False
         own = " ".join(fold(n) for n in {ent.label, *ent.aliases})
         return fold(before[-1].group(0)) not in own.split()

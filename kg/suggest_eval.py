@@ -44,7 +44,6 @@ from .paths import Layout
 from .register import Entity, load_register, mention_spans
 from .statements import EntityRef, QuantityValue, Statement, TypedValue, load_statement_file
 from .suggest import suggest
-from .yamlio import load_yaml
 
 INPUT_FOLDERS = ("seeds", "statements", "register", "ontology")
 
@@ -231,22 +230,25 @@ def leave_out(inputs: Inputs, source: Layout, doc_id: str, root: Path) -> tuple[
     own = layout.register / f"{doc_id}.yaml"
     removed = {e.id: e for e in inputs.entities.values() if e.path.name == own.name and e.id not in used}
     others = [d.in_scope_text() for k, d in inputs.documents.items() if k != doc_id]
+
+    def kept(item: dict) -> dict | None:
+        return None if item["id"] in removed else \
+            {**item, "aliases": [a for a in item.get("aliases") or [] if any(a in text for text in others)]}
+    edit_register(layout, kept)
+    return layout, removed
+
+
+def edit_register(layout: Layout, edit) -> None:
+    """Rewrite the register files of a copy of the inputs entry by entry: edit(entry) gives the entry to keep, or None
+    to leave it out; a file left with no entry goes. The register's data files (places, coordinates) stay as they are."""
     for path in sorted(layout.register.glob("*.yaml")):
         if path in layout.register_data:
             continue
-        items = load_yaml(path) or []
-        kept = []
-        for item in items:
-            if item["id"] in removed:
-                continue
-            entry = dict(item)
-            entry["aliases"] = [a for a in item.get("aliases") or [] if any(a in text for text in others)]
-            kept.append(entry)
-        if kept:
-            path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        items = [item for item in map(edit, yaml.safe_load(path.read_text(encoding="utf-8")) or []) if item is not None]
+        if items:
+            path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
         else:
             path.unlink()
-    return layout, removed
 
 
 def evaluate(layout: Layout, doc_id: str) -> Score:

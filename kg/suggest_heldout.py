@@ -22,19 +22,16 @@ a leave-one-out document is (kg.suggest_eval.score_draft).
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from .adding import add_document
 from .build import load_inputs
 from .errors import InputError
 from .paths import Layout
-from .suggest_eval import INPUT_FOLDERS, Score, score_draft
+from .suggest_eval import INPUT_FOLDERS, Score, edit_register, score_draft
 from .yamlio import load_yaml
 
 FILES = ("article.txt", "meta.yaml", "statements.yaml", "register.yaml")
@@ -90,17 +87,13 @@ def _add_aliases(layout: Layout, folder: Path) -> None:
         if absent:
             raise InputError(path, None, f"{ent_id}: {', '.join(map(repr, absent))} not in the article")
     found: set[str] = set()
-    for register in sorted(layout.register.glob("*.yaml")):
-        if register in layout.register_data:
-            continue
-        items = json.loads(json.dumps(load_yaml(register) or []))  # plain lists and dicts, to write back
-        if not any(item["id"] in wanted for item in items):
-            continue
-        for item in items:
-            if item["id"] in wanted:
-                found.add(item["id"])
-                item["aliases"] = list(dict.fromkeys([*(item.get("aliases") or []), *wanted[item["id"]]]))
-        register.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def with_aliases(item: dict) -> dict:
+        if item["id"] not in wanted:
+            return item
+        found.add(item["id"])
+        return {**item, "aliases": list(dict.fromkeys([*(item.get("aliases") or []), *wanted[item["id"]]]))}
+    edit_register(layout, with_aliases)
     unknown = sorted(set(wanted) - found)
     if unknown:
         raise InputError(path, None, f"no register entry {', '.join(unknown)}")
