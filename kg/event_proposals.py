@@ -15,7 +15,7 @@ from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .namespaces import LB
 from .news_dates import date_property, future_verbs
-from .proposals import MARKUP, NewEntity, Node, Proposed
+from .proposals import MARKUP, NewEntity, Node, Proposed, local_name
 from .relation_cues import TRIGGERS
 from .report_cues import action_verbs, finite_verbs
 from .speaker_places import speaker_place
@@ -76,7 +76,7 @@ class EventProposals:
             for m in pattern.finditer(text):
                 if _PURPOSE.search(text[max(0, m.start() - 30):m.start()]):
                     continue
-                if cls != "CrossingOpening" or any(_local(n.type).endswith("Crossing") for n in nodes):
+                if cls != "CrossingOpening" or any(local_name(n.type).endswith("Crossing") for n in nodes):
                     triggers.append((m, cls))
         done = set()
         last = None  # the date before, and the event word it dated
@@ -169,7 +169,7 @@ class EventProposals:
               quantities: list[QuantityMention], document: str) -> list[Proposed]:
         """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts. A
         seizure of towns, not of goods, is a capture ("Albukamal and Al-Qaim were seized by ISIS in 2014")."""
-        if cls == "Seizure" and not any(_local(n.type) == "Commodity" for n in nodes) \
+        if cls == "Seizure" and not any(local_name(n.type) == "Commodity" for n in nodes) \
                 and any(_PASSIVE_PLACE.search(text[n.end:m.start()]) for n in self._towns(nodes, m.start())):
             cls = "TerritorialCapture"
         places = self.places(text, nodes, m.end(), cls)
@@ -237,7 +237,7 @@ class EventProposals:
                 before = text[max(0, n.start - 20):n.start].lower()
                 if n.start < m.start() or n.kind == "demonym":
                     continue
-                if _local(n.type) == "Commodity":
+                if local_name(n.type) == "Commodity":
                     out.append(Proposed(event_id, "cargo", n.id, f"{why}; {n.words!r} carried"))
                 elif re.search(r"\bto (?:the )?$", before) and self.allowed(ev, "destination", n):
                     out.append(Proposed(event_id, "destination", n.id, f"{why}; 'to {n.words}'"))
@@ -257,7 +257,7 @@ class EventProposals:
             if n.kind == "demonym" or not self.ontology.is_subclass(n.type, LB + "Place"):
                 continue
             before = text[max(0, n.start - 50):n.start]
-            if cls == "CrossingOpening" and _local(n.type).endswith("Crossing"):
+            if cls == "CrossingOpening" and local_name(n.type).endswith("Crossing"):
                 out.append(("openedCrossing", n))
                 continue
             if cls == "Construction" and _BUILT_OBJECT.fullmatch(text[after:n.start]) \
@@ -273,7 +273,7 @@ class EventProposals:
             if n.start < after or n.start - after > (60 if cls == "Announcement" else 90) or speaker_place(before):
                 continue  # what a report says lies far on; a speaker's place is not the event's
             for pattern, role in _PLACE_ROLE:
-                if pattern.search(before) and not (_local(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
+                if pattern.search(before) and not (local_name(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
                     out.append((role, n))
                     break
         return out[:2]
@@ -307,7 +307,7 @@ class EventProposals:
                         break
         elif cls == "CrossingOpening":
             for n in nodes:
-                if _local(n.type).endswith("Crossing"):
+                if local_name(n.type).endswith("Crossing"):
                     out.append(Proposed(ev.id, "openedCrossing", n.id, f"the crossing {n.words!r} opens"))
                     break
         elif cls == "Sanction":
@@ -330,7 +330,7 @@ class EventProposals:
             out.append(Proposed(ev.id, "status", "completed", f"{m.group(0)!r}: the construction is done"))
         if cls in ("Transfer", "Seizure"):
             for n in nodes:
-                if _local(n.type) == "Commodity":
+                if local_name(n.type) == "Commodity":
                     out.append(Proposed(ev.id, "cargo", n.id, f"{n.words!r} carried"))
             for q in quantities:
                 out.append(Proposed(ev.id, "quantity", q.as_yaml(), f"{q.verbatim!r} counted"))
@@ -383,7 +383,3 @@ def strike_kind(text: str, m: re.Match) -> str | None:
                 or re.search(rf"(?:{kind_pattern})\w*\s+$", text[max(0, m.start() - 25):m.start()], re.I):
             return kind
     return None
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]

@@ -64,3 +64,8 @@ class Node:
 def slug(text: str) -> str:
     """An id in the register's style (lowercase words joined by hyphens) for a name."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "entity"
+
+
+def local_name(iri: str) -> str:
+    """The last part of a class or property IRI (lb:Strike -> Strike)."""
+    return iri.rsplit("#", 1)[-1]

@@ -20,7 +20,7 @@ from .event_proposals import EventProposals
 from .mentions import DEMONYMS
 from .namespaces import LB
 from .ontology import Ontology
-from .proposals import MARKUP
+from .proposals import MARKUP, local_name
 from .proposals import NewEntity as NewEntity
 from .proposals import Node as Node
 from .proposals import Proposed as Proposed
@@ -104,7 +104,7 @@ class Proposer(EventProposals):
                         continue
                     s, o = (a, b) if way == "ab" else (b, a)
                     if self.allowed(s, prop, o) and self.plausible(s, prop, o):
-                        cls_s, cls_o = _local(s.type), _local(o.type)
+                        cls_s, cls_o = local_name(s.type), local_name(o.type)
                         why = f"{a.words!r}{gap}{b.words!r}: {gap.strip() or 'joined'!r} between a {cls_s} and a {cls_o}"
                         out.append(Proposed(s.id, prop, o.id, why))
                         out.extend(self.coordinated(text, nodes, b, s if way == "ab" else None, prop, why))
@@ -154,7 +154,7 @@ class Proposer(EventProposals):
         first = title.split()[0]
         at = text.find(title, max(0, person.start - 120))
         inside = [n for n in nodes if at >= 0 and at <= n.start and n.end <= at + len(title) and (
-            n.kind == "demonym" or n.kind == "linked" and _local(n.type) == "Country" and text[:n.start].endswith("in "))]
+            n.kind == "demonym" or n.kind == "linked" and local_name(n.type) == "Country" and text[:n.start].endswith("in "))]
         if first in DEMONYMS:
             inside = [n for n in nodes if n.kind == "demonym" and n.words == first]
         if inside and self.allowed(person, "country", inside[0]):
@@ -235,7 +235,7 @@ class Proposer(EventProposals):
             if a.kind != "demonym":
                 continue
             for b in nodes[i + 1:i + 2]:
-                if not (b.kind == "linked" or b.kind == "new" and _local(b.type) == "Person"):
+                if not (b.kind == "linked" or b.kind == "new" and local_name(b.type) == "Person"):
                     continue
                 gap = MARKUP.sub("", text[a.end:b.start])
                 if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and self.allowed(b, "country", a) \
@@ -245,7 +245,3 @@ class Proposer(EventProposals):
 
 def _sect(word: str) -> str:
     return "sunni" if word.lower().startswith("sunni") else "shia"
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
