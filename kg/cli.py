@@ -419,19 +419,22 @@ def _report(result) -> None:
 
 @main.command()
 @click.argument("document")
-def suggest(document: str) -> None:
+@click.option("--all-rules", is_flag=True,
+              help="also the facts of the rules withheld for being wrong more often than right on the evaluation's documents")
+def suggest(document: str, all_rules: bool) -> None:
     """Write a draft statements file for DOCUMENT (its id in the catalogue) and print its path.
 
     Every statement, and every new register entry (appended to register/DOCUMENT.yaml), is marked `proposal` with
     the reason for it; kg build refuses proposals until a curator has reviewed them. A statements file that holds
-    reviewed statements is never overwritten.
+    reviewed statements is never overwritten. Facts of the drafting rules that were wrong more often than right when
+    evaluated (kg/rule_record.yaml) are left out unless --all-rules is given; how many is printed.
 
     Exit status: 0 written; 2 the inputs could not be read or the file holds reviewed statements.
     """
     from .suggest import suggest as run_suggest
 
     try:
-        draft = run_suggest(command_layout(None), document)
+        draft = run_suggest(command_layout(None), document, frozenset() if all_rules else None)
     except KGError as exc:
         fail(str(exc), EXIT_ERROR)
     click.echo(draft.statements_path)

@@ -95,6 +95,7 @@ from .route_stops import RouteStops
 from .route_traits import route_traits
 from .route_users import route_users
 from .route_uses import route_uses
+from .rule_trust import withheld
 from .sect_cues import named_sects
 from .stance_cues import opposed, proxies, supported, supporting
 from .state_cues import across_from_border_towns, crossing_borders, crossings_in_border_towns, inherited_sponsors, state_facts, title_bodies
@@ -126,14 +127,16 @@ class Draft:
     register_path: Path
     notes: list[str] = field(default_factory=list)  # what the curator should weigh beyond the draft
     rules: dict[str, list[str]] = field(default_factory=dict)  # statement id -> the rule behind each of its facts
+    withheld: int = 0  # candidate facts left out because their rules are withheld (kg.rule_trust)
 
     @property
     def facts(self) -> int:
         return sum(len(s["facts"]) for s in self.statements)
 
 
-def suggest(layout: Layout, doc_id: str) -> Draft:
-    """Write the draft of a document (statements/ID.yaml, new entries appended to register/ID.yaml) and return it."""
+def suggest(layout: Layout, doc_id: str, withhold: frozenset[str] | None = None) -> Draft:
+    """Write the draft of a document (statements/ID.yaml, new entries appended to register/ID.yaml) and return it.
+    The facts of the rules in withhold are left out (by default the rules kg.rule_trust withholds; none: every rule)."""
     documents = load_corpus(layout.catalogue, layout.seeds)
     doc = documents.get(doc_id)
     if doc is None:
@@ -157,7 +160,7 @@ def suggest(layout: Layout, doc_id: str) -> Draft:
                     repeats.add(stmt)
                     for fact in stmt.facts:
                         events.add(fact.subject, fact.property.name, object_key(fact.object))
-    draft = make_draft(doc, ontology, entities, known, events, repeats)
+    draft = make_draft(doc, ontology, entities, known, events, repeats, withheld() if withhold is None else withhold)
     draft.statements_path, draft.register_path = statements_path, register_path
     _write(draft, register_text)
     with_proposals = load_register(layout.register, ontology, documents, skip=layout.register_data, proposals=True)
@@ -185,8 +188,9 @@ def _statement_at(path: Path, line: int | None) -> str | None:
 
 
 def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Known, events: EventIndex,
-               repeats: Repeats | None = None) -> Draft:
-    """The draft's statements and new register entries (nothing written)."""
+               repeats: Repeats | None = None, withhold: frozenset[str] = frozenset()) -> Draft:
+    """The draft's statements and new register entries (nothing written), without the facts of the rules in withhold:
+    they still inform the sentences after theirs (an event one found is the event a later sentence tells again)."""
     repeats = repeats or Repeats()
     matcher = Matcher(entities)
     labels = {e.id: e.label for e in entities.values()}
@@ -195,6 +199,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     new_names: dict[str, str] = {}  # folded name -> new entity id
     statements: list[dict] = []
     rules: dict[str, list[str]] = {}
+    held = 0
     whole = doc.in_scope_text()
     found = repeated_names(whole, matcher.find(whole))  # over the whole text: a short form or surname needs the full name given before it
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer),
@@ -280,8 +285,11 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue
-        statements.append(_statement(doc, sent.start, text, facts, dates, nodes, known, len(statements) + 1, cue))
-        rules[statements[-1]["id"]] = [f.rule for f in facts]
+        shown = [f for f in facts if f.rule not in withhold]
+        held += len(facts) - len(shown)
+        statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
+                                     len(facts) - len(shown)))
+        rules[statements[-1]["id"]] = [f.rule for f in shown]
         statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
     used |= {source for s in statements for source in s.get("attributed_to", [])}
@@ -291,7 +299,11 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
          "proposal": e.reason if e.id in used else f"{e.reason}; no fact proposed with it"}
         for e in proposer.new.values()
     ]
-    return Draft(doc.id, statements, new_entries, Path(), Path(), repeats.derivation(doc), rules)
+    notes = repeats.derivation(doc)
+    if held:
+        notes.append(f"{held} candidate fact(s) left out: their rules were wrong more often than right on the evaluation's "
+                     "documents (kg/rule_record.yaml); `kg suggest --all-rules` drafts them too")
+    return Draft(doc.id, statements, new_entries, Path(), Path(), notes, rules, held)
 
 
 def repeated_names(text: str, found: list) -> list:
@@ -377,7 +389,7 @@ def _unique(facts: list[Proposed]) -> list[Proposed]:
 
 
 def _statement(doc: Document, start: int, text: str, facts: list[Proposed], dates, nodes: list[Node], known: Known,
-               number: int, cue: str | None = None) -> dict:
+               number: int, cue: str | None = None, held: int = 0) -> dict:
     cues = read_cues(text)
     item: dict = {"id": f"{doc.id}-{number:03d}", "quote": text}
     occurrence = doc.text.count(text, 0, start + len(text))
@@ -401,8 +413,12 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     if cues.condition:
         item["condition"] = cues.condition
     item["facts"] = [_Flow([f.subject, f.property, f.object]) for f in facts]
-    why = f"{len(facts)} candidate fact(s) between the entities the sentence names: " if facts else \
-        f"no fact found, but the sentence names entities and says {cue!r}: its facts are the curator's to write: "
+    if facts:
+        why = f"{len(facts)} candidate fact(s) between the entities the sentence names: "
+    elif held:
+        why = f"{held} candidate fact(s) left out, from rules that are mostly wrong on new text: its facts are the curator's to write: "
+    else:
+        why = f"no fact found, but the sentence names entities and says {cue!r}: its facts are the curator's to write: "
     proposal: dict = {
         "why": why + _names(nodes),
         "certainty": cues.certainty_cue or "no cue: stated",

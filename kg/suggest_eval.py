@@ -42,6 +42,7 @@ from .names import fold, skeleton
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .register import Entity, load_register, mention_spans
+from .rule_trust import withheld
 from .statements import EntityRef, QuantityValue, Statement, TypedValue, load_statement_file
 from .suggest import suggest
 
@@ -78,6 +79,8 @@ class Score:
     proposed_facts: int = 0
     facts_matched: int = 0
     facts_reachable: int = 0
+    withheld_facts: int = 0  # facts the draft of every rule has and the draft written lacks (its rules withheld) ...
+    withheld_matched: int = 0  # ... and how many of them are curated facts
     new_entries: int = 0
     removed_entries: int = 0
     corroborates: int = 0
@@ -259,16 +262,27 @@ def evaluate(layout: Layout, doc_id: str) -> Score:
         return score_draft(inputs, doc_id, copy, removed, doc_id)
 
 
+def _drafted(inputs: Inputs, doc_id: str, copy: Layout, withhold: frozenset[str] | None):
+    """Draft the document in the copy: the draft's information, its statements as loaded, and the copy's entries."""
+    info = suggest(copy, doc_id, withhold)
+    ontology = load_ontology(copy.ontology)
+    entities = load_register(copy.register, ontology, inputs.documents, skip=copy.register_data, proposals=True)
+    return info, load_statement_file(info.statements_path, inputs.documents, ontology, entities, proposals=True), entities
+
+
 def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, Entity], name: str) -> Score:
     """Draft the document in the copy (whose register lacks the removed entries) and score the draft against the
-    document's curated statements in inputs."""
+    document's curated statements in inputs: the draft `kg suggest` writes, and (for each rule's record and what the
+    withheld rules would have added) the draft of every rule."""
     doc = inputs.documents[doc_id]
     score = Score(name)
     curated = [s for s in inputs.statements if s.document.id == doc_id]
-    draft_info = suggest(copy, doc_id)
-    ontology = load_ontology(copy.ontology)
-    entities = load_register(copy.register, ontology, inputs.documents, skip=copy.register_data, proposals=True)
-    draft = load_statement_file(draft_info.statements_path, inputs.documents, ontology, entities, proposals=True)
+    gold_facts = fact_keys(curated)
+    every_info, every_draft, entities = _drafted(inputs, doc_id, copy, frozenset())
+    rename = align({k: e for k, e in entities.items() if e.proposal is not None}, removed, curated, every_draft)
+    score.rule_proposed, score.rule_matched = by_rule(every_draft, every_info.rules, rename, gold_facts)
+    every_facts = fact_keys(every_draft, rename)
+    draft, entities = _drafted(inputs, doc_id, copy, None)[1:] if withheld() else (every_draft, entities)
     kept = {k: e for k, e in entities.items() if e.proposal is None}
     new = {k: e for k, e in entities.items() if e.proposal is not None}
     score.removed_entries, score.new_entries = len(removed), len(new)
@@ -285,10 +299,11 @@ def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, En
     score.link_tp, score.link_gold_found = link_scores(predicted, gold)
     _values(score, curated, draft)
     rename = align(new, removed, curated, draft)
-    gold_facts, draft_facts = fact_keys(curated), fact_keys(draft, rename)
+    draft_facts = fact_keys(draft, rename)
     score.curated_facts, score.proposed_facts = len(gold_facts), len(draft_facts)
     score.facts_matched = len(gold_facts & draft_facts)
-    score.rule_proposed, score.rule_matched = by_rule(draft, draft_info.rules, rename, gold_facts)
+    score.withheld_facts = len(every_facts - draft_facts)
+    score.withheld_matched = len((every_facts - draft_facts) & gold_facts)
     score.facts_reachable = reachable(gold_facts, removed, curated, text)
     for stmt in draft:
         proposal = stmt.proposal or {}
@@ -328,7 +343,8 @@ def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> N
 
 COLUMNS = ("document", "sentences", "statements curated / proposed", "quote recall", "sentence precision", "link P / R / F1",
            "dates in draft / read", "numbers in draft / read", "certainty / modality agree", "facts curated / proposed",
-           "fact P / R", "facts within reach (R of them)", "new entries (removed)", "corroborates / disagrees / dates")
+           "fact P / R", "withheld facts (curated)", "facts within reach (R of them)", "new entries (removed)",
+           "corroborates / disagrees / dates")
 
 
 def _pct(part: int, whole: int) -> str:
@@ -351,6 +367,7 @@ def row(s: Score) -> list[str]:
         f"{_pct(s.certainty_agree, s.compared)} / {_pct(s.modality_agree, s.compared)} (of {s.compared})",
         f"{s.curated_facts} / {s.proposed_facts}",
         f"{_pct(s.facts_matched, s.proposed_facts)} / {_pct(s.facts_matched, s.curated_facts)} ({s.facts_matched})",
+        f"{s.withheld_facts} ({s.withheld_matched})",
         f"{s.facts_reachable} ({_pct(s.facts_matched, s.facts_reachable)})",
         f"{s.new_entries} ({s.removed_entries})",
         f"{s.corroborates} / {s.disagrees} / {s.dated}",
