@@ -5,7 +5,8 @@ reading. A held-out document is a text no rule was written against, with the sta
 the text, the ontology and the curation guide alone. Each is a folder (tests/data/held-out/<name>/) with
 
 - article.txt: the text, added as a new document;
-- meta.yaml: its catalogue metadata (title, date, outlet, authors, genre), as `kg add` options;
+- meta.yaml: its catalogue metadata (title, date, outlet, authors, genre), as `kg add` options, and `in_scope`: the
+  first words of each off-topic span `kg add` proposes that the curator keeps in scope (the others are confirmed);
 - statements.yaml: its curated statements, written for the id the document gets (the next free one, "005" while
   the seeds are five; another id is substituted);
 - register.yaml: the register entries it introduces;
@@ -31,6 +32,7 @@ from .adding import add_document
 from .build import load_inputs
 from .errors import InputError
 from .paths import Layout
+from .review import Review
 from .suggest_eval import INPUT_FOLDERS, Score, edit_register, score_draft
 from .yamlio import load_yaml
 
@@ -62,18 +64,26 @@ def held_out_sets(root: Path) -> list[tuple[str, str, list[Path]]]:
 
 
 def _copy(source: Layout, root: Path, folder: Path) -> tuple[Layout, str]:
-    """A copy of the inputs at root with the folder's article added and its proposed off-topic spans confirmed."""
+    """A copy of the inputs at root with the folder's article added and its proposed off-topic spans reviewed as its
+    curator did: dropped (kept in scope) where meta.yaml's `in_scope` names their first words, else confirmed."""
     for name in INPUT_FOLDERS:
         shutil.copytree(source.root / name, root / name)
     layout = Layout(root=root)
-    meta = load_yaml(folder / "meta.yaml") or {}
-    unknown = sorted(set(meta) - set(OPTIONS))
+    path = folder / "meta.yaml"
+    meta = load_yaml(path) or {}
+    unknown = sorted(set(meta) - set(OPTIONS) - {"in_scope"})
     if unknown:
-        raise InputError(folder / "meta.yaml", None, f"unknown key(s) {', '.join(unknown)}: give only {', '.join(OPTIONS)}")
+        raise InputError(path, None, f"unknown key(s) {', '.join(unknown)}: give only {', '.join(OPTIONS)}, in_scope")
     added = add_document(layout, folder / "article.txt", **{k: meta[k] for k in OPTIONS if k in meta})
-    text = layout.catalogue.read_text(encoding="utf-8")  # confirmed as `kg review` confirms them: the key removed
-    layout.catalogue.write_text("\n".join(line for line in text.split("\n") if not line.strip().startswith("proposal:")),
-                                encoding="utf-8")
+    keep = [str(words) for words in meta.get("in_scope") or []]
+    review = Review.open(layout, added.id)
+    spans = [item for item in review.items if item.kind == "span"]
+    for item in spans:
+        (review.drop if str(item.node.get("from")) in keep else review.accept)(item)
+    unmatched = sorted(set(keep) - {str(item.node.get("from")) for item in spans})
+    if unmatched:
+        raise InputError(path, None, f"in_scope: kg add proposes no off-topic span from {', '.join(map(repr, unmatched))}")
+    review.save()
     return layout, added.id
 
 

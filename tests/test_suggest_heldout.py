@@ -72,6 +72,28 @@ def test_an_alias_the_article_does_not_spell_is_refused(held_out):
         evaluate_held_out(Layout.from_settings(), held_out)
 
 
+def test_an_off_topic_span_the_curator_kept_stays_in_scope_and_the_others_are_confirmed(held_out, tmp_path):
+    from kg.corpus import load_corpus
+    from kg.suggest_heldout import curated_copy
+
+    meta = held_out / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "in_scope: [Related articles]\n", encoding="utf-8")
+    layout, doc_id = curated_copy(Layout.from_settings(), held_out, tmp_path / "copy")
+    doc = load_corpus(layout.catalogue, layout.seeds)[doc_id]
+    assert [(doc.text[span.start:span.end].split(" 3 ")[0], span.proposal) for span in doc.excluded] == [("You have", None)]
+    assert "Related articles" in doc.in_scope_text() and "You have 3 free" not in doc.in_scope_text()
+
+
+def test_an_in_scope_span_kg_add_does_not_propose_is_refused(held_out, tmp_path):
+    from kg.suggest_heldout import curated_copy
+
+    meta = held_out / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "in_scope: [Subscribe now]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="in_scope: kg add proposes no off-topic span from 'Subscribe now'") as err:
+        curated_copy(Layout.from_settings(), held_out, tmp_path / "copy")
+    assert err.value.path.endswith("meta.yaml")
+
+
 HELD_OUT = PROJECT_ROOT / "tests" / "data" / "held-out"
 
 
