@@ -156,12 +156,15 @@ _PLURAL_SCALE = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1
 _QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "moreThan"), ("exceeding", "moreThan"),
                ("at least", "atLeast"), ("less than", "lessThan"), ("fewer than", "lessThan"), ("under", "lessThan"),
                ("at most", "atMost"), ("up to", "atMost"), ("roughly", "about"), ("about", "about"),
-               ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about")]
+               ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about"),
+               ("an estimated", "about"), ("estimated", "about")]
 _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
-            "persons", "men", "officers", "commanders", "civilians", "residents"}
+            "persons", "men", "officers", "commanders", "civilians", "residents", "officials", "guards", "workers",
+            "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers"}
 _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearly)\b"), "year"),
         (re.compile(r"^\s*(?:a month|per month|monthly|each month|every month)\b"), "month"),
-        (re.compile(r"^\s*(?:a day|per day|daily)\b"), "day"),
+        (re.compile(r"^\s*(?:a week|per week|weekly|each week|every week)\b"), "week"),
+        (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
         (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton)\b"), None)]
 _WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
 _NUMBER = (rf"(?:\$\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
@@ -176,6 +179,30 @@ _NOT_UNITS = {"and", "or", "the", "a", "of", "to", "in", "on", "at", "by", "for"
               "has", "have", "had", "also", "will", "would", "can", "could", "may", "main", "percent", "years", "year",
               "months", "month", "days", "day", "weeks", "week", "times", "minute", "hours", "hour", "that", "which", "who"}
 _UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|miles|tons|tonnes|%|percent)\b", re.I)
+_WORD = re.compile(r"\s+([\w’'-]+)([,;:.)]?)")
+
+
+def _plural_head(rest: str) -> tuple[str, int] | None:
+    """What a number counts when a plural noun ends the words after it: "40 commercial trucks" (truck), "11 militia
+    members" (person), "two Baghdad-based trading companies" (company), "12 tanker shipments" (shipment): the first
+    plural within four words, none of them a word that ends a noun phrase ("of", "the", a time word) or punctuated;
+    with where it ends."""
+    at = 0
+    for _ in range(4):
+        m = _WORD.match(rest, at)
+        if m is None:
+            return None
+        word, stop = m.group(1), m.group(2)
+        if word.lower() in _NOT_UNITS:
+            return None
+        if word.islower() and word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return _singular(word), m.end(1)
+        if stop:
+            return None
+        at = m.end()
+    return None
+
+
 _NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior)\s+)*)([a-z]+)")
 
 
@@ -250,7 +277,11 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                     end += tail.end()
             else:
                 n = _NOUN.match(rest)
-                if n and n.group(1) not in _NOT_UNITS:
+                head = _plural_head(rest)
+                if head:
+                    unit, length = head
+                    end += length
+                elif n and n.group(1) not in _NOT_UNITS:
                     unit = _singular(n.group(1))
                     end += n.end()
         if unit is None:

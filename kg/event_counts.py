@@ -17,8 +17,6 @@ from .propose import Proposed, Proposer
 
 # A verb in the past, then at most one word (its object, before a count it takes from) and a preposition.
 _ACTED_ON = re.compile(r"\b(?:[a-z]+ed|hit|struck|took|sent|brought|built|shot|set)\s+(?:[a-z]+\s+)?(?:(?:from|on|into|to)\s+)?$")
-# A plural noun right after the count's unit: the unit was its modifier ("two trading companies"), what is counted unread.
-_HEAD_AFTER = re.compile(r"^\s+[a-z][a-z-]{2,}s\b")
 _NOT_THINGS = {"person", "USD", "km", "miles", "percent", "mile"}
 _SAYING = ("Announcement", "Meeting")
 
@@ -30,7 +28,7 @@ def event_counts(proposer: Proposer, text: str, quantities: list[QuantityMention
         return []
     used = [f.object for f in facts if isinstance(f.object, dict)]
     for q in quantities:
-        if q.unit in _NOT_THINGS or q.as_yaml() in used or _HEAD_AFTER.match(text[q.end:]):
+        if q.unit in _NOT_THINGS or q.as_yaml() in used:
             continue
         if _ACTED_ON.search(text[:q.start]):
             return [Proposed(events[0], "quantity", q.as_yaml(), f"{q.verbatim!r}: what the event's verb acts on")]

@@ -22,16 +22,18 @@ def test_the_count_an_event_s_verb_acts_on_is_its_quantity():
         == {("seizure-x", "quantity", 30, "truck")}
     assert found("On Friday the raid hit nine depots along the river.", [("strike-x", "date", "2022-02-04")]) \
         == {("strike-x", "quantity", 9, "depot")}
+    # the counted noun after its modifier (what the number reader takes as the unit)
+    assert found("On Friday the raid hit two storage warehouses.", [("strike-x", "date", "2022-02-04")]) \
+        == {("strike-x", "quantity", 2, "warehouse")}
     assert found("Guards on Friday collected tolls from about 60 lorries an hour.", [("seizure-x", "date", "2022-02-04")]) \
         == {("seizure-x", "quantity", 60, "lorry")}
 
 
 def test_no_quantity_for_a_count_the_verb_does_not_take_or_an_event_that_only_speaks():
     strike = [("strike-x", "date", "2022-02-04")]
-    # inside another thing's phrase, people, a modifier before the counted noun, a report's count
+    # inside another thing's phrase, people, a report's count
     assert found("On Friday the raid hit a column of 20 trucks.", strike) == set()
     assert found("On Friday the raid killed nine fighters.", strike) == set()
-    assert found("On Friday the raid hit two storage warehouses.", strike) == set()
     assert found("The monitor reported 40 trucks on Friday.", [("report-x", "date", "2022-02-04")]) == set()
     # two events, or a quantity already given
     assert found("On Friday the raid hit nine depots.", strike + [("seizure-x", "date", "2022-02-04")]) == set()

@@ -26,7 +26,7 @@ def dead(value: int, qualifier: str, verbatim: str) -> str:
 def test_the_people_a_strike_killed_are_its_casualties():
     dated = [("strike-x", "date", "2023-05-02")]
     assert found("Jets pounded a depot on Tuesday, killing at least nine guard members.", {}, dated) \
-        == {("strike-x", "casualties", dead(9, "atLeast", "at least nine guard"))}
+        == {("strike-x", "casualties", dead(9, "atLeast", "at least nine guard members"))}
     assert found("The raid killed more than 30 fighters of the brigade on Tuesday.", {}, dated) \
         == {("strike-x", "casualties", dead(30, "moreThan", "more than 30 fighters"))}
     assert found("Twelve soldiers were killed when the raid hit their base on Tuesday.", {}, dated) \
