@@ -288,7 +288,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         shown = [f for f in facts if f.rule not in withhold]
         held += len(facts) - len(shown)
         statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
-                                     len(facts) - len(shown)))
+                                     [f for f in facts if f.rule in withhold], quantities))
         rules[statements[-1]["id"]] = [f.rule for f in shown]
         statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
@@ -389,7 +389,7 @@ def _unique(facts: list[Proposed]) -> list[Proposed]:
 
 
 def _statement(doc: Document, start: int, text: str, facts: list[Proposed], dates, nodes: list[Node], known: Known,
-               number: int, cue: str | None = None, held: int = 0) -> dict:
+               number: int, cue: str | None = None, held: list[Proposed] = (), quantities=()) -> dict:
     cues = read_cues(text)
     item: dict = {"id": f"{doc.id}-{number:03d}", "quote": text}
     occurrence = doc.text.count(text, 0, start + len(text))
@@ -416,7 +416,8 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     if facts:
         why = f"{len(facts)} candidate fact(s) between the entities the sentence names: "
     elif held:
-        why = f"{held} candidate fact(s) left out, from rules that are mostly wrong on new text: its facts are the curator's to write: "
+        why = (f"{len(held)} candidate fact(s) left out, from rules that are mostly wrong on new text: its facts are the "
+               "curator's to write: ")
     else:
         why = f"no fact found, but the sentence names entities and says {cue!r}: its facts are the curator's to write: "
     proposal: dict = {
@@ -425,6 +426,12 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
         "modality": cues.modality_cue or "no cue: asserted",
         "facts": [f.reason for f in facts],
     }
+    carried = {object_key(f.object) for f in facts}
+    values = [d.value for d in dates] + [q.as_yaml() for q in quantities]  # and those of facts left out: right values,
+    values += [f.object for f in held if f.property in DATE_PROPERTIES or isinstance(f.object, dict)]  # doubtful subjects
+    values = list({object_key(v): v for v in values if object_key(v) not in carried}.values())
+    if values:  # what the sentence dates or counts that no proposed fact carries, normalised for the curator's facts
+        proposal["values"] = _Flow(values)
     for key, ids in compare(facts, known).items():
         if ids:
             proposal[key] = ids

@@ -10,7 +10,8 @@ curated statements:
 - entity links: the mentions the suggester links against the register's alias table (the curators' links) over the
   document's in-scope text, for entities the copy's register still has: precision, recall, F1;
 - dates and numbers: the share of curated date facts and quantities that a draft statement of the same sentence
-  gives exactly (the value, precision, qualifier, unit and per);
+  gives exactly (the value, precision, qualifier, unit and per), as a fact's object or among the normalised values
+  its proposal lists for the curator's facts;
 - certainty and modality: agreement of the draft statement with each curated statement of the same sentence;
 - facts: exact subject–property–object matches of the draft's facts with the curated facts, precision and recall;
   a new register entry the draft proposes counts as the curated entry the copy lacks when it names it (by the
@@ -319,8 +320,10 @@ def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> N
         return [d for d in draft if d.start < stmt.end and stmt.start < d.end]
     for stmt in curated:
         near = overlapping(stmt)
-        drafted_dates = {f.object.lexical for d in near for f in d.facts if f.property.name in DATE_PROPERTIES}
-        drafted_numbers = {object_key(f.object) for d in near for f in d.facts if isinstance(f.object, QuantityValue)}
+        listed = [object_key(v) for d in near for v in (d.proposal or {}).get("values") or []]
+        drafted_dates = {f.object.lexical for d in near for f in d.facts if f.property.name in DATE_PROPERTIES} | set(listed)
+        drafted_numbers = {object_key(f.object) for d in near for f in d.facts if isinstance(f.object, QuantityValue)} \
+            | set(listed)
         read = find_dates(stmt.quote, stmt.document.date)
         read_dates = {d.value for d in read}
         read_numbers = {object_key(q.as_yaml()) for q in find_quantities(stmt.quote, [(d.start, d.end) for d in read])}

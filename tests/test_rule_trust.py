@@ -116,3 +116,11 @@ def test_kg_suggest_says_what_it_left_out_and_all_rules_drafts_it(project_copy, 
     def facts(output: str) -> int:
         return int(next(line for line in output.splitlines() if " facts, " in line).split(" facts, ")[0].rsplit(" ", 1)[1])
     assert facts(every.stderr) - facts(held.stderr) == int(left_out[0].split(" ", 1)[0]) > 0
+
+
+def test_a_date_left_out_with_its_fact_stays_in_the_draft_as_a_value_for_the_curators_facts():
+    every = _draft(frozenset())
+    dated = [f for f in every.statements[0]["facts"] if f[1] == "date"]
+    assert dated and "values" not in every.statements[0]["proposal"]  # the date is a fact's object: not listed again
+    held = _draft(frozenset({rule for found in every.rules.values() for rule in found}))
+    assert held.statements[0]["proposal"]["values"] == ["2019-09-30"]
