@@ -25,7 +25,8 @@ _FROM = re.compile(r"['’”\"]?\s+(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?")  # "
 _AND = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*")
 _THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
 # The mode a route's own words give it ("land bridge", "overland route", "air bridge", "sea route"): lb:Mode's concepts.
-_MODES = [(re.compile(r"\b(?:land|overland|road)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
+# A road's own name gives none ("the road to the crossing"): only "road route" says how the route goes.
+_MODES = [(re.compile(r"\b(?:land|overland|road\s+routes?)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
           (re.compile(r"\b(?:sea|maritime|naval)\b", re.I), "sea")]
 
 

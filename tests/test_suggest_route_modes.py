@@ -1,0 +1,23 @@
+"""kg suggest on what a route's own words say of it and what passes through it, on hand-made sentences: a road's name
+gives no mode, a group does not pass through a place (its shipments do)."""
+
+from kg.route_cues import route_facts
+
+from .test_suggest_parts import facts_of, proposer_of, rule_facts
+
+TYPES = {"x-road": "Road", "x-route": "Route", "x-crossing": "OfficialCrossing", "x-group": "Militia", "x-moves": "Transfer"}
+
+
+def test_a_road_route_is_a_land_route_but_a_road_has_no_mode_by_its_name():
+    assert ("x-route", "mode", "land") in rule_facts(route_facts, TYPES, "The road route still carries most of the traffic.",
+                                                     {"road route": "x-route"})
+    assert not {f for f in rule_facts(route_facts, TYPES, "The road to the Tal Sabr gate was busy.", {"road to the Tal Sabr gate": "x-road"})
+                if f[1] == "mode"}
+
+
+def test_a_transfer_passes_through_a_crossing_and_a_group_does_not():
+    proposer = proposer_of(TYPES)
+    names = {"the Green Brigade": "x-group", "Tal Sabr crossing": "x-crossing"}
+    assert not facts_of(proposer, "Shipments for the Green Brigade through the Tal Sabr crossing rose.", names)
+    names = {"the shipments": "x-moves", "Tal Sabr crossing": "x-crossing"}
+    assert ("x-moves", "passesThrough", "x-crossing") in facts_of(proposer, "They sent the shipments through the Tal Sabr crossing.", names)
