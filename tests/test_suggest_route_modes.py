@@ -11,8 +11,8 @@ TYPES = {"x-road": "Road", "x-route": "Route", "x-crossing": "OfficialCrossing",
 def test_a_road_route_is_a_land_route_but_a_road_has_no_mode_by_its_name():
     assert ("x-route", "mode", "land") in rule_facts(route_facts, TYPES, "The road route still carries most of the traffic.",
                                                      {"road route": "x-route"})
-    assert not {f for f in rule_facts(route_facts, TYPES, "The road to the Tal Sabr gate was busy.", {"road to the Tal Sabr gate": "x-road"})
-                if f[1] == "mode"}
+    road = {"road to the Tal Sabr gate": "x-road"}
+    assert not {f for f in rule_facts(route_facts, TYPES, "The road to the Tal Sabr gate was busy.", road) if f[1] == "mode"}
 
 
 def test_a_transfer_passes_through_a_crossing_and_a_group_does_not():
