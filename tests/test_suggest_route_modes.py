@@ -21,3 +21,15 @@ def test_a_transfer_passes_through_a_crossing_and_a_group_does_not():
     assert not facts_of(proposer, "Shipments for the Green Brigade through the Tal Sabr crossing rose.", names)
     names = {"the shipments": "x-moves", "Tal Sabr crossing": "x-crossing"}
     assert ("x-moves", "passesThrough", "x-crossing") in facts_of(proposer, "They sent the shipments through the Tal Sabr crossing.", names)
+
+
+def test_a_bearing_from_a_place_says_the_two_lie_close():
+    types = {"x-depot": "Installation", "x-town": "Settlement", "x-crossing": "OfficialCrossing", "x-group": "Militia"}
+    proposer = proposer_of(types)
+    names = {"the Nur depot": "x-depot", "Beit Zarqa": "x-town"}
+    assert ("x-depot", "near", "x-town") in facts_of(proposer, "Guards moved to the Nur depot, 12 km south-east of Beit Zarqa.", names)
+    assert ("x-depot", "near", "x-town") in facts_of(proposer, "the Nur depot just north of the village of Beit Zarqa", names)
+    names = {"the Green Brigade": "x-group", "Beit Zarqa": "x-town"}
+    assert not facts_of(proposer, "the Green Brigade, west of Beit Zarqa, ...", names)  # a group is not a place
+    names = {"the Nur depot": "x-depot", "Beit Zarqa": "x-town"}
+    assert ("x-depot", "near", "x-town") not in facts_of(proposer, "the Nur depot sent lorries south of Beit Zarqa", names)
