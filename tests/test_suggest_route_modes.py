@@ -33,3 +33,11 @@ def test_a_bearing_from_a_place_says_the_two_lie_close():
     assert not facts_of(proposer, "the Green Brigade, west of Beit Zarqa, ...", names)  # a group is not a place
     names = {"the Nur depot": "x-depot", "Beit Zarqa": "x-town"}
     assert ("x-depot", "near", "x-town") not in facts_of(proposer, "the Nur depot sent lorries south of Beit Zarqa", names)
+
+
+def test_a_town_facing_another_lies_next_to_it():
+    types = {"tal-sabr": "Settlement", "nur": "Settlement", "x-group": "Militia"}
+    proposer = proposer_of(types)
+    names = {"Tal Sabr": "tal-sabr", "Nur": "nur"}
+    assert ("tal-sabr", "adjacentTo", "nur") in facts_of(proposer, "Tal Sabr faces the Jordanian town of Nur across the river.", names)
+    assert not facts_of(proposer, "the Green Brigade faces Nur", {"the Green Brigade": "x-group", "Nur": "nur"})
