@@ -211,6 +211,8 @@ class Proposer(EventProposals):
                 return False
         if prop == "passesThrough" and self.ontology.is_subclass(subject.type, LB + "Actor"):
             return False  # a group's movement or transfer passes through a place, not the group
+        if prop == "near" and self.ontology.is_subclass(subject.type, LB + "Border"):
+            return False  # a border runs far: "the border at al-Qaim" is a stretch of it, a place is near it, not it near a place
         return not (prop in _SPATIAL and self.ontology.is_subclass(subject.type, LB + "Country"))
 
     def statuses(self, text: str, nodes: list[Node]) -> list[Proposed]:

@@ -41,3 +41,10 @@ def test_a_town_facing_another_lies_next_to_it():
     names = {"Tal Sabr": "tal-sabr", "Nur": "nur"}
     assert ("tal-sabr", "adjacentTo", "nur") in facts_of(proposer, "Tal Sabr faces the Jordanian town of Nur across the river.", names)
     assert not facts_of(proposer, "the Green Brigade faces Nur", {"the Green Brigade": "x-group", "Nur": "nur"})
+
+
+def test_a_place_is_near_a_border_but_a_border_is_not_near_a_place():
+    proposer = proposer_of({"x-border": "Border", "tal-sabr": "Settlement"})
+    assert not facts_of(proposer, "Trucks cross the northern border at Tal Sabr.", {"northern border": "x-border", "Tal Sabr": "tal-sabr"})
+    assert ("tal-sabr", "near", "x-border") in facts_of(proposer, "Tal Sabr lies near the northern border.",
+                                                        {"northern border": "x-border", "Tal Sabr": "tal-sabr"})
