@@ -48,3 +48,11 @@ def test_a_place_is_near_a_border_but_a_border_is_not_near_a_place():
     assert not facts_of(proposer, "Trucks cross the northern border at Tal Sabr.", {"northern border": "x-border", "Tal Sabr": "tal-sabr"})
     assert ("tal-sabr", "near", "x-border") in facts_of(proposer, "Tal Sabr lies near the northern border.",
                                                         {"northern border": "x-border", "Tal Sabr": "tal-sabr"})
+
+
+def test_what_a_crossing_carries_but_not_under_a_denial():
+    types = {"x-crossing": "OfficialCrossing", "arms": "Commodity", "x-group": "Militia"}
+    names = {"Tal Sabr crossing": "x-crossing", "arms": "arms"}
+    assert ("x-crossing", "cargo", "arms") in rule_facts(route_facts, types, "Smugglers use the Tal Sabr crossing to move arms.", names)
+    text = "The brigade denies that it uses the Tal Sabr crossing to move arms."
+    assert ("x-crossing", "cargo", "arms") not in rule_facts(route_facts, types, text, names)
