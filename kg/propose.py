@@ -212,7 +212,7 @@ class Proposer(EventProposals):
         if prop == "passesThrough" and self.ontology.is_subclass(subject.type, LB + "Actor"):
             return False  # a group's movement or transfer passes through a place, not the group
         if prop == "near" and self.ontology.is_subclass(subject.type, LB + "Border"):
-            return False  # a border runs far: "the border at al-Qaim" is a stretch of it, a place is near it, not it near a place
+            return False  # a border runs far: "the border at a town" is a stretch of it; a place is near it, not it near a place
         return not (prop in _SPATIAL and self.ontology.is_subclass(subject.type, LB + "Country"))
 
     def statuses(self, text: str, nodes: list[Node]) -> list[Proposed]:
