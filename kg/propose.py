@@ -209,6 +209,10 @@ class Proposer(EventProposals):
         if p is not None and p.domain is None:
             if any(self.ontology.is_subclass(subject.type, LB + c) for c in ("Place", "Commodity", "Country")):
                 return False
+        if prop == "passesThrough" and self.ontology.is_subclass(subject.type, LB + "Actor"):
+            return False  # a group's movement or transfer passes through a place, not the group
+        if prop == "near" and self.ontology.is_subclass(subject.type, LB + "Border"):
+            return False  # a border runs far: "the border at a town" is a stretch of it; a place is near it, not it near a place
         return not (prop in _SPATIAL and self.ontology.is_subclass(subject.type, LB + "Country"))
 
     def statuses(self, text: str, nodes: list[Node]) -> list[Proposed]:

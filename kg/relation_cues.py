@@ -62,6 +62,13 @@ RELATIONS = [
     # "Al-Qaim sits just inside Iraqi territory opposite the Syrian border town of", "which lies on the west bank of"
     (r" (?:sits |lies |is |are )?(?:[\w-]+ ){0,4}?opposite (?:the )?(?:[\w-]+ ){0,3}?(?:(?:town|city|village) of )?"
      r"|,? (?:(?:which|that) )?(?:lies|lie|sits|sit|is|are) on the (?:\w+ )?(?:bank|banks|shore) of (?:the )?", "adjacentTo", "ab"),
+    # "a depot south of the town", "the airstrip, 10 km west of the city": a bearing from a place says the two lie close
+    (r",? (?:(?:which|that) (?:lies|lie|is|are|sits|sit) )?(?:(?:about|some|roughly|around|nearly|just|further|farther) )?"
+     r"(?:[\d.,]+ ?(?:km|kilometres|kilometers|miles) )?(?:north|south|east|west)(?:-?(?:east|west))? of (?:the )?"
+     r"(?:(?:[\w-]+ )?(?:town|city|village) of )?", "near", "ab"),
+    # "the town faces the Syrian town of Nur across the river": two places on either side of a line
+    (r",? (?:(?:which|that) )?(?:\w+ )?(?:faces|face|faced|facing) (?:the )?(?:[\w-]+ ){0,3}?(?:(?:town|city|village) of )?",
+     "adjacentTo", "ab"),
     # "Abu Kamal, which lies on the west bank of the Euphrates near the border": where the place itself lies
     (r",? (?:which|that) (?:lies|lie|is|are|sits|sit)(?: located| situated)? [^,;()]{0,60}? near (?:the )?", "near", "ab"),
     (r" (?:is |lies |located |situated )?at (?:the )?(?:(?:[\w-]+ ){0,2}?(?:town|city|village) of )?", "near", "ab"),

@@ -19,13 +19,18 @@ from .relation_cues import TO
 CARRIES = re.compile(r"\b(?:move[sd]?|moving|send(?:s|ing)?|sent|transport(?:s|ed|ing)?|ship(?:s|ped|ping)?|carr(?:y|ies|ied|ying)|"
                       r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|bring(?:s|ing)?|brought|"
                       r"passage of|gateway for|route for|corridor for|flow of)\b", re.I)
+# A denial the route's clause stands under ("the group denies that it uses the crossing to move arms"): what it carries
+# is the denied claim's, an event the curator writes, not a fact of the route.
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?)\s+(?:(?:the\s+)?(?:claims?|reports?|allegations?)\s+)?"
+                     r"that\b[^.;:!?]*$", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|although)\b")
 _WINDOW = 120  # characters from the route to what it carries or leads to
 _FROM = re.compile(r"['’”\"]?\s+(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?")  # "the land bridge from", "the route runs from"
 _AND = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*")
 _THROUGH = re.compile(r"\b(?:through|via|across|in and out of)\s+(?:the\s+)?$", re.I)
 # The mode a route's own words give it ("land bridge", "overland route", "air bridge", "sea route"): lb:Mode's concepts.
-_MODES = [(re.compile(r"\b(?:land|overland|road)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
+# A road's own name gives none ("the road to the crossing"): only "road route" says how the route goes.
+_MODES = [(re.compile(r"\b(?:land|overland|road\s+routes?)\b", re.I), "land"), (re.compile(r"\b(?:air|aerial)\b", re.I), "air"),
           (re.compile(r"\b(?:sea|maritime|naval)\b", re.I), "sea")]
 
 
@@ -44,7 +49,7 @@ def route_facts(proposer: Proposer, text: str, nodes: list[Node], inner: list[No
         end = clause_end(text, route.end)
         after = [n for n in nodes if route.end <= n.start < end and n.kind != "unsure"]
         cue = CARRIES.search(text, route.end, end)
-        if cue:
+        if cue and not _DENIED.search(text, 0, route.start):
             for n in after:
                 if n.start >= cue.end() and _local(n.type) == "Commodity":
                     out.append(Proposed(route.id, "cargo", n.id, f"{route.words!r} … {cue.group(0)!r} {n.words!r}"))

@@ -54,6 +54,7 @@ from .goods_examples import goods_examples
 from .influence_cues import dominant_forces, influence_facts
 from .label_words import described
 from .last_stands import last_stands
+from .linked_places import linked_places
 from .means_cues import means_facts
 from .member_targets import member_targets
 from .mentions import Matcher
@@ -98,6 +99,7 @@ from .route_uses import route_uses
 from .rule_trust import withheld
 from .sect_cues import named_sects
 from .stance_cues import opposed, proxies, supported, supporting
+from .standing_statuses import standing_statuses
 from .state_cues import across_from_border_towns, crossing_borders, crossings_in_border_towns, inherited_sponsors, state_facts, title_bodies
 from .statements import load_statement_file
 from .stationed_forces import stationed_forces
@@ -243,7 +245,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
         facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
         facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
-        facts += supporting(proposer, text, nodes)
+        facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
