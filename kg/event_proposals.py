@@ -23,7 +23,8 @@ from .speaker_places import speaker_place
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
 
 _TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
-_STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"), (r"\bdrone", "droneStrike"),
+_STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid|\bwar ?planes?\b|\bjets?\b|(?<!unmanned )\baircraft\b", "airStrike"),
+                 (r"\bdrone", "droneStrike"),
                  (r"\brocket", "rocketFire")]
 # What may stand between an event's agent and the word of the event: auxiliaries, a date ("the United States on
 # November 17 imposed sanctions"), the adjective of a strike ("Israeli air strike").
@@ -45,7 +46,7 @@ _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of) (?:the )?(?:[A-Z][a-z]+ )?"
-                           r"(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
+                           r"(?:(?:(?:border |frontier )?(?:town|city|village|area)|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")

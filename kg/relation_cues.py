@@ -123,7 +123,9 @@ RELATIONS = [
 # Words that name an event of a kind, and the class (Transfer last: kg.propose reads it as the last).
 TRIGGERS = [
     (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing|fire (?:a )?rockets?|fired (?:a )?rockets?"
-     r"|air raids?|drone attacks?|missile attacks?|rocket attacks?|shelling|shelled|bombard(?:ed|ment)", "Strike"),
+     r"|air raids?|drone attacks?|missile attacks?|rocket attacks?|shelling|shelled|bombard(?:ed|ment)"
+     # the weapon that is the subject of a verb of striking: "a drone hit a position", "warplanes targeted a depot"
+     r"|(?:drones?|warplanes?|war planes?|jets?|aircraft|helicopters?)(?= (?:also |reportedly )?(?:hit|targeted|destroyed))", "Strike"),
     (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
     (r"sanctions?|sanctioned|designat(?:ed|ion)|blacklist(?:ed|ing)?|froze (?:the )?assets|asset freezes?", "Sanction"),
     (r"meetings?|conference|summit|visit(?:ed|s|ing)?|met with", "Meeting"),
