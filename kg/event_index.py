@@ -71,7 +71,9 @@ class EventIndex:
             by_object = cls in ("CrossingOpening", "Construction")
             # a town's capture that one source dates a month off another's: the same place taken the same year
             same_date = same_date or cls == "TerritorialCapture" and same_place and any(date[:4] == d[:4] for d in known_dates)
-            if same_place and (same_date or not known_dates or by_object) or (as_fine or by_object and same_date) and not place_ids:
+            # a day's event the register places nowhere is the one the sentence places ("on May 3, strikes hit X")
+            as_fine = as_fine and (not place_ids or not where and len(date) >= 10)
+            if same_place and (same_date or not known_dates or by_object) or as_fine or by_object and same_date and not place_ids:
                 return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
         return None, ""
 

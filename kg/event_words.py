@@ -9,7 +9,8 @@ import re
 from .dates_numbers import DateMention, dates
 
 # before a date that opens a sentence
-OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
+OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of|night|morning|evening|"
+                     r"afternoon|dawn)\s+)*", re.I)
 CLAUSE = re.compile(r"\b(?:after|before|when|while|as(?! an?\b)|because|since|although|but|which|that|who|where)\b", re.I)
 # The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
 HELD = re.compile(r"\b(?:(?:was|were|is|are|had been|has been|have been) )?(?:held|convened)\b|\btook place\b", re.I)
@@ -46,6 +47,8 @@ def one_clause(text: str, m: re.Match, date: DateMention) -> bool:
     """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
     and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
     between = _LIST_COMMA.sub("", text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()])
+    if date.start >= m.end() and re.fullmatch(r",\s*(?:on|in)?\s*", between) and text.startswith(",", date.end):
+        return True  # a date set between commas after the event's word: "The strike, on May 3, hit a depot"
     if CLAUSE.search(between) or re.search(r"[.!?][*_”\"]*\s+[A-Z]", between):  # or a sentence the segmenter ran on
         return False
     return "," not in between or bool(OPENING.fullmatch(text[:date.start]))
