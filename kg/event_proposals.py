@@ -29,7 +29,8 @@ _STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid|\bwar ?planes?\
 # What may stand between an event's agent and the word of the event: auxiliaries, a date ("the United States on
 # November 17 imposed sanctions"), the adjective of a strike ("Israeli air strike").
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
-                          r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}|"
+                          r"planning to|plans to|preparing to|seeking to|to|air|drones?|aircraft|jets|warplanes|war planes|planes|"
+                          r"helicopters|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}|"
                           r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)*",
                           re.I)
 # Who tried a strike, maybe with the place they stood: "militias near Damascus tried to fire a rocket".
@@ -42,6 +43,12 @@ _AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?
 _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according )to|curb|curbing|prevent|preventing|counter|countering|"
                       r"stop|stopping|combat|combating|fight|"
                       r"against)\s+(?:\w+\s+)?$", re.I)
+# What may stand between a strike's perpetrator and its verb: the weapon ("Israeli jets hit", "U.S. aircraft struck").
+_WEAPON = re.compile(r"(?:air|drones?|aircraft|jets|warplanes|war planes|planes|helicopters)?", re.I)
+# Between a strike's verb and the group whose site it hit: "struck buildings used by", "hit a depot of".
+_HELD_BY = re.compile(r"\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?(?:depots?|warehouses?|positions?|bases?|"
+                      r"buildings?|posts?|headquarters|sites?|facilit(?:y|ies)|convoys?|vehicles?|trucks?|camps?)\s+"
+                      r"(?:of|used by|belonging to|run by|held by|operated by|controlled by)\s+(?:the\s+)?")
 # The subject of a passive sanction is its target: "the group was designated", "two firms have been sanctioned".
 _SANCTIONED = re.compile(r"\s+(?:(?:was|were|has been|have been|had been|is|are|being)\s+)(?:\w+ly\s+)?"
                          r"(?:sanctioned|designated|blacklisted)", re.I)
@@ -301,7 +308,7 @@ class EventProposals:
             kind = strike_kind(text, m) if cls == "Strike" else None
             if kind:
                 out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
-            if before and text[before[-1].end:m.start()].strip() in ("", "air", "drone"):
+            if before and _WEAPON.fullmatch(text[before[-1].end:m.start()].strip()):  # "U.S. aircraft struck"
                 out.append(Proposed(ev.id, "perpetrator", before[-1].id, f"{before[-1].words!r} before {m.group(0)!r}"))
             else:
                 out += self.attempt(text, nodes, ev, m, actors)
@@ -310,6 +317,8 @@ class EventProposals:
                 out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
             target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"
                       and re.search(r"(?:members of|struck|hit|targeted|against|on|\bat) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
+            target = target or [n for n in actors if n.kind != "demonym" and _HELD_BY.fullmatch(text[m.end():n.start])
+                                and not text.startswith(("-", "–"), n.end)][:1]  # "a convoy of Iran-aligned fighters"
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
             if _KILLED.search(text):

@@ -33,3 +33,21 @@ def test_a_strike_near_a_border_town_is_near_that_town_and_a_country_is_not_near
     assert ("Strike", "nearLocation", "albu-kamal") in found
     found = events("In June 2019 an air strike hit fighters near the border of Syria.", {"Syria": "syria"})
     assert not {f for f in found if f[1] == "nearLocation"}
+
+
+def test_the_country_whose_aircraft_struck_is_the_perpetrator_and_the_group_whose_site_was_hit_the_target():
+    proposer = proposer_of({**TYPES, "united-states": "Country"})
+    text = "On April 2, 2022, U.S. aircraft struck two depots used by Kataib Hezbollah in the desert."
+    nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}, demonyms={"U.S.": "united-states"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert {("perpetrator", "united-states"), ("target", "kataib-hezbollah"), ("strikeType", "airStrike")} <= found
+    # a group that reported the strike, or whose site was only near it, is not its target
+    text = "On April 2, 2022, U.S. aircraft struck two depots near a base, Kataib Hezbollah said."
+    nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}, demonyms={"U.S.": "united-states"})
+    found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert ("target", "kataib-hezbollah") not in found and ("perpetrator", "united-states") in found
+    # a name inside a compound adjective ("Syria-bound") describes what was hit, it is not the group that held it
+    proposer.types["syria"] = "https://landbridge-kg.org/ontology#Country"
+    text = "On April 2, 2022, U.S. aircraft struck a convoy of Syria-bound trucks."
+    nodes = nodes_of(proposer, text, {"Syria": "syria"}, demonyms={"U.S.": "united-states"})
+    assert not {f for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009") if f.property == "target"}
