@@ -312,7 +312,8 @@ class EventProposals:
                 out.append(Proposed(ev.id, "perpetrator", before[-1].id, f"{before[-1].words!r} before {m.group(0)!r}"))
             else:
                 out += self.attempt(text, nodes, ev, m, actors)
-            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])]
+            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])
+                  and not _HELD_BY.fullmatch(text[m.end():n.start])]  # "struck buildings used by X": X held them
             if by:
                 out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
             target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"

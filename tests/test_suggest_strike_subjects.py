@@ -41,6 +41,7 @@ def test_the_country_whose_aircraft_struck_is_the_perpetrator_and_the_group_whos
     nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}, demonyms={"U.S.": "united-states"})
     found = {(f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
     assert {("perpetrator", "united-states"), ("target", "kataib-hezbollah"), ("strikeType", "airStrike")} <= found
+    assert ("perpetrator", "kataib-hezbollah") not in found
     # a group that reported the strike, or whose site was only near it, is not its target
     text = "On April 2, 2022, U.S. aircraft struck two depots near a base, Kataib Hezbollah said."
     nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}, demonyms={"U.S.": "united-states"})
