@@ -4,8 +4,8 @@ event moved, seized or built").
 
 Not a count inside another thing's phrase ("hit a column of 20 trucks": the column's trucks, not the strike's), nor
 one whose noun the number reader did not reach ("two trading companies"), nor people, money, lengths or shares
-(casualties, sizes, values and lengths have their own rules), nor an event a report or a meeting is
-(what they count is what they say, not what they did). Only for a sentence of one such event."""
+(casualties, sizes, values and lengths have their own rules), nor an event a report, a meeting or a sanction is
+(what they count is what they say or list, not what they did). Only for a sentence of one such event."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from .propose import Proposed, Proposer
 
 # A verb in the past, then at most one word (its object, before a count it takes from) and a preposition.
 _ACTED_ON = re.compile(r"\b(?:[a-z]+ed|hit|struck|took|sent|brought|built|shot|set)\s+(?:[a-z]+\s+)?(?:(?:from|on|into|to)\s+)?$")
-_NOT_THINGS = {"person", "USD", "km", "miles", "percent", "mile"}
-_SAYING = ("Announcement", "Meeting")
+_NOT_THINGS = {"person", "USD", "km", "miles", "percent", "mile", "other"}  # "three others": no thing named
+# What says or decides rather than moves, seizes or builds: a sanction's count is of whom it lists
+_SAYING = ("Announcement", "Meeting", "Sanction")
 
 
 def event_counts(proposer: Proposer, text: str, quantities: list[QuantityMention], facts: list[Proposed]) -> list[Proposed]:

@@ -69,7 +69,11 @@ class EventIndex:
             as_fine = any(_same_day(date, d) and len(date.lstrip("-")) >= len(d.lstrip("-")) for d in known_dates)
             # the opening or construction of a thing is one event whatever date a source gives it (planned or done)
             by_object = cls in ("CrossingOpening", "Construction")
-            if same_place and (same_date or not known_dates or by_object) or (as_fine or by_object and same_date) and not place_ids:
+            # a town's capture that one source dates a month off another's: the same place taken the same year
+            same_date = same_date or cls == "TerritorialCapture" and same_place and any(date[:4] == d[:4] for d in known_dates)
+            # a day's event the register places nowhere is the one the sentence places ("on May 3, strikes hit X")
+            as_fine = as_fine and (not place_ids or not where and len(date) >= 10)
+            if same_place and (same_date or not known_dates or by_object) or as_fine or by_object and same_date and not place_ids:
                 return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
         return None, ""
 

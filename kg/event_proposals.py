@@ -23,12 +23,15 @@ from .speaker_places import speaker_place
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
 
 _TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
-_STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid", "airStrike"), (r"\bdrone", "droneStrike"),
+_STRIKE_TYPES = [(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raid|\bwar ?planes?\b|\bjets?\b|(?<!unmanned )\baircraft\b", "airStrike"),
+                 (r"\bdrone", "droneStrike"),
                  (r"\brocket", "rocketFire")]
 # What may stand between an event's agent and the word of the event: auxiliaries, a date ("the United States on
 # November 17 imposed sanctions"), the adjective of a strike ("Israeli air strike").
 _AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|even|then|later|reportedly|been|being|set to|"
-                          r"planning to|plans to|preparing to|seeking to|to|air|drone|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}),?\s+)*",
+                          r"planning to|plans to|preparing to|seeking to|to|air|drones?|aircraft|jets|warplanes|war planes|planes|"
+                          r"helicopters|on \w+ \d{1,2}(?:, \d{4})?|in \w+ \d{4}|"
+                          r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)*",
                           re.I)
 # Who tried a strike, maybe with the place they stood: "militias near Damascus tried to fire a rocket".
 _ATTEMPT = re.compile(r"(?:\s+(?P<where>near|outside|in)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))?"
@@ -40,15 +43,27 @@ _AGAIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:again\s+|later\s+|once more\s+)?(?
 _PURPOSE = re.compile(r"\b(?:(?<!tried )(?<!attempted )(?<!sought )(?<!according )to|curb|curbing|prevent|preventing|counter|countering|"
                       r"stop|stopping|combat|combating|fight|"
                       r"against)\s+(?:\w+\s+)?$", re.I)
+# What may stand between a strike's perpetrator and its verb: the weapon ("Israeli jets hit", "U.S. aircraft struck").
+_WEAPON = re.compile(r"(?:air|drones?|aircraft|jets|warplanes|war planes|planes|helicopters)?", re.I)
+# Between a strike's verb and the group whose site it hit: "struck buildings used by", "hit a depot of".
+_HELD_BY = re.compile(r"\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?(?:depots?|warehouses?|positions?|bases?|"
+                      r"buildings?|posts?|headquarters|sites?|facilit(?:y|ies)|convoys?|vehicles?|trucks?|camps?)\s+"
+                      r"(?:of|used by|belonging to|run by|held by|operated by|controlled by)\s+(?:the\s+)?")
+# The subject of a passive sanction is its target: "the group was designated", "two firms have been sanctioned".
+_SANCTIONED = re.compile(r"\s+(?:(?:was|were|has been|have been|had been|is|are|being)\s+)(?:\w+ly\s+)?"
+                         r"(?:sanctioned|designated|blacklisted)", re.I)
 # What an event's word is for (what is prepared), not what happened: no citation dates it.
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
 _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of) (?:the )?(?:[A-Z][a-z]+ )?"
-                           r"(?:(?:town|city|village|area|border) (?:of )?)?$"), "nearLocation"),
+                           r"(?:(?:(?:border |frontier )?(?:town|city|village|area)|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
+# What a seizure of land took: "seized both towns", "seized the city of", "seized territory".
+_TOWNS_TAKEN = re.compile(r"\s+(?:(?:the|both|two|three|several|many|most|all|large|swathes of|parts of)\s+)*"
+                          r"(?:towns?|cit(?:y|ies)|villages?|territory|territories|provinces?|regions?)\b", re.I)
 # What stands between the word of a construction and the thing built: "built a", "completed the towering".
 _BUILT_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
@@ -85,6 +100,8 @@ class EventProposals:
             limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
             near = [(ew.distance(m, date, text), m.start(), m, cls) for m, cls in triggers
                     if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
+            # "seized the towns in 2014 and reopened …": the verb after "and" is another predicate, not the date's
+            near = [c for c in near if not ew.NEXT_PREDICATE.match(text, date.end, c[2].start())] or near
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             near = near or [(0, 0, *far) for far in [ew.clause_event(text, date, triggers)] if far]  # the clause's subject or verb
@@ -150,6 +167,7 @@ class EventProposals:
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
         limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
         near = [(ew.distance(m, date), m) for m in finite_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
+                and not (m.start() < date.end and date.start < m.end())  # "May 2022": the date's own word is no verb
                 and ew.one_clause(text, m, date) and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
                          and not action_verbs(m.group(0)))]  # a date that is the subject: "2017 was a year of war"
@@ -170,7 +188,8 @@ class EventProposals:
         """One event: the register's (same kind, place, date) or a new entry, with its date, place, roles, counts. A
         seizure of towns, not of goods, is a capture ("Albukamal and Al-Qaim were seized by ISIS in 2014")."""
         if cls == "Seizure" and not any(local_name(n.type) == "Commodity" for n in nodes) \
-                and any(_PASSIVE_PLACE.search(text[n.end:m.start()]) for n in self._towns(nodes, m.start())):
+                and (any(_PASSIVE_PLACE.search(text[n.end:m.start()]) for n in self._towns(nodes, m.start()))
+                     or _TOWNS_TAKEN.match(text, m.end())):
             cls = "TerritorialCapture"
         places = self.places(text, nodes, m.end(), cls)
         if cls == "TerritorialCapture":
@@ -289,15 +308,18 @@ class EventProposals:
             kind = strike_kind(text, m) if cls == "Strike" else None
             if kind:
                 out.append(Proposed(ev.id, "strikeType", kind, f"{m.group(0)!r}"))
-            if before and text[before[-1].end:m.start()].strip() in ("", "air", "drone"):
+            if before and _WEAPON.fullmatch(text[before[-1].end:m.start()].strip()):  # "U.S. aircraft struck"
                 out.append(Proposed(ev.id, "perpetrator", before[-1].id, f"{before[-1].words!r} before {m.group(0)!r}"))
             else:
                 out += self.attempt(text, nodes, ev, m, actors)
-            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])]
+            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])
+                  and not _HELD_BY.fullmatch(text[m.end():n.start])]  # "struck buildings used by X": X held them
             if by:
                 out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
             target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"
                       and re.search(r"(?:members of|struck|hit|targeted|against|on|\bat) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
+            target = target or [n for n in actors if n.kind != "demonym" and _HELD_BY.fullmatch(text[m.end():n.start])
+                                and not text.startswith(("-", "–"), n.end)][:1]  # "a convoy of Iran-aligned fighters"
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
             if _KILLED.search(text):
@@ -311,11 +333,16 @@ class EventProposals:
                     out.append(Proposed(ev.id, "openedCrossing", n.id, f"the crossing {n.words!r} opens"))
                     break
         elif cls == "Sanction":
-            target = [n for n in after if re.search(r"\b(?:on|against|sanctioned|designated) (?:the )?(?:\w+ ){0,4}$",
+            target = [n for n in after if re.search(r"\b(?:on|against|sanctioned|designated|added) (?:the )?(?:\w+ ){0,4}$",
                                                     text[m.end():n.start])]
+            passive = before and _SANCTIONED.fullmatch(text[before[-1].end:m.end()])  # "the group was designated by …"
+            if not passive and re.fullmatch(r"\w+ed|adds", m.group(0)):  # its verb's object: "designated two firms", "added a firm"
+                target = target or [n for n in after if re.fullmatch(r"\s+(?!(?:by|as|in|on|at|for|to|from|with)\s)(?:[\w'’-]+\s+){0,4}",
+                                                                     text[m.end():n.start])][:1]
+            target = target or (before[-1:] if passive else [])
             if target:
                 out.append(Proposed(ev.id, "sanctionTarget", target[0].id, f"sanctions on {target[0].words!r}"))
-            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or before[-1:]
+            by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or ([] if passive else before[-1:])
             if by:
                 out.append(Proposed(ev.id, "issuedBy", by[0].id, f"{by[0].words!r} imposes {m.group(0)!r}"))
         elif cls == "TerritorialCapture" and re.match(r"\s+by\s", text[m.end():]):

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import DateMention
+from .dates_numbers import DateMention, dates
 
 # before a date that opens a sentence
-OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of)\s+)*", re.I)
-CLAUSE = re.compile(r"\b(?:after|before|when|while|as|because|since|although|but|which|that|who|where)\b", re.I)
+OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of|night|morning|evening|"
+                     r"afternoon|dawn)\s+)*", re.I)
+CLAUSE = re.compile(r"\b(?:after|before|when|while|as(?! an?\b)|because|since|although|but|which|that|who|where)\b", re.I)
 # The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
 HELD = re.compile(r"\b(?:(?:was|were|is|are|had been|has been|have been) )?(?:held|convened)\b|\btook place\b", re.I)
 _LIST_COMMA = re.compile(r",(?=\s+[\w’'-]+\s+(?:and|or)\s)")  # "Syria, Iraq and Iran": one noun phrase, not two clauses
@@ -24,6 +25,7 @@ LIGHT = re.compile(r"\s(?:imposed|imposes|impose|carried out|carries out|conduct
                    r"\s+(?:(?:a|an|the|new|its|their)\s+)?$", re.I)
 # Between the verb of a move and the place it went to: "moved some units back to the", "made their way into".
 MOVED_TO = re.compile(r"(?:\s+(?:back|over|across|onward|forward|again))*\s+(?:to|into|toward|towards)\s+(?:the\s+)?", re.I)
+NEXT_PREDICATE = re.compile(r"\s*,?\s+(?:and|but|or|then)\s", re.I)  # after a date, what opens a verb phrase of its own
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+\w+ed$", re.I)  # "ISIS was expelled": what it was done to, no agent
 
 
@@ -45,6 +47,8 @@ def one_clause(text: str, m: re.Match, date: DateMention) -> bool:
     """An event's word and a date in one clause: no clause word between them ("re-opened on Monday after … airstrikes"),
     and no comma unless the date opens the sentence ("In June 2018, an air strike")."""
     between = _LIST_COMMA.sub("", text[m.end():date.start] if date.start >= m.end() else text[date.end:m.start()])
+    if date.start >= m.end() and re.fullmatch(r",\s*(?:on|in)?\s*", between) and text.startswith(",", date.end):
+        return True  # a date set between commas after the event's word: "The strike, on May 3, hit a depot"
     if CLAUSE.search(between) or re.search(r"[.!?][*_”\"]*\s+[A-Z]", between):  # or a sentence the segmenter ran on
         return False
     return "," not in between or bool(OPENING.fullmatch(text[:date.start]))
@@ -71,7 +75,8 @@ def joined(text: str, m: re.Match, words: list[tuple[re.Match, str]]) -> list[tu
     """The event words coordinated before an event's word, which its date dates too: "after the fall of Baghouz and
     ISIS's takeover of the valley (March 2019)"."""
     return [(w, cls) for w, cls in words if w.end() < m.start()
-            and re.fullmatch(r"[^,;:.()]{0,40}?\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}", text[w.end():m.start()])]
+            and re.fullmatch(r"[^,;:.()]{0,40}?\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}", text[w.end():m.start()])
+            and not dates(text[w.end():m.start()], None)]  # "seized the towns in 2014 and reopened in 2019": its own date
 
 
 # Between a verb of saying and the event it makes known: "announced sanctions", "declared the reopening of".

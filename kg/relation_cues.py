@@ -130,9 +130,13 @@ RELATIONS = [
 # Words that name an event of a kind, and the class (Transfer last: kg.propose reads it as the last).
 TRIGGERS = [
     (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing|fire (?:a )?rockets?|fired (?:a )?rockets?"
-     r"|air raids?|drone attacks?|missile attacks?|rocket attacks?|shelling|shelled|bombard(?:ed|ment)", "Strike"),
+     r"|air raids?|drone attacks?|missile attacks?|rocket attacks?|shelling|shelled|bombard(?:ed|ment)"
+     # the weapon that is the subject of a verb of striking: "a drone hit a position", "warplanes targeted a depot"
+     r"|(?:drones?|warplanes?|war planes?|jets?|aircraft|helicopters?)(?= (?:also |reportedly )?(?:hit|targeted|destroyed))", "Strike"),
     (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
-    (r"sanctions?|sanctioned|designat(?:ed|ion)|blacklist(?:ed|ing)?|froze (?:the )?assets|asset freezes?", "Sanction"),
+    (r"sanctions?|sanctioned|designat(?:ed|ion)|blacklist(?:ed|ing)?|froze (?:the )?assets|asset freezes?"
+     # "added a firm and its owner to its sanctions list"
+     r"|add(?:ed|s)(?=[^.;:]{1,80}?\bto (?:its|the|a|their) (?:\w+ )?(?:sanctions?|terror(?:ist)?|black) ?list)", "Sanction"),
     (r"meetings?|conference|summit|visit(?:ed|s|ing)?|met with", "Meeting"),
     (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:\w+ )?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way"
      r"|withdr(?:ew|awn|awal)|pulled out|sent (?:\w+ )?(?:reinforcements|troops|fighters)", "Deployment"),
@@ -140,7 +144,8 @@ TRIGGERS = [
     # "completed" only of a thing that is built: "completed the cement barrier", not "completed the deal"
     (r"construction|constructed|built|erected|completed(?= (?:the |a |an |its |their )?(?:[\w-]+ ){0,4}"
      r"(?:barriers?|walls?|fences?|trench(?:es)?|berms?|bridges?|bases?|towers?|crossings?|terminals?)\b)", "Construction"),
-    (r"captured|capture|occup(?:ied|ation)|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
+    (r"captured|capture|took(?= (?:the (?:\w+ )?(?:town|city|village) of )?[A-Z])|"
+     r"occup(?:ied|ation)|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover",
      "TerritorialCapture"),
     (r"announced|declar(?:ed|ing)|statement|reported|a report|agreement|agreed", "Announcement"),
     (r"attack(?:ed|s)?|fired|ambush(?:ed|es)?|assassinat(?:ed|ion)", "Attack"),

@@ -39,3 +39,12 @@ def test_no_quantity_for_a_count_the_verb_does_not_take_or_an_event_that_only_sp
     assert found("On Friday the raid hit nine depots.", strike + [("seizure-x", "date", "2022-02-04")]) == set()
     given = strike + [("strike-x", "quantity", {"value": 3, "qualifier": "exactly", "unit": "depot"})]
     assert found("On Friday the raid hit nine depots.", given) == set()
+
+
+def test_no_quantity_for_whom_a_sanction_lists_or_for_others_the_number_reader_names_no_thing_of():
+    proposer_types = {**TYPES, "sanction-x": "Sanction"}
+    proposer = proposer_of(proposer_types)
+    text = "The ministry on Friday sanctioned three trading firms."
+    given = [Proposed("sanction-x", "date", "2022-02-04", "")]
+    assert event_counts(proposer, text, quantities(text), given) == []
+    assert found("On Friday a bomb killed two guards and wounded three others.", [("strike-x", "date", "2022-02-04")]) == set()
