@@ -4,12 +4,14 @@ A mention is found in this order, the longest name winning where names overlap:
 
 - `name`: a label or alias of the register, exactly as written (kg.register.mention_spans);
 - `folded`: the same once case, apostrophes and hyphens are set aside (kg.names.fold): al-Qa'im for al-Qaim, Iraqi
-  Security forces, US forces for U.S. forces; or with another word for an armed body at its end (Units for Forces);
+  Security forces, US forces for U.S. forces; or with another word for an armed body at its end (Units for Forces,
+  groups or factions for militias);
 - `skeleton`: the consonant key transliterations share (kg.names.skeleton), confirmed by the edit similarity of the
   folded forms (rapidfuzz): Kata’aib Hezbollah, Hizballah, Albukmal;
 - `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
 - `short`: a short form news writes of a long name (kg.short_names): Harakat al-Nujaba, al-Tanf for al-Tanf crossing;
-- a crossing named by the two places it joins, a dash between them (kg.paired_crossings: al-Qaim-Abu Kamal crossing);
+- a crossing named by the two places it joins, a dash between them (kg.paired_crossings: al-Qaim-Abu Kamal crossing),
+  and a border by the two countries it divides (kg.paired_borders: the Syria-Iraq frontier);
 - `acronym` and `surname`: short forms of names the text gives in full (KH after Kataib Hezbollah, a bracketed
   "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
@@ -29,6 +31,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from .names import fold, skeleton
+from .paired_borders import paired_borders
 from .paired_crossings import paired_crossings
 from .phrase_names import phrase_spans
 from .register import Entity, mention_spans
@@ -131,8 +134,9 @@ class Matcher:
             # title-case names too: a text may write their last words in lower case (Iraqi Security forces)
             if len(name_words) > 1 and any(fold(n) == key and n[:1].isupper()
                                            for ent in [entities[ent_id]] for n in {ent.label, *ent.aliases}):
-                for size in {len(_TOKEN.findall(key)), len(_TOKEN.findall(_backing(key)))}:
-                    self.mixed.setdefault(size, {}).setdefault(_backing(key), ent_id)
+                for form in _variants(key):
+                    for size in {len(_TOKEN.findall(form)), len(_TOKEN.findall(_backing(form)))}:
+                        self.mixed.setdefault(size, {}).setdefault(_backing(form), ent_id)
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
@@ -196,7 +200,7 @@ class Matcher:
             country = DEMONYMS.get(tok.group(0))
             if country and not _overlaps(taken, tok.start(), tok.end()):
                 taken.append(Mention(tok.start(), tok.end(), tok.group(0), None, "demonym", self.countries.get(fold(country))))
-        return paired_crossings(text, sorted(taken, key=lambda m: m.start), self.entities)
+        return paired_borders(text, paired_crossings(text, sorted(taken, key=lambda m: m.start), self.entities), self.entities)
 
     def _mixed(self, text: str, tokens: list[re.Match]) -> list[Mention]:
         """Mentions of names that mix capitalised and lower-case words, however the text spells them (Shi'ite militias)."""
@@ -264,8 +268,8 @@ _BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
 
 
 # Words for the body of an armed force that sources use one for another at the end of its name (Popular Mobilization
-# Units / Forces, U.S. troops / forces).
-_FORCE_WORDS = ("forces", "units", "troops")
+# Units / Forces, U.S. troops / forces, Iran-backed militias / groups / factions).
+_FORCE_WORDS = ("forces", "units", "troops", "militias", "groups", "factions")
 
 
 def _force_words(key: str) -> list[str]:
@@ -284,6 +288,12 @@ def _backing(key: str) -> str:
     interchangeably for one group, as the register's own aliases show; and its initials written together (U.S. forces /
     US forces)."""
     return _INITIALS.sub(r"\1", _BACKING.sub("backed", key))
+
+
+def _variants(key: str) -> list[str]:
+    """A folded name and the forms news writes of it: another word for the armed body at its end (Iran-backed groups
+    for Iran-backed militias)."""
+    return [key, *_force_words(key)]
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
