@@ -100,3 +100,16 @@ def test_the_head_noun_of_a_translated_name_once_the_text_has_given_it():
     assert ("Hashd", "pmf") in found
     found = [(m.words, m.entity) for m in Matcher(register).find("The Hashd took the town. Then the Hashd al-Shaabi grew.")]
     assert ("Hashd", "pmf") not in found  # before the full name, the word alone is not read as it
+
+
+def test_a_country_adjective_before_a_groups_name_but_not_before_its_members():
+    from tests.test_suggest_parts import nodes_of, proposer_of
+
+    proposer = proposer_of({"iraq": "Country", "kh": "Militia"})
+
+    def facts(text):
+        nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kh"}, {"Iraqi": "iraq"})
+        return {(f.subject, f.property, f.object) for f in proposer.countries(text, nodes)}
+
+    assert facts("The Iraqi Kataib Hezbollah denied it.") == {("kh", "country", "iraq")}
+    assert facts("Most of the dead were Iraqi members of Kataib Hezbollah.") == set()
