@@ -4,12 +4,15 @@ A mention is found in this order, the longest name winning where names overlap:
 
 - `name`: a label or alias of the register, exactly as written (kg.register.mention_spans);
 - `folded`: the same once case, apostrophes and hyphens are set aside (kg.names.fold): al-Qa'im for al-Qaim, Iraqi
-  Security forces, US forces for U.S. forces; or with another word for an armed body at its end (Units for Forces);
+  Security forces, US forces for U.S. forces; or with another word for an armed body at its end (Units for Forces,
+  groups or factions for militias);
 - `skeleton`: the consonant key transliterations share (kg.names.skeleton), confirmed by the edit similarity of the
   folded forms (rapidfuzz): Kata’aib Hezbollah, Hizballah, Albukmal;
 - `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
 - `short`: a short form news writes of a long name (kg.short_names): Harakat al-Nujaba, al-Tanf for al-Tanf crossing;
-- a crossing named by the two places it joins, a dash between them (kg.paired_crossings: al-Qaim-Abu Kamal crossing);
+- `translated`: a group's Arabic name read as its English one (kg.arabic_names: Hashd al-Shaabi);
+- a crossing named by the two places it joins, a dash between them (kg.paired_crossings: al-Qaim-Abu Kamal crossing),
+  and a border by the two countries it divides (kg.paired_borders: the Syria-Iraq frontier);
 - `acronym` and `surname`: short forms of names the text gives in full (KH after Kataib Hezbollah, a bracketed
   "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
@@ -28,7 +31,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from .arabic_names import english_name
 from .names import fold, skeleton
+from .paired_borders import paired_borders
 from .paired_crossings import paired_crossings
 from .phrase_names import phrase_spans
 from .register import Entity, mention_spans
@@ -131,8 +136,9 @@ class Matcher:
             # title-case names too: a text may write their last words in lower case (Iraqi Security forces)
             if len(name_words) > 1 and any(fold(n) == key and n[:1].isupper()
                                            for ent in [entities[ent_id]] for n in {ent.label, *ent.aliases}):
-                for size in {len(_TOKEN.findall(key)), len(_TOKEN.findall(_backing(key)))}:
-                    self.mixed.setdefault(size, {}).setdefault(_backing(key), ent_id)
+                for form in _variants(key):
+                    for size in {len(_TOKEN.findall(form)), len(_TOKEN.findall(_backing(form)))}:
+                        self.mixed.setdefault(size, {}).setdefault(_backing(form), ent_id)
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
@@ -153,6 +159,11 @@ class Matcher:
                 return self.folded[best[0]], "fuzzy"
         if key in self.short and words[:1].isupper() or key.split()[0] in _JOINERS and key in self.short:
             return self.short[key], "short"
+        english = english_name(words)
+        if english is not None:  # Hashd al-Shaabi: the Popular Mobilization (Forces)
+            found = {self.folded[f] for f in (english, *(f"{english} {w}" for w in _FORCE_WORDS)) if f in self.folded}
+            if len(found) == 1:
+                return found.pop(), "translated"
         return None
 
     def find(self, text: str) -> list[Mention]:
@@ -178,6 +189,7 @@ class Matcher:
         taken = [m if m.entity and self.entities[m.entity].type.endswith("#Country")
                  else self._named_after(_compound(text, m, runs), m.entity) for m in taken]
         taken.extend(_acronyms(text, tokens, taken, self.entities))
+        taken.extend(_bracketed_names(text, taken, self.entities))
         for tok in tokens:
             word = tok.group(0)
             if word.isupper() and len(word) >= 2 and word in self.initials and not _overlaps(taken, tok.start(), tok.end()):
@@ -196,7 +208,7 @@ class Matcher:
             country = DEMONYMS.get(tok.group(0))
             if country and not _overlaps(taken, tok.start(), tok.end()):
                 taken.append(Mention(tok.start(), tok.end(), tok.group(0), None, "demonym", self.countries.get(fold(country))))
-        return paired_crossings(text, sorted(taken, key=lambda m: m.start), self.entities)
+        return paired_borders(text, paired_crossings(text, sorted(taken, key=lambda m: m.start), self.entities), self.entities)
 
     def _mixed(self, text: str, tokens: list[re.Match]) -> list[Mention]:
         """Mentions of names that mix capitalised and lower-case words, however the text spells them (Shi'ite militias)."""
@@ -264,8 +276,8 @@ _BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
 
 
 # Words for the body of an armed force that sources use one for another at the end of its name (Popular Mobilization
-# Units / Forces, U.S. troops / forces).
-_FORCE_WORDS = ("forces", "units", "troops")
+# Units / Forces, U.S. troops / forces, Iran-backed militias / groups / factions).
+_FORCE_WORDS = ("forces", "units", "troops", "militias", "groups", "factions")
 
 
 def _force_words(key: str) -> list[str]:
@@ -281,9 +293,29 @@ _INITIALS = re.compile(r"\b([a-z]) (?=[a-z]\b)")
 
 def _backing(key: str) -> str:
     """A folded name with its word of backing made one (Iran-aligned / Iran-backed militias): the sources write these
-    interchangeably for one group, as the register's own aliases show; and its initials written together (U.S. forces /
-    US forces)."""
-    return _INITIALS.sub(r"\1", _BACKING.sub("backed", key))
+    interchangeably for one group, as the register's own aliases show; its initials written together (U.S. forces /
+    US forces); and British spellings written as American ones (Iranian advisers / advisors)."""
+    return _american(_INITIALS.sub(r"\1", _BACKING.sub("backed", key)))
+
+
+# British and American spellings of one word in these sources' names: advisers / advisors, mobilisation / mobilization,
+# defence / defense.
+_BRITISH = ((re.compile(r"\badvisers?\b"), lambda m: m.group(0).replace("advisers", "advisors").replace("adviser", "advisor")),
+            (re.compile(r"(?<=[a-z])isations?\b"), lambda m: m.group(0).replace("isation", "ization")),
+            (re.compile(r"\bdefence\b"), "defense"))
+
+
+def _american(key: str) -> str:
+    """A folded name with British spellings written as American ones."""
+    for pattern, repl in _BRITISH:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def _variants(key: str) -> list[str]:
+    """A folded name and the forms news writes of it: another word for the armed body at its end (Iran-backed groups
+    for Iran-backed militias)."""
+    return [key, *_force_words(key)]
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
@@ -378,7 +410,8 @@ def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities:
     """Short forms of names the text links, taken as that entity wherever no other mention covers them: capitals that
     spell a name's initials (KH for Kataib Hezbollah), a short form in brackets right after a name (ImageSat
     International (iSi)), a person's surname once the text has given the full name (Soleimani), and the noun after the
-    article that ends an Arabic name of a group once the text has given the name (Nujaba after Harakat al-Nujaba)."""
+    article that ends an Arabic name of a group once the text has given the name (Nujaba after Harakat al-Nujaba), or
+    the head noun that opens an Arabic name read in English (the Hashd after the Hashd al-Shaabi)."""
     short: dict[str, tuple[str, str]] = {}
     for m in taken:
         if m.entity is None:
@@ -391,6 +424,8 @@ def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities:
             every = _TOKEN.findall(m.words)
             if entities[m.entity].type.endswith(("#Militia", "#Organization")) and every[-2].lower() in _ARABIC_ARTICLES:
                 short.setdefault(_POSSESSIVE.sub("", every[-1]), (m.entity, "short"))  # Nujaba after Harakat al-Nujaba
+            if m.how == "translated":
+                short.setdefault(every[0], (m.entity, "short"))  # the Hashd after the Hashd al-Shaabi: its head noun
         bracket = re.match(r"\s*\((\w{2,6})\)", text[m.end:])
         if bracket:
             short.setdefault(bracket.group(1), (m.entity, "bracket"))
@@ -404,6 +439,33 @@ def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities:
             if how in ("surname", "short") and not any(m.entity == ent_id and m.end <= tok.start() for m in taken):
                 continue  # a surname stands for the person, a group's last name for the group, once the text has named it in full
             out.append(Mention(tok.start(), tok.end(), tok.group(0), ent_id, "acronym" if how == "bracket" else how))
+    return out
+
+
+# A name of two to five words in brackets (an Arabic article may join them): "the Popular Mobilization Forces (Hashd
+# al-Shaabi)".
+_BRACKETED = re.compile(r"\s*\(((?:al-|el-)?[A-Z][\w'’]+(?:(?:\s+|-)(?:(?:al|el)-)?[A-Z][\w'’]+){1,4})\)")
+
+
+_DATELINE = re.compile(r"\s*[-–—:]")
+_PLACES = ("#Country", "#Settlement", "#Province", "#Region", "#District")
+
+
+def _bracketed_names(text: str, taken: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    """Another name a text gives in brackets right after a linked name (the Popular Mobilization Forces (Hashd
+    al-Shaabi)): that entity, there and wherever else the text writes it and no other mention covers it."""
+    names: dict[str, str] = {}
+    for m in taken:
+        bracket = _BRACKETED.match(text[m.end:]) if m.entity else None
+        # a dateline's place and agency ("AL-QAIM, Iraq (Levant Wire) -") is no second name
+        if bracket and not _overlaps(taken, m.end + bracket.start(1), m.end + bracket.end(1)) \
+                and not _DATELINE.match(text, m.end + bracket.end()) and not entities[m.entity].type.endswith(_PLACES):
+            names.setdefault(bracket.group(1), m.entity)
+    out: list[Mention] = []
+    for name, ent_id in names.items():
+        for found in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if not _overlaps(taken + out, found.start(), found.end()):
+                out.append(Mention(found.start(), found.end(), name, ent_id, "bracket"))
     return out
 
 

@@ -1,7 +1,8 @@
 """Where an unnamed source stands, as news writes it: "a Western diplomat in Baghdad", "a customs official at al-Qaim",
 "a local official in Deir ez-Zor". The source is a new entry named by the text's words, with a presence in the place
 (the ontology's hasPresenceIn). Only the words of a source's description may stand before the role, and only an
-article opens it, so a person the sentence names is no such entry; kg.unnamed_sources reads a source inside a body.
+article opens it, so a person the sentence names is no such entry; a person named right before the description, a comma
+between ("Haider Saleh, a researcher in Basra"), is the source. kg.unnamed_sources reads a source inside a body.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def placed_sources(proposer: Proposer, text: str, nodes: list[Node], document: s
         placed = place.kind in ("linked", "new") and is_a(place.type, LB + "Place")
         if not placed and not states:
             continue
-        source = _entry(proposer, words, document)
+        named = _named_person(proposer, text, nodes, start)
+        source = named.id if named is not None else _entry(proposer, words, document)
         node = Node(0, 0, source, LB + "Person", words)
         if placed and proposer.allowed(node, "hasPresenceIn", place):
             out.append(Proposed(source, "hasPresenceIn", place.id, f"{words!r}: an unnamed source that stands there"))
@@ -41,6 +43,13 @@ def placed_sources(proposer: Proposer, text: str, nodes: list[Node], document: s
             if proposer.allowed(node, "country", state):
                 out.append(Proposed(source, "country", state.id, f"{words!r}: an unnamed source of {state.words!r}"))
     return out
+
+
+def _named_person(proposer: Proposer, text: str, nodes: list[Node], start: int) -> Node | None:
+    """The person the description stands in apposition to, named right before it and a comma ("Haider Saleh, a
+    researcher in Basra"): the source is that person, not an unnamed one."""
+    return next((n for n in nodes if n.kind in ("linked", "new") and n.end <= start and re.fullmatch(r",\s*", text[n.end:start])
+                 and proposer.ontology.is_subclass(n.type, LB + "Person")), None)
 
 
 def _entry(proposer: Proposer, words: str, document: str) -> str:

@@ -242,7 +242,8 @@ class Proposer(EventProposals):
                 if not (b.kind == "linked" or b.kind == "new" and local_name(b.type) == "Person"):
                     continue
                 gap = MARKUP.sub("", text[a.end:b.start])
-                if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and self.allowed(b, "country", a) \
+                # "Iraqi members of X": the adjective is the members', not X's
+                if re.fullmatch(r" (?:[A-Za-z]+ ){0,2}", gap) and "-" not in gap and " of " not in gap and self.allowed(b, "country", a) \
                         and not self.ontology.is_subclass(b.type, LB + "Country"):
                     out.append(Proposed(b.id, "country", a.id, f"the adjective {a.words!r} before {b.words!r}"))
         return out

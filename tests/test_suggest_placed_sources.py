@@ -37,3 +37,14 @@ def test_a_state_the_description_names_is_the_sources_country():
                      ("an-iraqi-border-official-in-mosul", "country", "iraq")}
     # a name of a guessed class is no place, and without a state the source is not entered
     assert drafted("A diplomat in London said so.", {"London": "london"}) == (set(), {})
+
+
+def test_a_description_after_a_named_person_places_that_person():
+    facts, new = drafted("Omar Haddad, a security analyst in Mosul, said the road was shut.",
+                         {"Omar Haddad": "omar-haddad", "Mosul": "mosul"})
+    assert facts == {("omar-haddad", "hasPresenceIn", "mosul")}
+    assert new == {}
+    # a person named earlier in the sentence, not right before the description, is not the source
+    facts, new = drafted("Omar Haddad left, and a security analyst in Mosul said the road was shut.",
+                         {"Omar Haddad": "omar-haddad", "Mosul": "mosul"})
+    assert facts == {("a-security-analyst-in-mosul", "hasPresenceIn", "mosul")}
