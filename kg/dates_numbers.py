@@ -149,7 +149,9 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
 
 
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12,
+          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+          "eighty": 80, "ninety": 90, "a dozen": 12,
           "dozen": 12, "a hundred": 100, "a thousand": 1000}
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _PLURAL_SCALE = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}
@@ -157,20 +159,31 @@ _QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "mor
                ("at least", "atLeast"), ("less than", "lessThan"), ("fewer than", "lessThan"), ("under", "lessThan"),
                ("at most", "atMost"), ("up to", "atMost"), ("roughly", "about"), ("about", "about"),
                ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about"),
-               ("an estimated", "about"), ("estimated", "about")]
+               ("an estimated", "about"), ("estimated", "about"), ("an average of", "about"), ("on average", "about"),
+               ("as many as", "atMost"), ("as much as", "atMost"), ("no more than", "atMost"), ("almost", "about"),
+               ("close to", "about"), ("upwards of", "moreThan")]
 _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
             "persons", "men", "officers", "commanders", "civilians", "residents", "officials", "guards", "workers",
-            "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers"}
+            "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers",
+            "dead", "killed", "wounded", "injured", "casualties", "victims", "bodies", "others"}
+CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives
+# Currencies other than the dollar, by the words that name them, as their ISO codes.
+_CURRENCIES = [(re.compile(r"^\s+(?:Iraqi\s+)?dinars?\b", re.I), "IQD"), (re.compile(r"^\s+(?:Syrian\s+)?pounds?\b", re.I), "SYP"),
+               (re.compile(r"^\s+(?:Iranian\s+)?(?:rials?|tomans?)\b", re.I), "IRR"), (re.compile(r"^\s+euros?\b", re.I), "EUR")]
+# A time span counted by a rate ("16 hours a day"): a quantity only then.
+_SPANS = re.compile(r"^\s+(hours?|days?|weeks?|months?|trips?)(?=\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
 _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearly)\b"), "year"),
         (re.compile(r"^\s*(?:a month|per month|monthly|each month|every month)\b"), "month"),
         (re.compile(r"^\s*(?:a week|per week|weekly|each week|every week)\b"), "week"),
         (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
-        (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton)\b"), None)]
+        (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton|tanker|shipment|load|barrel|container|crossing)\b"), None),
+        (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
 _WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
 _NUMBER = (rf"(?:\$\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
            r"|(?:dozens|hundreds|thousands|millions|billions)\s+of")
 _QUANTITY = re.compile(
-    r"(?:\b(?P<between>between)\s+(?P<lo>" + _NUMBER + r")\s+and\s+(?P<hi>" + _NUMBER + r"))"
+    r"(?:\b(?P<between>between|from)\s+(?P<lo>" + _NUMBER + r")\s+(?:and|to)\s+(?P<hi>" + _NUMBER + r"))"
+    r"|(?:(?P<lo2>(?<![\w.,$])" + _NUMBER + r")(?:\s+to\s+|-)(?P<hi2>" + _NUMBER + r")(?![\w.,]*\d))"
     r"|(?:\b(?P<qual>" + "|".join(q for q, _ in _QUALIFIERS) + r")\s+)?(?P<num>(?<![\w.,])" + _NUMBER + r")",
     re.I,
 )
@@ -221,8 +234,14 @@ def _number(words: str) -> tuple[int | None, bool]:
             base = float(head.replace(",", ""))
         except ValueError:
             return None, False
-    value = base * scale
+    value = round(base * scale, 6)  # "4.1 billion": no float residue
     return (int(value) if value == int(value) else None), False
+
+
+def _scaled(lo: str, hi: str) -> str:
+    """The low end of a range with the scale of the high end it leaves out: "two to three million" (two million)."""
+    scale = hi.split()[-1].lower()
+    return f"{lo} {scale}" if scale in _SCALE and len(lo.split()) == 1 else lo
 
 
 def _singular(noun: str) -> str:
@@ -242,13 +261,14 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         start = m.start()
         if any(start < e and s < m.end() for s, e in skip):
             continue
-        if m.group("between"):
-            lo, _ = _number(m.group("lo"))
-            hi, _ = _number(m.group("hi"))
-            if lo is None or hi is None:
-                continue
+        if m.group("between") or m.group("lo2"):
+            lo_words, hi_words = (m.group("lo"), m.group("hi")) if m.group("between") else (m.group("lo2"), m.group("hi2"))
+            lo, _ = _number(_scaled(lo_words, hi_words))
+            hi, _ = _number(hi_words)
+            if lo is None or hi is None or not lo < hi or (m.group("lo2") and re.fullmatch(r"(?:19|20)\d\d", lo_words)):
+                continue  # not a range of years ("2019-2020", a span of time)
             value, qualifier, bounds = None, "between", (lo, hi)
-            money = "$" in m.group("lo") or "$" in m.group("hi")
+            money = "$" in lo_words or "$" in hi_words
         else:
             value, plural = _number(m.group("num"))
             if value is None:
@@ -266,6 +286,13 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             dollars = re.match(r"^\s+(?:of\s+)?dollars\b", rest)
             if dollars:
                 end += dollars.end()
+        elif any(c.match(rest) for c, _ in _CURRENCIES):
+            currency, code = next((c.match(rest), code) for c, code in _CURRENCIES if c.match(rest))
+            unit = code
+            end += currency.end()
+        elif _SPANS.match(rest):
+            unit = _singular(_SPANS.match(rest).group(1))
+            end += _SPANS.match(rest).end()
         else:
             u = _UNIT.match(rest)
             if u:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import QuantityMention
+from .dates_numbers import CURRENCIES, QuantityMention
 from .namespaces import LB
 from .propose import Proposed, Proposer
 
 # A verb in the past, then at most one word (its object, before a count it takes from) and a preposition.
 _ACTED_ON = re.compile(r"\b(?:[a-z]+ed|hit|struck|took|sent|brought|built|shot|set)\s+(?:[a-z]+\s+)?(?:(?:from|on|into|to)\s+)?$")
-_NOT_THINGS = {"person", "USD", "km", "miles", "percent", "mile"}
+_NOT_THINGS = {"person", "km", "miles", "percent", "mile"} | CURRENCIES
 _SAYING = ("Announcement", "Meeting")
 
 
