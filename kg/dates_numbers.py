@@ -35,6 +35,10 @@ _DATE_FORMS = [
     ("m-year", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
     ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
+    # the bound of the document's year a deadline or a count from its start gives ("by the end of the year", "since the
+    # start of the year"); not "at the end of the year", which may be a year the text named before
+    ("year-end", re.compile(r"(?:(?<=\bby the )|(?<=\bbefore the )|(?<=\bsince the ))(?:end|close|start|beginning)\s+of\s+the\s+year\b"
+                            r"|\b(?:end|close|start|beginning)\s+of\s+this\s+year\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("relative", re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
                             r"\b(?:(?:earlier|later)\s+)?(last|this)\s+(month|year)\b", re.I)),
@@ -128,6 +132,8 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = f"{_infer_year(month, None, today):04d}-{month:02d}", True
         elif today is None:
             return None
+        elif kind == "year-end":  # "by the end of the year", "since the start of the year": the document's year
+            value, inferred = str(today.year), True
         elif kind == "m-year":  # "in January last year"
             value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
         elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
@@ -178,6 +184,8 @@ _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearl
         (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
         (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton|tanker|shipment|load|barrel|container|crossing)\b"), None),
         (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
+_LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
+                         r"|\b(day|week|month)ly\b|\b(dai)ly\b")
 _WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
 _NUMBER = (rf"(?:\$\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
            r"|(?:dozens|hundreds|thousands|millions|billions)\s+of")
@@ -236,6 +244,17 @@ def _number(words: str) -> tuple[int | None, bool]:
             return None, False
     value = round(base * scale, 6)  # "4.1 billion": no float residue
     return (int(value) if value == int(value) else None), False
+
+
+def _rate_later(rest: str) -> str | None:
+    """The rate a clause gives the count before its verb ("300 tankers … cross into Syria each week", "250 trucks pass
+    through on a normal day"): a rate word later in the clause, with no other number between."""
+    clause = re.split(r"[,;:.()]|\d|\b(?:but|while|whereas|compared)\b", rest, maxsplit=1)[0]
+    m = _LATER_RATE.search(clause)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    return "day" if word == "dai" else word
 
 
 def _scaled(lo: str, hi: str) -> str:
@@ -320,6 +339,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 per = name or p.group(1)
                 end += p.end()
                 break
+        per = per or _rate_later(text[end:])
         verbatim = text[start:end]
         if bounds:
             out.append(QuantityMention(start, end, verbatim, qualifier, unit, min=bounds[0], max=bounds[1], per=per))

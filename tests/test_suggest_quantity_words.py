@@ -32,6 +32,9 @@ def read(text):
     ("close to 300 tankers", {"value": 300, "qualifier": "about", "unit": "tanker"}),
     ("seventeen fighters", {"value": 17, "qualifier": "exactly", "unit": "person"}),
     ("leaving eight dead", {"value": 8, "qualifier": "exactly", "unit": "person"}),
+    ("Some 80 lorries cross the bridge each day.", {"value": 80, "qualifier": "about", "unit": "lorry", "per": "day"}),
+    ("about 60 tankers leave on a busy day", {"value": 60, "qualifier": "about", "unit": "tanker", "per": "day"}),
+    ("20 trucks of grain are weighed monthly", {"value": 20, "qualifier": "exactly", "unit": "truck", "per": "month"}),
     ("$900 per shipment", {"value": 900, "qualifier": "exactly", "unit": "USD", "per": "shipment"}),
 ])
 def test_the_reader_reads_what_curators_write(text, expected):
@@ -45,6 +48,14 @@ def test_the_reader_reads_what_curators_write(text, expected):
 ])
 def test_spans_of_time_and_years_are_not_quantities(text):
     assert read(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "40 trucks crossed, and the gate now opens daily.",  # the rate of another clause
+    "The militia lost 30 fighters after a month of fighting.",  # a span, not a rate
+])
+def test_no_rate_from_another_clause_or_a_span(text):
+    assert "per" not in read(text)[0]
 
 
 def groups(proposer, text, names):  # noqa: F811
