@@ -184,6 +184,8 @@ _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearl
         (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
         (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton|tanker|shipment|load|barrel|container|crossing)\b"), None),
         (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
+# A count compared with one before it, whose unit it leaves out.
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
 _LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
                          r"|\b(day|week|month)ly\b|\b(dai)ly\b")
 _WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
@@ -330,6 +332,8 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 elif n and n.group(1) not in _NOT_UNITS:
                     unit = _singular(n.group(1))
                     end += n.end()
+        if unit is None and out and _COMPARED.search(text, out[-1].end, start):
+            unit = out[-1].unit  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
         if unit is None:
             continue
         per = None
@@ -361,6 +365,9 @@ _WITHIN = re.compile(r"\b(?:within|in less than|in under|in no more than)\s+(?:a
                      r"(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\b", re.I)
 
 
+_TO_COME = re.compile(r"\b(?:will|would|shall|supposed\s+to|expected\s+to|set\s+to|due\s+to|plans?|planned|planning|intends?|"
+                      r"(?:is|are|was|were)\s+to|going\s+to|promised|pledged|vowed|aims?\s+to|hopes?\s+to|agreement|agreed|deal|deadline|"
+                      r"timetable)\b", re.I)
 _LEFT = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\s+"
                    r"(?:were|are|was|is|remained|remain|remains)\s+(?:left|remaining)\b", re.I)
 
@@ -373,8 +380,10 @@ def deadlines(text: str, reference: str | None) -> list[DateMention]:
         return []
     year, month = int(reference[:4]), int(reference[5:7]) if len(reference) >= 7 else None
     out = []
-    # "within six months, thus two months were left": the span still left is what counts from the reference
-    for m in list(_LEFT.finditer(text)) or list(_WITHIN.finditer(text)):
+    # "within six months, thus two months were left": the span still left is what counts from the reference; "within two
+    # months" is a deadline where the sentence tells what is to come ("the third strike in less than a month": a span past)
+    within = list(_WITHIN.finditer(text)) if _TO_COME.search(text) else []
+    for m in list(_LEFT.finditer(text)) or within:
         count = 1 if m.group(1).lower() in ("a", "one") else _SMALL.get(m.group(1).lower()) or int(m.group(1))
         if m.group(2).lower().startswith("year"):
             value = str(year + count)

@@ -41,6 +41,12 @@ def test_the_reader_reads_what_curators_write(text, expected):
     assert read(text) == [expected]
 
 
+def test_a_count_compared_with_one_before_takes_its_unit():
+    assert read("Some 30 lorries crossed on Friday, compared with about 120 on a busy day.") == [
+        {"value": 30, "qualifier": "about", "unit": "lorry"}, {"value": 120, "qualifier": "about", "unit": "lorry", "per": "day"}]
+    assert read("Some 30 lorries crossed on Friday and 120 were turned back.") == [{"value": 30, "qualifier": "about", "unit": "lorry"}]
+
+
 @pytest.mark.parametrize("text", [
     "The talks lasted 48 hours.",  # a span of time is no quantity
     "Trade fell in 2018-2019.",  # years, not a range of numbers
