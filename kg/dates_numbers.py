@@ -171,7 +171,8 @@ _QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "mor
 _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
             "persons", "men", "officers", "commanders", "civilians", "residents", "officials", "guards", "workers",
             "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers",
-            "dead", "killed", "wounded", "injured", "casualties", "victims", "bodies", "others"}
+            "dead", "killed", "wounded", "injured", "casualties", "victims", "bodies", "others", "militiamen", "policemen",
+            "servicemen", "tribesmen"}
 CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives
 # Currencies other than the dollar, by the words that name them, as their ISO codes.
 _CURRENCIES = [(re.compile(r"^\s+(?:Iraqi\s+)?dinars?\b", re.I), "IQD"), (re.compile(r"^\s+(?:Syrian\s+)?pounds?\b", re.I), "SYP"),
@@ -185,7 +186,7 @@ _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearl
         (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton|tanker|shipment|load|barrel|container|crossing)\b"), None),
         (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
 # A count compared with one before it, whose unit it leaves out.
-_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
+COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
 _LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
                          r"|\b(day|week|month)ly\b|\b(dai)ly\b")
 _WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
@@ -332,7 +333,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 elif n and n.group(1) not in _NOT_UNITS:
                     unit = _singular(n.group(1))
                     end += n.end()
-        if unit is None and out and _COMPARED.search(text, out[-1].end, start):
+        if unit is None and re.search(r"\btoll\s+(?:at|of|to|rose\s+to)\s+$", text[:start], re.I):
+            unit = "person"  # "put the toll at six": a death toll counts people
+        if unit is None and out and COMPARED.search(text, out[-1].end, start):
             unit = out[-1].unit  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
         if unit is None:
             continue

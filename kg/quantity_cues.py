@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .activity_phrases import activity_phrase
-from .dates_numbers import CURRENCIES, QuantityMention
+from .dates_numbers import COMPARED, CURRENCIES, QuantityMention
 from .namespaces import LB
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .relation_cues import TRIGGERS
@@ -37,7 +37,8 @@ _KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|died|wounded|casualtie
 # The group noun before a count of people: "an additional force of about two hundred operatives".
 _GROUP = re.compile(r"\b(force|group|unit|team|contingent|cell|detachment|delegation)\s+of\s+$", re.I)
 _BACK = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
-_NAMED = re.compile(r",\s+(?:[A-Z][\w’'-]*\s+){1,4}(?:and\b|,)")  # a list of names in apposition
+# a list of names in apposition: "two businessmen, Ali al-Hassan and …"
+_NAMED = re.compile(r",\s+(?:(?:[A-Z][\w’'-]*|(?:al|el|as|ash|ad)-[\w’'-]+|bin|ibn|abu|bint)\s+){1,5}(?:and\b|,)")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
 _MOVED = ("Transfer", "Seizure")
@@ -51,8 +52,8 @@ def quantity_facts(proposer: Proposer, text: str, nodes: list[Node], quantities:
     used = [f.object for f in facts if isinstance(f.object, dict)]
     out = []
     for q in quantities:
-        if q.as_yaml() in used:
-            continue
+        if q.as_yaml() in used or COMPARED.search(text, 0, q.start):
+            continue  # a count compared with ("… compared with around 150 on a normal day") is no fact of the event
         fact = _size(proposer, nodes, q) or _arsenal(proposer, text, nodes, q) or _activity(proposer, text, q, document, previous)
         out += [fact] if fact is not None else _known_event(proposer, text, nodes, q)
     return out

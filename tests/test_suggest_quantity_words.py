@@ -85,6 +85,7 @@ def test_people_counted_of_an_actor_are_named_with_it_and_have_their_size(propos
 @pytest.mark.parametrize("text", [
     "Washington blacklisted the two men in March.",  # people the text named before
     "London sanctioned two traders, Ali Hassan and Omar Saleh, in May.",  # people the sentence names
+    "London sanctioned two traders, Ali Hassan al-Tamimi and Omar Saleh, in May.",
     "A spokesman put the toll at seven, five fighters and two drivers.",  # the dead of an event
 ])
 def test_no_new_group_for_people_named_or_dead(proposer, text):  # noqa: F811
@@ -98,3 +99,12 @@ def test_only_a_trade_earns_or_charges_money(proposer):  # noqa: F811
         return [(proposer.types[f.subject], f.property) for f in quantity_facts(proposer, text, [], quantities(text), [], "009")]
     assert money("Customs revenue reached 3 billion dinars after the reopening.") == []
     assert money("Smugglers charge 50,000 dinars per truck for the smuggling of fuel.") == [(LB + "SmugglingOperation", "fee")]
+
+
+def test_no_fact_for_the_count_a_count_is_compared_with(proposer):  # noqa: F811
+    from kg.quantity_cues import quantity_facts
+
+    text = "Kataib Hezbollah has transferred 20 tons of arms, compared with about 50 tons last year."
+    nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"})
+    found = quantity_facts(proposer, text, nodes, quantities(text), [], "009")
+    assert [(f.property, f.object["value"]) for f in found] == [("quantity", 20)]
