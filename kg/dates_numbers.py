@@ -276,9 +276,13 @@ def _singular(noun: str) -> str:
     return noun
 
 
+_NONE_DEAD = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured))\b", re.I)
+
+
 def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMention]:
-    """The numbers of a text as quantities; spans in skip (dates) are left out, and so are numbers with no unit."""
-    out = []
+    """The numbers of a text as quantities; spans in skip (dates) are left out, and so are numbers with no unit. "No
+    casualties" counts none of the people an event could have hit."""
+    out = [QuantityMention(m.start(), m.end(), m.group(0), "exactly", "person", value=0) for m in _NONE_DEAD.finditer(text)]
     for m in _QUANTITY.finditer(text):
         start = m.start()
         if any(start < e and s < m.end() for s, e in skip):
@@ -352,7 +356,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             out.append(QuantityMention(start, end, verbatim, qualifier, unit, min=bounds[0], max=bounds[1], per=per))
         else:
             out.append(QuantityMention(start, end, verbatim, qualifier, unit, value=value, per=per))
-    return out
+    return sorted(out, key=lambda q: q.start)
 
 
 def dateline(text: str, date: DateMention, place_ends: list[int]) -> bool:

@@ -13,7 +13,8 @@ from .propose import Proposed
 from .relation_cues import TRIGGERS
 from .time_cues import Timeline
 
-_TRIGGERS = [re.compile(rf"\b(?:{p})\b", re.I) for p, _ in TRIGGERS]
+# the words of an event's kind, but for a report's: a toll is what a report gives
+_TRIGGERS = [re.compile(rf"\b(?:{p})\b", re.I) for p, cls in TRIGGERS if cls != "Announcement"]
 _TOLL = re.compile(r"\b(?:death\s+)?toll\s+(?:at|of|to|rose\s+to)\s+$", re.I)  # "put the toll at …", "a toll of …"
 _DIED = re.compile(r"^\s*(?:(?:were|was|had|have|has)\s+(?:also\s+)?(?:been\s+)?(?:also\s+)?(?:killed|dead)|(?:also\s+)?died)\b", re.I)
 _KINDS = ("Strike", "Attack")
@@ -31,7 +32,8 @@ def tolls(timeline: Timeline, text: str, quantities: list[QuantityMention], date
     for q in quantities:
         if q.unit != "person":
             continue
-        dead = _TOLL.search(text[:q.start]) or _DIED.match(text[q.end:]) or re.search(r"\b(?:dead|killed)$", q.verbatim)
+        dead = _TOLL.search(text[:q.start]) or _DIED.match(text[q.end:]) or re.search(r"\b(?:dead|killed)$", q.verbatim) \
+            or q.value == 0  # "no casualties were reported"
         if dead:
             out.append(Proposed(event, "casualties", q.as_yaml(), f"{q.verbatim!r}: the dead of {event}, the strike the "
                                 f"text dated last ({value}), counted in a sentence of its own"))

@@ -31,6 +31,7 @@ def read(text):
     ("as many as 70 rockets", {"value": 70, "qualifier": "atMost", "unit": "rocket"}),
     ("close to 300 tankers", {"value": 300, "qualifier": "about", "unit": "tanker"}),
     ("seventeen fighters", {"value": 17, "qualifier": "exactly", "unit": "person"}),
+    ("Fires burned for hours, but no casualties were reported.", {"value": 0, "qualifier": "exactly", "unit": "person"}),
     ("leaving eight dead", {"value": 8, "qualifier": "exactly", "unit": "person"}),
     ("Some 80 lorries cross the bridge each day.", {"value": 80, "qualifier": "about", "unit": "lorry", "per": "day"}),
     ("about 60 tankers leave on a busy day", {"value": 60, "qualifier": "about", "unit": "tanker", "per": "day"}),

@@ -23,6 +23,7 @@ def after_a_strike(text):
     ("The group's spokesman put the toll at seven, five fighters and two guards.", 7),
     ("Hospital staff later gave a toll of eight dead.", 8),
     ("Medics said four civilians had also been killed.", 4),
+    ("No casualties were reported, residents said.", 0),
 ])
 def test_the_dead_a_sentence_of_its_own_counts_are_the_last_strike_s_casualties(text, value):
     assert after_a_strike(text) == [("strike-a", "casualties", value)]
