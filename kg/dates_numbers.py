@@ -35,6 +35,10 @@ _DATE_FORMS = [
     ("m-year", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
     ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
+    # the bound of the document's year a deadline or a count from its start gives ("by the end of the year", "since the
+    # start of the year"); not "at the end of the year", which may be a year the text named before
+    ("year-end", re.compile(r"(?:(?<=\bby the )|(?<=\bbefore the )|(?<=\bsince the ))(?:end|close|start|beginning)\s+of\s+the\s+year\b"
+                            r"|\b(?:end|close|start|beginning)\s+of\s+this\s+year\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("relative", re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
                             r"\b(?:(?:earlier|later)\s+)?(last|this)\s+(month|year)\b", re.I)),
@@ -128,6 +132,8 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = f"{_infer_year(month, None, today):04d}-{month:02d}", True
         elif today is None:
             return None
+        elif kind == "year-end":  # "by the end of the year", "since the start of the year": the document's year
+            value, inferred = str(today.year), True
         elif kind == "m-year":  # "in January last year"
             value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
         elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
@@ -149,7 +155,9 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
 
 
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12,
+          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+          "eighty": 80, "ninety": 90, "a dozen": 12,
           "dozen": 12, "a hundred": 100, "a thousand": 1000}
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _PLURAL_SCALE = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}
@@ -157,20 +165,36 @@ _QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "mor
                ("at least", "atLeast"), ("less than", "lessThan"), ("fewer than", "lessThan"), ("under", "lessThan"),
                ("at most", "atMost"), ("up to", "atMost"), ("roughly", "about"), ("about", "about"),
                ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about"),
-               ("an estimated", "about"), ("estimated", "about")]
+               ("an estimated", "about"), ("estimated", "about"), ("an average of", "about"), ("on average", "about"),
+               ("as many as", "atMost"), ("as much as", "atMost"), ("no more than", "atMost"), ("almost", "about"),
+               ("close to", "about"), ("upwards of", "moreThan")]
 _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
             "persons", "men", "officers", "commanders", "civilians", "residents", "officials", "guards", "workers",
-            "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers"}
+            "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers",
+            "dead", "killed", "wounded", "injured", "casualties", "victims", "bodies", "others", "militiamen", "policemen",
+            "servicemen", "tribesmen"}
+CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives
+# Currencies other than the dollar, by the words that name them, as their ISO codes.
+_CURRENCIES = [(re.compile(r"^\s+(?:Iraqi\s+)?dinars?\b", re.I), "IQD"), (re.compile(r"^\s+(?:Syrian\s+)?pounds?\b", re.I), "SYP"),
+               (re.compile(r"^\s+(?:Iranian\s+)?(?:rials?|tomans?)\b", re.I), "IRR"), (re.compile(r"^\s+euros?\b", re.I), "EUR")]
+# A time span counted by a rate ("16 hours a day"): a quantity only then.
+_SPANS = re.compile(r"^\s+(hours?|days?|weeks?|months?|trips?)(?=\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
 _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearly)\b"), "year"),
         (re.compile(r"^\s*(?:a month|per month|monthly|each month|every month)\b"), "month"),
         (re.compile(r"^\s*(?:a week|per week|weekly|each week|every week)\b"), "week"),
         (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
-        (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton)\b"), None)]
+        (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton|tanker|shipment|load|barrel|container|crossing)\b"), None),
+        (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
+# A count compared with one before it, whose unit it leaves out.
+COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
+_LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
+                         r"|\b(day|week|month)ly\b|\b(dai)ly\b")
 _WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
 _NUMBER = (rf"(?:\$\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
            r"|(?:dozens|hundreds|thousands|millions|billions)\s+of")
 _QUANTITY = re.compile(
-    r"(?:\b(?P<between>between)\s+(?P<lo>" + _NUMBER + r")\s+and\s+(?P<hi>" + _NUMBER + r"))"
+    r"(?:\b(?P<between>between|from)\s+(?P<lo>" + _NUMBER + r")\s+(?:and|to)\s+(?P<hi>" + _NUMBER + r"))"
+    r"|(?:(?P<lo2>(?<![\w.,$])" + _NUMBER + r")(?:\s+to\s+|-)(?P<hi2>" + _NUMBER + r")(?![\w.,]*\d))"
     r"|(?:\b(?P<qual>" + "|".join(q for q, _ in _QUALIFIERS) + r")\s+)?(?P<num>(?<![\w.,])" + _NUMBER + r")",
     re.I,
 )
@@ -221,8 +245,25 @@ def _number(words: str) -> tuple[int | None, bool]:
             base = float(head.replace(",", ""))
         except ValueError:
             return None, False
-    value = base * scale
+    value = round(base * scale, 6)  # "4.1 billion": no float residue
     return (int(value) if value == int(value) else None), False
+
+
+def _rate_later(rest: str) -> str | None:
+    """The rate a clause gives the count before its verb ("300 tankers … cross into Syria each week", "250 trucks pass
+    through on a normal day"): a rate word later in the clause, with no other number between."""
+    clause = re.split(r"[,;:.()]|\d|\b(?:but|while|whereas|compared)\b", rest, maxsplit=1)[0]
+    m = _LATER_RATE.search(clause)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    return "day" if word == "dai" else word
+
+
+def _scaled(lo: str, hi: str) -> str:
+    """The low end of a range with the scale of the high end it leaves out: "two to three million" (two million)."""
+    scale = hi.split()[-1].lower()
+    return f"{lo} {scale}" if scale in _SCALE and len(lo.split()) == 1 else lo
 
 
 def _singular(noun: str) -> str:
@@ -235,20 +276,25 @@ def _singular(noun: str) -> str:
     return noun
 
 
+_NONE_DEAD = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured))\b", re.I)
+
+
 def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMention]:
-    """The numbers of a text as quantities; spans in skip (dates) are left out, and so are numbers with no unit."""
-    out = []
+    """The numbers of a text as quantities; spans in skip (dates) are left out, and so are numbers with no unit. "No
+    casualties" counts none of the people an event could have hit."""
+    out = [QuantityMention(m.start(), m.end(), m.group(0), "exactly", "person", value=0) for m in _NONE_DEAD.finditer(text)]
     for m in _QUANTITY.finditer(text):
         start = m.start()
         if any(start < e and s < m.end() for s, e in skip):
             continue
-        if m.group("between"):
-            lo, _ = _number(m.group("lo"))
-            hi, _ = _number(m.group("hi"))
-            if lo is None or hi is None:
-                continue
+        if m.group("between") or m.group("lo2"):
+            lo_words, hi_words = (m.group("lo"), m.group("hi")) if m.group("between") else (m.group("lo2"), m.group("hi2"))
+            lo, _ = _number(_scaled(lo_words, hi_words))
+            hi, _ = _number(hi_words)
+            if lo is None or hi is None or not lo < hi or (m.group("lo2") and re.fullmatch(r"(?:19|20)\d\d", lo_words)):
+                continue  # not a range of years ("2019-2020", a span of time)
             value, qualifier, bounds = None, "between", (lo, hi)
-            money = "$" in m.group("lo") or "$" in m.group("hi")
+            money = "$" in lo_words or "$" in hi_words
         else:
             value, plural = _number(m.group("num"))
             if value is None:
@@ -266,6 +312,13 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             dollars = re.match(r"^\s+(?:of\s+)?dollars\b", rest)
             if dollars:
                 end += dollars.end()
+        elif any(c.match(rest) for c, _ in _CURRENCIES):
+            currency, code = next((c.match(rest), code) for c, code in _CURRENCIES if c.match(rest))
+            unit = code
+            end += currency.end()
+        elif _SPANS.match(rest):
+            unit = _singular(_SPANS.match(rest).group(1))
+            end += _SPANS.match(rest).end()
         else:
             u = _UNIT.match(rest)
             if u:
@@ -284,6 +337,10 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 elif n and n.group(1) not in _NOT_UNITS:
                     unit = _singular(n.group(1))
                     end += n.end()
+        if unit is None and re.search(r"\btoll\s+(?:at|of|to|rose\s+to)\s+$", text[:start], re.I):
+            unit = "person"  # "put the toll at six": a death toll counts people
+        if unit is None and out and COMPARED.search(text, out[-1].end, start):
+            unit = out[-1].unit  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
         if unit is None:
             continue
         per = None
@@ -293,12 +350,13 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 per = name or p.group(1)
                 end += p.end()
                 break
+        per = per or _rate_later(text[end:])
         verbatim = text[start:end]
         if bounds:
             out.append(QuantityMention(start, end, verbatim, qualifier, unit, min=bounds[0], max=bounds[1], per=per))
         else:
             out.append(QuantityMention(start, end, verbatim, qualifier, unit, value=value, per=per))
-    return out
+    return sorted(out, key=lambda q: q.start)
 
 
 def dateline(text: str, date: DateMention, place_ends: list[int]) -> bool:
@@ -314,6 +372,9 @@ _WITHIN = re.compile(r"\b(?:within|in less than|in under|in no more than)\s+(?:a
                      r"(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\b", re.I)
 
 
+_TO_COME = re.compile(r"\b(?:will|would|shall|supposed\s+to|expected\s+to|set\s+to|due\s+to|plans?|planned|planning|intends?|"
+                      r"(?:is|are|was|were)\s+to|going\s+to|promised|pledged|vowed|aims?\s+to|hopes?\s+to|agreement|agreed|deal|deadline|"
+                      r"timetable)\b", re.I)
 _LEFT = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\s+"
                    r"(?:were|are|was|is|remained|remain|remains)\s+(?:left|remaining)\b", re.I)
 
@@ -326,8 +387,10 @@ def deadlines(text: str, reference: str | None) -> list[DateMention]:
         return []
     year, month = int(reference[:4]), int(reference[5:7]) if len(reference) >= 7 else None
     out = []
-    # "within six months, thus two months were left": the span still left is what counts from the reference
-    for m in list(_LEFT.finditer(text)) or list(_WITHIN.finditer(text)):
+    # "within six months, thus two months were left": the span still left is what counts from the reference; "within two
+    # months" is a deadline where the sentence tells what is to come ("the third strike in less than a month": a span past)
+    within = list(_WITHIN.finditer(text)) if _TO_COME.search(text) else []
+    for m in list(_LEFT.finditer(text)) or within:
         count = 1 if m.group(1).lower() in ("a", "one") else _SMALL.get(m.group(1).lower()) or int(m.group(1))
         if m.group(2).lower().startswith("year"):
             value = str(year + count)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import QuantityMention
+from .dates_numbers import CURRENCIES, QuantityMention
 from .namespaces import LB
 from .propose import Proposed, Proposer
 
 # A verb in the past, then at most one word (its object, before a count it takes from) and a preposition.
 _ACTED_ON = re.compile(r"\b(?:[a-z]+ed|hit|struck|took|sent|brought|built|shot|set)\s+(?:[a-z]+\s+)?(?:(?:from|on|into|to)\s+)?$")
-_NOT_THINGS = {"person", "USD", "km", "miles", "percent", "mile", "other"}  # "three others": no thing named
+_NOT_THINGS = {"person", "km", "miles", "percent", "mile", "other"} | CURRENCIES  # "three others": no thing named
 # What says or decides rather than moves, seizes or builds: a sanction's count is of whom it lists
 _SAYING = ("Announcement", "Meeting", "Sanction")
 

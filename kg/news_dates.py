@@ -80,5 +80,13 @@ def days_apart(text: str, day: DateMention | None) -> list[DateMention]:
 
 
 def date_property(text: str, date: DateMention) -> str:
-    """How a date dates its event: "by September" is its deadline (dateNotAfter), any other the time it happened."""
-    return "dateNotAfter" if re.search(r"\bby\s+$", text[:date.start]) or re.match(r"by\s", date.words) else "date"
+    """How a date dates its event: "by September", "by the end of October", "before the end of the year" is its deadline
+    (dateNotAfter); "since the start of the year" where what it counts began (dateNotBefore); any other the time it
+    happened."""
+    before = text[:date.start]
+    if re.search(r"\bby\s+(?:the\s+)?$", before) or re.match(r"by\s", date.words) \
+            or (re.search(r"\bbefore\s+the\s+$", before) and re.match(r"(?:end|close)\b", date.words, re.I)):
+        return "dateNotAfter"
+    if re.search(r"\bsince\s+the\s+$", before) and re.match(r"(?:start|beginning|turn)\b", date.words, re.I):
+        return "dateNotBefore"
+    return "date"

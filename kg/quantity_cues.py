@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 
 from .activity_phrases import activity_phrase
-from .dates_numbers import QuantityMention
+from .dates_numbers import COMPARED, CURRENCIES, QuantityMention
 from .namespaces import LB
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .relation_cues import TRIGGERS
 
 _WEAPONS = {"missile", "rocket", "drone", "weapon", "launcher", "shell", "mortar", "tank", "gun", "rifle", "munition"}
-_MONEY = {"USD"}  # the currency kg.dates_numbers reads
+_MONEY = CURRENCIES
 # (words of the sentence, property): the first that the sentence has.
 _MONEY_WORDS = [
     (r"\b(?:fees?|tolls?|levies|levy|charges?|bribes?)\b", "fee"),
@@ -33,11 +33,16 @@ _MONEY_WORDS = [
 _MONEY_PROPERTIES = {p for _, p in _MONEY_WORDS}
 _ANAPHOR = re.compile(r"\s*(?:These|This|They|It|Those|Such (?:fees|tolls|charges|sums))\b")
 _TIME = {"year", "month", "week", "day"}
-_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties|injured)\b", re.I)
+_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|died|wounded|casualties|injured|toll|victims|bodies)\b", re.I)
 # The group noun before a count of people: "an additional force of about two hundred operatives".
 _GROUP = re.compile(r"\b(force|group|unit|team|contingent|cell|detachment|delegation)\s+of\s+$", re.I)
+_BACK = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+# a list of names in apposition: "two businessmen, Ali al-Hassan and …"
+_NAMED = re.compile(r",\s+(?:(?:[A-Z][\w’'-]*|(?:al|el|as|ash|ad)-[\w’'-]+|bin|ibn|abu|bint)\s+){1,5}(?:and\b|,)")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
 _MOVED = ("Transfer", "Seizure")
+_TRADES = ("Transfer", "SmugglingOperation")  # the activities that earn, are worth or charge money
 
 
 def quantity_facts(proposer: Proposer, text: str, nodes: list[Node], quantities: list[QuantityMention],
@@ -47,8 +52,8 @@ def quantity_facts(proposer: Proposer, text: str, nodes: list[Node], quantities:
     used = [f.object for f in facts if isinstance(f.object, dict)]
     out = []
     for q in quantities:
-        if q.as_yaml() in used:
-            continue
+        if q.as_yaml() in used or COMPARED.search(text, 0, q.start):
+            continue  # a count compared with ("… compared with around 150 on a normal day") is no fact of the event
         fact = _size(proposer, nodes, q) or _arsenal(proposer, text, nodes, q) or _activity(proposer, text, q, document, previous)
         out += [fact] if fact is not None else _known_event(proposer, text, nodes, q)
     return out
@@ -64,12 +69,23 @@ def count_groups(proposer: Proposer, text: str, nodes: list[Node], quantities: l
         if q.unit != "person" or _KILLED.search(text) or any(n.kind != "demonym" and n.start < q.end + 2 and q.start < n.end
                                                                for n in nodes):
             continue
+        if _BACK.search(text[:q.start]) or _NAMED.match(text, q.end):
+            continue  # "the two men": people named before; "two businessmen, Hamid … and Raad …": people named here
         group = _GROUP.search(text[:q.start])
         start = group.start(1) if group else q.start
-        words = text[start:q.end]
+        end = _of_whom(proposer, text, nodes, q.end)
+        words = text[start:end]
         ent_id = proposer.unnamed(words, "PersonGroup", f"PersonGroup: the people {words!r} counts, unnamed, in document {document}")
-        out.append(Node(start, q.end, ent_id, LB + "PersonGroup", words, "new"))
+        out.append(Node(start, end, ent_id, LB + "PersonGroup", words, "new"))
     return out
+
+
+def _of_whom(proposer: Proposer, text: str, nodes: list[Node], end: int) -> int:
+    """Where the name of counted people ends: after the actor they belong to ("two officials of the Hashd al-Shaabi",
+    "three members of Kataib Hezbollah"), which names them; else where the count ends."""
+    of = _OF.match(text, end)
+    owner = [n for n in nodes if of and n.start == of.end() and _actor(proposer, n)]
+    return owner[0].end if owner else end
 
 
 def _actor(proposer: Proposer, n: Node) -> bool:
@@ -83,7 +99,7 @@ def _size(proposer: Proposer, nodes: list[Node], q: QuantityMention) -> Proposed
         last = n.words.split()[-1].lower() if n.words.split() else ""
         if _actor(proposer, n) and q.start < n.start < q.end + 2 and q.end <= n.end + 1 and re.sub(r"s$", "", last) == q.unit:
             return Proposed(n.id, "size", q.as_yaml(), f"{q.verbatim!r}: the count of {n.words!r}")
-        if n.kind == "new" and n.type == LB + "PersonGroup" and n.start <= q.start and q.end == n.end:
+        if n.kind == "new" and n.type == LB + "PersonGroup" and n.start <= q.start and q.end <= n.end and q.start < n.end:
             return Proposed(n.id, "size", q.as_yaml(), f"{q.verbatim!r}: the people of {n.words!r}, counted")
     return None
 
@@ -114,6 +130,8 @@ def _activity(proposer: Proposer, text: str, q: QuantityMention, document: str, 
         if prop is None or not words:
             return None
         m, cls = min(words, key=lambda w: abs(w[0].start() - q.start))
+        if prop != "cost" and not any(proposer.ontology.is_subclass(LB + cls, LB + c) for c in _TRADES):
+            return None  # an opening, a seizure or a strike earns no revenue and charges no fee
         if proposer.ontology.is_subclass(LB + cls, LB + "Transfer"):
             cls = "SmugglingOperation"  # an ongoing trade, with its value and revenue (the ontology's definition)
     elif q.unit not in ("person", "km", "%"):

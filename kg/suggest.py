@@ -110,6 +110,7 @@ from .strike_sides import strike_sides
 from .struck_convoys import struck_convoys
 from .time_cues import Timeline
 from .told_again import told_again
+from .tolls import tolls
 from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
 
@@ -249,6 +250,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
         facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
+        facts += tolls(timeline, text, quantities, bool(dates))
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
         facts += coordinated_passives(proposer, text, nodes)
         facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
