@@ -11,8 +11,8 @@ A mention is found in this order, the longest name winning where names overlap:
 - `fuzzy`: for long capitalised names only, a folded form within a small edit distance of a register name;
 - `short`: a short form news writes of a long name (kg.short_names): Harakat al-Nujaba, al-Tanf for al-Tanf crossing;
 - `translated`: a group's Arabic name read as its English one (kg.arabic_names: Hashd al-Shaabi);
-- a crossing named by the two places it joins, a dash between them (kg.paired_crossings: al-Qaim-Abu Kamal crossing),
-  and a border by the two countries it divides (kg.paired_borders: the Syria-Iraq frontier);
+- a crossing named by the two places it joins, a dash between them (kg.paired_places: al-Qaim-Abu Kamal crossing),
+  and a border by the two countries it divides (kg.paired_places: the Syria-Iraq frontier);
 - `acronym` and `surname`: short forms of names the text gives in full (KH after Kataib Hezbollah, a bracketed
   "(iSi)", Soleimani after Qassem Soleimani), and capitals that are the initials of one register name only (US).
 
@@ -33,8 +33,7 @@ from rapidfuzz import fuzz, process
 
 from .arabic_names import english_name
 from .names import fold, skeleton
-from .paired_borders import paired_borders
-from .paired_crossings import paired_crossings
+from .paired_places import paired_borders, paired_crossings
 from .phrase_names import phrase_spans
 from .register import Entity, mention_spans
 from .short_names import short_forms
