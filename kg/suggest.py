@@ -289,10 +289,10 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue
-        shown = [f for f in facts if f.rule not in withhold]
-        held += len(facts) - len(shown)
+        shown, left_out = [f for f in facts if f.rule not in withhold], [f for f in facts if f.rule in withhold]
+        held += len(left_out)
         statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
-                                     [f for f in facts if f.rule in withhold], quantities))
+                                     left_out, quantities))
         rules[statements[-1]["id"]] = [f.rule for f in shown]
         statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
