@@ -456,7 +456,7 @@ def _bracketed_names(text: str, taken: list[Mention], entities: dict[str, Entity
     names: dict[str, str] = {}
     for m in taken:
         bracket = _BRACKETED.match(text[m.end:]) if m.entity else None
-        # a dateline's place and agency ("AL-QAIM, Iraq (Levant Wire) -") is no second name
+        # a dateline's place and agency ("MOSUL, Iraq (Agency) -") is no second name
         if bracket and not _overlaps(taken, m.end + bracket.start(1), m.end + bracket.end(1)) \
                 and not _DATELINE.match(text, m.end + bracket.end()) and not entities[m.entity].type.endswith(_PLACES):
             names.setdefault(bracket.group(1), m.entity)
