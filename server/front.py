@@ -59,6 +59,15 @@ _ERRORS = {
 }
 
 
+def orphan_guard() -> list[str]:
+    """The words before nginx's command that end nginx gracefully (QUIT) when the uWSGI master dies without stopping
+    it (killed): uWSGI's own parent-death signal for its daemons is KILL, which ends the nginx master but not its
+    worker, and that worker would keep the port. util-linux's setpriv sets the signal and runs nginx in its place;
+    where it is missing, nginx runs as before."""
+    found = shutil.which("setpriv")
+    return [found, "--pdeathsig", "QUIT"] if found else []
+
+
 def nginx() -> str:
     """The nginx program, or a KGError saying how to install it."""
     found = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)

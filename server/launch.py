@@ -63,7 +63,7 @@ class ServerPlan:
 def server_plan(overrides: dict) -> ServerPlan:
     """The uWSGI master (which starts the workers and nginx in front of them) for these settings."""
     from .config import load_config
-    from .front import POOLING_SINCE, check_conf, nginx, nginx_conf, version
+    from .front import POOLING_SINCE, check_conf, nginx, nginx_conf, orphan_guard, version
 
     settings = load_config(overrides)
     front = nginx()
@@ -91,7 +91,8 @@ def server_plan(overrides: dict) -> ServerPlan:
     if user is not None:  # the workers and the front run as this user: they own what they write
         for path in (runtime, metrics):
             os.chown(path, user[0], user[1])
-    command = uwsgi_command(settings, socket, [front, "-c", str(runtime / "nginx.conf"), "-p", str(runtime)], user)
+    command = uwsgi_command(settings, socket, [*orphan_guard(), front, "-c", str(runtime / "nginx.conf"), "-p", str(runtime)],
+                            user)
     env = allocator.environ(dict(os.environ, **{f"KG_{key}": str(value) for key, value in overrides.items()}, **env_user))
     env["KG_RECYCLE_ON_TIMEOUT"] = "1"
     # Each worker keeps its metrics here; /metrics adds them up (a fresh folder per server run).

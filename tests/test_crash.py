@@ -10,6 +10,7 @@ import os
 import random
 import shutil
 import signal
+import socket
 import subprocess
 import time
 import urllib.parse
@@ -88,9 +89,20 @@ def test_killing_the_server_and_restarting_serves_the_same_data(built, tmp_path)
         master = SERVERS[url]
         os.killpg(master.pid, signal.SIGKILL)  # master and workers, no chance to clean up
         master.wait(timeout=10)
-        time.sleep(0.5)
+        # nginx, the master's attached daemon, ends with it: no process of it keeps the port (a restart needs it)
+        port = urllib.parse.urlsplit(url).port
+        deadline = time.monotonic() + 15
+        while _listening(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _listening(port), f"a process still listens on port {port} after the server was killed"
     with running_server(built, tmp_path / "second.log", WORKERS="2") as url:
         assert snapshot(url) == before
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def damaged_copy(built, tmp_path):
