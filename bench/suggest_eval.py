@@ -8,8 +8,13 @@
 
     python bench/suggest_eval.py [--document ID ...] [--held-out-only] [--set NAME ...] [--rules [--write-record]]
 
---write-record rewrites kg/rule_record.yaml, each rule's record on the leave-one-out and the dev set, from which
-kg.rule_trust decides the rules a draft withholds. The test set is never part of it.
+--rules also prints each rule's record by kind of fact, including the dev documents' drafts from before any rule was
+written reading them (tests/data/held-out/blind.yaml, bench/blind_drafts.py), and those blind drafts' fact precision
+and recall cross-validated (each drafted with the rules withheld by a record made without it) for each threshold and
+seen weight tried. --write-record rewrites kg/rule_record.yaml: each rule's record, seen (the leave-one-out and the
+dev set now, which the rules were written reading) and new (the blind drafts), and the threshold and seen weight
+whose cross-validated F-score is highest; kg.rule_trust decides from it the rules a draft withholds. The test set is
+never part of it.
 """
 
 from __future__ import annotations
@@ -24,11 +29,12 @@ sys.path.insert(0, str(ROOT))
 from kg.build import load_inputs  # noqa: E402
 from kg.errors import InputError  # noqa: E402
 from kg.paths import Layout  # noqa: E402
-from kg.rule_trust import RECORD, load_record, withheld, write_record  # noqa: E402
-from kg.suggest_eval import evaluate, rule_table, table, total  # noqa: E402
+from kg.rule_trust import RECORD, load_record, write_record  # noqa: E402
+from kg.suggest_eval import blind_scores, choose_trust, evaluate, f_beta, grid_table, rule_table, table, total, trust_grid  # noqa: E402
 from kg.suggest_heldout import evaluate_held_out, held_out_sets  # noqa: E402
 
 HELD_OUT = ROOT / "tests" / "data" / "held-out"
+BLIND = HELD_OUT / "blind.yaml"  # bench/blind_drafts.py: dev documents' drafts when they were unseen
 
 
 def main() -> None:
@@ -45,13 +51,14 @@ def main() -> None:
     if args.write_record and (args.document or args.held_out_only or not args.rules or (args.sets and "dev" not in args.sets)):
         parser.error("--write-record needs --rules, the leave-one-out and the dev set (no --document, no --held-out-only)")
     layout = Layout.from_settings()
-    columns = {}
+    columns, seen = {}, []
     if not args.held_out_only:
         documents = args.document or sorted(load_inputs(layout).documents)
         print("Leave-one-out (in-sample: the rules were written reading these documents)\n")
         scores = [evaluate(layout, doc_id) for doc_id in documents]
         print(table(scores))
-        columns["leave-one-out"] = total(scores)
+        columns["leave-one-out"], seen = total(scores), scores
+    dev = False
     if not args.document:
         for name, title, members in held_out_sets(HELD_OUT):
             if args.sets and name not in args.sets:
@@ -61,17 +68,29 @@ def main() -> None:
             print(table(scores))
             if name != "test":  # a test set's figures by rule would be a guide to changing rules: it is only measured
                 columns[f"held out, {name}"] = total(scores)
+                seen, dev = seen + scores, dev or name == "dev"
+    blind = blind_scores(BLIND)
     if args.rules:
-        print("\nBy drafting rule (the module and function that proposed each fact)\n")
+        columns["dev, blind"] = total(blind)
+        print("\nBy drafting rule and kind of fact (the module and function that proposed it; [registered]: between "
+              "register entries only, [new entry]: involving an entry the draft proposes); dev, blind: the dev documents "
+              f"of {BLIND.name}, drafted before any rule was written reading them\n")
         print(rule_table(columns))
-    if args.write_record:
-        seen, new = columns["leave-one-out"], columns["held out, dev"]
-        write_record((seen.rule_proposed, seen.rule_matched), (new.rule_proposed, new.rule_matched))
-        print(f"\nwrote {RECORD}")
+    if args.rules and dev and "leave-one-out" in columns and blind:
         record = load_record()
-        for rule in sorted(withheld(record)):
-            print(f"withheld: {rule} ({record[rule].describe()}; estimated precision {100 * record[rule].precision:.0f} %)")
-
+        print("\nThe blind dev documents cross-validated: fact precision / recall (F-score, precision weighted), each "
+              "drafted with the rules withheld by a record made without it\n")
+        grid = trust_grid(seen, blind)
+        print(grid_table(grid))
+        now = grid.get((record.threshold, record.seen_weight))
+        if now:
+            print(f"\nthe record's threshold {record.threshold} and seen weight {record.seen_weight}: F {f_beta(*now):.2f}")
+    if args.write_record:
+        trust = choose_trust(seen, blind)
+        write_record(trust)
+        print(f"\nwrote {RECORD}: threshold {trust.threshold}, seen weight {trust.seen_weight}")
+        for rule in sorted(trust.withheld()):
+            print(f"withheld: {rule}")
 
 if __name__ == "__main__":
     try:

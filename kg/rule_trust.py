@@ -1,19 +1,26 @@
 """Which drafting rules `kg suggest` trusts: each rule's record on the evaluation documents, and the rules withheld
 because that record says a curator would mostly be reading their mistakes.
 
-The record (kg/rule_record.yaml) holds, for each rule (module.function), its facts matched of proposed in the
-leave-one-out evaluation (the project's documents, which the rules were written reading) and on the held-out dev set
-(new documents). `python bench/suggest_eval.py --rules --write-record` rewrites it; the held-out test set is never
-part of it, so the test set still measures what the withholding does on text nobody tuned against.
+The record (kg/rule_record.yaml) holds, for each rule (module.function) and each kind of fact it proposes (one between
+register entries only, or one that involves an entry the draft proposes as new), its facts matched of proposed in
+the evaluations of documents the rules were written reading ("seen": the leave-one-out on the project's documents, the
+held-out dev set as drafted now) and of documents drafted before any rule was written reading them ("new": the dev
+documents' blind drafts, tests/data/held-out/blind.yaml). `python bench/suggest_eval.py --rules --write-record`
+rewrites it; the held-out test set is never part of it, so the test set still measures what the withholding does on
+text nobody tuned against.
 
 A rule's precision is estimated as the share right of its dev facts plus its leave-one-out facts counted at
-SEEN_WEIGHT each (right on the text it was written against says less than right on new text), with one right and
-one wrong fact as the prior, so that a rule nobody has measured starts at one half and is kept.
+`seen_weight` each (right on the text it was written against says less than right on new text), starting from a
+prior of one right and one wrong fact, so that a rule nobody has measured starts at one half. Each kind of fact is then
+estimated from its own counts with the rule's estimate as its prior (worth PRIOR_FACTS facts), so a kind measured
+little follows its rule and one measured much follows its own record. A kind estimated below `threshold` is withheld.
+The threshold and the seen weight are the record's too: --write-record chooses them by cross-validation on the blind
+drafts (kg.suggest_eval.choose_trust).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -21,59 +28,150 @@ import yaml
 from .errors import InputError
 
 RECORD = Path(__file__).with_name("rule_record.yaml")
+KINDS = ("registered", "new entry")  # a fact between register entries only; a fact involving an entry drafted as new
 SEEN_WEIGHT = 0.2  # what a fact of the documents the rules were written against counts for, beside a new document's
-THRESHOLD = 0.5  # a rule whose estimated precision is below this is withheld: wrong more often than right
+THRESHOLD = 0.5  # a kind of fact estimated below this is withheld: wrong more often than right
+PRIOR_FACTS = 2  # how many facts a rule's estimate is worth as the prior of each of its kinds
+# Rules that guess nothing: they carry over facts a curator reviewed, and are never withheld. repeats.facts gives a
+# sentence that repeats another document's reviewed statement word for word that statement's facts.
+COPIES = frozenset({"repeats.facts"})
+
+
+def key(rule: str, kind: str) -> str:
+    """The name of one kind of a rule's facts, as the evaluation counts it and a withheld set holds it."""
+    return f"{rule} [{kind}]"
+
+
+def split_key(name: str) -> tuple[str, str]:
+    """(rule, kind) of a key; a bare rule name stands for every kind."""
+    rule, _, kind = name.partition(" [")
+    return rule, kind.rstrip("]")
+
+
+def kind_of(subject: str, obj: object, new_ids) -> str:
+    """The kind of a fact: whether its subject or its object is an entry the draft proposes."""
+    return KINDS[1] if subject in new_ids or (isinstance(obj, str) and obj in new_ids) else KINDS[0]
+
+
+def is_withheld(rule: str, kind: str, withhold: frozenset[str] | Trust) -> bool:
+    """Whether a fact of this rule and kind is left out: by a record, when it estimates the kind below its threshold
+    (a rule it has never measured included); by a set, when it names the rule or its kind of the rule."""
+    if isinstance(withhold, Trust):
+        return withhold.withholds(rule, kind)
+    return rule in withhold or key(rule, kind) in withhold
 
 
 @dataclass(frozen=True)
 class Record:
-    """A rule's facts matched of proposed, on the documents the rules were written against and on new ones."""
+    """Facts matched of proposed, on the documents the rules were written against and on new ones."""
 
     seen_matched: int = 0
     seen_proposed: int = 0
     new_matched: int = 0
     new_proposed: int = 0
 
+    def __add__(self, other: Record) -> Record:
+        return Record(self.seen_matched + other.seen_matched, self.seen_proposed + other.seen_proposed,
+                      self.new_matched + other.new_matched, self.new_proposed + other.new_proposed)
+
+    def estimate(self, prior: float = 0.5, prior_facts: float = 2, seen_weight: float = SEEN_WEIGHT) -> float:
+        right = prior * prior_facts + self.new_matched + seen_weight * self.seen_matched
+        return right / (prior_facts + self.new_proposed + seen_weight * self.seen_proposed)
+
     @property
     def precision(self) -> float:
-        right = 1 + self.new_matched + SEEN_WEIGHT * self.seen_matched
-        return right / (2 + self.new_proposed + SEEN_WEIGHT * self.seen_proposed)
+        return self.estimate()
 
     def describe(self) -> str:
         return (f"right {self.seen_matched} of {self.seen_proposed} on the project's documents, {self.new_matched} of "
                 f"{self.new_proposed} on new ones")
 
 
-def load_record(path: Path | None = None) -> dict[str, Record]:
-    """The rules' records (kg/rule_record.yaml unless another path is given; none if the file is absent: every rule
-    is then trusted)."""
+@dataclass(frozen=True)
+class Trust:
+    """The record of every rule, by kind, and the parameters that turn it into the rules withheld."""
+
+    rules: dict[str, dict[str, Record]] = field(default_factory=dict)
+    threshold: float = THRESHOLD
+    seen_weight: float = SEEN_WEIGHT
+
+    def estimates(self, rule: str) -> dict[str, float]:
+        """The rule's estimated precision for each kind of fact, and (under "") for all its facts."""
+        cells = self.rules.get(rule, {})
+        whole = sum(cells.values(), Record()).estimate(seen_weight=self.seen_weight)
+        out = {"": whole}
+        for kind in KINDS:
+            out[kind] = cells.get(kind, Record()).estimate(whole, PRIOR_FACTS, self.seen_weight)
+        return out
+
+    def withholds(self, rule: str, kind: str) -> bool:
+        """Whether a draft leaves out this rule's facts of this kind: estimated below the threshold (never a rule that
+        copies reviewed facts)."""
+        return rule not in COPIES and self.estimates(rule)[kind] < self.threshold
+
+    @property
+    def unmeasured_withheld(self) -> bool:
+        """Whether a rule the record has never measured is withheld (its estimate is the prior, one half)."""
+        return Record().estimate(seen_weight=self.seen_weight) < self.threshold
+
+    def withheld(self) -> frozenset[str]:
+        """The kinds of the record's rules' facts a draft leaves out (and, if unmeasured_withheld, every rule's the
+        record lacks)."""
+        return frozenset(key(rule, kind) for rule in self.rules for kind in KINDS if self.withholds(rule, kind))
+
+
+def load_record(path: Path | None = None) -> Trust:
+    """The rules' record (kg/rule_record.yaml unless another path is given; an empty one if the file is absent: every
+    rule is then trusted)."""
     path = path or RECORD
     if not path.is_file():
-        return {}
+        return Trust()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = {}
-    for rule, counts in (data.get("rules") or {}).items():
+    rules: dict[str, dict[str, Record]] = {}
+    for rule, kinds in (data.get("rules") or {}).items():
         try:
-            seen, new = counts.get("seen", [0, 0]), counts.get("new", [0, 0])
-            out[rule] = Record(int(seen[0]), int(seen[1]), int(new[0]), int(new[1]))
+            unknown = set(kinds) - set(KINDS)
+            if unknown:
+                raise ValueError(f"unknown kind {sorted(unknown)[0]!r}; the kinds are {', '.join(KINDS)}")
+            rules[rule] = {kind: _cell(counts) for kind, counts in kinds.items()}
         except (AttributeError, IndexError, TypeError, ValueError) as exc:
-            raise InputError(path, None, f"rule {rule!r}: give seen: [matched, proposed] and new: [matched, proposed] ({exc})") from exc
-    return out
+            raise InputError(path, None, f"rule {rule!r}: give, for each kind ({', '.join(KINDS)}), "
+                                         f"seen: [matched, proposed] and new: [matched, proposed] ({exc})") from exc
+    try:
+        return Trust(rules, float(data.get("threshold", THRESHOLD)), float(data.get("seen_weight", SEEN_WEIGHT)))
+    except (TypeError, ValueError) as exc:
+        raise InputError(path, None, f"threshold and seen_weight must be numbers ({exc})") from exc
 
 
-def withheld(record: dict[str, Record] | None = None) -> frozenset[str]:
-    """The rules whose facts a draft leaves out by default."""
-    record = load_record() if record is None else record
-    return frozenset(rule for rule, rec in record.items() if rec.precision < THRESHOLD)
+def _cell(counts: dict) -> Record:
+    seen, new = counts.get("seen", [0, 0]), counts.get("new", [0, 0])
+    return Record(int(seen[0]), int(seen[1]), int(new[0]), int(new[1]))
 
 
-def write_record(seen: tuple, new: tuple, path: Path | None = None) -> None:
-    """Write the record (to kg/rule_record.yaml unless another path is given) from two evaluations' per-rule counts,
-    each (proposed, matched) Counters by rule."""
+def withheld(trust: Trust | None = None) -> frozenset[str]:
+    """The kinds of the record's rules' facts a draft leaves out by default (of the project's record unless another is
+    given)."""
+    return (load_record() if trust is None else trust).withheld()
+
+
+def counts_by_rule(seen: tuple, new: tuple) -> dict[str, dict[str, Record]]:
+    """A record's rules from two evaluations' counts, each (proposed, matched) Counters by key (rule and kind)."""
+    rules: dict[str, dict[str, Record]] = {}
+    for name in sorted(set(seen[0]) | set(new[0])):
+        rule, kind = split_key(name)
+        rules.setdefault(rule, {})[kind] = Record(seen[1][name], seen[0][name], new[1][name], new[0][name])
+    return rules
+
+
+def write_record(trust: Trust, path: Path | None = None) -> None:
+    """Write a record (to kg/rule_record.yaml unless another path is given)."""
     path = path or RECORD
-    rules = sorted(set(seen[0]) | set(new[0]))
-    body = {rule: {"seen": [seen[1][rule], seen[0][rule]], "new": [new[1][rule], new[0][rule]]} for rule in rules}
-    header = ("# Each drafting rule's facts [matched, proposed]: seen = leave-one-out on the project's documents (the rules\n"
-              "# were written reading them), new = the held-out dev set. Written by\n"
-              "# `python bench/suggest_eval.py --rules --write-record`; read by kg/rule_trust.py.\n")
-    path.write_text(header + yaml.safe_dump({"rules": body}, sort_keys=True, default_flow_style=None), encoding="utf-8")
+    body = {rule: {kind: {"seen": [c.seen_matched, c.seen_proposed], "new": [c.new_matched, c.new_proposed]}
+                   for kind, c in sorted(kinds.items())} for rule, kinds in sorted(trust.rules.items())}
+    header = ("# Each drafting rule's facts [matched, proposed], by kind (between register entries only, or involving an\n"
+              "# entry the draft proposes): seen = the leave-one-out on the project's documents and the held-out dev set\n"
+              "# as drafted now (the rules were written reading both), new = the dev documents' drafts from before any\n"
+              "# rule was written reading them; threshold and seen_weight chosen by cross-validation on those blind\n"
+              "# drafts. Written by `python bench/suggest_eval.py --rules --write-record`; read by kg/rule_trust.py.\n")
+    data = {"threshold": trust.threshold, "seen_weight": trust.seen_weight, "rules": body}
+    path.write_text(header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None), encoding="utf-8")

@@ -96,7 +96,7 @@ from .route_stops import RouteStops
 from .route_traits import route_traits
 from .route_users import route_users
 from .route_uses import route_uses
-from .rule_trust import withheld
+from .rule_trust import Trust, is_withheld, kind_of, load_record
 from .sect_cues import named_sects
 from .stance_cues import opposed, proxies, supported, supporting
 from .standing_statuses import standing_statuses
@@ -137,9 +137,10 @@ class Draft:
         return sum(len(s["facts"]) for s in self.statements)
 
 
-def suggest(layout: Layout, doc_id: str, withhold: frozenset[str] | None = None) -> Draft:
+def suggest(layout: Layout, doc_id: str, withhold: frozenset[str] | Trust | None = None) -> Draft:
     """Write the draft of a document (statements/ID.yaml, new entries appended to register/ID.yaml) and return it.
-    The facts of the rules in withhold are left out (by default the rules kg.rule_trust withholds; none: every rule)."""
+    The facts of the rules withhold names are left out (by default those the record of kg.rule_trust withholds; an
+    empty set: none)."""
     documents = load_corpus(layout.catalogue, layout.seeds)
     doc = documents.get(doc_id)
     if doc is None:
@@ -163,7 +164,7 @@ def suggest(layout: Layout, doc_id: str, withhold: frozenset[str] | None = None)
                     repeats.add(stmt)
                     for fact in stmt.facts:
                         events.add(fact.subject, fact.property.name, object_key(fact.object))
-    draft = make_draft(doc, ontology, entities, known, events, repeats, withheld() if withhold is None else withhold)
+    draft = make_draft(doc, ontology, entities, known, events, repeats, load_record() if withhold is None else withhold)
     draft.statements_path, draft.register_path = statements_path, register_path
     _write(draft, register_text)
     with_proposals = load_register(layout.register, ontology, documents, skip=layout.register_data, proposals=True)
@@ -191,9 +192,10 @@ def _statement_at(path: Path, line: int | None) -> str | None:
 
 
 def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Known, events: EventIndex,
-               repeats: Repeats | None = None, withhold: frozenset[str] = frozenset()) -> Draft:
-    """The draft's statements and new register entries (nothing written), without the facts of the rules in withhold:
-    they still inform the sentences after theirs (an event one found is the event a later sentence tells again)."""
+               repeats: Repeats | None = None, withhold: frozenset[str] | Trust = frozenset()) -> Draft:
+    """The draft's statements and new register entries (nothing written), without the facts of the rules in withhold
+    (a set of rules' names or kinds of their facts, kg.rule_trust.key, or a record): they still inform the sentences after theirs (an event
+    one found is the event a later sentence tells again)."""
     repeats = repeats or Repeats()
     matcher = Matcher(entities)
     labels = {e.id: e.label for e in entities.values()}
@@ -289,7 +291,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue
-        shown, left_out = [f for f in facts if f.rule not in withhold], [f for f in facts if f.rule in withhold]
+        out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)}
+        shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
         held += len(left_out)
         statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
                                      left_out, quantities))

@@ -38,14 +38,17 @@ from .compare import object_key
 from .coverage import Sentence, entities_used, sentences
 from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
+from .errors import InputError
 from .mentions import Matcher
 from .names import fold, skeleton
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .register import Entity, load_register, mention_spans
-from .rule_trust import withheld
+from .rule_trust import SEEN_WEIGHT, THRESHOLD, Trust, counts_by_rule, kind_of, load_record, split_key
+from .rule_trust import key as trust_key
 from .statements import EntityRef, QuantityValue, Statement, TypedValue, load_statement_file
 from .suggest import suggest
+from .yamlio import load_yaml
 
 INPUT_FOLDERS = ("seeds", "statements", "register", "ontology")
 
@@ -80,6 +83,8 @@ class Score:
     proposed_facts: int = 0
     facts_matched: int = 0
     facts_reachable: int = 0
+    every_proposed: int = 0  # facts the draft of every rule proposes ...
+    every_matched: int = 0  # ... and how many of them are curated facts
     withheld_facts: int = 0  # facts the draft of every rule has and the draft written lacks (its rules withheld) ...
     withheld_matched: int = 0  # ... and how many of them are curated facts
     new_entries: int = 0
@@ -90,11 +95,13 @@ class Score:
     notes: list[str] = field(default_factory=list)
     rule_proposed: Counter = field(default_factory=Counter)  # drafting rule -> distinct facts it proposed ...
     rule_matched: Counter = field(default_factory=Counter)  # ... and how many of them are curated facts
+    candidates: dict = field(default_factory=dict)  # the draft of every rule: fact -> the rules and kinds proposing it
+    gold: set = field(default_factory=set)  # the curated facts (both per document only: not added up)
 
     def __add__(self, other: Score) -> Score:
         out = Score("all")
         for name in self.__dataclass_fields__:
-            if name not in ("document", "notes"):
+            if name not in ("document", "notes", "candidates", "gold"):
                 setattr(out, name, getattr(self, name) + getattr(other, name))
         return out
 
@@ -150,13 +157,25 @@ def fact_keys(statements: list[Statement], rename: dict[str, str] | None = None)
 
 
 def by_rule(draft: list[Statement], rules: dict[str, list[str]], rename: dict[str, str],
-            gold: set[tuple[str, str, str]]) -> tuple[Counter, Counter]:
-    """For each drafting rule, the distinct facts it proposed and how many of them are curated facts."""
-    proposed: set[tuple[str, tuple]] = set()
+            gold: set[tuple[str, str, str]], new_ids=frozenset()) -> tuple[Counter, Counter]:
+    """For each drafting rule and kind of fact (kg.rule_trust.key: between register entries, or involving one of
+    new_ids), the distinct facts it proposed and how many of them are curated facts."""
+    candidates = rule_candidates(draft, rules, rename, new_ids)
+    proposed = Counter(name for names in candidates.values() for name in names)
+    matched = Counter(name for fact, names in candidates.items() if fact in gold for name in names)
+    return proposed, matched
+
+
+def rule_candidates(draft: list[Statement], rules: dict[str, list[str]], rename: dict[str, str], new_ids=frozenset()
+                    ) -> dict[tuple[str, str, str], set[str]]:
+    """Each distinct fact of a draft (as a key, new ids renamed to the curated ones) and the rules and kinds
+    (kg.rule_trust.key) that proposed it."""
+    out: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for stmt in draft:
         for fact, rule in zip(stmt.facts, rules.get(stmt.id, []), strict=False):
-            proposed.add((rule, fact_key(fact, rename)))
-    return Counter(rule for rule, _ in proposed), Counter(rule for rule, key in proposed if key in gold)
+            obj = fact.object.id if isinstance(fact.object, EntityRef) else None
+            out[fact_key(fact, rename)].add(trust_key(rule, kind_of(fact.subject, obj, new_ids)))
+    return dict(out)
 
 
 def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Statement], draft: list[Statement]) -> dict[str, str]:
@@ -263,7 +282,7 @@ def evaluate(layout: Layout, doc_id: str) -> Score:
         return score_draft(inputs, doc_id, copy, removed, doc_id)
 
 
-def _drafted(inputs: Inputs, doc_id: str, copy: Layout, withhold: frozenset[str] | None):
+def _drafted(inputs: Inputs, doc_id: str, copy: Layout, withhold: frozenset[str] | Trust | None):
     """Draft the document in the copy: the draft's information, its statements as loaded, and the copy's entries."""
     info = suggest(copy, doc_id, withhold)
     ontology = load_ontology(copy.ontology)
@@ -280,10 +299,13 @@ def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, En
     curated = [s for s in inputs.statements if s.document.id == doc_id]
     gold_facts = fact_keys(curated)
     every_info, every_draft, entities = _drafted(inputs, doc_id, copy, frozenset())
-    rename = align({k: e for k, e in entities.items() if e.proposal is not None}, removed, curated, every_draft)
-    score.rule_proposed, score.rule_matched = by_rule(every_draft, every_info.rules, rename, gold_facts)
+    drafted_new = {k: e for k, e in entities.items() if e.proposal is not None}
+    rename = align(drafted_new, removed, curated, every_draft)
+    score.candidates, score.gold = rule_candidates(every_draft, every_info.rules, rename, drafted_new), gold_facts
+    score.rule_proposed, score.rule_matched = by_rule(every_draft, every_info.rules, rename, gold_facts, drafted_new)
     every_facts = fact_keys(every_draft, rename)
-    draft, entities = _drafted(inputs, doc_id, copy, None)[1:] if withheld() else (every_draft, entities)
+    trust = load_record()
+    draft, entities = _drafted(inputs, doc_id, copy, trust)[1:] if trust.rules else (every_draft, entities)
     kept = {k: e for k, e in entities.items() if e.proposal is None}
     new = {k: e for k, e in entities.items() if e.proposal is not None}
     score.removed_entries, score.new_entries = len(removed), len(new)
@@ -303,6 +325,7 @@ def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, En
     draft_facts = fact_keys(draft, rename)
     score.curated_facts, score.proposed_facts = len(gold_facts), len(draft_facts)
     score.facts_matched = len(gold_facts & draft_facts)
+    score.every_proposed, score.every_matched = len(every_facts), len(every_facts & gold_facts)
     score.withheld_facts = len(every_facts - draft_facts)
     score.withheld_matched = len((every_facts - draft_facts) & gold_facts)
     score.facts_reachable = reachable(gold_facts, removed, curated, text)
@@ -346,7 +369,7 @@ def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> N
 
 COLUMNS = ("document", "sentences", "statements curated / proposed", "quote recall", "sentence precision", "link P / R / F1",
            "dates in draft / read", "numbers in draft / read", "certainty / modality agree", "facts curated / proposed",
-           "fact P / R", "withheld facts (curated)", "facts within reach (R of them)", "new entries (removed)",
+           "fact P / R", "every rule: fact P / R", "withheld facts (curated)", "facts within reach (R of them)", "new entries (removed)",
            "corroborates / disagrees / dates")
 
 
@@ -370,6 +393,7 @@ def row(s: Score) -> list[str]:
         f"{_pct(s.certainty_agree, s.compared)} / {_pct(s.modality_agree, s.compared)} (of {s.compared})",
         f"{s.curated_facts} / {s.proposed_facts}",
         f"{_pct(s.facts_matched, s.proposed_facts)} / {_pct(s.facts_matched, s.curated_facts)} ({s.facts_matched})",
+        f"{_pct(s.every_matched, s.every_proposed)} / {_pct(s.every_matched, s.curated_facts)} ({s.every_matched}/{s.every_proposed})",
         f"{s.withheld_facts} ({s.withheld_matched})",
         f"{s.facts_reachable} ({_pct(s.facts_matched, s.facts_reachable)})",
         f"{s.new_entries} ({s.removed_entries})",
@@ -405,4 +429,97 @@ def table(scores: list[Score]) -> str:
     rows = [row(s) for s in scores] + [row(total(scores))]
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+
+PRECISION_FLOOR = 0.7  # the share of a draft's facts that must be right for a curator not to wade through noise
+F_BETA = 0.5  # the F-score printed beside each setting: precision weighs twice recall
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+SEEN_WEIGHTS = (0.0, 0.1, 0.2, 0.5, 1.0)
+
+
+def blind_scores(path: Path) -> list[Score]:
+    """The drafts of documents measured blind (bench/blind_drafts.py writes them): for each, its facts by rule and
+    kind, as a Score's rule counts, candidates and gold (the curated facts among them) and its curated facts' count."""
+    data = load_yaml(path) if path.is_file() else None
+    out = []
+    for name, doc in ((data or {}).get("documents") or {}).items():
+        try:
+            score = Score(str(name), curated_facts=int(doc["curated"]))
+            candidates: dict[tuple, set[str]] = defaultdict(set)
+            for rule, kind, curated, *fact in doc["facts"]:
+                candidates[tuple(map(str, fact))].add(trust_key(str(rule), str(kind)))
+                if curated:
+                    score.gold.add(tuple(map(str, fact)))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(path, getattr(doc, "line", None),
+                             f"document {name}: give curated: N and facts: [[rule, kind, curated?, s, p, o], ...] ({exc})") from exc
+        score.candidates = dict(candidates)
+        score.rule_proposed = Counter(n for names in candidates.values() for n in names)
+        score.rule_matched = Counter(n for fact, names in candidates.items() if fact in score.gold for n in names)
+        score.proposed_facts, score.facts_matched = len(candidates), len(score.gold)
+        out.append(score)
+    return out
+
+
+def _counts(scores: list[Score]) -> tuple[Counter, Counter]:
+    return sum((s.rule_proposed for s in scores), Counter()), sum((s.rule_matched for s in scores), Counter())
+
+
+def trust_of(seen: list[Score], new: list[Score], threshold: float = THRESHOLD, seen_weight: float = SEEN_WEIGHT) -> Trust:
+    """The record of each rule and kind: seen, the evaluations of documents the rules were written reading; new, of
+    documents measured before any rule was written from them."""
+    return Trust(counts_by_rule(_counts(seen), _counts(new)), threshold, seen_weight)
+
+
+def cross_validated(seen: list[Score], blind: list[Score], threshold: float, seen_weight: float) -> tuple[int, int, int]:
+    """(facts matched, proposed, curated) over the blind documents, each drafted with the rules withheld by a record
+    made without it (neither its blind draft nor its draft now): what the withholding does on a document that was not
+    part of the record. The draft of every rule less the withheld rules' facts stands for the draft written."""
+    matched = proposed = curated = 0
+    for doc in blind:
+        trust = trust_of([s for s in seen if s.document != doc.document], [d for d in blind if d is not doc],
+                         threshold, seen_weight)
+        kept = {fact for fact, names in doc.candidates.items() if not all(trust.withholds(*split_key(n)) for n in names)}
+        matched, proposed, curated = matched + len(kept & doc.gold), proposed + len(kept), curated + doc.curated_facts
+    return matched, proposed, curated
+
+
+def f_beta(matched: int, proposed: int, curated: int, beta: float = F_BETA) -> float:
+    p, r = ratio(matched, proposed), ratio(matched, curated)
+    if not p or not r:
+        return 0.0
+    return (1 + beta * beta) * p * r / (beta * beta * p + r)
+
+
+def trust_grid(seen: list[Score], blind: list[Score]) -> dict[tuple[float, float], tuple[int, int, int]]:
+    """The cross-validated counts of every threshold and seen weight tried."""
+    return {(t, w): cross_validated(seen, blind, t, w) for t in THRESHOLDS for w in SEEN_WEIGHTS}
+
+
+def choose_trust(seen: list[Score], blind: list[Score]) -> Trust:
+    """The record of every seen and blind evaluation, with the threshold and seen weight that keep the most right
+    facts among those whose cross-validated precision on the blind documents reaches PRECISION_FLOOR (if none does,
+    the most precise); on a tie the more precise, then the lower threshold, then the seen weight nearest the default."""
+    grid = trust_grid(seen, blind)
+
+    def rank(tw: tuple[float, float]) -> tuple:
+        matched, proposed, _ = grid[tw]
+        precision = ratio(matched, proposed) or 0.0
+        return precision >= PRECISION_FLOOR, matched if precision >= PRECISION_FLOOR else 0, precision, -tw[0], \
+            -abs(tw[1] - SEEN_WEIGHT)
+    return trust_of(seen, blind, *max(grid, key=rank))
+
+
+def grid_table(grid: dict[tuple[float, float], tuple[int, int, int]]) -> str:
+    """The cross-validated fact precision / recall (F-score, F_BETA) of each threshold (rows) and seen weight (columns)."""
+    lines = ["| threshold | " + " | ".join(f"seen weight {w}" for w in SEEN_WEIGHTS) + " |",
+             "|" + "---|" * (len(SEEN_WEIGHTS) + 1)]
+    for t in THRESHOLDS:
+        cells = []
+        for w in SEEN_WEIGHTS:
+            m, p, c = grid[(t, w)]
+            cells.append(f"{_pct(m, p)} / {_pct(m, c)} ({f_beta(m, p, c):.2f})")
+        lines.append(f"| {t} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -492,7 +492,8 @@ def test_each_rules_facts_matched_of_proposed():
              SimpleNamespace(id="009-002", facts=[fact("kh", "controls", "qaim"), fact("new-strike", "target", "kh")])]
     rules = {"009-001": ["state.held", "state.held"], "009-002": ["state.held", "events.roles"]}
     gold = {("kh", "controls", "qaim"), ("strike-1", "target", "kh")}
-    proposed, matched = by_rule(draft, rules, {"new-strike": "strike-1"}, gold)
-    assert proposed == {"state.held": 2, "events.roles": 1} and matched == {"state.held": 1, "events.roles": 1}
+    proposed, matched = by_rule(draft, rules, {"new-strike": "strike-1"}, gold, {"new-strike"})
+    held, roles = "state.held [registered]", "events.roles [new entry]"  # the strike is an entry the draft proposed
+    assert proposed == {held: 2, roles: 1} and matched == {held: 1, roles: 1}
     lines = rule_table({"seeds": Score("x", rule_proposed=proposed, rule_matched=matched), "dev": Score("y")}).splitlines()
-    assert lines[2] == "| state.held | 1 / 2 (50 %) | – |" and lines[3] == "| events.roles | 1 / 1 (100 %) | – |"
+    assert lines[2] == f"| {held} | 1 / 2 (50 %) | – |" and lines[3] == f"| {roles} | 1 / 1 (100 %) | – |"

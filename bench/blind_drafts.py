@@ -1,0 +1,99 @@
+"""Record what the drafter proposed for held-out dev documents when they were still unseen.
+
+The dev documents were measured first, then read to improve the drafting rules; after that, their figures say how
+well the rules fit them, not how well a rule does on text it was not written from. This script goes back to the
+commit at which they were measured blind, drafts them with every rule there, and writes each distinct fact the draft
+proposed, with the rule and kind of fact (kg.rule_trust) that proposed it and whether a curator wrote it, to
+tests/data/held-out/blind.yaml. bench/suggest_eval.py --rules reads that file as each rule's record on new text.
+
+    python bench/blind_drafts.py COMMIT NAME [NAME ...]
+
+The commit must have the held-out evaluation (kg.suggest_heldout) and drafting rules that name themselves
+(Proposed.rule); the draft there is instrumented from outside, so this reads that commit's kg.suggest_eval
+internals (_drafted, by_rule, fact_key) as they were then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "tests" / "data" / "held-out" / "blind.yaml"
+
+# Run in the old checkout: draft each named held-out document with every rule, print its facts as JSON.
+PROBE = r'''
+import json, sys
+sys.path.insert(0, ".")
+from pathlib import Path
+import kg.suggest_eval as se
+from kg.paths import Layout
+from kg.statements import EntityRef
+from kg.suggest_heldout import evaluate_held_out
+
+state = {}
+drafted = se._drafted
+
+def every_rule(inputs, doc_id, copy, withhold):
+    out = drafted(inputs, doc_id, copy, withhold)
+    if withhold == frozenset():
+        state["new"] = {k for k, e in out[2].items() if e.proposal is not None}
+    return out
+
+def facts_by_rule(draft, rules, rename, gold):
+    from collections import Counter
+    for stmt in draft:
+        for fact, rule in zip(stmt.facts, rules.get(stmt.id, []), strict=False):
+            obj = fact.object.id if isinstance(fact.object, EntityRef) else None
+            kind = "new entry" if fact.subject in state["new"] or obj in state["new"] else "registered"
+            key = se.fact_key(fact, rename)
+            state["facts"].add((rule, kind, key in gold, *key))
+    state["curated"] = len(gold)
+    return Counter(), Counter()
+
+se._drafted, se.by_rule = every_rule, facts_by_rule
+out = {}
+for name in sys.argv[1:]:
+    state["facts"] = set()
+    evaluate_held_out(Layout.from_settings(), Path("tests/data/held-out") / name)
+    out[name] = {"curated": state["curated"], "facts": sorted(state["facts"])}
+json.dump(out, sys.stdout)
+'''
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("commit")
+    parser.add_argument("names", nargs="+", metavar="NAME", help="a held-out dev document's folder name")
+    args = parser.parse_args()
+    commit = subprocess.run(["git", "rev-parse", "--verify", f"{args.commit}^{{commit}}"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="blind-drafts-") as tmp:
+        checkout = Path(tmp) / "checkout"
+        subprocess.run(["git", "worktree", "add", "--detach", str(checkout), commit], cwd=ROOT, check=True,
+                       capture_output=True)
+        try:
+            probe = subprocess.run([sys.executable, "-c", PROBE, *args.names], cwd=checkout, check=True,
+                                   capture_output=True, text=True, env={"KG_PROJECT_ROOT": str(checkout), "PATH": "/usr/bin:/bin"})
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=ROOT, check=False)
+    found = json.loads(probe.stdout)
+    data = {"commit": commit, "documents": {name: {"curated": found[name]["curated"],
+                                                   "facts": [list(f) for f in found[name]["facts"]]}
+                                            for name in args.names}}
+    header = ("# The facts the drafter proposed, with every rule, for dev documents measured blind: at the commit below,\n"
+              "# before any drafting rule was written reading them. Each: [rule, kind, curated?, subject, property,\n"
+              "# object]. Written by `python bench/blind_drafts.py COMMIT NAME ...`; read by bench/suggest_eval.py.\n")
+    OUT.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=200),
+                   encoding="utf-8")
+    print(f"wrote {OUT}: " + ", ".join(f"{n} {len(data['documents'][n]['facts'])} facts" for n in args.names))
+
+
+if __name__ == "__main__":
+    main()
