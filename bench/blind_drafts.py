@@ -9,8 +9,10 @@ tests/data/held-out/blind.yaml. bench/suggest_eval.py --rules reads that file as
     python bench/blind_drafts.py COMMIT NAME [NAME ...]
 
 The commit must have the held-out evaluation (kg.suggest_heldout) and drafting rules that name themselves
-(Proposed.rule); the draft there is instrumented from outside, so this reads that commit's kg.suggest_eval
-internals (_drafted, by_rule, fact_key) as they were then.
+(Proposed.rule). Where its evaluation does not keep each fact's rules and kinds (before kg.suggest_eval.rule_candidates),
+the draft is instrumented from outside, through that commit's kg.suggest_eval internals (_drafted, by_rule,
+fact_key) as they were then. The documents are drafted from the folders as they are in the working tree, so a
+document written after the commit can be measured with the rules as they stood.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "tests" / "data" / "held-out" / "blind.yaml"
+HELD_OUT = ROOT / "tests" / "data" / "held-out"
+OUT = HELD_OUT / "blind.yaml"
 
 # Run in the old checkout: draft each named held-out document with every rule, print its facts as JSON.
 PROBE = r'''
@@ -57,11 +60,19 @@ def facts_by_rule(draft, rules, rename, gold):
     state["curated"] = len(gold)
     return Counter(), Counter()
 
-se._drafted, se.by_rule = every_rule, facts_by_rule
+current = hasattr(se, "rule_candidates")  # a commit whose evaluation keeps each fact's rules and kinds itself
+if not current:
+    se._drafted, se.by_rule = every_rule, facts_by_rule
 out = {}
-for name in sys.argv[1:]:
+for name in sys.argv[2:]:
     state["facts"] = set()
-    evaluate_held_out(Layout.from_settings(), Path("tests/data/held-out") / name)
+    score = evaluate_held_out(Layout.from_settings(), Path(sys.argv[1]) / name)
+    if current:
+        state["curated"] = score.curated_facts
+        for fact, names in score.candidates.items():
+            for named in names:
+                rule, kind = named.rstrip("]").split(" [")
+                state["facts"].add((rule, kind, fact in score.gold, *fact))
     out[name] = {"curated": state["curated"], "facts": sorted(state["facts"])}
 json.dump(out, sys.stdout)
 '''
@@ -79,20 +90,22 @@ def main() -> None:
         subprocess.run(["git", "worktree", "add", "--detach", str(checkout), commit], cwd=ROOT, check=True,
                        capture_output=True)
         try:
-            probe = subprocess.run([sys.executable, "-c", PROBE, *args.names], cwd=checkout, check=True,
-                                   capture_output=True, text=True, env={"KG_PROJECT_ROOT": str(checkout), "PATH": "/usr/bin:/bin"})
+            probe = subprocess.run([sys.executable, "-c", PROBE, str(HELD_OUT), *args.names], cwd=checkout, capture_output=True,
+                                   text=True, env={"KG_PROJECT_ROOT": str(checkout), "PATH": "/usr/bin:/bin"})
+            if probe.returncode:
+                sys.exit(f"bench/blind_drafts.py: drafting at {commit[:12]} failed:\n{probe.stderr[-2000:]}")
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=ROOT, check=False)
     found = json.loads(probe.stdout)
-    data = {"commit": commit, "documents": {name: {"curated": found[name]["curated"],
-                                                   "facts": [list(f) for f in found[name]["facts"]]}
-                                            for name in args.names}}
-    header = ("# The facts the drafter proposed, with every rule, for dev documents measured blind: at the commit below,\n"
-              "# before any drafting rule was written reading them. Each: [rule, kind, curated?, subject, property,\n"
+    kept = (yaml.safe_load(OUT.read_text(encoding="utf-8")) or {}).get("documents", {}) if OUT.is_file() else {}
+    for name in args.names:  # a document measured again replaces its entry; the others keep theirs
+        kept[name] = {"commit": commit, "curated": found[name]["curated"], "facts": [list(f) for f in found[name]["facts"]]}
+    header = ("# The facts the drafter proposed, with every rule, for dev documents measured blind: at each one's commit,\n"
+              "# before any drafting rule was written reading it. Each fact: [rule, kind, curated?, subject, property,\n"
               "# object]. Written by `python bench/blind_drafts.py COMMIT NAME ...`; read by bench/suggest_eval.py.\n")
-    OUT.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=200),
-                   encoding="utf-8")
-    print(f"wrote {OUT}: " + ", ".join(f"{n} {len(data['documents'][n]['facts'])} facts" for n in args.names))
+    OUT.write_text(header + yaml.safe_dump({"documents": kept}, sort_keys=False, allow_unicode=True, default_flow_style=None,
+                                           width=200), encoding="utf-8")
+    print(f"wrote {OUT}: " + ", ".join(f"{n} {len(kept[n]['facts'])} facts" for n in args.names))
 
 
 if __name__ == "__main__":
