@@ -420,14 +420,15 @@ def _report(result) -> None:
 @main.command()
 @click.argument("document")
 @click.option("--all-rules", is_flag=True,
-              help="also the facts of the rules withheld for being wrong more often than right on the evaluation's documents")
+              help="also the facts of the rules withheld for their record on new text (kg/rule_record.yaml)")
 def suggest(document: str, all_rules: bool) -> None:
     """Write a draft statements file for DOCUMENT (its id in the catalogue) and print its path.
 
     Every statement, and every new register entry (appended to register/DOCUMENT.yaml), is marked `proposal` with
     the reason for it; kg build refuses proposals until a curator has reviewed them. A statements file that holds
-    reviewed statements is never overwritten. Facts of the drafting rules that were wrong more often than right when
-    evaluated (kg/rule_record.yaml) are left out unless --all-rules is given; how many is printed.
+    reviewed statements is never overwritten. Facts of the drafting rules (by kind of fact) that the record
+    (kg/rule_record.yaml) estimates below its threshold on new text, where a rule it has not measured there starts
+    at one half, are left out unless --all-rules is given; how many is printed.
 
     Exit status: 0 written; 2 the inputs could not be read or the file holds reviewed statements.
     """

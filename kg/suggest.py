@@ -308,8 +308,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     ]
     notes = repeats.derivation(doc)
     if held:
-        notes.append(f"{held} candidate fact(s) left out: their rules were wrong more often than right on the evaluation's "
-                     "documents (kg/rule_record.yaml); `kg suggest --all-rules` drafts them too")
+        notes.append(f"{held} candidate fact(s) left out: their rules' record on new text is too weak "
+                     "(kg/rule_record.yaml); `kg suggest --all-rules` drafts them too")
     return Draft(doc.id, statements, new_entries, Path(), Path(), notes, rules, held)
 
 
