@@ -33,6 +33,9 @@ _DATE_FORMS = [
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
     ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),  # "on 3 October", as British news writes it
     ("m-year", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
+    # two months of a span, "between January and March", "from May to July": each the month it names
+    ("m-span", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_PART}({_MONTH})\s+(?:and|to|until|through)\s+{_PART}({_MONTH})"
+                          r"(?:\b|(?<=\.))(?!\s+\d)")),
     ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
     # the bound of the document's year a deadline or a count from its start gives ("by the end of the year", "since the
@@ -96,10 +99,20 @@ def dates(text: str, doc_date: str | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
-            mention = _date(kind, m, today)
-            if mention is not None:
-                found.append(mention)
+            mentions = _span_months(m, today) if kind == "m-span" else [_date(kind, m, today)]
+            found += [mention for mention in mentions if mention is not None]
     return sorted(found, key=lambda d: d.start)
+
+
+def _span_months(m: re.Match, today: datetime.date | None) -> list[DateMention]:
+    """The two months of a span: the first in the latest year not after the document's date, the second the first
+    such month after it ("between May and June" in a text of May 10: this May and this June)."""
+    if today is None:
+        return []
+    first, last = _month(m.group(1)), _month(m.group(2))
+    year = _infer_year(first, None, today)
+    return [DateMention(m.start(1), m.end(1), m.group(1), f"{year:04d}-{first:02d}", True),
+            DateMention(m.start(2), m.end(2), m.group(2), f"{year + (last < first):04d}-{last:02d}", True)]
 
 
 def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | None:
@@ -132,8 +145,9 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = f"{_infer_year(month, None, today):04d}-{month:02d}", True
         elif today is None:
             return None
-        elif kind == "year-end":  # "by the end of the year", "since the start of the year": the document's year
-            value, inferred = str(today.year), True
+        elif kind == "year-end":  # "by the end of the year", "since the start of the year": the document's last or first month
+            first = words.split()[0].lower() in ("start", "beginning")
+            value, inferred = f"{today.year:04d}-{1 if first else 12:02d}", True
         elif kind == "m-year":  # "in January last year"
             value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
         elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
