@@ -145,9 +145,9 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = f"{_infer_year(month, None, today):04d}-{month:02d}", True
         elif today is None:
             return None
-        elif kind == "year-end":  # "by the end of the year", "since the start of the year": the document's last or first month
-            first = words.split()[0].lower() in ("start", "beginning")
-            value, inferred = f"{today.year:04d}-{1 if first else 12:02d}", True
+        elif kind == "year-end":  # "by the end of the year", "since the start of the year": the document's year, the
+            # precision the text gives (statements/README.md, Time)
+            value, inferred = str(today.year), True
         elif kind == "m-year":  # "in January last year"
             value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
         elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
