@@ -67,18 +67,20 @@ def test_the_record_written_is_the_record_read(tmp_path):
     assert path.read_text().startswith("# Each drafting rule")
 
 
+def _refused(path: Path, text: str, load) -> str:
+    """The message of the InputError a loader raises for a file with this text."""
+    path.write_text(text)
+    with pytest.raises(InputError) as err:
+        load(path)
+    return str(err.value)
+
+
 def test_a_bad_record_names_the_file_and_the_rule(tmp_path):
     path = tmp_path / "record.yaml"
-    path.write_text("rules:\n  event_proposals.event: {registered: {seen: [1], new: [0, 0]}}\n")
-    with pytest.raises(InputError) as err:
-        load_record(path)
-    assert str(path) in str(err.value) and "event_proposals.event" in str(err.value)
-    path.write_text("rules:\n  event_proposals.event: {new: [1, 2]}\n")  # counts without their kind
-    with pytest.raises(InputError, match="unknown kind 'new'"):
-        load_record(path)
-    path.write_text("threshold: high\nrules: {}\n")
-    with pytest.raises(InputError, match="threshold"):
-        load_record(path)
+    message = _refused(path, "rules:\n  event_proposals.event: {registered: {seen: [1], new: [0, 0]}}\n", load_record)
+    assert str(path) in message and "event_proposals.event" in message
+    assert "unknown kind 'new'" in _refused(path, "rules:\n  event_proposals.event: {new: [1, 2]}\n", load_record)
+    assert "threshold" in _refused(path, "threshold: high\nrules: {}\n", load_record)
 
 
 def test_no_record_trusts_every_rule(tmp_path):
@@ -236,7 +238,5 @@ def test_a_bad_blind_file_names_the_file_and_the_document(tmp_path):
     from kg.suggest_eval import blind_scores
 
     path = tmp_path / "blind.yaml"
-    path.write_text("documents:\n  some-doc: {facts: []}\n")
-    with pytest.raises(InputError) as err:
-        blind_scores(path)
-    assert str(path) in str(err.value) and "some-doc" in str(err.value)
+    message = _refused(path, "documents:\n  some-doc: {facts: []}\n", blind_scores)
+    assert str(path) in message and "some-doc" in message
