@@ -19,7 +19,9 @@ from .corpus import Span
 KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("paywall or subscription prompt", re.compile(
         r"\b(free articles? left|subscribe now|sign up (now )?for|unlimited access|already (have an account|a subscriber)|"
-        r"log in now|subscribers only|become a (member|subscriber)|to continue reading)\b", re.I), True),
+        r"log in now|subscribers only|become a (member|subscriber)|to continue reading|"
+        r"(subscribe|sign up) to (our|the) (\w+ )?(newsletter|mailing list|daily|weekly|briefing|digest|podcast)|"
+        r"get (our|the) (\w+ )?newsletter)\b", re.I), True),
     ("related-article teaser or link", re.compile(
         r"^(related( content| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
         r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$", re.I), True),

@@ -73,6 +73,21 @@ def test_the_test_documents_traps_are_proposed():
     assert all("Kataeb Hizballah" not in text[s.start:s.end] for s in found.values())
 
 
+@pytest.mark.parametrize("prompt, proposed", [
+    ("Subscribe to our newsletter for a weekly digest of the region's news.", True),
+    ("Sign up to the daily briefing and get the headlines each morning.", True),
+    ("Get our free newsletter in your inbox.", True),
+    ("Officials said traders subscribe to the ministry's view of the crossing.", False),
+])
+def test_a_newsletter_prompt_at_the_end_is_proposed_and_a_sentence_of_the_story_is_not(prompt, proposed):
+    story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
+    spans = propose(story + prompt + "\n")
+    assert bool(spans) is proposed
+    if proposed:
+        span, words = spans[0]
+        assert (story + prompt + "\n")[span.start:].startswith(words) and "subscription prompt" in span.reason
+
+
 def test_a_text_document_is_added_verbatim_with_its_catalogue_entry(project_copy):
     catalogue_before = project_copy.catalogue.read_text(encoding="utf-8")
     added = add_document(project_copy, NEW / "article.txt", date="2024-02-12", authors=["Layla Haddad"],
