@@ -41,6 +41,9 @@ RELATIONS = [
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
      "partOf", "ab"),
     (r", (?:a|an) [\w ’'-]{0,40}? (?:which|that|who) (?:is|are|was|were) (?:a |an )?part of (?:the )?", "partOf", "ab"),
+    # "Kataib Sayyid al-Shuhada, another faction of the Hashd": a faction, brigade or component group of a larger body
+    (r", (?:a|an|another) (?:[\w-]+ ){0,2}?(?:faction|brigade|component|constituent group|member group) (?:of|in|within) (?:the )?",
+     "partOf", "ab"),
     (r",? \[?(?:is |are |was |were )?one of (?:the )?(?:[\w-]+ ){0,4}", "partOf", "ab"),
     # the same states told with a plain verb: "Hama is under the control of Badr", "the town remains in the hands of",
     # "the crossing, which is run by the brigade,", "the group is backed by Iran", "the militia is funded by"
@@ -101,6 +104,9 @@ RELATIONS = [
     (r" (?:\w+ )?(?:moved|sent|deployed|redeployed) (?:some |its |their |more )?(?:units|forces|fighters|troops|operatives|members) "
      r"(?:to|into) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
+    # "the crossing, which reopened in 2020, is the main official link between Anbar and …": what a crossing joins
+    (rf" {_COPULA}(?:the |a |an |one )(?:[\w-]+ ){{0,3}}?(?:link|gateway|connection|artery|conduit) between (?:the )?",
+     "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
     (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
     (r" (?:\w+ )?(?:opposes?|opposed|against) (?:the )?", "opposes", "ab"),
