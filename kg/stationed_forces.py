@@ -1,9 +1,9 @@
 """Where an armed group keeps its men, as news writes it with the group as the subject of a verb of keeping: "the
 Fatemiyoun rotate about 400 fighters between Albu Kamal and Deir Ezzor", "Kataib Hezbollah keeps several hundred men in
 al-Qaim", "the IRGC maintains troops at the airport", "the militias have held positions around the town", "the group is
-likely to keep its positions in the area": the group is deployed in each place named after the preposition. A verb of
-sending ("sent fighters to Syria") gives a movement, not a presence, and is kg.relation_cues'; a verb of taking ("seized
-positions in") an event's.
+likely to keep its positions in the area", "the brigade occupies the base": the group is deployed in each place named
+after the preposition (after "occupies", a base or post only). A verb of sending ("sent fighters to Syria") gives a
+movement, not a presence, and is kg.relation_cues'; a verb of taking ("seized positions in") an event's.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
-_FORCES = ("ArmedGroup", "MilitaryUnit", "StateForce")
+_FORCES = ("ArmedGroup", "MilitaryUnit", "StateForce", "PersonGroup")  # armed bodies, and groups of men (advisers, officers)
 # Between the group and its verb: its men ("Badr fighters", "the group's troops"), then adverbs only ("reportedly", "also").
 _SUBJECT_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:fighters|troops|militiamen|units))?,?\s+(?:(?:\w+ly|also|still|now|alone|which|who)\s+)*")
 _QUANTITY = r"(?:(?:about|around|some|roughly|nearly|almost|up\s+to|at\s+least|more\s+than|an\s+estimated|several|a\s+few|dozens\s+of" \
@@ -26,6 +26,7 @@ _KEEPS = re.compile(_AUXILIARY + r"(?:rotates?|rotated|rotating|stations?|statio
                     r"|bases?|based|ha[sd]|have|holds?|held|holding)\s+"
                     + _QUANTITY + r"(?:fighters|troops|men|militiamen|soldiers|members|units|forces|positions|outposts)\s+"
                     r"(?:(?:in|at|inside|around|on)|(between))\s+(?:the\s+)?", re.I)
+_OCCUPIES = re.compile(_AUXILIARY + r"(?:occup(?:y|ies|ied|ying))\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _LIST = re.compile(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?")
 
@@ -42,12 +43,16 @@ def stationed_forces(proposer: Proposer, text: str, nodes: list[Node]) -> list[P
             continue
         gap = _SUBJECT_GAP.match(text, group.end)
         verb = _KEEPS.match(text, gap.end()) if gap else None
-        if verb is None:
+        occupied = _OCCUPIES.match(text, gap.end()) if gap and verb is None else None
+        if verb is None and occupied is None:
             continue
+        verb = verb or occupied
         # the place's name right after the preposition, or a description that begins with its "the" ("the area")
         places = [n for n in named[i + 1:] if n.start == verb.end() or n.start < verb.end() < n.end
                   and text[n.start:verb.end()].lower().strip() == "the"]
-        if places and verb.group(1):
+        if occupied:  # a base or post occupied is manned; a town occupied is taken (an event's, not a presence)
+            places = [n for n in places if is_a(n.type, LB + "Installation")]
+        if places and verb.re is _KEEPS and verb.group(1):
             other = next((n for n in named if _AND.fullmatch(text, places[0].end, n.start)), None)
             places = [places[0], other] if other else []  # "between A" alone names no place the men are in
         groups = [group]

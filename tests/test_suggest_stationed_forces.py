@@ -7,7 +7,7 @@ from kg.stationed_forces import stationed_forces
 from .test_suggest_parts import nodes_of, proposer_of
 
 TYPES = {"syria": "Country", "hama": "Settlement", "homs": "Settlement", "tadmur": "Settlement", "badr": "Militia",
-         "irgc": "StateForce", "iran": "Country"}
+         "irgc": "StateForce", "iran": "Country", "advisers": "PersonGroup", "t4": "MilitaryBase"}
 
 
 def found(text: str, names: dict[str, str]) -> set[tuple]:
@@ -56,3 +56,10 @@ def test_positions_seized_or_struck_are_no_presence():
     assert found(text, {"Badr": "badr", "Hama": "hama"}) == set()
     text = "Badr struck the Guards' positions in Homs."
     assert found(text, {"Badr": "badr", "Guards": "irgc", "Homs": "homs"}) == set()
+
+
+def test_a_base_occupied_is_manned_a_town_occupied_is_taken():
+    text = "Badr and Iranian advisers occupy the T4 base near Homs."
+    assert found(text, {"Badr": "badr", "Iranian advisers": "advisers", "T4": "t4", "Homs": "homs"}) == {
+        ("badr", "deployedIn", "t4"), ("advisers", "deployedIn", "t4")}
+    assert found("Badr occupied Homs in 2015.", {"Badr": "badr", "Homs": "homs"}) == set()
