@@ -1,8 +1,9 @@
 """Where an armed group keeps its men, as news writes it with the group as the subject of a verb of keeping: "the
 Fatemiyoun rotate about 400 fighters between Albu Kamal and Deir Ezzor", "Kataib Hezbollah keeps several hundred men in
 al-Qaim", "the IRGC maintains troops at the airport", "the militias have held positions around the town", "the group is
-likely to keep its positions in the area", "the brigade occupies the base": the group is deployed in each place named
-after the preposition (after "occupies", a base or post only). A verb of sending ("sent fighters to Syria") gives a
+likely to keep its positions in the area", "the brigade occupies the base", "Albu Kamal, where the militias hold
+positions": the group is deployed in each place named after the preposition (after "occupies", a base or post only) or
+before the "where". A verb of sending ("sent fighters to Syria") gives a
 movement, not a presence, and is kg.relation_cues'; a verb of taking ("seized positions in") an event's.
 """
 
@@ -26,6 +27,10 @@ _KEEPS = re.compile(_AUXILIARY + r"(?:rotates?|rotated|rotating|stations?|statio
                     r"|bases?|based|ha[sd]|have|holds?|held|holding)\s+"
                     + _QUANTITY + r"(?:fighters|troops|men|militiamen|soldiers|members|units|forces|positions|outposts)\s+"
                     r"(?:(?:in|at|inside|around|on)|(between))\s+(?:the\s+)?", re.I)
+# Men or posts kept where a "where" clause before the group says, with no place after them.
+_KEEPS_THERE = re.compile(_KEEPS.pattern.rsplit(r"\s+(?:(?:in|at", 1)[0]
+                          + r"\b(?!\s+(?:in|at|inside|around|on|between|to|into|from|near)\b)", re.I)
+_WHERE = re.compile(r",?\s+where\s+(?:the\s+)?")
 _OCCUPIES = re.compile(_AUXILIARY + r"(?:occup(?:y|ies|ied|ying))\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _LIST = re.compile(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?")
@@ -41,25 +46,25 @@ def stationed_forces(proposer: Proposer, text: str, nodes: list[Node]) -> list[P
     for i, group in enumerate(named):
         if not _is_force(proposer, group):
             continue
-        gap = _SUBJECT_GAP.match(text, group.end)
-        verb = _KEEPS.match(text, gap.end()) if gap else None
-        occupied = _OCCUPIES.match(text, gap.end()) if gap and verb is None else None
-        if verb is None and occupied is None:
-            continue
-        verb = verb or occupied
-        # the place's name right after the preposition, or a description that begins with its "the" ("the area")
-        places = [n for n in named[i + 1:] if n.start == verb.end() or n.start < verb.end() < n.end
-                  and text[n.start:verb.end()].lower().strip() == "the"]
-        if occupied:  # a base or post occupied is manned; a town occupied is taken (an event's, not a presence)
-            places = [n for n in places if is_a(n.type, LB + "Installation")]
-        if places and verb.re is _KEEPS and verb.group(1):
-            other = next((n for n in named if _AND.fullmatch(text, places[0].end, n.start)), None)
-            places = [places[0], other] if other else []  # "between A" alone names no place the men are in
         groups = [group]
         for before in reversed(named[:i]):  # "A and B keep …", "A, B and C keep …"
             if not (_is_force(proposer, before) and _LIST.fullmatch(text, before.end, groups[-1].start)):
                 break
             groups.append(before)
+        gap = _SUBJECT_GAP.match(text, group.end)
+        verb = next((m for r in (_KEEPS, _OCCUPIES, _KEEPS_THERE) if gap and (m := r.match(text, gap.end()))), None)
+        if verb is None:
+            continue
+        # the place's name right after the preposition, or a description that begins with its "the" ("the area")
+        places = [n for n in named[i + 1:] if n.start == verb.end() or n.start < verb.end() < n.end
+                  and text[n.start:verb.end()].lower().strip() == "the"]
+        if verb.re is _OCCUPIES:  # a base or post occupied is manned; a town occupied is taken (an event's, not a presence)
+            places = [n for n in places if is_a(n.type, LB + "Installation")]
+        if verb.re is _KEEPS_THERE:  # "Albu Kamal, where the militias keep positions"
+            places = [n for n in named[:i] if n not in groups and _WHERE.fullmatch(text, n.end, groups[-1].start)]
+        if places and verb.re is _KEEPS and verb.group(1):
+            other = next((n for n in named if _AND.fullmatch(text, places[0].end, n.start)), None)
+            places = [places[0], other] if other else []  # "between A" alone names no place the men are in
         for g in groups:
             for p in places:
                 if is_a(p.type, LB + "Place") and proposer.allowed(g, "deployedIn", p):

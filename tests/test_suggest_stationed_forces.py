@@ -63,3 +63,14 @@ def test_a_base_occupied_is_manned_a_town_occupied_is_taken():
     assert found(text, {"Badr": "badr", "Iranian advisers": "advisers", "T4": "t4", "Homs": "homs"}) == {
         ("badr", "deployedIn", "t4"), ("advisers", "deployedIn", "t4")}
     assert found("Badr occupied Homs in 2015.", {"Badr": "badr", "Homs": "homs"}) == set()
+
+
+def test_a_where_clause_places_the_men_a_group_keeps():
+    text = "Convoys avoid Hama, where Badr and the Guards keep several hundred troops."
+    assert found(text, {"Hama": "hama", "Badr": "badr", "Guards": "irgc"}) == {("badr", "deployedIn", "hama"),
+                                                                             ("irgc", "deployedIn", "hama")}
+    # the clause puts the men somewhere else; the clause is no "where" clause
+    text = "Convoys avoid Hama, where Badr keeps several hundred troops in camps near Homs."
+    assert found(text, {"Hama": "hama", "Badr": "badr", "Homs": "homs"}) == set()
+    text = "Convoys avoid Hama, and Badr keeps several hundred troops."
+    assert found(text, {"Hama": "hama", "Badr": "badr"}) == set()
