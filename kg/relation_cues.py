@@ -26,7 +26,7 @@ RELATIONS = [
     (rf"-(?:backed|sponsored) {_NOUNS}", "sponsors", "ab"),
     (rf"-(?:backed|supported) {_NOUNS}", "supports", "ab"),
     (rf"-(?:affiliated|linked) {_NOUNS}", "affiliatedWith", "ba"),
-    (rf"-controlled {_NOUNS}", "controls", "ab"),
+    (rf"-(?:controlled|held) {_NOUNS}", "controls", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:sponsored|backed|handled) by (?:the )?", "sponsors", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
@@ -48,6 +48,9 @@ RELATIONS = [
     # the same states told with a plain verb: "Hama is under the control of Badr", "the town remains in the hands of",
     # "the crossing, which is run by the brigade,", "the group is backed by Iran", "the militia is funded by"
     (rf" {_COPULA}(?:under the control of|held by|controlled by|in the hands of) (?:the )?", "controls", "ba"),
+    # "the crossing is now under Kurdish control", "the town came under the army": a place under an actor
+    (r",? (?:(?:which|that) )?(?:is|are|was|were|remains?|remained|came|comes|fell|falls) (?:(?:\w+ly|now|still) )*under (?:the )?"
+     r"(?:(?:full|firm|effective|sole) )?", "controls", "ba"),
     (rf",? (?:(?:which|that) )?{_COPULA}?(?:run|operated|manned|managed) by (?:the )?", "operates", "ba"),
     (rf" {_COPULA}(?:sponsored|backed) by (?:the )?", "sponsors", "ba"),
     (rf" {_COPULA}(?:backed|supported) by (?:the )?", "supports", "ba"),

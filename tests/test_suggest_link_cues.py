@@ -7,7 +7,7 @@ from kg.state_cues import state_facts
 
 from .test_suggest_parts import facts_of, nodes_of, proposer_of
 
-TYPES = {"rabia": "Crossing", "nineveh": "Region", "hasakah": "Region", "badr": "Militia", "pmf": "Militia",
+TYPES = {"sdf": "Militia", "rabia": "Crossing", "nineveh": "Region", "hasakah": "Region", "badr": "Militia", "pmf": "Militia",
          "iran": "Country", "mosul": "Settlement"}
 
 
@@ -34,3 +34,13 @@ def test_a_group_that_is_a_faction_of_a_body_is_part_of_it():
     assert facts_of(proposer, text, {"Badr": "badr", "PMF": "pmf"}) == set()
     text = "Badr, another faction backed by Iran, said it would not leave."
     assert ("badr", "partOf", "iran") not in facts_of(proposer, text, {"Badr": "badr", "Iran": "iran"})
+
+
+def test_a_place_held_by_or_under_an_actor_is_controlled_by_it():
+    proposer = proposer_of(TYPES)
+    assert facts_of(proposer, "Trucks cross at SDF-held Rabia.", {"SDF": "sdf", "Rabia": "rabia"}) == {("sdf", "controls", "rabia")}
+    assert facts_of(proposer, "Rabia is now firmly under SDF control.", {"SDF": "sdf", "Rabia": "rabia"}) == {("sdf", "controls", "rabia")}
+    assert facts_of(proposer, "Rabia came under Badr in 2016.", {"Badr": "badr", "Rabia": "rabia"}) == {("badr", "controls", "rabia")}
+    # under fire from a group is not under the group; a group under another is no place controlled
+    assert facts_of(proposer, "Rabia came under fire from Badr.", {"Badr": "badr", "Rabia": "rabia"}) == set()
+    assert ("pmf", "controls", "badr") not in facts_of(proposer, "Badr is under the PMF umbrella.", {"Badr": "badr", "PMF": "pmf"})
