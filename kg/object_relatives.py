@@ -1,7 +1,7 @@
 """A state told in a relative clause whose subject follows the thing it is about: "the crossing, which Kataib Hezbollah
-controls", "the road that the militias still use", "Albu Kamal, where the Fatemiyoun run a checkpoint" (the cue
-patterns of kg.propose read only the words between two names, and here the verb comes after both). The verb gives the
-relation: control ("controls", "holds"), running ("runs", "operates"), guarding ("guards", "secures") or use ("uses").
+controls", "the road that the militias still use" (the cue patterns of kg.propose read only the words between two names,
+and here the verb comes after both). The verb gives the relation: control ("controls", "holds"), running ("runs",
+"operates"), guarding ("guards", "secures") or use ("uses").
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
-# Between the thing and the clause's subject: ", which", "that", ", where" (and an article).
+# Between the thing and the clause's subject: ", which" or "that" (and an article).
 _RELATIVE = re.compile(r",?\s+(?:which|that)\s+(?:the\s+)?", re.I)
 _ADVERBS = r"(?:(?:\w+ly|still|now|also|long)\s+)*"
 _AFTER = rf"\s+{_ADVERBS}(?:(?:has|have|had)\s+{_ADVERBS})?"
