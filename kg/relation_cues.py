@@ -32,6 +32,8 @@ RELATIONS = [
     (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
     (rf" (?:\w+ )?(?:supports?|backs?) (?:the )?{QUANTIFIER}(?:the )?", "supports", "ab"),
     (rf" (?:\w+ )?(?:sponsors?) (?:the )?{QUANTIFIER}(?:the )?", "sponsors", "ab"),
+    # "X said it stood with the group", "Damascus sided with Tehran": solidarity declared is support
+    (r" (?:\w+ )?(?:(?:said|says) (?:it|they) )?(?:stands?|stood|sided|sides) (?:by|with) (?:the )?", "supports", "ab"),
     (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
      "controls", "ab"),
     # "supporting the Syrian army in holding the area", "succeeded in keeping control of the town"

@@ -28,7 +28,7 @@ from .propose import Node, Proposed, Proposer
 from .stationed_forces import stationed_forces
 
 # A parenthetical after a name, closed by a comma: an editor's brackets, a relative clause, an appositive.
-_PARENTHETICAL = re.compile(r",\s*(?:\[[^\[\]]{3,120}\]|(?:which|who)\s[^,;:.()\[\]]{3,120}|(?:a|an|one of)\s[^,;:.()\[\]]{3,120}"
+_PARENTHETICAL = re.compile(r",\s*(?:\[[^\[\]]{3,120}\]|(?:which|who)\s[^,;:.()\[\]]{3,120}|(?:a|an|another|one of)\s[^,;:.()\[\]]{3,120}"
                             r"|[a-z]+(?:ed|en)\s+by\s[^,;:.()\[\]]{3,120}),(?=\s)")  # "…, handled by Iran and backed by …,"
 # An appositive whose last words place the group it is one of: "one of the most important militias in".
 _APPOSITIVE_IN = re.compile(r"\[?(?:a|an|one of)\s[^,;:.()]*\bin\s+(?:the\s+)?")

@@ -44,3 +44,13 @@ def test_a_place_held_by_or_under_an_actor_is_controlled_by_it():
     # under fire from a group is not under the group; a group under another is no place controlled
     assert facts_of(proposer, "Rabia came under fire from Badr.", {"Badr": "badr", "Rabia": "rabia"}) == set()
     assert ("pmf", "controls", "badr") not in facts_of(proposer, "Badr is under the PMF umbrella.", {"Badr": "badr", "PMF": "pmf"})
+
+
+def test_an_actor_that_says_it_stands_with_another_supports_it():
+    proposer = proposer_of(TYPES)
+    assert facts_of(proposer, "Badr said it stood with the PMF.", {"Badr": "badr", "PMF": "pmf"}) == {("badr", "supports", "pmf")}
+    assert facts_of(proposer, "Badr stood in for the PMF.", {"Badr": "badr", "PMF": "pmf"}) == set()
+    text = "Badr, another faction of the PMF, said it stood with the SDF."
+    names = {"Badr": "badr", "PMF": "pmf", "SDF": "sdf"}
+    found = {(f.subject, f.property, f.object) for f in state_facts(proposer, text, nodes_of(proposer, text, names), {})}
+    assert ("badr", "supports", "sdf") in found and ("pmf", "supports", "sdf") not in found
