@@ -26,12 +26,14 @@ RELATIONS = [
     (rf"-(?:backed|sponsored) {_NOUNS}", "sponsors", "ab"),
     (rf"-(?:backed|supported) {_NOUNS}", "supports", "ab"),
     (rf"-(?:affiliated|linked) {_NOUNS}", "affiliatedWith", "ba"),
-    (rf"-controlled {_NOUNS}", "controls", "ab"),
+    (rf"-(?:controlled|held) {_NOUNS}", "controls", "ab"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:backed|supported) by (?:the )?", "supports", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:sponsored|backed|handled) by (?:the )?", "sponsors", "ba"),
     (r",? (?:(?:which|that|who) (?:is|are) )?funded by (?:the )?", "fundedBy", "ab"),
     (rf" (?:\w+ )?(?:supports?|backs?) (?:the )?{QUANTIFIER}(?:the )?", "supports", "ab"),
     (rf" (?:\w+ )?(?:sponsors?) (?:the )?{QUANTIFIER}(?:the )?", "sponsors", "ab"),
+    # "X said it stood with the group", "Damascus sided with Tehran": solidarity declared is support
+    (r" (?:\w+ )?(?:(?:said|says) (?:it|they) )?(?:stands?|stood|sided|sides) (?:by|with) (?:the )?", "supports", "ab"),
     (r" (?:\w+ )?(?:controls?|controlled|took control of|takes control of|has control over|holds?|held) (?:the )?",
      "controls", "ab"),
     # "supporting the Syrian army in holding the area", "succeeded in keeping control of the town"
@@ -41,10 +43,16 @@ RELATIONS = [
     (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
      "partOf", "ab"),
     (r", (?:a|an) [\w ’'-]{0,40}? (?:which|that|who) (?:is|are|was|were) (?:a |an )?part of (?:the )?", "partOf", "ab"),
+    # "Kataib Sayyid al-Shuhada, another faction of the Hashd": a faction, brigade or component group of a larger body
+    (r", (?:a|an|another) (?:[\w-]+ ){0,2}?(?:faction|brigade|component|constituent group|member group) (?:of|in|within) (?:the )?",
+     "partOf", "ab"),
     (r",? \[?(?:is |are |was |were )?one of (?:the )?(?:[\w-]+ ){0,4}", "partOf", "ab"),
     # the same states told with a plain verb: "Hama is under the control of Badr", "the town remains in the hands of",
     # "the crossing, which is run by the brigade,", "the group is backed by Iran", "the militia is funded by"
     (rf" {_COPULA}(?:under the control of|held by|controlled by|in the hands of) (?:the )?", "controls", "ba"),
+    # "the crossing is now under Kurdish control", "the town came under the army": a place under an actor
+    (r",? (?:(?:which|that) )?(?:is|are|was|were|remains?|remained|came|comes|fell|falls) (?:(?:\w+ly|now|still) )*under (?:the )?"
+     r"(?:(?:full|firm|effective|sole) )?", "controls", "ba"),
     (rf",? (?:(?:which|that) )?{_COPULA}?(?:run|operated|manned|managed) by (?:the )?", "operates", "ba"),
     (rf" {_COPULA}(?:sponsored|backed) by (?:the )?", "sponsors", "ba"),
     (rf" {_COPULA}(?:backed|supported) by (?:the )?", "supports", "ba"),
@@ -101,6 +109,9 @@ RELATIONS = [
     (r" (?:\w+ )?(?:moved|sent|deployed|redeployed) (?:some |its |their |more )?(?:units|forces|fighters|troops|operatives|members) "
      r"(?:to|into) (?:the )?", "deployedIn", "ab"),
     (r" (?:between|linking|connecting) (?:the )?", "connects", "ab"),
+    # "the crossing, which reopened in 2020, is the main official link between Anbar and …": what a crossing joins
+    (rf" {_COPULA}(?:the |a |an |one )(?:[\w-]+ ){{0,3}}?(?:link|gateway|connection|artery|conduit) between (?:the )?",
+     "connects", "ab"),
     (r" with (?:the )?", "connects", "ab"),
     (r" (?:on|along) the (?:\w+ )?", "onBorder", "ab"),
     (r" (?:\w+ )?(?:opposes?|opposed|against) (?:the )?", "opposes", "ab"),

@@ -25,9 +25,10 @@ from .mentions import DEMONYMS
 from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
+from .stationed_forces import stationed_forces
 
 # A parenthetical after a name, closed by a comma: an editor's brackets, a relative clause, an appositive.
-_PARENTHETICAL = re.compile(r",\s*(?:\[[^\[\]]{3,120}\]|(?:which|who)\s[^,;:.()\[\]]{3,120}|(?:a|an|one of)\s[^,;:.()\[\]]{3,120}"
+_PARENTHETICAL = re.compile(r",\s*(?:\[[^\[\]]{3,120}\]|(?:which|who)\s[^,;:.()\[\]]{3,120}|(?:a|an|another|one of)\s[^,;:.()\[\]]{3,120}"
                             r"|[a-z]+(?:ed|en)\s+by\s[^,;:.()\[\]]{3,120}),(?=\s)")  # "…, handled by Iran and backed by …,"
 # An appositive whose last words place the group it is one of: "one of the most important militias in".
 _APPOSITIVE_IN = re.compile(r"\[?(?:a|an|one of)\s[^,;:.()]*\bin\s+(?:the\s+)?")
@@ -77,7 +78,8 @@ def state_facts(proposer: Proposer, text: str, nodes: list[Node], labels: dict[s
     every = sorted([n for n in nodes if n not in covered] + extra, key=lambda n: n.start)
     if extra:
         reached = {n.id for n in extra}
-        out += [f for f in proposer.relations(text, every) if f.subject in reached or f.object in reached]
+        out += [f for f in proposer.relations(text, every) + stationed_forces(proposer, text, every)
+                if f.subject in reached or f.object in reached]
     out += compass_regions(proposer, nodes, labels) + built + state_bodies(proposer, text, nodes) + allies(proposer, text, nodes)
     out += own_places(proposer, text, nodes) + border_towns(proposer, text, nodes) + border_countries(proposer, text, nodes, labels)
     out += routes_via(proposer, text, nodes, labels)

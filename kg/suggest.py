@@ -50,7 +50,9 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, us
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .fronted_places import fronted_places
+from .garrisons import garrisons
 from .goods_examples import goods_examples
+from .handed_control import handed_control
 from .influence_cues import dominant_forces, influence_facts
 from .label_words import described
 from .last_stands import last_stands
@@ -68,6 +70,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
 from .news_dates import ahead, days_apart
+from .object_relatives import object_relatives
 from .ontology import DATE_PROPERTIES, load_ontology
 from .other_names import other_names
 from .paths import Layout
@@ -247,6 +250,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
         facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
         facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
+        facts += garrisons(proposer, text, nodes, entities) + handed_control(proposer, text, nodes)
+        facts += object_relatives(proposer, text, nodes)
         facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
         facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)

@@ -71,6 +71,15 @@ def test_both_sides_of_the_border_are_the_registers_two_sides(proposer):
     assert facts(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"}, one_side) == set()
 
 
+def test_groups_that_keep_forces_on_both_sides_of_the_border_are_deployed_on_each(proposer):
+    text = "Kataib Hezbollah and Harakat al-Nujaba have kept forces on both sides of the border for years."
+    names = {"Kataib Hezbollah": "kataib-hezbollah", "Harakat al-Nujaba": "nujaba"}
+    assert facts(proposer, text, names) == {(g, "deployedIn", side) for g in ("kataib-hezbollah", "nujaba")
+                                            for side in ("iraqi-side", "syrian-side")}
+    text = "Kataib Hezbollah and Harakat al-Nujaba have lost men on both sides of the border."
+    assert facts(proposer, text, names) == set()
+
+
 def test_the_area_between_two_towns_is_the_registers_place_near_both(proposer):
     text = "Iran patrols the area between al-Qaim in Iraq and Albu Kamal in Syria."
     names = {"Iran": "iran", "al-Qaim": "al-qaim", "Iraq": "iraq", "Albu Kamal": "albu-kamal", "Syria": "syria"}
