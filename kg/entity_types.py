@@ -16,7 +16,8 @@ NO_CLUE = "no clue in the name or around it"
 _HEAD_WORDS = [
     (r"brigades?|battalions?|division|corps|units?|force|forces|command|army", "MilitaryUnit"),
     (r"hezbollah|hizbullah|hizballah|kataib|kata'ib|asaib|harakat|militias?|mobilization", "Militia"),
-    (r"ministry|government|parliament|council|department|authority|authorities|office|regime", "GovernmentBody"),
+    (r"ministry|government|parliament|council|department|authority|authorities|office|regime|commission|directorate|treasury|"
+     r"customs", "GovernmentBody"),
     (r"institute|center|centre|foundation|university|research", "ResearchOrganization"),
     (r"tv|television|news|agency|press|times|post|newspaper|radio|channel|monitor|sputnik|al-?monitor|telegram",
      "MediaOutlet"),

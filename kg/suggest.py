@@ -26,6 +26,7 @@ from .agreed_events import agreed_events
 from .announced_sanctions import announced_sanctions
 from .appositions import appositive_facts, appositive_towns, described_countries, national_groups, possessed_bodies
 from .based_in import based_in, unnamed_based
+from .body_countries import body_countries
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -111,6 +112,7 @@ from .struck_convoys import struck_convoys
 from .time_cues import Timeline
 from .told_again import told_again
 from .tolls import tolls
+from .unnamed_members import unnamed_members
 from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
 
@@ -248,6 +250,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
         facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
         facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
+        facts += unnamed_members(proposer, text, nodes, doc.id) + body_countries(proposer, text, nodes, labels)
         facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
