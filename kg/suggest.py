@@ -71,6 +71,7 @@ from .nested_places import officials_countries, provinces_in_countries
 from .news_dates import ahead, days_apart
 from .ontology import DATE_PROPERTIES, load_ontology
 from .other_names import other_names
+from .part_appositions import part_appositions
 from .paths import Layout
 from .person_appositions import listed_people, person_appositions
 from .phrase_facts import phrase_facts
@@ -251,6 +252,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
         facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
         facts += unnamed_members(proposer, text, nodes, doc.id) + body_countries(proposer, text, nodes, labels)
+        facts += part_appositions(proposer, text, nodes)
         facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
