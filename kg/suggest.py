@@ -51,6 +51,7 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, us
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .fronted_places import fronted_places
+from .fronted_titles import fronted_titles
 from .goods_examples import goods_examples
 from .influence_cues import dominant_forces, influence_facts
 from .label_words import described
@@ -252,7 +253,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
         facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
         facts += unnamed_members(proposer, text, nodes, doc.id) + body_countries(proposer, text, nodes, labels)
-        facts += part_appositions(proposer, text, nodes)
+        facts += part_appositions(proposer, text, nodes) + fronted_titles(proposer, text, nodes)
         facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)
