@@ -33,3 +33,8 @@ def test_no_state_in_the_name_or_no_state_body():
 
 def test_a_commission_is_a_government_body():
     assert guess_type("Border Crossings Commission", "the ", " said")[0] == "GovernmentBody"
+
+
+def test_a_name_after_a_preposition_of_place_is_a_place():
+    assert guess_type("Dorset", "a customs official in ", " said")[0] == "Place"
+    assert guess_type("Dorset", "a customs official told ", " said")[0] != "Place"
