@@ -24,7 +24,7 @@ _SECT = re.compile(r"\b(?:(?:mostly|largely|predominantly|mainly|overwhelmingly|
                    r"(?:factions?|militias?|groups?|fighters|paramilitar\w+|movements?|organi[sz]ations?|forces|parties|party)\b")
 _BACKED = re.compile(r"^(?:[\w’'-]+\s+){0,2}?([A-Z][\w’']+)-(?:backed|sponsored|supported|funded)\b")
 # Nationality adjectives a group's name is given with that DEMONYMS (the mentions' countries) lacks.
-_MORE_DEMONYMS = {"Afghan": "Afghanistan", "Pakistani": "Pakistan", "Lebanese": "Lebanon", "Yemeni": "Yemen",
+MORE_DEMONYMS = {"Afghan": "Afghanistan", "Pakistani": "Pakistan", "Lebanese": "Lebanon", "Yemeni": "Yemen",
                   "Bahraini": "Bahrain", "British": "United Kingdom", "Turkish": "Turkey"}
 _BEFORE_NAME = re.compile(r"(?:^|\b(?:the|an?|and|of|by|with)\s+|,\s*)([A-Z][a-z]+)\s+(?:Liwa\s+)?$")
 _GROUPS = ("ArmedGroup", "Militia", "GovernmentBody", "Organization")
@@ -71,7 +71,7 @@ def national_groups(proposer: Proposer, text: str, nodes: list[Node], labels: di
             continue
         m = _BEFORE_NAME.search(text[max(0, n.start - 40):n.start])
         word = m.group(1) if m else None
-        country_id = ids.get(DEMONYMS.get(word) or _MORE_DEMONYMS.get(word, "")) if word else None
+        country_id = ids.get(DEMONYMS.get(word) or MORE_DEMONYMS.get(word, "")) if word else None
         if country_id in proposer.types and proposer.ontology.is_subclass(proposer.types[country_id], LB + "Country"):
             out.append(Proposed(n.id, "country", country_id, f"{word!r} right before {n.words!r}"))
     return out
@@ -105,7 +105,7 @@ def appositive_towns(proposer: Proposer, text: str, nodes: list[Node], labels: d
         if m is None or n.kind not in ("linked", "new") or not proposer.ontology.is_subclass(n.type, LB + "Settlement"):
             continue
         word = m.group("adjective")
-        country_id = ids.get(DEMONYMS.get(word) or _MORE_DEMONYMS.get(word, ""))
+        country_id = ids.get(DEMONYMS.get(word) or MORE_DEMONYMS.get(word, ""))
         if country_id in proposer.types and proposer.ontology.is_subclass(proposer.types[country_id], LB + "Country"):
             country = Node(m.start("adjective"), m.end("adjective"), country_id, proposer.types[country_id], word, "demonym")
             if proposer.allowed(n, "locatedIn", country):
@@ -128,7 +128,7 @@ def described_countries(proposer: Proposer, text: str, nodes: list[Node], labels
         if n.kind not in ("linked", "new") or not proposer.ontology.is_subclass(n.type, LB + "Organization"):
             continue
         m = _DESCRIBED_AFTER.match(text, n.end) or _DESCRIBED_BEFORE.search(text, 0, n.start)
-        country_id = ids.get(DEMONYMS.get(m.group("adjective")) or _MORE_DEMONYMS.get(m.group("adjective"), "")) if m else None
+        country_id = ids.get(DEMONYMS.get(m.group("adjective")) or MORE_DEMONYMS.get(m.group("adjective"), "")) if m else None
         if country_id in proposer.types and proposer.ontology.is_subclass(proposer.types[country_id], LB + "Country"):
             word = m.group("adjective")
             country = Node(m.start("adjective"), m.end("adjective"), country_id, proposer.types[country_id], word, "demonym")

@@ -16,7 +16,8 @@ NO_CLUE = "no clue in the name or around it"
 _HEAD_WORDS = [
     (r"brigades?|battalions?|division|corps|units?|force|forces|command|army", "MilitaryUnit"),
     (r"hezbollah|hizbullah|hizballah|kataib|kata'ib|asaib|harakat|militias?|mobilization", "Militia"),
-    (r"ministry|government|parliament|council|department|authority|authorities|office|regime", "GovernmentBody"),
+    (r"ministry|government|parliament|council|department|authority|authorities|office|regime|commission|directorate|treasury|"
+     r"customs", "GovernmentBody"),
     (r"institute|center|centre|foundation|university|research", "ResearchOrganization"),
     (r"tv|television|news|agency|press|times|post|newspaper|radio|channel|monitor|sputnik|al-?monitor|telegram",
      "MediaOutlet"),
@@ -35,6 +36,9 @@ _BEFORE = [
     (r"(?:town|city|village) of\s*$", "Settlement"),
     (r"(?:province|governorate|region|area) of\s*$", "Region"),
     (r"(?:newspaper|channel|outlet|website|agency|daily|tv|television|radio)\s*$", "MediaOutlet"),
+    # a name right after a preposition of place ("an official in Ramadi said", "fighting near Rawa"): a place whose
+    # kind the words do not tell
+    (r"\b(?:in|near|outside|around|into)\s*$", "Place"),
     (r"(?:militia|group)\s*$", "Militia"),
     # a kind in the plural, then one of them by name: "unofficial crossings -- notably al-Sekak", "towns such as"
     (r"\bcrossings[\s,–—-]*(?:notably|such as|including|like|namely|especially)\s*$", "Crossing"),

@@ -400,6 +400,8 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
             start, end = piece[0].start(), piece[-1].end()
             before = text[:start].rstrip()
             opens = not before or before[-1] in ".!?:•►*#\"“(["
+            if text[end - 2:end] in ("'s", "’s"):
+                end -= 2  # "the Treasury's Office": the possessive ending is no part of the name
             if not (len(piece) == 1 and opens):
                 yield start, end
         piece = []

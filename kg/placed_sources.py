@@ -12,7 +12,11 @@ import re
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 
-_ROLE = r"(?:official|diplomat|source|researcher|analyst|journalist|correspondent|witness|resident|observer)"
+_ROLE = (r"(?:official|diplomat|source|researcher|analyst|journalist|correspondent|witness|resident|observer|contractor|trader|"
+         r"merchant|driver)")
+# ", who gave his name as": the source is the person the text then names, not an unnamed one.
+_NAME_GIVEN = re.compile(r"[^,;.]*\bwho\s+(?:gave|identified)\s+(?:his|her|their)\s+names?\b"
+                         r"|\s*,\s*(?:identified|known)\s+(?:only\s+)?as\b", re.I)
 _PLACED = re.compile(rf"\b(?P<words>(?:An?|an?)\s+(?:[\w.-]+\s+){{0,3}}?{_ROLE}\s+(?:in|at)\s+)$")
 _NOT_DESCRIPTION = re.compile(r"\b(?:of|for|with|and|or|the|who|which|that|said|told|in|at)\b", re.I)
 
@@ -27,6 +31,8 @@ def placed_sources(proposer: Proposer, text: str, nodes: list[Node], document: s
             continue
         m = _PLACED.search(text[max(0, place.start - 80):place.start])
         if m is None or _NOT_DESCRIPTION.search(m.group("words").split(None, 1)[1].rsplit(None, 2)[0]):
+            continue
+        if _NAME_GIVEN.match(text, place.end):
             continue
         words = m.group("words") + place.words
         start = place.start - len(m.group(0))

@@ -26,6 +26,7 @@ from .agreed_events import agreed_events
 from .announced_sanctions import announced_sanctions
 from .appositions import appositive_facts, appositive_towns, described_countries, national_groups, possessed_bodies
 from .based_in import based_in, unnamed_based
+from .body_countries import body_countries
 from .border_areas import border_areas
 from .cargo_lists import enabled_users, listed_cargo
 from .cargo_words import unnamed_cargo
@@ -50,6 +51,7 @@ from .event_roles import attendees, engaged_in, known_event_roles, seized_at, us
 from .example_cues import example_facts
 from .facility_cues import facilities
 from .fronted_places import fronted_places
+from .fronted_titles import fronted_titles
 from .garrisons import garrisons
 from .goods_examples import goods_examples
 from .handed_control import handed_control
@@ -73,6 +75,7 @@ from .news_dates import ahead, days_apart
 from .object_relatives import object_relatives
 from .ontology import DATE_PROPERTIES, load_ontology
 from .other_names import other_names
+from .part_appositions import part_appositions
 from .paths import Layout
 from .person_appositions import listed_people, person_appositions
 from .phrase_facts import phrase_facts
@@ -114,6 +117,7 @@ from .struck_convoys import struck_convoys
 from .time_cues import Timeline
 from .told_again import told_again
 from .tolls import tolls
+from .unnamed_members import unnamed_members
 from .unnamed_sources import unnamed_sources
 from .yamlio import load_yaml
 
@@ -253,6 +257,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += garrisons(proposer, text, nodes, entities) + handed_control(proposer, text, nodes)
         facts += object_relatives(proposer, text, nodes)
         facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
+        facts += unnamed_members(proposer, text, nodes, doc.id) + body_countries(proposer, text, nodes, labels)
+        facts += part_appositions(proposer, text, nodes) + fronted_titles(proposer, text, nodes)
         facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
         facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
         facts += known_event_roles(proposer, text, nodes, dates, labels)

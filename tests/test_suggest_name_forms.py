@@ -113,3 +113,8 @@ def test_a_country_adjective_before_a_groups_name_but_not_before_its_members():
 
     assert facts("The Iraqi Kataib Hezbollah denied it.") == {("kh", "country", "iraq")}
     assert facts("Most of the dead were Iraqi members of Kataib Hezbollah.") == set()
+
+
+def test_a_new_name_leaves_its_possessive_ending_out():
+    found = [m.words for m in Matcher({}).find("On Monday the Water Board's Seed Office fined Jon Smith’s firm.") if m.how == "unknown"]
+    assert found == ["Water Board", "Seed Office", "Jon Smith"]

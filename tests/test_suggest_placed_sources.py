@@ -48,3 +48,9 @@ def test_a_description_after_a_named_person_places_that_person():
     facts, new = drafted("Omar Haddad left, and a security analyst in Mosul said the road was shut.",
                          {"Omar Haddad": "omar-haddad", "Mosul": "mosul"})
     assert facts == {("a-security-analyst-in-mosul", "hasPresenceIn", "mosul")}
+
+
+def test_a_trade_s_unnamed_source_and_one_who_gives_a_name():
+    facts, _ = drafted("Fees doubled, a grain trader in Mosul said.", {"Mosul": "mosul"})
+    assert facts == {("a-grain-trader-in-mosul", "hasPresenceIn", "mosul")}
+    assert drafted("said a grain trader in Mosul who gave his name as Abu Omar.", {"Mosul": "mosul"}) == (set(), {})
