@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from . import event_words as ew
+from .casualty_cues import casualty_count
 from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
 from .namespaces import LB
@@ -18,6 +19,8 @@ from .news_dates import date_property, future_verbs
 from .proposals import MARKUP, NewEntity, Node, Proposed, local_name
 from .relation_cues import TRIGGERS
 from .report_cues import action_verbs, finite_verbs
+from .same_day_strikes import same_day_strike
+from .span_dates import span_ends
 from .speaker_places import speaker_place
 
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
@@ -55,8 +58,8 @@ _SANCTIONED = re.compile(r"\s+(?:(?:was|were|has been|have been|had been|is|are|
 # What an event's word is for (what is prepared), not what happened: no citation dates it.
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
-_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
-_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of) (?:the )?(?:[A-Z][a-z]+ )?"
+_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of|(?:just )?outside|on the edge of) "
+                           r"(?:the )?(?:[A-Z][a-z]+ )?"
                            r"(?:(?:(?:border |frontier )?(?:town|city|village|area)|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
@@ -66,7 +69,8 @@ _TOWNS_TAKEN = re.compile(r"\s+(?:(?:the|both|two|three|several|many|most|all|la
                           r"(?:towns?|cit(?:y|ies)|villages?|territory|territories|provinces?|regions?)\b", re.I)
 # What stands between the word of a construction and the thing built: "built a", "completed the towering".
 _BUILT_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his)\s+)?(?:[a-z][\w-]*\s+){0,2}")
-_CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
+_CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|out of|capture of|fall of|took|seized|captured|liberated|liberation of|"
+                             r"overr[au]n|retook|recaptured) "
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
 
 
@@ -115,8 +119,9 @@ class EventProposals:
                     done.add((word.start(), date.value))
                     out.extend(self.event(text, nodes, word, kind, date, quantities, document))
         dated = {value for _, value in done}
+        spans = span_ends(text, dates)  # "crossed between January and June": what went on then, no event of either end
         for date in dates:
-            if date.value not in dated:
+            if date.value not in dated and date.start not in spans:
                 dated.add(date.value)
                 out.extend(self.dated_verb(text, nodes, date, document))
         return out
@@ -166,7 +171,7 @@ class EventProposals:
         """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
         limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-        near = [(ew.distance(m, date), m) for m in finite_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
+        near = [(ew.distance(m, date), m) for m in action_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
                 and not (m.start() < date.end and date.start < m.end())  # "May 2022": the date's own word is no verb
                 and ew.one_clause(text, m, date) and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
@@ -197,6 +202,8 @@ class EventProposals:
                       if _PASSIVE_PLACE.search(text[n.end:m.start()])][:2] or places
         kind = strike_kind(text, m) if cls == "Strike" else None
         event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types, kind=kind)
+        if event_id is None and cls == "Strike" and (event_id := same_day_strike(self.events, self.types, self.new, date.value, kind)):
+            how = f"the strike {event_id} of the register, the one of that day"
         if event_id is None:
             event_id = self.new_event(cls, date.value, places, m.group(0), document, kind=kind)
             how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
@@ -322,11 +329,9 @@ class EventProposals:
                                 and not text.startswith(("-", "–"), n.end)][:1]  # "a convoy of Iran-aligned fighters"
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
-            if _KILLED.search(text):
-                for q in quantities:
-                    if q.unit == "person":
-                        out.append(Proposed(ev.id, "casualties", q.as_yaml(), f"{q.verbatim!r} with 'killed'"))
-                        break
+            dead = casualty_count(text, m, quantities)
+            if dead is not None:
+                out.append(Proposed(ev.id, "casualties", dead.as_yaml(), f"{dead.verbatim!r} with 'killed'"))
         elif cls == "CrossingOpening":
             for n in nodes:
                 if local_name(n.type).endswith("Crossing"):
