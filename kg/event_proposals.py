@@ -19,8 +19,8 @@ from .news_dates import date_property, future_verbs
 from .proposals import MARKUP, NewEntity, Node, Proposed, local_name
 from .relation_cues import TRIGGERS
 from .report_cues import action_verbs, finite_verbs
-from .same_day_strikes import same_day_strike
-from .span_dates import span_ends
+from .same_day_strikes import month_off_strike, same_day_strike
+from .span_dates import span_ends, spans, within_span
 from .speaker_places import speaker_place
 
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
@@ -99,13 +99,19 @@ class EventProposals:
                     triggers.append((m, cls))
         done = set()
         last = None  # the date before, and the event word it dated
+        ranges = spans(text, dates)  # "12 shipments between January and March": one event within the two
+        ends = {d.start for d in ranges.values()}
         for date in dates:
+            if date.start in ends:
+                continue
             # a date that opens the sentence dates its main verb, however long the subject between them
             limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
             near = [(ew.distance(m, date, text), m.start(), m, cls) for m, cls in triggers
                     if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
             # "seized the towns in 2014 and reopened …": the verb after "and" is another predicate, not the date's
             near = [c for c in near if not ew.NEXT_PREDICATE.match(text, date.end, c[2].start())] or near
+            # "condemned Monday's strike": a date in the possessive dates the event word it qualifies
+            near = [c for c in near if ew.POSSESSIVE.fullmatch(text, date.end, c[2].start())] or near
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             near = near or [(0, 0, *far) for far in [ew.clause_event(text, date, triggers)] if far]  # the clause's subject or verb
@@ -117,11 +123,12 @@ class EventProposals:
             for word, kind in [(m, cls)] + ew.joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
                 if (word.start(), date.value) not in done:
                     done.add((word.start(), date.value))
-                    out.extend(self.event(text, nodes, word, kind, date, quantities, document))
+                    facts = self.event(text, nodes, word, kind, date, quantities, document)
+                    out.extend(within_span(facts, date, ranges[date.start]) if date.start in ranges else facts)
         dated = {value for _, value in done}
-        spans = span_ends(text, dates)  # "crossed between January and June": what went on then, no event of either end
+        bounds = span_ends(text, dates)  # "crossed between January and June": what went on then, no event of either end
         for date in dates:
-            if date.value not in dated and date.start not in spans:
+            if date.value not in dated and date.start not in bounds:
                 dated.add(date.value)
                 out.extend(self.dated_verb(text, nodes, date, document))
         return out
@@ -172,6 +179,7 @@ class EventProposals:
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
         limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
         near = [(ew.distance(m, date), m) for m in action_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
+                and not ew.SAYING.fullmatch(m.group(0))  # "officials said on Tuesday": the day of a report, no event
                 and not (m.start() < date.end and date.start < m.end())  # "May 2022": the date's own word is no verb
                 and ew.one_clause(text, m, date) and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
@@ -204,6 +212,10 @@ class EventProposals:
         event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types, kind=kind)
         if event_id is None and cls == "Strike" and (event_id := same_day_strike(self.events, self.types, self.new, date.value, kind)):
             how = f"the strike {event_id} of the register, the one of that day"
+            places = []  # the register places it; the place this sentence names is another account's (the base, not the town)
+        if event_id is None and cls == "Strike" and (event_id := month_off_strike(
+                self.events, self.types, self.new, date.value, kind, {p.id for _, p in places}, {n.id for n in nodes})):
+            how = f"the strike {event_id} of the register, of that place and side, which another source dates a month off"
         if event_id is None:
             event_id = self.new_event(cls, date.value, places, m.group(0), document, kind=kind)
             how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
@@ -354,6 +366,9 @@ class EventProposals:
             by = [n for n in after if re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end():n.start])]
             if by and self.allowed(ev, "agent", by[0]):
                 out.append(Proposed(ev.id, "agent", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
+        elif cls == "Announcement" and not before and (speaker := ew.fronted_speaker(text, m, actors)):
+            if self.allowed(ev, "agent", speaker):
+                out.append(Proposed(ev.id, "agent", speaker.id, f"{speaker.words!r} says what {m.group(0)!r} gives"))
         elif before:
             agent = before[-1]
             if self.allowed(ev, "agent", agent):

@@ -79,10 +79,11 @@ _FRONTED = re.compile(r"\W*(?:by|after|in)\s+$", re.I)
 _MAIN_SUBJECT = re.compile(r"[^,;:()]*,\s+(?:the\s+)?")
 _WHERE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?$", re.I)
 # A name that qualifies the people after it ("designated three Kataib Hezbollah leaders", "the group's financiers"): those
-# people, not the group, are what a sanction lists; and the one a deed was done for ("moving money for the group").
+# people, not the group, are what a sanction lists; and the one a deed was done for ("moving money for the group") or
+# a listed firm is tied to ("two companies linked to the group").
 _QUALIFIES = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:leaders?|commanders?|members?|officials?|financiers?|figures?|"
                         r"facilitators?|operatives?|affiliates?|front compan(?:y|ies)|firms?|companies|networks?)\b", re.I)
-_FOR_WHOM = re.compile(r"\b(?:for|on behalf of)\s+(?:the\s+)?$", re.I)
+_FOR_WHOM = re.compile(r"\b(?:for|on behalf of|(?:linked|tied|connected|close|affiliated)\s+(?:to|with))\s+(?:the\s+)?$", re.I)
 _ACTORS = ("agent", "perpetrator", "issuedBy", "participant")
 _AFTER = ("target", "sanctionTarget", "expelled", "capturedPlace")
 _ANYWHERE = ("cargo", "concerns", "attendedBy", "openedCrossing")

@@ -12,10 +12,12 @@ from .test_suggest_parts import nodes_of, proposer_of
 TYPES = {"albu-kamal": "Settlement", "kataib-hezbollah": "Militia", "anbar-chamber": "Organization"}
 
 
-def drafted(text: str, names: dict[str, str]) -> set[tuple[str, str, object]]:
-    """(class of the event, property, object) of each fact the events of a sentence give."""
+def drafted(text: str, names: dict[str, str], doc_date: str | None = None) -> set[tuple[str, str, object]]:
+    """(class of the event, property, object) of each fact the events of a sentence give (doc_date: the document's
+    date, from which a weekday counts back)."""
     proposer = proposer_of(TYPES)
-    found = proposer.events_of(text, nodes_of(proposer, text, names), find_dates(text, None), find_quantities(text), "009")
+    found = proposer.events_of(text, nodes_of(proposer, text, names), find_dates(text, doc_date), find_quantities(text), "009",
+                               doc_date)
     return {(proposer.types[f.subject].split("#")[-1], f.property, f.object if isinstance(f.object, str) else f.object.get("value"))
             for f in found}
 
@@ -57,3 +59,42 @@ def test_a_dated_verb_of_saying_is_a_statement_and_a_roadside_bomb_an_attack():
     # a claim of responsibility is no statement of its own: the attack is what the date dates
     facts = drafted("Kataib Hezbollah claimed responsibility for the attack on May 3, 2021.", {"Kataib Hezbollah": "kataib-hezbollah"})
     assert not {f for f in facts if f[0] == "Announcement"}
+
+
+def test_a_date_in_the_possessive_dates_the_event_it_qualifies():
+    facts = drafted("The Anbar Chamber condemned Monday's drone strike near Albu Kamal.",
+                    {"Anbar Chamber": "anbar-chamber", "Albu Kamal": "albu-kamal"}, "2021-05-05")
+    assert {f[0] for f in facts if f[1] == "date"} == {"Strike"}
+    # without the possessive, the day is the statement's
+    facts = drafted("The Anbar Chamber condemned on Monday the drone strike near Albu Kamal.",
+                    {"Anbar Chamber": "anbar-chamber", "Albu Kamal": "albu-kamal"}, "2021-05-05")
+    assert "Announcement" in {f[0] for f in facts if f[1] == "date"}
+
+
+def test_the_day_officials_said_something_dates_no_event_of_no_kind():
+    facts = drafted("Trade through the border has recovered, officials said on Tuesday.", {}, "2021-05-05")
+    assert not {f for f in facts if f[0] == "Event"}
+    facts = drafted("Some 300 families returned to their villages on Tuesday.", {}, "2021-05-05")
+    assert ("Event", "date") in {f[:2] for f in facts}
+
+
+def test_an_event_a_span_of_two_dates_dates_is_one_event_within_them():
+    facts = drafted("Tankers made at least 12 shipments of oil to Albu Kamal between January and March.",
+                    {"Albu Kamal": "albu-kamal"}, "2021-05-05")
+    assert {f[1:] for f in facts if f[0] == "Transfer" and f[1].startswith("date")} == {
+        ("dateNotBefore", "2021-01"), ("dateNotAfter", "2021-03")}
+    # two dates joined otherwise are two events
+    facts = drafted("Tankers made shipments of oil to Albu Kamal in January, and further shipments in March.",
+                    {"Albu Kamal": "albu-kamal"}, "2021-05-05")
+    assert {f[2] for f in facts if f[0] == "Transfer" and f[1] == "date"} == {"2021-01", "2021-03"}
+
+
+def test_who_made_a_dated_statement_said_in_it_or_after_it():
+    names = {"Kataib Hezbollah": "kataib-hezbollah"}
+    facts = drafted("Kataib Hezbollah said in a statement on March 4, 2022, that it would respond.", names)
+    assert ("Announcement", "agent", "kataib-hezbollah") in facts
+    facts = drafted("In a statement on March 4, 2022, Kataib Hezbollah said it would respond.", names)
+    assert ("Announcement", "agent", "kataib-hezbollah") in facts
+    # an actor the statement is about, not its speaker
+    facts = drafted("In a statement on March 4, 2022, the ministry said Kataib Hezbollah would respond.", names)
+    assert not {f for f in facts if f[1] == "agent"}

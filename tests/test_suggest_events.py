@@ -503,3 +503,4 @@ def test_a_group_that_only_qualifies_whom_a_sanction_lists_is_not_its_target(pro
     # the leaders of the group are listed, not the group; nor is the group the firms worked for
     assert told(proposer, "Washington has sanctioned three Kataib Hezbollah leaders.", names) == set()
     assert told(proposer, "Washington has sanctioned two firms that raised money for Kataib Hezbollah.", names) == set()
+    assert told(proposer, "Washington has sanctioned two firms linked to Kataib Hezbollah.", names) == set()

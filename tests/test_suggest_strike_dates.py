@@ -53,3 +53,19 @@ def test_the_registers_one_strike_of_a_day_is_the_strike_a_sentence_places_elsew
     text = "In May 2021, air strikes destroyed warehouses at the depot."
     found = proposer.events_of(text, nodes_of(proposer, text, names), find_dates(text, None), [], "009")
     assert "strike-may-3" not in {f.subject for f in found}
+
+
+def test_the_registers_strike_of_a_place_and_side_a_source_dates_a_month_off_is_that_strike():
+    proposer = proposer_of({**TYPES, "kataib-hezbollah": "Militia"})
+    for prop, obj in (("date", "2021-05"), ("nearLocation", "albu-kamal"), ("target", "kataib-hezbollah")):
+        proposer.events.add("strike-may-3", prop, obj)
+    names = {"Albu Kamal": "albu-kamal", "Kataib Hezbollah": "kataib-hezbollah"}
+
+    def struck(text: str) -> set[str]:
+        named = {w: i for w, i in names.items() if w in text}
+        found = proposer.events_of(text, nodes_of(proposer, text, named), find_dates(text, None), [], "009")
+        return {f.subject for f in found if f.property == "date"}
+    assert struck("In June 2021, an air strike near Albu Kamal killed ten members of Kataib Hezbollah.") == {"strike-may-3"}
+    # two months off, or on no side the register gives it, is another strike
+    assert "strike-may-3" not in struck("In July 2021, an air strike near Albu Kamal killed ten members of Kataib Hezbollah.")
+    assert "strike-may-3" not in struck("In June 2021, an air strike near Albu Kamal destroyed a depot.")
