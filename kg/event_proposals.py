@@ -14,6 +14,7 @@ from . import event_words as ew
 from .casualty_cues import casualty_count
 from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
+from .listed_targets import listed_with
 from .namespaces import LB
 from .news_dates import date_property, future_verbs
 from .proposals import MARKUP, NewEntity, Node, Proposed, local_name
@@ -57,6 +58,8 @@ _SANCTIONED = re.compile(r"\s+(?:(?:was|were|has been|have been|had been|is|are|
                          r"(?:sanctioned|designated|blacklisted)", re.I)
 # What an event's word is for (what is prepared), not what happened: no citation dates it.
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
+_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z]{1,9}\)")
+_BASED = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of|(?:just )?outside|on the edge of) "
                            r"(?:the )?(?:[A-Z][a-z]+ )?"
@@ -97,6 +100,7 @@ class EventProposals:
                     continue
                 if cls != "CrossingOpening" or any(local_name(n.type).endswith("Crossing") for n in nodes):
                     triggers.append((m, cls))
+        triggers += ew.added_to_sanctions(text, triggers)  # "designated three leaders, and in June it added a firm"
         done = set()
         last = None  # the date before, and the event word it dated
         ranges = spans(text, dates)  # "12 shipments between January and March": one event within the two
@@ -115,6 +119,7 @@ class EventProposals:
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             near = near or [(0, 0, *far) for far in [ew.clause_event(text, date, triggers)] if far]  # the clause's subject or verb
+            near = near or [(0, 0, *by) for by in [ew.killed_when(text, date, triggers)] if by]  # "were killed when a bomb hit"
             if not near:
                 last = None
                 continue
@@ -308,8 +313,9 @@ class EventProposals:
             if cls == "Deployment" and ew.MOVED_TO.fullmatch(text[after:n.start]):  # "moved units to the Syrian side"
                 out.append(("location", n))
                 continue
-            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90) or speaker_place(before):
-                continue  # what a report says lies far on; a speaker's place is not the event's
+            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90) or speaker_place(before) \
+                    or _BASED.search(before):
+                continue  # what a report says lies far on; a speaker's place, or where a firm is based, is not the event's
             for pattern, role in _PLACE_ROLE:
                 if pattern.search(before) and not (local_name(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
                     out.append((role, n))
@@ -320,8 +326,9 @@ class EventProposals:
         out = []
         actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
                   and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
-        before = [n for n in actors if n.end <= m.start()
-                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", MARKUP.sub("", text[n.end:m.start()]))))]
+        before = [n for n in actors if n.end <= m.start()  # past a description or an acronym in brackets ("(OFAC)")
+                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", _ACRONYM.sub("", MARKUP.sub(
+                      "", text[n.end:m.start()])))))]
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
             kind = strike_kind(text, m) if cls == "Strike" else None
@@ -357,8 +364,8 @@ class EventProposals:
                 target = target or [n for n in after if re.fullmatch(r"\s+(?!(?:by|as|in|on|at|for|to|from|with)\s)(?:[\w'’-]+\s+){0,4}",
                                                                      text[m.end():n.start])][:1]
             target = target or (before[-1:] if passive else [])
-            if target:
-                out.append(Proposed(ev.id, "sanctionTarget", target[0].id, f"sanctions on {target[0].words!r}"))
+            for listed in target[:1] + listed_with(text, target[0], actors) if target else ():
+                out.append(Proposed(ev.id, "sanctionTarget", listed.id, f"sanctions on {listed.words!r}"))
             by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or ([] if passive else before[-1:])
             if by:
                 out.append(Proposed(ev.id, "issuedBy", by[0].id, f"{by[0].words!r} imposes {m.group(0)!r}"))

@@ -134,3 +134,32 @@ def fronted_speaker(text: str, m: re.Match, actors: list) -> object | None:
         return None
     return next((n for n in actors if n.start > m.end() and _TO_SPEAKER.fullmatch(text, m.end(), n.start)
                  and _SPEAKS.match(text, n.end)), None)
+
+
+# "On Sunday, two soldiers were killed when a roadside bomb hit their vehicle": the dead of the main clause, then the
+# clause of the strike or attack that killed them.
+_KILLED_WHEN = re.compile(r",?\s+[^.;:()]{0,80}?\b(?:was|were|had been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b"
+                          r"[^.;:()]{0,60}?\b(?:when|as|after|in)\s+", re.I)
+
+
+def killed_when(text: str, date: DateMention, words: list[tuple[re.Match, str]]) -> tuple[re.Match, str] | None:
+    """The strike or attack a date that opens a sentence of people killed dates: its word in the clause that tells how
+    they were killed ("On Sunday, two soldiers were killed when a roadside bomb hit"), or None."""
+    if not OPENING.fullmatch(text[:date.start]):
+        return None
+    told = _KILLED_WHEN.match(text, date.end)
+    if told is None:
+        return None
+    return next(((m, cls) for m, cls in sorted(words, key=lambda w: w[0].start()) if cls in ("Strike", "Attack")
+                 and re.fullmatch(r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}", text[told.end():m.start()])), None)
+
+
+_ADDED = re.compile(r"\badd(?:ed|s)\b", re.I)
+
+
+def added_to_sanctions(text: str, words: list[tuple[re.Match, str]]) -> list[tuple[re.Match, str]]:
+    """"added" after a word of a sanction in its sentence ("The Treasury has designated three leaders, and in June it
+    added a firm"): a sanction too, of the ones the sentence lists."""
+    first = min((m.start() for m, cls in words if cls == "Sanction"), default=None)
+    taken = {m.start() for m, _ in words}
+    return [(m, "Sanction") for m in _ADDED.finditer(text) if first is not None and m.start() > first and m.start() not in taken]

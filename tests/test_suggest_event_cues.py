@@ -9,7 +9,8 @@ from kg.dates_numbers import quantities as find_quantities
 
 from .test_suggest_parts import nodes_of, proposer_of
 
-TYPES = {"albu-kamal": "Settlement", "kataib-hezbollah": "Militia", "anbar-chamber": "Organization"}
+TYPES = {"albu-kamal": "Settlement", "kataib-hezbollah": "Militia", "anbar-chamber": "Organization", "us-office": "GovernmentBody",
+         "rawa-firm": "Organization", "ali-hassan": "Person"}
 
 
 def drafted(text: str, names: dict[str, str], doc_date: str | None = None) -> set[tuple[str, str, object]]:
@@ -98,3 +99,33 @@ def test_who_made_a_dated_statement_said_in_it_or_after_it():
     # an actor the statement is about, not its speaker
     facts = drafted("In a statement on March 4, 2022, the ministry said Kataib Hezbollah would respond.", names)
     assert not {f for f in facts if f[1] == "agent"}
+
+
+def test_a_date_that_opens_a_sentence_of_people_killed_dates_the_attack_that_killed_them():
+    names = {"Albu Kamal": "albu-kamal"}
+    facts = drafted("On May 3, 2021, two soldiers were killed when a roadside bomb hit their vehicle near Albu Kamal.", names)
+    assert {("Attack", "date", "2021-05-03"), ("Attack", "casualties", 2)} <= facts
+    # a death told otherwise is no attack
+    facts = drafted("On May 3, 2021, two soldiers were killed when their vehicle overturned near Albu Kamal.", names)
+    assert not {f for f in facts if f[0] == "Attack"}
+
+
+def test_a_firm_added_after_a_sanction_is_sanctioned_and_where_it_is_based_is_no_place_of_the_sanction():
+    names = {"Albu Kamal": "albu-kamal"}
+    facts = drafted("Washington has sanctioned two militia leaders, and in June 2021 it added a firm based in Albu Kamal.", names)
+    assert ("Sanction", "date", "2021-06") in facts
+    assert not {f for f in facts if f[1] in ("location", "nearLocation")}
+    # adding with no sanction before is no sanction
+    facts = drafted("The militias had few rockets, and in June 2021 they added two launchers in Albu Kamal.", names)
+    assert not {f for f in facts if f[0] == "Sanction"}
+
+
+def test_a_sanction_lists_each_party_joined_to_its_first_target_and_its_issuer_past_an_acronym():
+    names = {"Foreign Assets Office": "us-office", "Rawa Transport Company": "rawa-firm", "Ali Hassan": "ali-hassan"}
+    facts = drafted("On June 13, 2023, the Foreign Assets Office (FAO) designated Rawa Transport Company and its co-owner, Ali Hassan.",
+                    names)
+    assert {f[1:] for f in facts if f[1] in ("sanctionTarget", "issuedBy")} == {
+        ("sanctionTarget", "rawa-firm"), ("sanctionTarget", "ali-hassan"), ("issuedBy", "us-office")}
+    # a party named in another clause is not listed with it
+    facts = drafted("On June 13, 2023, the Foreign Assets Office designated Rawa Transport Company, after Ali Hassan fled.", names)
+    assert {f[2] for f in facts if f[1] == "sanctionTarget"} == {"rawa-firm"}
