@@ -13,6 +13,7 @@ from .relation_cues import TRIGGERS
 KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|wounding|casualties)\b", re.I)
 # A word that opens another clause whose event may be another: "after a drone attack killed", "when a rocket killed".
 _OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|since|following|in (?:retaliation|response) (?:for|to))\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _VIOLENCE = [re.compile(rf"\b(?:{p})\b", re.I) for p, cls in TRIGGERS if cls in ("Strike", "Attack")]
 
 
@@ -22,7 +23,11 @@ def casualty_count(text: str, m: re.Match, quantities: list[QuantityMention]) ->
     people = [q for q in quantities if q.unit == "person"]
     for kill in KILLED.finditer(text):
         if people and not _apart(text, m, kill):
-            return min(people, key=lambda q: min(abs(q.start - kill.end()), abs(kill.start() - q.end)))
+            # "two soldiers were killed and three wounded": a passive's count is its subject, before it; "killing four
+            # fighters": an active verb's, its object after it
+            passive = _PASSIVE.search(text, 0, kill.start())
+            side = [q for q in people if (q.end <= kill.start() if passive else q.start >= kill.end())] or people
+            return min(side, key=lambda q: min(abs(q.start - kill.end()), abs(kill.start() - q.end)))
     return None
 
 

@@ -343,7 +343,7 @@ class EventProposals:
             if by:
                 out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
             target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"
-                      and re.search(r"(?:members of|struck|hit|targeted|against|on|\bat) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
+                      and re.search(r"\b(?:members of|struck|hit|targeted|against|on|at) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
             target = target or [n for n in actors if n.kind != "demonym" and _HELD_BY.fullmatch(text[m.end():n.start])
                                 and not text.startswith(("-", "–"), n.end)][:1]  # "a convoy of Iran-aligned fighters"
             if target:

@@ -105,6 +105,9 @@ def test_a_date_that_opens_a_sentence_of_people_killed_dates_the_attack_that_kil
     names = {"Albu Kamal": "albu-kamal"}
     facts = drafted("On May 3, 2021, two soldiers were killed when a roadside bomb hit their vehicle near Albu Kamal.", names)
     assert {("Attack", "date", "2021-05-03"), ("Attack", "casualties", 2)} <= facts
+    # the subject of a passive is its count, not the wounded after it
+    facts = drafted("On May 3, 2021, two soldiers were killed and three others wounded when a roadside bomb hit their car.", {})
+    assert {f[2] for f in facts if f[1] == "casualties"} == {2}
     # a death told otherwise is no attack
     facts = drafted("On May 3, 2021, two soldiers were killed when their vehicle overturned near Albu Kamal.", names)
     assert not {f for f in facts if f[0] == "Attack"}
@@ -129,3 +132,11 @@ def test_a_sanction_lists_each_party_joined_to_its_first_target_and_its_issuer_p
     # a party named in another clause is not listed with it
     facts = drafted("On June 13, 2023, the Foreign Assets Office designated Rawa Transport Company, after Ali Hassan fled.", names)
     assert {f[2] for f in facts if f[1] == "sanctionTarget"} == {"rawa-firm"}
+
+
+def test_a_strikes_target_follows_a_word_of_striking_not_a_word_ending_like_one():
+    names = {"Kataib Hezbollah": "kataib-hezbollah"}
+    facts = drafted("Jets struck a depot on May 3, 2021, in an operation Kataib Hezbollah condemned.", names)
+    assert not {f for f in facts if f[1] == "target"}
+    facts = drafted("Jets struck a depot on May 3, 2021, in an attack on Kataib Hezbollah.", names)
+    assert ("Strike", "target", "kataib-hezbollah") in facts
