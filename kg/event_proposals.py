@@ -59,9 +59,15 @@ _SANCTIONED = re.compile(r"\s+(?:(?:was|were|has been|have been|had been|is|are|
 # What an event's word is for (what is prepared), not what happened: no citation dates it.
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z]{1,9}\)")
+_BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of (?:the )?(?:[A-Z][a-z]+ )?"
+                      r"(?:(?:town|city|village|area) (?:of )?)?$")
+_OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _BASED = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
-_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of|(?:just )?outside|on the edge of) "
+_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of|(?:just )?outside|on the edge of|"
+                           # "north of al-Qaim", "about 8 km south of the town of": a bearing from a place is near it
+                           r"(?:(?:just|about|some|around|roughly|[\d.]+ ?(?:km|kilometres|kilometers|miles)) )*"
+                           r"(?<!\bthe )(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of) "
                            r"(?:the )?(?:[A-Z][a-z]+ )?"
                            r"(?:(?:(?:border |frontier )?(?:town|city|village|area)|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
@@ -317,6 +323,8 @@ class EventProposals:
                     or _BASED.search(before):
                 continue  # what a report says lies far on; a speaker's place, or where a firm is based, is not the event's
             for pattern, role in _PLACE_ROLE:
+                if cls == "Construction" and _BEARING.search(before):
+                    break  # "a wall north of al-Qaim": where the thing built lies, not a place to tell the building by
                 if pattern.search(before) and not (local_name(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
                     out.append((role, n))
                     break
@@ -346,9 +354,12 @@ class EventProposals:
                       and re.search(r"\b(?:members of|struck|hit|targeted|against|on|at) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
             target = target or [n for n in actors if n.kind != "demonym" and _HELD_BY.fullmatch(text[m.end():n.start])
                                 and not text.startswith(("-", "–"), n.end)][:1]  # "a convoy of Iran-aligned fighters"
+            dead = casualty_count(text, m, quantities)
+            # "two members of the Hashd were killed when a bomb hit": the group whose dead the count is was struck
+            target = target or [n for n in actors if dead is not None and n.kind != "demonym"
+                                and _OF_GROUP.fullmatch(text, dead.end, n.start)]
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
-            dead = casualty_count(text, m, quantities)
             if dead is not None:
                 out.append(Proposed(ev.id, "casualties", dead.as_yaml(), f"{dead.verbatim!r} with 'killed'"))
         elif cls == "CrossingOpening":

@@ -105,9 +105,11 @@ def test_a_date_that_opens_a_sentence_of_people_killed_dates_the_attack_that_kil
     names = {"Albu Kamal": "albu-kamal"}
     facts = drafted("On May 3, 2021, two soldiers were killed when a roadside bomb hit their vehicle near Albu Kamal.", names)
     assert {("Attack", "date", "2021-05-03"), ("Attack", "casualties", 2)} <= facts
-    # the subject of a passive is its count, not the wounded after it
-    facts = drafted("On May 3, 2021, two soldiers were killed and three others wounded when a roadside bomb hit their car.", {})
+    # the subject of a passive is its count, not the wounded after it; the group they were of was struck
+    facts = drafted("On May 3, 2021, two members of Kataib Hezbollah were killed and three others wounded when a roadside bomb hit "
+                    "their car.", {"Kataib Hezbollah": "kataib-hezbollah"})
     assert {f[2] for f in facts if f[1] == "casualties"} == {2}
+    assert ("Attack", "target", "kataib-hezbollah") in facts
     # a death told otherwise is no attack
     facts = drafted("On May 3, 2021, two soldiers were killed when their vehicle overturned near Albu Kamal.", names)
     assert not {f for f in facts if f[0] == "Attack"}
@@ -140,3 +142,16 @@ def test_a_strikes_target_follows_a_word_of_striking_not_a_word_ending_like_one(
     assert not {f for f in facts if f[1] == "target"}
     facts = drafted("Jets struck a depot on May 3, 2021, in an attack on Kataib Hezbollah.", names)
     assert ("Strike", "target", "kataib-hezbollah") in facts
+
+
+def test_an_event_a_bearing_away_from_a_town_is_near_it():
+    names = {"Albu Kamal": "albu-kamal"}
+    facts = drafted("A drone strike hit a depot about 8 km south of Albu Kamal on May 3, 2021.", names)
+    assert ("Strike", "nearLocation", "albu-kamal") in facts
+    # a bearing of something else, before the strike, is not the strike's place
+    facts = drafted("Fighters from south of Albu Kamal said a drone strike hit a depot on May 3, 2021.", names)
+    assert not {f for f in facts if f[1] in ("nearLocation", "location")}
+    # where a thing built lies is no place to tell its building by
+    facts = drafted("The army completed a concrete wall north of Albu Kamal in May 2021.", names)
+    assert ("Construction", "date", "2021-05") in facts
+    assert not {f for f in facts if f[1] in ("nearLocation", "location")}
