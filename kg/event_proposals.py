@@ -11,13 +11,17 @@ import re
 from dataclasses import replace
 
 from . import event_words as ew
+from .casualty_cues import casualty_count
 from .cues import read_cues
 from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
+from .listed_targets import listed_with
 from .namespaces import LB
 from .news_dates import date_property, future_verbs
 from .proposals import MARKUP, NewEntity, Node, Proposed, local_name
 from .relation_cues import TRIGGERS
 from .report_cues import action_verbs, finite_verbs
+from .same_day_strikes import month_off_strike, same_day_strike
+from .span_dates import span_ends, spans, within_span
 from .speaker_places import speaker_place
 
 TRIGGER_DISTANCE = 50  # an event's word and its date stand this close (characters) in one clause
@@ -54,9 +58,17 @@ _SANCTIONED = re.compile(r"\s+(?:(?:was|were|has been|have been|had been|is|are|
                          r"(?:sanctioned|designated|blacklisted)", re.I)
 # What an event's word is for (what is prepared), not what happened: no citation dates it.
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
+_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z]{1,9}\)")
+_BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of (?:the )?(?:[A-Z][a-z]+ )?"
+                      r"(?:(?:town|city|village|area) (?:of )?)?$")
+_OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+_BASED = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
-_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|casualties)\b", re.I)
-_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of) (?:the )?(?:[A-Z][a-z]+ )?"
+_PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of|(?:just )?outside|on the edge of|"
+                           # "north of al-Qaim", "about 8 km south of the town of": a bearing from a place is near it
+                           r"(?:(?:just|about|some|around|roughly|[\d.]+ ?(?:km|kilometres|kilometers|miles)) )*"
+                           r"(?<!\bthe )(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of) "
+                           r"(?:the )?(?:[A-Z][a-z]+ )?"
                            r"(?:(?:(?:border |frontier )?(?:town|city|village|area)|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
@@ -66,7 +78,8 @@ _TOWNS_TAKEN = re.compile(r"\s+(?:(?:the|both|two|three|several|many|most|all|la
                           r"(?:towns?|cit(?:y|ies)|villages?|territory|territories|provinces?|regions?)\b", re.I)
 # What stands between the word of a construction and the thing built: "built a", "completed the towering".
 _BUILT_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his)\s+)?(?:[a-z][\w-]*\s+){0,2}")
-_CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|capture of|fall of|took|seized|captured|liberated|liberation of) "
+_CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|out of|capture of|fall of|took|seized|captured|liberated|liberation of|"
+                             r"overr[au]n|retook|recaptured) "
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
 
 
@@ -93,18 +106,26 @@ class EventProposals:
                     continue
                 if cls != "CrossingOpening" or any(local_name(n.type).endswith("Crossing") for n in nodes):
                     triggers.append((m, cls))
+        triggers += ew.added_to_sanctions(text, triggers)  # "designated three leaders, and in June it added a firm"
         done = set()
         last = None  # the date before, and the event word it dated
+        ranges = spans(text, dates)  # "12 shipments between January and March": one event within the two
+        ends = {d.start for d in ranges.values()}
         for date in dates:
+            if date.start in ends:
+                continue
             # a date that opens the sentence dates its main verb, however long the subject between them
             limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
             near = [(ew.distance(m, date, text), m.start(), m, cls) for m, cls in triggers
                     if ew.distance(m, date, text) <= limit and ew.one_clause(text, m, date)]
             # "seized the towns in 2014 and reopened …": the verb after "and" is another predicate, not the date's
             near = [c for c in near if not ew.NEXT_PREDICATE.match(text, date.end, c[2].start())] or near
+            # "condemned Monday's strike": a date in the possessive dates the event word it qualifies
+            near = [c for c in near if ew.POSSESSIVE.fullmatch(text, date.end, c[2].start())] or near
             if not near and last is not None and _AGAIN.fullmatch(text[last[0].end:date.start]):
                 near = [(0, 0, last[1], last[2])]  # "struck … in 2018 and again in the fall of 2019": the same word's
             near = near or [(0, 0, *far) for far in [ew.clause_event(text, date, triggers)] if far]  # the clause's subject or verb
+            near = near or [(0, 0, *by) for by in [ew.killed_when(text, date, triggers)] if by]  # "were killed when a bomb hit"
             if not near:
                 last = None
                 continue
@@ -113,10 +134,12 @@ class EventProposals:
             for word, kind in [(m, cls)] + ew.joined(text, m, triggers):  # "the fall of Baghouz and the takeover of … (March 2019)"
                 if (word.start(), date.value) not in done:
                     done.add((word.start(), date.value))
-                    out.extend(self.event(text, nodes, word, kind, date, quantities, document))
+                    facts = self.event(text, nodes, word, kind, date, quantities, document)
+                    out.extend(within_span(facts, date, ranges[date.start]) if date.start in ranges else facts)
         dated = {value for _, value in done}
+        bounds = span_ends(text, dates)  # "crossed between January and June": what went on then, no event of either end
         for date in dates:
-            if date.value not in dated:
+            if date.value not in dated and date.start not in bounds:
                 dated.add(date.value)
                 out.extend(self.dated_verb(text, nodes, date, document))
         return out
@@ -166,7 +189,8 @@ class EventProposals:
         """A date no word of an event's kind stands near, but a verb of its clause does ("in 2017 the forces made their
         way back"): something happened then, a new event of no kind yet (the curator gives it one)."""
         limit = 2 * TRIGGER_DISTANCE if ew.OPENING.fullmatch(text[:date.start]) else TRIGGER_DISTANCE
-        near = [(ew.distance(m, date), m) for m in finite_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
+        near = [(ew.distance(m, date), m) for m in action_verbs(text) + future_verbs(text) if ew.distance(m, date) <= limit
+                and not ew.SAYING.fullmatch(m.group(0))  # "officials said on Tuesday": the day of a report, no event
                 and not (m.start() < date.end and date.start < m.end())  # "May 2022": the date's own word is no verb
                 and ew.one_clause(text, m, date) and not re.search(r"[;:]", text[min(m.end(), date.end):max(m.start(), date.start)])
                 and not (m.start() >= date.end and re.fullmatch(r"\s*", text[date.end:m.start()])
@@ -197,6 +221,12 @@ class EventProposals:
                       if _PASSIVE_PLACE.search(text[n.end:m.start()])][:2] or places
         kind = strike_kind(text, m) if cls == "Strike" else None
         event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types, kind=kind)
+        if event_id is None and cls == "Strike" and (event_id := same_day_strike(self.events, self.types, self.new, date.value, kind)):
+            how = f"the strike {event_id} of the register, the one of that day"
+            places = []  # the register places it; the place this sentence names is another account's (the base, not the town)
+        if event_id is None and cls == "Strike" and (event_id := month_off_strike(
+                self.events, self.types, self.new, date.value, kind, {p.id for _, p in places}, {n.id for n in nodes})):
+            how = f"the strike {event_id} of the register, of that place and side, which another source dates a month off"
         if event_id is None:
             event_id = self.new_event(cls, date.value, places, m.group(0), document, kind=kind)
             how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
@@ -289,9 +319,12 @@ class EventProposals:
             if cls == "Deployment" and ew.MOVED_TO.fullmatch(text[after:n.start]):  # "moved units to the Syrian side"
                 out.append(("location", n))
                 continue
-            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90) or speaker_place(before):
-                continue  # what a report says lies far on; a speaker's place is not the event's
+            if n.start < after or n.start - after > (60 if cls == "Announcement" else 90) or speaker_place(before) \
+                    or _BASED.search(before):
+                continue  # what a report says lies far on; a speaker's place, or where a firm is based, is not the event's
             for pattern, role in _PLACE_ROLE:
+                if cls == "Construction" and _BEARING.search(before):
+                    break  # "a wall north of al-Qaim": where the thing built lies, not a place to tell the building by
                 if pattern.search(before) and not (local_name(n.type) == "Country" and not re.search(r"\bin (?:the )?$", before)):
                     out.append((role, n))
                     break
@@ -301,8 +334,9 @@ class EventProposals:
         out = []
         actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
                   and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
-        before = [n for n in actors if n.end <= m.start()
-                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", MARKUP.sub("", text[n.end:m.start()]))))]
+        before = [n for n in actors if n.end <= m.start()  # past a description or an acronym in brackets ("(OFAC)")
+                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", _ACRONYM.sub("", MARKUP.sub(
+                      "", text[n.end:m.start()])))))]
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
             kind = strike_kind(text, m) if cls == "Strike" else None
@@ -317,16 +351,17 @@ class EventProposals:
             if by:
                 out.append(Proposed(ev.id, "perpetrator", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
             target = [n for n in actors if 0 <= n.start - m.end() < 90 and n.kind != "demonym"
-                      and re.search(r"(?:members of|struck|hit|targeted|against|on|\bat) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
+                      and re.search(r"\b(?:members of|struck|hit|targeted|against|on|at) (?:the )?(?:\w+ ){0,3}$", text[m.end():n.start])]
             target = target or [n for n in actors if n.kind != "demonym" and _HELD_BY.fullmatch(text[m.end():n.start])
                                 and not text.startswith(("-", "–"), n.end)][:1]  # "a convoy of Iran-aligned fighters"
+            dead = casualty_count(text, m, quantities)
+            # "two members of the Hashd were killed when a bomb hit": the group whose dead the count is was struck
+            target = target or [n for n in actors if dead is not None and n.kind != "demonym"
+                                and _OF_GROUP.fullmatch(text, dead.end, n.start)]
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
-            if _KILLED.search(text):
-                for q in quantities:
-                    if q.unit == "person":
-                        out.append(Proposed(ev.id, "casualties", q.as_yaml(), f"{q.verbatim!r} with 'killed'"))
-                        break
+            if dead is not None:
+                out.append(Proposed(ev.id, "casualties", dead.as_yaml(), f"{dead.verbatim!r} with 'killed'"))
         elif cls == "CrossingOpening":
             for n in nodes:
                 if local_name(n.type).endswith("Crossing"):
@@ -340,8 +375,8 @@ class EventProposals:
                 target = target or [n for n in after if re.fullmatch(r"\s+(?!(?:by|as|in|on|at|for|to|from|with)\s)(?:[\w'’-]+\s+){0,4}",
                                                                      text[m.end():n.start])][:1]
             target = target or (before[-1:] if passive else [])
-            if target:
-                out.append(Proposed(ev.id, "sanctionTarget", target[0].id, f"sanctions on {target[0].words!r}"))
+            for listed in target[:1] + listed_with(text, target[0], actors) if target else ():
+                out.append(Proposed(ev.id, "sanctionTarget", listed.id, f"sanctions on {listed.words!r}"))
             by = [n for n in after if re.search(r"\bby (?:the )?$", text[m.end():n.start])] or ([] if passive else before[-1:])
             if by:
                 out.append(Proposed(ev.id, "issuedBy", by[0].id, f"{by[0].words!r} imposes {m.group(0)!r}"))
@@ -349,6 +384,9 @@ class EventProposals:
             by = [n for n in after if re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end():n.start])]
             if by and self.allowed(ev, "agent", by[0]):
                 out.append(Proposed(ev.id, "agent", by[0].id, f"'by {by[0].words}' after {m.group(0)!r}"))
+        elif cls == "Announcement" and not before and (speaker := ew.fronted_speaker(text, m, actors)):
+            if self.allowed(ev, "agent", speaker):
+                out.append(Proposed(ev.id, "agent", speaker.id, f"{speaker.words!r} says what {m.group(0)!r} gives"))
         elif before:
             agent = before[-1]
             if self.allowed(ev, "agent", agent):

@@ -78,6 +78,12 @@ _SINCE = re.compile(r"^\W*since\b[^.;:]*\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?\w
 _FRONTED = re.compile(r"\W*(?:by|after|in)\s+$", re.I)
 _MAIN_SUBJECT = re.compile(r"[^,;:()]*,\s+(?:the\s+)?")
 _WHERE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?$", re.I)
+# A name that qualifies the people after it ("designated three Kataib Hezbollah leaders", "the group's financiers"): those
+# people, not the group, are what a sanction lists; and the one a deed was done for ("moving money for the group") or
+# a listed firm is tied to ("two companies linked to the group").
+_QUALIFIES = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:leaders?|commanders?|members?|officials?|financiers?|figures?|"
+                        r"facilitators?|operatives?|affiliates?|front compan(?:y|ies)|firms?|companies|networks?)\b", re.I)
+_FOR_WHOM = re.compile(r"\b(?:for|on behalf of|(?:linked|tied|connected|close|affiliated)\s+(?:to|with))\s+(?:the\s+)?$", re.I)
 _ACTORS = ("agent", "perpetrator", "issuedBy", "participant")
 _AFTER = ("target", "sanctionTarget", "expelled", "capturedPlace")
 _ANYWHERE = ("cargo", "concerns", "attendedBy", "openedCrossing")
@@ -304,8 +310,8 @@ def _stands(prop: str, text: str, n: Node, m: re.Match) -> bool:
         return _WHERE.search(before) is not None
     if prop == "passesThrough":
         return THROUGH.search(before) is not None
-    if prop in _AFTER:
-        return after_word
+    if prop in _AFTER:  # not a name that only qualifies what was struck or listed, nor whom it was done for
+        return after_word and not _FOR_WHOM.search(before) and not (prop == "sanctionTarget" and _QUALIFIES.match(text, n.end))
     return prop in _ANYWHERE
 
 

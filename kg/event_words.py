@@ -20,12 +20,18 @@ TAKEN = re.compile(r"\b(?:picture|photo(?:graph)?|image|footage|video)s?\s+(?:wa
                    re.I)
 # A description set between commas after a name ("al-Ghanimi, the chief of staff of the joint forces, announced").
 APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,;()]{3,70},(?=\s)")
-# The verb that does the event its noun names: "imposed sanctions", "carried out airstrikes", "made the statement".
-LIGHT = re.compile(r"\s(?:imposed|imposes|impose|carried out|carries out|conducted|launched|made|makes|issued|issues|held)"
+# The verb that does the event its noun names: "imposed sanctions", "carried out airstrikes", "made the statement",
+# "said in a statement".
+LIGHT = re.compile(r"\s(?:imposed|imposes|impose|carried out|carries out|conducted|launched|made|makes|issued|issues|held"
+                   r"|said in|says in)"
                    r"\s+(?:(?:a|an|the|new|its|their)\s+)?$", re.I)
 # Between the verb of a move and the place it went to: "moved some units back to the", "made their way into".
 MOVED_TO = re.compile(r"(?:\s+(?:back|over|across|onward|forward|again))*\s+(?:to|into|toward|towards)\s+(?:the\s+)?", re.I)
 NEXT_PREDICATE = re.compile(r"\s*,?\s+(?:and|but|or|then)\s", re.I)  # after a date, what opens a verb phrase of its own
+# Between a date in the possessive and the event word it qualifies: "Monday's strike", "Sunday’s deadly attack".
+POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}", re.I)
+# Verbs of saying: a date next to one is the day of a report ("officials said on Tuesday"), not of what it tells.
+SAYING = re.compile(r"said|says|told|stated|noted|explained|insisted|reported|acknowledged", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+\w+ed$", re.I)  # "ISIS was expelled": what it was done to, no agent
 
 
@@ -114,3 +120,46 @@ def clause_event(text: str, date: DateMention, words: list[tuple[re.Match, str]]
         if _SUBJECT_HEAD.search(text[:m.start()]) or _VERB_FORM.fullmatch(m.group(0)):
             return m, cls
     return None
+
+
+# "In a statement on Wednesday, the group said": the statement's maker is the subject after the comma, before its verb
+# of saying.
+_TO_SPEAKER = re.compile(r"(?:\s+(?:on|in|issued|released)\s+[^;:()]{1,30}?)?,\s+(?:the\s+)?")
+_SPEAKS = re.compile(r"\s+(?:(?:also|later)\s+)?(?:said|says|announced|declared|warned|stated)\b", re.I)
+
+
+def fronted_speaker(text: str, m: re.Match, actors: list) -> object | None:
+    """The actor (a node) whose statement a sentence opens with ("In a statement, Nujaba said …"), or None."""
+    if not re.fullmatch(r"\W*(?:in|according to)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?", text[:m.start()], re.I):
+        return None
+    return next((n for n in actors if n.start > m.end() and _TO_SPEAKER.fullmatch(text, m.end(), n.start)
+                 and _SPEAKS.match(text, n.end)), None)
+
+
+# "On Sunday, two soldiers were killed when a roadside bomb hit their vehicle": the dead of the main clause, then the
+# clause of the strike or attack that killed them.
+_KILLED_WHEN = re.compile(r",?\s+[^.;:()]{0,80}?\b(?:was|were|had been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b"
+                          r"[^.;:()]{0,60}?\b(?:when|as|after|in)\s+", re.I)
+
+
+def killed_when(text: str, date: DateMention, words: list[tuple[re.Match, str]]) -> tuple[re.Match, str] | None:
+    """The strike or attack a date that opens a sentence of people killed dates: its word in the clause that tells how
+    they were killed ("On Sunday, two soldiers were killed when a roadside bomb hit"), or None."""
+    if not OPENING.fullmatch(text[:date.start]):
+        return None
+    told = _KILLED_WHEN.match(text, date.end)
+    if told is None:
+        return None
+    return next(((m, cls) for m, cls in sorted(words, key=lambda w: w[0].start()) if cls in ("Strike", "Attack")
+                 and re.fullmatch(r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}", text[told.end():m.start()])), None)
+
+
+_ADDED = re.compile(r"\badd(?:ed|s)\b", re.I)
+
+
+def added_to_sanctions(text: str, words: list[tuple[re.Match, str]]) -> list[tuple[re.Match, str]]:
+    """"added" after a word of a sanction in its sentence ("The Treasury has designated three leaders, and in June it
+    added a firm"): a sanction too, of the ones the sentence lists."""
+    first = min((m.start() for m, cls in words if cls == "Sanction"), default=None)
+    taken = {m.start() for m, _ in words}
+    return [(m, "Sanction") for m in _ADDED.finditer(text) if first is not None and m.start() > first and m.start() not in taken]

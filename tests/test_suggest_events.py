@@ -492,3 +492,15 @@ def test_a_sentence_that_says_more_of_a_transfer_tells_of_the_grown_one(proposer
     assert told(proposer, "The road lets it send more weapons and fuel to Syria.", names, labels) == {
         ("more-arms", "cargo", "weapons"), ("more-arms", "cargo", "fuel")}
     assert ("arms-to-syria", "destination", "syria") in told(proposer, "The road lets it send weapons and fuel to Syria.", names, labels)
+
+
+def test_a_group_that_only_qualifies_whom_a_sanction_lists_is_not_its_target(proposer):
+    proposer.types.update({"united-states": LB + "Country", "us-sanction-on-kh": LB + "Sanction"})
+    known(proposer, "us-sanction-on-kh", ("issuedBy", "united-states"), ("sanctionTarget", "kataib-hezbollah"))
+    names = {"Washington": "united-states", "Kataib Hezbollah": "kataib-hezbollah"}
+    assert told(proposer, "Washington has sanctioned Kataib Hezbollah for its attacks.", names) == {
+        ("us-sanction-on-kh", "issuedBy", "united-states"), ("us-sanction-on-kh", "sanctionTarget", "kataib-hezbollah")}
+    # the leaders of the group are listed, not the group; nor is the group the firms worked for
+    assert told(proposer, "Washington has sanctioned three Kataib Hezbollah leaders.", names) == set()
+    assert told(proposer, "Washington has sanctioned two firms that raised money for Kataib Hezbollah.", names) == set()
+    assert told(proposer, "Washington has sanctioned two firms linked to Kataib Hezbollah.", names) == set()

@@ -35,3 +35,37 @@ def test_a_days_strike_the_register_places_nowhere_is_the_strike_a_sentence_plac
     text = "In May 2021, air strikes destroyed a depot near Albu Kamal."
     found = proposer.events_of(text, nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"}), find_dates(text, None), [], "009")
     assert "strike-may-3" not in {f.subject for f in found}
+
+
+def test_the_registers_one_strike_of_a_day_is_the_strike_a_sentence_places_elsewhere_that_day():
+    proposer = proposer_of(TYPES)
+    proposer.events.add("strike-may-3", "date", "2021-05-03")
+    proposer.events.add("strike-may-3", "nearLocation", "albu-kamal")
+    text = "On May 3, 2021, air strikes destroyed warehouses at the depot."
+    names = {"depot": "depot"}
+    found = proposer.events_of(text, nodes_of(proposer, text, names), find_dates(text, None), [], "009")
+    assert ("strike-may-3", "date", "2021-05-03") in {(f.subject, f.property, f.object) for f in found}
+    # a strike of another kind that day is another strike; so is one of the month
+    proposer.events.add("strike-may-3", "strikeType", "airStrike")
+    text = "On May 3, 2021, a drone strike destroyed warehouses at the depot."
+    found = proposer.events_of(text, nodes_of(proposer, text, names), find_dates(text, None), [], "009")
+    assert "strike-may-3" not in {f.subject for f in found}
+    text = "In May 2021, air strikes destroyed warehouses at the depot."
+    found = proposer.events_of(text, nodes_of(proposer, text, names), find_dates(text, None), [], "009")
+    assert "strike-may-3" not in {f.subject for f in found}
+
+
+def test_the_registers_strike_of_a_place_and_side_a_source_dates_a_month_off_is_that_strike():
+    proposer = proposer_of({**TYPES, "kataib-hezbollah": "Militia"})
+    for prop, obj in (("date", "2021-05"), ("nearLocation", "albu-kamal"), ("target", "kataib-hezbollah")):
+        proposer.events.add("strike-may-3", prop, obj)
+    names = {"Albu Kamal": "albu-kamal", "Kataib Hezbollah": "kataib-hezbollah"}
+
+    def struck(text: str) -> set[str]:
+        named = {w: i for w, i in names.items() if w in text}
+        found = proposer.events_of(text, nodes_of(proposer, text, named), find_dates(text, None), [], "009")
+        return {f.subject for f in found if f.property == "date"}
+    assert struck("In June 2021, an air strike near Albu Kamal killed ten members of Kataib Hezbollah.") == {"strike-may-3"}
+    # two months off, or on no side the register gives it, is another strike
+    assert "strike-may-3" not in struck("In July 2021, an air strike near Albu Kamal killed ten members of Kataib Hezbollah.")
+    assert "strike-may-3" not in struck("In June 2021, an air strike near Albu Kamal destroyed a depot.")
