@@ -302,7 +302,10 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue
-        out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)}
+        # a fact another document's reviewed statement states, contradicts or gives the year of is shown whatever its
+        # rule's record: the reviewed statement backs it or puts it in question, and the curator must see which
+        out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
+               and not any(compare([f], known).values())}
         shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
         held += len(left_out)
         statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,

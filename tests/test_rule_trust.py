@@ -108,7 +108,7 @@ def _method(module: str, function: str) -> bool:
     return any(hasattr(cls, function) for _, cls in inspect.getmembers(found, inspect.isclass))
 
 
-def _draft(withhold):
+def _draft(withhold, known=None):
     from kg.compare import Known
     from kg.corpus import Document
     from kg.event_index import EventIndex
@@ -123,7 +123,7 @@ def _draft(withhold):
                                   entity("al-qaim-crossing", "Crossing", "al-Qaim crossing", "al-Qaim crossing")]}
     text = "The al-Qaim crossing re-opened on September 30, 2019 after a month of delays.\n"
     doc = Document("009", "009.txt", Path("009.txt"), text, "", "Test", "news", "Test", [], "2019-10-01")
-    return make_draft(doc, ontology, entities, Known(), EventIndex(ontology), withhold=withhold)
+    return make_draft(doc, ontology, entities, known or Known(), EventIndex(ontology), withhold=withhold)
 
 
 def test_a_draft_leaves_out_the_facts_of_withheld_rules_keeps_the_sentence_and_says_how_many():
@@ -240,3 +240,22 @@ def test_a_bad_blind_file_names_the_file_and_the_document(tmp_path):
     path = tmp_path / "blind.yaml"
     message = _refused(path, "documents:\n  some-doc: {facts: []}\n", blind_scores)
     assert str(path) in message and "some-doc" in message
+
+
+def test_a_fact_a_reviewed_statement_states_or_dates_is_shown_whatever_its_rule_record():
+    """The reopening's date is drafted by a rule the record withholds; when another document's reviewed statement
+    gives the same date, or the day without its year, the draft shows the fact and says so."""
+    from kg.compare import Known
+
+    every = _draft(frozenset())
+    dated = [f for f in every.statements[0]["facts"] if f[1] == "date"]
+    assert dated
+    subject, _, day = dated[0][:3]
+    everything = Trust({}, threshold=0.99)  # every rule withheld
+    assert not [f for s in _draft(everything).statements for f in s["facts"]]
+    for theirs, said in ((day, "corroborates"), ("--" + day[5:], "dates")):
+        known = Known()
+        known.by_subject_property[(subject, "date")].append((theirs, "004-001"))
+        held = _draft(everything, known)
+        assert [f[:3] for s in held.statements for f in s["facts"]] == [[subject, "date", day]]
+        assert held.statements[0]["proposal"][said] == ["004-001"]
