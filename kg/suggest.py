@@ -302,10 +302,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue
-        # a fact another document's reviewed statement states, contradicts or gives the year of is shown whatever its
-        # rule's record: the reviewed statement backs it or puts it in question, and the curator must see which
+        # a fact another document's reviewed statement states, or gives the year of, is shown whatever its rule's record
         out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
-               and not any(compare([f], known).values())}
+               and not _backed(f, known)}
         shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
         held += len(left_out)
         statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
@@ -325,6 +324,13 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         notes.append(f"{held} candidate fact(s) left out: their rules' record on new text is too weak "
                      "(kg/rule_record.yaml); `kg suggest --all-rules` drafts them too")
     return Draft(doc.id, statements, new_entries, Path(), Path(), notes, rules, held)
+
+
+def _backed(fact: Proposed, known: Known) -> bool:
+    """Whether another document's reviewed statement states the fact or lacks the year its date gives: the fact is
+    then shown whatever its rule's record (a fact that contradicts one is left out, and the disagreement said)."""
+    found = compare([fact], known)
+    return bool(found["corroborates"] or found["dates"])
 
 
 def repeated_names(text: str, found: list) -> list:
@@ -437,8 +443,8 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     if facts:
         why = f"{len(facts)} candidate fact(s) between the entities the sentence names: "
     elif held:
-        why = (f"{len(held)} candidate fact(s) left out, from rules that are mostly wrong on new text: its facts are the "
-               "curator's to write: ")
+        why = (f"{len(held)} candidate fact(s) left out, from rules not trusted on new text (kg/rule_record.yaml): its "
+               "facts are the curator's to write: ")
     else:
         why = f"no fact found, but the sentence names entities and says {cue!r}: its facts are the curator's to write: "
     proposal: dict = {
@@ -453,7 +459,12 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     values = list({object_key(v): v for v in values if object_key(v) not in carried}.values())
     if values:  # what the sentence dates or counts that no proposed fact carries, normalised for the curator's facts
         proposal["values"] = _Flow(values)
-    for key, ids in compare(facts, known).items():
+    found = compare(facts, known)
+    for other in compare(held, known)["disagrees"]:  # a left-out fact another source contradicts: said, not shown
+        if other not in found["disagrees"]:
+            found["disagrees"].append(other)
+            proposal["why"] += f"; a left-out fact disagrees with {other}"
+    for key, ids in found.items():
         if ids:
             proposal[key] = ids
     item["proposal"] = proposal

@@ -244,7 +244,8 @@ def test_a_bad_blind_file_names_the_file_and_the_document(tmp_path):
 
 def test_a_fact_a_reviewed_statement_states_or_dates_is_shown_whatever_its_rule_record():
     """The reopening's date is drafted by a rule the record withholds; when another document's reviewed statement
-    gives the same date, or the day without its year, the draft shows the fact and says so."""
+    gives the same date, or the day without its year, the draft shows the fact and says so; when it gives another
+    date, the fact stays out and the draft says the sentence disagrees with it."""
     from kg.compare import Known
 
     every = _draft(frozenset())
@@ -259,3 +260,9 @@ def test_a_fact_a_reviewed_statement_states_or_dates_is_shown_whatever_its_rule_
         held = _draft(everything, known)
         assert [f[:3] for s in held.statements for f in s["facts"]] == [[subject, "date", day]]
         assert held.statements[0]["proposal"][said] == ["004-001"]
+    known = Known()
+    known.by_subject_property[(subject, "date")].append(("2018-01-01", "004-002"))
+    held = _draft(everything, known)
+    assert not [f for s in held.statements for f in s["facts"]]
+    assert held.statements[0]["proposal"]["disagrees"] == ["004-002"] and "disagrees with 004-002" in \
+        held.statements[0]["proposal"]["why"]
