@@ -302,7 +302,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         cue = None if facts else report_cue(text, nodes)
         if not facts and cue is None:
             continue
-        # a fact another document's reviewed statement states, or gives the year of, is shown whatever its rule's record
+        # a date that gives another document's reviewed statement its year is shown whatever its rule's record
         out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
                and not _backed(f, known)}
         shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
@@ -327,10 +327,10 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
 
 
 def _backed(fact: Proposed, known: Known) -> bool:
-    """Whether another document's reviewed statement states the fact or lacks the year its date gives: the fact is
-    then shown whatever its rule's record (a fact that contradicts one is left out, and the disagreement said)."""
-    found = compare([fact], known)
-    return bool(found["corroborates"] or found["dates"])
+    """Whether the fact's date gives the year another document's reviewed statement lacks: the fact is then shown
+    whatever its rule's record, since the link that resolves the older date (`dates`, `resolves_date_of` on review)
+    needs it. A left-out fact that another statement states or contradicts stays out, and the draft says so."""
+    return bool(compare([fact], known)["dates"])
 
 
 def repeated_names(text: str, found: list) -> list:
@@ -460,10 +460,12 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     if values:  # what the sentence dates or counts that no proposed fact carries, normalised for the curator's facts
         proposal["values"] = _Flow(values)
     found = compare(facts, known)
-    for other in compare(held, known)["disagrees"]:  # a left-out fact another source contradicts: said, not shown
-        if other not in found["disagrees"]:
-            found["disagrees"].append(other)
-            proposal["why"] += f"; a left-out fact disagrees with {other}"
+    left_out = compare(held, known)  # a left-out fact another source states or contradicts: said, not shown
+    for key, verb in (("corroborates", "agrees"), ("disagrees", "disagrees")):
+        for other in left_out[key]:
+            if other not in found[key]:
+                found[key].append(other)
+                proposal["why"] += f"; a left-out fact {verb} with {other}"
     for key, ids in found.items():
         if ids:
             proposal[key] = ids
