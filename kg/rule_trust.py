@@ -78,13 +78,6 @@ class Record:
         right = prior * prior_facts + self.new_matched + seen_weight * self.seen_matched
         return right / (prior_facts + self.new_proposed + seen_weight * self.seen_proposed)
 
-    @property
-    def precision(self) -> float:
-        return self.estimate()
-
-    def describe(self) -> str:
-        return (f"right {self.seen_matched} of {self.seen_proposed} on the project's documents, {self.new_matched} of "
-                f"{self.new_proposed} on new ones")
 
 
 @dataclass(frozen=True)
@@ -146,12 +139,6 @@ def load_record(path: Path | None = None) -> Trust:
 def _cell(counts: dict) -> Record:
     seen, new = counts.get("seen", [0, 0]), counts.get("new", [0, 0])
     return Record(int(seen[0]), int(seen[1]), int(new[0]), int(new[1]))
-
-
-def withheld(trust: Trust | None = None) -> frozenset[str]:
-    """The kinds of the record's rules' facts a draft leaves out by default (of the project's record unless another is
-    given)."""
-    return (load_record() if trust is None else trust).withheld()
 
 
 def counts_by_rule(seen: tuple, new: tuple) -> dict[str, dict[str, Record]]:

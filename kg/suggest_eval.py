@@ -160,7 +160,11 @@ def by_rule(draft: list[Statement], rules: dict[str, list[str]], rename: dict[st
             gold: set[tuple[str, str, str]], new_ids=frozenset()) -> tuple[Counter, Counter]:
     """For each drafting rule and kind of fact (kg.rule_trust.key: between register entries, or involving one of
     new_ids), the distinct facts it proposed and how many of them are curated facts."""
-    candidates = rule_candidates(draft, rules, rename, new_ids)
+    return rule_counts(rule_candidates(draft, rules, rename, new_ids), gold)
+
+
+def rule_counts(candidates: dict[tuple[str, str, str], set[str]], gold: set) -> tuple[Counter, Counter]:
+    """For each rule and kind of fact of the candidates (rule_candidates), the facts it proposed and the curated ones."""
     proposed = Counter(name for names in candidates.values() for name in names)
     matched = Counter(name for fact, names in candidates.items() if fact in gold for name in names)
     return proposed, matched
@@ -302,7 +306,7 @@ def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, En
     drafted_new = {k: e for k, e in entities.items() if e.proposal is not None}
     rename = align(drafted_new, removed, curated, every_draft)
     score.candidates, score.gold = rule_candidates(every_draft, every_info.rules, rename, drafted_new), gold_facts
-    score.rule_proposed, score.rule_matched = by_rule(every_draft, every_info.rules, rename, gold_facts, drafted_new)
+    score.rule_proposed, score.rule_matched = rule_counts(score.candidates, gold_facts)
     every_facts = fact_keys(every_draft, rename)
     trust = load_record()
     draft, entities = _drafted(inputs, doc_id, copy, trust)[1:] if trust.rules else (every_draft, entities)
@@ -456,8 +460,7 @@ def blind_scores(path: Path) -> list[Score]:
             raise InputError(path, getattr(doc, "line", None),
                              f"document {name}: give curated: N and facts: [[rule, kind, curated?, s, p, o], ...] ({exc})") from exc
         score.candidates = dict(candidates)
-        score.rule_proposed = Counter(n for names in candidates.values() for n in names)
-        score.rule_matched = Counter(n for fact, names in candidates.items() if fact in score.gold for n in names)
+        score.rule_proposed, score.rule_matched = rule_counts(score.candidates, score.gold)
         score.proposed_facts, score.facts_matched = len(candidates), len(score.gold)
         out.append(score)
     return out
