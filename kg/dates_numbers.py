@@ -23,7 +23,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_PART = r"(?:(?:early|mid|late)\s+(?:and\s+(?:early|mid|late)\s+)?)?"  # "in mid and late September"
+_PART = r"(?:(?:early|mid|late)[\s-]+(?:and\s+(?:early|mid|late)[\s-]+)?)?"  # "in mid and late September", "in mid-August"
 _DATE_FORMS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY},?\s+(\d{{4}})\b")),
@@ -36,8 +36,11 @@ _DATE_FORMS = [
     # two months of a span, "between January and March", "from May to July": each the month it names
     ("m-span", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_PART}({_MONTH})\s+(?:and|to|until|through)\s+{_PART}({_MONTH})"
                           r"(?:\b|(?<=\.))(?!\s+\d)")),
-    ("m", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
-    ("y", re.compile(r"(?<![\d,.$-])\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
+    # a month with the word before it that makes it a time, a sentence's first too ("In April, the Treasury …")
+    ("m", re.compile(rf"\b(?:[Ii]n|of|since|until|by|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)"
+                     rf"|\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
+    # a year, or part of one ("by mid-2025"), not a number's digits nor a span ("2019-2020")
+    ("y", re.compile(r"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\d,.$-]))\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
     # the bound of the document's year a deadline or a count from its start gives ("by the end of the year", "since the
     # start of the year"); not "at the end of the year", which may be a year the text named before
     ("year-end", re.compile(r"(?:(?<=\bby the )|(?<=\bbefore the )|(?<=\bsince the ))(?:end|close|start|beginning)\s+of\s+the\s+year\b"
@@ -141,7 +144,7 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
         elif kind == "m":
             if today is None:
                 return None
-            month = _month(g[0])
+            month = _month(g[0] or g[1])
             value, inferred = f"{_infer_year(month, None, today):04d}-{month:02d}", True
         elif today is None:
             return None
@@ -179,14 +182,29 @@ _QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "mor
                ("at least", "atLeast"), ("less than", "lessThan"), ("fewer than", "lessThan"), ("under", "lessThan"),
                ("at most", "atMost"), ("up to", "atMost"), ("roughly", "about"), ("about", "about"),
                ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about"),
-               ("an estimated", "about"), ("estimated", "about"), ("an average of", "about"), ("on average", "about"),
+               ("an estimated", "about"), ("estimated", "about"), ("an average of", "exactly"), ("on average", "exactly"),
                ("as many as", "atMost"), ("as much as", "atMost"), ("no more than", "atMost"), ("almost", "about"),
-               ("close to", "about"), ("upwards of", "moreThan")]
+               ("close to", "about"), ("upwards of", "moreThan"), ("pass", "moreThan"), ("passed", "moreThan"),
+               ("surpass", "moreThan"), ("surpassed", "moreThan"), ("exceed", "moreThan"), ("exceeded", "moreThan")]
 _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
             "persons", "men", "officers", "commanders", "civilians", "residents", "officials", "guards", "workers",
             "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers",
             "dead", "killed", "wounded", "injured", "casualties", "victims", "bodies", "others", "militiamen", "policemen",
-            "servicemen", "tribesmen"}
+            "servicemen", "tribesmen", "employees", "staff", "staffers", "recruits", "volunteers",
+            "deaths", "fatalities"}
+# One of the people an event killed or hurt ("one guard was killed"): "one" counts only then.
+_ONE_PERSON = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
+                         r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b(?!\s+of\b)(?=[^.;]*\b(?:killed|"
+                         r"wounded|injured|hurt|died|dead)\b)")
+# Words after "over" that make it part of a verb ("took over two posts"), not a qualifier.
+_OVER_VERB = re.compile(r"\b(?:took|take|takes|taking|taken|handed|hand|hands|handing|turned|turn|turns|fought|won|win|wins|"
+                        r"clashed|presided|argued)\s+$", re.I)
+# What one of the units of a price is ("a litre of diesel sold for 650 pounds", "a single tanker of diesel can fetch up
+# to $12,000"): the last such unit before it in its clause.
+_PRICE_UNIT = re.compile(r"\b(?:a|an|one|each|every|per|a\s+single)\s+(litre|liter|tonne|ton|tanker|bag|barrel|kilogram|kilo|"
+                         r"truckload|container|gallon|sack|cylinder|carton|box|pill|head)s?\s+of\b", re.I)
+# A count whose noun the sentence gave before it, "the number of trucks … fell from about 200 a day".
+_NUMBER_OF = re.compile(r"\b(?:number|numbers|total)\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*([a-z]+s)\b")
 CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives
 # Currencies other than the dollar, by the words that name them, as their ISO codes.
 _CURRENCIES = [(re.compile(r"^\s+(?:Iraqi\s+)?dinars?\b", re.I), "IQD"), (re.compile(r"^\s+(?:Syrian\s+)?pounds?\b", re.I), "SYP"),
@@ -274,6 +292,36 @@ def _rate_later(rest: str) -> str | None:
     return "day" if word == "dai" else word
 
 
+_PART_OF = re.compile(r"^\s+of\s+(?:them|those|these|(?:our|their|its|his|her|the|these|those)\s+(?:[a-z]+\s+)?([a-z]+s)\b)")
+_HURT = re.compile(r"^[^.;,]*\b(?:died|killed|dead|wounded|injured|hurt)\b")
+
+
+def _antecedent(text: str, start: int, before: list[QuantityMention]) -> str | None:
+    """What "N of them" counts: the unit of the sentence's count before it, else people where the clause says they died
+    or were hurt ("more than 20 of them died")."""
+    if before:
+        return before[-1].unit
+    return "person" if _HURT.match(text[start:]) else None
+
+
+def _rate_after_goods(rest: str) -> str | None:
+    """The rate after what a count carries: "60 tankers of diesel a week"."""
+    m = re.match(r"^\s+of\s+[a-z]+\s+(?:a|per|each|every)\s+(day|week|month|year)\b", rest)
+    return m.group(1) if m else None
+
+
+def _price_unit(text: str, start: int, unit: str) -> str | None:
+    """What a price is of: the unit "a litre of diesel" gives before the sum in its clause."""
+    if unit not in CURRENCIES:
+        return None
+    clause = re.split(r"[.;,]", text[:start])[-1]
+    found = list(_PRICE_UNIT.finditer(clause))
+    if not found:
+        return None
+    word = found[-1].group(1).lower()
+    return {"liter": "litre", "tonne": "ton", "kilo": "kilogram"}.get(word, word)
+
+
 def _scaled(lo: str, hi: str) -> str:
     """The low end of a range with the scale of the high end it leaves out: "two to three million" (two million)."""
     scale = hi.split()[-1].lower()
@@ -283,8 +331,12 @@ def _scaled(lo: str, hi: str) -> str:
 def _singular(noun: str) -> str:
     if noun in _PERSONS:
         return "person"
+    if noun in ("lorry", "lorries"):
+        return "truck"  # one unit for one thing, as British news calls it
     if noun.endswith("ies"):
         return noun[:-3] + "y"
+    if noun.endswith(("xes", "ches", "shes", "sses")) or noun == "buses":
+        return noun[:-2]
     if noun.endswith("s") and not noun.endswith("ss"):
         return noun[:-1]
     return noun
@@ -316,11 +368,17 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             qualifier = "multiple" if plural else dict(_QUALIFIERS).get((m.group("qual") or "").lower(), "exactly")
             bounds = None
             money = "$" in m.group("num")
+            if (m.group("qual") or "").lower() == "over" and _OVER_VERB.search(text, 0, m.start()):
+                qualifier, start = "exactly", m.start("num")  # "took over two posts"
+            if m.group("num").lower() == "one" and not m.group("qual") and _ONE_PERSON.match(text[m.end():]):
+                one = _ONE_PERSON.match(text[m.end():])
+                out.append(QuantityMention(start, m.end() + one.end(), text[start:m.end() + one.end()], "exactly", "person", value=1))
+                continue
             if m.group("num").lower() in ("one", "a dozen") and not m.group("qual"):
                 continue  # "one of", "a dozen" without a qualifier: rarely a count
         end = m.end()
         rest = text[end:]
-        unit = None
+        unit, before = None, None  # before: the count this one is part of or compared with
         if money or re.match(r"^\s+(?:dollars|USD)\b", rest) or re.match(r"^\s+of\s+dollars\b", rest):
             unit = "USD"
             dollars = re.match(r"^\s+(?:of\s+)?dollars\b", rest)
@@ -345,26 +403,38 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             else:
                 n = _NOUN.match(rest)
                 head = _plural_head(rest)
-                if head:
+                part = _PART_OF.match(rest)
+                if part:  # "90 of them": the count before it in the sentence; "two of our convoys": the noun
+                    unit = _singular(part.group(1)) if part.group(1) else _antecedent(text, start, out)
+                    end += part.end()
+                    before = out[-1] if out and not part.group(1) else None
+                elif head:
                     unit, length = head
                     end += length
                 elif n and n.group(1) not in _NOT_UNITS:
                     unit = _singular(n.group(1))
                     end += n.end()
-        if unit is None and re.search(r"\btoll\s+(?:at|of|to|rose\s+to)\s+$", text[:start], re.I):
-            unit = "person"  # "put the toll at six": a death toll counts people
+        if unit is None and re.search(r"\b(?:toll|the\s+dead)\s+(?:at|of|to|rose\s+to)\s+$", text[:start], re.I):
+            unit = "person"  # "put the toll at six", "put the dead at seven": a death toll counts people
+        named = list(_NUMBER_OF.finditer(text, 0, start))
+        if unit is None and named and not any(named[-1].end() <= q.start for q in out):
+            unit = _singular(named[-1].group(1))  # "the number of trucks … fell from about 200 a day"
         if unit is None and out and COMPARED.search(text, out[-1].end, start):
-            unit = out[-1].unit  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
+            unit, before = out[-1].unit, out[-1]  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
         if unit is None:
             continue
         per = None
         for pattern, name in _PER:
             p = pattern.match(text[end:])
             if p:
-                per = name or p.group(1)
+                per = name or {"lorry": "truck"}.get(p.group(1), p.group(1))
                 end += p.end()
                 break
-        per = per or _rate_later(text[end:])
+        per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit)
+        if before is None and out and COMPARED.search(text, out[-1].end, start):
+            before = out[-1]  # "about 650 pounds in August, up from 400 pounds in May"
+        if per is None and before is not None and before.unit == unit:
+            per = before.per  # what "90 of them" or "against 190 in July" counts is counted at the same rate
         verbatim = text[start:end]
         if bounds:
             out.append(QuantityMention(start, end, verbatim, qualifier, unit, min=bounds[0], max=bounds[1], per=per))

@@ -2,8 +2,9 @@
 
 kg.dates_numbers reads "on Thursday" and "in September" as the latest such day or month not after the document's date:
 what a report tells mostly happened. In a clause of the future ("would send a delegation on Thursday", "plans to open
-the road in September", "is due to meet on Monday") the day is the next one: the earliest such day after the document's
-date (a weekday a week on when it is the document's own), the month the earliest not before the document's month."""
+the road in September", "is due to meet on Monday", "is likely to hold them through the elections in October") the day
+is the next one: the earliest such day after the document's date (a weekday a week on when it is the document's own),
+the month the earliest not before the document's month."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .dates_numbers import DateMention
 
 # A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
 _FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
-                     r"intending|expects?)\b", re.I)
+                     r"intending|expects?|(?:un)?likely\s+to)\b", re.I)
 _WEEKDAY = re.compile(r"(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What ends the clause of the future, or makes it past ("the plans were drawn up in March").
@@ -80,11 +81,11 @@ def days_apart(text: str, day: DateMention | None) -> list[DateMention]:
 
 
 def date_property(text: str, date: DateMention) -> str:
-    """How a date dates its event: "by September", "by the end of October", "before the end of the year" is its deadline
+    """How a date dates its event: "by September", "by mid-2025", "by the end of October", "before the end of the year" is its deadline
     (dateNotAfter); "since the start of the year" where what it counts began (dateNotBefore); any other the time it
     happened."""
     before = text[:date.start]
-    if re.search(r"\bby\s+(?:the\s+)?$", before) or re.match(r"by\s", date.words) \
+    if re.search(r"\bby\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", before) or re.match(r"by\s", date.words) \
             or (re.search(r"\bbefore\s+the\s+$", before) and re.match(r"(?:end|close)\b", date.words, re.I)):
         return "dateNotAfter"
     if re.search(r"\bsince\s+the\s+$", before) and re.match(r"(?:start|beginning|turn)\b", date.words, re.I):

@@ -1,6 +1,7 @@
 """Times a sentence gives by what the text said before it (kg.suggest keeps the account, sentence by sentence):
 
 - "the same day": the day the text gave last; what someone "said" that day is their statement (an Announcement);
+- "the same month", "that month": the month of the date the text gave last;
 - "after the occupation of the region", "After ISIS was expelled": what the sentence says happened then is not before
   the date the text gave the last event of that kind (`dateNotBefore`);
 - "it did not open as planned": the event of that kind the text dated last, at that date (the plan's).
@@ -19,6 +20,7 @@ from .report_cues import action_verbs
 _TRIGGERS = [(re.compile(rf"\b(?:{p})\b", re.I), cls) for p, cls in TRIGGERS]
 _SAYING = re.compile(r"said|says|stated|announced|declared|told|warned|claimed", re.I)  # what one says is a statement
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the same day\b", re.I)
+_SAME_MONTH = re.compile(r"\b(?:(?:in|during|over)\s+)?(?:the|that)\s+same\s+month\b|\b(?:in|during|over)\s+that\s+month\b", re.I)
 _AFTER = re.compile(r"\b(?:(?:immediately|shortly|soon|right|even)\s+)?after\b", re.I)
 _AS_PLANNED = re.compile(r"\bas (?:planned|scheduled|expected|announced)\b", re.I)
 REACH = 40  # the word of an event's kind stands this close after "after"
@@ -29,6 +31,7 @@ class Timeline:
 
     def __init__(self):
         self.day: DateMention | None = None
+        self.month: DateMention | None = None  # the last date of a month or a day
         self.kinds: dict[str, tuple[str, str]] = {}  # class local name -> (event id, date)
 
     def same_day(self, text: str) -> list[DateMention]:
@@ -43,6 +46,13 @@ class Timeline:
             elif self.day is not None:
                 out.append(DateMention(m.start(), m.end(), m.group(0), self.day.value, self.day.year_inferred))
         return out
+
+    def same_month(self, text: str) -> list[DateMention]:
+        """"the same month", "during that month" as a date: the month of the date the text gave last."""
+        if self.month is None:
+            return []
+        return [DateMention(m.start(), m.end(), m.group(0), self.month.value[:7], self.month.year_inferred)
+                for m in _SAME_MONTH.finditer(text)]
 
     def that_day(self, proposer: Proposer, text: str, nodes: list[Node], document: str) -> list[Proposed]:
         """What the clause after "the same day that" says happened: a new event of no kind yet, on that day; a
@@ -70,6 +80,9 @@ class Timeline:
         days = [d for d in dates if len(d.value) == 10]
         if days:
             self.day = days[-1]
+        months = [d for d in dates if len(d.value) >= 7 and not d.value.startswith("--")]
+        if months:
+            self.month = months[-1]
         for f in facts:
             if f.property == "date" and f.subject in types:
                 self.kinds[types[f.subject].rsplit("#", 1)[-1]] = (f.subject, f.object)

@@ -26,7 +26,7 @@ def test_the_count_an_event_s_verb_acts_on_is_its_quantity():
     assert found("On Friday the raid hit two storage warehouses.", [("strike-x", "date", "2022-02-04")]) \
         == {("strike-x", "quantity", 2, "warehouse")}
     assert found("Guards on Friday collected tolls from about 60 lorries an hour.", [("seizure-x", "date", "2022-02-04")]) \
-        == {("seizure-x", "quantity", 60, "lorry")}
+        == {("seizure-x", "quantity", 60, "truck")}
 
 
 def test_no_quantity_for_a_count_the_verb_does_not_take_or_an_event_that_only_speaks():

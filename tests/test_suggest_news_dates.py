@@ -6,6 +6,7 @@ import pytest
 
 from kg.dates_numbers import dates
 from kg.namespaces import LB
+from kg.news_dates import ahead, date_property
 
 from .test_suggest_parts import proposer_of
 
@@ -228,3 +229,31 @@ def test_yesterday_stays_yesterday_in_a_clause_of_the_future():
 def test_a_date_after_by_is_the_events_deadline(proposer):
     assert dated(proposer, "Engineers completed the new bridge by June 2021.") == {("Construction", "dateNotAfter", "2021-06")}
     assert dated(proposer, "Engineers completed the new bridge in June 2021.") == {("Construction", "date", "2021-06")}
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    ("In April, the Treasury announced a new round of sanctions.", "2024-01-15", ["2023-04"]),
+    ("The brigade moved to al-Qaim in mid-August, residents said.", "2022-09-20", ["2022-08"]),
+    ("The commission plans to install scanners by mid-2025.", "2024-06-01", ["2025"]),
+    ("The militia is likely to keep its positions through the elections in October.", "2021-06-14", ["2021-10"]),
+])
+def test_months_and_years_as_news_writes_them(text, doc_date, expected):
+    assert [d.value for d in ahead(text, dates(text, doc_date), doc_date)] == expected
+
+
+def test_a_deadline_at_part_of_a_year_bounds_it():
+    text = "The ministry plans to open the terminal by mid-2023."
+    (found,) = dates(text, "2022-05-01")
+    assert (found.value, date_property(text, found)) == ("2023", "dateNotAfter")
+
+
+def test_the_same_month_is_the_month_the_text_gave_last():
+    from kg.time_cues import Timeline
+
+    timeline = Timeline()
+    assert timeline.same_month("Our teams counted 640 families during the same month.") == []  # no month given yet
+    timeline.add(dates("Some 1,900 families returned in September.", "2020-10-12"), [], {})
+    found = timeline.same_month("Our teams counted 640 families during the same month.")
+    assert [(d.value, d.words, d.year_inferred) for d in found] == [("2020-09", "during the same month", True)]
+    timeline.add(dates("The council met on October 3.", "2020-10-12"), [], {})
+    assert [d.value for d in timeline.same_month("Two schools reopened that same month.")] == ["2020-10"]

@@ -23,20 +23,31 @@ def read(text):
     ("a force of 600-900 fighters", {"min": 600, "max": 900, "qualifier": "between", "unit": "person"}),
     ("from 5 to 8 million dollars", {"min": 5_000_000, "max": 8_000_000, "qualifier": "between", "unit": "USD"}),
     ("collected 2.5 billion Iraqi dinars", {"value": 2_500_000_000, "qualifier": "exactly", "unit": "IQD"}),
-    ("fees of 50,000 dinars per lorry", {"value": 50_000, "qualifier": "exactly", "unit": "IQD", "per": "lorry"}),
+    ("fees of 50,000 dinars per lorry", {"value": 50_000, "qualifier": "exactly", "unit": "IQD", "per": "truck"}),
     ("worth 900 million Syrian pounds", {"value": 900_000_000, "qualifier": "exactly", "unit": "SYP"}),
     ("a fine of 40,000 euros", {"value": 40_000, "qualifier": "exactly", "unit": "EUR"}),
     ("The post is staffed 12 hours a day.", {"value": 12, "qualifier": "exactly", "unit": "hour", "per": "day"}),
-    ("An average of 90 lorries crossed.", {"value": 90, "qualifier": "about", "unit": "lorry"}),
+    ("An average of 90 lorries crossed.", {"value": 90, "qualifier": "exactly", "unit": "truck"}),
     ("as many as 70 rockets", {"value": 70, "qualifier": "atMost", "unit": "rocket"}),
     ("close to 300 tankers", {"value": 300, "qualifier": "about", "unit": "tanker"}),
     ("seventeen fighters", {"value": 17, "qualifier": "exactly", "unit": "person"}),
     ("Fires burned for hours, but no casualties were reported.", {"value": 0, "qualifier": "exactly", "unit": "person"}),
     ("leaving eight dead", {"value": 8, "qualifier": "exactly", "unit": "person"}),
-    ("Some 80 lorries cross the bridge each day.", {"value": 80, "qualifier": "about", "unit": "lorry", "per": "day"}),
+    ("Some 80 lorries cross the bridge each day.", {"value": 80, "qualifier": "about", "unit": "truck", "per": "day"}),
     ("about 60 tankers leave on a busy day", {"value": 60, "qualifier": "about", "unit": "tanker", "per": "day"}),
     ("20 trucks of grain are weighed monthly", {"value": 20, "qualifier": "exactly", "unit": "truck", "per": "month"}),
     ("$900 per shipment", {"value": 900, "qualifier": "exactly", "unit": "USD", "per": "shipment"}),
+    ("traffic could pass 400 trucks a day", {"value": 400, "qualifier": "moreThan", "unit": "truck", "per": "day"}),
+    ("The brigade took over two posts.", {"value": 2, "qualifier": "exactly", "unit": "post"}),
+    ("Two of our convoys reached the town.", {"value": 2, "qualifier": "exactly", "unit": "convoy"}),
+    ("more than 20 of them died in the raid", {"value": 20, "qualifier": "moreThan", "unit": "person"}),
+    ("one guard was killed", {"value": 1, "qualifier": "exactly", "unit": "person"}),
+    ("The court convicted two employees of the firm.", {"value": 2, "qualifier": "exactly", "unit": "person"}),
+    ("a litre of diesel sold for about 650 Syrian pounds", {"value": 650, "qualifier": "about", "unit": "SYP", "per": "litre"}),
+    ("a single tanker of fuel can fetch up to $12,000", {"value": 12_000, "qualifier": "atMost", "unit": "USD", "per": "tanker"}),
+    ("they moved about 60 tankers of diesel a week", {"value": 60, "qualifier": "about", "unit": "tanker", "per": "week"}),
+    ("Reports put the dead at seven.", {"value": 7, "qualifier": "exactly", "unit": "person"}),
+    ("He put the number of fighters deployed there at about 1,200.", {"value": 1200, "qualifier": "about", "unit": "person"}),
 ])
 def test_the_reader_reads_what_curators_write(text, expected):
     assert read(text) == [expected]
@@ -44,8 +55,8 @@ def test_the_reader_reads_what_curators_write(text, expected):
 
 def test_a_count_compared_with_one_before_takes_its_unit():
     assert read("Some 30 lorries crossed on Friday, compared with about 120 on a busy day.") == [
-        {"value": 30, "qualifier": "about", "unit": "lorry"}, {"value": 120, "qualifier": "about", "unit": "lorry", "per": "day"}]
-    assert read("Some 30 lorries crossed on Friday and 120 were turned back.") == [{"value": 30, "qualifier": "about", "unit": "lorry"}]
+        {"value": 30, "qualifier": "about", "unit": "truck"}, {"value": 120, "qualifier": "about", "unit": "truck", "per": "day"}]
+    assert read("Some 30 lorries crossed on Friday and 120 were turned back.") == [{"value": 30, "qualifier": "about", "unit": "truck"}]
 
 
 @pytest.mark.parametrize("text", [
@@ -109,3 +120,23 @@ def test_no_fact_for_the_count_a_count_is_compared_with(proposer):  # noqa: F811
     nodes = nodes_of(proposer, text, {"Kataib Hezbollah": "kataib-hezbollah"})
     found = quantity_facts(proposer, text, nodes, quantities(text), [], "009")
     assert [(f.property, f.object["value"]) for f in found] == [("quantity", 20)]
+
+
+@pytest.mark.parametrize("text", [
+    "One official said the road was open.",  # "one" that counts no one an event hit
+    "One of the guards was killed.",  # one of a group: the group is what the text counts
+    "Militias took over the crossing.",  # "over" of a verb, with no number after it
+])
+def test_no_count_from_one_or_a_verb(text):
+    assert read(text) == []
+
+
+def test_a_part_or_a_comparison_is_counted_at_the_rate_of_the_count_before():
+    assert read("An average of 140 trucks cross each day, but only about 90 of them are logged.") == [
+        {"value": 140, "qualifier": "exactly", "unit": "truck", "per": "day"},
+        {"value": 90, "qualifier": "about", "unit": "truck", "per": "day"}]
+    assert read("A litre of diesel sold for 650 Syrian pounds, up from 400 pounds in May.") == [
+        {"value": 650, "qualifier": "exactly", "unit": "SYP", "per": "litre"},
+        {"value": 400, "qualifier": "exactly", "unit": "SYP", "per": "litre"}]
+    # another unit is another count, at no rate of the first
+    assert read("About 300 trucks cross a day, up from 20 buses.")[1] == {"value": 20, "qualifier": "exactly", "unit": "bus"}
