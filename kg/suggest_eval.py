@@ -183,28 +183,52 @@ def rule_candidates(draft: list[Statement], rules: dict[str, list[str]], rename:
 
 
 def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Statement], draft: list[Statement]) -> dict[str, str]:
-    """New entries of the draft that are curated entries the copy lacked: by name, or (an event) by class and date, and
-    where two curated events share both, the one with which it shares the most other facts (a strike's kind, a place)."""
+    """New entries of the draft that are curated entries the copy lacked: by name; an event by class and date, where
+    two curated events share both the one with which it shares the most other facts (a strike's kind, a place), and
+    failing a date, by a bound the curator gave it ("said it had seized": not after that day); failing both, by a name
+    one of whose words' ends is the other's ("Treasury Department", "U.S. Treasury Department"), the only such entry of
+    its class."""
     out: dict[str, str] = {}
     names = {}
     for ent in removed.values():
         for name in {ent.label, *ent.aliases}:
             names.setdefault(fold(name), ent.id)
             names.setdefault("~" + skeleton(name), ent.id)
-    curated_dates, curated_facts = defaultdict(set), defaultdict(set)
+    curated_dates, curated_bounds, curated_facts = defaultdict(set), defaultdict(set), defaultdict(set)
     for stmt in curated:
         for fact in stmt.facts:
-            if fact.property.name == "date" and fact.subject in removed:
+            if fact.subject not in removed:
+                continue
+            if fact.property.name == "date":
                 curated_dates[fact.object.lexical].add(fact.subject)
-            elif fact.subject in removed:
+            else:
                 curated_facts[fact.subject].add((fact.property.name, object_key(fact.object)))
+                if fact.property.name in DATE_PROPERTIES:
+                    curated_bounds[fact.object.lexical].add(fact.subject)
     draft_dates, draft_facts = defaultdict(set), defaultdict(set)
     for stmt in draft:
         for fact in stmt.facts:
-            if fact.property.name == "date" and fact.subject in new:
+            if fact.property.name in DATE_PROPERTIES and fact.subject in new:
                 draft_dates[fact.subject].add(fact.object.lexical)
             elif fact.subject in new:
                 draft_facts[fact.subject].add((fact.property.name, object_key(fact.object)))
+
+    def dated(ent: Entity, by: dict[str, set[str]]) -> str | None:
+        for value in sorted(draft_dates.get(ent.id, ())):
+            same = [e for e in by.get(value, ()) if removed[e].type == ent.type and e not in out.values()]
+            if len(same) > 1:  # two strikes of one day: the one whose other facts (its kind, its place) agree
+                shared = {e: len(curated_facts[e] & draft_facts[ent.id]) for e in same}
+                same = [e for e in same if shared[e] and shared[e] == max(shared.values())]
+            if len(same) == 1:
+                return same[0]
+        return None
+
+    def named(ent: Entity) -> str | None:
+        own = [fold(n).split() for n in {ent.label, *ent.aliases}]
+        same = {e.id for e in removed.values() if e.type == ent.type and e.id not in out.values()
+                for other in {e.label, *e.aliases} for a in own if _ends_alike(a, fold(other).split())}
+        return same.pop() if len(same) == 1 else None
+
     for ent in new.values():
         for name in {ent.label, *ent.aliases}:
             match = names.get(fold(name)) or names.get("~" + skeleton(name))
@@ -212,15 +236,16 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
                 out[ent.id] = match
                 break
         else:
-            for value in draft_dates.get(ent.id, ()):
-                same = [e for e in curated_dates.get(value, ()) if removed[e].type == ent.type and e not in out.values()]
-                if len(same) > 1:  # two strikes of one day: the one whose other facts (its kind, its place) agree
-                    shared = {e: len(curated_facts[e] & draft_facts[ent.id]) for e in same}
-                    same = [e for e in same if shared[e] and shared[e] == max(shared.values())]
-                if len(same) == 1:
-                    out[ent.id] = same[0]
-                    break
+            match = dated(ent, curated_dates) or dated(ent, curated_bounds) or named(ent)
+            if match:
+                out[ent.id] = match
     return out
+
+
+def _ends_alike(a: list[str], b: list[str]) -> bool:
+    """Two names of two words or more, one of which ends with the other's words."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and long[-len(short):] == short
 
 
 def reachable(gold: set[tuple[str, str, str]], removed: dict[str, Entity], curated: list[Statement], text: str) -> int:

@@ -258,3 +258,26 @@ def test_facts_within_reach_are_those_whose_entries_are_kept_named_or_dated():
             ("desert-militia-pressure", "target", "iraq")}  # neither
     text = "Militiamen moved fuel along the Ridge-Road in May."
     assert reachable(gold, removed, curated, text) == 4
+
+
+def test_an_event_the_curator_bounds_and_an_entry_named_with_its_country_are_aligned():
+    from types import SimpleNamespace
+
+    from kg.statements import TypedValue
+
+    def said(*facts):
+        return SimpleNamespace(facts=[SimpleNamespace(subject=s, property=SimpleNamespace(name=p), object=o) for s, p, o in facts])
+
+    day = TypedValue("2020-04-30", "date")
+    removed = {e.id: e for e in [entity("seizure-near-rabia", "Seizure", "Seizure near Rabia"),
+                                 entity("us-treasury", "GovernmentBody", "U.S. Treasury Department"),
+                                 entity("us-border-force", "StateForce", "U.S. Border Force"),
+                                 entity("iraqi-border-force", "StateForce", "Iraqi Border Force")]}
+    # "said it had seized": the curator bounds the seizure by the day it was announced, the draft dates it that day
+    curated = [said(("seizure-near-rabia", "dateNotAfter", day))]
+    new = {e.id: e for e in [entity("seizure-2020-04-30", "Seizure", "seized (2020-04-30)"),
+                             entity("treasury-department", "GovernmentBody", "Treasury Department"),
+                             entity("border-force", "StateForce", "Border Force"), entity("department", "GovernmentBody", "Department")]}
+    draft = [said(("seizure-2020-04-30", "date", day))]
+    # the border force could be either; one word alone is no name
+    assert align(new, removed, curated, draft) == {"seizure-2020-04-30": "seizure-near-rabia", "treasury-department": "us-treasury"}
