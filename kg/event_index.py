@@ -92,6 +92,16 @@ class EventIndex:
         known = self.dates.get(event_id, set())
         return bool(known and dates) and not any(_same_day(a, b) for a in dates for b in known)
 
+    def by_parties(self, cls: str, targets: set[str], issuers: set[str], date: str, types: dict[str, str]) -> str | None:
+        """The one sanction of the register of this kind whose target and issuer, as other documents give them, are
+        among these, unless other documents date it otherwise."""
+        found = [e for e, roles in self.roles.items() if e in types and self.ontology.is_subclass(types[e], LB + "Sanction")
+                 and (self.ontology.is_subclass(types[e], LB + cls) or self.ontology.is_subclass(LB + cls, types[e]))
+                 and any(r == "sanctionTarget" and x in targets for r, x in roles)
+                 and any(r == "issuedBy" and x in issuers for r, x in roles)
+                 and not self.other_time(e, [date])]
+        return found[0] if len(found) == 1 else None
+
     def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:
         """The one event of the register of this kind whose agent other documents name, if there is exactly one."""
         found = [e for e, agents in self.agents.items() if agent in agents and e in types

@@ -227,6 +227,7 @@ class EventProposals:
         if event_id is None and cls == "Strike" and (event_id := month_off_strike(
                 self.events, self.types, self.new, date.value, kind, {p.id for _, p in places}, {n.id for n in nodes})):
             how = f"the strike {event_id} of the register, of that place and side, which another source dates a month off"
+        made = event_id is None
         if event_id is None:
             event_id = self.new_event(cls, date.value, places, m.group(0), document, kind=kind)
             how = f"a new {cls}: {m.group(0)!r} with the date {date.words!r}"
@@ -239,6 +240,7 @@ class EventProposals:
             if role != "openedCrossing" and self.allowed(ev, role, place):
                 out.append(Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})"))
         out.extend(self.roles(text, nodes, ev, cls, m, quantities))
+        out = self._registered_sanction(out, event_id, cls, date.value, made)
         for p in out if cls == "Announcement" and event_id in self.new else ():
             if p.property == "agent":
                 self.reports.setdefault(p.object, []).append((date.value, event_id))
@@ -416,6 +418,22 @@ class EventProposals:
                 out.append(Proposed(ev.id, "nearLocation", place.id, f"{actor.words!r} {said.group('where')} {place.words!r}"))
             return out
         return []
+
+    def _registered_sanction(self, out: list[Proposed], event_id: str, cls: str, date: str, made: bool) -> list[Proposed]:
+        """A sanction the sentence made new whose target and issuer, as its roles give them, are a register sanction's
+        ("The State Department designated Kataib Hezbollah … in 2009": the designation the register has): that one."""
+        if not made or not self.ontology.is_subclass(LB + cls, LB + "Sanction"):
+            return out
+        targets = {p.object for p in out if p.subject == event_id and p.property == "sanctionTarget"}
+        issuers = {p.object for p in out if p.subject == event_id and p.property == "issuedBy"}
+        found = self.events.by_parties(cls, targets, issuers, date, self.types)
+        if found is None:
+            return out
+        if not any(p.object == event_id for p in out):
+            self.new.pop(event_id, None)
+            self.types.pop(event_id, None)
+        why = f"the sanction {found} of the register, whose target and issuer these are"
+        return [replace(p, subject=found, reason=f"{why}; {p.reason}") if p.subject == event_id else p for p in out]
 
     def new_event(self, cls: str, date: str, places: list[tuple[str, Node]], words: str, document: str,
                   by: str | None = None, kind: str | None = None) -> str:

@@ -31,8 +31,16 @@ def ahead(text: str, found: list[DateMention], doc_date: str | None) -> list[Dat
     return [_forward(d, today) if d.year_inferred and _future(text, d) else d for d in found]
 
 
+# A noun after a date that "the" opens: the date names it ("the 12 June strike"), unlike "by the end of August".
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|to|in|at|on|for|and|or|with|by|from|as|when|if|after|before)\b)[a-z]+\b")
+
+
 def _future(text: str, date: DateMention) -> bool:
-    """Whether a verb of the future stands before the date in its clause."""
+    """Whether a verb of the future stands before the date in its clause, the date not naming an event ("retaliate
+    for the 12 June strike", "for Monday's attack": an event that has happened)."""
+    if re.search(r"\bthe\s+$", text[:date.start], re.I) and _NOUN_AFTER.match(text, date.end) \
+            or text.startswith(("'s", "’s"), date.end):
+        return False
     verbs = list(_FUTURE.finditer(text, 0, date.start))
     between = text[verbs[-1].end():date.start] if verbs else ""
     return bool(verbs) and not (re.search(r"[.;:()]", between) or _CLAUSE_END.search(between))

@@ -67,3 +67,19 @@ def test_a_group_that_seized_towns_captured_them_and_a_date_before_and_dates_the
     assert dated == {("TerritorialCapture", "2014"), ("CrossingOpening", "2019-10")}
     # goods seized are a seizure
     assert ("Seizure", "date", "2014") in events("In 2014 the Islamic State seized two trucks.", names)
+
+
+def test_a_designation_whose_target_and_issuer_other_documents_name_is_the_registers():
+    proposer = proposer_of({**TYPES, "kh-designation": "TerroristDesignation", "us-state-department": "GovernmentBody"})
+    proposer.events.add("kh-designation", "sanctionTarget", "kataib-hezbollah")
+    proposer.events.add("kh-designation", "issuedBy", "us-state-department")
+    names = {"State Department": "us-state-department", "Kataib Hezbollah": "kataib-hezbollah"}
+
+    def subjects(text):
+        found = proposer.events_of(text, nodes_of(proposer, text, names), find_dates(text, None), [], "009", None)
+        return {(f.subject, f.property, f.object) for f in found}
+    found = subjects("The State Department designated Kataib Hezbollah a foreign terrorist organization in 2009.")
+    assert ("kh-designation", "date", "2009") in found
+    # the register's sanction, dated otherwise by another document, is another sanction
+    proposer.events.add("kh-designation", "date", "2010")
+    assert not any(s == "kh-designation" for s, _, _ in subjects("The State Department designated Kataib Hezbollah in 2009."))

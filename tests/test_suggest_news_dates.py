@@ -257,3 +257,12 @@ def test_the_same_month_is_the_month_the_text_gave_last():
     assert [(d.value, d.words, d.year_inferred) for d in found] == [("2020-09", "during the same month", True)]
     timeline.add(dates("The council met on October 3.", "2020-10-12"), [], {})
     assert [d.value for d in timeline.same_month("Two schools reopened that same month.")] == ["2020-10"]
+
+
+@pytest.mark.parametrize("text", [
+    "Militias are likely to retaliate for the 12 June strike.",
+    "The group will avenge Monday's attack.",
+])
+def test_a_date_that_names_an_event_is_not_read_forward(text):
+    (found,) = dates(text, "2023-06-15")
+    assert ahead(text, [found], "2023-06-15") == [found]
