@@ -3,6 +3,7 @@ event is recognised as one the register has rather than proposed again."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .namespaces import LB
@@ -25,13 +26,17 @@ class EventIndex:
     def __init__(self, ontology: Ontology):
         self.ontology = ontology
         self.dates: dict[str, set[str]] = {}
+        self.done: dict[str, set[str]] = {}  # the dates asserted statements give (what happened, not what was planned)
         self.places: dict[str, set[str]] = {}
         self.agents: dict[str, set[str]] = {}
         self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
         self.roles: dict[str, set[tuple[str, str]]] = {}  # an event -> (role, entity) other documents give it
         self.kinds: dict[str, set[str]] = {}  # a strike -> its kinds (air strike, rocket fire) as other statements say
 
-    def add(self, subject: str, prop: str, value: str) -> None:
+    def add(self, subject: str, prop: str, value: str, asserted: bool = True) -> None:
+        """A fact other documents state of an entry; asserted: stated as what happened (not a plan, a prediction)."""
+        if prop == "date" and asserted:
+            self.done.setdefault(subject, set()).add(value)
         if prop in ROLES:
             self.roles.setdefault(subject, set()).add((prop, value))
         if prop == "date":
@@ -67,8 +72,10 @@ class EventIndex:
             same_date = any(_same_day(date, d) for d in known_dates)
             # a year alone is not the month or day of an event the register dates so: other strikes fell that year
             as_fine = any(_same_day(date, d) and len(date.lstrip("-")) >= len(d.lstrip("-")) for d in known_dates)
-            # the opening or construction of a thing is one event whatever date a source gives it (planned or done)
-            by_object = cls in ("CrossingOpening", "Construction")
+            # the opening or construction of a thing is one event whatever date a source gives it (planned or done), but
+            # for a reopening long after every date other documents say it happened ("reopened to passengers on 3 June"
+            # 2020, after the opening of 30 September 2019)
+            by_object = cls in ("CrossingOpening", "Construction") and not _long_after(date, self.done.get(ent_id, set()))
             # a town's capture that one source dates a month off another's: the same place taken the same year
             same_date = same_date or cls == "TerritorialCapture" and same_place and any(date[:4] == d[:4] for d in known_dates)
             # a day's event the register places nowhere is the one the sentence places ("on May 3, strikes hit X")
@@ -107,6 +114,17 @@ class EventIndex:
         found = [e for e, agents in self.agents.items() if agent in agents and e in types
                  and self.ontology.is_subclass(types[e], LB + cls)]
         return found[0] if len(found) == 1 else None
+
+
+LATER = 6  # months after every known date of an opening that make a date another opening
+
+
+def _long_after(date: str, known: set[str]) -> bool:
+    """Whether a date of a month or day is more than LATER months after every known date of a month or day."""
+    def months(d: str) -> int | None:
+        return int(d[:4]) * 12 + int(d[5:7]) if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", d) else None
+    at, before = months(date), [m for m in map(months, known) if m is not None]
+    return at is not None and bool(before) and all(at - m > LATER for m in before)
 
 
 def _same_day(a: str, b: str) -> bool:

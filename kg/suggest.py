@@ -170,7 +170,7 @@ def suggest(layout: Layout, doc_id: str, withhold: frozenset[str] | Trust | None
                     known.add(stmt)
                     repeats.add(stmt)
                     for fact in stmt.facts:
-                        events.add(fact.subject, fact.property.name, object_key(fact.object))
+                        events.add(fact.subject, fact.property.name, object_key(fact.object), stmt.modality == "asserted")
     draft = make_draft(doc, ontology, entities, known, events, repeats, load_record() if withhold is None else withhold)
     draft.statements_path, draft.register_path = statements_path, register_path
     _write(draft, register_text)

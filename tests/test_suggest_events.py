@@ -179,6 +179,23 @@ def test_an_opening_in_a_town_is_the_opening_of_the_crossing_that_joins_it(propo
     assert proposer.events.find("CrossingOpening", "2019-09-30", [elsewhere], proposer.types)[0] is None
 
 
+def test_a_reopening_long_after_every_day_the_registers_opening_happened_is_another(proposer):
+    from kg.propose import Node
+
+    proposer.types.update({"qaim-crossing": LB + "OfficialCrossing", "qaim-opening": LB + "CrossingOpening"})
+    proposer.events.add("qaim-opening", "openedCrossing", "qaim-crossing")
+    crossing = Node(0, 5, "qaim-crossing", LB + "OfficialCrossing", "the crossing")
+    proposer.events.add("qaim-opening", "date", "2018-04", asserted=False)  # planned for April 2018
+    # with no date it happened on, a later date is the plan's coming true
+    assert proposer.events.find("CrossingOpening", "2019-09-30", [crossing], proposer.types)[0] == "qaim-opening"
+    proposer.events.add("qaim-opening", "date", "2019-09-30")  # done in September 2019
+    # a source that dates the same opening a month off, or gives its plan's date, tells of it; a reopening after a
+    # closure the next summer is another
+    assert proposer.events.find("CrossingOpening", "2019-10", [crossing], proposer.types)[0] == "qaim-opening"
+    assert proposer.events.find("CrossingOpening", "2018-04", [crossing], proposer.types)[0] == "qaim-opening"
+    assert proposer.events.find("CrossingOpening", "2020-06-03", [crossing], proposer.types)[0] is None
+
+
 def test_the_day_a_picture_was_taken_dates_no_event(proposer):
     text = "This picture taken on May 2, 2021 shows a wall being built near the border."
     assert proposer.events_of(text, [], find_dates(text, None), [], "009") == []
