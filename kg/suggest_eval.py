@@ -41,6 +41,7 @@ from .dates_numbers import quantities as find_quantities
 from .errors import InputError
 from .mentions import Matcher
 from .names import fold, skeleton
+from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .register import Entity, load_register, mention_spans
@@ -183,11 +184,11 @@ def rule_candidates(draft: list[Statement], rules: dict[str, list[str]], rename:
 
 
 def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Statement], draft: list[Statement]) -> dict[str, str]:
-    """New entries of the draft that are curated entries the copy lacked: by name; an event by class and date, where
-    two curated events share both the one with which it shares the most other facts (a strike's kind, a place), and
-    failing a date, by a bound the curator gave it ("said it had seized": not after that day); failing both, by a name
-    one of whose words' ends is the other's ("Treasury Department", "U.S. Treasury Department"), the only such entry of
-    its class."""
+    """New entries of the draft that are curated entries the copy lacked: by name; an event by class (any, for an event
+    the draft gives no kind) and date, where two curated events share both the one with which it shares the most other
+    facts (a strike's kind, a place), and failing a date, by a bound the curator gave it ("said it had seized": not
+    after that day); failing both, by a name one of whose words' ends is the other's ("Treasury Department", "U.S.
+    Treasury Department"), the only such entry of its class."""
     out: dict[str, str] = {}
     names = {}
     for ent in removed.values():
@@ -215,7 +216,8 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
 
     def dated(ent: Entity, by: dict[str, set[str]]) -> str | None:
         for value in sorted(draft_dates.get(ent.id, ())):
-            same = [e for e in by.get(value, ()) if removed[e].type == ent.type and e not in out.values()]
+            same = [e for e in by.get(value, ()) if e not in out.values()
+                    and (removed[e].type == ent.type or ent.type == LB + "Event")]  # an event of no kind yet: any dated
             if len(same) > 1:  # two strikes of one day: the one whose other facts (its kind, its place) agree
                 shared = {e: len(curated_facts[e] & draft_facts[ent.id]) for e in same}
                 same = [e for e in same if shared[e] and shared[e] == max(shared.values())]

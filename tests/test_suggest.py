@@ -281,3 +281,9 @@ def test_an_event_the_curator_bounds_and_an_entry_named_with_its_country_are_ali
     draft = [said(("seizure-2020-04-30", "date", day))]
     # the border force could be either; one word alone is no name
     assert align(new, removed, curated, draft) == {"seizure-2020-04-30": "seizure-near-rabia", "treasury-department": "us-treasury"}
+    # an event the draft gives no kind is the curated event of its day, whatever its kind
+    removed["clash-at-checkpoint"] = entity("clash-at-checkpoint", "Attack", "Clash at a checkpoint")
+    new["event-2020-05-02"] = entity("event-2020-05-02", "Event", "clashed (2020-05-02)")
+    curated.append(said(("clash-at-checkpoint", "date", TypedValue("2020-05-02", "date"))))
+    draft.append(said(("event-2020-05-02", "date", TypedValue("2020-05-02", "date"))))
+    assert align(new, removed, curated, draft)["event-2020-05-02"] == "clash-at-checkpoint"
