@@ -84,7 +84,8 @@ def main() -> None:
         print(grid_table(grid))
         now = grid.get((record.threshold, record.seen_weight))
         if now:
-            print(f"\nthe record's threshold {record.threshold} and seen weight {record.seen_weight}: F {f_beta(*now):.2f}")
+            print(f"\nthe record's threshold {record.threshold} and seen weight {record.seen_weight}: F {f_beta(*now):.2f} "
+                  f"({now[0]} facts right of {now[1]} proposed; {now[2]} curated)")
     if args.write_record:
         trust = choose_trust(seen, blind)
         write_record(trust)
