@@ -109,6 +109,15 @@ class EventIndex:
                  and not self.other_time(e, [date])]
         return found[0] if len(found) == 1 else None
 
+    def by_cargo(self, cls: str, agent: str, goods: set[str], types: dict[str, str]) -> str | None:
+        """The event of the register of this kind (or a kind of it) whose agent other documents give as this one and
+        which shares the most of these goods as its cargo, if one alone does ("Tehran moves weapons and fighters …":
+        Iran's shipments of weapons and fighters the register has)."""
+        shared = {e: sum(("cargo", g) in roles for g in goods) for e, roles in self.roles.items()
+                  if e in types and self.ontology.is_subclass(types[e], LB + cls) and ("agent", agent) in roles}
+        best = [e for e, n in shared.items() if n and n == max(shared.values())]
+        return best[0] if len(best) == 1 else None
+
     def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:
         """The one event of the register of this kind whose agent other documents name, if there is exactly one."""
         found = [e for e, agents in self.agents.items() if agent in agents and e in types

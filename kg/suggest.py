@@ -64,6 +64,7 @@ from .member_targets import member_targets
 from .mentions import Matcher
 from .mode_phrases import by_mode
 from .mode_routes import mode_routes
+from .moved_goods import moved_goods
 from .movements import movement_roles, when_dated
 from .name_cues import name_facts
 from .named_facilities import named_facilities
@@ -278,6 +279,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += strike_sides(proposer, timeline, text, nodes, bool(dates), facts)
         facts = announced_sanctions(proposer, text, nodes, facts)
         facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
+        facts += moved_goods(proposer, text, nodes, bool(dates), doc.id)
         facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
         facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
         facts += repeated(proposer, text, facts) + discussed_at(proposer, text, nodes, facts)

@@ -39,6 +39,7 @@ from .coverage import Sentence, entities_used, sentences
 from .dates_numbers import dates as find_dates
 from .dates_numbers import quantities as find_quantities
 from .errors import InputError
+from .event_index import ROLES
 from .mentions import Matcher
 from .names import fold, skeleton
 from .namespaces import LB
@@ -188,7 +189,8 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
     the draft gives no kind) and date, where two curated events share both the one with which it shares the most other
     facts (a strike's kind, a place), and failing a date, by a bound the curator gave it ("said it had seized": not
     after that day); failing both, by a name one of whose words' ends is the other's ("Treasury Department", "U.S.
-    Treasury Department"), the only such entry of its class."""
+    Treasury Department"), the only such entry of its class; an undated activity by two roles or more (agent, cargo,
+    places) it shares with the one curated entry of its class that shares the most."""
     out: dict[str, str] = {}
     names = {}
     for ent in removed.values():
@@ -231,6 +233,14 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
                 for other in {e.label, *e.aliases} for a in own if _ends_alike(a, fold(other).split())}
         return same.pop() if len(same) == 1 else None
 
+    def acted(ent: Entity) -> str | None:  # an undated activity: the curated one of its class it shares most roles with
+        if draft_dates.get(ent.id):
+            return None
+        own = {f for f in draft_facts[ent.id] if f[0] in ROLES}
+        shared = {e: len(own & curated_facts[e]) for e in removed if removed[e].type == ent.type and e not in out.values()}
+        best = [e for e, n in shared.items() if n >= 2 and n == max(shared.values())]
+        return best[0] if len(best) == 1 else None
+
     for ent in new.values():
         for name in {ent.label, *ent.aliases}:
             match = names.get(fold(name)) or names.get("~" + skeleton(name))
@@ -238,7 +248,7 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
                 out[ent.id] = match
                 break
         else:
-            match = dated(ent, curated_dates) or dated(ent, curated_bounds) or named(ent)
+            match = dated(ent, curated_dates) or dated(ent, curated_bounds) or named(ent) or acted(ent)
             if match:
                 out[ent.id] = match
     return out

@@ -287,3 +287,20 @@ def test_an_event_the_curator_bounds_and_an_entry_named_with_its_country_are_ali
     curated.append(said(("clash-at-checkpoint", "date", TypedValue("2020-05-02", "date"))))
     draft.append(said(("event-2020-05-02", "date", TypedValue("2020-05-02", "date"))))
     assert align(new, removed, curated, draft)["event-2020-05-02"] == "clash-at-checkpoint"
+
+
+def test_an_undated_activity_aligns_with_the_curated_one_it_shares_two_roles_with():
+    from types import SimpleNamespace
+
+    def said(*facts):
+        return SimpleNamespace(facts=[SimpleNamespace(subject=s, property=SimpleNamespace(name=p), object=o) for s, p, o in facts])
+
+    removed = {e.id: e for e in [entity("kh-arms-runs", "Transfer", "KH arms runs"), entity("kh-fuel-runs", "Transfer", "KH fuel runs")]}
+    curated = [said(("kh-arms-runs", "agent", "kataib-hezbollah"), ("kh-arms-runs", "cargo", "weapons")),
+               said(("kh-fuel-runs", "agent", "kataib-hezbollah"), ("kh-fuel-runs", "cargo", "fuel"))]
+    new = {e.id: e for e in [entity("transfer-kh-weapons", "Transfer", "Kataib Hezbollah moves weapons"),
+                             entity("transfer-kh", "Transfer", "Kataib Hezbollah moves")]}
+    draft = [said(("transfer-kh-weapons", "agent", "kataib-hezbollah"), ("transfer-kh-weapons", "cargo", "weapons")),
+             said(("transfer-kh", "agent", "kataib-hezbollah"))]
+    # one role in common is not enough: both curated transfers have that agent
+    assert align(new, removed, curated, draft) == {"transfer-kh-weapons": "kh-arms-runs"}
