@@ -160,3 +160,20 @@ def test_a_number_before_a_comma_is_the_number_its_fact_gives():
     stmt = Statement("009-001", None, "A monitor put the death toll at 14, among them four Iraqis.", 0, 0, "stated",
                      Path("009.yaml"), 1, facts=[Fact("strike-x", casualties, toll, 1)])
     assert [(u.kind, u.words) for u in unused_in(stmt, {})] == [("number", "four")]
+
+
+def test_a_day_before_its_month_is_the_date_its_fact_gives():
+    from pathlib import Path
+
+    from kg.coverage import unused_in
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.statements import Fact, Statement, TypedValue
+
+    date = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl").fact_property("date")
+    stmt = Statement("009-001", None, "8 June: rockets struck open ground.", 0, 0, "stated", Path("009.yaml"), 1,
+                     facts=[Fact("attack-x", date, TypedValue("2023-06-08", "date"), 1)])
+    assert unused_in(stmt, {}) == []  # "8 June" is the fact's date, not a number no fact uses
+    other = Statement("009-002", None, "9 June: a drone struck a pickup.", 0, 0, "stated", Path("009.yaml"), 1,
+                      facts=[Fact("attack-y", date, TypedValue("2023-06-08", "date"), 1)])
+    assert [(u.kind, u.words) for u in unused_in(other, {})] == [("date", "9 June")]
