@@ -10,7 +10,7 @@ Under `kg serve`, a request's client address is the one nginx gives (server.fron
 workers through nginx alone. Then the worker confines itself (server.sandbox): a ceiling on the memory it may map,
 an unprivileged user (nobody, or KG_USER) when started as root — once the app is loaded, so the code may
 live where only root can read it — and no outbound connections when the SERVICE allow-list is empty and
-the store embedded.
+the store embedded. A worker interrupted while it loads exits quietly.
 """
 
 from __future__ import annotations
@@ -83,9 +83,19 @@ def _from_front(app):
     return application
 
 
+def _load():
+    """The app, built and confined. A worker told to stop while it loads (the server stopped as it starts: uWSGI
+    interrupts its workers) exits at once with the interrupt's status, not with a traceback of where it was."""
+    try:
+        app = _build()
+        _confine(app)
+        return app
+    except KeyboardInterrupt:
+        os._exit(130)
+
+
 log_to_stderr()
-application = _build()
-_confine(application)
+application = _load()
 if application.config["RECYCLE_ON_TIMEOUT"]:
     application = _from_front(application)
 WORKER_STARTS.inc()

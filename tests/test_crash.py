@@ -12,6 +12,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
@@ -135,3 +136,13 @@ def test_a_damaged_store_says_to_rebuild(built, tmp_path):
     for table in (release / "store").glob("*.sst"):
         table.write_bytes(os.urandom(64))
     assert_one_line_with_the_fix(built, build_dir)
+
+
+def test_a_worker_interrupted_while_it_loads_exits_without_a_traceback():
+    # the server stopped as it starts: uWSGI interrupts workers still building their app
+    code = ("import server\n"
+            "def interrupted(): raise KeyboardInterrupt\n"
+            "server.create_app = interrupted\n"
+            "import server.wsgi\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=checkout_environ())
+    assert done.returncode == 130 and "Traceback" not in done.stderr, done.stderr
