@@ -328,11 +328,14 @@ def _scaled(lo: str, hi: str) -> str:
     return f"{lo} {scale}" if scale in _SCALE and len(lo.split()) == 1 else lo
 
 
+_SAME_UNIT = {"lorry": "truck", "lorries": "truck"}  # one unit for one thing, whatever British news calls it
+
+
 def _singular(noun: str) -> str:
     if noun in _PERSONS:
         return "person"
-    if noun in ("lorry", "lorries"):
-        return "truck"  # one unit for one thing, as British news calls it
+    if noun in _SAME_UNIT:
+        return _SAME_UNIT[noun]
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     if noun.endswith(("xes", "ches", "shes", "sses")) or noun == "buses":
@@ -370,15 +373,15 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             money = "$" in m.group("num")
             if (m.group("qual") or "").lower() == "over" and _OVER_VERB.search(text, 0, m.start()):
                 qualifier, start = "exactly", m.start("num")  # "took over two posts"
-            if m.group("num").lower() == "one" and not m.group("qual") and _ONE_PERSON.match(text[m.end():]):
-                one = _ONE_PERSON.match(text[m.end():])
+            if m.group("num").lower() == "one" and not m.group("qual") and (one := _ONE_PERSON.match(text[m.end():])):
                 out.append(QuantityMention(start, m.end() + one.end(), text[start:m.end() + one.end()], "exactly", "person", value=1))
                 continue
             if m.group("num").lower() in ("one", "a dozen") and not m.group("qual"):
                 continue  # "one of", "a dozen" without a qualifier: rarely a count
         end = m.end()
         rest = text[end:]
-        unit, before = None, None  # before: the count this one is part of or compared with
+        compared = out[-1] if out and COMPARED.search(text, out[-1].end, start) else None
+        unit, before = None, compared  # before: the count this one is part of or compared with
         if money or re.match(r"^\s+(?:dollars|USD)\b", rest) or re.match(r"^\s+of\s+dollars\b", rest):
             unit = "USD"
             dollars = re.match(r"^\s+(?:of\s+)?dollars\b", rest)
@@ -407,7 +410,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 if part:  # "90 of them": the count before it in the sentence; "two of our convoys": the noun
                     unit = _singular(part.group(1)) if part.group(1) else _antecedent(text, start, out)
                     end += part.end()
-                    before = out[-1] if out and not part.group(1) else None
+                    before = out[-1] if out and not part.group(1) else compared
                 elif head:
                     unit, length = head
                     end += length
@@ -419,20 +422,18 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         named = list(_NUMBER_OF.finditer(text, 0, start))
         if unit is None and named and not any(named[-1].end() <= q.start for q in out):
             unit = _singular(named[-1].group(1))  # "the number of trucks … fell from about 200 a day"
-        if unit is None and out and COMPARED.search(text, out[-1].end, start):
-            unit, before = out[-1].unit, out[-1]  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
+        if unit is None and compared:
+            unit = compared.unit  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
         if unit is None:
             continue
         per = None
         for pattern, name in _PER:
             p = pattern.match(text[end:])
             if p:
-                per = name or {"lorry": "truck"}.get(p.group(1), p.group(1))
+                per = name or _SAME_UNIT.get(p.group(1), p.group(1))
                 end += p.end()
                 break
         per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit)
-        if before is None and out and COMPARED.search(text, out[-1].end, start):
-            before = out[-1]  # "about 650 pounds in August, up from 400 pounds in May"
         if per is None and before is not None and before.unit == unit:
             per = before.per  # what "90 of them" or "against 190 in July" counts is counted at the same rate
         verbatim = text[start:end]

@@ -115,7 +115,8 @@ class EventIndex:
         Iran's shipments of weapons and fighters the register has)."""
         shared = {e: sum(("cargo", g) in roles for g in goods) for e, roles in self.roles.items()
                   if e in types and self.ontology.is_subclass(types[e], LB + cls) and ("agent", agent) in roles}
-        best = [e for e, n in shared.items() if n and n == max(shared.values())]
+        most = max(shared.values(), default=0)
+        best = [e for e, n in shared.items() if n and n == most]
         return best[0] if len(best) == 1 else None
 
     def by_agent(self, cls: str, agent: str, types: dict[str, str]) -> str | None:

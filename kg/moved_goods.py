@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from .namespaces import LB
-from .proposals import NewEntity, Node, Proposed, local_name
+from .proposals import Node, Proposed, local_name
 from .propose import Proposer
+from .relation_cues import FROM, THROUGH, TO
 
 _VERB = re.compile(r"\b(?:smuggl(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|ship(?:s|ped|ping)?|transport(?:s|ed|ing)?|"
                    r"carr(?:y|ies|ied|ying)|haul(?:s|ed|ing)?|ferr(?:y|ies|ied|ying)|funnel(?:s|led|ling)?|r[au]ns?|"
@@ -27,9 +28,7 @@ _SMUGGLING = re.compile(r"\bsmuggl|\billegal|\billicit|\bunofficial|\bcontraband
 # What may stand between the actor and its verb: an aside in brackets, an adverb, an auxiliary.
 _BEFORE_VERB = re.compile(r"\s*(?:\([^()]*\))?\s*(?:(?:also|still|allegedly|reportedly|regularly|routinely|openly|has|have|"
                           r"had|is|are|was|were|been|to|used|continues|continue|continued)\s+){0,3}", re.I)
-_WAYS = [(re.compile(r"\b(?:through|via|across|over)\s+(?:the\s+|an?\s+)?$", re.I), "passesThrough"),
-         (re.compile(r"\b(?:into|to|toward|towards|bound\s+for)\s+(?:the\s+|an?\s+)?$", re.I), "destination"),
-         (re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I), "origin")]
+_WAYS = [(THROUGH, "passesThrough"), (TO, "destination"), (FROM, "origin")]
 _END = re.compile(r"[;:()]|,\s+(?:which|who|while|but|and\s+(?:the|its|their))\b|\b(?:which|who|while|but|because|after|"
                   r"before|when|said|says)\b", re.I)
 _LETS = re.compile(r"\b(?:lets?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|help(?:s|ed)?)\s+$", re.I)
@@ -58,25 +57,13 @@ def moved_goods(proposer: Proposer, text: str, nodes: list[Node], dated: bool, d
         if cls == "Transfer" and all(n.words.lower() in _PEOPLE for n in goods) \
                 and any(r == "destination" for r, _ in places) and not any(r == "passesThrough" for r, _ in places):
             cls = "Deployment"
-        event_id = proposer.events.by_cargo(cls, actor.id, {n.id for n in goods}, proposer.types) \
-            or _entry(proposer, cls, actor, goods, verb.group(0), document)
+        event_id = proposer.events.by_cargo(cls, actor.id, {n.id for n in goods}, proposer.types) or proposer.unnamed(
+            f"{actor.words} {verb.group(0)} {goods[0].words}", cls, f"an activity of the kind {cls}, undated, in document {document}")
         ev = Node(verb.start(), verb.end(), event_id, LB + cls, verb.group(0))
         why = f"{actor.words!r} {verb.group(0)!r}"
         if proposer.allowed(ev, "agent", actor):
-            out.append(Proposed(event_id, "agent", actor.id, f"a new {cls}: {why}"))
+            out.append(Proposed(event_id, "agent", actor.id, f"the {cls} {event_id}: {why}"))
         out += [Proposed(event_id, "cargo", n.id, f"{why} {n.words!r}") for n in goods if proposer.allowed(ev, "cargo", n)]
         out += [Proposed(event_id, role, n.id, f"{why} … {n.words!r} ({role})") for role, n in places if proposer.allowed(ev, role, n)]
     return out
 
-
-def _entry(proposer: Proposer, cls: str, actor: Node, goods: list[Node], verb: str, document: str) -> str:
-    """The new entry of the activity: one per kind, actor and first goods, so that a sentence telling it again adds to it."""
-    ent_id = f"{re.sub(r'(?<!^)(?=[A-Z])', '-', cls).lower()}-{actor.id}-{goods[0].id}"
-    if ent_id in proposer.types and ent_id not in proposer.new:
-        ent_id += "-2"
-    if ent_id not in proposer.new:
-        label = f"{actor.words} {verb} {goods[0].words}"
-        proposer.new[ent_id] = NewEntity(ent_id, cls, label[0].upper() + label[1:], [],
-                                         f"an activity of the kind {cls} ({verb!r}), undated, in document {document}")
-        proposer.types[ent_id] = LB + cls
-    return ent_id

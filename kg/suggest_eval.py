@@ -238,7 +238,8 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
             return None
         own = {f for f in draft_facts[ent.id] if f[0] in ROLES}
         shared = {e: len(own & curated_facts[e]) for e in removed if removed[e].type == ent.type and e not in out.values()}
-        best = [e for e, n in shared.items() if n >= 2 and n == max(shared.values())]
+        most = max(shared.values(), default=0)
+        best = [e for e, n in shared.items() if n >= 2 and n == most]
         return best[0] if len(best) == 1 else None
 
     for ent in new.values():
