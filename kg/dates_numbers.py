@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
@@ -26,6 +26,12 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)[\s-]+(?:and\s+(?:early|mid|late)[\s-]+)?)?"  # "in mid and late September", "in mid-August"
 _DATE_FORMS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # a quarter or a half of a year, of the year it names or the document's ("in the second quarter", "the first half
+    # of 2022", "the final quarter of last year", "Q3 2021"); a last or final one only of a year named, since "the last
+    # quarter" alone is the one before; "the same quarter of 2022" is the part named before, in that year
+    ("part-year", re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th|latter|same|corresponding)|(last|final))\s+"
+                             r"(quarter|half)\b(?:\s+of\s+(?:((?:19|20)\d{2})\b|(?:the|this)\s+year\b|(last)\s+year\b))?"
+                             r"(?!\s+of\b)|\b([QH])([1-4])\s+((?:19|20)\d{2})\b", re.I)),
     ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY},?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
@@ -60,6 +66,9 @@ class DateMention:
     value: str  # 2019-09-30, 2019-09, 2019 or --09-30
     year_inferred: bool = False
     last: str | None = None  # the last day of two a month's date gives ("March 17 and 18, 2019": 2019-03-18)
+    # the first and last month of the part of a year the words name, whose year is the value ("the second quarter of
+    # 2023": 2023, from 2023-04 to 2023-06): a span by itself (kg.span_dates)
+    span: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -102,9 +111,10 @@ def dates(text: str, doc_date: str | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
-            mentions = _span_months(m, today) if kind == "m-span" else [_date(kind, m, today)]
+            mentions = _span_months(m, today) if kind == "m-span" else [_part_of_year(m, today)] if kind == "part-year" \
+                else [_date(kind, m, today)]
             found += [mention for mention in mentions if mention is not None]
-    return sorted(found, key=lambda d: d.start)
+    return _same_parts(sorted(found, key=lambda d: d.start))
 
 
 def _span_months(m: re.Match, today: datetime.date | None) -> list[DateMention]:
@@ -116,6 +126,64 @@ def _span_months(m: re.Match, today: datetime.date | None) -> list[DateMention]:
     year = _infer_year(first, None, today)
     return [DateMention(m.start(1), m.end(1), m.group(1), f"{year:04d}-{first:02d}", True),
             DateMention(m.start(2), m.end(2), m.group(2), f"{year + (last < first):04d}-{last:02d}", True)]
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "latter": 2}
+
+
+def _part_of_year(m: re.Match, today: datetime.date | None) -> DateMention | None:
+    """A quarter or half of a year: its year the one the words name, or the latest whose part began by the document's
+    date; its span the part's first and last month."""
+    ordinal, final, part, year, last_year, letter, number, letter_year = m.groups()
+    if ordinal and ordinal.lower() in ("same", "corresponding"):
+        return _same_part(m, today)
+    if letter:
+        part, n, year = ("quarter" if letter.upper() == "Q" else "half"), int(number), letter_year
+        if part == "half" and n > 2:
+            return None
+    else:
+        part = part.lower()
+        n = (4 if part == "quarter" else 2) if final else _ORDINALS[ordinal.lower()]
+        if (final and not (year or "year" in m.group(0).lower())) or (part == "half" and n > 2):
+            return None  # "the last quarter": the one before the document's, not a part the words name
+    months = 3 if part == "quarter" else 6
+    first, end = months * (n - 1) + 1, months * n
+    inferred = not year
+    if year:
+        y = int(year)
+    elif today is None:
+        return None
+    elif "year" in m.group(0).lower():
+        y = today.year - bool(last_year)
+    else:
+        y = _infer_year(first, None, today)
+    return DateMention(m.start(), m.end(), m.group(0), f"{y:04d}", inferred, span=(f"{y:04d}-{first:02d}", f"{y:04d}-{end:02d}"))
+
+
+def _same_part(m: re.Match, today: datetime.date | None) -> DateMention | None:
+    """"The same quarter of 2022": a mention of that year with no span yet, whose span the part named before gives
+    (_same_parts); without a year it is no date."""
+    year, last_year = m.group(4), m.group(5)
+    if not year and not (last_year and today):
+        return None
+    y = int(year) if year else today.year - 1
+    return DateMention(m.start(), m.end(), m.group(0), f"{y:04d}", not year, span=("", m.group(3).lower()))
+
+
+def _same_parts(found: list[DateMention]) -> list[DateMention]:
+    """Each "same quarter of Y" given the months of the first quarter (or half) the text named, the one a comparison is
+    of ("11,480 trucks in the second quarter, up from 9,950 in the first quarter and from 7,300 in the same quarter of
+    2022"), in year Y; dropped when the text named none before it."""
+    out, before = [], None
+    for d in found:
+        if d.span and d.span[0] == "":
+            if before is None or (before.span[1][5:] in ("06", "12") and before.span[0][5:] in ("01", "07")) != (d.span[1] == "half"):
+                continue
+            d = replace(d, span=(d.value + before.span[0][4:], d.value + before.span[1][4:]))
+        if d.span and before is None:
+            before = d
+        out.append(d)
+    return out
 
 
 def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | None:

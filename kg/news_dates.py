@@ -54,6 +54,8 @@ def _forward(date: DateMention, today: datetime.date) -> DateMention:
         days = (_WEEKDAYS.index(weekday.group(1).lower()) - today.weekday()) % 7 or 7
         return replace(date, value=(today + datetime.timedelta(days=days)).isoformat())
     value = date.value
+    if date.span and date.span[1] < today.isoformat()[:7]:  # a part of a year: the earliest not ended by the document's month
+        return replace(date, value=str(int(value) + 1), span=tuple(f"{int(m[:4]) + 1}{m[4:]}" for m in date.span))
     if len(value) == 7 and value < today.isoformat()[:7]:  # a month: the earliest not before the document's month
         return replace(date, value=f"{int(value[:4]) + 1}{value[4:]}")
     if len(value) == 10 and value < today.isoformat():  # a day of a month: the earliest not before the document's day

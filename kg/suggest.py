@@ -434,7 +434,7 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
             item["attributed_to"] = sources
     if cues.hedge:
         item["hedge"] = cues.hedge
-    inferred = {d.value for d in dates if d.year_inferred}
+    inferred = {v for d in dates if d.year_inferred for v in (d.value, *(d.span or ()))}
     if any(f.property in DATE_PROPERTIES and f.object in inferred for f in facts):
         item["year_inferred"] = True
     item["modality"] = cues.modality
@@ -457,8 +457,10 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
         "facts": [f.reason for f in facts],
     }
     carried = {object_key(f.object) for f in facts}
-    values = [d.value for d in dates] + [q.as_yaml() for q in quantities]  # and those of facts left out: right values,
-    values += [f.object for f in held if f.property in DATE_PROPERTIES or isinstance(f.object, dict)]  # doubtful subjects
+    # a part of a year by its first and last month, the bounds a curator gives what went on in it; and the values of
+    # facts left out: right values, doubtful subjects
+    values = [v for d in dates for v in (d.span or (d.value,))] + [q.as_yaml() for q in quantities]
+    values += [f.object for f in held if f.property in DATE_PROPERTIES or isinstance(f.object, dict)]
     values = list({object_key(v): v for v in values if object_key(v) not in carried}.values())
     if values:  # what the sentence dates or counts that no proposed fact carries, normalised for the curator's facts
         proposal["values"] = _Flow(values)

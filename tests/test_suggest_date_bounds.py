@@ -53,3 +53,53 @@ def test_a_span_is_a_deadline_only_for_what_is_to_come():
 ])
 def test_a_span_of_two_months_gives_both(text, expected):
     assert [d.value for d in dates(text, DOC) if len(d.value) == 7] == expected
+
+
+def parts(text, doc=DOC):
+    return [(d.words, d.value, d.span, d.year_inferred) for d in ahead(text, dates(text, doc), doc) if d.span]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quarter without a year: the latest that began by the document's date (May 2022)
+    ("Traffic rose to 11,480 trucks in the second quarter.", [("second quarter", "2022", ("2022-04", "2022-06"), True)]),
+    ("Traffic rose sharply in the first half of 2021.", [("first half of 2021", "2021", ("2021-01", "2021-06"), False)]),
+    ("Seizures fell in the final quarter of last year.", [("final quarter of last year", "2021", ("2021-10", "2021-12"), True)]),
+    ("The Q3 2020 figures were the lowest.", [("Q3 2020", "2020", ("2020-07", "2020-09"), False)]),
+    ("Revenue rose in the second half of the year.", [("second half of the year", "2022", ("2022-07", "2022-12"), True)]),
+    # the same part of another year: the first part the sentence named (what the comparison is of)
+    ("It carried 9,000 trucks in the first quarter, up from 8,000 in the fourth quarter and 7,000 in the same quarter of 2020.",
+     [("first quarter", "2022", ("2022-01", "2022-03"), True), ("fourth quarter", "2021", ("2021-10", "2021-12"), True),
+      ("same quarter of 2020", "2020", ("2020-01", "2020-03"), False)]),
+    # what is still to come: the next such quarter
+    ("The ministry expects traffic to pass 12,000 trucks in the first quarter.",
+     [("first quarter", "2023", ("2023-01", "2023-03"), True)]),
+])
+def test_a_quarter_or_half_of_a_year_is_a_span_of_its_months(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The last quarter was quiet, traders said.",  # the one before the document's: no part the words name
+    "In the first half of the match the guards left.",  # a half of something else
+    "The same quarter of 2020 was worse.",  # the same as what? the sentence named no quarter before
+    "Half of the trucks were turned back; a quarter were searched.",
+])
+def test_no_span_from_words_that_name_no_part_of_a_year(text):
+    assert parts(text) == []
+
+
+def test_an_event_in_a_quarter_is_bounded_by_its_months():
+    from kg.proposals import Proposed
+    from kg.span_dates import within_span
+
+    text = "Customs seized 40 tankers of diesel in the third quarter of 2021."
+    quarter = dates(text, DOC)[0]
+    last = spans_of(text)[quarter.start]
+    facts = within_span([Proposed("seizure", "date", "2021", "a seizure")], quarter, last)
+    assert [(f.property, f.object) for f in facts] == [("dateNotBefore", "2021-07"), ("dateNotAfter", "2021-09")]
+
+
+def spans_of(text):
+    from kg.span_dates import spans
+
+    return spans(text, dates(text, DOC))
