@@ -1,8 +1,9 @@
 """Control handed to someone, as news writes a handover or a call for one: "Baghdad handed control of the crossing to the
 army", "should hand the approaches to the border guards", "turned the base over to the Iraqi army", "put the crossing
-under the border guards", "the crossing was handed over to the army". The one it is handed to controls the place (the
-sentence's cue words say whether that is done, planned or recommended; kg.cues). A place handed "back" or "over" from
-someone is not what is read: only the receiver after "to" or "under".
+under the border guards", "under the sole control of the Iraqi Border Forces", "the crossing was handed over to the
+army". The one it is handed to controls the place (the sentence's cue words say whether that is done, planned or
+recommended; kg.cues). A place handed "back" or "over" from someone is not what is read: only the receiver after "to"
+or "under".
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ _HANDED = re.compile(rf"\b{_HAND}\s+(?:over\s+)?(?:the\s+)?$", re.I)
 _PUT = re.compile(r"\b(?:put|puts|putting|place|places|placed|placing|bring|brings|brought|bringing)\s+(?:the\s+)?$", re.I)
 # Between the place and the receiver.
 _TO = re.compile(r"\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
-_UNDER = re.compile(r"\s+under\s+(?:the\s+)?(?:(?:full\s+)?(?:control|command|authority)\s+of\s+(?:the\s+)?)?", re.I)
+_UNDER = re.compile(r"\s+under\s+(?:the\s+)?(?:(?:(?:full|sole|direct|exclusive|overall)\s+)?(?:control|command|authority)\s+of\s+"
+                    r"(?:the\s+)?)?", re.I)
 _PASSIVE = re.compile(r",?\s+(?:(?:is|are|was|were|will\s+be|would\s+be|should\s+be|to\s+be|has\s+been|have\s+been|had\s+been|being)\s+)"
                       r"(?:\w+ly\s+)?(?:handed|transferred|turned)\s+(?:back\s+)?(?:over\s+)?to\s+(?:the\s+)?", re.I)
 

@@ -126,7 +126,8 @@ class Matcher:
                     initials.setdefault("".join(w[0] for w in words).upper(), set()).add(ent.id)
         self.initials = {k: next(iter(v)) for k, v in initials.items() if len(v) == 1}
         self.names = list(self.folded)
-        self.short = short_forms({ent.id: {ent.label, *ent.aliases} for ent in entities.values()})
+        self.short = short_forms({ent.id: {ent.label, *ent.aliases} for ent in entities.values()},
+                                 frozenset(fold(d) for d in DEMONYMS))
         # Names that mix capitalised and lower-case words (Shiite militias, American troops): no run of capitals holds
         # them, so they are looked up, spelled otherwise, over windows of as many words.
         self.mixed: dict[int, dict[str, str]] = {}
@@ -158,6 +159,9 @@ class Matcher:
                 return self.folded[best[0]], "fuzzy"
         if key in self.short and words[:1].isupper() or key.split()[0] in _JOINERS and key in self.short:
             return self.short[key], "short"
+        shorts = {self.short[other] for other in _force_words(key) if other in self.short}
+        if len(shorts) == 1 and words[:1].isupper():  # Iraqi Border Guards: the Iraqi Border Forces (Command)
+            return shorts.pop(), "short"
         english = english_name(words)
         if english is not None:  # Hashd al-Shaabi: the Popular Mobilization (Forces)
             found = {self.folded[f] for f in (english, *(f"{english} {w}" for w in _FORCE_WORDS)) if f in self.folded}
@@ -275,8 +279,8 @@ _BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
 
 
 # Words for the body of an armed force that sources use one for another at the end of its name (Popular Mobilization
-# Units / Forces, U.S. troops / forces, Iran-backed militias / groups / factions).
-_FORCE_WORDS = ("forces", "units", "troops", "militias", "groups", "factions")
+# Units / Forces, U.S. troops / forces, Iran-backed militias / groups / factions, Iraqi Border Guards / Forces).
+_FORCE_WORDS = ("forces", "units", "troops", "militias", "groups", "factions", "guards")
 
 
 def _force_words(key: str) -> list[str]:

@@ -17,8 +17,11 @@ from .names import fold, is_article, skeleton
 MIN_LENGTH = 5  # a folded short form shorter than this is too common a word to stand for a name
 
 
-def _shortened(name: str) -> set[str]:
-    """The folded short forms of one capitalised register name."""
+def _shortened(name: str, demonyms: frozenset[str] = frozenset()) -> set[str]:
+    """The folded short forms of one capitalised register name: its Arabic name's first and last words; a body's
+    name without its last word "Command" (Iraqi Border Forces for Iraqi Border Forces Command), or without the country
+    adjective it opens with where three words or more remain (Border Forces Command; not Security Forces, which
+    another country's forces are called too)."""
     words = fold(name).split()
     if not any(c.isupper() for c in name) or len(words) < 2:
         return set()
@@ -26,18 +29,24 @@ def _shortened(name: str) -> set[str]:
     content = [i for i, w in enumerate(words) if not is_article(w)]
     if len(content) >= 3 and is_article(words[content[-1] - 1]):  # al-Nujaba keeps its article
         out.add(" ".join(words[: content[0] + 1] + words[content[-1] - 1:]))
+    if words[-1] == "command" and len(words) >= 3:
+        out.add(" ".join(words[:-1]))
+    if words[0] in demonyms and len(words) >= 4:  # the adjective's rest must still name one body: three words or more
+        out.add(" ".join(words[1:]))
+        if words[-1] == "command" and len(words) >= 5:
+            out.add(" ".join(words[1:-1]))
     return {s for s in out if len(s) >= MIN_LENGTH and s != fold(name)}
 
 
-def short_forms(names: dict[str, set[str]]) -> dict[str, str]:
+def short_forms(names: dict[str, set[str]], demonyms: frozenset[str] = frozenset()) -> dict[str, str]:
     """Folded short form -> entity id, from each entity's names (id -> label and aliases): only forms one entity gives
-    and no entity has as a name."""
+    and no entity has as a name. demonyms: the folded country adjectives a name may open with."""
     full = {fold(n): ent_id for ent_id, ns in names.items() for n in ns}
     sounds = {skeleton(n): ent_id for ent_id, ns in names.items() for n in ns}
     givers: dict[str, set[str]] = {}
     for ent_id, ns in names.items():
         for name in ns:
-            for short in _shortened(name):
+            for short in _shortened(name, demonyms):
                 givers.setdefault(short, set()).add(ent_id)
     out = {}
     for short, ids in givers.items():

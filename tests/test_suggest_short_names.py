@@ -3,6 +3,8 @@ middle of a long Arabic name dropped, a group's last name once the text has name
 the two places it joins."""
 
 
+import pytest
+
 from kg.mentions import Matcher
 from kg.short_names import short_forms
 
@@ -68,3 +70,29 @@ def test_a_crossing_named_by_the_two_places_it_joins():
     assert road == [("Rabia", "rabia"), ("Yarubiya", "yarubiya")]
     other = [m.entity for m in Matcher(CROSSINGS).find("Lorries waited at the Rabia-Tal Afar crossing overnight.") if m.entity]
     assert other == ["rabia", "tala"]
+
+
+BODIES = {e.id: e for e in [
+    entity("border-command", "StateForce", "Iraqi Border Forces Command", "Iraqi Border Forces Command"),
+    entity("isf", "StateForce", "Iraqi Security Forces", "Iraqi Security Forces"),
+    entity("mosul", "Settlement", "Mosul", "Mosul"),
+]}
+
+
+def body_links(text: str) -> list[tuple[str, str | None]]:
+    return [(m.words, m.entity) for m in Matcher(BODIES).find(text) if m.entity]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Iraqi Border Forces took over the post near Mosul.", "Iraqi Border Forces"),  # without "Command"
+    ("The Border Forces Command sent two companies.", "Border Forces Command"),  # without the country's adjective
+    ("Iraqi Border Guards manned the gate.", "Iraqi Border Guards"),  # guards for forces
+])
+def test_a_body_s_name_as_news_shortens_it(text, words):
+    assert (words, "border-command") in body_links(text)
+
+
+def test_a_short_form_another_country_s_body_could_have_is_nobody_s():
+    # "Security Forces" alone may be any country's: only the register's full name links
+    assert body_links("Syrian Security Forces closed the road to Mosul.") == [("Mosul", "mosul")]
+    assert ("Iraqi Security Forces", "isf") in body_links("Iraqi Security Forces closed the road.")
