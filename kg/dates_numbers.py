@@ -24,6 +24,11 @@ _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|(?:Jan|Feb|Mar|Ap
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)[\s-]+(?:and\s+(?:early|mid|late)[\s-]+)?)?"  # "in mid and late September", "in mid-August"
+_ORDINAL_DAYS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                 "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                 "twentieth")
+_ORDINAL_WORDS = "|".join([rf"(?:twenty|thirty)[\s-]{d}" for d in _ORDINAL_DAYS[:9]] + ["thirtieth"] + list(_ORDINAL_DAYS)
+                          + [r"\d{1,2}(?:st|nd|rd|th)"])
 _DATE_FORMS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     # a quarter or a half of a year, of the year it names or the document's ("in the second quarter", "the first half
@@ -32,6 +37,8 @@ _DATE_FORMS = [
     ("part-year", re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th|latter|same|corresponding)|(last|final))\s+"
                              r"(quarter|half)\b(?:\s+of\s+(?:((?:19|20)\d{2})\b|(?:the|this)\s+year\b|(last)\s+year\b))?"
                              r"(?!\s+of\b)|\b([QH])([1-4])\s+((?:19|20)\d{2})\b", re.I)),
+    # a day as an ordinal word, as speech gives it: "on the eighth of September", "the twenty-first of March, 2019"
+    ("ordinal", re.compile(rf"\b(?:the\s+)?({_ORDINAL_WORDS})\s+of\s+({_MONTH})(?:,?\s+(\d{{4}}))?(?:\b|(?<=\.))")),
     ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY},?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
@@ -53,7 +60,10 @@ _DATE_FORMS = [
                             r"|\b(?:end|close|start|beginning)\s+of\s+this\s+year\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("relative", re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
-                            r"\b(?:(?:earlier|later)\s+)?(last|this)\s+(month|year)\b", re.I)),
+                            r"\b(?:(?:earlier|later)\s+)?(last|this|next)\s+(month|year)\b", re.I)),
+    # "today" where a verb of the past stands by it ("today designated", "Today I counted"): the document's day; not
+    # "today they are a force", which means nowadays
+    ("today", re.compile(r"\b[Tt]oday\b(?=(?:\s+[A-Za-z’']+){0,2}?\s+[a-z]+ed\b)|(?<=[a-z]ed )today\b")),
     ("weekday", re.compile(r"\b(?:on\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")),
 ]
 
@@ -95,6 +105,17 @@ class QuantityMention:
 def _month(name: str) -> int:
     """A month's number from its name or abbreviation ("Sept." is September)."""
     return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name.lower().rstrip(".")[:3]))
+
+
+def _ordinal_day(words: str) -> int:
+    """A day of the month from its ordinal: "eighth" 8, "twenty-first" 21, "21st" 21."""
+    w = words.lower()
+    if w[0].isdigit():
+        return int(re.match(r"\d+", w).group(0))
+    if w == "thirtieth":
+        return 30
+    *tens, unit = re.split(r"[\s-]", w)
+    return {"twenty": 20, "thirty": 30}.get(tens[0] if tens else "", 0) + _ORDINAL_DAYS.index(unit) + 1
 
 
 def _infer_year(month: int, day: int | None, doc_date: datetime.date) -> int:
@@ -197,6 +218,14 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = datetime.date(int(g[2]), _month(g[1]), int(g[0])).isoformat(), False
         elif kind == "my":
             value, inferred = f"{int(g[1]):04d}-{_month(g[0]):02d}", False
+        elif kind == "ordinal":  # "the eighth of September": the day the words count, the year given or inferred
+            month, day = _month(g[1]), _ordinal_day(g[0])
+            if g[2]:
+                value, inferred = datetime.date(int(g[2]), month, day).isoformat(), False
+            elif today is None:
+                value, inferred = f"--{month:02d}-{day:02d}", False
+            else:
+                value, inferred = datetime.date(_infer_year(month, day, today), month, day).isoformat(), True
         elif kind == "mddy":  # two days of a month: the month is what one date can say, the later day its end
             last = datetime.date(int(g[2]), _month(g[0]), int(g[1])).isoformat()
             return DateMention(m.start(), m.end(), words, last[:7], False, last)
@@ -223,12 +252,16 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
         elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
             back = g[0].lower() == "last"
+            ahead = g[0].lower() == "next"
             if g[1].lower() == "year":
-                value = str(today.year - back)
+                value = str(today.year - back + ahead)
             else:
                 month = today.replace(day=1) - datetime.timedelta(days=1) if back else today
+                month = (today.replace(day=28) + datetime.timedelta(days=7)) if ahead else month
                 value = f"{month.year:04d}-{month.month:02d}"
             inferred = True
+        elif kind == "today":
+            value, inferred = today.isoformat(), True
         elif kind == "yesterday":
             value, inferred = (today - datetime.timedelta(days=1)).isoformat(), True
         else:  # a weekday: the latest such day not after the document's date
@@ -259,7 +292,9 @@ _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers",
             "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers",
             "dead", "killed", "wounded", "injured", "casualties", "victims", "bodies", "others", "militiamen", "policemen",
             "servicemen", "tribesmen", "employees", "staff", "staffers", "recruits", "volunteers",
-            "deaths", "fatalities"}
+            "deaths", "fatalities", "individuals", "nationals", "patients", "changers", "bodyguards", "returnees",
+            "refugees", "detainees", "prisoners", "passengers", "pilgrims", "migrants", "suspects", "journalists",
+            "farmers", "shepherds", "merchants", "couriers", "lawmakers", "diplomats", "engineers", "contractors"}
 # One of the people an event killed or hurt ("one guard was killed"): "one" counts only then.
 _ONE_PERSON = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
                          r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b(?!\s+of\b)(?=[^.;]*\b(?:killed|"
@@ -270,7 +305,7 @@ _OVER_VERB = re.compile(r"\b(?:took|take|takes|taking|taken|handed|hand|hands|ha
 # What one of the units of a price is ("a litre of diesel sold for 650 pounds", "a single tanker of diesel can fetch up
 # to $12,000"): the last such unit before it in its clause.
 _PRICE_UNIT = re.compile(r"\b(?:a|an|one|each|every|per|a\s+single)\s+(litre|liter|tonne|ton|tanker|bag|barrel|kilogram|kilo|"
-                         r"truckload|container|gallon|sack|cylinder|carton|box|pill|head)s?\s+of\b", re.I)
+                         r"truckload|container|gallon|sack|cylinder|carton|box|pill|head|bundle|loaf|bottle|kilo)s?\s+of\b", re.I)
 # A count whose noun the sentence gave before it, "the number of trucks … fell from about 200 a day".
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|total)\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*([a-z]+s)\b")
 CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives
@@ -285,12 +320,15 @@ _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearl
         (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
         (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton|tanker|shipment|load|barrel|container|crossing)\b"), None),
         (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
+# What each payment is for, after the sum: "demanded 50,000 pounds from each aid truck", "$200 for every tanker".
+_FROM_EACH = re.compile(r"^\s+(?:from|for|on)\s+(?:each|every)\s+(?:[a-z]+\s+)?(truck|vehicle|tanker|lorry|car|load|shipment|"
+                        r"container|person|passenger|driver|trip|crossing)\b")
 # A count compared with one before it, whose unit it leaves out.
 COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
 _LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
                          r"|\b(day|week|month)ly\b|\b(dai)ly\b")
 _WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
-_NUMBER = (rf"(?:\$\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
+_NUMBER = (rf"(?:(?:US|U\.S\.)?\$\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
            r"|(?:dozens|hundreds|thousands|millions|billions)\s+of")
 _QUANTITY = re.compile(
     r"(?:\b(?P<between>between|from)\s+(?P<lo>" + _NUMBER + r")\s+(?:and|to)\s+(?P<hi>" + _NUMBER + r"))"
@@ -302,7 +340,7 @@ _QUANTITY = re.compile(
 _NOT_UNITS = {"and", "or", "the", "a", "of", "to", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were",
               "has", "have", "had", "also", "will", "would", "can", "could", "may", "main", "percent", "years", "year",
               "months", "month", "days", "day", "weeks", "week", "times", "minute", "hours", "hour", "that", "which", "who"}
-_UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|miles|tons|tonnes|%|percent)\b", re.I)
+_UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|miles|tons|tonnes|%|percent|per\s+cent)\b", re.I)
 _WORD = re.compile(r"\s+([\w’'-]+)([,;:.)]?)")
 
 
@@ -332,7 +370,7 @@ _NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|ot
 
 def _number(words: str) -> tuple[int | None, bool]:
     """The value of a number's words, and whether it is a plural scale ("thousands of": multiple)."""
-    w = words.lower().replace("$", "").strip()
+    w = re.sub(r"^(?:us|u\.s\.)?\$", "", words.lower().strip()).strip()
     if w.endswith(" of"):
         return _PLURAL_SCALE.get(w[:-3].strip()), True
     parts = w.split()
@@ -360,7 +398,7 @@ def _rate_later(rest: str) -> str | None:
     return "day" if word == "dai" else word
 
 
-_PART_OF = re.compile(r"^\s+of\s+(?:them|those|these|(?:our|their|its|his|her|the|these|those)\s+(?:[a-z]+\s+)?([a-z]+s)\b)")
+_PART_OF = re.compile(r"^\s+of\s+(?:(?:our|their|its|his|her|the|these|those)\s+(?:[a-z]+(?:['’]s)?\s+)?([a-z]+s)\b|them|those|these)")
 _HURT = re.compile(r"^[^.;,]*\b(?:died|killed|dead|wounded|injured|hurt)\b")
 
 
@@ -400,7 +438,7 @@ _SAME_UNIT = {"lorry": "truck", "lorries": "truck"}  # one unit for one thing, w
 
 
 def _singular(noun: str) -> str:
-    if noun in _PERSONS:
+    if noun in _PERSONS or noun + "s" in _PERSONS or noun in ("man", "woman", "child", "person"):  # "at least one fighter"
         return "person"
     if noun in _SAME_UNIT:
         return _SAME_UNIT[noun]
@@ -466,7 +504,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             u = _UNIT.match(rest)
             if u:
                 unit = {"kilometers": "km", "kilometres": "km", "tonnes": "ton", "tons": "ton", "%": "percent"}.get(
-                    u.group(1).lower(), u.group(1).lower())
+                    u.group(1).lower(), re.sub(r"\s+", "", u.group(1).lower()))
                 end += u.end()
                 tail = re.match(r"^(?:-long|-wide|\s+in\s+length|\s+long)\b", text[end:])
                 if tail:
@@ -482,6 +520,8 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 elif head:
                     unit, length = head
                     end += length
+                    vehicle = re.search(r"\b(truck|tanker|lorry)\s+loads$", rest[:length])  # "900 tanker loads": tankers
+                    unit = _singular(vehicle.group(1)) if vehicle else unit
                 elif n and n.group(1) not in _NOT_UNITS:
                     unit = _singular(n.group(1))
                     end += n.end()
@@ -501,6 +541,8 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 per = name or _SAME_UNIT.get(p.group(1), p.group(1))
                 end += p.end()
                 break
+        if per is None and unit in CURRENCIES and (each := _FROM_EACH.match(text[end:])):
+            per = _singular(each.group(1))  # "50,000 pounds from each aid truck"
         per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit)
         if per is None and before is not None and before.unit == unit:
             per = before.per  # what "90 of them" or "against 190 in July" counts is counted at the same rate

@@ -103,3 +103,24 @@ def spans_of(text):
     from kg.span_dates import spans
 
     return spans(text, dates(text, DOC))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry today listed two firms.", [("today", "2022-05-10")]),  # a verb of the past by it: the document's day
+    ("Today we counted thirty trucks at the gate.", [("Today", "2022-05-10")]),
+    ("The road is open again next month, officials say.", [("next month", "2022-06")]),
+    ("The agency will propose new listings early next year.", [("next year", "2023")]),
+    ("The depot was hit on the eighth of April, people said.", [("the eighth of April", "2022-04-08")]),
+    ("It began on the twenty-first of March, 2019.", [("the twenty-first of March, 2019", "2019-03-21")]),
+])
+def test_days_as_speech_and_releases_give_them(text, expected):
+    assert [(d.words, d.value) for d in dates(text, DOC)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Today the militias are a force in the province.",  # today as nowadays: no day
+    "Give today to support our reporting.",
+    "The first of the trucks left at dawn.",
+])
+def test_no_day_from_today_as_nowadays_or_an_ordinal_of_no_month(text):
+    assert dates(text, DOC) == []

@@ -48,6 +48,16 @@ def read(text):
     ("they moved about 60 tankers of diesel a week", {"value": 60, "qualifier": "about", "unit": "tanker", "per": "week"}),
     ("Reports put the dead at seven.", {"value": 7, "qualifier": "exactly", "unit": "person"}),
     ("He put the number of fighters deployed there at about 1,200.", {"value": 1200, "qualifier": "about", "unit": "person"}),
+    ("The ministry listed four individuals on Monday.", {"value": 4, "qualifier": "exactly", "unit": "person"}),
+    ("a strike that killed at least one fighter", {"value": 1, "qualifier": "atLeast", "unit": "person"}),
+    ("Police arrested nine money changers.", {"value": 9, "qualifier": "exactly", "unit": "person"}),
+    ("Customs froze assets worth US$3.5 million.", {"value": 3_500_000, "qualifier": "exactly", "unit": "USD"}),
+    ("Only 40 per cent of the plan is funded.", {"value": 40, "qualifier": "exactly", "unit": "percent"}),
+    ("three of the network’s couriers were held", {"value": 3, "qualifier": "exactly", "unit": "person"}),
+    ("at least two of those depots burned", {"value": 2, "qualifier": "atLeast", "unit": "depot"}),
+    ("A bundle of bread cost 300 pounds.", {"value": 300, "qualifier": "exactly", "unit": "SYP", "per": "bundle"}),
+    ("The firm moved 120 truck loads of cement.", {"value": 120, "qualifier": "exactly", "unit": "truck"}),
+    ("Guards took 20,000 dinars from each passing lorry.", {"value": 20_000, "qualifier": "exactly", "unit": "IQD", "per": "truck"}),
 ])
 def test_the_reader_reads_what_curators_write(text, expected):
     assert read(text) == [expected]
