@@ -128,6 +128,7 @@ class Matcher:
         self.names = list(self.folded)
         self.short = short_forms({ent.id: {ent.label, *ent.aliases} for ent in entities.values()},
                                  frozenset(fold(d) for d in DEMONYMS))
+        self.bare = _without_article(self.folded)
         # Names that mix capitalised and lower-case words (Shiite militias, American troops): no run of capitals holds
         # them, so they are looked up, spelled otherwise, over windows of as many words.
         self.mixed: dict[int, dict[str, str]] = {}
@@ -139,10 +140,17 @@ class Matcher:
                 for form in _variants(key):
                     for size in {len(_TOKEN.findall(form)), len(_TOKEN.findall(_backing(form)))}:
                         self.mixed.setdefault(size, {}).setdefault(_backing(form), ent_id)
+        # a short form in lower case too ("Iraqi border guards"), and a name without its article ("Qaim crossing")
+        for key, ent_id in [*self.short.items(), *self.bare.items()]:
+            if " " in key:
+                for form in _variants(key):
+                    self.mixed.setdefault(len(_TOKEN.findall(form)), {}).setdefault(form, ent_id)
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
         key = fold(_POSSESSIVE.sub("", words))
+        if key in self.bare and words[:1].isupper():  # Qaim for al-Qaim, Qaim crossing for al-Qaim crossing
+            return self.bare[key], "short"
         if len(key) <= SHORT_NAME:
             return None
         if key in self.folded:
@@ -319,6 +327,17 @@ def _variants(key: str) -> list[str]:
     """A folded name and the forms news writes of it: another word for the armed body at its end (Iran-backed groups
     for Iran-backed militias)."""
     return [key, *_force_words(key)]
+
+
+def _without_article(folded: dict[str, str]) -> dict[str, str]:
+    """The register's names that open with an Arabic article, without it, as news also writes them ("Qaim" for
+    al-Qaim, "Qaim crossing"): only a form one entity gives, that is no entity's name, of four letters or more."""
+    givers: dict[str, set[str]] = {}
+    for key, ent_id in folded.items():
+        head, _, rest = key.partition(" ")
+        if head in _ARABIC_ARTICLES and len(rest) >= 4:
+            givers.setdefault(rest, set()).add(ent_id)
+    return {rest: ids.pop() for rest, ids in givers.items() if len(ids) == 1 and rest not in folded}
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:

@@ -96,3 +96,22 @@ def test_a_short_form_another_country_s_body_could_have_is_nobody_s():
     # "Security Forces" alone may be any country's: only the register's full name links
     assert body_links("Syrian Security Forces closed the road to Mosul.") == [("Mosul", "mosul")]
     assert ("Iraqi Security Forces", "isf") in body_links("Iraqi Security Forces closed the road.")
+
+
+def test_a_body_s_short_form_in_lower_case():
+    assert ("Iraqi border guards", "border-command") in body_links("Iraqi border guards manned the gate near Mosul.")
+
+
+ARTICLES = {e.id: e for e in [
+    entity("qaim", "Settlement", "al-Qaim", "al-Qaim"),
+    entity("qaim-crossing", "OfficialCrossing", "al-Qaim crossing", "al-Qaim crossing"),
+    entity("hit", "Settlement", "Hit", "Hit"),
+    entity("al-hit", "Settlement", "al-Hit", "al-Hit"),
+]}
+
+
+def test_a_name_without_its_arabic_article():
+    found = [(m.words, m.entity) for m in Matcher(ARTICLES).find("Trucks queued in Qaim and at the Qaim crossing.") if m.entity]
+    assert found == [("Qaim", "qaim"), ("Qaim crossing", "qaim-crossing")]
+    # a form that is another entry's name, or too short to tell, stays that entry's or nobody's
+    assert [m.entity for m in Matcher(ARTICLES).find("They reached Hit at dawn.") if m.entity] == ["hit"]
