@@ -149,9 +149,6 @@ def _span_months(m: re.Match, today: datetime.date | None) -> list[DateMention]:
             DateMention(m.start(2), m.end(2), m.group(2), f"{year + (last < first):04d}-{last:02d}", True)]
 
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "latter": 2}
-
-
 def _part_of_year(m: re.Match, today: datetime.date | None) -> DateMention | None:
     """A quarter or half of a year: its year the one the words name, or the latest whose part began by the document's
     date; its span the part's first and last month."""
@@ -164,7 +161,7 @@ def _part_of_year(m: re.Match, today: datetime.date | None) -> DateMention | Non
             return None
     else:
         part = part.lower()
-        n = (4 if part == "quarter" else 2) if final else _ORDINALS[ordinal.lower()]
+        n = (4 if part == "quarter" else 2) if final else 2 if ordinal.lower() == "latter" else _ordinal_day(ordinal)
         if (final and not (year or "year" in m.group(0).lower())) or (part == "half" and n > 2):
             return None  # "the last quarter": the one before the document's, not a part the words name
     months = 3 if part == "quarter" else 6
@@ -191,6 +188,11 @@ def _same_part(m: re.Match, today: datetime.date | None) -> DateMention | None:
     return DateMention(m.start(), m.end(), m.group(0), f"{y:04d}", not year, span=("", m.group(3).lower()))
 
 
+def _months(span: tuple[str, str]) -> int:
+    """How many months a span of one year's months holds (2023-04 to 2023-06: three)."""
+    return int(span[1][5:]) - int(span[0][5:]) + 1
+
+
 def _same_parts(found: list[DateMention]) -> list[DateMention]:
     """Each "same quarter of Y" given the months of the first quarter (or half) the text named, the one a comparison is
     of ("11,480 trucks in the second quarter, up from 9,950 in the first quarter and from 7,300 in the same quarter of
@@ -198,7 +200,7 @@ def _same_parts(found: list[DateMention]) -> list[DateMention]:
     out, before = [], None
     for d in found:
         if d.span and d.span[0] == "":
-            if before is None or (before.span[1][5:] in ("06", "12") and before.span[0][5:] in ("01", "07")) != (d.span[1] == "half"):
+            if before is None or (_months(before.span) == 6) != (d.span[1] == "half"):
                 continue
             d = replace(d, span=(d.value + before.span[0][4:], d.value + before.span[1][4:]))
         if d.span and before is None:
@@ -305,7 +307,7 @@ _OVER_VERB = re.compile(r"\b(?:took|take|takes|taking|taken|handed|hand|hands|ha
 # What one of the units of a price is ("a litre of diesel sold for 650 pounds", "a single tanker of diesel can fetch up
 # to $12,000"): the last such unit before it in its clause.
 _PRICE_UNIT = re.compile(r"\b(?:a|an|one|each|every|per|a\s+single)\s+(litre|liter|tonne|ton|tanker|bag|barrel|kilogram|kilo|"
-                         r"truckload|container|gallon|sack|cylinder|carton|box|pill|head|bundle|loaf|bottle|kilo)s?\s+of\b", re.I)
+                         r"truckload|container|gallon|sack|cylinder|carton|box|pill|head|bundle|loaf|bottle)s?\s+of\b", re.I)
 # A count whose noun the sentence gave before it, "the number of trucks … fell from about 200 a day".
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|total)\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*([a-z]+s)\b")
 CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives

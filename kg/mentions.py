@@ -137,14 +137,17 @@ class Matcher:
             # title-case names too: a text may write their last words in lower case (Iraqi Security forces)
             if len(name_words) > 1 and any(fold(n) == key and n[:1].isupper()
                                            for ent in [entities[ent_id]] for n in {ent.label, *ent.aliases}):
-                for form in _variants(key):
-                    for size in {len(_TOKEN.findall(form)), len(_TOKEN.findall(_backing(form)))}:
-                        self.mixed.setdefault(size, {}).setdefault(_backing(form), ent_id)
+                self._add_mixed(key, ent_id)
         # a short form in lower case too ("Iraqi border guards"), and a name without its article ("Qaim crossing")
         for key, ent_id in [*self.short.items(), *self.bare.items()]:
             if " " in key:
-                for form in _variants(key):
-                    self.mixed.setdefault(len(_TOKEN.findall(form)), {}).setdefault(form, ent_id)
+                self._add_mixed(key, ent_id)
+
+    def _add_mixed(self, key: str, ent_id: str) -> None:
+        """A folded name and its variants as windows of as many words as each is written in."""
+        for form in _variants(key):
+            for size in {len(_TOKEN.findall(form)), len(_TOKEN.findall(_backing(form)))}:
+                self.mixed.setdefault(size, {}).setdefault(_backing(form), ent_id)
 
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
