@@ -3,8 +3,10 @@
 Dates come at the precision the text gives (kg.statements.parse_date's forms): "September 30, 2019" and "30 September
 2019" are a day, "June 2018" a month, "in 2014" a year. A day or month without a year ("On September 9", "on 9 Sept.", "in mid and
 late September") takes the year of the document's date — the latest such day not after it — and is flagged
-`year_inferred`; in a document without a date it stays a month-day ("--01-28"). "yesterday" and a weekday ("on Monday")
-count back from the document's date; "last month", "earlier this year" are the month or year before it or its own.
+`year_inferred`; in a document without a date it stays a month-day ("--01-28"). "yesterday" and a weekday ("on Monday",
+"last Thursday", "on Tuesday last week") count back from the document's date; "last month", "earlier this year" are the
+month or year before it or its own. A season ("over the summer", "by next spring") is its year; "later this year" and
+"the first nine months of the year" are spans of the year's months.
 
 Numbers are quantities: a value or a range, a qualifier from the words before it ("more than", "roughly", "at least",
 "between … and", "thousands of"), a unit from the words after it (a currency sign, km, tons, or the counted noun) and
@@ -30,6 +32,9 @@ _ORDINAL_DAYS = ("first", "second", "third", "fourth", "fifth", "sixth", "sevent
 _ORDINAL_WORDS = "|".join([rf"(?:twenty|thirty)[\s-]{d}" for d in _ORDINAL_DAYS[:9]] + ["thirtieth"] + list(_ORDINAL_DAYS)
                           + [r"\d{1,2}(?:st|nd|rd|th)"])
 _DATE_FORMS = [
+    # the months of a year from its start ("in the first nine months of the year", "the first six months of 2022"): a span
+    ("first-months", re.compile(r"\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+"
+                                r"of\s+(?:(?:the|this)\s+year\b|((?:19|20)\d{2})\b)", re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     # a quarter or a half of a year, of the year it names or the document's ("in the second quarter", "the first half
     # of 2022", "the final quarter of last year", "Q3 2021"); a last or final one only of a year named, since "the last
@@ -58,13 +63,23 @@ _DATE_FORMS = [
     # start of the year"); not "at the end of the year", which may be a year the text named before
     ("year-end", re.compile(r"(?:(?<=\bby the )|(?<=\bbefore the )|(?<=\bsince the ))(?:end|close|start|beginning)\s+of\s+the\s+year\b"
                             r"|\b(?:end|close|start|beginning)\s+of\s+this\s+year\b", re.I)),
+    # what is still to come in the document's year ("later this year"): from its month to the year's end, a span
+    ("later-year", re.compile(r"\blater\s+this\s+year\b", re.I)),
+    # a season with the word that makes it a time ("over the summer", "By the autumn", "by next spring"): its year, as
+    # the text gives no month; not winter, which straddles two years, nor a fall that is a drop ("the fall in prices"),
+    # nor one of two whose year follows ("in the summer and fall of 2019")
+    ("season", re.compile(r"\b(?:(?:in|by|over|during|through|until|since|before|after)\s+(the|this|next|last)"
+                          r"|(this|next|last))\s+(spring|summer|autumn|fall)\b(?!\s+(?:of|in)\b)"
+                          r"(?!\s+(?:and|or)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\b)", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("relative", re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
                             r"\b(?:(?:earlier|later)\s+)?(last|this|next)\s+(month|year)\b", re.I)),
     # "today" where a verb of the past stands by it ("today designated", "Today I counted"): the document's day; not
     # "today they are a force", which means nowadays
     ("today", re.compile(r"\b[Tt]oday\b(?=(?:\s+[A-Za-z’']+){0,2}?\s+[a-z]+ed\b)|(?<=[a-z]ed )today\b")),
-    ("weekday", re.compile(r"\b(?:on\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")),
+    # "on Monday", "last Thursday" (the one before the document's day), "on Tuesday last week" (in the week before)
+    ("weekday", re.compile(r"\b(?:on\s+)?(?:([Ll]ast)\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b"
+                           r"(?:\s+(last\s+week)\b)?")),
 ]
 
 
@@ -118,6 +133,35 @@ def _ordinal_day(words: str) -> int:
     return {"twenty": 20, "thirty": 30}.get(tens[0] if tens else "", 0) + _ORDINAL_DAYS.index(unit) + 1
 
 
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def season_year(which: str, season: str, today: datetime.date, ahead: bool = False) -> int:
+    """The year of a season a text names by the document's date: "next" the first that begins after it, "last" the
+    latest that ended before it, "this" the document's year's, "the" the latest begun by it (or, ahead, the earliest
+    not ended by it)."""
+    first, end = SEASONS[season]
+    if which == "next":
+        return today.year + (first <= today.month)
+    if which == "last":
+        return today.year - (end >= today.month)
+    if which == "this":  # "this summer": the document's year's, before or after its date
+        return today.year
+    if ahead:
+        return today.year + (end < today.month)
+    return today.year - (first > today.month)
+
+
+def _first_months(m: re.Match, today: datetime.date | None) -> DateMention | None:
+    """"The first nine months of the year": the year named, or the document's; a span from January."""
+    count, year = m.group(1).lower(), m.group(2)
+    n = int(count) if count.isdigit() else _SMALL[count]
+    if not 1 < n < 12 or (year is None and today is None):
+        return None
+    y = int(year) if year else today.year
+    return DateMention(m.start(), m.end(), m.group(0), f"{y:04d}", not year, span=(f"{y:04d}-01", f"{y:04d}-{n:02d}"))
+
+
 def _infer_year(month: int, day: int | None, doc_date: datetime.date) -> int:
     """The year that puts a month (and day) latest but not after the document's date."""
     probe = datetime.date(doc_date.year, month, day or 1)
@@ -133,7 +177,7 @@ def dates(text: str, doc_date: str | None) -> list[DateMention]:
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
             mentions = _span_months(m, today) if kind == "m-span" else [_part_of_year(m, today)] if kind == "part-year" \
-                else [_date(kind, m, today)]
+                else [_first_months(m, today)] if kind == "first-months" else [_date(kind, m, today)]
             found += [mention for mention in mentions if mention is not None]
     return _same_parts(sorted(found, key=lambda d: d.start))
 
@@ -266,9 +310,20 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = today.isoformat(), True
         elif kind == "yesterday":
             value, inferred = (today - datetime.timedelta(days=1)).isoformat(), True
-        else:  # a weekday: the latest such day not after the document's date
-            back = (today.weekday() - _WEEKDAYS.index(g[0].lower())) % 7
-            value, inferred = (today - datetime.timedelta(days=back)).isoformat(), True
+        elif kind == "later-year":  # the rest of the document's year, from its month
+            return DateMention(m.start(), m.end(), words, str(today.year), True,
+                               span=(f"{today.year:04d}-{today.month:02d}", f"{today.year:04d}-12"))
+        elif kind == "season":
+            value, inferred = str(season_year((g[0] or g[1]).lower(), g[2].lower(), today)), True
+        else:  # a weekday: the latest such day not after the document's date, or before it ("last Thursday"), or of
+            # the week before the document's ("Tuesday last week")
+            day = _WEEKDAYS.index(g[1].lower())
+            if g[2]:
+                value = (today - datetime.timedelta(days=today.weekday() + 7 - day)).isoformat()
+            else:
+                back = (today.weekday() - day) % 7 or (7 if g[0] else 0)
+                value = (today - datetime.timedelta(days=back)).isoformat()
+            inferred = True
     except ValueError:
         return None
     return DateMention(m.start(), m.end(), words, value, inferred)

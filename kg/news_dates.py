@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from .dates_numbers import DateMention
+from .dates_numbers import SEASONS, DateMention, season_year
 
 # A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
 _FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
@@ -47,8 +47,11 @@ def _future(text: str, date: DateMention) -> bool:
 
 
 def _forward(date: DateMention, today: datetime.date) -> DateMention:
-    if re.search(r"\b(?:last|this)\s+(?:year|month)\b|yesterday", date.words, re.I):
-        return date  # "in January last year" says which year, "yesterday" which day
+    if re.search(r"\b(?:last|this|the)\s+(?:year|month)\b|yesterday|\b(?:last|next|this)\b", date.words, re.I):
+        return date  # "in January last year" says which year, "yesterday" which day, "last Thursday" which week
+    season = re.search(rf"\b({'|'.join(SEASONS)})\b", date.words, re.I)
+    if season:  # "over the summer" still to come: the earliest not ended by the document's month
+        return replace(date, value=str(season_year("the", season.group(1).lower(), today, ahead=True)))
     weekday = _WEEKDAY.fullmatch(date.words)
     if weekday:
         days = (_WEEKDAYS.index(weekday.group(1).lower()) - today.weekday()) % 7 or 7
@@ -72,22 +75,28 @@ def future_verbs(text: str) -> list[re.Match]:
 
 
 _APART = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<way>earlier|later|before|after)"
-                    r"(?!\s+(?:the|a|an|its|their|his|her|[A-Z\d]))|the\s+(?P<side>previous|next|following)\s+day)\b", re.I)
+                    r"(?!\s+(?:the|a|an|its|their|his|her|[A-Z\d]))|the\s+(?P<side>previous|next|following)\s+(?:day|night))\b", re.I)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def days_apart(text: str, day: DateMention | None) -> list[DateMention]:
+def days_apart(text: str, day: DateMention | None, found: list[DateMention] = ()) -> list[DateMention]:
     """Days a text gives by the day it gave last: "a day earlier", "two days later", "the next day" (not "two days after
-    the strike": that counts from the strike's day, which may be another)."""
-    if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
-        return []
+    the strike": that counts from the strike's day, which may be another). The day is the sentence's own where it gave
+    one before the words ("Imagery from September 10 shows … destroyed the previous day"), else the one before it."""
     out = []
     for m in _APART.finditer(text):
+        days = [d for d in found if d.end <= m.start() and _DAY.fullmatch(d.value)]
+        anchor = days[-1] if days else day
+        if anchor is None or not _DAY.fullmatch(anchor.value):
+            continue
         count = int(_COUNTS.get((m.group("n") or "").lower(), m.group("n") or 1))
         back = (m.group("way") or m.group("side")).lower() in ("earlier", "before", "previous")
-        value = datetime.date.fromisoformat(day.value) + datetime.timedelta(days=-count if back else count)
-        out.append(DateMention(m.start(), m.end(), m.group(0), value.isoformat(), day.year_inferred))
+        value = datetime.date.fromisoformat(anchor.value) + datetime.timedelta(days=-count if back else count)
+        out.append(DateMention(m.start(), m.end(), m.group(0), value.isoformat(), anchor.year_inferred))
     return out
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def date_property(text: str, date: DateMention) -> str:

@@ -235,7 +235,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         salience.named(nodes)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in ahead(text, find_dates(text, doc.date), doc.date) if day_known or not d.value.startswith("--")]
-        dates = sorted(dates + timeline.same_day(text) + timeline.same_month(text) + days_apart(text, timeline.day),
+        dates = sorted(dates + timeline.same_day(text) + timeline.same_month(text) + days_apart(text, timeline.day, dates),
                        key=lambda d: d.start)
         quantities = find_quantities(text, [(d.start, d.end) for d in dates])
         references += count_groups(proposer, text, nodes + references, quantities, doc.id)

@@ -11,7 +11,6 @@ import yaml
 
 from .errors import InputError
 
-
 # libyaml's parser where PyYAML was built with it (its wheels are): the same nodes and marks, a fifth of the time.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -266,3 +266,71 @@ def test_the_same_month_is_the_month_the_text_gave_last():
 def test_a_date_that_names_an_event_is_not_read_forward(text):
     (found,) = dates(text, "2023-06-15")
     assert ahead(text, [found], "2023-06-15") == [found]
+
+
+def test_a_day_before_or_after_counts_from_the_sentences_own_day_when_it_gave_one():
+    from kg.news_dates import days_apart
+
+    before = dates("on March 3, 2021", None)[0]
+    text = "Imagery from September 10, 2019 shows three warehouses destroyed in air strikes the previous day."
+    assert [d.value for d in days_apart(text, before, dates(text, None))] == ["2019-09-09"]
+    # the night before is the day before; a day the sentence gives after the words is not what they count from
+    text = "A drone hit a pickup the previous night, the channel said on May 27, 2023."
+    assert [d.value for d in days_apart(text, before, dates(text, None))] == ["2021-03-02"]
+
+
+@pytest.mark.parametrize("text, doc_date, value", [
+    ("My brother paid 10,000 dinars there last Thursday.", "2019-10-15", "2019-10-10"),  # the Thursday before
+    ("Last Tuesday the gate shut.", "2019-10-15", "2019-10-08"),  # on a Tuesday, a week before
+    ("On Tuesday last week, three channels posted a video.", "2023-06-20", "2023-06-13"),  # of the week before
+    ("On Sunday last week the convoy left.", "2023-06-20", "2023-06-18"),
+])
+def test_a_weekday_with_last_is_of_the_week_before(text, doc_date, value):
+    assert [d.value for d in dates(text, doc_date)] == [value]
+    # a clause of the future does not move it on: "last" says which week
+    future = "He said he would go there " + text
+    assert [d.value for d in ahead(future, dates(future, doc_date), doc_date)] == [value]
+
+
+def test_a_weekday_without_last_is_the_latest_such_day_or_in_a_clause_of_the_future_the_next():
+    assert [d.value for d in dates("On Tuesday the gate shut.", "2019-10-15")] == ["2019-10-15"]
+    text = "He said he would go there on Tuesday."
+    assert [d.value for d in ahead(text, dates(text, "2019-10-15"), "2019-10-15")] == ["2019-10-22"]
+
+
+@pytest.mark.parametrize("text, doc_date, value", [
+    ("Prices rose sharply over the summer, traders said.", "2020-09-10", "2020"),
+    ("Prices rose sharply over the summer, traders said.", "2021-02-10", "2020"),  # the latest summer begun
+    ("By the autumn, an average of 310 trucks a day crossed.", "2024-01-15", "2023"),
+    ("Prices are expected to rise further over the summer.", "2021-10-10", "2022"),  # still to come: the next one
+    ("Prices are expected to rise further over the summer.", "2021-07-10", "2021"),  # not ended yet
+    ("The ministry plans to install cameras by next spring.", "2023-10-01", "2024"),
+    ("The ministry plans to open the lane next summer.", "2023-03-01", "2023"),
+    ("Officials have asked for it since last autumn.", "2020-03-01", "2019"),
+    ("The fall in prices this summer hurt traders.", "2020-03-01", "2020"),  # this summer: the document's year's
+])
+def test_a_season_is_its_year(text, doc_date, value):
+    assert [d.value for d in ahead(text, dates(text, doc_date), doc_date)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "After the fall of Mosul the militias moved west.",  # a fall that is an event
+    "The fall in traffic worried the traders.",  # a fall that is a drop
+    "Airstrikes hit the depots in the summer and fall of 2019.",  # two seasons whose year follows: the year is the date
+    "The spring near the village dried up.",  # a spring of water
+    "Fuel runs short every winter.",  # winter straddles two years
+])
+def test_words_that_are_no_season_of_a_year_give_none(text):
+    assert [d.words for d in dates(text, "2020-03-01") if not d.words.isdigit()] == []
+
+
+def test_the_first_months_of_a_year_and_the_rest_of_it_are_spans():
+    found = dates("The ministry collected 212 billion dinars in the first nine months of the year.", "2023-10-20")
+    assert [(d.value, d.span) for d in found] == [("2023", ("2023-01", "2023-09"))]
+    found = dates("Trade rose in the first six months of 2022.", "2023-01-05")
+    assert [(d.value, d.span) for d in found] == [("2022", ("2022-01", "2022-06"))]
+    text = "He will take over its operations later this year."
+    found = ahead(text, dates(text, "2021-06-10"), "2021-06-10")
+    assert [(d.value, d.span) for d in found] == [("2021", ("2021-06", "2021-12"))]
+    # a month count that is not of a year's start is none
+    assert [d.span for d in dates("The first twelve months of the year were quiet.", "2023-10-20")] == []
