@@ -340,6 +340,7 @@ _QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "mor
                ("at least", "atLeast"), ("less than", "lessThan"), ("fewer than", "lessThan"), ("under", "lessThan"),
                ("at most", "atMost"), ("up to", "atMost"), ("roughly", "about"), ("about", "about"),
                ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about"),
+               ("estimated at", "about"), ("maybe", "about"), ("perhaps", "about"),
                ("an estimated", "about"), ("estimated", "about"), ("an average of", "exactly"), ("on average", "exactly"),
                ("as many as", "atMost"), ("as much as", "atMost"), ("no more than", "atMost"), ("almost", "about"),
                ("close to", "about"), ("upwards of", "moreThan"), ("pass", "moreThan"), ("passed", "moreThan"),
@@ -385,7 +386,10 @@ COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+fro
 _LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
                          r"|\b(day|week|month)ly\b|\b(dai)ly\b")
 _WORD_NUMBER = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
-_NUMBER = (rf"(?:(?:US|U\.S\.)?\$\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
+# a currency code before a sum, as court rulings and filings write it ("EUR 870,000", "USD 2.5 million", "€250,000")
+_CODE = r"(?:(?:EUR|USD|IQD|SYP|IRR)\s|€\s?)"
+_NUMBER = (rf"(?:(?:US|U\.S\.)?\$\s?|{_CODE})?"
+           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
            r"|(?:dozens|hundreds|thousands|millions|billions)\s+of")
 _QUANTITY = re.compile(
     r"(?:\b(?P<between>between|from)\s+(?P<lo>" + _NUMBER + r")\s+(?:and|to)\s+(?P<hi>" + _NUMBER + r"))"
@@ -397,7 +401,8 @@ _QUANTITY = re.compile(
 _NOT_UNITS = {"and", "or", "the", "a", "of", "to", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were",
               "has", "have", "had", "also", "will", "would", "can", "could", "may", "main", "percent", "years", "year",
               "months", "month", "days", "day", "weeks", "week", "times", "minute", "hours", "hour", "that", "which", "who"}
-_UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|miles|tons|tonnes|%|percent|per\s+cent)\b", re.I)
+_UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|miles|tons|tonnes|kg|kilograms|kilogrammes|kilos|%|percent|per\s+cent)\b",
+                   re.I)
 _WORD = re.compile(r"\s+([\w’'-]+)([,;:.)]?)")
 
 
@@ -427,7 +432,7 @@ _NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|ot
 
 def _number(words: str) -> tuple[int | None, bool]:
     """The value of a number's words, and whether it is a plural scale ("thousands of": multiple)."""
-    w = re.sub(r"^(?:us|u\.s\.)?\$", "", words.lower().strip()).strip()
+    w = re.sub(r"^(?:(?:us|u\.s\.)?\$|(?:eur|usd|iqd|syp|irr)\s|€)", "", words.lower().strip()).strip()
     if w.endswith(" of"):
         return _PLURAL_SCALE.get(w[:-3].strip()), True
     parts = w.split()
@@ -482,7 +487,7 @@ def _price_unit(text: str, start: int, unit: str) -> str | None:
     if not found:
         return None
     word = found[-1].group(1).lower()
-    return {"liter": "litre", "tonne": "ton", "kilo": "kilogram"}.get(word, word)
+    return {"liter": "litre", "tonne": "ton", "kilo": "kg", "kilogram": "kg"}.get(word, word)
 
 
 def _scaled(lo: str, hi: str) -> str:
@@ -545,7 +550,10 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         rest = text[end:]
         compared = out[-1] if out and COMPARED.search(text, out[-1].end, start) else None
         unit, before = None, compared  # before: the count this one is part of or compared with
-        if money or re.match(r"^\s+(?:dollars|USD)\b", rest) or re.match(r"^\s+of\s+dollars\b", rest):
+        code = re.match(r"(?:(EUR|USD|IQD|SYP|IRR)\s|(€))", (m.group("lo") or m.group("lo2") or m.group("num")) or "")
+        if code:
+            unit = "EUR" if code.group(2) else code.group(1)
+        elif money or re.match(r"^\s+(?:dollars|USD)\b", rest) or re.match(r"^\s+of\s+dollars\b", rest):
             unit = "USD"
             dollars = re.match(r"^\s+(?:of\s+)?dollars\b", rest)
             if dollars:
@@ -560,7 +568,8 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         else:
             u = _UNIT.match(rest)
             if u:
-                unit = {"kilometers": "km", "kilometres": "km", "tonnes": "ton", "tons": "ton", "%": "percent"}.get(
+                unit = {"kilometers": "km", "kilometres": "km", "tonnes": "ton", "tons": "ton", "%": "percent",
+                        "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg"}.get(
                     u.group(1).lower(), re.sub(r"\s+", "", u.group(1).lower()))
                 end += u.end()
                 tail = re.match(r"^(?:-long|-wide|\s+in\s+length|\s+long)\b", text[end:])

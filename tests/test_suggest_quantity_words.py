@@ -150,3 +150,32 @@ def test_a_part_or_a_comparison_is_counted_at_the_rate_of_the_count_before():
         {"value": 400, "qualifier": "exactly", "unit": "SYP", "per": "litre"}]
     # another unit is another count, at no rate of the first
     assert read("About 300 trucks cross a day, up from 20 buses.")[1] == {"value": 20, "qualifier": "exactly", "unit": "bus"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a currency's code before the sum, as rulings and filings write it
+    ("he transferred at least EUR 870,000 through an exchange office",
+     {"value": 870_000, "qualifier": "atLeast", "unit": "EUR"}),
+    ("Prosecutors put the payments at about EUR 1.4 million.", {"value": 1_400_000, "qualifier": "about", "unit": "EUR"}),
+    ("The court fined the firm €250,000.", {"value": 250_000, "qualifier": "exactly", "unit": "EUR"}),
+    ("It paid USD 2.5 million to the broker.", {"value": 2_500_000, "qualifier": "exactly", "unit": "USD"}),
+    ("fees of between EUR 5,000 and EUR 9,000", {"min": 5_000, "max": 9_000, "qualifier": "between", "unit": "EUR"}),
+    # an estimate or a guess is about the figure
+    ("the crossing's revenue, estimated at $3 million a month",
+     {"value": 3_000_000, "qualifier": "about", "unit": "USD", "per": "month"}),
+    ("There were maybe 300 trucks in front of me.", {"value": 300, "qualifier": "about", "unit": "truck"}),
+    ("perhaps 40 fighters", {"value": 40, "qualifier": "about", "unit": "person"}),
+    # kilograms as kg, like kilometres as km; a price per kilo too
+    ("about 1,800 kilograms of hashish", {"value": 1_800, "qualifier": "about", "unit": "kg"}),
+    ("A kilo of tomatoes was 750 dinars.", {"value": 750, "qualifier": "exactly", "unit": "IQD", "per": "kg"}),
+])
+def test_codes_estimates_and_kilograms(text, expected):
+    assert read(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "EUROPE 300 trucks crossed.",  # a word that begins with a code is no currency
+    "The USD rate rose 300 points.",  # a code that is not before the number
+])
+def test_a_code_not_right_before_a_number_is_no_currency(text):
+    assert all(q["unit"] not in ("EUR", "USD") for q in read(text))
