@@ -324,7 +324,7 @@ def evaluate(layout: Layout, doc_id: str) -> Score:
         return score_draft(inputs, doc_id, copy, removed, doc_id)
 
 
-def _drafted(inputs: Inputs, doc_id: str, copy: Layout, withhold: frozenset[str] | Trust | None):
+def drafted_statements(inputs: Inputs, doc_id: str, copy: Layout, withhold: frozenset[str] | Trust | None):
     """Draft the document in the copy: the draft's information, its statements as loaded, and the copy's entries."""
     info = suggest(copy, doc_id, withhold)
     ontology = load_ontology(copy.ontology)
@@ -340,14 +340,14 @@ def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, En
     score = Score(name)
     curated = [s for s in inputs.statements if s.document.id == doc_id]
     gold_facts = fact_keys(curated)
-    every_info, every_draft, entities = _drafted(inputs, doc_id, copy, frozenset())
+    every_info, every_draft, entities = drafted_statements(inputs, doc_id, copy, frozenset())
     drafted_new = {k: e for k, e in entities.items() if e.proposal is not None}
     rename = align(drafted_new, removed, curated, every_draft)
     score.candidates, score.gold = rule_candidates(every_draft, every_info.rules, rename, drafted_new), gold_facts
     score.rule_proposed, score.rule_matched = rule_counts(score.candidates, gold_facts)
     every_facts = fact_keys(every_draft, rename)
     trust = load_record()
-    draft, entities = _drafted(inputs, doc_id, copy, trust)[1:] if trust.rules else (every_draft, entities)
+    draft, entities = drafted_statements(inputs, doc_id, copy, trust)[1:] if trust.rules else (every_draft, entities)
     kept = {k: e for k, e in entities.items() if e.proposal is None}
     new = {k: e for k, e in entities.items() if e.proposal is not None}
     score.removed_entries, score.new_entries = len(removed), len(new)

@@ -33,7 +33,8 @@ from .build import load_inputs
 from .errors import InputError
 from .paths import Layout
 from .review import Review
-from .suggest_eval import INPUT_FOLDERS, Score, edit_register, score_draft
+from .rule_trust import load_record
+from .suggest_eval import INPUT_FOLDERS, Score, drafted_statements, edit_register, score_draft
 from .yamlio import load_yaml
 
 FILES = ("article.txt", "meta.yaml", "statements.yaml", "register.yaml")
@@ -136,3 +137,14 @@ def evaluate_held_out(source: Layout, folder: Path) -> Score:
         inputs = load_inputs(truth)
         removed = {e.id: e for e in inputs.entities.values() if e.path.name == f"{doc_id}.yaml"}
         return score_draft(inputs, doc_id, drafted, removed, folder.name)
+
+
+def draft_held_out(source: Layout, folder: Path) -> tuple[int, int]:
+    """Load the held-out document's curated side (its statements, entries and aliases on the inputs) and draft its
+    text as `kg suggest` does, without scoring: the numbers of curated and of drafted statements."""
+    with tempfile.TemporaryDirectory(prefix="suggest-held-out-") as tmp:
+        truth, doc_id = curated_copy(source, folder, Path(tmp))
+        drafted, _ = _copy(source, Path(tmp) / "draft", folder)
+        inputs = load_inputs(truth)
+        draft = drafted_statements(inputs, doc_id, drafted, load_record())[1]
+        return sum(1 for s in inputs.statements if s.document.id == doc_id), len(draft)

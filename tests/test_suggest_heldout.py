@@ -9,7 +9,7 @@ import yaml
 
 from kg.errors import InputError
 from kg.paths import PROJECT_ROOT, Layout
-from kg.suggest_heldout import evaluate_held_out, folders
+from kg.suggest_heldout import draft_held_out, evaluate_held_out, folders
 
 NEW = PROJECT_ROOT / "tests" / "data" / "new-document"
 
@@ -114,12 +114,12 @@ def test_a_sets_file_that_leaves_a_folder_out_is_refused(tmp_path):
         held_out_sets(tmp_path)
 
 
-@pytest.mark.slow  # adds, drafts and scores each held-out document (seconds each)
+@pytest.mark.slow  # adds and drafts each held-out document (seconds each)
 @pytest.mark.parametrize("name", [p.name for p in folders(HELD_OUT)])
-def test_each_held_out_document_is_drafted_and_scored(name):
+def test_each_held_out_document_loads_and_is_drafted(name):
     """Each held-out document's curated side still loads as the ontology and the register change, and `kg suggest`
-    drafts its text without failing (a text no rule was written for is where a rule meets what it did not expect)."""
+    drafts its text without failing (a text no rule was written for is where a rule meets what it did not expect).
+    Scoring is the evaluation's (bench/suggest_eval.py), tested once on the tests' own document above."""
     curated = yaml.safe_load((HELD_OUT / name / "statements.yaml").read_text(encoding="utf-8"))["statements"]
-    score = evaluate_held_out(Layout.from_settings(), HELD_OUT / name)
-    assert score.curated_statements == len(curated) and score.proposed_statements > 0
-    assert 0 <= score.facts_matched <= min(score.proposed_facts, score.curated_facts)
+    loaded, drafted = draft_held_out(Layout.from_settings(), HELD_OUT / name)
+    assert loaded == len(curated) and drafted > 0
