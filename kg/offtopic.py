@@ -2,12 +2,12 @@
 words such material is made of, for the curator to confirm.
 
 A block (a paragraph, or a line of a block of short lines) is off-topic when it is a paywall or subscription
-prompt, a related-article teaser or "read more" link, a donation appeal, a reader poll, captcha, comment or
-cookie prompt, an author's biography or social handles, or a list of tags. A saved page keeps the site's matter
-after the article's end, and a digest may append an unrelated item after its paywall prompt: a prompt, teaser
-or poll in the last part of the text, or followed at once by material of another such kind (a paywall prompt,
-then "Read more at …"), therefore starts a span that runs to the end. Each span is proposed with
-its reason and the words that gave it away; nothing here decides what is excluded."""
+prompt, a related-article teaser or "read more" link, a programme's next episodes, a donation appeal, a reader poll,
+captcha, comment or cookie prompt, an author's biography or social handles, a press contact, or a list of tags. A
+saved page keeps the site's matter after the article's end, and a digest may append an unrelated item after its
+paywall prompt: a prompt, teaser or poll in the last part of the text, or followed at once by material of another
+such kind (a paywall prompt, then "Read more at …"), therefore starts a span that runs to the end. Each span is
+proposed with its reason and the words that gave it away; nothing here decides what is excluded."""
 
 from __future__ import annotations
 
@@ -21,18 +21,32 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"\b(free articles? left|subscribe now|sign up (now )?for|unlimited access|already (have an account|a subscriber)|"
         r"log in now|subscribers only|become a (member|subscriber)|to continue reading|"
         r"(subscribe|sign up) to (our|the) (\w+ )?(newsletter|mailing list|daily|weekly|briefing|digest|podcast)|"
-        r"get (our|the) (\w+ )?newsletter)\b", re.I), True),
+        r"get (our|the) (\w+ )?newsletter|"
+        # a publication's own name after "subscribe to" ("Subscribe to Levant Freight Monitor for weekly rate tables"), a
+        # reader asked to pass the issue on, to register, or to have it by email
+        r"subscribe (to|at) ((?-i:[A-Z])[\w’'-]* ){1,5}for|subscribe at our website|subscribers get|register now|"
+        r"forward (it|this) to a (colleague|friend)|to receive (this|our) \w+ by email)\b", re.I), True),
     ("related-article teaser or link", re.compile(
         r"^(related( content| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
-        r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$", re.I), True),
+        r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$"
+        # a heading with the teaser after it: "Related: How to spot …", "Read next: Flooding cuts …", a programme's next
+        # episodes ("Coming up on Frontier Hour: next week …")
+        r"|^(related( news| content| articles?| stories| reading)?|read next|read more|see also|also read|more letters|"
+        r"coming up( on [^:]{1,40})?)\s*:", re.I), True),
     ("reader poll, captcha, comments or cookie prompt", re.compile(
         r"^(do you like this article\??|captcha\b.*|cookie settings|accept (all )?cookies|\d+ comments?|leave a comment|"
         r"comments?|i (did not |didn't )?like it\.?)\s*$", re.I), True),
     ("donation appeal", re.compile(
-        r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter)\b", re.I), False),
+        r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter|"
+        r"please give today|give today at|a small donation|donations can be made|(listener|reader)-supported|"
+        r"funded by (its|our) (readers|listeners))\b", re.I), False),
     ("author biography and social-media handles", re.compile(
         r"(\bis an? (senior |research |non-resident |visiting )?(analyst|fellow|director|journalist|reporter|correspondent|"
-        r"editor|professor|researcher)\b.*\bat\b|\bfollow\b.*\bon (twitter|x)\b|(^|\s)@\w{2,}\b.*(^|\s)@\w{2,}\b)", re.I), False),
+        r"editor|professor|researcher)\b.*\bat\b|\bfollow\b.*\bon (twitter|x)\b|(^|\s)@\w{2,}\b.*(^|\s)@\w{2,}\b|"
+        r"^follow (the|our) .{0,60}\b(pages?|accounts?|channels?) on (facebook|telegram|twitter|x|instagram)\b)", re.I), False),
+    ("press contact", re.compile(
+        r"^(media (relations|enquiries|inquiries|contact)|press (office|contact)|for (media|press) (enquiries|inquiries)\b.*)\s*$",
+        re.I), True),
 )
 TAGS = "tag list"
 # Where the last part of a text begins: an ending prompt before it is more likely a prompt inside the article.

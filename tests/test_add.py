@@ -78,6 +78,10 @@ def test_the_test_documents_traps_are_proposed():
     ("Sign up to the daily briefing and get the headlines each morning.", True),
     ("Get our free newsletter in your inbox.", True),
     ("Officials said traders subscribe to the ministry's view of the crossing.", False),
+    # a publication's own name after "subscribe to", a reader asked to pass the issue on or to have it by email
+    ("Subscribe to Levant Freight Monitor for weekly rate tables. Subscribers get full access to our archive.", True),
+    ("To receive this bulletin by email every quarter, write to the secretariat.", True),
+    ("Traders subscribe to the view that fees for every truck are too high.", False),
 ])
 def test_a_newsletter_prompt_at_the_end_is_proposed_and_a_sentence_of_the_story_is_not(prompt, proposed):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -199,3 +203,31 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     assert "Kataeb Hizballah" in text and not any("Kataeb Hizballah" in e.aliases for e in entities.values())
     known = {e.id for e in entities.values() if skeleton("Kataeb Hizballah") in {skeleton(a) for a in (e.label, *e.aliases)}}
     assert known == {"kataib-hezbollah"}
+
+
+@pytest.mark.parametrize("block, reason", [
+    ("Enjoying the Brief? Forward it to a colleague, or subscribe at our website.", "subscription prompt"),
+    ("Related: How to spot a recycled war video in three steps", "related-article teaser"),
+    ("Read next: Flooding cuts road to Rawa as the Euphrates rises", "related-article teaser"),
+    ("Coming up on Frontier Hour: next week we travel to Basra to hear from date farmers.", "related-article teaser"),
+    ("Cedar Radio is listener-supported. If you value our reporting, please give today.", "donation appeal"),
+    ("A small donation keeps the site online: click the button below.", "donation appeal"),
+    ("Follow the Ministry's official pages on Facebook and Telegram for the latest news.", "social-media handles"),
+    ("Media Relations", "press contact"),
+])
+def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
+    story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
+    spans = propose(story + block + "\n")
+    assert spans and reason in spans[0][0].reason
+    assert spans[0][0].start == len(story)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Related talks in Baghdad stalled, officials said: no date was set.",  # a sentence that begins with the word
+    "Coming up with the money was hard for the drivers, one said.",
+    "The group said it would give today's captives back to their families.",
+    "Drivers follow the road on foot when the trucks stall.",
+])
+def test_a_sentence_of_the_story_that_shares_words_with_such_material_is_not_proposed(sentence):
+    story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
+    assert propose(story + sentence + "\n") == []
