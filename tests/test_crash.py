@@ -58,7 +58,7 @@ def test_killing_the_build_at_random_moments_leaves_the_previous_graph(project_c
     whole = time.monotonic() - started
     rng = random.Random(20261122)
     outcomes = {"killed": 0, "finished": 0}
-    for _ in range(20):
+    for _ in range(14):
         proc = kg(["build", "--quiet"], project_copy)
         time.sleep(rng.uniform(0, whole))
         outcomes["finished" if proc.poll() is not None else "killed"] += 1
@@ -67,10 +67,10 @@ def test_killing_the_build_at_random_moments_leaves_the_previous_graph(project_c
         release = current_folder(project_copy.build)
         assert release is not None and (release / "manifest.json").exists()
         assert release_digest(release) == reference  # a whole release, the same graph
-        query = kg(["query", COUNT, "--format", "csv"], project_copy)
-        out, err = query.communicate(timeout=60)
-        assert query.returncode == 0, err
-    assert outcomes["killed"] >= 10, outcomes  # most runs were cut short somewhere in the build
+    assert outcomes["killed"] >= 7, outcomes  # most runs were cut short somewhere in the build
+    query = kg(["query", COUNT, "--format", "csv"], project_copy)  # and the release left is one the query path reads
+    out, err = query.communicate(timeout=60)
+    assert query.returncode == 0 and out.strip(), err
     # Interrupted builds leave no half-made release behind once a build completes.
     build(project_copy, BASE)
     leftovers = [p.name for p in (project_copy.build / "releases").iterdir() if not (p / "manifest.json").exists()]
