@@ -155,15 +155,18 @@ TRIGGERS = [
     # "completed" only of a thing that is built: "completed the cement barrier", not "completed the deal"
     (r"construction|constructed|built|erected|completed(?= (?:the |a |an |its |their )?(?:[\w-]+ ){0,4}"
      r"(?:barriers?|walls?|fences?|trench(?:es)?|berms?|bridges?|bases?|towers?|crossings?|terminals?)\b)", "Construction"),
-    (r"captured|capture|took(?= (?:the (?:\w+ )?(?:town|city|village) of )?[A-Z])|"
-     r"occup(?:ied|ation)|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control|fall of(?= [A-Z])|takeover"
+    # (the patterns are matched ignoring case: a capital a name must have is asked for with (?-i:…))
+    (r"captured|capture|took(?= (?:the (?:\w+ )?(?:town|city|village) of )?(?-i:[A-Z]|al-))|"
+     # "occupation", not the name of those who hold a land in "the forces of occupation"
+     r"occupied|(?<!\bof )(?<!\bof the )occupation|expell(?:ed|ing)|drove|liberat(?:ed|ion)|took control|taking control"
+     r"|fall of(?= (?-i:[A-Z]))|takeover"
      # "the group was driven out of the town", "fighters overran the city", "the army retook the crossing"
      r"|driven (?:out|from)|pushed out|ousted|overr[au]n|seized control|wrested control|retook|recaptured",
      "TerritorialCapture"),
     (r"announced|declar(?:ed|ing)|statement|reported|a report|agreement|agreed"
      # a verb of saying that is a public act of its own: "the association claimed", "the chamber recommended", "the
      # spokesman told a newspaper", "the ministry condemned"
-     r"|claimed(?! responsibility)|recommended|urged|warned|condemned|told(?= (?:a|an|the|reporters|journalists|[A-Z]))",
+     r"|claimed(?! responsibility)|recommended|urged|warned|condemned|told(?= (?:(?:a|an|the|reporters|journalists)\b|(?-i:[A-Z])))",
      "Announcement"),
     (r"attack(?:ed|s)?|fired|ambush(?:ed|es)?|assassinat(?:ed|ion)"
      r"|(?:roadside|car|truck) bombs?|improvised explosive devices?|IEDs?|explosions?", "Attack"),

@@ -334,3 +334,16 @@ def test_the_first_months_of_a_year_and_the_rest_of_it_are_spans():
     assert [(d.value, d.span) for d in found] == [("2021", ("2021-06", "2021-12"))]
     # a month count that is not of a year's start is none
     assert [d.span for d in dates("The first twelve months of the year were quiet.", "2023-10-20")] == []
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # "took" is a capture only before a name (the words are matched ignoring case, the name's capital is not)
+    ("On 16 March 2019 I took the notes at the meeting in Damascus.", {"Meeting"}),
+    ("The militias took Albukamal on 19 November 2017.", {"TerritorialCapture"}),
+    ("The militias took al-Qaim on 3 November 2017.", {"TerritorialCapture"}),
+    # "the forces of occupation" name those who hold a land; "the occupation of" a town is its capture
+    ("The forces of occupation left the base on 12 July 2024.", {"Event"}),
+    ("After the occupation of Mosul on 10 June 2014, the militias formed.", {"TerritorialCapture"}),
+])
+def test_a_capture_word_needs_the_name_or_the_act_it_tells_of(proposer, text, kinds):
+    assert {f[0] for f in dated(proposer, text)} == kinds
