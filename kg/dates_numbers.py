@@ -172,6 +172,7 @@ def dates(text: str, doc_date: str | None) -> list[DateMention]:
     """The dates a text gives, longest form first where forms overlap."""
     today = datetime.date.fromisoformat(doc_date) if doc_date else None
     found: list[DateMention] = []
+    yearless: set[int] = set()  # the starts of months and days the text gave without a year
     for kind, pattern in _DATE_FORMS:
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
@@ -179,7 +180,31 @@ def dates(text: str, doc_date: str | None) -> list[DateMention]:
             mentions = _span_months(m, today) if kind == "m-span" else [_part_of_year(m, today)] if kind == "part-year" \
                 else [_first_months(m, today)] if kind == "first-months" else [_date(kind, m, today)]
             found += [mention for mention in mentions if mention is not None]
-    return _same_parts(sorted(found, key=lambda d: d.start))
+            yearless |= {d.start for d in mentions if d is not None and kind in _YEARLESS and d.year_inferred}
+    return _same_parts(_sentence_year(text, sorted(found, key=lambda d: d.start), yearless))
+
+
+_YEARLESS = {"md", "dm", "m", "ordinal"}  # a month or day whose year the words do not give
+
+
+def _sentence_year(text: str, found: list[DateMention], yearless: set[int]) -> list[DateMention]:
+    """A month or day without a year in the year of the month or day the text named before it, where it comes no
+    earlier in that year ("In March 2018, state TV said the crossing would reopen in April": April 2018): the year a
+    sentence gave carries on, as its readers take it. Not across a semicolon, nor into what is to come from now on
+    ("will", "plans"), nor to a month before that one: those keep the document's year."""
+    out, named = [], None
+    for d in found:
+        if d.start in yearless and named is not None and d.value[:4] != named.value[:4] and d.value[4:7] >= named.value[4:7] \
+                and not _NOW_ON.search(text, named.end, d.start):
+            d = replace(d, value=named.value[:4] + d.value[4:], year_inferred=False)
+        elif not d.year_inferred and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", d.value):
+            named = d
+        out.append(d)
+    return out
+
+
+# What parts a later date from the time a sentence named: another clause, or the future from the document's day.
+_NOW_ON = re.compile(r";|\b(?:will|shall|plans?|expects?|intends?|(?:is|are)\s+(?:due|set|scheduled|expected))\b", re.I)
 
 
 def _span_months(m: re.Match, today: datetime.date | None) -> list[DateMention]:

@@ -347,3 +347,18 @@ def test_the_first_months_of_a_year_and_the_rest_of_it_are_spans():
 ])
 def test_a_capture_word_needs_the_name_or_the_act_it_tells_of(proposer, text, kinds):
     assert {f[0] for f in dated(proposer, text)} == kinds
+
+
+@pytest.mark.parametrize("text, values", [
+    # the year a sentence named carries on to a later month or day of that year
+    ("In March 2018, Syrian TV reported that the crossing would reopen in April.", ["2018-03", "2018-04"]),
+    ("Talks began on 2 November 2019 and ended on 17 November.", ["2019-11-02", "2019-11-17"]),
+    # not to what is to come from the document's day, nor across a semicolon, nor back to an earlier month
+    ("In March 2018 officials said the crossing will reopen in April.", ["2018-03", "2024-04"]),
+    ("The talks of March 2018 failed; the crossing reopened in April.", ["2018-03", "2023-04"]),
+    ("On 5 May 2019 the depot burned, after a strike on 2 April.", ["2019-05-05", "2023-04-02"]),
+    # a year alone says no month to follow
+    ("Since 2017 the militia has held the town, and in March it opened a depot.", ["2017", "2023-03"]),
+])
+def test_a_month_without_a_year_takes_the_year_its_sentence_named_before(text, values):
+    assert [d.value for d in ahead(text, dates(text, "2024-01-10"), "2024-01-10")] == values
