@@ -61,6 +61,7 @@ class EventIndex:
                 if agent in agents and ent_id in types and any(_same_day(date, d) for d in self.dates.get(ent_id, ())):
                     return ent_id, f"the report {ent_id} of the register (source and date agree)"
             return None, ""
+        found: list[tuple[tuple[int, bool], str, str]] = []
         for ent_id, ent_type in types.items():
             if not (self.ontology.is_subclass(ent_type, LB + cls) or self.ontology.is_subclass(LB + cls, ent_type)):
                 continue
@@ -81,8 +82,13 @@ class EventIndex:
             # a day's event the register places nowhere is the one the sentence places ("on May 3, strikes hit X")
             as_fine = as_fine and (not place_ids or not where and len(date) >= 10)
             if same_place and (same_date or not known_dates or by_object) or as_fine or by_object and same_date and not place_ids:
-                return ent_id, f"the {cls} {ent_id} of the register ({'place' if same_place else 'date'} agrees)"
-        return None, ""
+                finest = max((len(d.lstrip("-")) for d in known_dates if _same_day(date, d)), default=0)
+                found.append(((finest, same_place), ent_id, f"the {cls} {ent_id} of the register "
+                                                            f"({'place' if same_place else 'date'} agrees)"))
+        # of several that agree, the one whose date agrees to the finest precision (the strike of 9 September 2019
+        # over a series of strikes that year), then the one whose place does; else the first
+        best = max(found, key=lambda f: f[0], default=None)
+        return (best[1], best[2]) if best else (None, "")
 
     def add_drafted(self, facts, new: dict) -> None:
         """The dates and places a draft gives its own new events, so that a later sentence of the text that tells of one

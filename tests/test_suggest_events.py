@@ -521,3 +521,20 @@ def test_a_group_that_only_qualifies_whom_a_sanction_lists_is_not_its_target(pro
     assert told(proposer, "Washington has sanctioned three Kataib Hezbollah leaders.", names) == set()
     assert told(proposer, "Washington has sanctioned two firms that raised money for Kataib Hezbollah.", names) == set()
     assert told(proposer, "Washington has sanctioned two firms linked to Kataib Hezbollah.", names) == set()
+
+
+def test_of_two_register_strikes_that_agree_the_one_of_the_finer_date_is_the_sentences(proposer):
+    # a series of strikes the register dates by its year, and one of them it dates by its day, both near the town
+    for event, date in (("strikes-of-2019", "2019"), ("strike-2019-09-09", "2019-09-09")):
+        proposer.types[event] = LB + "Strike"
+        known(proposer, event, ("nearLocation", "albu-kamal"), date=date)
+    text = "Air strikes hit the base near Albu Kamal on 9 September 2019."
+    nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
+    found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert ("strike-2019-09-09", "date", "2019-09-09") in found
+    assert not any(s == "strikes-of-2019" for s, _, _ in found)
+    # a day the register has for neither is the series of that year, the one that agrees
+    text = "Air strikes hit the base near Albu Kamal on 20 October 2019."
+    found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"}),
+                                                                           find_dates(text, None), [], "009")}
+    assert ("strikes-of-2019", "date", "2019-10-20") in found
