@@ -4,8 +4,9 @@ Dates come at the precision the text gives (kg.statements.parse_date's forms): "
 2019" are a day, "June 2018" a month, "in 2014" a year. A day or month without a year ("On September 9", "on 9 Sept.", "in mid and
 late September") takes the year of the document's date — the latest such day not after it — and is flagged
 `year_inferred`; in a document without a date it stays a month-day ("--01-28"). "yesterday" and a weekday ("on Monday",
-"last Thursday", "on Tuesday last week") count back from the document's date; "last month", "earlier this year" are the
-month or year before it or its own. A season ("over the summer", "by next spring") is its year; "later this year" and
+"last Thursday", "on Tuesday last week"), "last November" and "two weeks ago" count back from the document's date;
+"last month", "earlier this year" are the month or year before it or its own. A month or day without a year that follows
+a date of the same sentence takes that date's year. A season ("over the summer", "by next spring") is its year; "later this year" and
 "the first nine months of the year" are spans of the year's months.
 
 Numbers are quantities: a value or a range, a qualifier from the words before it ("more than", "roughly", "at least",
@@ -51,6 +52,12 @@ _DATE_FORMS = [
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
     ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),  # "on 3 October", as British news writes it
     ("m-year", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
+    # "last November": the latest such month before the document's (not "the last March of the war")
+    ("last-month", re.compile(rf"(?<!\bthe )\b[Ll]ast\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d)")),
+    # "two weeks ago", "three days ago" (a day), "a year ago", "six months ago" (a month): counted back from the
+    # document's date
+    ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+ago\b",
+                       re.I)),
     # two months of a span, "between January and March", "from May to July": each the month it names
     ("m-span", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_PART}({_MONTH})\s+(?:and|to|until|through)\s+{_PART}({_MONTH})"
                           r"(?:\b|(?<=\.))(?!\s+\d)")),
@@ -160,6 +167,16 @@ def _first_months(m: re.Match, today: datetime.date | None) -> DateMention | Non
         return None
     y = int(year) if year else today.year
     return DateMention(m.start(), m.end(), m.group(0), f"{y:04d}", not year, span=(f"{y:04d}-01", f"{y:04d}-{n:02d}"))
+
+
+def _ago(count: str, unit: str, today: datetime.date) -> str:
+    """The date so many days, weeks, months or years before the document's: a day for days and weeks, a month for
+    months and years ("a year ago" in a text of March 2022: 2021-03)."""
+    n = 1 if count in ("a", "an") else int(count) if count.isdigit() else _SMALL[count]
+    if unit in ("day", "week"):
+        return (today - datetime.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    months = today.year * 12 + today.month - 1 - n * (12 if unit == "year" else 1)
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
 def _infer_year(month: int, day: int | None, doc_date: datetime.date) -> int:
@@ -319,6 +336,11 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
         elif kind == "year-end":  # "by the end of the year", "since the start of the year": the document's year, the
             # precision the text gives (statements/README.md, Time)
             value, inferred = str(today.year), True
+        elif kind == "last-month":
+            month = _month(g[0])
+            value, inferred = f"{today.year - (month >= today.month):04d}-{month:02d}", True
+        elif kind == "ago":
+            value, inferred = _ago(g[0].lower(), g[1].lower(), today), True
         elif kind == "m-year":  # "in January last year"
             value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
         elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
@@ -401,7 +423,8 @@ _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearl
         (re.compile(r"^\s*(?:a month|per month|monthly|each month|every month)\b"), "month"),
         (re.compile(r"^\s*(?:a week|per week|weekly|each week|every week)\b"), "week"),
         (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
-        (re.compile(r"^\s*(?:per|a|each) (truck|vehicle|trip|person|pill|ton|tanker|shipment|load|barrel|container|crossing)\b"), None),
+        (re.compile(r"^\s*(?:per|a|each) (?:loaded |empty |full |single )?(truck|vehicle|trip|person|pill|ton|tanker|shipment|load|"
+                    r"barrel|container|crossing)\b"), None),
         (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
 # What each payment is for, after the sum: "demanded 50,000 pounds from each aid truck", "$200 for every tanker".
 _FROM_EACH = re.compile(r"^\s+(?:from|for|on)\s+(?:each|every)\s+(?:[a-z]+\s+)?(truck|vehicle|tanker|lorry|car|load|shipment|"

@@ -362,3 +362,17 @@ def test_a_capture_word_needs_the_name_or_the_act_it_tells_of(proposer, text, ki
 ])
 def test_a_month_without_a_year_takes_the_year_its_sentence_named_before(text, values):
     assert [d.value for d in ahead(text, dates(text, "2024-01-10"), "2024-01-10")] == values
+
+
+@pytest.mark.parametrize("text, doc_date, values", [
+    ("Washington sanctioned four of its commanders last November.", "2023-04-06", ["2022-11"]),
+    ("He came last March.", "2023-03-16", ["2022-03"]),  # the document's own month: a year before
+    ("He came last March.", "2023-05-16", ["2023-03"]),
+    ("The trucks were still crossing two weeks ago.", "2023-03-16", ["2023-03-02"]),
+    ("Three days ago the gate shut.", "2023-03-16", ["2023-03-13"]),
+    ("Rates are up from roughly $2,400 a year ago.", "2022-03-10", ["2021-03"]),
+    ("Six months ago the depot was empty.", "2022-03-10", ["2021-09"]),
+    ("It was the last March of the war.", "2022-03-10", []),  # an order, not a time
+])
+def test_last_month_by_name_and_a_time_ago_count_back_from_the_documents_date(text, doc_date, values):
+    assert [d.value for d in ahead(text, dates(text, doc_date), doc_date)] == values

@@ -179,3 +179,9 @@ def test_codes_estimates_and_kilograms(text, expected):
 ])
 def test_a_code_not_right_before_a_number_is_no_currency(text):
     assert all(q["unit"] not in ("EUR", "USD") for q in read(text))
+
+
+def test_a_rate_per_loaded_or_empty_truck_is_per_truck():
+    assert read("men ask between $250 and $400 per loaded truck") == [
+        {"min": 250, "max": 400, "qualifier": "between", "unit": "USD", "per": "truck"}]
+    assert read("a fee of $50 per empty tanker") == [{"value": 50, "qualifier": "exactly", "unit": "USD", "per": "tanker"}]
