@@ -399,7 +399,8 @@ _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers",
             "servicemen", "tribesmen", "employees", "staff", "staffers", "recruits", "volunteers",
             "deaths", "fatalities", "individuals", "nationals", "patients", "changers", "bodyguards", "returnees",
             "refugees", "detainees", "prisoners", "passengers", "pilgrims", "migrants", "suspects", "journalists",
-            "farmers", "shepherds", "merchants", "couriers", "lawmakers", "diplomats", "engineers", "contractors"}
+            "farmers", "shepherds", "merchants", "couriers", "lawmakers", "diplomats", "engineers", "contractors",
+            "martyrs", "mujahideen", "hostages", "hauliers", "truckers", "analysts"}
 # One of the people an event killed or hurt ("one guard was killed"): "one" counts only then.
 _ONE_PERSON = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
                          r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b(?!\s+of\b)(?=[^.;]*\b(?:killed|"

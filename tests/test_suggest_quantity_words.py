@@ -185,3 +185,8 @@ def test_a_rate_per_loaded_or_empty_truck_is_per_truck():
     assert read("men ask between $250 and $400 per loaded truck") == [
         {"min": 250, "max": 400, "qualifier": "between", "unit": "USD", "per": "truck"}]
     assert read("a fee of $50 per empty tanker") == [{"value": 50, "qualifier": "exactly", "unit": "USD", "per": "tanker"}]
+
+
+@pytest.mark.parametrize("text", ["the blood of our 22 martyrs", "22 mujahideen of the brigade", "22 hostages were freed"])
+def test_a_militias_words_for_its_dead_and_fighters_count_people(text):
+    assert read(text) == [{"value": 22, "qualifier": "exactly", "unit": "person"}]
