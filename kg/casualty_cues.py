@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import QuantityMention
+from .quantities import QuantityMention
 from .relation_cues import TRIGGERS
 
 KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|wounded|wounding|casualties)\b", re.I)

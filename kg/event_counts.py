@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import CURRENCIES, QuantityMention
 from .namespaces import LB
 from .propose import Proposed, Proposer
+from .quantities import CURRENCIES, QuantityMention
 
 # A verb in the past, then at most one word (its object, before a count it takes from) and a preposition.
 _ACTED_ON = re.compile(r"\b(?:[a-z]+ed|hit|struck|took|sent|brought|built|shot|set)\s+(?:[a-z]+\s+)?(?:(?:from|on|into|to)\s+)?$")

@@ -13,11 +13,12 @@ from dataclasses import replace
 from . import event_words as ew
 from .casualty_cues import casualty_count
 from .cues import read_cues
-from .dates_numbers import DateMention, QuantityMention, dateline, deadlines
+from .dates import DateMention, dateline, deadlines
 from .listed_targets import listed_with
 from .namespaces import LB
 from .news_dates import date_property, future_verbs
 from .proposals import MARKUP, NewEntity, Node, Proposed, local_name
+from .quantities import QuantityMention
 from .relation_cues import TRIGGERS
 from .report_cues import action_verbs, finite_verbs
 from .same_day_strikes import month_off_strike, same_day_strike

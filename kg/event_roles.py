@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 
 from .cues import read_cues
-from .dates_numbers import DateMention
+from .dates import DateMention
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 from .relation_cues import FROM, THROUGH, TO, TRIGGERS

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import DateMention, dates
+from .dates import DateMention, dates
 
 # before a date that opens a sentence
 OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of|night|morning|evening|"

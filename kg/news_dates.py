@@ -1,6 +1,6 @@
 """Dates a text gives without their year or week, read forward where the clause tells of what is still to come.
 
-kg.dates_numbers reads "on Thursday" and "in September" as the latest such day or month not after the document's date:
+kg.dates reads "on Thursday" and "in September" as the latest such day or month not after the document's date:
 what a report tells mostly happened. In a clause of the future ("would send a delegation on Thursday", "plans to open
 the road in September", "is due to meet on Monday", "is likely to hold them through the elections in October") the day
 is the next one: the earliest such day after the document's date (a weekday a week on when it is the document's own),
@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from .dates_numbers import SEASONS, DateMention, season_year
+from .dates import SEASONS, DateMention, season_year
 
 # A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
 _FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import QuantityMention
 from .names import fold
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
+from .quantities import QuantityMention
 
 # The noun of a place's kind, as it stands between an adjective and a name ("border town of", "city of").
 _KIND = r"(?:border\s+)?(?:town|city|village|district|province|governorate|region|capital|area)s?"

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 
 from .activity_phrases import activity_phrase
-from .dates_numbers import COMPARED, CURRENCIES, QuantityMention
 from .namespaces import LB
 from .propose import NewEntity, Node, Proposed, Proposer, slug
+from .quantities import COMPARED, CURRENCIES, QuantityMention
 from .relation_cues import TRIGGERS
 
 _WEAPONS = {"missile", "rocket", "drone", "weapon", "launcher", "shell", "mortar", "tank", "gun", "rifle", "munition"}

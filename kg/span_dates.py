@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .dates_numbers import DateMention
+from .dates import DateMention
 from .proposals import Proposed
 
 # The words between a span's two ends: "between X and Y", "from X to Y", "in X and Y", "X through Y".

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import QuantityMention
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
+from .quantities import QuantityMention
 
 # The words of news for people counted as dead; one modifier may stand between the count and the word ("nine guard members").
 _PEOPLE = r"(?:members|fighters|people|persons|soldiers|troops|militants|men|civilians|officers|commanders|operatives|guards)"

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import QuantityMention
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
+from .quantities import QuantityMention
 
 # "hit a convoy of", "raid on an army convoy of": the convoy's phrase runs to the clause's end or a preposition.
 _CONVOY = re.compile(r"\b(?:struck|hit|bombed|targeted|attacked|strikes?|raids?|attacks?)\s+(?:on\s+)?(?:a|the)\s+"

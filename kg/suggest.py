@@ -2,7 +2,7 @@
 
 The draft is made sentence by sentence (pysbd, as kg.coverage segments): the register's entities however the text
 spells them (kg.mentions), names the register lacks as new entries with a guessed class (kg.entity_types), dates and
-numbers (kg.dates_numbers), certainty and modality from cue words (kg.cues), and candidate facts where a cue pattern and the
+numbers (kg.dates), certainty and modality from cue words (kg.cues), and candidate facts where a cue pattern and the
 ontology agree (kg.propose). A sentence with no candidate fact is drafted with none (`facts: []`, for the curator
 to write) when it reports something about the entities it names (kg.report_cues: declarative, a name, an event or state
 cue); any other sentence is left out. Each fact is compared with what the other documents' reviewed statements
@@ -36,8 +36,7 @@ from .coordinated_passives import coordinated_passives
 from .corpus import Document, load_corpus
 from .coverage import sentences
 from .cues import read_cues
-from .dates_numbers import dates as find_dates
-from .dates_numbers import quantities as find_quantities
+from .dates import dates as find_dates
 from .described_routes import DescribedRoutes
 from .discussions import discussions
 from .enabling import enablers
@@ -88,6 +87,7 @@ from .present_at import present_at
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .proxy_facts import shared_with_members, shared_with_proxies
+from .quantities import quantities as find_quantities
 from .quantity_cues import count_groups, quantity_facts
 from .rank_cues import ranks
 from .reference import Salience, descriptions, set_apart

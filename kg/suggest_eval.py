@@ -36,8 +36,7 @@ import yaml
 from .build import Inputs, load_inputs
 from .compare import object_key
 from .coverage import Sentence, entities_used, sentences
-from .dates_numbers import dates as find_dates
-from .dates_numbers import quantities as find_quantities
+from .dates import dates as find_dates
 from .errors import InputError
 from .event_index import ROLES
 from .mentions import Matcher
@@ -45,6 +44,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
+from .quantities import quantities as find_quantities
 from .register import Entity, load_register, mention_spans
 from .rule_trust import SEEN_WEIGHT, THRESHOLD, Trust, counts_by_rule, kind_of, load_record, split_key
 from .rule_trust import key as trust_key

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import DateMention
+from .dates import DateMention
 from .namespaces import LB
 from .propose import Node, Proposed, Proposer
 from .relation_cues import TRIGGERS

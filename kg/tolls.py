@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .dates_numbers import QuantityMention
 from .propose import Proposed
+from .quantities import QuantityMention
 from .relation_cues import TRIGGERS
 from .time_cues import Timeline
 

@@ -3,8 +3,8 @@ entry's name and its roles (kg.activity_phrases, with kg.quantity_cues)."""
 
 from __future__ import annotations
 
-from kg.dates_numbers import quantities
 from kg.namespaces import LB
+from kg.quantities import quantities
 
 from .test_suggest_parts import nodes_of, proposer_of
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates_numbers import dates
+from kg.dates import dates
 from kg.news_dates import ahead, date_property
 
 DOC = "2022-05-10"
@@ -37,7 +37,7 @@ def test_no_date_from_a_year_the_sentence_does_not_bound(text):
 
 
 def test_a_span_is_a_deadline_only_for_what_is_to_come():
-    from kg.dates_numbers import deadlines
+    from kg.dates import deadlines
 
     assert [d.value for d in deadlines("The ministry says the road will reopen in less than a month.", DOC)] == ["2022-06"]
     assert [d.value for d in deadlines("Both sides reached an agreement on opening the bridge within two months.", DOC)] == ["2022-07"]

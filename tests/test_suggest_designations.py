@@ -3,7 +3,7 @@ organisation", "Y added X to its sanctions list", "forces took the town in 2017"
 
 from __future__ import annotations
 
-from kg.dates_numbers import dates as find_dates
+from kg.dates import dates as find_dates
 
 from .test_suggest_parts import nodes_of, proposer_of
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg.dates_numbers import quantities
 from kg.event_counts import event_counts
 from kg.propose import Proposed
+from kg.quantities import quantities
 
 from .test_suggest_parts import proposer_of
 

@@ -4,8 +4,8 @@ a dated public statement by a verb of saying ("the chamber recommended on Thursd
 
 from __future__ import annotations
 
-from kg.dates_numbers import dates as find_dates
-from kg.dates_numbers import quantities as find_quantities
+from kg.dates import dates as find_dates
+from kg.quantities import quantities as find_quantities
 
 from .test_suggest_parts import nodes_of, proposer_of
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates_numbers import dates as find_dates
+from kg.dates import dates as find_dates
 from kg.namespaces import LB
 
 

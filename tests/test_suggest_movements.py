@@ -11,7 +11,7 @@ _TYPES = {"the regime": "GovernmentBody", "the army": "StateForce", "river-briga
 
 def _events(text: str, names: dict[str, str], facts=()):
     """The sentence's facts as make_draft has them after the events of its dates and the moves' roles."""
-    from kg.dates_numbers import dates as find_dates
+    from kg.dates import dates as find_dates
     from kg.movements import movement_roles, when_dated
     from kg.propose import Proposed
 

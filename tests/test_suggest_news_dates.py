@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates_numbers import dates
+from kg.dates import dates
 from kg.namespaces import LB
 from kg.news_dates import ahead, date_property
 
@@ -96,7 +96,7 @@ def test_a_day_what_is_to_come_stands_on_dates_its_verb(proposer):
 
 
 def test_a_weekday_after_a_place_is_no_captions_date():
-    from kg.dates_numbers import dateline
+    from kg.dates import dateline
 
     text = "The council sent observers to the camp on Friday."
     assert not dateline(text, dates(text, "2022-03-09")[0], [text.index(" on Friday")])

@@ -8,10 +8,11 @@ import pytest
 
 from kg.compare import Known, compare
 from kg.cues import read_cues
-from kg.dates_numbers import dates, quantities
+from kg.dates import dates
 from kg.mentions import Matcher
 from kg.namespaces import LB
 from kg.propose import Proposed
+from kg.quantities import quantities
 from kg.register import Entity
 
 
@@ -317,7 +318,7 @@ def test_a_force_named_with_another_word_for_its_body():
 
 
 def test_towns_seized_are_a_capture_with_its_places_and_agent(proposer):
-    from kg.dates_numbers import dates as find_dates
+    from kg.dates import dates as find_dates
 
     text = "Albu Kamal and al-Qaim were seized by ISIS in 2014."
     proposer.types["islamic-state"] = LB + "ArmedGroup"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates_numbers import dates, quantities
+from kg.dates import dates
 from kg.namespaces import LB
+from kg.quantities import quantities
 
 from .test_suggest_parts import nodes_of
 from .test_suggest_values import proposer  # noqa: F401  (the fixture)

@@ -9,7 +9,7 @@ from .test_suggest_parts import proposer_of
 
 def _restated(text: str, names: dict[str, str]):
     """What the sentence says, after the sentence before told that Omar Saleh announced on May 2, 2020 that a gate opens."""
-    from kg.dates_numbers import dates
+    from kg.dates import dates
     from kg.propose import NewEntity, Node, Proposed
     from kg.restated import restated
 

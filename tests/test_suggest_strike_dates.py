@@ -4,7 +4,7 @@ day's strike the register has without a place, on hand-made sentences."""
 
 from __future__ import annotations
 
-from kg.dates_numbers import dates as find_dates
+from kg.dates import dates as find_dates
 
 from .test_suggest_parts import nodes_of, proposer_of
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.dates_numbers import quantities
 from kg.propose import Proposed
+from kg.quantities import quantities
 from kg.strike_news import strike_news
 
 from .test_suggest_parts import nodes_of, proposer_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates_numbers import DateMention
+from kg.dates import DateMention
 from kg.namespaces import LB
 from kg.propose import Proposed
 from kg.time_cues import Timeline

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates_numbers import quantities
 from kg.namespaces import LB
 from kg.propose import Proposed
+from kg.quantities import quantities
 from kg.time_cues import Timeline
 from kg.tolls import tolls
 

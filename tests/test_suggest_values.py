@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates_numbers import dates, deadlines, quantities
+from kg.dates import dates, deadlines
 from kg.namespaces import LB
+from kg.quantities import quantities
 
 from .test_suggest_parts import nodes_of
 

@@ -1,0 +1,325 @@
+"""Numbers as news and briefs write them, normalised for statements (dates: kg.dates).
+
+Numbers are quantities: a value or a range, a qualifier from the words before it ("more than", "roughly", "at least",
+"between … and", "thousands of"), a unit from the words after it (a currency sign, km, tons, or the counted noun) and
+what it is per ("annually", "a month", "per truck"), with the verbatim words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    start: int
+    end: int
+    verbatim: str
+    qualifier: str
+    unit: str
+    value: int | None = None
+    min: int | None = None
+    max: int | None = None
+    per: str | None = None
+
+    def as_yaml(self) -> dict:
+        out: dict = {"value": self.value} if self.value is not None else {"min": self.min, "max": self.max}
+        out.update(qualifier=self.qualifier, unit=self.unit)
+        if self.per:
+            out["per"] = self.per
+        out["verbatim"] = self.verbatim
+        return out
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+          "eighty": 80, "ninety": 90, "a dozen": 12,
+          "dozen": 12, "a hundred": 100, "a thousand": 1000}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_PLURAL_SCALE = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}
+_QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "moreThan"), ("exceeding", "moreThan"),
+               ("at least", "atLeast"), ("less than", "lessThan"), ("fewer than", "lessThan"), ("under", "lessThan"),
+               ("at most", "atMost"), ("up to", "atMost"), ("roughly", "about"), ("about", "about"),
+               ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about"),
+               ("estimated at", "about"), ("maybe", "about"), ("perhaps", "about"),
+               ("an estimated", "about"), ("estimated", "about"), ("an average of", "exactly"), ("on average", "exactly"),
+               ("as many as", "atMost"), ("as much as", "atMost"), ("no more than", "atMost"), ("almost", "about"),
+               ("close to", "about"), ("upwards of", "moreThan"), ("pass", "moreThan"), ("passed", "moreThan"),
+               ("surpass", "moreThan"), ("surpassed", "moreThan"), ("exceed", "moreThan"), ("exceeded", "moreThan")]
+_PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
+            "persons", "men", "officers", "commanders", "civilians", "residents", "officials", "guards", "workers",
+            "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers",
+            "dead", "killed", "wounded", "injured", "casualties", "victims", "bodies", "others", "militiamen", "policemen",
+            "servicemen", "tribesmen", "employees", "staff", "staffers", "recruits", "volunteers",
+            "deaths", "fatalities", "individuals", "nationals", "patients", "changers", "bodyguards", "returnees",
+            "refugees", "detainees", "prisoners", "passengers", "pilgrims", "migrants", "suspects", "journalists",
+            "farmers", "shepherds", "merchants", "couriers", "lawmakers", "diplomats", "engineers", "contractors",
+            "martyrs", "mujahideen", "hostages", "hauliers", "truckers", "analysts"}
+# One of the people an event killed or hurt ("one guard was killed"): "one" counts only then.
+_ONE_PERSON = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
+                         r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b(?!\s+of\b)(?=[^.;]*\b(?:killed|"
+                         r"wounded|injured|hurt|died|dead)\b)")
+# Words after "over" that make it part of a verb ("took over two posts"), not a qualifier.
+_OVER_VERB = re.compile(r"\b(?:took|take|takes|taking|taken|handed|hand|hands|handing|turned|turn|turns|fought|won|win|wins|"
+                        r"clashed|presided|argued)\s+$", re.I)
+# What one of the units of a price is ("a litre of diesel sold for 650 pounds", "a single tanker of diesel can fetch up
+# to $12,000"): the last such unit before it in its clause.
+_PRICE_UNIT = re.compile(r"\b(?:a|an|one|each|every|per|a\s+single)\s+(litre|liter|tonne|ton|tanker|bag|barrel|kilogram|kilo|"
+                         r"truckload|container|gallon|sack|cylinder|carton|box|pill|head|bundle|loaf|bottle)s?\s+of\b", re.I)
+# A count whose noun the sentence gave before it, "the number of trucks … fell from about 200 a day".
+_NUMBER_OF = re.compile(r"\b(?:number|numbers|total)\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*([a-z]+s)\b")
+CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives
+# Currencies other than the dollar, by the words that name them, as their ISO codes.
+_CURRENCIES = [(re.compile(r"^\s+(?:Iraqi\s+)?dinars?\b", re.I), "IQD"), (re.compile(r"^\s+(?:Syrian\s+)?pounds?\b", re.I), "SYP"),
+               (re.compile(r"^\s+(?:Iranian\s+)?(?:rials?|tomans?)\b", re.I), "IRR"), (re.compile(r"^\s+euros?\b", re.I), "EUR")]
+# A time span counted by a rate ("16 hours a day"): a quantity only then.
+_SPANS = re.compile(r"^\s+(hours?|days?|weeks?|months?|trips?)(?=\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
+_PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearly)\b"), "year"),
+        (re.compile(r"^\s*(?:a month|per month|monthly|each month|every month)\b"), "month"),
+        (re.compile(r"^\s*(?:a week|per week|weekly|each week|every week)\b"), "week"),
+        (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
+        (re.compile(r"^\s*(?:per|a|each) (?:loaded |empty |full |single )?(truck|vehicle|trip|person|pill|ton|tanker|shipment|load|"
+                    r"barrel|container|crossing)\b"), None),
+        (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
+# What each payment is for, after the sum: "demanded 50,000 pounds from each aid truck", "$200 for every tanker".
+_FROM_EACH = re.compile(r"^\s+(?:from|for|on)\s+(?:each|every)\s+(?:[a-z]+\s+)?(truck|vehicle|tanker|lorry|car|load|shipment|"
+                        r"container|person|passenger|driver|trip|crossing)\b")
+# A count compared with one before it, whose unit it leaves out.
+COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
+_LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
+                         r"|\b(day|week|month)ly\b|\b(dai)ly\b")
+_WORD_NUMBER = "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True))
+# a currency code before a sum, as court rulings and filings write it ("EUR 870,000", "USD 2.5 million", "€250,000")
+_CODE = r"(?:(?:EUR|USD|IQD|SYP|IRR)\s|€\s?)"
+_NUMBER = (rf"(?:(?:US|U\.S\.)?\$\s?|{_CODE})?"
+           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
+           r"|(?:dozens|hundreds|thousands|millions|billions)\s+of")
+_QUANTITY = re.compile(
+    r"(?:\b(?P<between>between|from)\s+(?P<lo>" + _NUMBER + r")\s+(?:and|to)\s+(?P<hi>" + _NUMBER + r"))"
+    r"|(?:(?P<lo2>(?<![\w.,$])" + _NUMBER + r")(?:\s+to\s+|-)(?P<hi2>" + _NUMBER + r")(?![\w.,]*\d))"
+    r"|(?:\b(?P<qual>" + "|".join(q for q, _ in _QUALIFIERS) + r")\s+)?(?P<num>(?<![\w.,])" + _NUMBER + r")",
+    re.I,
+)
+# Words after a number that are not what it counts (or are time spans, which are not quantities here).
+_NOT_UNITS = {"and", "or", "the", "a", "of", "to", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were",
+              "has", "have", "had", "also", "will", "would", "can", "could", "may", "main", "percent", "years", "year",
+              "months", "month", "days", "day", "weeks", "week", "times", "minute", "hours", "hour", "that", "which", "who"}
+_UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|miles|tons|tonnes|kg|kilograms|kilogrammes|kilos|%|percent|per\s+cent)\b",
+                   re.I)
+_WORD = re.compile(r"\s+([\w’'-]+)([,;:.)]?)")
+
+
+def _plural_head(rest: str) -> tuple[str, int] | None:
+    """What a number counts when a plural noun ends the words after it: "40 commercial trucks" (truck), "11 militia
+    members" (person), "two Baghdad-based trading companies" (company), "12 tanker shipments" (shipment): the first
+    plural within four words, none of them a word that ends a noun phrase ("of", "the", a time word) or punctuated;
+    with where it ends."""
+    at = 0
+    for _ in range(4):
+        m = _WORD.match(rest, at)
+        if m is None:
+            return None
+        word, stop = m.group(1), m.group(2)
+        if word.lower() in _NOT_UNITS:
+            return None
+        if word.islower() and word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return _singular(word), m.end(1)
+        if stop:
+            return None
+        at = m.end()
+    return None
+
+
+_NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior)\s+)*)([a-z]+)")
+
+
+def _number(words: str) -> tuple[int | None, bool]:
+    """The value of a number's words, and whether it is a plural scale ("thousands of": multiple)."""
+    w = re.sub(r"^(?:(?:us|u\.s\.)?\$|(?:eur|usd|iqd|syp|irr)\s|€)", "", words.lower().strip()).strip()
+    if w.endswith(" of"):
+        return _PLURAL_SCALE.get(w[:-3].strip()), True
+    parts = w.split()
+    scale = _SCALE.get(parts[-1], 1) if len(parts) > 1 else 1
+    head = " ".join(parts[:-1]) if len(parts) > 1 and parts[-1] in _SCALE else w
+    if head in NUMBER_WORDS:
+        base = NUMBER_WORDS[head]
+    else:
+        try:
+            base = float(head.replace(",", ""))
+        except ValueError:
+            return None, False
+    value = round(base * scale, 6)  # "4.1 billion": no float residue
+    return (int(value) if value == int(value) else None), False
+
+
+def _rate_later(rest: str) -> str | None:
+    """The rate a clause gives the count before its verb ("300 tankers … cross into Syria each week", "250 trucks pass
+    through on a normal day"): a rate word later in the clause, with no other number between."""
+    clause = re.split(r"[,;:.()]|\d|\b(?:but|while|whereas|compared)\b", rest, maxsplit=1)[0]
+    m = _LATER_RATE.search(clause)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    return "day" if word == "dai" else word
+
+
+_PART_OF = re.compile(r"^\s+of\s+(?:(?:our|their|its|his|her|the|these|those)\s+(?:[a-z]+(?:['’]s)?\s+)?([a-z]+s)\b|them|those|these)")
+_HURT = re.compile(r"^[^.;,]*\b(?:died|killed|dead|wounded|injured|hurt)\b")
+
+
+def _antecedent(text: str, start: int, before: list[QuantityMention]) -> str | None:
+    """What "N of them" counts: the unit of the sentence's count before it, else people where the clause says they died
+    or were hurt ("more than 20 of them died")."""
+    if before:
+        return before[-1].unit
+    return "person" if _HURT.match(text[start:]) else None
+
+
+def _rate_after_goods(rest: str) -> str | None:
+    """The rate after what a count carries: "60 tankers of diesel a week"."""
+    m = re.match(r"^\s+of\s+[a-z]+\s+(?:a|per|each|every)\s+(day|week|month|year)\b", rest)
+    return m.group(1) if m else None
+
+
+def _price_unit(text: str, start: int, unit: str) -> str | None:
+    """What a price is of: the unit "a litre of diesel" gives before the sum in its clause."""
+    if unit not in CURRENCIES:
+        return None
+    clause = re.split(r"[.;,]", text[:start])[-1]
+    found = list(_PRICE_UNIT.finditer(clause))
+    if not found:
+        return None
+    word = found[-1].group(1).lower()
+    return {"liter": "litre", "tonne": "ton", "kilo": "kg", "kilogram": "kg"}.get(word, word)
+
+
+def _scaled(lo: str, hi: str) -> str:
+    """The low end of a range with the scale of the high end it leaves out: "two to three million" (two million)."""
+    scale = hi.split()[-1].lower()
+    return f"{lo} {scale}" if scale in _SCALE and len(lo.split()) == 1 else lo
+
+
+_SAME_UNIT = {"lorry": "truck", "lorries": "truck"}  # one unit for one thing, whatever British news calls it
+
+
+def _singular(noun: str) -> str:
+    if noun in _PERSONS or noun + "s" in _PERSONS or noun in ("man", "woman", "child", "person"):  # "at least one fighter"
+        return "person"
+    if noun in _SAME_UNIT:
+        return _SAME_UNIT[noun]
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("xes", "ches", "shes", "sses")) or noun == "buses":
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
+
+
+_NONE_DEAD = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured))\b", re.I)
+
+
+def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMention]:
+    """The numbers of a text as quantities; spans in skip (dates) are left out, and so are numbers with no unit. "No
+    casualties" counts none of the people an event could have hit."""
+    out = [QuantityMention(m.start(), m.end(), m.group(0), "exactly", "person", value=0) for m in _NONE_DEAD.finditer(text)]
+    for m in _QUANTITY.finditer(text):
+        start = m.start()
+        if any(start < e and s < m.end() for s, e in skip):
+            continue
+        if m.group("between") or m.group("lo2"):
+            lo_words, hi_words = (m.group("lo"), m.group("hi")) if m.group("between") else (m.group("lo2"), m.group("hi2"))
+            lo, _ = _number(_scaled(lo_words, hi_words))
+            hi, _ = _number(hi_words)
+            if lo is None or hi is None or not lo < hi or (m.group("lo2") and re.fullmatch(r"(?:19|20)\d\d", lo_words)):
+                continue  # not a range of years ("2019-2020", a span of time)
+            value, qualifier, bounds = None, "between", (lo, hi)
+            money = "$" in lo_words or "$" in hi_words
+        else:
+            value, plural = _number(m.group("num"))
+            if value is None:
+                continue
+            qualifier = "multiple" if plural else dict(_QUALIFIERS).get((m.group("qual") or "").lower(), "exactly")
+            bounds = None
+            money = "$" in m.group("num")
+            if (m.group("qual") or "").lower() == "over" and _OVER_VERB.search(text, 0, m.start()):
+                qualifier, start = "exactly", m.start("num")  # "took over two posts"
+            if m.group("num").lower() == "one" and not m.group("qual") and (one := _ONE_PERSON.match(text[m.end():])):
+                out.append(QuantityMention(start, m.end() + one.end(), text[start:m.end() + one.end()], "exactly", "person", value=1))
+                continue
+            if m.group("num").lower() in ("one", "a dozen") and not m.group("qual"):
+                continue  # "one of", "a dozen" without a qualifier: rarely a count
+        end = m.end()
+        rest = text[end:]
+        compared = out[-1] if out and COMPARED.search(text, out[-1].end, start) else None
+        unit, before = None, compared  # before: the count this one is part of or compared with
+        code = re.match(r"(?:(EUR|USD|IQD|SYP|IRR)\s|(€))", (m.group("lo") or m.group("lo2") or m.group("num")) or "")
+        if code:
+            unit = "EUR" if code.group(2) else code.group(1)
+        elif money or re.match(r"^\s+(?:dollars|USD)\b", rest) or re.match(r"^\s+of\s+dollars\b", rest):
+            unit = "USD"
+            dollars = re.match(r"^\s+(?:of\s+)?dollars\b", rest)
+            if dollars:
+                end += dollars.end()
+        elif any(c.match(rest) for c, _ in _CURRENCIES):
+            currency, code = next((c.match(rest), code) for c, code in _CURRENCIES if c.match(rest))
+            unit = code
+            end += currency.end()
+        elif _SPANS.match(rest):
+            unit = _singular(_SPANS.match(rest).group(1))
+            end += _SPANS.match(rest).end()
+        else:
+            u = _UNIT.match(rest)
+            if u:
+                unit = {"kilometers": "km", "kilometres": "km", "tonnes": "ton", "tons": "ton", "%": "percent",
+                        "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg"}.get(
+                    u.group(1).lower(), re.sub(r"\s+", "", u.group(1).lower()))
+                end += u.end()
+                tail = re.match(r"^(?:-long|-wide|\s+in\s+length|\s+long)\b", text[end:])
+                if tail:
+                    end += tail.end()
+            else:
+                n = _NOUN.match(rest)
+                head = _plural_head(rest)
+                part = _PART_OF.match(rest)
+                if part:  # "90 of them": the count before it in the sentence; "two of our convoys": the noun
+                    unit = _singular(part.group(1)) if part.group(1) else _antecedent(text, start, out)
+                    end += part.end()
+                    before = out[-1] if out and not part.group(1) else compared
+                elif head:
+                    unit, length = head
+                    end += length
+                    vehicle = re.search(r"\b(truck|tanker|lorry)\s+loads$", rest[:length])  # "900 tanker loads": tankers
+                    unit = _singular(vehicle.group(1)) if vehicle else unit
+                elif n and n.group(1) not in _NOT_UNITS:
+                    unit = _singular(n.group(1))
+                    end += n.end()
+        if unit is None and re.search(r"\b(?:toll|the\s+dead)\s+(?:at|of|to|rose\s+to)\s+$", text[:start], re.I):
+            unit = "person"  # "put the toll at six", "put the dead at seven": a death toll counts people
+        named = list(_NUMBER_OF.finditer(text, 0, start))
+        if unit is None and named and not any(named[-1].end() <= q.start for q in out):
+            unit = _singular(named[-1].group(1))  # "the number of trucks … fell from about 200 a day"
+        if unit is None and compared:
+            unit = compared.unit  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
+        if unit is None:
+            continue
+        per = None
+        for pattern, name in _PER:
+            p = pattern.match(text[end:])
+            if p:
+                per = name or _SAME_UNIT.get(p.group(1), p.group(1))
+                end += p.end()
+                break
+        if per is None and unit in CURRENCIES and (each := _FROM_EACH.match(text[end:])):
+            per = _singular(each.group(1))  # "50,000 pounds from each aid truck"
+        per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit)
+        if per is None and before is not None and before.unit == unit:
+            per = before.per  # what "90 of them" or "against 190 in July" counts is counted at the same rate
+        verbatim = text[start:end]
+        if bounds:
+            out.append(QuantityMention(start, end, verbatim, qualifier, unit, min=bounds[0], max=bounds[1], per=per))
+        else:
+            out.append(QuantityMention(start, end, verbatim, qualifier, unit, value=value, per=per))
+    return sorted(out, key=lambda q: q.start)
