@@ -52,6 +52,9 @@ def test_fact_outside_claims(base_quads):
     stray = ox.Quad(N(BASE + "id/a"), N(LB + "controls"), N(BASE + "id/b"), N(BASE + "graph/stray"))
     store = planted(base_quads, stray, ox.Quad(stray.subject, stray.predicate, stray.object))
     assert run(store, "fact-outside-claims") == [(BASE + "id/a", LB + "controls", BASE + "id/b")]
+    # the document that names an entity only non-asserted claims mention (its register entry in graph/register-modal)
+    mention = ox.Quad(N(BASE + "id/c"), N(LB + "mentionedIn"), N(BASE + "doc/005"), N(BASE + "graph/register-modal"))
+    assert run(planted(base_quads, mention), "fact-outside-claims") == []
 
 
 def test_undeclared_term(base_quads, store):
