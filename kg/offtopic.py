@@ -24,7 +24,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"get (our|the) (\w+ )?newsletter|"
         # a publication's own name after "subscribe to" ("Subscribe to Levant Freight Monitor for weekly rate tables"), a
         # reader asked to pass the issue on, to register, or to have it by email
-        r"subscribe (to|at) ((?-i:[A-Z])[\w’'-]* ){1,5}for|subscribe at our website|subscribers get|register now|"
+        r"subscribe (to|at) (the )?((?-i:[A-Z])[\w’'-]* ){1,5}(for|to receive)|subscribe at our website|subscribers get|"
+        r"register now|subscribe (for|from) (\$|€|£|us\$)?\d+|subscribe to receive|"
         r"forward (it|this) to a (colleague|friend)|to receive (this|our) \w+ by email)\b", re.I), True),
     ("related-article teaser or link", re.compile(
         r"^(related( content| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
@@ -32,14 +33,20 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         # a heading with the teaser after it: "Related: How to spot …", "Read next: Flooding cuts …", a programme's next
         # episodes ("Coming up on Frontier Hour: next week …")
         r"|^(related( news| content| articles?| stories| reading)?|read next|read more|see also|also read|more letters|"
-        r"coming up( on [^:]{1,40})?)\s*:", re.I), True),
+        r"coming up( on [^:]{1,40})?)\s*:"
+        # a heading of more from the same house: "Related travel advice:", "Also from the Land Transit Desk:", "More
+        # photo essays from Meridian:", "Related from the archive:"; a heading, not a clause ("More trucks from Syria
+        # crossed: …")
+        r"|^(?![^:\n]*\b(?!related\b)\w+ed\b)(related\b[^:.]{1,40}|(also|more)\b[^:.]{0,40}\bfrom\b[^:.]{1,40})\s*:",
+        re.I), True),
     ("reader poll, captcha, comments or cookie prompt", re.compile(
         r"^(do you like this article\??|captcha\b.*|cookie settings|accept (all )?cookies|\d+ comments?|leave a comment|"
         r"comments?|i (did not |didn't )?like it\.?)\s*$", re.I), True),
     ("donation appeal", re.compile(
         r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter|"
         r"please give today|give today at|a small donation|donations can be made|(listener|reader)-supported|"
-        r"funded by (its|our) (readers|listeners))\b", re.I), False),
+        r"funded by (its|our) (readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi))\b", re.I), False),
+    ("sponsor message", re.compile(r"\b(is|are) brought to you by\b|^sponsor(ed)?( message| content)?\s*$", re.I), True),
     ("author biography and social-media handles", re.compile(
         r"(\bis an? (senior |research |non-resident |visiting )?(analyst|fellow|director|journalist|reporter|correspondent|"
         r"editor|professor|researcher)\b.*\bat\b|\bfollow\b.*\bon (twitter|x)\b|(^|\s)@\w{2,}\b.*(^|\s)@\w{2,}\b|"
@@ -102,16 +109,21 @@ def _classified(text: str) -> list[tuple[int, int, str, str, bool]]:
     return out
 
 
+# The story going on after a prompt: a correction, clarification, update or editor's note the outlet appends.
+_NEWS_AGAIN = re.compile(r"^(?:corrections?|clarifications?|updated?|editor['’]s note)\b[^\n:]{0,40}:", re.I | re.M)
+
+
 def propose(text: str) -> list[tuple[Span, str]]:
     """The proposed excluded spans of a text, in order, each with the words that gave it away. Material that ends an
     article (a prompt, a teaser, a poll, tags) runs to the end of the text when it is in the text's last part or when
-    more such material of another kind follows it at once (a paywall prompt, then "Read more at …")."""
+    more such material of another kind follows it at once (a paywall prompt, then "Read more at …"), unless the story
+    goes on after it ("CORRECTION: …", "UPDATE, Nov. 17: …"): then it is the prompt alone."""
     out: list[tuple[Span, str]] = []
     found = _classified(text)
     for index, (start, end, reason, words, ends) in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
         run = following is not None and following[4] and following[2] != reason and text[end:following[0]].strip() == ""
-        if ends and (start >= TAIL * len(text) or run):
+        if ends and (start >= TAIL * len(text) or run) and not _NEWS_AGAIN.search(text, end):
             if out and text[out[-1][0].end:start].strip() == "" and out[-1][0].reason == reason:
                 previous, words = out.pop()
                 start = previous.start

@@ -214,6 +214,13 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("A small donation keeps the site online: click the button below.", "donation appeal"),
     ("Follow the Ministry's official pages on Facebook and Telegram for the latest news.", "social-media handles"),
     ("Media Relations", "press contact"),
+    ("Related travel advice: Syria – all regions | Jordan – border areas", "related-article teaser"),
+    ("Also from the Land Transit Desk: Demurrage claims at Umm Qasr", "related-article teaser"),
+    ("More photo essays from Meridian: “The Potters of Mosul”", "related-article teaser"),
+    ("Stay informed: subscribe to receive an email whenever the Committee publishes new documents.", "subscription prompt"),
+    ("Full translations reach our subscribers on the day of release. Subscribe for $12 a month.", "subscription prompt"),
+    ("This episode is brought to you by Ledgerline, the secure notebook for reporters.", "sponsor message"),
+    ("If this thread was useful, consider supporting the work on Patreon.", "donation appeal"),
 ])
 def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -227,7 +234,22 @@ def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_propos
     "Coming up with the money was hard for the drivers, one said.",
     "The group said it would give today's captives back to their families.",
     "Drivers follow the road on foot when the trucks stall.",
+    "More trucks from Syria crossed: about 300 a day, a trader said.",  # no heading: a sentence with a colon later on
+    "Related to the dispute, the council met on Monday.",
+    "Traders subscribe to the view that fees are too high for every truck.",
 ])
 def test_a_sentence_of_the_story_that_shares_words_with_such_material_is_not_proposed(sentence):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
     assert propose(story + sentence + "\n") == []
+
+
+def test_a_prompt_followed_by_a_correction_or_update_is_the_prompt_alone():
+    story = ("Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
+             "A strike hit a depot near the crossing, the monitor said.\n\n")
+    prompt = "Sign up for Mideast Morning, our free daily newsletter, to get the top stories.\n\n"
+    tail = "CORRECTION: An earlier version of this story gave the toll as 17; it was 11.\n\nUPDATE, Nov. 17: The toll rose to 13."
+    spans = propose(story + prompt + tail)
+    assert [(s.start, s.end) for s, _ in spans] == [(len(story), len(story) + len(prompt) - 2)]
+    # without the correction after it, the prompt runs to the end
+    spans = propose(story + prompt + "Most read\n\nHeatwave cuts power across Basra")
+    assert spans[0][0].end == len(story + prompt + "Most read\n\nHeatwave cuts power across Basra")
