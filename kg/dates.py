@@ -75,6 +75,8 @@ _DATE_FORMS = [
     ("season", re.compile(r"\b(?:(?:in|by|over|during|through|until|since|before|after)\s+(the|this|next|last)"
                           r"|(this|next|last))\s+(spring|summer|autumn|fall)\b(?!\s+(?:of|in)\b)"
                           r"(?!\s+(?:and|or)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\b)", re.I)),
+    # the week after or before the document's, Monday to Sunday ("will meet … next week"): a span of days
+    ("week", re.compile(r"(?<!\bthe )(?<!day )\b(next|last)\s+week\b(?!\s+(?:of|'s|’s)\b)", re.I)),  # not "Tuesday last week"
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("relative", re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
                             r"\b(?:(?:earlier|later)\s+)?(last|this|next)\s+(month|year)\b", re.I)),
@@ -265,7 +267,7 @@ def _same_parts(found: list[DateMention]) -> list[DateMention]:
             if before is None or (_months(before.span) == 6) != (d.span[1] == "half"):
                 continue
             d = replace(d, span=(d.value + before.span[0][4:], d.value + before.span[1][4:]))
-        if d.span and before is None:
+        if d.span and before is None and len(d.span[0]) == 7 and _months(d.span) in (3, 6):  # a quarter or a half
             before = d
         out.append(d)
     return out
@@ -333,6 +335,10 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = today.isoformat(), True
         elif kind == "yesterday":
             value, inferred = (today - datetime.timedelta(days=1)).isoformat(), True
+        elif kind == "week":
+            monday = today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(days=7 if g[0].lower() == "next" else -7)
+            first, last = monday.isoformat(), (monday + datetime.timedelta(days=6)).isoformat()
+            return DateMention(m.start(), m.end(), words, first, True, span=(first, last))
         elif kind == "later-year":  # the rest of the document's year, from its month
             return DateMention(m.start(), m.end(), words, str(today.year), True,
                                span=(f"{today.year:04d}-{today.month:02d}", f"{today.year:04d}-12"))
@@ -362,7 +368,8 @@ def dateline(text: str, date: DateMention, place_ends: list[int]) -> bool:
 
 
 _WITHIN = re.compile(r"\b(?:within|in less than|in under|in no more than)\s+(?:approximately\s+|about\s+|some\s+|the next\s+)?"
-                     r"(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\b", re.I)
+                     r"(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(days?|weeks?|months?|years?)\b",
+                     re.I)
 
 
 _TO_COME = re.compile(r"\b(?:will|would|shall|supposed\s+to|expected\s+to|set\s+to|due\s+to|plans?|planned|planning|intends?|"
@@ -375,7 +382,8 @@ _LEFT = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 def deadlines(text: str, reference: str | None) -> list[DateMention]:
     """The latest dates a text sets by a span from a reference date (the report's or the document's): "within two months"
     of 23 July 2019 is 2019-09, "in less than a month" 2019-08, "two months were left" too; at the precision of the
-    span's unit (a month, a year)."""
+    span's unit (a month, a year; a day for days; a week ends in a month, "within two weeks" of 15 November is
+    2021-11)."""
     if not reference or reference.startswith("--"):
         return []
     year, month = int(reference[:4]), int(reference[5:7]) if len(reference) >= 7 else None
@@ -389,6 +397,12 @@ def deadlines(text: str, reference: str | None) -> list[DateMention]:
             value = str(year + count)
         elif month is None:
             continue
+        elif m.group(2).lower().startswith(("day", "week")):
+            if len(reference) < 10:
+                continue
+            end = datetime.date.fromisoformat(reference[:10]) + datetime.timedelta(
+                days=count * (7 if m.group(2).lower().startswith("week") else 1))
+            value = end.isoformat() if m.group(2).lower().startswith("day") else end.isoformat()[:7]
         else:
             total = year * 12 + month - 1 + count
             value = f"{total // 12:04d}-{total % 12 + 1:02d}"

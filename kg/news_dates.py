@@ -16,7 +16,7 @@ from .dates import SEASONS, DateMention, season_year
 
 # A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
 _FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
-                     r"intending|expects?|(?:un)?likely\s+to)\b", re.I)
+                     r"intending|expects?|(?:un)?likely\s+to|(?:planned|intended|aimed)\s+to)\b", re.I)
 _WEEKDAY = re.compile(r"(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What ends the clause of the future, or makes it past ("the plans were drawn up in March").
@@ -75,7 +75,8 @@ def future_verbs(text: str) -> list[re.Match]:
 
 
 _APART = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<way>earlier|later|before|after)"
-                    r"(?!\s+(?:the|a|an|its|their|his|her|[A-Z\d]))|the\s+(?P<side>previous|next|following)\s+(?:day|night))\b", re.I)
+                    r"(?!\s+(?:the|a|an|its|their|his|her|[A-Z\d]))"
+                    r"|the\s+(?P<side>previous|next|following)\s+(?:day|night|morning|evening))\b", re.I)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 

@@ -84,8 +84,8 @@ _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearl
                     r"barrel|container|crossing)\b"), None),
         (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
 # What each payment is for, after the sum: "demanded 50,000 pounds from each aid truck", "$200 for every tanker".
-_FROM_EACH = re.compile(r"^\s+(?:from|for|on)\s+(?:each|every)\s+(?:[a-z]+\s+)?(truck|vehicle|tanker|lorry|car|load|shipment|"
-                        r"container|person|passenger|driver|trip|crossing)\b")
+_FROM_EACH = re.compile(r"^\s+(?:from|for|on|at)\s+(?:each|every)\s+(?:[a-z]+\s+)?(truck|vehicle|tanker|lorry|car|load|shipment|"
+                        r"container|person|passenger|driver|trip|crossing|checkpoint)\b")
 # A count compared with one before it, whose unit it leaves out.
 COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
 _LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"

@@ -376,3 +376,40 @@ def test_a_month_without_a_year_takes_the_year_its_sentence_named_before(text, v
 ])
 def test_last_month_by_name_and_a_time_ago_count_back_from_the_documents_date(text, doc_date, values):
     assert [d.value for d in ahead(text, dates(text, doc_date), doc_date)] == values
+
+
+@pytest.mark.parametrize("text, doc_date, span", [
+    ("The commissioner will meet the commander next week.", "2019-11-17", ("2019-11-18", "2019-11-24")),  # a Sunday
+    ("The commissioner will meet the commander next week.", "2019-11-18", ("2019-11-25", "2019-12-01")),  # a Monday
+    ("Drivers said the wait last week was two days.", "2019-11-17", ("2019-11-04", "2019-11-10")),
+])
+def test_next_and_last_week_are_spans_of_days_monday_to_sunday(text, doc_date, span):
+    assert [d.span for d in ahead(text, dates(text, doc_date), doc_date)] == [span]
+
+
+def test_a_week_by_its_weekday_or_its_order_is_no_span_of_the_week():
+    assert [d.value for d in dates("On Tuesday last week, three channels posted a video.", "2023-06-20")] == ["2023-06-13"]
+    assert dates("The next week of talks was cancelled.", "2023-06-20") == []
+
+
+def test_what_was_planned_to_happen_by_a_month_is_the_next_such_month():
+    text = "He said it planned to complete a line of cameras by the end of March."
+    assert [d.value for d in ahead(text, dates(text, "2021-11-16"), "2021-11-16")] == ["2022-03"]
+
+
+@pytest.mark.parametrize("text, reference, value", [
+    ("The department will complete its survey within ten days.", "2019-11-17", "2019-11-27"),
+    ("The command would deploy a battalion within two weeks.", "2021-11-16", "2021-11"),
+    ("The command would deploy a battalion within three weeks.", "2021-11-16", "2021-12"),
+])
+def test_a_deadline_in_days_is_a_day_and_in_weeks_the_month_it_ends_in(text, reference, value):
+    from kg.dates import deadlines
+
+    assert [d.value for d in deadlines(text, reference)] == [value]
+
+
+def test_the_next_morning_is_the_next_day():
+    from kg.news_dates import days_apart
+
+    text = "On November 2, 2019 the gate was shut and reopened the next morning."
+    assert [d.value for d in days_apart(text, None, dates(text, None))] == ["2019-11-03"]

@@ -191,3 +191,8 @@ def test_a_rate_per_loaded_or_empty_truck_is_per_truck():
 @pytest.mark.parametrize("text", ["the blood of our 22 martyrs", "22 mujahideen of the brigade", "22 hostages were freed"])
 def test_a_militias_words_for_its_dead_and_fighters_count_people(text):
     assert read(text) == [{"value": 22, "qualifier": "exactly", "unit": "person"}]
+
+
+def test_a_fee_at_each_checkpoint_is_per_checkpoint():
+    assert read("Drivers said they pay 10,000 dinars at each checkpoint.") == [
+        {"value": 10_000, "qualifier": "exactly", "unit": "IQD", "per": "checkpoint"}]
