@@ -137,10 +137,21 @@ def season_year(which: str, season: str, today: datetime.date, ahead: bool = Fal
     return today.year - (first > today.month)
 
 
+def counted(words: str) -> int:
+    """How many a count of days, weeks or months says: "a", "an" and "one" 1, "ten" 10, "12" 12."""
+    w = words.lower()
+    return 1 if w in ("a", "an", "one") else int(w) if w.isdigit() else NUMBER_WORDS[w]
+
+
+def _month_shift(year: int, month: int, months: int) -> str:
+    """The month so many months after (or, negative, before) a month, as YYYY-MM."""
+    total = year * 12 + month - 1 + months
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
 def _first_months(m: re.Match, today: datetime.date | None) -> DateMention | None:
     """"The first nine months of the year": the year named, or the document's; a span from January."""
-    count, year = m.group(1).lower(), m.group(2)
-    n = int(count) if count.isdigit() else NUMBER_WORDS[count]
+    n, year = counted(m.group(1)), m.group(2)
     if not 1 < n < 12 or (year is None and today is None):
         return None
     y = int(year) if year else today.year
@@ -150,11 +161,10 @@ def _first_months(m: re.Match, today: datetime.date | None) -> DateMention | Non
 def _ago(count: str, unit: str, today: datetime.date) -> str:
     """The date so many days, weeks, months or years before the document's: a day for days and weeks, a month for
     months and years ("a year ago" in a text of March 2022: 2021-03)."""
-    n = 1 if count in ("a", "an") else int(count) if count.isdigit() else NUMBER_WORDS[count]
+    n = counted(count)
     if unit in ("day", "week"):
         return (today - datetime.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
-    months = today.year * 12 + today.month - 1 - n * (12 if unit == "year" else 1)
-    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return _month_shift(today.year, today.month, -n * (12 if unit == "year" else 1))
 
 
 def _infer_year(month: int, day: int | None, doc_date: datetime.date) -> int:
@@ -318,18 +328,13 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             month = _month(g[0])
             value, inferred = f"{today.year - (month >= today.month):04d}-{month:02d}", True
         elif kind == "ago":
-            value, inferred = _ago(g[0].lower(), g[1].lower(), today), True
+            value, inferred = _ago(g[0], g[1].lower(), today), True
         elif kind == "m-year":  # "in January last year"
             value, inferred = f"{today.year - (g[1] == 'last'):04d}-{_month(g[0]):02d}", True
         elif kind == "relative":  # "last month", "earlier this year": the document's month or year, or the one before
             back = g[0].lower() == "last"
             ahead = g[0].lower() == "next"
-            if g[1].lower() == "year":
-                value = str(today.year - back + ahead)
-            else:
-                month = today.replace(day=1) - datetime.timedelta(days=1) if back else today
-                month = (today.replace(day=28) + datetime.timedelta(days=7)) if ahead else month
-                value = f"{month.year:04d}-{month.month:02d}"
+            value = str(today.year - back + ahead) if g[1].lower() == "year" else _month_shift(today.year, today.month, ahead - back)
             inferred = True
         elif kind == "today":
             value, inferred = today.isoformat(), True
@@ -392,7 +397,7 @@ def deadlines(text: str, reference: str | None) -> list[DateMention]:
     # months" is a deadline where the sentence tells what is to come ("the third strike in less than a month": a span past)
     within = list(_WITHIN.finditer(text)) if _TO_COME.search(text) else []
     for m in list(_LEFT.finditer(text)) or within:
-        count = 1 if m.group(1).lower() in ("a", "one") else NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
+        count = counted(m.group(1))
         if m.group(2).lower().startswith("year"):
             value = str(year + count)
         elif month is None:
@@ -404,7 +409,6 @@ def deadlines(text: str, reference: str | None) -> list[DateMention]:
                 days=count * (7 if m.group(2).lower().startswith("week") else 1))
             value = end.isoformat() if m.group(2).lower().startswith("day") else end.isoformat()[:7]
         else:
-            total = year * 12 + month - 1 + count
-            value = f"{total // 12:04d}-{total % 12 + 1:02d}"
+            value = _month_shift(year, month, count)
         out.append(DateMention(m.start(), m.end(), m.group(0), value))
     return out

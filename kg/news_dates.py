@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from .dates import SEASONS, DateMention, season_year
+from .dates import SEASONS, DateMention, counted, season_year
 
 # A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
 _FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
@@ -77,7 +77,6 @@ def future_verbs(text: str) -> list[re.Match]:
 _APART = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<way>earlier|later|before|after)"
                     r"(?!\s+(?:the|a|an|its|their|his|her|[A-Z\d]))"
                     r"|the\s+(?P<side>previous|next|following)\s+(?:day|night|morning|evening))\b", re.I)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def days_apart(text: str, day: DateMention | None, found: list[DateMention] = ()) -> list[DateMention]:
@@ -90,7 +89,7 @@ def days_apart(text: str, day: DateMention | None, found: list[DateMention] = ()
         anchor = days[-1] if days else day
         if anchor is None or not _DAY.fullmatch(anchor.value):
             continue
-        count = int(_COUNTS.get((m.group("n") or "").lower(), m.group("n") or 1))
+        count = counted(m.group("n")) if m.group("n") else 1
         back = (m.group("way") or m.group("side")).lower() in ("earlier", "before", "previous")
         value = datetime.date.fromisoformat(anchor.value) + datetime.timedelta(days=-count if back else count)
         out.append(DateMention(m.start(), m.end(), m.group(0), value.isoformat(), anchor.year_inferred))

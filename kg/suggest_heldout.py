@@ -26,10 +26,12 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .adding import add_document
-from .build import load_inputs
+from .build import Inputs, load_inputs
 from .errors import InputError
 from .paths import Layout
 from .review import Review
@@ -128,13 +130,20 @@ def curated_copy(source: Layout, folder: Path, root: Path) -> tuple[Layout, str]
     return truth, doc_id
 
 
+@contextmanager
+def _both_sides(source: Layout, folder: Path) -> Iterator[tuple[Inputs, str, Layout]]:
+    """The held-out document added to two copies of the inputs: the curated side's inputs as loaded, the document's id,
+    and the copy to draft (the same inputs: the same id)."""
+    with tempfile.TemporaryDirectory(prefix="suggest-held-out-") as tmp:
+        truth, doc_id = curated_copy(source, folder, Path(tmp))
+        drafted, _ = _copy(source, Path(tmp) / "draft", folder)
+        yield load_inputs(truth), doc_id, drafted
+
+
 def evaluate_held_out(source: Layout, folder: Path) -> Score:
     """Add the held-out document to two copies of the inputs, give one its curated statements, draft the other,
     and score the draft against the curated statements."""
-    with tempfile.TemporaryDirectory(prefix="suggest-held-out-") as tmp:
-        truth, doc_id = curated_copy(source, folder, Path(tmp))
-        drafted, _ = _copy(source, Path(tmp) / "draft", folder)  # the same inputs: the same id
-        inputs = load_inputs(truth)
+    with _both_sides(source, folder) as (inputs, doc_id, drafted):
         removed = {e.id: e for e in inputs.entities.values() if e.path.name == f"{doc_id}.yaml"}
         return score_draft(inputs, doc_id, drafted, removed, folder.name)
 
@@ -142,9 +151,6 @@ def evaluate_held_out(source: Layout, folder: Path) -> Score:
 def draft_held_out(source: Layout, folder: Path) -> tuple[int, int]:
     """Load the held-out document's curated side (its statements, entries and aliases on the inputs) and draft its
     text as `kg suggest` does, without scoring: the numbers of curated and of drafted statements."""
-    with tempfile.TemporaryDirectory(prefix="suggest-held-out-") as tmp:
-        truth, doc_id = curated_copy(source, folder, Path(tmp))
-        drafted, _ = _copy(source, Path(tmp) / "draft", folder)
-        inputs = load_inputs(truth)
+    with _both_sides(source, folder) as (inputs, doc_id, drafted):
         draft = drafted_statements(inputs, doc_id, drafted, load_record())[1]
         return sum(1 for s in inputs.statements if s.document.id == doc_id), len(draft)
