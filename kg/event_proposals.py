@@ -17,7 +17,7 @@ from .dates import DateMention, dateline, deadlines
 from .listed_targets import listed_with
 from .namespaces import LB
 from .news_dates import date_property, future_verbs
-from .proposals import MARKUP, NewEntity, Node, Proposed, local_name
+from .proposals import DESCRIBED, MARKUP, NewEntity, Node, Proposed, local_name
 from .quantities import QuantityMention
 from .relation_cues import TRIGGERS
 from .report_cues import action_verbs, finite_verbs
@@ -72,6 +72,11 @@ _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outski
                            r"(?:the )?(?:[A-Z][a-z]+ )?"
                            r"(?:(?:(?:border |frontier )?(?:town|city|village|area)|border) (?:of )?)?$"), "nearLocation"),
                (re.compile(r"\b(?:in|at) (?:the )?(?:(?:town|city|village|area|province|region) (?:of )?)?$"), "location")]
+# Before a place the text describes by where it lies (kg.described_places): the verb or noun of a strike whose object
+# it is, "struck a warehouse", "a strike on warehouses"; a preposition of where an event was, "on a dirt road".
+_STRUCK_OBJECT = re.compile(r"\b(?:hit|hits|struck|strikes?\s+on|bombed|targeted|destroyed|shelled|(?:attacks?|raids?)\s+on)\s+"
+                            r"(?:(?:a|an|the|two|three|four|several|its|their)\s+)?$", re.I)
+_ON_PLACE = re.compile(r"\b(?:on|at|in|inside|along)\s+(?:(?:a|an|the|two|three|four|several|its|their)\s+)?$", re.I)
 # A place before the verb of a passive: "Albukamal and Al-Qaim were seized", "the town, which was captured".
 _PASSIVE_PLACE = re.compile(r"^(?:(?:,\s*|\s+and\s+)[^.;,]{1,30}?)?,?\s+(?:which\s+)?(?:was|were|had been|has been|have been)\s+$")
 # What a seizure of land took: "seized both towns", "seized the city of", "seized territory".
@@ -222,6 +227,12 @@ class EventProposals:
                       if _PASSIVE_PLACE.search(text[n.end:m.start()])][:2] or places
         kind = strike_kind(text, m) if cls == "Strike" else None
         event_id, how = self.events.find(cls, date.value, [p for _, p in places], self.types, kind=kind)
+        if cls != "TerritorialCapture" and any(p.id in self.described for _, p in places):
+            # "struck militia positions near Abu Kamal" in June 2018: the register's strike near the town, told as it has it
+            towns = self.places(text, [self.described.get(n.id, n) for n in nodes], m.end(), cls)
+            if event_id is None:
+                event_id, how = self.events.find(cls, date.value, [p for _, p in towns], self.types, kind=kind)
+            places = towns if event_id is not None else places
         if event_id is None and cls == "Strike" and (event_id := same_day_strike(self.events, self.types, self.new, date.value, kind)):
             how = f"the strike {event_id} of the register, the one of that day"
             places = []  # the register places it; the place this sentence names is another account's (the base, not the town)
@@ -306,9 +317,18 @@ class EventProposals:
         the crossing an opening opens."""
         out = []
         for n in nodes:
+            before = text[max(0, n.start - 50):n.start]
+            if n.how == DESCRIBED and after <= n.start <= after + 90 and not speaker_place(before):  # a road too
+                if cls in ("Strike", "Attack") and _STRUCK_OBJECT.search(before):
+                    out.append(("hit", n))  # "struck a depot east of X": what it hit
+                elif _ON_PLACE.search(before):
+                    out.append(("location", n))  # "on a dirt road north of X", "at a checkpoint outside X": where it was
+                else:
+                    continue
+                out += [("nearLocation", self.described[n.id])] if n.id in self.described else []  # near the town, as news has it
+                continue
             if n.kind == "demonym" or not self.ontology.is_subclass(n.type, LB + "Place"):
                 continue
-            before = text[max(0, n.start - 50):n.start]
             if cls == "CrossingOpening" and local_name(n.type).endswith("Crossing"):
                 out.append(("openedCrossing", n))
                 continue

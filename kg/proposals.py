@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .names import fold
 
 MARKUP = re.compile(r"[*_“”\"]")  # emphasis and quotation marks inside a cue's words
+DESCRIBED = "a place described by where it lies"  # the `how` of a node kg.described_places makes ("a depot near X")
 
 
 @dataclass

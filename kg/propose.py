@@ -70,6 +70,7 @@ class Proposer(EventProposals):
         self.new: dict[str, NewEntity] = {}
         self.unsure: set[str] = set()  # new entries whose class is a default guess: no fact is proposed with them
         self.reports: dict[str, list[tuple[str, str]]] = {}  # a source -> (date, new report) the text gave it so far
+        self.described: dict[str, Node] = {}  # a place the text describes by where it lies -> the place it lies by
 
     def unnamed(self, words: str, cls: str, reason: str) -> str:
         """The id of a new entry for a thing the text describes without naming it, labelled with its words (or of the

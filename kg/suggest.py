@@ -37,6 +37,7 @@ from .corpus import Document, load_corpus
 from .coverage import sentences
 from .cues import read_cues
 from .dates import dates as find_dates
+from .described_places import described_places
 from .described_routes import DescribedRoutes
 from .discussions import discussions
 from .enabling import enablers
@@ -232,6 +233,9 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         nodes = [n for n in nodes if n not in inner]
         references += descriptions(text, nodes + references, salience)
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
+        places, placed = described_places(proposer, text, nodes + references, doc.id)  # in place of the towns they lie by
+        anchors = {p.end for p in places}
+        nodes, references = [n for n in nodes if n.end not in anchors], [n for n in references if n.end not in anchors] + places
         salience.named(nodes)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in ahead(text, find_dates(text, doc.date), doc.date) if day_known or not d.value.startswith("--")]
@@ -241,7 +245,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         references += count_groups(proposer, text, nodes + references, quantities, doc.id)
         references += pronouns(text, nodes + references, salience)
         nodes = sorted(nodes + references, key=lambda n: n.start)
-        facts = proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
+        facts = placed + proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)

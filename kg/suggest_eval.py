@@ -25,6 +25,7 @@ curated statements:
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections import Counter, defaultdict
@@ -184,6 +185,9 @@ def rule_candidates(draft: list[Statement], rules: dict[str, list[str]], rename:
     return dict(out)
 
 
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # a curator's note after a label: "(planned)", "(struck 25 February 2021)"
+
+
 def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Statement], draft: list[Statement]) -> dict[str, str]:
     """New entries of the draft that are curated entries the copy lacked: by name; an event by class (any, for an event
     the draft gives no kind) and date, where two curated events share both the one with which it shares the most other
@@ -194,7 +198,7 @@ def align(new: dict[str, Entity], removed: dict[str, Entity], curated: list[Stat
     out: dict[str, str] = {}
     names = {}
     for ent in removed.values():
-        for name in {ent.label, *ent.aliases}:
+        for name in {ent.label, _NOTE.sub("", ent.label), *ent.aliases}:  # "Checkpoint near X (claimed)": its name is before the note
             names.setdefault(fold(name), ent.id)
             names.setdefault("~" + skeleton(name), ent.id)
     curated_dates, curated_bounds, curated_facts = defaultdict(set), defaultdict(set), defaultdict(set)
