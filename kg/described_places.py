@@ -63,7 +63,7 @@ _ALONG = re.compile(r"along|on\b", re.I)  # a wall "along the Syrian border" is 
 # After the place: a noun the place's name only qualifies ("along the al-Qaim road", "north of the Anbar stretch").
 # Or the name goes on: "Along the al-Qaim–Albu Kamal Border Zone".
 _PART_OF = re.compile(r"\s+(?:road|highway|crossing|border|stretch|sector|side|district|countryside|bank|gate|junction)s?\b"
-                      r"|\s*[–-]\s*(?-i:[A-Z])|\s+(?-i:[A-Z])[a-z]", re.I)
+                      r"|\s*[–-]\s*(?-i:[A-Z])|\s+(?-i:[A-Z])[a-z]|['’]s\b", re.I)  # or owns it: "near Syria's town of"
 
 
 def described_places(proposer: Proposer, text: str, nodes: list[Node], document: str) -> tuple[list[Node], list[Proposed]]:

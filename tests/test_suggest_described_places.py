@@ -59,6 +59,7 @@ def test_no_described_place_where_the_words_say_otherwise():
     assert described("They hold positions along the al-Qaim road.", {"al-Qaim": "al-qaim"})[1] == []
     assert described("Militia Positions Along the al-Qaim–Albu Kamal Border Zone", {"al-Qaim": "al-qaim"})[1] == []
     assert described("Officials said the convoy stopped near al-Qaim.", {"al-Qaim": "al-qaim"})[1] == []
+    assert described("A picture taken from the countryside near Syria's town of al-Qaim.", {"Syria": "rabia"})[1] == []
 
 
 def events(text: str, names: dict[str, str], known: list[tuple] = ()):
