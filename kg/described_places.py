@@ -87,7 +87,7 @@ def described_places(proposer: Proposer, text: str, nodes: list[Node], document:
             continue
         if _NOT_PLACED.match(words) or any(n.start < place.end < n.end or n.start <= head < n.end for n in nodes if n is not place):
             continue
-        if _PART_OF.match(text, place.end):
+        if _PART_OF.match(text, place.end) or re.search(r"['’]s$", place.words):
             continue  # "along the al-Qaim road": the place names a part of something larger
         opening = m.group("open") if start == offset + m.start("words") else None
         label = _DISTANCE.sub(" ", words)  # "a depot about 3 km (2 miles) west of X": the depot west of X
