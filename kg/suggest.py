@@ -35,6 +35,7 @@ from .compare import Known, compare, object_key
 from .coordinated_passives import coordinated_passives
 from .corpus import Document, load_corpus
 from .coverage import sentences
+from .crossing_names import named_crossing_ends, town_skeletons
 from .cues import read_cues
 from .dates import dates as find_dates
 from .described_places import described_places
@@ -210,6 +211,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     labels = {e.id: e.label for e in entities.values()}
     types = {e.id: e.type for e in entities.values()}
     proposer = Proposer(ontology, types, events)
+    towns = town_skeletons(proposer, entities)
     new_names: dict[str, str] = {}  # folded name -> new entity id
     statements: list[dict] = []
     rules: dict[str, list[str]] = {}
@@ -246,6 +248,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         references += pronouns(text, nodes + references, salience)
         nodes = sorted(nodes + references, key=lambda n: n.start)
         facts = placed + proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
+        facts += named_crossing_ends(proposer, nodes, towns)
         facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
         facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
         facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
