@@ -42,13 +42,16 @@ _DATE_FORMS = [
                              r"(?!\s+of\b)|\b([QH])([1-4])\s+((?:19|20)\d{2})\b", re.I)),
     # a day as an ordinal word, as speech gives it: "on the eighth of September", "the twenty-first of March, 2019"
     ("ordinal", re.compile(rf"\b(?:the\s+)?({_ORDINAL_WORDS})\s+of\s+({_MONTH})(?:,?\s+(\d{{4}}))?(?:\b|(?<=\.))")),
+    # two months of a span with the year after the second, "between May and November 2023", "from March to May 2022":
+    # both of that year, the first of the year before where it comes later in the year ("from November to March 2020")
+    ("m-span-y", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+({_MONTH})\s+(?:and|to|until|through)\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY},?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
     ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),  # "on 3 October", as British news writes it
-    ("m-year", re.compile(rf"\b(?:in|of|since|until|by|early|mid|late)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
+    ("m-year", re.compile(rf"\b(?:[Ii]n|of|since|until|by|[Ee]arly|[Mm]id|[Ll]ate)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
     # "last November": the latest such month before the document's (not "the last March of the war")
     ("last-month", re.compile(rf"(?<!\bthe )\b[Ll]ast\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d)")),
     # "two weeks ago", "three days ago" (a day), "a year ago", "six months ago" (a month): counted back from the
@@ -182,7 +185,8 @@ def dates(text: str, doc_date: str | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
-            mentions = _span_months(m, today) if kind == "m-span" else [_part_of_year(m, today)] if kind == "part-year" \
+            mentions = _span_months(m, today) if kind == "m-span" else _year_span(m) if kind == "m-span-y" \
+                else [_part_of_year(m, today)] if kind == "part-year" \
                 else [_first_months(m, today)] if kind == "first-months" else [_date(kind, m, today)]
             found += [mention for mention in mentions if mention is not None]
             yearless |= {d.start for d in mentions if d is not None and kind in _YEARLESS and d.year_inferred}
@@ -221,6 +225,13 @@ def _span_months(m: re.Match, today: datetime.date | None) -> list[DateMention]:
     year = _infer_year(first, None, today)
     return [DateMention(m.start(1), m.end(1), m.group(1), f"{year:04d}-{first:02d}", True),
             DateMention(m.start(2), m.end(2), m.group(2), f"{year + (last < first):04d}-{last:02d}", True)]
+
+
+def _year_span(m: re.Match) -> list[DateMention]:
+    """The two months of a span the words give the year of ("between May and November 2023")."""
+    first, last, year = _month(m.group(1)), _month(m.group(2)), int(m.group(3))
+    return [DateMention(m.start(1), m.end(1), m.group(1), f"{year - (first > last):04d}-{first:02d}"),
+            DateMention(m.start(2), m.end(3), m.group(0)[m.start(2) - m.start():], f"{year:04d}-{last:02d}")]
 
 
 def _part_of_year(m: re.Match, today: datetime.date | None) -> DateMention | None:

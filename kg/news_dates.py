@@ -16,7 +16,9 @@ from .dates import SEASONS, DateMention, counted, season_year
 
 # A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
 _FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
-                     r"intending|expects?|(?:un)?likely\s+to|(?:planned|intended|aimed)\s+to)\b", re.I)
+                     r"intending|expects?|(?:un)?likely\s+to|(?:planned|intended|aimed)\s+to"
+                     # a hearing put off to a day: "adjourned the trial until April 2"
+                     r"|(?:adjourned|postponed|deferred)(?=[^.;]{0,40}\b(?:until|till|to)\s))\b", re.I)
 _WEEKDAY = re.compile(r"(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What ends the clause of the future, or makes it past ("the plans were drawn up in March").

@@ -61,6 +61,10 @@ _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers",
 _ONE_PERSON = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
                          r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b(?!\s+of\b)(?=[^.;]*\b(?:killed|"
                          r"wounded|injured|hurt|died|dead)\b)")
+_TOLL = re.compile(r"\b(?:toll|the\s+dead)(?:\s+from\s+[^,.;]{1,40}?)?\s+(?:at|of|to|rose\s+to|climbed\s+to|stood\s+at|reached)\s+$",
+                   re.I)
+_ONE_NOUN = re.compile(_ONE_PERSON.pattern.split("(?!")[0])  # the same person, the verb of harm before it
+_HARMED = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+$", re.I)  # "killing …", "wounding …"
 # Words after "over" that make it part of a verb ("took over two posts"), not a qualifier.
 _OVER_VERB = re.compile(r"\b(?:took|take|takes|taking|taken|handed|hand|hands|handing|turned|turn|turns|fought|won|win|wins|"
                         r"clashed|presided|argued)\s+$", re.I)
@@ -201,7 +205,8 @@ def _scaled(lo: str, hi: str) -> str:
     return f"{lo} {scale}" if scale in _SCALE and len(lo.split()) == 1 else lo
 
 
-_SAME_UNIT = {"lorry": "truck", "lorries": "truck"}  # one unit for one thing, whatever British news calls it
+# one unit for one thing, whatever British news calls it or a drug's maker ("Captagon tablets" are pills)
+_SAME_UNIT = {"lorry": "truck", "lorries": "truck", "tablet": "pill", "tablets": "pill"}
 
 
 def _singular(noun: str) -> str:
@@ -246,7 +251,8 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             money = "$" in m.group("num")
             if (m.group("qual") or "").lower() == "over" and _OVER_VERB.search(text, 0, m.start()):
                 qualifier, start = "exactly", m.start("num")  # "took over two posts"
-            if m.group("num").lower() == "one" and not m.group("qual") and (one := _ONE_PERSON.match(text[m.end():])):
+            one = _ONE_PERSON.match(text[m.end():]) or (_HARMED.search(text[:m.start()]) and _ONE_NOUN.match(text[m.end():]))
+            if m.group("num").lower() == "one" and not m.group("qual") and one:  # "one fighter was killed", "killing one fighter"
                 out.append(QuantityMention(start, m.end() + one.end(), text[start:m.end() + one.end()], "exactly", "person", value=1))
                 continue
             if m.group("num").lower() in ("one", "a dozen") and not m.group("qual"):
@@ -296,8 +302,8 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 elif n and n.group(1) not in _NOT_UNITS:
                     unit = _singular(n.group(1))
                     end += n.end()
-        if unit is None and re.search(r"\b(?:toll|the\s+dead)\s+(?:at|of|to|rose\s+to)\s+$", text[:start], re.I):
-            unit = "person"  # "put the toll at six", "put the dead at seven": a death toll counts people
+        if unit is None and (_TOLL.search(text[:start]) or _HARMED.search(text[:start]) and not _NOUN.match(rest)):
+            unit = "person"  # "put the toll at six", "the toll from the strike rose to 11", "… and wounding two": people
         named = list(_NUMBER_OF.finditer(text, 0, start))
         if unit is None and named and not any(named[-1].end() <= q.start for q in out):
             unit = _singular(named[-1].group(1))  # "the number of trucks … fell from about 200 a day"

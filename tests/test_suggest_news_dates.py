@@ -413,3 +413,18 @@ def test_the_next_morning_is_the_next_day():
 
     text = "On November 2, 2019 the gate was shut and reopened the next morning."
     assert [d.value for d in days_apart(text, None, dates(text, None))] == ["2019-11-03"]
+
+
+def test_a_span_of_months_with_its_year_a_month_of_last_year_and_a_hearing_put_off():
+    def read(text: str, doc_date: str = "2024-03-14") -> list[str]:
+        return [d.value for d in ahead(text, dates(text, doc_date), doc_date)]
+
+    # the year after the second month is the first's too, or the year before where the span crosses New Year
+    assert read("They moved fuel between May and November 2023.") == ["2023-05", "2023-11"]
+    assert read("The road was shut from November to March 2020.") == ["2019-11", "2020-03"]
+    # "March last year", a sentence's first words too
+    assert read("In March last year customs stopped four million pills.") == ["2023-03"]
+    # a hearing adjourned to a day is still to come; a crossing closed until a day is not
+    assert read("The judge adjourned the trial until April 2.") == ["2024-04-02"]
+    assert read("The crossing stayed closed until March 5.") == ["2024-03-05"]
+    assert read("The court adjourned on March 2 after a short session.") == ["2024-03-02"]

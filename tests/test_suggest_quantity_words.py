@@ -196,3 +196,13 @@ def test_a_militias_words_for_its_dead_and_fighters_count_people(text):
 def test_a_fee_at_each_checkpoint_is_per_checkpoint():
     assert read("Drivers said they pay 10,000 dinars at each checkpoint.") == [
         {"value": 10_000, "qualifier": "exactly", "unit": "IQD", "per": "checkpoint"}]
+
+
+def test_the_people_a_verb_of_harm_or_a_toll_counts_and_pills_however_named():
+    assert read("A bomb struck a vehicle, killing one fighter and wounding two.") == [
+        {"value": 1, "qualifier": "exactly", "unit": "person"}, {"value": 2, "qualifier": "exactly", "unit": "person"}]
+    assert read("The death toll from the strike rose to 11, a monitor said.") == [{"value": 11, "qualifier": "exactly", "unit": "person"}]
+    assert read("Customs seized some 3.6 million Captagon tablets.") == [{"value": 3_600_000, "qualifier": "about", "unit": "pill"}]
+    # "one" without a verb of harm before it, or a noun that is no person, is no count of people
+    assert read("One of the trucks was hit.") == []
+    assert read("The strike destroyed one depot and wounded nobody.") == []
