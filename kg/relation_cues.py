@@ -40,8 +40,9 @@ RELATIONS = [
     (r" (?:\w+ )?in (?:holding|controlling|retaining|keeping control of|keeping hold of) (?:the )?", "controls", "ab"),
     (r",? (?:which|that) (?:is|are|was|were) controlled by (?:the )?| (?:is|are|was|were) controlled by (?:the )?"
      r"|,? under the control of (?:the )?|,? (?:(?:which|that) (?:is|are|was|were) )?held by (?:the )?", "controls", "ba"),
-    (r",? (?:(?:which|that|who) (?:is|are) )?(?:a |an )?part of (?:the )?|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?",
-     "partOf", "ab"),
+    # "X, which is part of Y", "X is part of Iraq's Y" (the state's possessive before the body)
+    (r",? (?:(?:which|that|who) )?(?:(?:is|are|was|were) )?(?:a |an )?part of (?:the )?(?:[\w-]+['’]s )?"
+     r"|,? (?:a |an )?(?:unit|branch|wing) of (?:the )?", "partOf", "ab"),
     (r", (?:a|an) [\w ’'-]{0,40}? (?:which|that|who) (?:is|are|was|were) (?:a |an )?part of (?:the )?", "partOf", "ab"),
     # "Kataib Sayyid al-Shuhada, another faction of the Hashd": a faction, brigade or component group of a larger body
     (r", (?:a|an|another) (?:[\w-]+ ){0,2}?(?:faction|brigade|component|constituent group|member group) (?:of|in|within) (?:the )?",

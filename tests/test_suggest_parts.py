@@ -455,6 +455,9 @@ def test_a_route_stretching_across_a_place_and_a_crossing_part_of_a_route(propos
     # a unit part of a force is part of it, not a place a route passes through
     assert facts_of(proposer, "the Quds Force, part of the IRGC", {"Quds Force": "quds-force", "IRGC": "irgc"}) == {
         ("quds-force", "partOf", "irgc")}
+    # told with its verb, and with the state's possessive before the body
+    text = "The Quds Force is part of Iran's IRGC."
+    assert facts_of(proposer, text, {"Quds Force": "quds-force", "Iran": "iran", "IRGC": "irgc"}) == {("quds-force", "partOf", "irgc")}
 
 
 def test_a_country_adjective_and_a_title_before_a_new_name_are_not_part_of_it():
