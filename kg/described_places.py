@@ -55,7 +55,6 @@ _DESCRIBED = re.compile(rf"(?:\b(?P<open>{_OPEN})\s+)?(?P<words>(?:(?:{_QUALIFIE
                         rf"\b(?:{_HEAD}))\s+(?P<placed>{_PLACED})\s+(?:the\s+)?$", re.I)
 _LEADING = re.compile(r"^(?:(?:of|the)\s+)+", re.I)  # "of the" that a qualifier's words cannot open with
 _NOT_PLACED = re.compile(r"^(?:road|roads|highway|route|way)\s+(?:to|from)\b", re.I)  # "the road to al-Qaim"
-_ANCHORS = (LB + "Place",)
 _DISTANCE = re.compile(r"\s+(?:(?:just|about|some|roughly|around|[\d.]+\s*(?:km|kilometres|kilometers|miles)|\([^()]{1,20}\))\s+)+"
                        r"(?=(?:north|south|east|west))", re.I)
 _COUNTS = ("two", "three", "four", "five", "several")
@@ -72,7 +71,7 @@ def described_places(proposer: Proposer, text: str, nodes: list[Node], document:
     is_a = proposer.ontology.is_subclass
     out_nodes, facts = [], []
     for place in nodes:
-        if place.kind in ("demonym", "unsure") or not any(proposer.ontology.is_subclass(place.type, a) for a in _ANCHORS):
+        if place.kind in ("demonym", "unsure") or not is_a(place.type, LB + "Place"):
             continue
         m = _DESCRIBED.search(text[max(0, place.start - 160):place.start])
         if m is None:

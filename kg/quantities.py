@@ -58,12 +58,11 @@ _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers",
             "farmers", "shepherds", "merchants", "couriers", "lawmakers", "diplomats", "engineers", "contractors",
             "martyrs", "mujahideen", "hostages", "hauliers", "truckers", "analysts"}
 # One of the people an event killed or hurt ("one guard was killed"): "one" counts only then.
-_ONE_PERSON = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
-                         r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b(?!\s+of\b)(?=[^.;]*\b(?:killed|"
-                         r"wounded|injured|hurt|died|dead)\b)")
+_ONE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
+                       r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b")
+_ONE_PERSON = re.compile(_ONE_NOUN.pattern + r"(?!\s+of\b)(?=[^.;]*\b(?:killed|wounded|injured|hurt|died|dead)\b)")
 _TOLL = re.compile(r"\b(?:toll|the\s+dead)(?:\s+from\s+[^,.;]{1,40}?)?\s+(?:at|of|to|rose\s+to|climbed\s+to|stood\s+at|reached)\s+$",
                    re.I)
-_ONE_NOUN = re.compile(_ONE_PERSON.pattern.split("(?!")[0])  # the same person, the verb of harm before it
 _HARMED = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+$", re.I)  # "killing …", "wounding …"
 # Words after "over" that make it part of a verb ("took over two posts"), not a qualifier.
 _OVER_VERB = re.compile(r"\b(?:took|take|takes|taking|taken|handed|hand|hands|handing|turned|turn|turns|fought|won|win|wins|"
@@ -209,6 +208,12 @@ def _scaled(lo: str, hi: str) -> str:
 _SAME_UNIT = {"lorry": "truck", "lorries": "truck", "tablet": "pill", "tablets": "pill"}
 
 
+def _one_person(text: str, m: re.Match) -> re.Match | None:
+    """The person after "one" an event harmed: "one fighter was killed", "killing one fighter" (the verb before it)."""
+    after = text[m.end():]
+    return _ONE_PERSON.match(after) or (_ONE_NOUN.match(after) if _HARMED.search(text[:m.start()]) else None)
+
+
 def _singular(noun: str) -> str:
     if noun in _PERSONS or noun + "s" in _PERSONS or noun in ("man", "woman", "child", "person"):  # "at least one fighter"
         return "person"
@@ -251,8 +256,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             money = "$" in m.group("num")
             if (m.group("qual") or "").lower() == "over" and _OVER_VERB.search(text, 0, m.start()):
                 qualifier, start = "exactly", m.start("num")  # "took over two posts"
-            one = _ONE_PERSON.match(text[m.end():]) or (_HARMED.search(text[:m.start()]) and _ONE_NOUN.match(text[m.end():]))
-            if m.group("num").lower() == "one" and not m.group("qual") and one:  # "one fighter was killed", "killing one fighter"
+            if m.group("num").lower() == "one" and not m.group("qual") and (one := _one_person(text, m)):
                 out.append(QuantityMention(start, m.end() + one.end(), text[start:m.end() + one.end()], "exactly", "person", value=1))
                 continue
             if m.group("num").lower() in ("one", "a dozen") and not m.group("qual"):

@@ -236,8 +236,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         references += descriptions(text, nodes + references, salience)
         references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
         places, placed = described_places(proposer, text, nodes + references, doc.id)  # in place of the towns they lie by
-        anchors = {p.end for p in places}
-        nodes, references = [n for n in nodes if n.end not in anchors], [n for n in references if n.end not in anchors] + places
+        anchors = {proposer.described[p.id] for p in places}
+        nodes, references = [n for n in nodes if n not in anchors], [n for n in references if n not in anchors] + places
         salience.named(nodes)
         day_known = doc.date is not None or doc.earliest_date is not None
         dates = [d for d in ahead(text, find_dates(text, doc.date), doc.date) if day_known or not d.value.startswith("--")]
