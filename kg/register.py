@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .corpus import Document
@@ -28,6 +29,7 @@ class Entity:
     proposal: object = None  # why `kg suggest` proposed the entry, until a curator reviews it
 
 
+@cache  # the register's names are more than the re module's own cache holds
 def mention_pattern(name: str) -> re.Pattern[str]:
     """A whole-word, case-sensitive match of a name in a text."""
     return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
@@ -38,7 +40,8 @@ def mention_spans(entities: dict[str, Entity], text: str) -> list[tuple[int, int
     found = []
     for ent in entities.values():
         for name in {ent.label, *ent.aliases}:
-            found.extend((m.start(), m.end(), ent.id) for m in mention_pattern(name).finditer(text))
+            if name in text:  # most names are not in a given sentence: a plain search says so before the pattern does
+                found.extend((m.start(), m.end(), ent.id) for m in mention_pattern(name).finditer(text))
     taken: list[tuple[int, int, str]] = []
     for start, end, ent_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
         if not any(start < e and s < end for s, e, _ in taken):

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .yamlio import parse
 
 RECORD = Path(__file__).with_name("rule_record.yaml")
 KINDS = ("registered", "new entry")  # a fact between register entries only; a fact involving an entry drafted as new
@@ -119,7 +120,7 @@ def load_record(path: Path | None = None) -> Trust:
     path = path or RECORD
     if not path.is_file():
         return Trust()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = parse(path.read_text(encoding="utf-8")) or {}
     rules: dict[str, dict[str, Record]] = {}
     for rule, kinds in (data.get("rules") or {}).items():
         try:

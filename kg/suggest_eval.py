@@ -51,7 +51,7 @@ from .rule_trust import SEEN_WEIGHT, THRESHOLD, Trust, counts_by_rule, kind_of, 
 from .rule_trust import key as trust_key
 from .statements import EntityRef, QuantityValue, Statement, TypedValue, load_statement_file
 from .suggest import suggest
-from .yamlio import load_yaml
+from .yamlio import load_yaml, parse
 
 INPUT_FOLDERS = ("seeds", "statements", "register", "ontology")
 
@@ -308,16 +308,18 @@ def leave_out(inputs: Inputs, source: Layout, doc_id: str, root: Path) -> tuple[
 
 
 def edit_register(layout: Layout, edit) -> None:
-    """Rewrite the register files of a copy of the inputs entry by entry: edit(entry) gives the entry to keep, or None
-    to leave it out; a file left with no entry goes. The register's data files (places, coordinates) stay as they are."""
+    """Rewrite the register files of a copy of the inputs entry by entry: edit(entry) gives the entry to keep (a new
+    mapping where it changes one), or None to leave it out; a file left with no entry goes, one left as it was is not
+    written again. The register's data files (places, coordinates) stay as they are."""
     for path in sorted(layout.register.glob("*.yaml")):
         if path in layout.register_data:
             continue
-        items = [item for item in map(edit, yaml.safe_load(path.read_text(encoding="utf-8")) or []) if item is not None]
-        if items:
-            path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        else:
+        entries = parse(path.read_text(encoding="utf-8")) or []
+        items = [item for item in map(edit, entries) if item is not None]
+        if not items:
             path.unlink()
+        elif items != entries:
+            path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def evaluate(layout: Layout, doc_id: str) -> Score:

@@ -55,6 +55,12 @@ def read_text(path: Path) -> str:
         raise InputError(path, None, f"cannot read: {exc}") from exc
 
 
+def parse(text: str) -> Any:
+    """Plain Python values of a YAML text (safe types only), with libyaml where present: for files the code itself writes
+    and reads again, whose errors need no line."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader: SafeLoader or libyaml's CSafeLoader
+
+
 def load_yaml(path: Path) -> Any:
     """Parse one YAML file into LineDict/LineList trees; syntax errors name file and line."""
     text = read_text(path)
