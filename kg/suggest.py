@@ -5,7 +5,8 @@ spells them (kg.mentions), names the register lacks as new entries with a guesse
 numbers (kg.dates), certainty and modality from cue words (kg.cues), and candidate facts where a cue pattern and the
 ontology agree (kg.propose). A sentence with no candidate fact is drafted with none (`facts: []`, for the curator
 to write) when it reports something about the entities it names (kg.report_cues: declarative, a name, an event or state
-cue); any other sentence is left out. Each fact is compared with what the other documents' reviewed statements
+cue) or states a figure (a sum of money, a rate, a count of trucks, people, goods or attacks: kg.report_cues.figure_cue);
+any other sentence is left out. Each fact is compared with what the other documents' reviewed statements
 say (kg.compare): the same fact (corroboration), another date, number or actor for the same event (disagreement), or
 the year an older statement's day lacked.
 
@@ -95,7 +96,7 @@ from .rank_cues import ranks
 from .reference import Salience, descriptions, set_apart
 from .register import Entity, load_register
 from .repeats import Repeats
-from .report_cues import report_cue
+from .report_cues import figure_cue, report_cue
 from .report_parts import report_parts
 from .restated import restated
 from .route_cues import route_facts
@@ -310,7 +311,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         previous = facts
         timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)
-        if not facts and cue is None:
+        figure = None if facts or cue else figure_cue(text, quantities)  # "Customs receipts there came to 3.2 billion dinars"
+        if not facts and cue is None and figure is None:
             continue
         # a date that gives another document's reviewed statement its year is shown whatever its rule's record
         out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
@@ -318,7 +320,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
         held += len(left_out)
         statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
-                                     left_out, quantities))
+                                     left_out, quantities, figure))
         rules[statements[-1]["id"]] = [f.rule for f in shown]
         statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
@@ -426,7 +428,7 @@ def _unique(facts: list[Proposed]) -> list[Proposed]:
 
 
 def _statement(doc: Document, start: int, text: str, facts: list[Proposed], dates, nodes: list[Node], known: Known,
-               number: int, cue: str | None = None, held: list[Proposed] = (), quantities=()) -> dict:
+               number: int, cue: str | None = None, held: list[Proposed] = (), quantities=(), figure: str | None = None) -> dict:
     cues = read_cues(text)
     item: dict = {"id": f"{doc.id}-{number:03d}", "quote": text}
     occurrence = doc.text.count(text, 0, start + len(text))
@@ -455,6 +457,8 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     elif held:
         why = (f"{len(held)} candidate fact(s) left out, from rules not trusted on new text (kg/rule_record.yaml): its "
                "facts are the curator's to write: ")
+    elif figure:
+        why = f"no fact found, but the sentence states a figure, {figure!r}: its facts are the curator's to write: "
     else:
         why = f"no fact found, but the sentence names entities and says {cue!r}: its facts are the curator's to write: "
     proposal: dict = {

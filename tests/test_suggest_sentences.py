@@ -15,8 +15,9 @@ from kg.errors import InputError, KGError
 from kg.namespaces import LB
 from kg.ontology import load_ontology
 from kg.propose import Node
+from kg.quantities import quantities
 from kg.register import load_register
-from kg.report_cues import report_cue
+from kg.report_cues import figure_cue, report_cue
 from kg.review import Review
 from kg.statements import load_statement_file
 from kg.yamlio import load_yaml
@@ -56,6 +57,46 @@ def test_a_sentence_that_reports_something_about_its_entities(text, names, cue):
 ])
 def test_a_sentence_that_does_not(text, names):
     assert report_cue(text, named(text, *names)) is None
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Customs receipts there came to 3.2 billion dinars for the half-year.", "3.2 billion dinars"),  # money, no name
+    ("About 250 trucks a day cross in each direction, according to a trader.", "About 250 trucks a day"),  # a rate
+    ("Two civilians were reportedly injured.", "Two civilians"),  # people
+    ("Response plan 23 per cent funded.", "23 per cent"),  # a share
+])
+def test_a_sentence_that_states_a_figure(text, figure):
+    assert figure_cue(text, quantities(text, [])) == figure
+
+
+@pytest.mark.parametrize("text", [
+    "Did 300 trucks cross that day?",  # a question
+    "She spoke with three colleagues.",  # a count of nothing the graph measures
+    "The committee met in 2021.",  # no figure
+])
+def test_a_sentence_that_states_none(text):
+    assert figure_cue(text, quantities(text, [])) is None
+
+
+def test_a_figure_with_no_name_and_no_fact_is_drafted_for_the_curator():
+    from pathlib import Path
+
+    from kg.compare import Known
+    from kg.corpus import Document
+    from kg.event_index import EventIndex
+    from kg.paths import PROJECT_ROOT
+    from kg.suggest import make_draft
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    text = ("Customs receipts there came to 3.2 billion dinars for the half-year. "
+            "Journalists were invited to the ceremony.\n")
+    doc = Document("009", "009.txt", Path("009.txt"), text, "", "Test", "news", "Test", [], "2019-10-01")
+    statements = make_draft(doc, ontology, {}, Known(), EventIndex(ontology)).statements
+    assert [s["quote"] for s in statements] == ["Customs receipts there came to 3.2 billion dinars for the half-year."]
+    [drafted] = statements
+    assert drafted["facts"] == [] and "states a figure, '3.2 billion dinars'" in drafted["proposal"]["why"]
+    assert [dict(v) for v in drafted["proposal"]["values"]] == [
+        {"value": 3_200_000_000, "qualifier": "exactly", "unit": "IQD", "verbatim": "3.2 billion dinars"}]
 
 
 @pytest.fixture()
