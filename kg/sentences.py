@@ -15,25 +15,44 @@ class Sentence:
     start: int
     end: int
     text: str
+    listed: bool = False  # a sanctions list's entry: a listed name and its identifiers
 
 
 _segmenter = None
 
+# A sanctions list's entry is one record, though its fields end in full stops: the listed name in capitals, perhaps
+# numbered ("3.1 AL-KUBAISI, Falah Mahdi."), then its identifiers ("a.k.a. Abu Zahra.", "DOB: 02/09/1979.",
+# "Nationality: Iraqi.", "Registration number: 71045 (Baghdad)."). The reasons for the listing ("Reason: …") are prose
+# and stay sentences of their own.
+_LISTED_NAME = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][A-Z’'\-]{2,}\b")
+_FIELD = re.compile(r"^(?:[af]\.k\.a\.|(?:DOB|D\.O\.B\.|POB|Date of birth|Place of birth|Nationality|Citizenship|Address|"
+                    r"Listed on|Date (?:listed|designated)|Designated|Registration (?:number|no\.)|Passport(?: number| no\.)?|"
+                    r"National (?:ID|identification)(?: number| no\.)?|Identification number|Gender|Title|Position|Phone|"
+                    r"Email|Website|Type of entity|Parent company|Subsidiaries|Other information|Group ID|Regime)\s*:)")
+
 
 def sentences(doc: Document) -> list[Sentence]:
-    """The in-scope sentences of a document (pysbd), with their offsets; excluded material is left out."""
+    """The in-scope sentences of a document (pysbd), with their offsets; excluded material is left out. A listed
+    name and the identifiers after it on its line are one sentence (a sanctions list's entry)."""
     global _segmenter
     if _segmenter is None:
         _segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
     text = doc.in_scope_text()
-    out = []
+    out: list[Sentence] = []
+    record = False  # whether the sentence before is a listed name and its identifiers so far
     for seg in _segmenter.segment(text):
         lead = len(seg.sent) - len(seg.sent.lstrip())
         body = seg.sent.strip()
         if not body or not re.search(r"\w", body):
             continue
         start = seg.start + lead
-        out.append(Sentence(start, start + len(body), doc.text[start:start + len(body)]))
+        listed = record and _FIELD.match(body) and "\n" not in text[out[-1].end:start]
+        if listed:
+            start = out.pop().start
+        else:
+            record = bool(_LISTED_NAME.match(body)) and len(body) <= 80
+        end = seg.start + lead + len(body)
+        out.append(Sentence(start, end, doc.text[start:end], bool(listed)))
     return out
 
 

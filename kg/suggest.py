@@ -5,10 +5,10 @@ spells them (kg.mentions), names the register lacks as new entries with a guesse
 numbers (kg.dates), certainty and modality from cue words (kg.cues), and candidate facts where a cue pattern and the
 ontology agree (kg.propose). A sentence with no candidate fact is drafted with none (`facts: []`, for the curator
 to write) when it reports something about the entities it names (kg.report_cues: declarative, a name, an event or state
-cue) or states a figure (a sum of money, a rate, a count of trucks, people, goods or attacks: kg.report_cues.figure_cue);
-any other sentence is left out. Each fact is compared with what the other documents' reviewed statements
-say (kg.compare): the same fact (corroboration), another date, number or actor for the same event (disagreement), or
-the year an older statement's day lacked.
+cue), states a figure (a sum of money, a rate, a count of trucks, people, goods or attacks: kg.report_cues.figure_cue)
+or is a sanctions list's entry (kg.sentences); any other sentence is left out. Each fact is compared with what the
+other documents' reviewed statements say (kg.compare): the same fact (corroboration), another date, number or actor for
+the same event (disagreement), or the year an older statement's day lacked.
 
 Nothing here is published: `kg build` refuses a proposal until a curator has reviewed it (`kg review`).
 """
@@ -312,7 +312,12 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)
         figure = None if facts or cue else figure_cue(text, quantities)  # "Customs receipts there came to 3.2 billion dinars"
-        if not facts and cue is None and figure is None:
+        drafted_for = None
+        if figure is not None:
+            drafted_for = f"the sentence states a figure, {figure!r}"
+        elif not facts and cue is None and sent.listed:  # "AL-KUBAISI, Falah Mahdi. a.k.a. Abu Zahra. DOB: 02/09/1979."
+            drafted_for = "the sentence is a sanctions list's entry, a listed name and its identifiers"
+        if not facts and cue is None and drafted_for is None:
             continue
         # a date that gives another document's reviewed statement its year is shown whatever its rule's record
         out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
@@ -320,7 +325,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
         held += len(left_out)
         statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
-                                     left_out, quantities, figure))
+                                     left_out, quantities, drafted_for))
         rules[statements[-1]["id"]] = [f.rule for f in shown]
         statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
@@ -428,7 +433,8 @@ def _unique(facts: list[Proposed]) -> list[Proposed]:
 
 
 def _statement(doc: Document, start: int, text: str, facts: list[Proposed], dates, nodes: list[Node], known: Known,
-               number: int, cue: str | None = None, held: list[Proposed] = (), quantities=(), figure: str | None = None) -> dict:
+               number: int, cue: str | None = None, held: list[Proposed] = (), quantities=(), drafted_for: str | None = None
+               ) -> dict:
     cues = read_cues(text)
     item: dict = {"id": f"{doc.id}-{number:03d}", "quote": text}
     occurrence = doc.text.count(text, 0, start + len(text))
@@ -457,8 +463,8 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     elif held:
         why = (f"{len(held)} candidate fact(s) left out, from rules not trusted on new text (kg/rule_record.yaml): its "
                "facts are the curator's to write: ")
-    elif figure:
-        why = f"no fact found, but the sentence states a figure, {figure!r}: its facts are the curator's to write: "
+    elif drafted_for:
+        why = f"no fact found, but {drafted_for}: its facts are the curator's to write: "
     else:
         why = f"no fact found, but the sentence names entities and says {cue!r}: its facts are the curator's to write: "
     proposal: dict = {

@@ -99,6 +99,22 @@ def test_a_figure_with_no_name_and_no_fact_is_drafted_for_the_curator():
         {"value": 3_200_000_000, "qualifier": "exactly", "unit": "IQD", "verbatim": "3.2 billion dinars"}]
 
 
+def test_a_sanctions_lists_entry_is_drafted_whole_for_the_curator():
+    from pathlib import Path
+
+    from kg.compare import Known
+    from kg.corpus import Document
+    from kg.event_index import EventIndex
+    from kg.paths import PROJECT_ROOT
+    from kg.suggest import make_draft
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    entry = "3.2 ZANBARI, Nizar Khalil. DOB: 11/11/1984. Nationality: Syrian."
+    doc = Document("009", "009.txt", Path("009.txt"), entry + "\n", "", "Test", "news", "Test", [], "2022-12-08")
+    [drafted] = make_draft(doc, ontology, {}, Known(), EventIndex(ontology)).statements
+    assert drafted["quote"] == entry and "a sanctions list's entry" in drafted["proposal"]["why"]
+
+
 @pytest.fixture()
 def unfinished(project_copy):
     """The test document with a draft whose statement 005-004 has its facts left to the curator."""

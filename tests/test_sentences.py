@@ -1,0 +1,36 @@
+"""A document's sentences (kg.sentences): pySBD's segments, a sanctions list's entry kept whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.corpus import Document
+from kg.sentences import sentences
+
+
+def _of(text: str) -> list[str]:
+    doc = Document("009", "009.txt", Path("009.txt"), text, "", "Test", "news", "Test", [], "2022-12-08")
+    return [s.text for s in sentences(doc)]
+
+
+def test_a_listed_name_and_its_identifiers_are_one_sentence_its_reason_another():
+    text = ("3.1 ZANBARI, Falah Mahdi. a.k.a. (1) Abu Zahra (2) Falah al-Zanbari. DOB: 02/09/1979. Nationality: Iraqi. "
+            "Reason: A finance official of the Qarya Brigade. He is believed to take about US$300 per truck.\n")
+    assert _of(text) == [
+        "3.1 ZANBARI, Falah Mahdi. a.k.a. (1) Abu Zahra (2) Falah al-Zanbari. DOB: 02/09/1979. Nationality: Iraqi.",
+        "Reason: A finance official of the Qarya Brigade.",
+        "He is believed to take about US$300 per truck.",
+    ]
+
+
+def test_a_firms_entry_too():
+    text = "QARYA LAND TRANSPORT COMPANY LLC. Registration number: 71045 (Baghdad). Address: Qarya, Iraq.\n"
+    assert _of(text) == [text.strip()]
+
+
+def test_what_is_not_an_identifier_stays_apart():
+    text = ("4.1 ZANBARI, Haidar Kareem. The entry is amended to add the alias Abu Mujtaba.\n\n"
+            "The office moved in 2022. Address: Qarya, Iraq.\n\n"
+            "SALEH, Omar.\nDOB: 01/01/1980.\n")
+    assert _of(text) == ["4.1 ZANBARI, Haidar Kareem.", "The entry is amended to add the alias Abu Mujtaba.",
+                         "The office moved in 2022.", "Address: Qarya, Iraq.", "SALEH, Omar.", "DOB: 01/01/1980."]
