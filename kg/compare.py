@@ -48,10 +48,13 @@ class Known:
 
     def __init__(self):
         self.by_subject_property: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        self.asserted: set[str] = set()  # the statements that say their facts happened or hold (not planned, denied, …)
 
     def add(self, stmt: Statement) -> None:
         for fact in stmt.facts:
             self.by_subject_property[(fact.subject, fact.property.name)].append((object_key(fact.object), stmt.id))
+        if stmt.modality == "asserted":
+            self.asserted.add(stmt.id)
 
 
 def compare(facts, known: Known) -> dict[str, list[str]]:

@@ -58,6 +58,7 @@ from .garrisons import garrisons
 from .goods_examples import goods_examples
 from .handed_control import handed_control
 from .influence_cues import dominant_forces, influence_facts
+from .known_relations import known_pairs, known_relations
 from .label_words import described
 from .last_stands import last_stands
 from .linked_places import linked_places
@@ -225,6 +226,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     timeline = Timeline()  # the dates the text has given so far
     routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
     stops = RouteStops(proposer, known)  # the order of each named route's stops over the document
+    pairs = known_pairs(known)  # the reviewed facts between two entities, which a sentence naming both may say again
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
@@ -275,7 +277,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
         facts += tolls(timeline, text, quantities, bool(dates))
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
-        facts += coordinated_passives(proposer, text, nodes)
+        facts += coordinated_passives(proposer, text, nodes) + known_relations(proposer, pairs, known.asserted, text, nodes)
         facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
