@@ -42,19 +42,16 @@ def test_a_standing_relation_is_said_again_with_a_word_of_it(ontology):
     assert found == {("zanbar-brigade", "controls", "qarya-crossing")}
 
 
-def test_what_another_source_only_plans_is_not_said_again(ontology):
-    assert said_again(ontology, "Zanbar Brigade men now guard the Qarya crossing.",
-                      {"Zanbar Brigade": "zanbar-brigade", "Qarya crossing": "qarya-crossing"}) == set()
+BOTH = {"Zanbar Brigade": "zanbar-brigade", "Qarya crossing": "qarya-crossing"}
 
 
-def test_a_relation_whose_words_say_little_else_is_not_proposed(ontology):
-    assert said_again(ontology, "Traders near the Qarya crossing say Qarya was quiet.",
-                      {"Qarya crossing": "qarya-crossing", "Qarya": "qarya"}) == set()
-
-
-def test_naming_both_without_a_word_of_the_relation_says_nothing_of_it(ontology):
-    assert said_again(ontology, "Zanbar Brigade fighters were seen near the Qarya crossing on Monday.",
-                      {"Zanbar Brigade": "zanbar-brigade", "Qarya crossing": "qarya-crossing"}) == set()
+@pytest.mark.parametrize("text, names", [
+    ("Zanbar Brigade men now guard the Qarya crossing.", BOTH),  # what another source only plans (003-021)
+    ("Traders near the Qarya crossing say Qarya was quiet.", {"Qarya crossing": "qarya-crossing", "Qarya": "qarya"}),  # "near"
+    ("Zanbar Brigade fighters were seen near the Qarya crossing on Monday.", BOTH),  # no word of the relation
+])
+def test_a_sentence_that_names_both_and_does_not_say_the_relation_again(ontology, text, names):
+    assert said_again(ontology, text, names) == set()
 
 
 def test_an_event_and_the_thing_in_one_of_its_roles(ontology):
