@@ -11,6 +11,7 @@ year; "later this year" and "the first nine months of the year" are spans of the
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass, replace
@@ -42,6 +43,8 @@ _DATE_FORMS = [
                              r"(?!\s+of\b)|\b([QH])([1-4])\s+((?:19|20)\d{2})\b", re.I)),
     # a day as an ordinal word, as speech gives it: "on the eighth of September", "the twenty-first of March, 2019"
     ("ordinal", re.compile(rf"\b(?:the\s+)?({_ORDINAL_WORDS})\s+of\s+({_MONTH})(?:,?\s+(\d{{4}}))?(?:\b|(?<=\.))")),
+    # the first or last day of a month: "on the last day of September 2019"
+    ("month-day", re.compile(rf"\b(?:the\s+)?([Ff]irst|[Ll]ast)\s+day\s+of\s+({_MONTH})(?:,?\s+(\d{{4}}))?(?:\b|(?<=\.))")),
     # two months of a span with the year after the second, "between May and November 2023", "from March to May 2022":
     # both of that year, the first of the year before where it comes later in the year ("from November to March 2020")
     ("m-span-y", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+({_MONTH})\s+(?:and|to|until|through)\s+({_MONTH}),?\s+(\d{{4}})\b")),
@@ -62,7 +65,7 @@ _DATE_FORMS = [
     ("m-span", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_PART}({_MONTH})\s+(?:and|to|until|through)\s+{_PART}({_MONTH})"
                           r"(?:\b|(?<=\.))(?!\s+\d)")),
     # a month with the word before it that makes it a time, a sentence's first too ("In April, the Treasury …")
-    ("m", re.compile(rf"\b(?:[Ii]n|of|since|until|by|end of|beginning of)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)"
+    ("m", re.compile(rf"\b(?:[Ii]n|of|since|until|by|end of|beginning of|[Ff]rom|through)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)"
                      rf"|\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     # a year, or part of one ("by mid-2025"), not a number's digits nor a span ("2019-2020")
     ("y", re.compile(r"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\d,.$-]))\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),
@@ -313,6 +316,18 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
                 value, inferred = f"--{month:02d}-{day:02d}", False
             else:
                 value, inferred = datetime.date(_infer_year(month, day, today), month, day).isoformat(), True
+        elif kind == "month-day":  # the first or last day of a month, in the year given or inferred
+            month = _month(g[1])
+            year = int(g[2]) if g[2] else None
+            day = 1 if g[0].lower() == "first" else calendar.monthrange(year or (today.year if today else 2001), month)[1]
+            if year is not None:
+                value, inferred = datetime.date(year, month, day).isoformat(), False
+            elif today is None:
+                value, inferred = f"--{month:02d}-{day:02d}", False
+            else:
+                year = _infer_year(month, day, today)
+                day = 1 if day == 1 else calendar.monthrange(year, month)[1]
+                value, inferred = datetime.date(year, month, day).isoformat(), True
         elif kind == "mddy":  # two days of a month: the month is what one date can say, the later day its end
             last = datetime.date(int(g[2]), _month(g[0]), int(g[1])).isoformat()
             return DateMention(m.start(), m.end(), words, last[:7], False, last)

@@ -102,11 +102,12 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def date_property(text: str, date: DateMention) -> str:
-    """How a date dates its event: "by September", "by mid-2025", "by the end of October", "before the end of the year" is its deadline
+    """How a date dates its event: "by September", "by mid-2025", "by the end of October", "before the end of the year",
+    "through June" is its deadline
     (dateNotAfter); "since the start of the year" where what it counts began (dateNotBefore); any other the time it
     happened."""
     before = text[:date.start]
-    if re.search(r"\bby\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", before) or re.match(r"by\s", date.words) \
+    if re.search(r"\b(?:by|through)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", before) or re.match(r"(?:by|through)\s", date.words) \
             or (re.search(r"\bbefore\s+the\s+$", before) and re.match(r"(?:end|close)\b", date.words, re.I)):
         return "dateNotAfter"
     if re.search(r"\bsince\s+the\s+$", before) and re.match(r"(?:start|beginning|turn)\b", date.words, re.I):

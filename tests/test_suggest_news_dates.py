@@ -236,9 +236,20 @@ def test_a_date_after_by_is_the_events_deadline(proposer):
     ("The brigade moved to al-Qaim in mid-August, residents said.", "2022-09-20", ["2022-08"]),
     ("The commission plans to install scanners by mid-2025.", "2024-06-01", ["2025"]),
     ("The militia is likely to keep its positions through the elections in October.", "2021-06-14", ["2021-10"]),
+    ("The ministry plans to bring the trade under a formal contract from July.", "2023-05-18", ["2023-07"]),
+    ("Buyers should expect prices to stay above 8,500 pounds a litre through June.", "2023-05-18", ["2023-06"]),
+    ("The crossing reopened on the last day of September 2019.", "2023-06-06", ["2019-09-30"]),
+    ("The gate closed on the last day of February and opened on the first day of March.", "2024-05-01",
+     ["2024-02-29", "2024-03-01"]),
 ])
 def test_months_and_years_as_news_writes_them(text, doc_date, expected):
     assert [d.value for d in ahead(text, dates(text, doc_date), doc_date)] == expected
+
+
+def test_through_a_month_is_a_deadline_from_a_month_a_date():
+    text = "Prices will stay high through June, and a new contract applies from July."
+    through, start = ahead(text, dates(text, "2023-05-18"), "2023-05-18")
+    assert (date_property(text, through), date_property(text, start)) == ("dateNotAfter", "date")
 
 
 def test_a_deadline_at_part_of_a_year_bounds_it():
