@@ -583,6 +583,7 @@ def test_search_box_suggests_as_one_types_and_opens_the_entity(page: Page):
     page.goto("/")
     box = page.get_by_test_id("search-box")
     box.press_sequentially("Kataeb", delay=40)  # a transliteration the register's label does not use
+    expect(page.get_by_test_id("suggestions")).to_have_attribute("data-query", "Kataeb")  # the answer to the whole text
     suggestions = page.get_by_test_id("suggestion")
     expect(suggestions.first).to_be_visible()
     expect(suggestions.first).to_contain_text("Kataib Hezbollah")
@@ -591,10 +592,24 @@ def test_search_box_suggests_as_one_types_and_opens_the_entity(page: Page):
     expect(page.get_by_test_id("label")).to_have_text("Kataib Hezbollah")
 
 
+def test_enter_before_the_suggestions_for_the_whole_text_arrive_searches_that_text(page: Page):
+    """The suggestions shown are those of an earlier text ("Kataib") until the answer for the current one arrives: Enter
+    then searches the text typed, not the suggestion chosen among the earlier ones."""
+    page.goto("/")
+    box = page.get_by_test_id("search-box")
+    box.press_sequentially("Kataib", delay=40)
+    expect(page.get_by_test_id("suggestions")).to_have_attribute("data-query", "Kataib")
+    box.press("ArrowDown")
+    box.press_sequentially(" Sayyid", delay=0)  # Enter comes before the pause after typing that asks again
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/search\?q=Kataib\+Sayyid$"))
+
+
 def test_search_box_is_driven_by_the_keyboard_from_any_page(page: Page):
     page.goto("/id/document/002")
     box = page.get_by_test_id("search-box")
     box.press_sequentially("Hizballah", delay=40)
+    expect(page.get_by_test_id("suggestions")).to_have_attribute("data-query", "Hizballah")
     expect(page.get_by_test_id("suggestion").first).to_contain_text("Hezbollah")
     box.press("ArrowDown")
     expect(page.get_by_test_id("suggestion").first).to_have_attribute("aria-selected", "true")

@@ -1,5 +1,6 @@
 // The search box of every page: suggestions (entities and documents) from /search/suggest as one types;
-// arrow keys move through them, Enter opens the one chosen (or the results page), Escape closes them.
+// arrow keys move through them, Enter opens the one chosen (or the results page, while the suggestions shown are still
+// those of an earlier text), Escape closes them.
 (function () {
   "use strict";
   const input = document.querySelector("header.site form.search input[name=q]");
@@ -25,8 +26,11 @@
     all.forEach((a, i) => a.setAttribute("aria-selected", String(i === chosen)));
   }
 
-  function show(items) {
+  // items: the suggestions for the text q; the list says which text it answers (data-query), so that Enter does not
+  // open a suggestion for an earlier text while the answer for the current one is still on its way
+  function show(items, q) {
     list.replaceChildren();
+    list.dataset.query = q;
     chosen = -1;
     for (const item of items) {
       const li = document.createElement("li");
@@ -48,13 +52,13 @@
   async function ask() {
     const q = input.value;
     const mine = ++asked;
-    if (!q.trim()) { show([]); return; }
+    if (!q.trim()) { show([], q); return; }
     try {
       const response = await fetch(input.dataset.suggest + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } });
       if (!response.ok || mine !== asked) return;
-      show(await response.json());
+      show(await response.json(), q);
     } catch (e) {
-      show([]);  // no suggestions; the form still searches
+      show([], q);  // no suggestions; the form still searches
     }
   }
 
@@ -64,12 +68,12 @@
       if (list.hidden) return;
       event.preventDefault();
       choose(chosen + (event.key === "ArrowDown" ? 1 : -1));
-    } else if (event.key === "Enter" && chosen >= 0) {
+    } else if (event.key === "Enter" && chosen >= 0 && list.dataset.query === input.value) {
       event.preventDefault();
       window.location.href = links()[chosen].href;
     } else if (event.key === "Escape") {
-      show([]);
+      show([], input.value);
     }
   });
-  document.addEventListener("click", (event) => { if (!list.contains(event.target) && event.target !== input) show([]); });
+  document.addEventListener("click", (event) => { if (!list.contains(event.target) && event.target !== input) show([], input.value); });
 })();
