@@ -48,13 +48,18 @@ class Known:
 
     def __init__(self):
         self.by_subject_property: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        self.asserted: set[str] = set()  # the statements that say their facts happened or hold (not planned, denied, …)
+        # (subject, object) -> [(property, statement id)] of the statements that say their facts happened or hold (not
+        # what they plan, predict or deny): what a sentence naming both may say again (kg.known_relations)
+        self.asserted_between: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
 
     def add(self, stmt: Statement) -> None:
         for fact in stmt.facts:
-            self.by_subject_property[(fact.subject, fact.property.name)].append((object_key(fact.object), stmt.id))
-        if stmt.modality == "asserted":
-            self.asserted.add(stmt.id)
+            self.add_fact(fact.subject, fact.property.name, object_key(fact.object), stmt.id, stmt.modality == "asserted")
+
+    def add_fact(self, subject: str, prop: str, obj: str, stmt_id: str, asserted: bool = True) -> None:
+        self.by_subject_property[(subject, prop)].append((obj, stmt_id))
+        if asserted:
+            self.asserted_between[(subject, obj)].append((prop, stmt_id))
 
 
 def compare(facts, known: Known) -> dict[str, list[str]]:

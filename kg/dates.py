@@ -318,16 +318,16 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
                 value, inferred = datetime.date(_infer_year(month, day, today), month, day).isoformat(), True
         elif kind == "month-day":  # the first or last day of a month, in the year given or inferred
             month = _month(g[1])
-            year = int(g[2]) if g[2] else None
-            day = 1 if g[0].lower() == "first" else calendar.monthrange(year or (today.year if today else 2001), month)[1]
-            if year is not None:
-                value, inferred = datetime.date(year, month, day).isoformat(), False
+
+            def day_of(year: int) -> int:
+                return calendar.monthrange(year, month)[1] if g[0].lower() == "last" else 1
+            if g[2]:
+                value, inferred = datetime.date(int(g[2]), month, day_of(int(g[2]))).isoformat(), False
             elif today is None:
-                value, inferred = f"--{month:02d}-{day:02d}", False
+                value, inferred = f"--{month:02d}-{day_of(2001):02d}", False  # no year: February's last day as most years
             else:
-                year = _infer_year(month, day, today)
-                day = 1 if day == 1 else calendar.monthrange(year, month)[1]
-                value, inferred = datetime.date(year, month, day).isoformat(), True
+                year = _infer_year(month, day_of(today.year), today)
+                value, inferred = datetime.date(year, month, day_of(year)).isoformat(), True
         elif kind == "mddy":  # two days of a month: the month is what one date can say, the later day its end
             last = datetime.date(int(g[2]), _month(g[0]), int(g[1])).isoformat()
             return DateMention(m.start(), m.end(), words, last[:7], False, last)

@@ -18,7 +18,6 @@ predicts, recommends or denies.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from .compare import Known
 from .namespaces import LB
@@ -49,19 +48,8 @@ EVENT_ROLES = frozenset({"agent", "perpetrator", "hit", "target", "location", "n
 _IN_PLACE = re.compile(r"\s*(?:,|\b(?:in|inside)\b)[^.;]{0,30}$")  # "al-Qaim, in Anbar", "Albu Kamal in Deir ez-Zor"
 
 
-def known_pairs(known: Known) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """The reviewed facts between two entities: (subject, object) -> [(property, statement id), ...]."""
-    pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for (subject, prop), objects in known.by_subject_property.items():
-        for obj, stmt_id in objects:
-            pairs[(subject, obj)].append((prop, stmt_id))
-    return pairs
-
-
-def known_relations(proposer: Proposer, pairs: dict[tuple[str, str], list[tuple[str, str]]], asserted: set[str], text: str,
-                    nodes: list[Node]) -> list[Proposed]:
-    """The reviewed facts between two register entries the sentence names that it says again (of the statements in
-    asserted, those that say their facts happened or hold)."""
+def known_relations(proposer: Proposer, known: Known, text: str, nodes: list[Node]) -> list[Proposed]:
+    """The asserted reviewed facts between two register entries the sentence names that it says again."""
     linked = [n for n in nodes if n.kind == "linked"]
     out: list[Proposed] = []
     for a in linked:
@@ -69,9 +57,7 @@ def known_relations(proposer: Proposer, pairs: dict[tuple[str, str], list[tuple[
         for b in linked:
             if b.id == a.id:
                 continue
-            for prop, stmt_id in pairs.get((a.id, b.id), ()):
-                if stmt_id not in asserted:
-                    continue  # what another source only plans, predicts, denies or hedges is not a fact to say again
+            for prop, stmt_id in known.asserted_between.get((a.id, b.id), ()):
                 if event and prop in EVENT_ROLES:
                     why = f"the sentence names the event and its {prop}"
                 elif prop == "locatedIn" and a.end <= b.start and _IN_PLACE.match(text[a.end:b.start] + " "):

@@ -46,13 +46,13 @@ def sentences(doc: Document) -> list[Sentence]:
         if not body or not re.search(r"\w", body):
             continue
         start = seg.start + lead
-        listed = record and _FIELD.match(body) and "\n" not in text[out[-1].end:start]
+        listed = record and bool(_FIELD.match(body)) and "\n" not in text[out[-1].end:start]
         if listed:
             start = out.pop().start
         else:
             record = bool(_LISTED_NAME.match(body)) and len(body) <= 80
         end = seg.start + lead + len(body)
-        out.append(Sentence(start, end, doc.text[start:end], bool(listed)))
+        out.append(Sentence(start, end, doc.text[start:end], listed))
     return out
 
 

@@ -58,7 +58,7 @@ from .garrisons import garrisons
 from .goods_examples import goods_examples
 from .handed_control import handed_control
 from .influence_cues import dominant_forces, influence_facts
-from .known_relations import known_pairs, known_relations
+from .known_relations import known_relations
 from .label_words import described
 from .last_stands import last_stands
 from .linked_places import linked_places
@@ -226,7 +226,6 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     timeline = Timeline()  # the dates the text has given so far
     routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
     stops = RouteStops(proposer, known)  # the order of each named route's stops over the document
-    pairs = known_pairs(known)  # the reviewed facts between two entities, which a sentence naming both may say again
     for sent in sentences(doc):
         text = sent.text
         inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
@@ -277,7 +276,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
         facts += tolls(timeline, text, quantities, bool(dates))
         facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
-        facts += coordinated_passives(proposer, text, nodes) + known_relations(proposer, pairs, known.asserted, text, nodes)
+        facts += coordinated_passives(proposer, text, nodes) + known_relations(proposer, known, text, nodes)
         facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
         facts = _unique(facts)
         facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
@@ -313,14 +312,15 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         previous = facts
         timeline.add(dates, facts, proposer.types)
         cue = None if facts else report_cue(text, nodes)
-        figure = None if facts or cue else figure_cue(text, quantities)  # "Customs receipts there came to 3.2 billion dinars"
         drafted_for = None
-        if figure is not None:
-            drafted_for = f"the sentence states a figure, {figure!r}"
-        elif not facts and cue is None and sent.listed:  # "AL-KUBAISI, Falah Mahdi. a.k.a. Abu Zahra. DOB: 02/09/1979."
-            drafted_for = "the sentence is a sanctions list's entry, a listed name and its identifiers"
-        if not facts and cue is None and drafted_for is None:
-            continue
+        if not facts and cue is None:
+            figure = figure_cue(text, quantities)  # "Customs receipts there came to 3.2 billion dinars"
+            if figure is not None:
+                drafted_for = f"the sentence states a figure, {figure!r}"
+            elif sent.listed:  # "AL-KUBAISI, Falah Mahdi. a.k.a. Abu Zahra. DOB: 02/09/1979."
+                drafted_for = "the sentence is a sanctions list's entry, a listed name and its identifiers"
+            else:
+                continue
         # a date that gives another document's reviewed statement its year is shown whatever its rule's record
         out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
                and not _backed(f, known)}

@@ -7,7 +7,7 @@ import pytest
 
 from kg.compare import Known
 from kg.event_index import EventIndex
-from kg.known_relations import known_pairs, known_relations
+from kg.known_relations import known_relations
 from kg.namespaces import LB
 from kg.ontology import load_ontology
 from kg.paths import PROJECT_ROOT
@@ -29,11 +29,10 @@ def ontology():
 def said_again(ontology, text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
     known = Known()
     for subject, prop, obj, stmt_id in KNOWN:
-        known.by_subject_property[(subject, prop)].append((obj, stmt_id))
-    known.asserted |= ASSERTED
+        known.add_fact(subject, prop, obj, stmt_id, stmt_id in ASSERTED)
     proposer = Proposer(ontology, {k: LB + v for k, v in TYPES.items()}, EventIndex(ontology))
     nodes = [Node(text.index(w), text.index(w) + len(w), ent, LB + TYPES[ent], w) for w, ent in names.items()]
-    return {(f.subject, f.property, f.object) for f in known_relations(proposer, known_pairs(known), known.asserted, text, nodes)}
+    return {(f.subject, f.property, f.object) for f in known_relations(proposer, known, text, nodes)}
 
 
 def test_a_standing_relation_is_said_again_with_a_word_of_it(ontology):
