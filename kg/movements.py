@@ -46,7 +46,7 @@ def movement_roles(proposer: Proposer, text: str, nodes: list[Node], facts: list
         return []
     move, verb = moves[0], verbs[0]
     ev = Node(verb.start(), verb.end(), move, proposer.types[move], verb.group(0))
-    given = {(f.property, f.object) for f in facts if f.subject == move}
+    given = {(f.property, f.object) for f in facts if f.subject == move and isinstance(f.object, str)}  # not counts
     out = []
     places = [n for n in nodes if n.kind in ("linked", "new", "reference") and verb.end() <= n.start < verb.end() + _REACH
               and proposer.ontology.is_subclass(n.type, LB + "Place")]

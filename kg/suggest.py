@@ -143,6 +143,7 @@ class Draft:
     notes: list[str] = field(default_factory=list)  # what the curator should weigh beyond the draft
     rules: dict[str, list[str]] = field(default_factory=dict)  # statement id -> the rule behind each of its facts
     withheld: int = 0  # candidate facts left out because their rules are withheld (kg.rule_trust)
+    failed: list[str] = field(default_factory=list)  # the sentences drafting stopped on, with the error
 
     @property
     def facts(self) -> int:
@@ -218,6 +219,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     statements: list[dict] = []
     rules: dict[str, list[str]] = {}
     held = 0
+    failed: list[str] = []  # the sentences a rule failed on, drafted without facts
     whole = doc.in_scope_text()
     found = repeated_names(whole, matcher.find(whole))  # over the whole text: a short form or surname needs the full name given before it
     salience = Salience(ontology, types, named_crossings(whole, _nodes(whole, found, proposer, new_names, doc.id, entities), proposer),
@@ -227,109 +229,118 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
     stops = RouteStops(proposer, known)  # the order of each named route's stops over the document
     for sent in sentences(doc):
-        text = sent.text
-        inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
-                  if sent.start <= m.start and m.end <= sent.end]
-        nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
-        nodes = named_borders(text, nodes, proposer, labels)
-        references = described(text, nodes, labels, proposer.types)  # the names inside one give way to it
-        inner = [n for n in nodes if any(r.start <= n.start and n.end <= r.end for r in references)]
-        nodes = [n for n in nodes if n not in inner]
-        references += descriptions(text, nodes + references, salience)
-        references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
-        places, placed = described_places(proposer, text, nodes + references, doc.id)  # in place of the towns they lie by
-        anchors = {proposer.described[p.id] for p in places}
-        nodes, references = [n for n in nodes if n not in anchors], [n for n in references if n not in anchors] + places
-        salience.named(nodes)
-        day_known = doc.date is not None or doc.earliest_date is not None
-        dates = [d for d in ahead(text, find_dates(text, doc.date), doc.date) if day_known or not d.value.startswith("--")]
-        dates = sorted(dates + timeline.same_day(text) + timeline.same_month(text) + days_apart(text, timeline.day, dates),
-                       key=lambda d: d.start)
-        quantities = find_quantities(text, [(d.start, d.end) for d in dates])
-        references += count_groups(proposer, text, nodes + references, quantities, doc.id)
-        references += pronouns(text, nodes + references, salience)
-        nodes = sorted(nodes + references, key=lambda n: n.start)
-        facts = placed + proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
-        facts += named_crossing_ends(proposer, nodes, towns)
-        facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
-        facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
-        facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
-        facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
-        facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes) + based_in(proposer, text, nodes)
-        facts += possessed_bodies(proposer, text, nodes) + forces_at(proposer, text, nodes) + named_facilities(proposer, nodes, labels)
-        facts += listed_people(proposer, text, nodes) + appositive_towns(proposer, text, nodes, labels)
-        facts += described_countries(proposer, text, nodes, labels)
-        facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
-        facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
-        facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
-        facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes) + example_facts(proposer, text, nodes)
-        facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
-        facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
-        facts += garrisons(proposer, text, nodes, entities) + handed_control(proposer, text, nodes)
-        facts += object_relatives(proposer, text, nodes)
-        facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
-        facts += unnamed_members(proposer, text, nodes, doc.id) + body_countries(proposer, text, nodes, labels)
-        facts += part_appositions(proposer, text, nodes) + fronted_titles(proposer, text, nodes)
-        facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
-        facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
-        facts += known_event_roles(proposer, text, nodes, dates, labels)
-        facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
-        facts += tolls(timeline, text, quantities, bool(dates))
-        facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
-        facts += coordinated_passives(proposer, text, nodes) + known_relations(proposer, known, text, nodes)
-        facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
-        facts = _unique(facts)
-        facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
-        facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id, dates))
-        facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
-        facts += strike_facts(proposer, text, facts) + attendees(proposer, text, nodes, facts)
-        facts += strike_news(proposer, text, nodes, quantities, facts) + event_counts(proposer, text, quantities, facts)
-        facts += struck_convoys(proposer, text, nodes, quantities, facts, doc.id)
-        facts += strike_sides(proposer, timeline, text, nodes, bool(dates), facts)
-        facts = announced_sanctions(proposer, text, nodes, facts)
-        facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
-        facts += moved_goods(proposer, text, nodes, bool(dates), doc.id)
-        facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
-        facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
-        facts += repeated(proposer, text, facts) + discussed_at(proposer, text, nodes, facts)
-        facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
-        facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
-        facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities, doc.id)
-        facts += enabled_users(proposer, text, nodes, entities) + discussions(proposer, text, nodes, facts, previous)
-        facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
-        facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
-        facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
-        facts += means_facts(proposer, text, nodes, facts) + movement_roles(proposer, text, nodes, facts)
-        facts += phrase_roles(proposer, text, nodes, facts) + enablers(proposer, text, nodes, facts)
-        facts += goods_examples(proposer, text, nodes, facts, entities, doc.id)
-        facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
-        facts += dominant_forces(proposer, text, nodes) + border_areas(proposer, text, nodes, facts, labels)
-        facts += shared_with_members(proposer, text, nodes, facts) + route_parts(proposer, text, nodes)
-        facts += fronted_places(proposer, text, nodes) + other_names(proposer, text, nodes, facts)
-        facts = restated(proposer, text, nodes, facts, previous) + unnamed_sources(proposer, text, nodes, facts, doc.id)
-        facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
-        events.add_drafted(facts, proposer.new)
-        previous = facts
-        timeline.add(dates, facts, proposer.types)
-        cue = None if facts else report_cue(text, nodes)
-        drafted_for = None
-        if not facts and cue is None:
-            figure = figure_cue(text, quantities)  # "Customs receipts there came to 3.2 billion dinars"
-            if figure is not None:
-                drafted_for = f"the sentence states a figure, {figure!r}"
-            elif sent.listed:  # "AL-KUBAISI, Falah Mahdi. a.k.a. Abu Zahra. DOB: 02/09/1979."
-                drafted_for = "the sentence is a sanctions list's entry, a listed name and its identifiers"
-            else:
-                continue
-        # a date that gives another document's reviewed statement its year is shown whatever its rule's record
-        out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
-               and not _backed(f, known)}
-        shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
-        held += len(left_out)
-        statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
-                                     left_out, quantities, drafted_for))
-        rules[statements[-1]["id"]] = [f.rule for f in shown]
-        statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
+        mark = len(statements)
+        try:
+            text = sent.text
+            inside = [replace(m, start=m.start - sent.start, end=m.end - sent.start) for m in found
+                      if sent.start <= m.start and m.end <= sent.end]
+            nodes = named_crossings(text, _nodes(text, inside, proposer, new_names, doc.id, entities), proposer)
+            nodes = named_borders(text, nodes, proposer, labels)
+            references = described(text, nodes, labels, proposer.types)  # the names inside one give way to it
+            inner = [n for n in nodes if any(r.start <= n.start and n.end <= r.end for r in references)]
+            nodes = [n for n in nodes if n not in inner]
+            references += descriptions(text, nodes + references, salience)
+            references += _set_apart(text, nodes + references, proposer, new_names, doc.id, entities)
+            places, placed = described_places(proposer, text, nodes + references, doc.id)  # in place of the towns they lie by
+            anchors = {proposer.described[p.id] for p in places}
+            nodes, references = [n for n in nodes if n not in anchors], [n for n in references if n not in anchors] + places
+            salience.named(nodes)
+            day_known = doc.date is not None or doc.earliest_date is not None
+            dates = [d for d in ahead(text, find_dates(text, doc.date), doc.date) if day_known or not d.value.startswith("--")]
+            dates = sorted(dates + timeline.same_day(text) + timeline.same_month(text) + days_apart(text, timeline.day, dates),
+                           key=lambda d: d.start)
+            quantities = find_quantities(text, [(d.start, d.end) for d in dates])
+            references += count_groups(proposer, text, nodes + references, quantities, doc.id)
+            references += pronouns(text, nodes + references, salience)
+            nodes = sorted(nodes + references, key=lambda n: n.start)
+            facts = placed + proposer.relations(text, nodes) + place_facts(proposer, text, nodes) + crossing_ends(proposer, nodes)
+            facts += named_crossing_ends(proposer, nodes, towns)
+            facts += border_ends(proposer, nodes) + route_facts(proposer, text, nodes, inner) + name_facts(proposer, nodes, labels)
+            facts += facilities(proposer, text, nodes) + ranks(proposer, text, nodes) + named_sects(proposer, text, nodes)
+            facts += route_traits(proposer, text, nodes) + mode_routes(proposer, text) + construction_statuses(proposer, text, nodes)
+            facts += appositive_facts(proposer, text, nodes, labels) + national_groups(proposer, text, nodes, labels)
+            facts += by_mode(proposer, text, nodes) + person_appositions(proposer, text, nodes) + based_in(proposer, text, nodes)
+            facts += possessed_bodies(proposer, text, nodes) + forces_at(proposer, text, nodes) + named_facilities(proposer, nodes, labels)
+            facts += listed_people(proposer, text, nodes) + appositive_towns(proposer, text, nodes, labels)
+            facts += described_countries(proposer, text, nodes, labels)
+            facts += proposer.statuses(text, nodes) + state_facts(proposer, text, nodes, labels, inner)
+            facts += routes.facts(text, nodes) + route_uses(proposer, text, nodes) + route_ends(proposer, text, nodes)
+            facts += route_users(proposer, text, nodes) + stops.facts(text, nodes) + opposed(proposer, text, nodes)
+            facts += unnamed_cargo(proposer, text, nodes, entities) + supported(proposer, text, nodes)
+            facts += example_facts(proposer, text, nodes)
+            facts += fronted_deployments(proposer, text, nodes) + proxies(proposer, text, nodes, labels)
+            facts += stationed_forces(proposer, text, nodes) + named_roles(proposer, text, nodes)
+            facts += garrisons(proposer, text, nodes, entities) + handed_control(proposer, text, nodes)
+            facts += object_relatives(proposer, text, nodes)
+            facts += placed_sources(proposer, text, nodes, doc.id) + unnamed_based(proposer, text, nodes, doc.id)
+            facts += unnamed_members(proposer, text, nodes, doc.id) + body_countries(proposer, text, nodes, labels)
+            facts += part_appositions(proposer, text, nodes) + fronted_titles(proposer, text, nodes)
+            facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
+            facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
+            facts += known_event_roles(proposer, text, nodes, dates, labels)
+            facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
+            facts += tolls(timeline, text, quantities, bool(dates))
+            facts += phrase_facts(proposer, matcher, text, nodes, labels) + possessive_places(proposer, text, nodes)
+            facts += coordinated_passives(proposer, text, nodes) + known_relations(proposer, known, text, nodes)
+            facts = when_dated(proposer, text, nodes, dates, quantities, doc.id, facts)
+            facts = _unique(facts)
+            facts += quantity_facts(proposer, text, nodes, quantities, facts, doc.id, previous)
+            facts = _unique(facts + timeline.refer(proposer, text, nodes, doc.id, dates))
+            facts += event_statuses(proposer, text, facts) + event_literals(proposer, text, facts, previous)
+            facts += strike_facts(proposer, text, facts) + attendees(proposer, text, nodes, facts)
+            facts += strike_news(proposer, text, nodes, quantities, facts) + event_counts(proposer, text, quantities, facts)
+            facts += struck_convoys(proposer, text, nodes, quantities, facts, doc.id)
+            facts += strike_sides(proposer, timeline, text, nodes, bool(dates), facts)
+            facts = announced_sanctions(proposer, text, nodes, facts)
+            facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
+            facts += moved_goods(proposer, text, nodes, bool(dates), doc.id)
+            facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
+            facts += present_at(proposer, text, nodes, facts, previous) + measures_against(proposer, text, nodes, facts)
+            facts += repeated(proposer, text, facts) + discussed_at(proposer, text, nodes, facts)
+            facts += title_bodies(proposer, text, nodes, facts) + inherited_sponsors(proposer, nodes, facts)
+            facts += crossings_in_border_towns(proposer, nodes, facts) + guards_deployed(proposer, text, nodes, facts)
+            facts += across_from_border_towns(proposer, nodes, facts) + listed_cargo(proposer, text, nodes, facts, entities, doc.id)
+            facts += enabled_users(proposer, text, nodes, entities) + discussions(proposer, text, nodes, facts, previous)
+            facts += report_parts(proposer, text, nodes, facts) + member_targets(proposer, text, nodes, facts)
+            facts += agreed_events(proposer, text, nodes, facts) + last_stands(proposer, text, nodes)
+            facts += provinces_in_countries(proposer, text, nodes, facts) + officials_countries(proposer, nodes, facts, labels)
+            facts += means_facts(proposer, text, nodes, facts) + movement_roles(proposer, text, nodes, facts)
+            facts += phrase_roles(proposer, text, nodes, facts) + enablers(proposer, text, nodes, facts)
+            facts += goods_examples(proposer, text, nodes, facts, entities, doc.id)
+            facts += shared_with_proxies(proposer, text, nodes, facts) + influence_facts(proposer, text, nodes)
+            facts += dominant_forces(proposer, text, nodes) + border_areas(proposer, text, nodes, facts, labels)
+            facts += shared_with_members(proposer, text, nodes, facts) + route_parts(proposer, text, nodes)
+            facts += fronted_places(proposer, text, nodes) + other_names(proposer, text, nodes, facts)
+            facts = restated(proposer, text, nodes, facts, previous) + unnamed_sources(proposer, text, nodes, facts, doc.id)
+            facts = _unique(facts + repeats.facts(text, inside, entities.keys()))
+            events.add_drafted(facts, proposer.new)
+            previous = facts
+            timeline.add(dates, facts, proposer.types)
+            cue = None if facts else report_cue(text, nodes)
+            drafted_for = None
+            if not facts and cue is None:
+                figure = figure_cue(text, quantities)  # "Customs receipts there came to 3.2 billion dinars"
+                if figure is not None:
+                    drafted_for = f"the sentence states a figure, {figure!r}"
+                elif sent.listed:  # "AL-KUBAISI, Falah Mahdi. a.k.a. Abu Zahra. DOB: 02/09/1979."
+                    drafted_for = "the sentence is a sanctions list's entry, a listed name and its identifiers"
+                else:
+                    continue
+            # a date that gives another document's reviewed statement its year is shown whatever its rule's record
+            out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
+                   and not _backed(f, known)}
+            shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
+            held += len(left_out)
+            statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
+                                         left_out, quantities, drafted_for))
+            rules[statements[-1]["id"]] = [f.rule for f in shown]
+            statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
+        except Exception as error:  # noqa: BLE001  one sentence's fault costs that sentence, not the document's draft
+            failed.append(f"offset {sent.start}: {type(error).__name__}: {error}")
+            del statements[mark:]
+            statements.append(_statement(doc, sent.start, sent.text, [], [], [], known, len(statements) + 1,
+                                         drafted_for=f"drafting stopped on it ({type(error).__name__}: {error})"))
+            rules[statements[-1]["id"]] = []
     used = {f[0] for s in statements for f in s["facts"]} | {f[2] for s in statements for f in s["facts"] if isinstance(f[2], str)}
     used |= {source for s in statements for source in s.get("attributed_to", [])}
     new_entries = [
@@ -339,10 +350,13 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
         for e in proposer.new.values()
     ]
     notes = repeats.derivation(doc)
+    if failed:
+        notes.append(f"drafting stopped on {len(failed)} sentence(s), given without facts (a fault in kg suggest, worth "
+                     f"reporting with the sentence): {'; '.join(failed)}")
     if held:
         notes.append(f"{held} candidate fact(s) left out: their rules' record on new text is too weak "
                      "(kg/rule_record.yaml); `kg suggest --all-rules` drafts them too")
-    return Draft(doc.id, statements, new_entries, Path(), Path(), notes, rules, held)
+    return Draft(doc.id, statements, new_entries, Path(), Path(), notes, rules, held, failed)
 
 
 def _backed(fact: Proposed, known: Known) -> bool:

@@ -148,9 +148,10 @@ def evaluate_held_out(source: Layout, folder: Path) -> Score:
         return score_draft(inputs, doc_id, drafted, removed, folder.name)
 
 
-def draft_held_out(source: Layout, folder: Path) -> tuple[int, int]:
+def draft_held_out(source: Layout, folder: Path) -> tuple[int, int, list[str]]:
     """Load the held-out document's curated side (its statements, entries and aliases on the inputs) and draft its
-    text as `kg suggest` does, without scoring: the numbers of curated and of drafted statements."""
+    text as `kg suggest` does, without scoring: the numbers of curated and of drafted statements, and the sentences
+    drafting stopped on."""
     with _both_sides(source, folder) as (inputs, doc_id, drafted):
-        draft = drafted_statements(inputs, doc_id, drafted, load_record())[1]
-        return sum(1 for s in inputs.statements if s.document.id == doc_id), len(draft)
+        info, draft, _ = drafted_statements(inputs, doc_id, drafted, load_record())
+        return sum(1 for s in inputs.statements if s.document.id == doc_id), len(draft), info.failed

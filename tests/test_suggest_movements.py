@@ -58,3 +58,22 @@ def test_a_date_before_when_dates_the_event_of_the_when_clause():
     text = "That was the case in 2016, and units of the river brigade moved some units to Syria later."
     found = _events(text, {"river brigade": "river-brigade", "Syria": "syria"})
     assert ("Deployment", "date", "2016") not in found
+
+
+def test_a_count_among_a_moves_facts_changes_none_of_its_roles():
+    """A fact whose object is a quantity (a mapping) among the move's facts ("deployed two additional battalions … to
+    the Al-Qaim district") changes none of its roles, and drafting does not stop on it."""
+    from kg.dates import dates as find_dates
+    from kg.movements import movement_roles
+    from kg.propose import Proposed
+    from kg.quantities import quantities
+
+    proposer = proposer_of({"the government": "GovernmentBody", "al-qaim": "Settlement"})
+    text = "Last month my Government deployed two additional battalions of border guards to the Al-Qaim district."
+    nodes = nodes_of(proposer, text, {"Government": "the government", "Al-Qaim": "al-qaim"})
+    dates = find_dates(text, "2024-11-20")
+    found = proposer.events_of(text, nodes, dates, quantities(text, [(d.start, d.end) for d in dates]), "999", "2024-11-20")
+    [move] = {f.subject for f in found if f.property == "date"}
+    without = movement_roles(proposer, text, nodes, found)
+    found.append(Proposed(move, "quantity", {"value": 2, "qualifier": "exactly", "unit": "battalion"}, "a count"))
+    assert movement_roles(proposer, text, nodes, found) == without

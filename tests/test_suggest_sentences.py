@@ -115,6 +115,35 @@ def test_a_sanctions_lists_entry_is_drafted_whole_for_the_curator():
     assert drafted["quote"] == entry and "a sanctions list's entry" in drafted["proposal"]["why"]
 
 
+def test_a_sentence_a_rule_fails_on_is_drafted_without_facts_and_the_rest_of_the_draft_stands(monkeypatch):
+    from pathlib import Path
+
+    import kg.suggest
+    from kg.compare import Known
+    from kg.corpus import Document
+    from kg.event_index import EventIndex
+    from kg.paths import PROJECT_ROOT
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    rule = kg.suggest.movement_roles
+
+    def failing(proposer, text, nodes, facts):
+        if "battalions" in text:
+            raise TypeError("unhashable type: 'dict'")
+        return rule(proposer, text, nodes, facts)
+    monkeypatch.setattr(kg.suggest, "movement_roles", failing)
+    text = ("Last month the government deployed two battalions of border guards. "
+            "Customs receipts there came to 3.2 billion dinars for the half-year.\n")
+    doc = Document("009", "009.txt", Path("009.txt"), text, "", "Test", "news", "Test", [], "2019-10-01")
+    draft = kg.suggest.make_draft(doc, ontology, {}, Known(), EventIndex(ontology))
+    first, second = draft.statements
+    assert first["quote"] == "Last month the government deployed two battalions of border guards." and first["facts"] == []
+    assert "drafting stopped on it (TypeError: unhashable type: 'dict')" in first["proposal"]["why"]
+    assert "states a figure" in second["proposal"]["why"]
+    assert draft.failed == ["offset 0: TypeError: unhashable type: 'dict'"]
+    assert any("drafting stopped on 1 sentence(s)" in note for note in draft.notes)
+
+
 @pytest.fixture()
 def unfinished(project_copy):
     """The test document with a draft whose statement 005-004 has its facts left to the curator."""
