@@ -48,13 +48,21 @@ _DATE_FORMS = [
     # two months of a span with the year after the second, "between May and November 2023", "from March to May 2022":
     # both of that year, the first of the year before where it comes later in the year ("from November to March 2020")
     ("m-span-y", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+({_MONTH})\s+(?:and|to|until|through)\s+({_MONTH}),?\s+(\d{{4}})\b")),
+    # a day as sanctions lists and forms write it, day first ("DOB: 14/03/1971", "Listed on: 21/06/2021"): only where
+    # one of the two numbers can only be the day, since American forms put the month first
+    ("num-dmy", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b")),
+    # a day in the year before the document's or its own: "on 8 September last year", "March 3 of this year"
+    ("dm-year", re.compile(rf"\b{_DAY}\s+({_MONTH})\s+(?:of\s+)?(last|this)\s+year\b")),
+    ("md-year", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(?:of\s+)?(last|this)\s+year\b")),
+    # two days of one month, a span of both: "on 12 and 13 November", "on 3-4 May 2021"
+    ("ddm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY}\s+({_MONTH})(?:,?\s+(\d{{4}}))?(?:\b|(?<=\.))")),
     ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY},?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
     ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),  # "on 3 October", as British news writes it
-    ("m-year", re.compile(rf"\b(?:[Ii]n|of|since|until|by|[Ee]arly|[Mm]id|[Ll]ate)\s+{_PART}({_MONTH})\s+(last|this)\s+year\b")),
+    ("m-year", re.compile(rf"\b(?:[Ii]n|of|since|until|by|[Ee]arly|[Mm]id|[Ll]ate)\s+{_PART}({_MONTH})\s+(?:of\s+)?(last|this)\s+year\b")),
     # "last November": the latest such month before the document's (not "the last March of the war")
     ("last-month", re.compile(rf"(?<!\bthe )\b[Ll]ast\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d)")),
     # "two weeks ago", "three days ago" (a day), "a year ago", "six months ago" (a month): counted back from the
@@ -328,6 +336,28 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             else:
                 year = _infer_year(month, day_of(today.year), today)
                 value, inferred = datetime.date(year, month, day_of(year)).isoformat(), True
+        elif kind == "num-dmy":
+            day, month = int(g[0]), int(g[1])
+            if day <= 12 and month <= 12 and day != month:
+                return None  # 03/04/2021 may be either; the year alone is read ("y")
+            value, inferred = datetime.date(int(g[2]), month, day).isoformat(), False
+        elif kind in ("dm-year", "md-year"):
+            day, month = (int(g[0]), _month(g[1])) if kind == "dm-year" else (int(g[1]), _month(g[0]))
+            if today is None:
+                return None
+            value, inferred = datetime.date(today.year - (g[2] == "last"), month, day).isoformat(), True
+        elif kind == "ddm":  # two days of a month: the first, with the span to the second
+            month = _month(g[2])
+            if g[3]:
+                year, inferred = int(g[3]), False
+            elif today is None:
+                return None
+            else:
+                year, inferred = _infer_year(month, int(g[1]), today), True
+            first, last = datetime.date(year, month, int(g[0])), datetime.date(year, month, int(g[1]))
+            if not first < last:
+                return None
+            return DateMention(m.start(), m.end(), words, first.isoformat(), inferred, span=(first.isoformat(), last.isoformat()))
         elif kind == "mddy":  # two days of a month: the month is what one date can say, the later day its end
             last = datetime.date(int(g[2]), _month(g[0]), int(g[1])).isoformat()
             return DateMention(m.start(), m.end(), words, last[:7], False, last)

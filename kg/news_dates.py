@@ -15,7 +15,7 @@ from dataclasses import replace
 from .dates import SEASONS, DateMention, counted, season_year
 
 # A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
-_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?-i:may|might)|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
                      r"intending|expects?|(?:un)?likely\s+to|(?:planned|intended|aimed)\s+to"
                      # a hearing put off to a day: "adjourned the trial until April 2"
                      r"|(?:adjourned|postponed|deferred)(?=[^.;]{0,40}\b(?:until|till|to)\s))\b", re.I)
@@ -43,9 +43,36 @@ def _future(text: str, date: DateMention) -> bool:
     if re.search(r"\bthe\s+$", text[:date.start], re.I) and _NOUN_AFTER.match(text, date.end) \
             or text.startswith(("'s", "’s"), date.end):
         return False
-    verbs = list(_FUTURE.finditer(text, 0, date.start))
-    between = text[verbs[-1].end():date.start] if verbs else ""
-    return bool(verbs) and not (re.search(r"[.;:()]", between) or _CLAUSE_END.search(between))
+    verbs = [v for v in _FUTURE.finditer(text, 0, date.start) if not _MAY_HAVE.match(text, v.end())]
+    if not verbs:
+        return _fronted(text, date)
+    between = _DATE_WORD.sub("", _CLOCK.sub("", text[verbs[-1].end():date.start]))
+    return not (re.search(r"[.;:()]", between) or _CLAUSE_END.search(between))
+
+
+# "may have": a hedge on the past, not the future
+_MAY_HAVE = re.compile(r"\s+(?:not\s+)?have\b", re.I)
+# The time of day a clause gives, whose full stops end no clause ("until 10 p.m. from April 1").
+_CLOCK = re.compile(r"\b[ap]\.m\.", re.I)
+# The date's own preposition ("before the end of March", "by 1 December"), which ends no clause.
+_DATE_WORD = re.compile(r"\b(?:before|after|by|until|till|from|starting(?:\s+from)?|as\s+of)\s+(?:the\s+)?$", re.I)
+# A date that opens its sentence ("From 1 July, every truck … will be inspected"): the verb it dates comes after it.
+_OPENING = re.compile(r"\s*(?:(?:from|starting(?:\s+from)?|as\s+of|beginning|by|until|on|in|before)\s+(?:the\s+)?)?", re.I)
+
+
+def _fronted(text: str, date: DateMention) -> bool:
+    """Whether a date opening its sentence dates a verb of the future its main clause gives next."""
+    if not _OPENING.fullmatch(text[:date.start]) or not re.match(r"\s*,", text[date.end:]):
+        return False
+    clause = re.split(r"[.;:()]", _CLOCK.sub("", text[date.end:]), maxsplit=1)[0]
+    verb = _FUTURE.search(clause)
+    return bool(verb) and not _MAY_HAVE.match(clause, verb.end()) \
+        and not (_CLAUSE_END.search(clause, 0, verb.start()) or _PAST.search(clause, 0, verb.start()))
+
+
+# A verb of the past before the verb of the future ("On 4 June, the group warned that … will be a target"): the date
+# is the day of the past verb.
+_PAST = re.compile(r"\b[a-z]+ed\b")
 
 
 def _forward(date: DateMention, today: datetime.date) -> DateMention:
@@ -59,7 +86,10 @@ def _forward(date: DateMention, today: datetime.date) -> DateMention:
         days = (_WEEKDAYS.index(weekday.group(1).lower()) - today.weekday()) % 7 or 7
         return replace(date, value=(today + datetime.timedelta(days=days)).isoformat())
     value = date.value
-    if date.span and date.span[1] < today.isoformat()[:7]:  # a part of a year: the earliest not ended by the document's month
+    if date.span and len(value) == 10 and value < today.isoformat():  # two days of a month: both a year on
+        return replace(date, value=f"{int(value[:4]) + 1}{value[4:]}", span=tuple(f"{int(d[:4]) + 1}{d[4:]}" for d in date.span))
+    if date.span and len(value) == 4 and date.span[1] < today.isoformat()[:7]:
+        # a part of a year: the earliest not ended by the document's month
         return replace(date, value=str(int(value) + 1), span=tuple(f"{int(m[:4]) + 1}{m[4:]}" for m in date.span))
     if len(value) == 7 and value < today.isoformat()[:7]:  # a month: the earliest not before the document's month
         return replace(date, value=f"{int(value[:4]) + 1}{value[4:]}")

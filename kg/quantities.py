@@ -47,7 +47,8 @@ _QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "mor
                ("an estimated", "about"), ("estimated", "about"), ("an average of", "exactly"), ("on average", "exactly"),
                ("as many as", "atMost"), ("as much as", "atMost"), ("no more than", "atMost"), ("almost", "about"),
                ("close to", "about"), ("upwards of", "moreThan"), ("pass", "moreThan"), ("passed", "moreThan"),
-               ("surpass", "moreThan"), ("surpassed", "moreThan"), ("exceed", "moreThan"), ("exceeded", "moreThan")]
+               ("surpass", "moreThan"), ("surpassed", "moreThan"), ("exceed", "moreThan"), ("exceeded", "moreThan"),
+               ("above", "moreThan"), ("below", "lessThan")]
 _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
             "persons", "men", "officers", "commanders", "civilians", "residents", "officials", "guards", "workers",
             "drivers", "traders", "businessmen", "women", "children", "advisers", "advisors", "gunmen", "smugglers",
@@ -69,8 +70,10 @@ _OVER_VERB = re.compile(r"\b(?:took|take|takes|taking|taken|handed|hand|hands|ha
                         r"clashed|presided|argued)\s+$", re.I)
 # What one of the units of a price is ("a litre of diesel sold for 650 pounds", "a single tanker of diesel can fetch up
 # to $12,000"): the last such unit before it in its clause.
-_PRICE_UNIT = re.compile(r"\b(?:a|an|one|each|every|per|a\s+single)\s+(litre|liter|tonne|ton|tanker|bag|barrel|kilogram|kilo|"
-                         r"truckload|container|gallon|sack|cylinder|carton|box|pill|head|bundle|loaf|bottle)s?\s+of\b", re.I)
+_PRICE_UNITS = r"(litre|liter|tonne|ton|tanker|bag|barrel|kilogram|kilo|truckload|container|gallon|sack|cylinder|carton|box|pill|head|" \
+               r"bundle|loaf|bottle)"
+_PRICE_UNIT = re.compile(rf"\b(?:a|an|one|each|every|per|a\s+single)\s+{_PRICE_UNITS}s?\s+of\b"
+                         rf"|\b(?:price|cost)\s+of\s+(?:a|an|one)\s+{_PRICE_UNITS}\b", re.I)
 # A count whose noun the sentence gave before it, "the number of trucks … fell from about 200 a day".
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|total)\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*([a-z]+s)\b")
 CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives
@@ -83,12 +86,20 @@ _PER = [(re.compile(r"^\s*(?:annually|a year|per year|each year|every year|yearl
         (re.compile(r"^\s*(?:a month|per month|monthly|each month|every month)\b"), "month"),
         (re.compile(r"^\s*(?:a week|per week|weekly|each week|every week)\b"), "week"),
         (re.compile(r"^\s*(?:a day|per day|daily|each day|every day)\b"), "day"),
-        (re.compile(r"^\s*(?:per|a|each) (?:loaded |empty |full |single )?(truck|vehicle|trip|person|pill|ton|tanker|shipment|load|"
-                    r"barrel|container|crossing)\b"), None),
+        (re.compile(r"^\s*(?:a quarter|per quarter|quarterly|each quarter|every quarter)\b"), "quarter"),
+        (re.compile(r"^\s*/\s*(litre|liter|ton|tonne|kg|truck|tanker|barrel|trip|day|month|week|year)\b"), None),
+        (re.compile(r"^\s*(?:per|a|each) (?:loaded |empty |full |single )?(truck|vehicle|trip|person|pill|ton|tonne|tanker|shipment|"
+                    r"load|barrel|container|crossing|checkpoint|litre|liter|pickup|car)\b"), None),
         (re.compile(r"^\s*per ([a-z]+?)(?:s\b|\b)(?! of)"), None)]
 # What each payment is for, after the sum: "demanded 50,000 pounds from each aid truck", "$200 for every tanker".
 _FROM_EACH = re.compile(r"^\s+(?:from|for|on|at)\s+(?:each|every)\s+(?:[a-z]+\s+)?(truck|vehicle|tanker|lorry|car|load|shipment|"
-                        r"container|person|passenger|driver|trip|crossing|checkpoint)\b")
+                        r"container|person|passenger|driver|trip|crossing|checkpoint|pickup)\b")
+# ... or later in its clause, after the verb that takes it ("150,000 dinars shall be collected for each truck"); or the
+# payer before the sum ("charge each truck between $150 and $400", "Each truck pays a fee of $300 to $500")
+_EACH_LATER = re.compile(r"^[^,;.]{0,40}?\b(?:from|for|on)\s+(?:each|every)\s+(truck|vehicle|tanker|lorry|car|shipment|container|"
+                         r"pickup)\b")
+_EACH_BEFORE = re.compile(r"\b(?:each|every|per)\s+(truck|vehicle|tanker|lorry|car|shipment|container|pickup)\b(?!\s+of\b)"
+                          r"(?=[^,;.]*$)", re.I)
 # A count compared with one before it, whose unit it leaves out.
 COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
 _LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
@@ -109,7 +120,8 @@ _QUANTITY = re.compile(
 _NOT_UNITS = {"and", "or", "the", "a", "of", "to", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were",
               "has", "have", "had", "also", "will", "would", "can", "could", "may", "main", "percent", "years", "year",
               "months", "month", "days", "day", "weeks", "week", "times", "minute", "hours", "hour", "that", "which", "who"}
-_UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|miles|tons|tonnes|kg|kilograms|kilogrammes|kilos|%|percent|per\s+cent)\b",
+_UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|kilometre|kilometer|miles|tons|tonnes|kg|kilograms|kilogrammes|kilos|%|percent|"
+                   r"per\s+cent)\b",
                    re.I)
 _WORD = re.compile(r"\s+([\w’'-]+)([,;:.)]?)")
 
@@ -194,7 +206,7 @@ def _price_unit(text: str, start: int, unit: str) -> str | None:
     found = list(_PRICE_UNIT.finditer(clause))
     if not found:
         return None
-    word = found[-1].group(1).lower()
+    word = (found[-1].group(1) or found[-1].group(2)).lower()
     return {"liter": "litre", "tonne": "ton", "kilo": "kg", "kilogram": "kg"}.get(word, word)
 
 
@@ -205,7 +217,7 @@ def _scaled(lo: str, hi: str) -> str:
 
 
 # one unit for one thing, whatever British news calls it or a drug's maker ("Captagon tablets" are pills)
-_SAME_UNIT = {"lorry": "truck", "lorries": "truck", "tablet": "pill", "tablets": "pill"}
+_SAME_UNIT = {"lorry": "truck", "lorries": "truck", "tablet": "pill", "tablets": "pill", "tonne": "ton", "liter": "litre"}
 
 
 def _one_person(text: str, m: re.Match) -> re.Match | None:
@@ -268,9 +280,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         code = re.match(r"(?:(EUR|USD|IQD|SYP|IRR)\s|(€))", (m.group("lo") or m.group("lo2") or m.group("num")) or "")
         if code:
             unit = "EUR" if code.group(2) else code.group(1)
-        elif money or re.match(r"^\s+(?:dollars|USD)\b", rest) or re.match(r"^\s+of\s+dollars\b", rest):
+        elif money or re.match(r"^\s+(?:(?:US|U\.S\.)\s+)?(?:dollars|USD)\b", rest) or re.match(r"^\s+of\s+dollars\b", rest):
             unit = "USD"
-            dollars = re.match(r"^\s+(?:of\s+)?dollars\b", rest)
+            dollars = re.match(r"^\s+(?:of\s+)?(?:(?:US|U\.S\.)\s+)?dollars\b", rest)
             if dollars:
                 end += dollars.end()
         elif any(c.match(rest) for c, _ in _CURRENCIES):
@@ -283,8 +295,8 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         else:
             u = _UNIT.match(rest)
             if u:
-                unit = {"kilometers": "km", "kilometres": "km", "tonnes": "ton", "tons": "ton", "%": "percent",
-                        "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg"}.get(
+                unit = {"kilometers": "km", "kilometres": "km", "kilometre": "km", "kilometer": "km", "tonnes": "ton", "tons": "ton",
+                        "%": "percent", "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg"}.get(
                     u.group(1).lower(), re.sub(r"\s+", "", u.group(1).lower()))
                 end += u.end()
                 tail = re.match(r"^(?:-long|-wide|\s+in\s+length|\s+long)\b", text[end:])
@@ -322,8 +334,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 per = name or _SAME_UNIT.get(p.group(1), p.group(1))
                 end += p.end()
                 break
-        if per is None and unit in CURRENCIES and (each := _FROM_EACH.match(text[end:])):
-            per = _singular(each.group(1))  # "50,000 pounds from each aid truck"
+        if per is None and unit in CURRENCIES and (each := _FROM_EACH.match(text[end:]) or _EACH_LATER.match(text[end:])
+                                                   or _EACH_BEFORE.search(text, 0, start)):
+            per = _singular(each.group(1).lower())  # "50,000 pounds from each aid truck"
         per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit)
         if per is None and before is not None and before.unit == unit:
             per = before.per  # what "90 of them" or "against 190 in July" counts is counted at the same rate
