@@ -30,7 +30,18 @@ from kg.build import load_inputs  # noqa: E402
 from kg.errors import InputError  # noqa: E402
 from kg.paths import Layout  # noqa: E402
 from kg.rule_trust import RECORD, load_record, write_record  # noqa: E402
-from kg.suggest_eval import blind_scores, choose_trust, evaluate, f_beta, grid_table, rule_table, table, total, trust_grid  # noqa: E402
+from kg.suggest_eval import (  # noqa: E402
+    blind_scores,
+    choose_trust,
+    evaluate,
+    f_beta,
+    grid_table,
+    print_notes,
+    rule_table,
+    table,
+    total,
+    trust_grid,
+)
 from kg.suggest_heldout import evaluate_held_out, held_out_sets  # noqa: E402
 
 HELD_OUT = ROOT / "tests" / "data" / "held-out"
@@ -57,6 +68,7 @@ def main() -> None:
         print("Leave-one-out (in-sample: the rules were written reading these documents)\n")
         scores = [evaluate(layout, doc_id) for doc_id in documents]
         print(table(scores))
+        print_notes(scores)
         columns["leave-one-out"], seen = total(scores), scores
     dev = False
     if not args.document:
@@ -66,6 +78,7 @@ def main() -> None:
             print(f"\nHeld out, {name}: {title}\n")
             scores = [evaluate_held_out(layout, folder) for folder in members]
             print(table(scores))
+            print_notes(scores)
             if name != "test":  # a test set's figures by rule would be a guide to changing rules: it is only measured
                 columns[f"held out, {name}"] = total(scores)
                 seen, dev = seen + scores, dev or name == "dev"

@@ -49,7 +49,7 @@ from .quantities import quantities as find_quantities
 from .register import Entity, load_register, mention_spans
 from .rule_trust import SEEN_WEIGHT, THRESHOLD, Trust, counts_by_rule, kind_of, load_record, split_key
 from .rule_trust import key as trust_key
-from .statements import EntityRef, QuantityValue, Statement, TypedValue, load_statement_file
+from .statements import EntityRef, QuantityValue, Statement, TypedValue, first_day, last_day, load_statement_file
 from .suggest import suggest
 from .yamlio import load_yaml, parse
 
@@ -146,11 +146,22 @@ def link_scores(predicted: list[tuple[int, int, str]], gold: list[tuple[int, int
     return tp, found
 
 
+def date_key(prop: str, lexical: str) -> str:
+    """A date as a fact of prop compares: a bound by the day it bounds (dateNotAfter "2021" and "2021-12" are both "not
+    after 31 December 2021", which curators write either way), a date as written (a year and its December differ)."""
+    if prop not in ("dateNotBefore", "dateNotAfter") or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", lexical):
+        return lexical
+    value = TypedValue(lexical, "")
+    return (first_day(value) if prop == "dateNotBefore" else last_day(value)).isoformat()
+
+
 def fact_key(fact, rename: dict[str, str]) -> tuple[str, str, str]:
-    """A fact as a (subject, property, object) key, new ids renamed to the curated ones."""
+    """A fact as a (subject, property, object) key, new ids renamed to the curated ones; a date bound by its day."""
     obj = object_key(fact.object)
     if isinstance(fact.object, EntityRef):
         obj = rename.get(obj, obj)
+    elif isinstance(fact.object, TypedValue):
+        obj = date_key(fact.property.name, obj)
     return rename.get(fact.subject, fact.subject), fact.property.name, obj
 
 
@@ -347,6 +358,7 @@ def score_draft(inputs: Inputs, doc_id: str, copy: Layout, removed: dict[str, En
     curated = [s for s in inputs.statements if s.document.id == doc_id]
     gold_facts = fact_keys(curated)
     every_info, every_draft, entities = drafted_statements(inputs, doc_id, copy, frozenset())
+    score.notes += [f"drafting stopped on the sentence at {where}" for where in every_info.failed]
     drafted_new = {k: e for k, e in entities.items() if e.proposal is not None}
     rename = align(drafted_new, removed, curated, every_draft)
     score.candidates, score.gold = rule_candidates(every_draft, every_info.rules, rename, drafted_new), gold_facts
@@ -401,7 +413,8 @@ def _values(score: Score, curated: list[Statement], draft: list[Statement]) -> N
         for fact in stmt.facts:
             if fact.property.name in DATE_PROPERTIES and isinstance(fact.object, TypedValue):
                 score.dates += 1
-                score.dates_exact += fact.object.lexical in drafted_dates
+                key = date_key(fact.property.name, fact.object.lexical)
+                score.dates_exact += key in {date_key(fact.property.name, d) for d in drafted_dates}
                 if fact.property.name == "date":
                     score.dates_read += 1
                     score.dates_read_exact += fact.object.lexical in read_dates
@@ -470,6 +483,13 @@ def total(scores: list[Score]) -> Score:
     for s in scores:
         out = out + s
     return out
+
+
+def print_notes(scores: list[Score]) -> None:
+    """What the table's figures do not show: the sentences drafting stopped on (each is drafted without facts)."""
+    for s in scores:
+        for note in s.notes:
+            print(f"- {s.document}: {note}")
 
 
 def table(scores: list[Score]) -> str:
