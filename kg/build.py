@@ -324,12 +324,15 @@ class DatasetBuilder:
             self.add(w, _n(LB + "waypointPlace"), place, g)
             self.add(s, _n(LB + "passesThrough"), place, g)
 
-    def quantity(self, subject: str, prop: str, q: QuantityValue, s, p, g) -> None:
-        # Named by content (not by statement) so two documents giving the same figure share it.
+    def quantity_node(self, subject: str, prop: str, q: QuantityValue) -> ox.NamedNode:
+        """A quantity's node, named by content (not by statement) so two documents giving the same figure share it."""
         key = "|".join(str(x) for x in (q.qualifier, q.value, q.min, q.max, q.unit, q.per))
         digest = hashlib.sha1(key.encode()).hexdigest()[:8]
         kebab = re.sub(r"(?<!^)(?=[A-Z])", "-", prop).lower()
-        node = self.iris.quantity(subject, kebab, digest)
+        return self.iris.quantity(subject, kebab, digest)
+
+    def quantity(self, subject: str, prop: str, q: QuantityValue, s, p, g) -> None:
+        node = self.quantity_node(subject, prop, q)
         self.add(s, p, node, g)
         self.add(node, A, _n(LB + "Quantity"), g)
         self.add(node, LABEL, _lit(q.verbatim, lang="en"), g)
@@ -343,7 +346,8 @@ class DatasetBuilder:
                 self.add(node, _n(LB + name), _lit(_decimal_lexical(value), XSD + "decimal"), g)
 
     def supersede(self) -> None:
-        """Hold back each value of a one-value-at-a-time property that a later asserted claim replaces."""
+        """Hold back each value of a one-value-at-a-time property that a later asserted claim replaces, and each state
+        an asserted claim says ended (lb:holdsUntil): the default graph says what holds, the claim graphs what held."""
         by_key: dict[tuple[str, str], list[tuple[Statement, object, ClaimTime]]] = {}
         for stmt in self.inputs.statements:
             if stmt.modality != "asserted":
@@ -364,6 +368,23 @@ class DatasetBuilder:
                         triple = self.fact_triple(old_fact)
                         self.held_back.setdefault(self.iris.claim(old.id).value, set()).add(triple)
                         self.add(self.iris.claim(old.id), _n(LB + "supersededBy"), self.iris.claim(new.id), prov_g)
+        for stmt in self.inputs.statements:  # a state its text says ended holds no more: its claim graph keeps it, dated
+            if stmt.modality == "asserted" and claim_time(stmt).end is not None:
+                g = self.iris.claim(stmt.id)
+                for fact in stmt.facts:
+                    if fact.state:
+                        self.held_back.setdefault(g.value, set()).update(self.fact_triples(fact, g))
+
+    def fact_triples(self, fact, g: ox.NamedNode) -> set[ox.Triple]:
+        """The triples a fact wrote into claim graph g: its own, and a quantity's (which another claim may share)."""
+        s, p, obj = self.iris.entity(fact.subject), _n(fact.property.iri), fact.object
+        if isinstance(obj, QuantityValue):
+            node = self.quantity_node(fact.subject, fact.property.name, obj)
+            return {ox.Triple(s, p, node)} | {ox.Triple(q.subject, q.predicate, q.object) for q in self.quads
+                                               if q.graph_name == g and q.subject == node}
+        if isinstance(obj, TypedValue):
+            return {ox.Triple(s, p, _lit(obj.lexical, obj.datatype))}
+        return {self.fact_triple(fact)}
 
     def fact_triple(self, fact) -> ox.Triple:
         """The triple a fact with an entity or concept object is written as."""

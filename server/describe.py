@@ -119,6 +119,7 @@ class Evidence:
     share: str | None = None
     time: str | None = None  # when the claim says its facts held, in words
     superseded_by: list[tuple[str, str]] = field(default_factory=list)  # (claim, statement id)
+    ended: bool = False  # the claim says its states ended (lb:holdsUntil): they hold no more
     attributed_to: list[tuple[str, str]] = field(default_factory=list)  # (entity, label) the source names (lb:attributedTo)
     before: str | None = None  # the rest of the quote's sentence before it, where the release has the document's text
     after: str | None = None
@@ -365,6 +366,7 @@ def _claims(store: ox.Store, by_claim: dict[str, list]) -> dict[str, Evidence]:
         if ev is None:
             ev = out[claim] = _evidence_of(row)
             ev.primary = _text(row, "primary")
+            ev.ended = row["until"] is not None
         if row["by"] is not None and (row["by"].value, row["bysid"].value) not in ev.superseded_by:
             ev.superseded_by.append((row["by"].value, row["bysid"].value))
     for row in store.query(PREFIXES + f"""SELECT ?claim ?a (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?claim {{ {values} }}
@@ -399,9 +401,9 @@ def _evidence_of(row) -> Evidence:
 
 def _not_asserted(iri: str, found: _Found, claims: dict[str, Evidence],
                   terms: _Terms) -> tuple[list[tuple[str, str, list[ClaimedFact]]], list[ClaimedFact]]:
-    """The facts of the non-asserted claims about the IRI, by modality, and the superseded values:
-    triples of one-value-at-a-time properties that an asserted claim gives, a later claim replaces,
-    and the default graph therefore does not hold."""
+    """The facts of the non-asserted claims about the IRI, by modality, and the earlier states: triples of
+    one-value-at-a-time properties that an asserted claim gives and a later claim replaces, and states an asserted
+    claim says ended; the default graph holds neither."""
     groups: dict[str, dict[tuple, ClaimedFact]] = {}
     superseded: dict[tuple, ClaimedFact] = {}
     labels = terms.labels
@@ -426,6 +428,8 @@ def _not_asserted(iri: str, found: _Found, claims: dict[str, Evidence],
                     values = [(o2, _label(o2, labels)) for s2, p2, o2 in found.by_claim.get(later, [])
                               if s2 == s and p2 == p and o2 != o]
                     row.later.append((later, sid, values, claims[later].time if later in claims else None))
+            elif ev.ended and p in terms.timed and (s.value, p, _key(o)) not in found.current:
+                row_for(superseded, s, p, o).evidence.append(ev)  # no later claim: the source says it ended
 
     def order(row: ClaimedFact):
         value = row.value_label or (literal_words(row.value) if isinstance(row.value, ox.Literal) else row.value.value)

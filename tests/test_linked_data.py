@@ -317,7 +317,7 @@ def test_crossing_page_shows_open_as_a_fact_and_closed_only_as_a_superseded_stat
     assert 'href="/ontology#closed"' not in facts
     # closed is an earlier state, with the time each source gave it and the claims that superseded it
     superseded = element(page, "superseded")
-    assert superseded is not None and "Superseded states" in page
+    assert superseded is not None and "Earlier states" in page
     closed = [r for r in rows(superseded) if 'href="/ontology#closed"' in r]
     assert len(closed) == 1 and len(rows(superseded)) == 2  # the header and closed
     words = text(closed[0])

@@ -177,3 +177,35 @@ def test_a_day_before_its_month_is_the_date_its_fact_gives():
     other = Statement("009-002", None, "9 June: a drone struck a pickup.", 0, 0, "stated", Path("009.yaml"), 1,
                       facts=[Fact("attack-y", date, TypedValue("2023-06-08", "date"), 1)])
     assert [(u.kind, u.words) for u in unused_in(other, {})] == [("date", "9 June")]
+
+
+def test_a_state_its_source_says_ended_is_no_fact_of_the_default_graph(tmp_path):
+    """A force the source says was deployed until a month is not deployed now: a plain query does not find it (nor
+    its size), while its claim graph keeps it with the time it ended (lb:validUntil). The graph of the seeds is not
+    built from such a claim; the curator of a later document may write one."""
+    from kg.build import DatasetBuilder
+
+    layout = copy_project_inputs(tmp_path)
+    path = layout.statements / "004.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = 'is deployed at Albukamal on the Syrian side of the border."\n  certainty: reported\n  modality: asserted\n'
+    assert anchor in text
+    path.write_text(text.replace(anchor, anchor + '  holds_until: "2019-11"\n  time_text: "is deployed"\n'), encoding="utf-8")
+    store = ox.Store()
+    store.bulk_extend(DatasetBuilder(load_inputs(layout), BASE).run())
+    deployed = PREFIXES + "ASK { id:albu-kamal-operatives-force lb:deployedIn id:albu-kamal }"
+    sized = PREFIXES + "ASK { id:albu-kamal-operatives-force lb:size ?q }"
+    assert not store.query(deployed) and not store.query(sized)
+    rows = select(store, PREFIXES + """SELECT ?until ?n WHERE {
+        GRAPH ?c { id:albu-kamal-operatives-force lb:deployedIn id:albu-kamal ; lb:size ?q . ?q lb:numericValue ?n }
+        ?c lb:statementId "004-059" ; lb:validUntil ?until }""")
+    assert [(r["until"], float(r["n"])) for r in rows] == [("2019-11-30", 200.0)]
+    # the entity's page shows it among the states that hold no more, with the time the source says it ended
+    from server.describe import view
+
+    page = view(store, BASE + "id/albu-kamal-operatives-force", BASE)
+    assert not [f for f in page.outgoing if f.predicate == LB + "deployedIn"]
+    ended = [(f.value.value, f.later, [ev.statement for ev in f.evidence], f.evidence[0].time)
+             for f in page.superseded if f.predicate == LB + "deployedIn"]
+    assert sorted(ended) == [(BASE + "id/albu-kamal", [], ["004-059"], "until November 2019 (“is deployed”)"),
+                             (BASE + "id/syrian-side-of-border", [], ["004-059"], "until November 2019 (“is deployed”)")]

@@ -153,9 +153,22 @@ def _values(triples, prop: str) -> dict[str, list[str]]:
     return out
 
 
+def _state_triples(triples) -> set:
+    """The triples of a claim graph that its state facts wrote: a time-indexed property's fact about what is not an
+    event, and the triples of the quantity such a fact has as object."""
+    onto = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    indexed = {LB + name for name, prop in onto.properties.items() if prop.time_indexed}
+    events = {LB + name for name in onto.classes if onto.is_subclass(LB + name, LB + "Event")}
+    typed = {s: o.value for s, p, o in triples if p.value == RDF_TYPE}
+    states = {t for t in triples if t[1].value in indexed and typed.get(t[0]) not in events}
+    nodes = {o for _, _, o in states}
+    return states | {t for t in triples if t[0] in nodes}
+
+
 def test_the_default_graph_merges_the_metadata_graphs_and_the_asserted_claims(small):
     """As `kg build` makes it: a fact two documents assert is once in the default graph and in two claim graphs; a fact
-    only non-asserted claims state, or a status a later claim supersedes, is in claim graphs only; the register entries
+    only non-asserted claims state, a status a later claim supersedes or a state its claim says ended, is in claim
+    graphs only; the register entries
     of entities only non-asserted claims mention are in graph/register-modal, which nothing in the default graph names."""
     plan, quads = small
     assert len(quads) == len(set(quads)), "a quad written twice"
@@ -174,6 +187,9 @@ def test_the_default_graph_merges_the_metadata_graphs_and_the_asserted_claims(sm
     assert len(superseded) == plan.stats["superseded_claims"]
     assert superseded <= asserted
     held_back = {(g, t) for g in superseded for t in by_graph[g] if t[1].value == LB + "status"}
+    # a state an asserted claim says ended (lb:validUntil) is no fact now: its triples, a quantity's too, stay in its graph
+    ended = set(_values(provenance, LB + "validUntil")) & asserted
+    held_back |= {(g, t) for g in ended for t in _state_triples(by_graph[g])}
     merged = set().union(*(by_graph[g] for g in METADATA_GRAPHS))
     merged |= {t for g in asserted for t in by_graph[g] if (g, t) not in held_back}
     assert set(default) == merged

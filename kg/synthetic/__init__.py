@@ -16,7 +16,8 @@ entities only such claims mention (MODAL_ENTITY_RATE of them: plans and predicti
 says came about) have their register entries in graph/register-modal. A claim of a state (a property
 marked lb:timeIndexed) carries the document's date as lb:asOf and lb:validFrom, or the time the
 text gives (lb:holdsAt, lb:holdsFrom, lb:holdsUntil); a place whose status changes has a claim per
-status, the earlier superseded by the later (lb:supersededBy) and left out of the default graph.
+status, the earlier superseded by the later (lb:supersededBy) and left out of the default graph; a
+state an asserted claim says ended (lb:holdsUntil) is left out of it too, as the build leaves it out.
 A day without a year is lb:monthDay with its lb:dateNotBefore bound, in a document without a date.
 
 Everything is synthetic and says so: IRIs under `<base>id/synthetic/`, labels such as

@@ -49,21 +49,23 @@ class ClaimsPart:
         else:
             primary = self.rng.randrange(self.plan.documents)
         claims = [self.claim(primary, story, modality, story.two_certainties)]
-        asserted = modality == "asserted"
+        asserted = [claims[0]] if modality == "asserted" else []
         if story.two_certainties:
             self.planted("two-certainties")
         if not story.single and self.chance(CORROBORATION):
             other = (primary + 1 + self.rng.randrange(self.plan.documents - 1)) % self.plan.documents
             second = mode if mode and mode != "asserted" else self.free_modality()
             claims.append(self.claim(other, story, second, False))
-            asserted = asserted or second == "asserted"
+            asserted += [claims[-1]] if second == "asserted" else []
         named = self.named
         for claim in claims:
             for fact in facts:
                 for triple in fact:
                     named.append(f"{triple} {claim} .\n")
-        if asserted:
+        if any(c not in self.ended for c in asserted):
             self.assert_facts(facts)
+        elif asserted:  # a state its claims say ended holds no more (as the build finds): only the rest is a fact now
+            self.assert_facts([f for f in facts if not self.is_state(*_subject_and_property(f[0], self.P))])
         self.stats["facts"] += len(facts)
         return True
 
@@ -142,6 +144,8 @@ class ClaimsPart:
         holds = story.holds
         if holds is None and story.state and rng.random() < HOLDS_SHARE:
             holds = self.holds(d)
+            if story.current:
+                holds = tuple(h for h in holds if h[0] != "holdsUntil") or None
         if holds:
             valid_from = valid_until = None
             for prop, lexical, datatype in holds:
@@ -155,6 +159,8 @@ class ClaimsPart:
                 t.append(f'{c} <{LB}validFrom> "{valid_from.isoformat()}"^^<{XSD}date>')
             if valid_until:
                 t.append(f'{c} <{LB}validUntil> "{valid_until.isoformat()}"^^<{XSD}date>')
+                if modality == "asserted" and story.state:
+                    self.ended.add(c)
         elif story.state and modality in ("asserted", "denied"):
             if date:
                 t.append(f'{c} <{LB}asOf> "{date}"^^<{XSD}date>')
@@ -200,3 +206,9 @@ class ClaimsPart:
 
 def _sentence(d: int, n: int) -> str:
     return f"Synthetic sentence {n} of synthetic document {d:03d} states this."
+
+
+def _subject_and_property(triple: str, base: str) -> tuple[str, str]:
+    """The subject's local name and the property's name of a fact's first triple ("<…/id/synthetic/x> <…#p> …")."""
+    subject, prop, _ = triple.split(" ", 2)
+    return subject[1:-1].removeprefix(base), prop[1:-1].removeprefix(LB)

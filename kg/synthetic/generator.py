@@ -64,6 +64,7 @@ class Generator(MetadataGraphsPart, ClaimsPart, AnchorsPart, StoriesPart):
         plan.stats = self.stats  # grows as the chunks are produced; complete once they are all out
         self.asserted_claims = 0
         self.quantities = 0
+        self.ended: set[str] = set()  # asserted claims of a state they say ended (lb:validUntil): no fact now
         cert_names, cert_weights = zip(*CERTAINTIES, strict=True)
         self.certainty_names, self.certainty_cum = cert_names, cumulative(cert_weights)
         qual_names, qual_weights = zip(*QUALIFIERS, strict=True)

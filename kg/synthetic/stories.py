@@ -20,14 +20,15 @@ class Story:
     `holds`: the time the text gives, ((lb:holdsAt | lb:holdsFrom | lb:holdsUntil, lexical, datatype), ...).
     `steps`: a history of statuses, (fact, holds) each, stated by claims of their own, the earlier superseded.
     `single`: no second document repeats it.
+    `current`: its state holds now (a question of the graph asks for it): no claim of it says it ended.
     """
 
     __slots__ = ("facts", "year_inferred", "two_certainties", "year_bounded", "state", "modality", "document", "holds",
-                 "steps", "single")
+                 "steps", "single", "current")
 
     def __init__(self) -> None:
         self.facts: list[list[str]] = []
-        self.year_inferred = self.two_certainties = self.year_bounded = self.state = self.single = False
+        self.year_inferred = self.two_certainties = self.year_bounded = self.state = self.single = self.current = False
         self.modality: str | None = None
         self.document: int | None = None
         self.holds: tuple[tuple[str, str, str], ...] | None = None
@@ -296,7 +297,9 @@ class StoriesPart:
         # The land bridge's in one claim, which leaves the smallest graphs room for the anchors' claims.
         stories = [waypoints, self.story(*uses, *ends)] if bridge else [waypoints, self.story(*uses), self.story(*ends)]
         if (cls == "Road" and i == 0) or (self.chance(0.15) and not bridge):
-            stories.append(self.story((e, "cannotBeUsedBy", self.iri("country-0"))))
+            barred = self.story((e, "cannotBeUsedBy", self.iri("country-0")))
+            barred.current = cls == "Road" and i == 0  # the route a question asks for (05)
+            stories.append(barred)
         return stories
 
     def core_strike(self, e: str, i: int) -> list[Story]:
