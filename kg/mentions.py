@@ -158,7 +158,7 @@ class Matcher:
             return None
         if key in self.folded:
             return self.folded[key], "folded"
-        for other in _force_words(key):
+        for other in [*_force_words(key), *_of_forms(key)]:
             if other in self.folded:
                 return self.folded[other], "folded"
         for name, ent_id in self.skeletons.get(skeleton(key), ()):
@@ -300,6 +300,26 @@ def _force_words(key: str) -> list[str]:
     if " " not in head and len(head) <= SHORT_NAME or last not in _FORCE_WORDS:
         return []
     return [f"{head} {word}" for word in _FORCE_WORDS if word != last]
+
+
+# A department or ministry named either way round: "Department of State" and "State Department", "Ministry of the
+# Interior" and "Interior Ministry", with the country's word before either ("U.S. Department of State").
+_OF_FORM = re.compile(r"^(?:the )?((?:u s |us |iraqi |syrian |iranian )?)(department|ministry) of (?:the )?([a-z]+)$")
+_NOUN_FORM = re.compile(r"^(?:the )?((?:u s |us |iraqi |syrian |iranian )?)([a-z]+) (department|ministry)$")
+
+
+def _of_forms(key: str) -> list[str]:
+    """A folded name of a department or ministry written the other way round, with "U.S." as the register folds it
+    (u s) too."""
+    if m := _OF_FORM.match(key):
+        country, body, field = m.groups()
+        forms = [f"{country}{field} {body}"]
+    elif m := _NOUN_FORM.match(key):
+        country, field, body = m.groups()
+        forms = [f"{country}{body} of {field}", f"{country}{body} of the {field}"]
+    else:
+        return []
+    return forms + [f.replace("us ", "u s ", 1) for f in forms if f.startswith("us ")]
 
 
 _INITIALS = re.compile(r"\b([a-z]) (?=[a-z]\b)")

@@ -118,3 +118,21 @@ def test_a_country_adjective_before_a_groups_name_but_not_before_its_members():
 def test_a_new_name_leaves_its_possessive_ending_out():
     found = [m.words for m in Matcher({}).find("On Monday the Water Board's Seed Office fined Jon Smith’s firm.") if m.how == "unknown"]
     assert found == ["Water Board", "Seed Office", "Jon Smith"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Department of State designated the group in 2009.", "Department of State"),
+    ("The U.S. Department of State designated the group.", "Department of State"),
+    ("A State Department spokesman declined to comment.", "State Department"),
+])
+def test_a_department_named_either_way_round(text, words):
+    register = {**REGISTER, "us-state-department": entity("us-state-department", "GovernmentBody", "U.S. State Department",
+                                                           "State Department")}
+    assert (words, "us-state-department") in [(m.words, m.entity) for m in Matcher(register).find(text) if m.entity]
+
+
+def test_a_ministry_of_another_field_is_not_the_department():
+    register = {**REGISTER, "iraqi-interior-ministry": entity("iraqi-interior-ministry", "GovernmentBody", "Interior Ministry")}
+    found = [(m.words, m.entity) for m in Matcher(register).find("The Ministry of the Interior and the Ministry of Oil met.")]
+    assert ("Ministry of the Interior", "iraqi-interior-ministry") in found
+    assert not [w for w, e in found if e == "iraqi-interior-ministry" and "Oil" in w]
