@@ -119,6 +119,7 @@ from .strike_cues import strike_facts
 from .strike_news import strike_news
 from .strike_sides import strike_sides
 from .struck_convoys import struck_convoys
+from .table_rows import RowValues, table_rows
 from .time_cues import Timeline
 from .told_again import told_again
 from .tolls import tolls
@@ -228,6 +229,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     timeline = Timeline()  # the dates the text has given so far
     routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
     stops = RouteStops(proposer, known)  # the order of each named route's stops over the document
+    rows = table_rows(whole)  # the figures of the text's tables, in the units of their captions and columns
     for sent in sentences(doc):
         mark = len(statements)
         try:
@@ -318,9 +320,12 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             timeline.add(dates, facts, proposer.types)
             cue = None if facts else report_cue(text, nodes)
             drafted_for = None
+            table = [r for r in rows if sent.start <= r.start and r.end <= sent.end]
             if not facts and cue is None:
                 figure = figure_cue(text, quantities)  # "Customs receipts there came to 3.2 billion dinars"
-                if figure is not None:
+                if table:  # "al-Qaim – Al-Bukamal | 15,200 | 11,700 | +30%"
+                    drafted_for = "the sentence is a table's row with figures"
+                elif figure is not None:
                     drafted_for = f"the sentence states a figure, {figure!r}"
                 elif sent.listed:  # "AL-KUBAISI, Falah Mahdi. a.k.a. Abu Zahra. DOB: 02/09/1979."
                     drafted_for = "the sentence is a sanctions list's entry, a listed name and its identifiers"
@@ -332,7 +337,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
             held += len(left_out)
             statements.append(_statement(doc, sent.start, text, shown, dates, nodes, known, len(statements) + 1, cue,
-                                         left_out, quantities, drafted_for))
+                                         left_out, quantities, drafted_for, table))
             rules[statements[-1]["id"]] = [f.rule for f in shown]
             statements += clause_statements(doc.id, doc.text, sent.start, text, statements[-1], len(statements) + 1)
         except Exception as error:  # noqa: BLE001  one sentence's fault costs that sentence, not the document's draft
@@ -449,8 +454,8 @@ def _unique(facts: list[Proposed]) -> list[Proposed]:
 
 
 def _statement(doc: Document, start: int, text: str, facts: list[Proposed], dates, nodes: list[Node], known: Known,
-               number: int, cue: str | None = None, held: list[Proposed] = (), quantities=(), drafted_for: str | None = None
-               ) -> dict:
+               number: int, cue: str | None = None, held: list[Proposed] = (), quantities=(), drafted_for: str | None = None,
+               table: list[RowValues] = ()) -> dict:
     cues = read_cues(text)
     item: dict = {"id": f"{doc.id}-{number:03d}", "quote": text}
     occurrence = doc.text.count(text, 0, start + len(text))
@@ -494,6 +499,7 @@ def _statement(doc: Document, start: int, text: str, facts: list[Proposed], date
     # facts left out: right values, doubtful subjects
     values = [v for d in dates for v in (d.span or (d.value,))] + [q.as_yaml() for q in quantities]
     values += [f.object for f in held if f.property in DATE_PROPERTIES or isinstance(f.object, dict)]
+    values += [v for row in table for v in (*(q.as_yaml() for q in row.quantities), *row.dates)]  # a table's row
     values = list({object_key(v): v for v in values if object_key(v) not in carried}.values())
     if values:  # what the sentence dates or counts that no proposed fact carries, normalised for the curator's facts
         proposal["values"] = _Flow(values)

@@ -1,0 +1,138 @@
+"""The rows of the plain-text tables that reports, bulletins and budgets print, cells set apart by "|":
+
+    Table 3: Loaded cross-border trucks by crossing
+
+    Crossing | 2023 | 2022 | Change
+    al-Qaim – Al-Bukamal | 15,200 | 11,700 | +30%
+
+A number of a row is a quantity in the unit its column's header gives, else its table's caption ("trucks"; "(billion
+dinars)": dinars at that scale), and of the time its column's header gives ("2023", "2022 actual", "March 2024"). A
+change in per cent ("+30%") is no figure of the row's own. A draft lists these among the row's values for the curator's
+facts; what the row's figures are of (a crossing's traffic, a budget line) is the curator's to say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import dates as find_dates
+from .quantities import _QUALIFIERS, QuantityMention, _number, _singular
+
+_LINE = re.compile(r"[^\n]+")
+_CELLS = re.compile(r"\s*\|\s*")
+# a number alone in its cell, with a qualifier or a currency sign before it: "15,200", "52.0", "about 3,300", "$4.2"
+_FIGURE = re.compile(r"(?:(?P<qual>" + "|".join(q for q, _ in _QUALIFIERS) + r")\s+)?(?P<sign>\$\s?)?"
+                     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)", re.I)
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_CURRENCY = [(re.compile(r"\b(?:dinars?|IQD)\b", re.I), "IQD"), (re.compile(r"\b(?:dollars?|USD)\b|\$"), "USD"),
+             (re.compile(r"\b(?:pounds?|SYP)\b", re.I), "SYP"), (re.compile(r"\b(?:euros?|EUR)\b"), "EUR")]
+_PLURAL = re.compile(r"\b([A-Za-z][a-z-]{2,}s)\b")
+# plurals that are not what a table counts: its figures' own words, times, and the places its rows are
+_NOT_UNITS = {"loads", "crosses", "figures", "totals", "changes", "numbers", "values", "series", "years", "months",
+              "days", "weeks", "sales", "statistics", "results", "costs", "revenues", "receipts", "lines", "items",
+              "gates", "crossings", "roads", "sectors", "provinces", "districts", "regions", "areas", "places", "points",
+              "ports", "towns", "sites", "routes"}
+_PER = re.compile(r"\b(?:a|per)\s+(day|week|month|year)\b|\b(dai|week|month|year)ly\b", re.I)
+
+
+@dataclass(frozen=True)
+class RowValues:
+    """A table's row: where its line is in the text, its figures (offsets in the text) and the times of their columns."""
+
+    start: int
+    end: int
+    quantities: tuple[QuantityMention, ...]
+    dates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    unit: str | None = None
+    scale: int = 1
+    per: str | None = None
+
+
+def table_rows(text: str) -> list[RowValues]:
+    """The rows of the text's tables that give figures: a header line of three cells or more, then the lines right
+    under it with as many cells."""
+    lines = [(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
+    out: list[RowValues] = []
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i][2])
+        j = i + 1
+        while j < len(lines) and _next_line(text, lines[j - 1], lines[j]) and len(_cells(lines[j][2])) == len(header):
+            j += 1
+        if len(header) >= 3 and j > i + 1:
+            caption = _caption(text, lines, i)
+            units = [_unit_of(cell, caption) for cell in header]
+            times = [_time_of(cell) for cell in header]
+            out += [row for line in lines[i + 1:j] if (row := _row(line, units, times)) is not None]
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    return _CELLS.split(line.strip()) if "|" in line else []
+
+
+def _next_line(text: str, before: tuple[int, int, str], line: tuple[int, int, str]) -> bool:
+    """Whether a line comes right under another, with no blank line between."""
+    return text[before[1]:line[0]] == "\n"
+
+
+def _caption(text: str, lines: list[tuple[int, int, str]], header: int) -> _Unit:
+    """The unit a table's caption gives: the line before its header (a blank line may stand between)."""
+    if header == 0:
+        return _Unit()
+    start, end, words = lines[header - 1]
+    if "|" in words or text[end:lines[header][0]].count("\n") > 2:
+        return _Unit()
+    return _unit_of(words, _Unit())
+
+
+def _unit_of(words: str, fallback: _Unit) -> _Unit:
+    """The unit, scale and rate some words give ("Revenue (billion IQD)", "trucks a day"), each else the fallback's."""
+    scale = next((v for k, v in _SCALES.items() if re.search(rf"\b{k}\b", words, re.I)), None)
+    unit = next((code for pattern, code in _CURRENCY if pattern.search(words)), None)
+    if unit is None:
+        nouns = [w.lower() for w in _PLURAL.findall(words) if w.lower() not in _NOT_UNITS and not w.endswith(("ss", "us", "is"))]
+        unit = _singular(nouns[0].rsplit("-", 1)[-1]) if nouns else None
+    per = _PER.search(words)
+    rate = (per.group(1) or per.group(2)).lower().replace("dai", "day") if per else None
+    return _Unit(unit or fallback.unit, scale or (fallback.scale if unit is None else 1), rate or fallback.per)
+
+
+def _time_of(cell: str) -> str | None:
+    """The year or month a column's header names ("2023", "2022 actual", "March 2024"), if it names one."""
+    found = [d.value for d in find_dates(cell, None) if re.fullmatch(r"\d{4}(?:-\d{2})?", d.value)]
+    return found[0] if len(found) == 1 else None
+
+
+def _row(line: tuple[int, int, str], units: list[_Unit], times: list[str | None]) -> RowValues | None:
+    start, end, words = line
+    quantities, dates = [], []
+    at = start
+    for n, cell in enumerate(_CELLS.split(words)):
+        at = words.index(cell, at - start) + start if cell else at
+        figure = _FIGURE.fullmatch(cell)
+        unit = units[n] if n < len(units) else _Unit()
+        if n == 0 or figure is None or unit.unit is None or "%" in cell:
+            continue
+        value, _ = _number(figure.group("num"))
+        if value is None and "." in figure.group("num"):
+            value = float(figure.group("num"))
+        if value is None:
+            continue
+        scaled = round(value * unit.scale, 6)  # "8.7" billion: no float residue
+        scaled = int(scaled) if scaled == int(scaled) else scaled
+        qualifier = dict(_QUALIFIERS).get((figure.group("qual") or "").lower(), "exactly")
+        kind = "USD" if figure.group("sign") else unit.unit
+        quantities.append(QuantityMention(at, at + len(cell), cell, qualifier, kind, value=scaled, per=unit.per))
+        if times[n] is not None and times[n] not in dates:
+            dates.append(times[n])
+        at += len(cell)
+    return RowValues(start, end, tuple(quantities), tuple(dates)) if quantities else None

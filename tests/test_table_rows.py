@@ -1,0 +1,69 @@
+"""Rows of the plain-text tables reports print (kg.table_rows), on hand-made tables: each number of a row in the unit
+of its column or its table's caption, of the time its column names; and a draft lists them among the row's values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.table_rows import table_rows
+
+TABLE = """Shipments through Zanbar, 2021 and 2022
+
+Table 2: Tankers crossing, by gate (thousand tankers)
+
+Gate | 2022 | 2021 | Change
+North gate | 1.5 | 1.2 | +25%
+South gate | about 900 | 700 | +29%
+
+Spending on the gates (million dinars)
+
+Item | Planned 2023 | Spent 2022
+Scanners | 4,200 | 3,100
+"""
+
+
+def rows(text: str) -> list[tuple[str, list[tuple], tuple]]:
+    return [(text[r.start:r.end].split(" |")[0], [(q.value, q.qualifier, q.unit, q.verbatim) for q in r.quantities], r.dates)
+            for r in table_rows(text)]
+
+
+def test_a_rows_figures_are_in_its_captions_unit_and_scale_and_of_its_columns_years():
+    assert rows(TABLE) == [
+        ("North gate", [(1500, "exactly", "tanker", "1.5"), (1200, "exactly", "tanker", "1.2")], ("2022", "2021")),
+        ("South gate", [(900_000, "about", "tanker", "about 900"), (700_000, "exactly", "tanker", "700")], ("2022", "2021")),
+        ("Scanners", [(4_200_000_000, "exactly", "IQD", "4,200"), (3_100_000_000, "exactly", "IQD", "3,100")], ("2023", "2022")),
+    ]
+
+
+def test_a_columns_own_unit_comes_before_the_captions():
+    text = "Traffic at the gates\n\nGate | Trucks a day | Fees (USD)\nNorth gate | 140 | 250\n"
+    [(_, figures, _)] = rows(text)
+    assert figures == [(140, "exactly", "truck", "140"), (250, "exactly", "USD", "250")]
+    [row] = table_rows(text)
+    assert row.quantities[0].per == "day"
+
+
+def test_lines_with_bars_that_are_no_table_of_figures_give_nothing():
+    assert table_rows("6 April 2023 | Advisory 7 | Desk of the Gates\n\nThe gates opened.\n") == []
+    # a table whose cells are words
+    assert table_rows("Gate | Status | Hours\nNorth gate | open | 8 a.m. to 2 p.m.\nSouth gate | closed | none\n") == []
+    # figures without a unit anywhere
+    assert table_rows("Gate | 2022 | 2021\nNorth gate | 15 | 12\n") == []
+
+
+def test_a_tables_row_is_drafted_with_its_figures_among_its_values():
+    from kg.compare import Known
+    from kg.corpus import Document
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.suggest import make_draft
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    text = "Table 2: Tankers crossing (thousand tankers)\n\nGate | 2022 | 2021\nNorth gate | 1.5 | 1.2\n"
+    doc = Document("009", "009.txt", Path("009.txt"), text, "", "Test", "report", "Test", [], "2023-01-10")
+    [row] = [s for s in make_draft(doc, ontology, {}, Known(), EventIndex(ontology)).statements if "|" in s["quote"]]
+    assert row["quote"] == "North gate | 1.5 | 1.2" and "a table's row with figures" in row["proposal"]["why"]
+    values = [dict(v) if isinstance(v, dict) else v for v in row["proposal"]["values"]]
+    assert {"value": 1500, "qualifier": "exactly", "unit": "tanker", "verbatim": "1.5"} in values
+    assert {"2022", "2021"} <= {v for v in values if isinstance(v, str)}
