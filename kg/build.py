@@ -347,7 +347,9 @@ class DatasetBuilder:
 
     def supersede(self) -> None:
         """Hold back each value of a one-value-at-a-time property that a later asserted claim replaces, and each state
-        an asserted claim says ended (lb:holdsUntil): the default graph says what holds, the claim graphs what held."""
+        an asserted claim says ended (lb:holdsUntil): the default graph says what holds, the claim graphs what held. A
+        state that ended replaces no standing value before it: the crossing open since 2019 and closed for four days
+        in 2024 is open."""
         by_key: dict[tuple[str, str], list[tuple[Statement, object, ClaimTime]]] = {}
         for stmt in self.inputs.statements:
             if stmt.modality != "asserted":
@@ -364,6 +366,8 @@ class DatasetBuilder:
                 for new, new_fact, new_time in entries:
                     if new_fact.object == old_fact.object or new_time.start is None:
                         continue
+                    if new_time.end is not None and old_time.end is None:
+                        continue  # a state that ended (closed for four days) interrupts a standing one, not replaces it
                     if new_time.start >= old_end and (old_time.start is None or new_time.start > old_time.start):
                         triple = self.fact_triple(old_fact)
                         self.held_back.setdefault(self.iris.claim(old.id).value, set()).add(triple)

@@ -209,3 +209,25 @@ def test_a_state_its_source_says_ended_is_no_fact_of_the_default_graph(tmp_path)
              for f in page.superseded if f.predicate == LB + "deployedIn"]
     assert sorted(ended) == [(BASE + "id/albu-kamal", [], ["004-059"], "until November 2019 (“is deployed”)"),
                              (BASE + "id/syrian-side-of-border", [], ["004-059"], "until November 2019 (“is deployed”)")]
+
+
+def test_a_status_that_ended_interrupts_the_standing_one_and_does_not_replace_it(tmp_path):
+    """The crossing is open from 30 September 2019 (002-006); a claim that it was closed for two days in October 2019
+    (002-012, made to say so) leaves it open in the default graph, the closure in its claim graph with its end, and
+    supersedes nothing."""
+    from kg.build import DatasetBuilder
+
+    layout = copy_project_inputs(tmp_path)
+    path = layout.statements / "002.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '  holds_until: "2019-09-29"     # closed until the reopening of 30 September 2019 brought it into the open\n'
+    assert old in text
+    path.write_text(text.replace(old, '  holds_from: "2019-10-05"\n  holds_until: "2019-10-06"\n'), encoding="utf-8")
+    store = ox.Store()
+    store.bulk_extend(DatasetBuilder(load_inputs(layout), BASE).run())
+    statuses = {r["s"] for r in select(store, PREFIXES + "SELECT ?s WHERE { id:al-qaim-albu-kamal-crossing lb:status ?s }")}
+    assert statuses == {LB + "open"}
+    rows = select(store, PREFIXES + """SELECT ?until WHERE { GRAPH ?c { id:al-qaim-albu-kamal-crossing lb:status lb:closed }
+        ?c lb:statementId "002-012" ; lb:validUntil ?until }""")
+    assert rows == [{"until": "2019-10-06"}]
+    assert not select(store, PREFIXES + """SELECT ?old WHERE { ?old lb:supersededBy ?c . ?c lb:statementId "002-012" }""")
