@@ -39,7 +39,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "dozen": 12, "a hundred": 100, "a thousand": 1000}
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _PLURAL_SCALE = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}
-_QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "moreThan"), ("exceeding", "moreThan"),
+QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "moreThan"), ("exceeding", "moreThan"),
                ("at least", "atLeast"), ("less than", "lessThan"), ("fewer than", "lessThan"), ("under", "lessThan"),
                ("at most", "atMost"), ("up to", "atMost"), ("roughly", "about"), ("about", "about"),
                ("approximately", "about"), ("around", "about"), ("nearly", "about"), ("some", "about"),
@@ -113,7 +113,7 @@ _NUMBER = (rf"(?:(?:US|U\.S\.)?\$\s?|{_CODE})?"
 _QUANTITY = re.compile(
     r"(?:\b(?P<between>between|from)\s+(?P<lo>" + _NUMBER + r")\s+(?:and|to)\s+(?P<hi>" + _NUMBER + r"))"
     r"|(?:(?P<lo2>(?<![\w.,$])" + _NUMBER + r")(?:\s+to\s+|-)(?P<hi2>" + _NUMBER + r")(?![\w.,]*\d))"
-    r"|(?:\b(?P<qual>" + "|".join(q for q, _ in _QUALIFIERS) + r")\s+)?(?P<num>(?<![\w.,])" + _NUMBER + r")",
+    r"|(?:\b(?P<qual>" + "|".join(q for q, _ in QUALIFIERS) + r")\s+)?(?P<num>(?<![\w.,])" + _NUMBER + r")",
     re.I,
 )
 # Words after a number that are not what it counts (or are time spans, which are not quantities here).
@@ -140,7 +140,7 @@ def _plural_head(rest: str) -> tuple[str, int] | None:
         if word.lower() in _NOT_UNITS:
             return None
         if word.islower() and word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            return _singular(word), m.end(1)
+            return singular(word), m.end(1)
         if stop:
             return None
         at = m.end()
@@ -150,7 +150,7 @@ def _plural_head(rest: str) -> tuple[str, int] | None:
 _NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior)\s+)*)([a-z]+)")
 
 
-def _number(words: str) -> tuple[int | None, bool]:
+def number_value(words: str) -> tuple[int | None, bool]:
     """The value of a number's words, and whether it is a plural scale ("thousands of": multiple)."""
     w = re.sub(r"^(?:(?:us|u\.s\.)?\$|(?:eur|usd|iqd|syp|irr)\s|€)", "", words.lower().strip()).strip()
     if w.endswith(" of"):
@@ -226,7 +226,7 @@ def _one_person(text: str, m: re.Match) -> re.Match | None:
     return _ONE_PERSON.match(after) or (_ONE_NOUN.match(after) if _HARMED.search(text[:m.start()]) else None)
 
 
-def _singular(noun: str) -> str:
+def singular(noun: str) -> str:
     if noun in _PERSONS or noun + "s" in _PERSONS or noun in ("man", "woman", "child", "person"):  # "at least one fighter"
         return "person"
     if noun in _SAME_UNIT:
@@ -253,17 +253,17 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             continue
         if m.group("between") or m.group("lo2"):
             lo_words, hi_words = (m.group("lo"), m.group("hi")) if m.group("between") else (m.group("lo2"), m.group("hi2"))
-            lo, _ = _number(_scaled(lo_words, hi_words))
-            hi, _ = _number(hi_words)
+            lo, _ = number_value(_scaled(lo_words, hi_words))
+            hi, _ = number_value(hi_words)
             if lo is None or hi is None or not lo < hi or (m.group("lo2") and re.fullmatch(r"(?:19|20)\d\d", lo_words)):
                 continue  # not a range of years ("2019-2020", a span of time)
             value, qualifier, bounds = None, "between", (lo, hi)
             money = "$" in lo_words or "$" in hi_words
         else:
-            value, plural = _number(m.group("num"))
+            value, plural = number_value(m.group("num"))
             if value is None:
                 continue
-            qualifier = "multiple" if plural else dict(_QUALIFIERS).get((m.group("qual") or "").lower(), "exactly")
+            qualifier = "multiple" if plural else dict(QUALIFIERS).get((m.group("qual") or "").lower(), "exactly")
             bounds = None
             money = "$" in m.group("num")
             if (m.group("qual") or "").lower() == "over" and _OVER_VERB.search(text, 0, m.start()):
@@ -290,7 +290,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             unit = code
             end += currency.end()
         elif _SPANS.match(rest):
-            unit = _singular(_SPANS.match(rest).group(1))
+            unit = singular(_SPANS.match(rest).group(1))
             end += _SPANS.match(rest).end()
         else:
             u = _UNIT.match(rest)
@@ -307,22 +307,22 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 head = _plural_head(rest)
                 part = _PART_OF.match(rest)
                 if part:  # "90 of them": the count before it in the sentence; "two of our convoys": the noun
-                    unit = _singular(part.group(1)) if part.group(1) else _antecedent(text, start, out)
+                    unit = singular(part.group(1)) if part.group(1) else _antecedent(text, start, out)
                     end += part.end()
                     before = out[-1] if out and not part.group(1) else compared
                 elif head:
                     unit, length = head
                     end += length
                     vehicle = re.search(r"\b(truck|tanker|lorry)\s+loads$", rest[:length])  # "900 tanker loads": tankers
-                    unit = _singular(vehicle.group(1)) if vehicle else unit
+                    unit = singular(vehicle.group(1)) if vehicle else unit
                 elif n and n.group(1) not in _NOT_UNITS:
-                    unit = _singular(n.group(1))
+                    unit = singular(n.group(1))
                     end += n.end()
         if unit is None and (_TOLL.search(text[:start]) or _HARMED.search(text[:start]) and not _NOUN.match(rest)):
             unit = "person"  # "put the toll at six", "the toll from the strike rose to 11", "… and wounding two": people
         named = list(_NUMBER_OF.finditer(text, 0, start))
         if unit is None and named and not any(named[-1].end() <= q.start for q in out):
-            unit = _singular(named[-1].group(1))  # "the number of trucks … fell from about 200 a day"
+            unit = singular(named[-1].group(1))  # "the number of trucks … fell from about 200 a day"
         if unit is None and compared:
             unit = compared.unit  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
         if unit is None:
@@ -336,7 +336,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 break
         if per is None and unit in CURRENCIES and (each := _FROM_EACH.match(text[end:]) or _EACH_LATER.match(text[end:])
                                                    or _EACH_BEFORE.search(text, 0, start)):
-            per = _singular(each.group(1).lower())  # "50,000 pounds from each aid truck"
+            per = singular(each.group(1).lower())  # "50,000 pounds from each aid truck"
         per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit)
         if per is None and before is not None and before.unit == unit:
             per = before.per  # what "90 of them" or "against 190 in July" counts is counted at the same rate

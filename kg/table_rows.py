@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 
 from .dates import dates as find_dates
-from .quantities import _QUALIFIERS, QuantityMention, _number, _singular
+from .quantities import QUALIFIERS, QuantityMention, number_value, singular
 
 _LINE = re.compile(r"[^\n]+")
 _CELLS = re.compile(r"\s*\|\s*")
 # a number alone in its cell, with a qualifier or a currency sign before it: "15,200", "52.0", "about 3,300", "$4.2"
-_FIGURE = re.compile(r"(?:(?P<qual>" + "|".join(q for q, _ in _QUALIFIERS) + r")\s+)?(?P<sign>\$\s?)?"
+_FIGURE = re.compile(r"(?:(?P<qual>" + "|".join(q for q, _ in QUALIFIERS) + r")\s+)?(?P<sign>\$\s?)?"
                      r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)", re.I)
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _CURRENCY = [(re.compile(r"\b(?:dinars?|IQD)\b", re.I), "IQD"), (re.compile(r"\b(?:dollars?|USD)\b|\$"), "USD"),
@@ -100,7 +100,7 @@ def _unit_of(words: str, fallback: _Unit) -> _Unit:
     unit = next((code for pattern, code in _CURRENCY if pattern.search(words)), None)
     if unit is None:
         nouns = [w.lower() for w in _PLURAL.findall(words) if w.lower() not in _NOT_UNITS and not w.endswith(("ss", "us", "is"))]
-        unit = _singular(nouns[0].rsplit("-", 1)[-1]) if nouns else None
+        unit = singular(nouns[0].rsplit("-", 1)[-1]) if nouns else None
     per = _PER.search(words)
     rate = (per.group(1) or per.group(2)).lower().replace("dai", "day") if per else None
     return _Unit(unit or fallback.unit, scale or (fallback.scale if unit is None else 1), rate or fallback.per)
@@ -122,14 +122,14 @@ def _row(line: tuple[int, int, str], units: list[_Unit], times: list[str | None]
         unit = units[n] if n < len(units) else _Unit()
         if n == 0 or figure is None or unit.unit is None or "%" in cell:
             continue
-        value, _ = _number(figure.group("num"))
+        value, _ = number_value(figure.group("num"))
         if value is None and "." in figure.group("num"):
             value = float(figure.group("num"))
         if value is None:
             continue
         scaled = round(value * unit.scale, 6)  # "8.7" billion: no float residue
         scaled = int(scaled) if scaled == int(scaled) else scaled
-        qualifier = dict(_QUALIFIERS).get((figure.group("qual") or "").lower(), "exactly")
+        qualifier = dict(QUALIFIERS).get((figure.group("qual") or "").lower(), "exactly")
         kind = "USD" if figure.group("sign") else unit.unit
         quantities.append(QuantityMention(at, at + len(cell), cell, qualifier, kind, value=scaled, per=unit.per))
         if times[n] is not None and times[n] not in dates:
