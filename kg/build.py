@@ -296,54 +296,54 @@ class DatasetBuilder:
             self.fact(stmt, fact, c)
 
     def fact(self, stmt: Statement, fact, g: ox.NamedNode) -> None:
+        self.fact_counts[self.inputs.entities[fact.subject].type] += 1
+        for t in self.fact_triples(stmt, fact):
+            self.add(t.subject, t.predicate, t.object, g)
+
+    def fact_triples(self, stmt: Statement, fact) -> list[ox.Triple]:
+        """The triples a fact is written as in its claim's graph: its own, and those of the node it has as object (a
+        quantity, a waypoint)."""
+        T = ox.Triple
         s = self.iris.entity(fact.subject)
         p = _n(fact.property.iri)
         obj = fact.object
-        self.fact_counts[self.inputs.entities[fact.subject].type] += 1
         if isinstance(obj, EntityRef):
-            self.add(s, p, self.iris.entity(obj.id), g)
-        elif isinstance(obj, ConceptRef):
-            self.add(s, p, _n(obj.iri), g)
-        elif isinstance(obj, TypedValue) and obj.datatype == XSD + "gMonthDay":
+            return [T(s, p, self.iris.entity(obj.id))]
+        if isinstance(obj, ConceptRef):
+            return [T(s, p, _n(obj.iri))]
+        if isinstance(obj, TypedValue) and obj.datatype == XSD + "gMonthDay":
             # Never a bare month-day: the day with the earliest date it can be, from the document's earliest date.
-            self.add(s, _n(LB + "monthDay"), _lit(obj.lexical, obj.datatype), g)
             bound = month_day_not_before(obj.lexical, stmt.document.earliest_date)
-            self.add(s, _n(LB + "dateNotBefore"), _lit(bound.isoformat(), XSD + "date"), g)
-        elif isinstance(obj, TypedValue):
-            self.add(s, p, _lit(obj.lexical, obj.datatype), g)
-        elif isinstance(obj, QuantityValue):
-            self.quantity(fact.subject, fact.property.name, obj, s, p, g)
-        elif isinstance(obj, WaypointValue):
-            w = self.iris.waypoint(fact.subject, obj.sequence, obj.place)
-            place = self.iris.entity(obj.place)
-            self.add(s, p, w, g)
-            self.add(w, A, _n(LB + "Waypoint"), g)
-            label = f"{self.inputs.entities[fact.subject].label}, stop {obj.sequence}: {self.inputs.entities[obj.place].label}"
-            self.add(w, LABEL, _lit(label, lang="en"), g)
-            self.add(w, _n(LB + "sequence"), _lit(str(obj.sequence), XSD + "integer"), g)
-            self.add(w, _n(LB + "waypointPlace"), place, g)
-            self.add(s, _n(LB + "passesThrough"), place, g)
+            return [T(s, _n(LB + "monthDay"), _lit(obj.lexical, obj.datatype)),
+                    T(s, _n(LB + "dateNotBefore"), _lit(bound.isoformat(), XSD + "date"))]
+        if isinstance(obj, TypedValue):
+            return [T(s, p, _lit(obj.lexical, obj.datatype))]
+        if isinstance(obj, QuantityValue):
+            return self.quantity(fact.subject, fact.property.name, obj, s, p)
+        if not isinstance(obj, WaypointValue):
+            return []
+        w = self.iris.waypoint(fact.subject, obj.sequence, obj.place)
+        place = self.iris.entity(obj.place)
+        label = f"{self.inputs.entities[fact.subject].label}, stop {obj.sequence}: {self.inputs.entities[obj.place].label}"
+        return [T(s, p, w), T(w, A, _n(LB + "Waypoint")), T(w, LABEL, _lit(label, lang="en")),
+                T(w, _n(LB + "sequence"), _lit(str(obj.sequence), XSD + "integer")), T(w, _n(LB + "waypointPlace"), place),
+                T(s, _n(LB + "passesThrough"), place)]
 
-    def quantity_node(self, subject: str, prop: str, q: QuantityValue) -> ox.NamedNode:
-        """A quantity's node, named by content (not by statement) so two documents giving the same figure share it."""
+    def quantity(self, subject: str, prop: str, q: QuantityValue, s, p) -> list[ox.Triple]:
+        # Named by content (not by statement) so two documents giving the same figure share it.
         key = "|".join(str(x) for x in (q.qualifier, q.value, q.min, q.max, q.unit, q.per))
         digest = hashlib.sha1(key.encode()).hexdigest()[:8]
         kebab = re.sub(r"(?<!^)(?=[A-Z])", "-", prop).lower()
-        return self.iris.quantity(subject, kebab, digest)
-
-    def quantity(self, subject: str, prop: str, q: QuantityValue, s, p, g) -> None:
-        node = self.quantity_node(subject, prop, q)
-        self.add(s, p, node, g)
-        self.add(node, A, _n(LB + "Quantity"), g)
-        self.add(node, LABEL, _lit(q.verbatim, lang="en"), g)
-        self.add(node, _n(LB + "verbatim"), _lit(q.verbatim), g)
-        self.add(node, _n(LB + "qualifier"), _n(q.qualifier), g)
-        self.add(node, _n(LB + "unit"), _lit(q.unit), g)
+        node = self.iris.quantity(subject, kebab, digest)
+        out = [ox.Triple(s, p, node), ox.Triple(node, A, _n(LB + "Quantity")), ox.Triple(node, LABEL, _lit(q.verbatim, lang="en")),
+               ox.Triple(node, _n(LB + "verbatim"), _lit(q.verbatim)), ox.Triple(node, _n(LB + "qualifier"), _n(q.qualifier)),
+               ox.Triple(node, _n(LB + "unit"), _lit(q.unit))]
         if q.per:
-            self.add(node, _n(LB + "per"), _lit(q.per), g)
+            out.append(ox.Triple(node, _n(LB + "per"), _lit(q.per)))
         for name, value in (("numericValue", q.value), ("minValue", q.min), ("maxValue", q.max)):
             if value is not None:
-                self.add(node, _n(LB + name), _lit(_decimal_lexical(value), XSD + "decimal"), g)
+                out.append(ox.Triple(node, _n(LB + name), _lit(_decimal_lexical(value), XSD + "decimal")))
+        return out
 
     def supersede(self) -> None:
         """Hold back each value of a one-value-at-a-time property that a later asserted claim replaces, and each state
@@ -369,32 +369,13 @@ class DatasetBuilder:
                     if new_time.end is not None and old_time.end is None:
                         continue  # a state that ended (closed for four days) interrupts a standing one, not replaces it
                     if new_time.start >= old_end and (old_time.start is None or new_time.start > old_time.start):
-                        triple = self.fact_triple(old_fact)
-                        self.held_back.setdefault(self.iris.claim(old.id).value, set()).add(triple)
+                        self.held_back.setdefault(self.iris.claim(old.id).value, set()).update(self.fact_triples(old, old_fact))
                         self.add(self.iris.claim(old.id), _n(LB + "supersededBy"), self.iris.claim(new.id), prov_g)
         for stmt in self.inputs.statements:  # a state its text says ended holds no more: its claim graph keeps it, dated
             if stmt.modality == "asserted" and claim_time(stmt).end is not None:
-                g = self.iris.claim(stmt.id)
                 for fact in stmt.facts:
                     if fact.state:
-                        self.held_back.setdefault(g.value, set()).update(self.fact_triples(fact, g))
-
-    def fact_triples(self, fact, g: ox.NamedNode) -> set[ox.Triple]:
-        """The triples a fact wrote into claim graph g: its own, and a quantity's (which another claim may share)."""
-        s, p, obj = self.iris.entity(fact.subject), _n(fact.property.iri), fact.object
-        if isinstance(obj, QuantityValue):
-            node = self.quantity_node(fact.subject, fact.property.name, obj)
-            return {ox.Triple(s, p, node)} | {ox.Triple(q.subject, q.predicate, q.object) for q in self.quads
-                                               if q.graph_name == g and q.subject == node}
-        if isinstance(obj, TypedValue):
-            return {ox.Triple(s, p, _lit(obj.lexical, obj.datatype))}
-        return {self.fact_triple(fact)}
-
-    def fact_triple(self, fact) -> ox.Triple:
-        """The triple a fact with an entity or concept object is written as."""
-        obj = fact.object
-        o = self.iris.entity(obj.id) if isinstance(obj, EntityRef) else _n(obj.iri)
-        return ox.Triple(self.iris.entity(fact.subject), _n(fact.property.iri), o)
+                        self.held_back.setdefault(self.iris.claim(stmt.id).value, set()).update(self.fact_triples(stmt, fact))
 
     def truthy(self) -> set[ox.Quad]:
         """The default graph: the metadata graphs and the asserted claims' facts, less the held-back values."""

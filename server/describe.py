@@ -366,7 +366,6 @@ def _claims(store: ox.Store, by_claim: dict[str, list]) -> dict[str, Evidence]:
         if ev is None:
             ev = out[claim] = _evidence_of(row)
             ev.primary = _text(row, "primary")
-            ev.ended = row["until"] is not None
         if row["by"] is not None and (row["by"].value, row["bysid"].value) not in ev.superseded_by:
             ev.superseded_by.append((row["by"].value, row["bysid"].value))
     for row in store.query(PREFIXES + f"""SELECT ?claim ?a (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?claim {{ {values} }}
@@ -396,7 +395,8 @@ def _evidence_of(row) -> Evidence:
                     _local(row["modality"].value) if row["modality"] is not None else "asserted",
                     _text(row, "cue"), _text(row, "condition"),
                     _local(row["share"].value) if row["share"] is not None else None,
-                    time_words(row["at"], row["from"], row["until"], row["asof"], row["asofnb"], _text(row, "text")))
+                    time_words(row["at"], row["from"], row["until"], row["asof"], row["asofnb"], _text(row, "text")),
+                    ended=row["until"] is not None)
 
 
 def _not_asserted(iri: str, found: _Found, claims: dict[str, Evidence],
