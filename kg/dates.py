@@ -22,6 +22,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "december")
 # a month's name, or its abbreviation as news style writes it with a full stop ("Sept. 22", "Jan. 5")
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)"
+_MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)[\s-]+(?:and\s+(?:early|mid|late)[\s-]+)?)?"  # "in mid and late September", "in mid-August"
@@ -59,7 +60,8 @@ _DATE_FORMS = [
     ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY},?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
-    ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?(\d{{4}})\b")),
+    # a month and its year; a table's header or a list abbreviates the month without a full stop ("Mar 2024")
+    ("my", re.compile(rf"\b({_MONTH}|{_MONTH_SHORT}(?=\s\d{{4}}\b)),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
     ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),  # "on 3 October", as British news writes it
     ("m-year", re.compile(rf"\b(?:[Ii]n|of|since|until|by|[Ee]arly|[Mm]id|[Ll]ate)\s+{_PART}({_MONTH})\s+(?:of\s+)?(last|this)\s+year\b")),
@@ -73,7 +75,7 @@ _DATE_FORMS = [
     ("m-span", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_PART}({_MONTH})\s+(?:and|to|until|through)\s+{_PART}({_MONTH})"
                           r"(?:\b|(?<=\.))(?!\s+\d)")),
     # a month with the word before it that makes it a time, a sentence's first too ("In April, the Treasury …")
-    ("m", re.compile(rf"\b(?:[Ii]n|of|since|until|by|end of|beginning of|[Ff]rom|through)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)"
+    ("m", re.compile(rf"\b(?:[Ii]n|of|[Ff]or|[Dd]uring|since|until|by|end of|beginning of|[Ff]rom|through)\s+{_PART}({_MONTH})(?:\b|(?<=\.))(?!\s+\d)"
                      rf"|\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     # a year, or part of one ("by mid-2025"), not a number's digits nor a span ("2019-2020")
     ("y", re.compile(r"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\d,.$-]))\b((?:19|20)\d{2})\b(?![\d-]|,\d)")),

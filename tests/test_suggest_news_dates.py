@@ -30,6 +30,18 @@ def test_an_abbreviated_month_is_its_month():
     assert dates("Septa trains and the Marco Polo bridge.", "2021-12-01") == []
 
 
+def test_a_month_a_table_or_list_abbreviates_without_a_full_stop_is_its_month_of_that_year():
+    assert [d.value for d in dates("Crossing | Trucks, Mar 2024 | Trucks, Sep 2023", None)] == ["2024-03", "2023-09"]
+    # without a year after it, such a word is no month ("Mar" is also a word), nor is a month's name cut short
+    assert dates("They mar the road and Jun Li said.", "2024-04-01") == []
+    assert [d.value for d in dates("Decem 2024", None)] == ["2024"]
+
+
+def test_the_month_a_figure_is_for_or_a_thing_happened_during_is_that_month():
+    assert [d.value for d in dates("Revenue for February is unchanged.", "2024-04-10")] == ["2024-02"]
+    assert [d.value for d in dates("During March, queues grew.", "2024-04-10")] == ["2024-03"]
+
+
 def test_a_similar_strike_on_an_abbreviated_day_is_a_strike_of_that_day(proposer):
     assert ("Strike", "date", "2021-08-07") in dated(proposer, "A similar strike on Aug. 7 hit a depot.", "2021-09-01")
 
