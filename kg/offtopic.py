@@ -6,7 +6,8 @@ prompt, a related-article teaser or "read more" link, a programme's next episode
 captcha, comment or cookie prompt, an author's biography or social handles, a press contact, or a list of tags. A
 saved page keeps the site's matter after the article's end, and a digest may append an unrelated item after its
 paywall prompt: a prompt, teaser or poll in the last part of the text, or followed at once by material of another
-such kind (a paywall prompt, then "Read more at …"), therefore starts a span that runs to the end. Each span is
+such kind (a paywall prompt, then "Read more at …"), therefore starts a span that runs to the end; a sponsor's read
+and a sign-up box for email alerts, which come in a programme's or page's body as well, are the block alone. Each span is
 proposed with its reason and the words that gave it away; nothing here decides what is excluded."""
 
 from __future__ import annotations
@@ -26,9 +27,14 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         # reader asked to pass the issue on, to register, or to have it by email
         r"subscribe (to|at) (the )?((?-i:[A-Z])[\w’'-]* ){1,5}(for|to receive)|subscribe at our website|subscribers get|"
         r"register now|subscribe (for|from) (\$|€|£|us\$)?\d+|subscribe to receive|"
-        r"forward (it|this) to a (colleague|friend)|to receive (this|our) \w+ by email)\b", re.I), True),
+        r"forward (it|this) to a (colleague|friend)|to receive (this|our) \w+ by email|"
+        # a video's or podcast's own call to subscribe ("hit subscribe and ring the bell")
+        r"(hit|click|smash|tap|press) (that |the )?(subscribe|like)( button)?|ring the bell)\b", re.I), True),
+    # a sign-up box for email alerts, which a page shows in its body as well as at its end: the box alone
+    ("paywall or subscription prompt", re.compile(
+        r"\b(sign up|register) to (receive|get) (\w+ )?(e-?mail|alerts?|updates|notifications)\b", re.I), False),
     ("related-article teaser or link", re.compile(
-        r"^(related( content| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
+        r"^(related( content| news| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
         r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$"
         # a heading with the teaser after it: "Related: How to spot …", "Read next: Flooding cuts …", a programme's next
         # episodes ("Coming up on Frontier Hour: next week …")
@@ -46,7 +52,12 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter|"
         r"please give today|give today at|a small donation|donations can be made|(listener|reader)-supported|"
         r"funded by (its|our) (readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi))\b", re.I), False),
-    ("sponsor message", re.compile(r"\b(is|are) brought to you by\b|^sponsor(ed)?( message| content)?\s*$", re.I), True),
+    # a programme's own sponsor, not a resolution or a state "sponsored by" another; a sponsor's promotion code. A
+    # sponsor's read comes before, in or after a programme: the read alone
+    ("sponsor message", re.compile(
+        r"\b(is|are) brought to you by\b|^sponsor(ed)?( message| content)?\s*$|"
+        r"\b(video|episode|podcast|show|programme|program|newsletter|broadcast|bulletin) (is |was )?sponsored by\b|"
+        r"\buse (the |promo |discount )?code \w+ (for|to get)\b|^(\[[\d:.]+\]\s*)?sponsor\s*:", re.I), False),
     ("author biography and social-media handles", re.compile(
         r"(\bis an? (senior |research |non-resident |visiting )?(analyst|fellow|director|journalist|reporter|correspondent|"
         r"editor|professor|researcher)\b.*\bat\b|\bfollow\b.*\bon (twitter|x)\b|(^|\s)@\w{2,}\b.*(^|\s)@\w{2,}\b|"

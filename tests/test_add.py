@@ -221,6 +221,11 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("Full translations reach our subscribers on the day of release. Subscribe for $12 a month.", "subscription prompt"),
     ("This episode is brought to you by Ledgerline, the secure notebook for reporters.", "sponsor message"),
     ("If this thread was useful, consider supporting the work on Patreon.", "donation appeal"),
+    ("Sign up to receive email alerts when the Committee publishes a new report.", "subscription prompt"),
+    ("[07:10] NARRATOR: If you liked this explainer, hit subscribe and ring the bell.", "subscription prompt"),
+    ("[06:52] SPONSOR: Today’s video is sponsored by Mapwise. Use code ROADS for 20 percent off.", "sponsor message"),
+    ("This episode was sponsored by Ledgerline, the secure notebook for reporters.", "sponsor message"),
+    ("Related news\n\nBasra dock workers protest delays at the port", "related-article teaser"),
 ])
 def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -237,10 +242,25 @@ def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_propos
     "More trucks from Syria crossed: about 300 a day, a trader said.",  # no heading: a sentence with a colon later on
     "Related to the dispute, the council met on Monday.",
     "Traders subscribe to the view that fees are too high for every truck.",
+    "A resolution sponsored by France was put to a vote on Tuesday.",  # "sponsored by", not a programme's sponsor
+    "The drivers said they would press the governor to register their trucks.",
+    "Related news of the closure reached Baghdad on Monday.",
 ])
 def test_a_sentence_of_the_story_that_shares_words_with_such_material_is_not_proposed(sentence):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
     assert propose(story + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("block", [
+    "[12:40] SPONSOR: Today’s episode is sponsored by Mapwise. Use code ROADS for 20 percent off.",
+    "Sign up to receive email alerts when the Committee publishes a new report.",
+])
+def test_a_sponsors_read_or_an_alert_box_in_the_body_is_the_block_alone(block):
+    story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
+    rest = "Conclusions\n\n1. The militias earn more from the crossing than the treasury does, we conclude.\n"
+    text = story + block + "\n\n" + rest
+    [(span, _)] = propose(text)
+    assert text[span.start:span.end] == block
 
 
 def test_a_prompt_followed_by_a_correction_or_update_is_the_prompt_alone():
