@@ -75,7 +75,7 @@ _DATE_FORMS = [
     ("m-span", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_PART}({_MONTH})\s+(?:and|to|until|through)\s+{_PART}({_MONTH})"
                           r"(?:\b|(?<=\.))(?!\s+\d)")),
     # a month with the word before it that makes it a time, a sentence's first too ("In April, the Treasury …")
-    ("m", re.compile(rf"\b(?:[Ii]n|of|[Ff]or|[Dd]uring|since|until|by|end of|beginning of|[Ff]rom|through)\s+{_PART}"
+    ("m", re.compile(rf"\b(?:[Ii]n|of|[Ff]or|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|end of|beginning of|[Ff]rom|[Tt]hrough)\s+{_PART}"
                      rf"({_MONTH})(?:\b|(?<=\.))(?!\s+\d)"
                      rf"|\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+({_MONTH})(?:\b|(?<=\.))(?!\s+\d)")),
     # a year, or part of one ("by mid-2025"), not a number's digits nor a span ("2019-2020")

@@ -137,7 +137,8 @@ def date_property(text: str, date: DateMention) -> str:
     (dateNotAfter); "since the start of the year" where what it counts began (dateNotBefore); any other the time it
     happened."""
     before = text[:date.start]
-    if re.search(r"\b(?:by|through)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", before) or re.match(r"(?:by|through)\s", date.words) \
+    if re.search(r"\b(?:[Bb]y|[Tt]hrough)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", before) \
+            or re.match(r"(?:[Bb]y|[Tt]hrough)\s", date.words) \
             or (re.search(r"\bbefore\s+the\s+$", before) and re.match(r"(?:end|close)\b", date.words, re.I)):
         return "dateNotAfter"
     if re.search(r"\bsince\s+the\s+$", before) and re.match(r"(?:start|beginning|turn)\b", date.words, re.I):

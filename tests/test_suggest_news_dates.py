@@ -40,6 +40,10 @@ def test_a_month_a_table_or_list_abbreviates_without_a_full_stop_is_its_month_of
 def test_the_month_a_figure_is_for_or_a_thing_happened_during_is_that_month():
     assert [d.value for d in dates("Revenue for February is unchanged.", "2024-04-10")] == ["2024-02"]
     assert [d.value for d in dates("During March, queues grew.", "2024-04-10")] == ["2024-03"]
+    # a sentence's first word too: "Since January, …", "By March, …"
+    assert [d.value for d in dates("Since January, the brigades have seized more pills.", "2024-04-10")] == ["2024-01"]
+    [by_march] = dates("By March, the wall was finished.", "2024-04-10")
+    assert by_march.value == "2024-03" and date_property("By March, the wall was finished.", by_march) == "dateNotAfter"
 
 
 def test_a_similar_strike_on_an_abbreviated_day_is_a_strike_of_that_day(proposer):
