@@ -57,7 +57,10 @@ _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers",
             "deaths", "fatalities", "individuals", "nationals", "patients", "changers", "bodyguards", "returnees",
             "refugees", "detainees", "prisoners", "passengers", "pilgrims", "migrants", "suspects", "journalists",
             "farmers", "shepherds", "merchants", "couriers", "lawmakers", "diplomats", "engineers", "contractors",
-            "martyrs", "mujahideen", "hostages", "hauliers", "truckers", "analysts"}
+            "martyrs", "mujahideen", "hostages", "hauliers", "truckers", "analysts", "accomplices", "deminers", "agents",
+            "brothers", "sons", "relatives", "reporters", "protesters", "demonstrators", "students", "technicians",
+            "inspectors", "labourers", "laborers", "porters", "doctors", "nurses", "teachers", "villagers",
+            "crew", "crewmen", "sailors", "pilots", "trainers", "instructors"}
 # One of the people an event killed or hurt ("one guard was killed"): "one" counts only then.
 _ONE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
                        r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b")
@@ -100,6 +103,9 @@ _EACH_LATER = re.compile(r"^[^,;.]{0,40}?\b(?:from|for|on)\s+(?:each|every)\s+(t
                          r"pickup)\b")
 _EACH_BEFORE = re.compile(r"\b(?:each|every|per)\s+(truck|vehicle|tanker|lorry|car|shipment|container|pickup)\b(?!\s+of\b)"
                           r"(?=[^,;.]*$)", re.I)
+# ... or the payers before it and "each" right after it ("tankers pay between $250 and $400 each"): the payers nearest the sum
+_EACH_AFTER = re.compile(r"^\s+each\b")
+_PAYERS = re.compile(r"\b(truck|vehicle|tanker|lorrie|car|shipment|container|pickup|driver|passenger)s\b(?=[^,;.]*$)", re.I)
 # A count compared with one before it, whose unit it leaves out.
 COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
 _LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
@@ -120,6 +126,15 @@ _QUANTITY = re.compile(
 _NOT_UNITS = {"and", "or", "the", "a", "of", "to", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were",
               "has", "have", "had", "also", "will", "would", "can", "could", "may", "main", "percent", "years", "year",
               "months", "month", "days", "day", "weeks", "week", "times", "minute", "hours", "hour", "that", "which", "who"}
+# an area, in the curators' unit names: "1.4 million square metres", "(square metres)"
+AREA = re.compile(r"\bsquare\s+(?:(met(?:re|er)s?)|(kilomet(?:re|er)s?|km))\b|\b(hectares?)\b", re.I)
+
+
+def area_unit(match: re.Match[str]) -> str:
+    """The unit an AREA match names: squareMetre, squareKilometre or hectare."""
+    return "squareMetre" if match.group(1) else "squareKilometre" if match.group(2) else "hectare"
+
+
 _UNIT = re.compile(r"^(?:-|\s+)?(km|kilometers|kilometres|kilometre|kilometer|miles|tons|tonnes|kg|kilograms|kilogrammes|kilos|%|percent|"
                    r"per\s+cent)\b",
                    re.I)
@@ -147,7 +162,8 @@ def _plural_head(rest: str) -> tuple[str, int] | None:
     return None
 
 
-_NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior)\s+)*)([a-z]+)")
+_NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior|young|armed|"
+                   r"unidentified|masked|local|foreign|unarmed|elderly)\s+)*)([a-z]+)")
 
 
 def number_value(words: str) -> tuple[int | None, bool]:
@@ -292,6 +308,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         elif _SPANS.match(rest):
             unit = singular(_SPANS.match(rest).group(1))
             end += _SPANS.match(rest).end()
+        elif (area := AREA.match(rest.lstrip())) is not None:
+            unit = area_unit(area)
+            end += len(rest) - len(rest.lstrip()) + area.end()
         else:
             u = _UNIT.match(rest)
             if u:
@@ -337,6 +356,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         if per is None and unit in CURRENCIES and (each := _FROM_EACH.match(text[end:]) or _EACH_LATER.match(text[end:])
                                                    or _EACH_BEFORE.search(text, 0, start)):
             per = singular(each.group(1).lower())  # "50,000 pounds from each aid truck"
+        elif per is None and unit in CURRENCIES and _EACH_AFTER.match(text[end:]) and (
+                payers := list(_PAYERS.finditer(text, 0, start))):
+            per = singular(payers[-1].group(0).lower())
         per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit)
         if per is None and before is not None and before.unit == unit:
             per = before.per  # what "90 of them" or "against 190 in July" counts is counted at the same rate

@@ -5,8 +5,9 @@
     Crossing | 2023 | 2022 | Change
     al-Qaim – Al-Bukamal | 15,200 | 11,700 | +30%
 
-A number of a row is a quantity in the unit its column's header gives, else its table's caption ("trucks"; "(billion
-dinars)": dinars at that scale), and of the time its column's header gives ("2023", "2022 actual", "March 2024"). A
+A number of a row is a quantity in the unit its column's header gives, else the unit its row's label puts in brackets,
+else its table's caption's ("trucks"; "(billion dinars)": dinars at that scale), else what the row's label names ("Farming
+households supported"), and of the time its column's header gives ("2023", "2022 actual", "March 2024"). A
 change in per cent ("+30%") is no figure of the row's own. A draft lists these among the row's values for the curator's
 facts; what the row's figures are of (a crossing's traffic, a budget line) is the curator's to say.
 """
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import dates as find_dates
-from .quantities import QUALIFIERS, QuantityMention, number_value, singular
+from .quantities import AREA, QUALIFIERS, QuantityMention, area_unit, number_value, singular
 
 _LINE = re.compile(r"[^\n]+")
 _CELLS = re.compile(r"\s*\|\s*")
@@ -33,6 +34,9 @@ _NOT_UNITS = {"loads", "crosses", "figures", "totals", "changes", "numbers", "va
               "days", "weeks", "sales", "statistics", "results", "costs", "revenues", "receipts", "lines", "items",
               "gates", "crossings", "roads", "sectors", "provinces", "districts", "regions", "areas", "places", "points",
               "ports", "towns", "sites", "routes"}
+_CAPTION_LENGTH = 200
+_LABEL = re.compile(r"^\s*(?:table|figure|chart|exhibit)\s+[\w.-]+[.:]\s*", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 _PER = re.compile(r"\b(?:a|per)\s+(day|week|month|year)\b|\b(dai|week|month|year)ly\b", re.I)
 
 
@@ -66,9 +70,8 @@ def table_rows(text: str) -> list[RowValues]:
             j += 1
         if len(header) >= 3 and j > i + 1:
             caption = _caption(text, lines, i)
-            units = [_unit_of(cell, caption) for cell in header]
             times = [_time_of(cell) for cell in header]
-            out += [row for line in lines[i + 1:j] if (row := _row(line, units, times)) is not None]
+            out += [row for line in lines[i + 1:j] if (row := _row(line, header, caption, times)) is not None]
             i = j
         else:
             i += 1
@@ -84,20 +87,31 @@ def _next_line(text: str, before: tuple[int, int, str], line: tuple[int, int, st
     return text[before[1]:line[0]] == "\n"
 
 
-def _caption(text: str, lines: list[tuple[int, int, str]], header: int) -> _Unit:
-    """The unit a table's caption gives: the line before its header (a blank line may stand between)."""
+def _caption(text: str, lines: list[tuple[int, int, str]], header: int) -> str:
+    """A table's caption: the line before its header (a blank line may stand between), a title's length and no
+    paragraph of sentences ("Our teams cleared 1.4 million square metres. …" is the text, not the table's unit)."""
     if header == 0:
-        return _Unit()
+        return ""
     start, end, words = lines[header - 1]
-    if "|" in words or text[end:lines[header][0]].count("\n") > 2:
-        return _Unit()
-    return _unit_of(words, _Unit())
+    title = _LABEL.sub("", words)  # "Table 1. Trucks and revenue by crossing …": one title after its label
+    if "|" in words or text[end:lines[header][0]].count("\n") > 2 or len(title) > _CAPTION_LENGTH or _SENTENCE_END.search(title):
+        return ""
+    return words
+
+
+def _units(header: str, label: str, caption: str) -> _Unit:
+    """The unit of a cell: its column header's, else the one its row's label puts in brackets ("Land cleared (square
+    metres)"), else the caption's, else the thing its row's label names ("Farming households supported")."""
+    bracketed = " ".join(re.findall(r"\(([^)]*)\)", label))
+    return _unit_of(header, _unit_of(bracketed, _unit_of(caption, _unit_of(label, _Unit()))))
 
 
 def _unit_of(words: str, fallback: _Unit) -> _Unit:
     """The unit, scale and rate some words give ("Revenue (billion IQD)", "trucks a day"), each else the fallback's."""
     scale = next((v for k, v in _SCALES.items() if re.search(rf"\b{k}\b", words, re.I)), None)
     unit = next((code for pattern, code in _CURRENCY if pattern.search(words)), None)
+    if unit is None and (area := AREA.search(words)) is not None:
+        unit = area_unit(area)
     if unit is None:
         nouns = [w.lower() for w in _PLURAL.findall(words) if w.lower() not in _NOT_UNITS and not w.endswith(("ss", "us", "is"))]
         unit = singular(nouns[0].rsplit("-", 1)[-1]) if nouns else None
@@ -112,15 +126,18 @@ def _time_of(cell: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _row(line: tuple[int, int, str], units: list[_Unit], times: list[str | None]) -> RowValues | None:
+def _row(line: tuple[int, int, str], header: list[str], caption: str, times: list[str | None]) -> RowValues | None:
     start, end, words = line
     quantities, dates = [], []
     at = start
-    for n, cell in enumerate(_CELLS.split(words)):
+    cells = _CELLS.split(words)
+    for n, cell in enumerate(cells):
         at = words.index(cell, at - start) + start if cell else at
         figure = _FIGURE.fullmatch(cell)
-        unit = units[n] if n < len(units) else _Unit()
-        if n == 0 or figure is None or unit.unit is None or "%" in cell:
+        if n == 0 or figure is None or "%" in cell:
+            continue
+        unit = _units(header[n] if n < len(header) else "", cells[0], caption)
+        if unit.unit is None:
             continue
         value, _ = number_value(figure.group("num"))
         if value is None and "." in figure.group("num"):

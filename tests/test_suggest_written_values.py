@@ -81,6 +81,16 @@ def read(text: str) -> list[dict]:
     ("would cost an estimated 6 billion dinars a quarter", {"value": 6_000_000_000, "qualifier": "about", "unit": "IQD",
                                                            "per": "quarter"}),
     ("it will be 100,000 dinars a checkpoint", {"value": 100_000, "qualifier": "exactly", "unit": "IQD", "per": "checkpoint"}),
+    ("They cleared about 1.4 million square metres of farmland", {"value": 1_400_000, "qualifier": "about",
+                                                                "unit": "squareMetre"}),
+    ("a security zone of 20 square kilometres", {"value": 20, "qualifier": "exactly", "unit": "squareKilometre"}),
+    ("500 hectares of wheat", {"value": 500, "qualifier": "exactly", "unit": "hectare"}),
+    ("Drivers say tankers pay between $250 and $400 each at checkpoints", {"min": 250, "max": 400, "qualifier": "between",
+                                                                          "unit": "USD", "per": "tanker"}),
+    # people, as curators count them, whatever the noun and its adjective
+    ("The driver and two Iraqi accomplices were arrested.", {"value": 2, "qualifier": "exactly", "unit": "person"}),
+    ("a drone struck a car, killing three young men", {"value": 3, "qualifier": "exactly", "unit": "person"}),
+    ("according to two freight agents in Anbar", {"value": 2, "qualifier": "exactly", "unit": "person"}),
 ])
 def test_figures_as_tables_circulars_and_traders_write_them(text, expected):
     assert read(text) == [expected]

@@ -9,7 +9,7 @@ from kg.table_rows import table_rows
 
 TABLE = """Shipments through Zanbar, 2021 and 2022
 
-Table 2: Tankers crossing, by gate (thousand tankers)
+Table 2. Tankers crossing through the north and south gates of Zanbar, by gate and year, 2022 and 2021 (thousand tankers)
 
 Gate | 2022 | 2021 | Change
 North gate | 1.5 | 1.2 | +25%
@@ -67,3 +67,22 @@ def test_a_tables_row_is_drafted_with_its_figures_among_its_values():
     values = [dict(v) if isinstance(v, dict) else v for v in row["proposal"]["values"]]
     assert {"value": 1500, "qualifier": "exactly", "unit": "tanker", "verbatim": "1.5"} in values
     assert {"2022", "2021"} <= {v for v in values if isinstance(v, str)}
+
+
+def test_a_rows_label_gives_the_unit_where_its_column_does_not_and_a_paragraph_is_no_caption():
+    text = ("Our teams cleared about 1.4 million square metres. They worked with 900 farming households in the district.\n\n"
+            "Indicator | Target 2023 | Achieved 2023\n"
+            "Land cleared (square metres) | 1,500,000 | about 1,400,000\n"
+            "Farming households supported | 900 | 1,130\n")
+    assert rows(text) == [
+        ("Land cleared (square metres)", [(1_500_000, "exactly", "squareMetre", "1,500,000"),
+                                          (1_400_000, "about", "squareMetre", "about 1,400,000")], ("2023",)),
+        ("Farming households supported", [(900, "exactly", "household", "900"), (1130, "exactly", "household", "1,130")],
+         ("2023",)),
+    ]
+
+
+def test_a_caption_gives_its_unit_before_a_rows_label_names_a_thing():
+    text = "Spending (million dinars)\n\nItem | 2023 | 2022\nScanners | 4,200 | 3,100\n"
+    [(_, figures, _)] = rows(text)
+    assert [(v, u) for v, _, u, _ in figures] == [(4_200_000_000, "IQD"), (3_100_000_000, "IQD")]
