@@ -38,6 +38,7 @@ from .corpus import Document, load_corpus
 from .coverage import sentences
 from .crossing_names import named_crossing_ends, town_skeletons
 from .cues import read_cues
+from .dated_entries import Entries
 from .dates import dates as find_dates
 from .described_places import described_places
 from .described_routes import DescribedRoutes
@@ -132,6 +133,9 @@ log = logging.getLogger(__name__)
 MARK = "# --- Proposed by kg suggest"
 # Words that do not tell two new names apart (Albukamal Crossing, the Albukamal Border Crossing).
 _GENERIC = {"the", "border", "new", "old", "upgraded", "official"}
+
+# what is to come, or might be: an entry's day is not its date
+_AHEAD = re.compile(r"\b(?:will|would|should|shall|could|may|might|must|plans?|planned|expects?|intends?|going to)\b", re.I)
 
 
 @dataclass
@@ -230,6 +234,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
     stops = RouteStops(proposer, known)  # the order of each named route's stops over the document
     rows = table_rows(whole)  # the figures of the text's tables, in the units of their captions and columns
+    entries = Entries(whole, doc.date)  # the dated entries of a diary or a log, if it is one
     for sent in sentences(doc):
         mark = len(statements)
         try:
@@ -248,7 +253,11 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             nodes, references = [n for n in nodes if n not in anchors], [n for n in references if n not in anchors] + places
             salience.named(nodes)
             day_known = doc.date is not None or doc.earliest_date is not None
-            dates = [d for d in ahead(text, find_dates(text, doc.date), doc.date) if day_known or not d.value.startswith("--")]
+            entry = entries.day_at(sent.start)  # a diary's or log's entry: its day is what its words count from
+            today = entry.value if entry is not None else doc.date
+            dates = [d for d in ahead(text, find_dates(text, today), today) if day_known or not d.value.startswith("--")]
+            if entry is not None and not dates and not _AHEAD.search(text):
+                dates = [entry]  # what an entry tells without a date of its own happened on its day (not what is to come)
             dates = sorted(dates + timeline.same_day(text) + timeline.same_month(text) + days_apart(text, timeline.day, dates),
                            key=lambda d: d.start)
             quantities = find_quantities(text, [(d.start, d.end) for d in dates])

@@ -1,0 +1,71 @@
+"""The dated entries of a diary, a log or a live blog: a line that is a date alone ("Saturday, October 5", "Tuesday,
+October 8", "12 March 2024") heads the lines under it, up to the next such line. A weekday alone ("Monday") is the
+first such day after the entry before it. A text is read as entries only where it has two such lines or more; the
+line under a title that gives the document's own date is no entry's.
+
+Within an entry, what the words count from ("yesterday", "on Thursday", "last month") is the entry's day, not the
+document's, and what an entry tells without a date of its own happened on its day, as a diary or a log records it."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .dates import dates as find_dates
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LINE = re.compile(r"[^\n]+")
+_WEEKDAY = re.compile(r"^(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b,?\s*")
+_LONGEST = 40  # a heading's length at most
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Where an entry's lines start in the text (after its heading) and its day."""
+
+    start: int
+    day: DateMention
+
+
+class Entries:
+    """The dated entries of a text, if it has them."""
+
+    def __init__(self, text: str, doc_date: str | None):
+        found: list[Entry] = []
+        previous: datetime.date | None = None
+        for line in _LINE.finditer(text):
+            words = line.group(0).strip().rstrip(".:")
+            if not words or len(words) > _LONGEST:
+                continue
+            day = _heading_day(words, doc_date, previous)
+            if day is None or day.value == doc_date and not found:  # the date under the title: the document's
+                continue
+            found.append(Entry(line.end(), DateMention(0, 0, "", day.value, day.year_inferred)))
+            previous = datetime.date.fromisoformat(day.value)
+        self.entries = found if len(found) >= 2 else []
+        self._starts = [e.start for e in self.entries]
+
+    def day_at(self, offset: int) -> DateMention | None:
+        """The day of the entry an offset of the text is in, if any."""
+        at = bisect.bisect_right(self._starts, offset) - 1
+        return self.entries[at].day if at >= 0 else None
+
+
+def _heading_day(words: str, doc_date: str | None, previous: datetime.date | None) -> DateMention | None:
+    """The day a heading line names: a day of a month (a weekday before it or not), or a weekday alone after an
+    entry's day."""
+    weekday = _WEEKDAY.match(words)
+    rest = words[weekday.end():] if weekday else words
+    if not rest:
+        if previous is None:
+            return None
+        ahead = (_WEEKDAYS.index(weekday.group(1).lower()) - previous.weekday()) % 7 or 7
+        return DateMention(0, 0, words, (previous + datetime.timedelta(days=ahead)).isoformat(), True)
+    found = find_dates(rest, doc_date)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(rest) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}",
+                                                                                              found[0].value):
+        return None
+    return found[0]

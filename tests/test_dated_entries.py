@@ -1,0 +1,67 @@
+"""A diary's or a log's dated entries (kg.dated_entries): a line that is a date alone heads the lines under it, a
+weekday alone is the next such day; within an entry the words count from its day, and what it tells without a date
+happened on that day. A news article's dateline makes no entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.dated_entries import Entries
+
+DIARY = """A Driver's Notebook
+
+December 2, 2019
+
+Entries from his notebook for October.
+
+Saturday, October 5
+Left Baghdad at four in the morning with tiles for Damascus.
+
+Monday
+At the checkpoint outside Haditha they took 20,000 dinars.
+
+Tuesday, October 8
+Waited at the crossing since yesterday noon. The manager says fees will go up after the new year.
+"""
+
+
+def test_each_line_under_a_dated_heading_is_of_its_day_and_a_weekday_alone_is_the_next_such_day():
+    entries = Entries(DIARY, "2019-12-02")
+    day = lambda words: entries.day_at(DIARY.index(words))  # noqa: E731
+    assert day("Entries from his notebook") is None  # the dateline is the document's date, no entry's
+    assert day("Left Baghdad").value == "2019-10-05"
+    assert day("At the checkpoint").value == "2019-10-07"
+    assert day("Waited at the crossing").value == "2019-10-08"
+
+
+def test_a_text_with_a_dateline_alone_has_no_entries():
+    article = "Trucks wait at al-Qaim\n\nOctober 5, 2019\n\nTrucks waited at the crossing on Monday, drivers said.\n"
+    assert Entries(article, "2019-10-05").entries == []
+    assert Entries(article, "2019-10-05").day_at(len(article) - 5) is None
+
+
+def test_an_entrys_words_count_from_its_day_and_what_it_tells_undated_is_of_that_day():
+    from kg.compare import Known
+    from kg.corpus import Document
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.suggest import make_draft
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    doc = Document("009", "009.txt", Path("009.txt"), DIARY, "", "Notebook", "diary", "Test", [], "2019-12-02")
+    drafted = {s["quote"]: s for s in make_draft(doc, ontology, {}, Known(), EventIndex(ontology)).statements}
+
+    def dates(start: str) -> set[str]:
+        """The dates a sentence's draft gives: among its values, or as its facts' dates."""
+        found = set()
+        for stmt in (s for q, s in drafted.items() if q.startswith(start)):
+            found |= {v for v in stmt["proposal"].get("values") or [] if isinstance(v, str)}
+            found |= {o for _, p, o in stmt["facts"] if p.startswith("date")}
+        return found
+
+    assert dates("Waited at the crossing") == {"2019-10-07"}  # "yesterday" of October 8, not of December 2
+    assert dates("At the checkpoint outside Haditha") == {"2019-10-07"}  # the Monday after October 5
+    assert dates("Left Baghdad") == {"2019-10-05"}
+    # what is to come is not of the entry's day
+    assert "2019-10-08" not in dates("The manager says")
