@@ -58,8 +58,9 @@ _DATE_FORMS = [
     # two days of one month, a span of both: "on 12 and 13 November", "on 3-4 May 2021"
     ("ddm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY}\s+({_MONTH})(?:,?\s+(\d{{4}}))?(?:\b|(?<=\.))")),
     ("mddy", re.compile(rf"\b({_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*{_DAY},?\s+(\d{{4}})\b")),
-    ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(\d{{4}})\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+(\d{{4}})\b")),
+    # a day, its month and its year; a list or a timeline abbreviates the month without a full stop ("30 Sep 2019")
+    ("mdy", re.compile(rf"\b({_MONTH}|{_MONTH_SHORT})\s+{_DAY},?\s+(\d{{4}})\b")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}|{_MONTH_SHORT}),?\s+(\d{{4}})\b")),
     # a month and its year; a table's header or a list abbreviates the month without a full stop ("Mar 2024")
     ("my", re.compile(rf"\b({_MONTH}|{_MONTH_SHORT}(?=\s\d{{4}}\b)),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),

@@ -32,6 +32,8 @@ def test_an_abbreviated_month_is_its_month():
 
 def test_a_month_a_table_or_list_abbreviates_without_a_full_stop_is_its_month_of_that_year():
     assert [d.value for d in dates("Crossing | Trucks, Mar 2024 | Trucks, Sep 2023", None)] == ["2024-03", "2023-09"]
+    assert [d.value for d in dates("30 Sep 2019 – Crossing reopens. Sep 9, 2019: strikes.", None)] == ["2019-09-30",
+                                                                                                      "2019-09-09"]
     # without a year after it, such a word is no month ("Mar" is also a word), nor is a month's name cut short
     assert dates("They mar the road and Jun Li said.", "2024-04-01") == []
     assert [d.value for d in dates("Decem 2024", None)] == ["2024"]
