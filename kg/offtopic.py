@@ -30,9 +30,12 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"forward (it|this) to a (colleague|friend)|to receive (this|our) \w+ by email|"
         # a video's or podcast's own call to subscribe ("hit subscribe and ring the bell")
         r"(hit|click|smash|tap|press) (that |the )?(subscribe|like)( button)?|ring the bell)\b", re.I), True),
-    # a sign-up box for email alerts, which a page shows in its body as well as at its end: the box alone
+    # a sign-up box for email alerts, which a page shows in its body as well as at its end, and a block that opens by
+    # asking the reader to subscribe or names where to ("… at carrowla.com/bulletin"), which a report's own matter (a
+    # handling note, the place of the talks) may follow: the block alone
     ("paywall or subscription prompt", re.compile(
-        r"\b(sign up|register) to (receive|get) (\w+ )?(e-?mail|alerts?|updates|notifications)\b", re.I), False),
+        r"\b(sign up|register) to (receive|get) (\w+ )?(e-?mail|alerts?|updates|notifications)\b|^subscribe\b|"
+        r"\bsubscribe\b[^.\n]*\b[\w-]+\.(com|org|net|example|co\.uk)\b", re.I), False),
     ("related-article teaser or link", re.compile(
         r"^(related( content| news| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
         r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$"
@@ -51,13 +54,17 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("donation appeal", re.compile(
         r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter|"
         r"please give today|give today at|a small donation|donations can be made|(listener|reader)-supported|"
-        r"funded by (its|our) (readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi))\b", re.I), False),
+        r"funded by (its|our) (readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi)|"
+        # a reader asked to give, or told where and how ("Donate at …/support", "donate from $5 a month")
+        r"please (donate|give|support (?-i:[A-Z]))|^donate|donate (at|via|through|online|from|here|by)|welcomes? donations|"
+        r"a donation of any size|(is )?funded by (its )?readers|(gift|donation)s? of (\$|€|£)?\d+ or more)\b", re.I), False),
     # a programme's own sponsor, not a resolution or a state "sponsored by" another; a sponsor's promotion code. A
     # sponsor's read comes before, in or after a programme: the read alone
     ("sponsor message", re.compile(
         r"\b(is|are) brought to you by\b|^sponsor(ed)?( message| content)?\s*$|"
         r"\b(video|episode|podcast|show|programme|program|newsletter|broadcast|bulletin) (is |was )?sponsored by\b|"
-        r"\buse (the |promo |discount )?code \w+ (for|to get)\b|^(\[[\d:.]+\]\s*)?sponsor\s*:", re.I), False),
+        r"\buse (the |promo |discount )?code \w+ (for|to get)\b|^(\[[\d:.]+\]\s*)?sponsor\s*:|"
+        r"\b(with|use|enter) (the )?(promo |discount )?code (?-i:[A-Z][A-Z0-9]{3,})\b", re.I), False),
     ("author biography and social-media handles", re.compile(
         r"(\bis an? (senior |research |non-resident |visiting )?(analyst|fellow|director|journalist|reporter|correspondent|"
         r"editor|professor|researcher)\b.*\bat\b|\bfollow\b.*\bon (twitter|x)\b|(^|\s)@\w{2,}\b.*(^|\s)@\w{2,}\b|"

@@ -226,6 +226,13 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("[06:52] SPONSOR: Today’s video is sponsored by Mapwise. Use code ROADS for 20 percent off.", "sponsor message"),
     ("This episode was sponsored by Ledgerline, the secure notebook for reporters.", "sponsor message"),
     ("Related news\n\nBasra dock workers protest delays at the port", "related-article teaser"),
+    ("Subscribe to our quarterly Border Transit Risk Bulletin at example-adjusters.com/bulletin.", "subscription prompt"),
+    ("Keep the dataset free: a donation of any size pays for coders. Donate at example-records.org/support.",
+     "donation appeal"),
+    ("If you value free access to court records, please donate at example-docket.org/give.", "donation appeal"),
+    ("If you value our journalism, please support The Road Journal: donate from $5 a month.", "donation appeal"),
+    ("The Traders' Relief Fund welcomes donations for the families of drivers killed on the roads.", "donation appeal"),
+    ("Enjoyed this chapter? Order the book in paperback and save 20% with code BORDER22 at checkout.", "sponsor message"),
 ])
 def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -245,6 +252,9 @@ def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_propos
     "A resolution sponsored by France was put to a vote on Tuesday.",  # "sponsored by", not a programme's sponsor
     "The drivers said they would press the governor to register their trucks.",
     "Related news of the closure reached Baghdad on Monday.",
+    "The ministry welcomed the donation of two scanners by Japan, an official said.",
+    "Drivers said they would support the army if it took over the checkpoints.",
+    "Officials said the new customs code would apply to every truck from May.",
 ])
 def test_a_sentence_of_the_story_that_shares_words_with_such_material_is_not_proposed(sentence):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -254,6 +264,7 @@ def test_a_sentence_of_the_story_that_shares_words_with_such_material_is_not_pro
 @pytest.mark.parametrize("block", [
     "[12:40] SPONSOR: Today’s episode is sponsored by Mapwise. Use code ROADS for 20 percent off.",
     "Sign up to receive email alerts when the Committee publishes a new report.",
+    "Subscribe to the Trade Monitor's morning bulletin for the full text of official documents – the first month is free.",
 ])
 def test_a_sponsors_read_or_an_alert_box_in_the_body_is_the_block_alone(block):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
