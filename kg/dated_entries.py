@@ -13,12 +13,11 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import DateMention
+from .dates import WEEKDAYS, DateMention
 from .dates import dates as find_dates
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LINE = re.compile(r"[^\n]+")
-_WEEKDAY = re.compile(r"^(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b,?\s*")
+_WEEKDAY = re.compile(r"^(" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b,?\s*")
 _LONGEST = 40  # a heading's length at most
 
 
@@ -62,7 +61,7 @@ def _heading_day(words: str, doc_date: str | None, previous: datetime.date | Non
     if not rest:
         if previous is None:
             return None
-        ahead = (_WEEKDAYS.index(weekday.group(1).lower()) - previous.weekday()) % 7 or 7
+        ahead = (WEEKDAYS.index(weekday.group(1).lower()) - previous.weekday()) % 7 or 7
         return DateMention(0, 0, words, (previous + datetime.timedelta(days=ahead)).isoformat(), True)
     found = find_dates(rest, doc_date)
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(rest) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}",

@@ -23,7 +23,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 # a month's name, or its abbreviation as news style writes it with a full stop ("Sept. 22", "Jan. 5")
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)"
 _MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)[\s-]+(?:and\s+(?:early|mid|late)[\s-]+)?)?"  # "in mid and late September", "in mid-August"
 _ORDINAL_DAYS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -102,7 +102,7 @@ _DATE_FORMS = [
     # "today they are a force", which means nowadays
     ("today", re.compile(r"\b[Tt]oday\b(?=(?:\s+[A-Za-z’']+){0,2}?\s+[a-z]+ed\b)|(?<=[a-z]ed )today\b")),
     # "on Monday", "last Thursday" (the one before the document's day), "on Tuesday last week" (in the week before)
-    ("weekday", re.compile(r"\b(?:on\s+)?(?:([Ll]ast)\s+)?(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b"
+    ("weekday", re.compile(r"\b(?:on\s+)?(?:([Ll]ast)\s+)?(" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b"
                            r"(?:\s+(last\s+week)\b)?")),
 ]
 
@@ -411,7 +411,7 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             value, inferred = str(season_year((g[0] or g[1]).lower(), g[2].lower(), today)), True
         else:  # a weekday: the latest such day not after the document's date, or before it ("last Thursday"), or of
             # the week before the document's ("Tuesday last week")
-            day = _WEEKDAYS.index(g[1].lower())
+            day = WEEKDAYS.index(g[1].lower())
             if g[2]:
                 value = (today - datetime.timedelta(days=today.weekday() + 7 - day)).isoformat()
             else:

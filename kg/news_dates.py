@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from .dates import SEASONS, DateMention, counted, season_year
+from .dates import SEASONS, WEEKDAYS, DateMention, counted, season_year
 
 # A verb of the future before the date in its clause: a modal, or a plan, a schedule or an expectation of what will be.
 _FUTURE = re.compile(r"\b(?:will|would|shall|(?-i:may|might)|(?:is|are)\s+(?:due|set|scheduled|expected|to\s+be)|plans?|planning|intends?|"
@@ -20,7 +20,6 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|(?-i:may|might)|(?:is|are)\s+(?:due
                      # a hearing put off to a day: "adjourned the trial until April 2"
                      r"|(?:adjourned|postponed|deferred)(?=[^.;]{0,40}\b(?:until|till|to)\s))\b", re.I)
 _WEEKDAY = re.compile(r"(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What ends the clause of the future, or makes it past ("the plans were drawn up in March").
 _CLAUSE_END = re.compile(r"\b(?:after|before|when|since|because|but|which|who|where|said|says|told|was|were|had|did)\b", re.I)
 
@@ -83,7 +82,7 @@ def _forward(date: DateMention, today: datetime.date) -> DateMention:
         return replace(date, value=str(season_year("the", season.group(1).lower(), today, ahead=True)))
     weekday = _WEEKDAY.fullmatch(date.words)
     if weekday:
-        days = (_WEEKDAYS.index(weekday.group(1).lower()) - today.weekday()) % 7 or 7
+        days = (WEEKDAYS.index(weekday.group(1).lower()) - today.weekday()) % 7 or 7
         return replace(date, value=(today + datetime.timedelta(days=days)).isoformat())
     value = date.value
     if date.span and len(value) == 10 and value < today.isoformat():  # two days of a month: both a year on

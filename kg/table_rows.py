@@ -99,11 +99,11 @@ def _caption(text: str, lines: list[tuple[int, int, str]], header: int) -> str:
     return words
 
 
-def _units(header: str, label: str, caption: str) -> _Unit:
-    """The unit of a cell: its column header's, else the one its row's label puts in brackets ("Land cleared (square
-    metres)"), else the caption's, else the thing its row's label names ("Farming households supported")."""
+def _row_unit(label: str, caption: str) -> _Unit:
+    """The unit of a row's cells whose column header gives none: the one its label puts in brackets ("Land cleared
+    (square metres)"), else the caption's, else the thing its label names ("Farming households supported")."""
     bracketed = " ".join(re.findall(r"\(([^)]*)\)", label))
-    return _unit_of(header, _unit_of(bracketed, _unit_of(caption, _unit_of(label, _Unit()))))
+    return _unit_of(bracketed, _unit_of(caption, _unit_of(label, _Unit())))
 
 
 def _unit_of(words: str, fallback: _Unit) -> _Unit:
@@ -131,12 +131,13 @@ def _row(line: tuple[int, int, str], header: list[str], caption: str, times: lis
     quantities, dates = [], []
     at = start
     cells = _CELLS.split(words)
+    fallback = _row_unit(cells[0], caption)
     for n, cell in enumerate(cells):
         at = words.index(cell, at - start) + start if cell else at
         figure = _FIGURE.fullmatch(cell)
         if n == 0 or figure is None or "%" in cell:
             continue
-        unit = _units(header[n] if n < len(header) else "", cells[0], caption)
+        unit = _unit_of(header[n] if n < len(header) else "", fallback)
         if unit.unit is None:
             continue
         value, _ = number_value(figure.group("num"))
