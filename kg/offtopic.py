@@ -1,14 +1,15 @@
 """Proposed off-topic spans of a new document: the material `seeds/catalogue.yaml` excludes, found by the
 words such material is made of, for the curator to confirm.
 
-A block (a paragraph, or a line of a block of short lines) is off-topic when it is a paywall or subscription
-prompt, a related-article teaser or "read more" link, a programme's next episodes, a donation appeal, a reader poll,
-captcha, comment or cookie prompt, an author's biography or social handles, a press contact, or a list of tags. A
-saved page keeps the site's matter after the article's end, and a digest may append an unrelated item after its
-paywall prompt: a prompt, teaser or poll in the last part of the text, or followed at once by material of another
-such kind (a paywall prompt, then "Read more at …"), therefore starts a span that runs to the end; a sponsor's read
-and a sign-up box for email alerts, which come in a programme's or page's body as well, are the block alone. Each span is
-proposed with its reason and the words that gave it away; nothing here decides what is excluded."""
+A block (a paragraph, or a line of a block of short lines) is off-topic when it is a paywall or subscription prompt,
+a related-article teaser or "read more" link, a programme's next episodes, a donation appeal, a call for tips and
+where to send them, a reader poll, captcha, comment or cookie prompt, an author's biography or social handles, a
+press contact, or a list of tags. A saved page keeps the site's matter after the article's end, and a digest may
+append an unrelated item after its paywall prompt: a prompt, teaser or poll in the last part of the text, or followed
+at once by material of another such kind (a paywall prompt, then "Read more at …"), therefore starts a span that runs
+to the end; a sponsor's read and a sign-up box for email alerts, which come in a programme's or page's body as well,
+are the block alone. Each span is proposed with its reason and the words that gave it away; nothing here decides what
+is excluded."""
 
 from __future__ import annotations
 
@@ -35,7 +36,19 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # handling note, the place of the talks) may follow: the block alone
     ("paywall or subscription prompt", re.compile(
         r"\b(sign up|register) to (receive|get) (\w+ )?(e-?mail|alerts?|updates|notifications)\b|^subscribe\b|"
-        r"\bsubscribe\b[^.\n]*\b[\w-]+\.(com|org|net|example|co\.uk)\b", re.I), False),
+        r"\bsubscribe\b[^.\n]*\b[\w-]+\.(com|org|net|example|co\.uk)\b|"
+        # a house's own newsletter or alerts, by whatever name ("subscribe to the Commission's weekly newsletter and
+        # receive border notices by SMS. Enter your mobile number below.")
+        r"(^|[:.!?]\s+)(please )?(subscribe|sign up) to (our|the|its) ([\w’'-]+ ){0,3}(newsletter|mailing list|e-?mail alerts|"
+        r"alerts|bulletin)\b|"
+        r"\benter your (mobile|phone|e-?mail)( number| address)? below\b|^stay (informed|updated|in the loop)\s*:", re.I), False),
+    # a call for tips, documents or leaks and where to send them: the block alone ("Do you have documents about the
+    # border trade? Write to our investigations desk at …")
+    ("tip-line prompt", re.compile(
+        r"\btips@[\w.-]+|\bsend us (a |your )?tips?\b|\bsend (in )?your tips\b|"
+        r"\b(share|send) (your )?(documents|information|a tip) with us\b|"
+        r"^(do you have|have you (got|seen)|do you know)\b[^?\n]{0,100}\?\s*(write|contact|e-?mail|message|send|reach|get in touch|"
+        r"call|tell)\b", re.I), False),
     ("related-article teaser or link", re.compile(
         r"^(related( content| news| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
         r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$"
@@ -57,7 +70,11 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"funded by (its|our) (readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi)|"
         # a reader asked to give, or told where and how ("Donate at …/support", "donate from $5 a month")
         r"please (donate|give|support (?-i:[A-Z]))|^donate|donate (at|via|through|online|from|here|by)|welcomes? donations|"
-        r"a donation of any size|(is )?funded by (its )?readers|(gift|donation)s? of (\$|€|£)?\d+ or more)\b", re.I), False),
+        r"a donation of any size|(is )?funded by (its )?readers|(gift|donation)s? of (\$|€|£)?\d+ or more|"
+        # "an independent, reader-funded project … please consider a donation: every contribution helps"
+        r"(reader|listener|member)-funded|please consider donating|"
+        r"consider (a donation|making a (donation|contribution)|supporting (us|our))|"
+        r"every (contribution|donation|gift) helps)\b", re.I), False),
     # a programme's own sponsor, not a resolution or a state "sponsored by" another; a sponsor's promotion code. A
     # sponsor's read comes before, in or after a programme: the read alone
     ("sponsor message", re.compile(

@@ -233,6 +233,13 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("If you value our journalism, please support The Road Journal: donate from $5 a month.", "donation appeal"),
     ("The Traders' Relief Fund welcomes donations for the families of drivers killed on the roads.", "donation appeal"),
     ("Enjoyed this chapter? Order the book in paperback and save 20% with code BORDER22 at checkout.", "sponsor message"),
+    ("Stay informed: subscribe to the Authority's weekly newsletter and receive notices by SMS. Enter your mobile number "
+     "below.", "subscription prompt"),
+    ("The Border Papers Project is an independent, reader-funded archive. Please consider a donation: every contribution "
+     "helps us translate more.", "donation appeal"),
+    ("Have you seen convoys on the border road? Write to our news desk at desk@example-post.org or on Signal.",
+     "tip-line prompt"),
+    ("Send us your tips securely: tips@example-monitor.org.", "tip-line prompt"),
 ])
 def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -255,6 +262,10 @@ def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_propos
     "The ministry welcomed the donation of two scanners by Japan, an official said.",
     "Drivers said they would support the army if it took over the checkpoints.",
     "Officials said the new customs code would apply to every truck from May.",
+    "Do you have a permit? the officer asked each driver, and waved on those who did.",  # a question in a story
+    "The Authority asked traders to subscribe to the new customs bulletin before May.",  # not the house's own reader
+    "Drivers send tips to each other about which checkpoint is open, one said.",
+    "The minister said he would consider donating the seized trucks to the municipality.",
 ])
 def test_a_sentence_of_the_story_that_shares_words_with_such_material_is_not_proposed(sentence):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
