@@ -1,10 +1,12 @@
 """The dated entries of a diary, a log or a live blog: a line that is a date alone ("Saturday, October 5", "Tuesday,
 October 8", "12 March 2024") heads the lines under it, up to the next such line. A weekday alone ("Monday") is the
-first such day after the entry before it. A text is read as entries only where it has two such lines or more; the
-line under a title that gives the document's own date is no entry's.
+first such day after the entry before it. A text is read as entries only where it has two such lines or more, or one
+that a label gives as the date its text was written ("DATE: October 9, 2019" heading a cable, a memo or a letter that
+is published later); the line under a title that gives the document's own date is no entry's.
 
 Within an entry, what the words count from ("yesterday", "on Thursday", "last month") is the entry's day, not the
-document's, and what an entry tells without a date of its own happened on its day, as a diary or a log records it."""
+document's, and what a diary's or a log's entry tells without a date of its own happened on its day, as they record
+it (not so a cable's or a letter's, which tell of the days before theirs)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,10 @@ from .dates import dates as find_dates
 _LINE = re.compile(r"[^\n]+")
 _WEEKDAY = re.compile(r"^(" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b,?\s*")
 _LONGEST = 40  # a heading's length at most
+# the label of the date a cable, a memo, a letter or an email was written on
+_LABEL = re.compile(r"^(?:date|dated|sent)\s*:\s*", re.I)
+# the time of day after a labelled date ("Date: Sunday, November 8, 2020, 21:14", "Sent: 3 May 2021 at 9:40 AM (GMT+3)")
+_CLOCK = re.compile(r"[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC)(?:[+-]\d{1,2})?\)?)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -34,17 +40,23 @@ class Entries:
 
     def __init__(self, text: str, doc_date: str | None):
         found: list[Entry] = []
+        labelled = False
         previous: datetime.date | None = None
         for line in _LINE.finditer(text):
             words = line.group(0).strip().rstrip(".:")
+            label = _LABEL.match(words)
+            words = _CLOCK.sub("", words[label.end():]) if label else words
             if not words or len(words) > _LONGEST:
                 continue
             day = _heading_day(words, doc_date, previous)
             if day is None or day.value == doc_date and not found:  # the date under the title: the document's
                 continue
+            labelled |= label is not None
             found.append(Entry(line.end(), DateMention(0, 0, "", day.value, day.year_inferred)))
             previous = datetime.date.fromisoformat(day.value)
-        self.entries = found if len(found) >= 2 else []
+        self.entries = found if len(found) >= 2 or labelled else []
+        # a diary's or a log's entries record what happened on their day; a cable or a letter tells of days before its own
+        self.diary = bool(self.entries) and not labelled
         self._starts = [e.start for e in self.entries]
 
     def day_at(self, offset: int) -> DateMention | None:

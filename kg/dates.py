@@ -100,7 +100,9 @@ _DATE_FORMS = [
                             r"\b(?:(?:earlier|later)\s+)?(last|this|next)\s+(month|year)\b", re.I)),
     # "today" where a verb of the past stands by it ("today designated", "Today I counted"): the document's day; not
     # "today they are a force", which means nowadays
-    ("today", re.compile(r"\b[Tt]oday\b(?=(?:\s+[A-Za-z’']+){0,2}?\s+[a-z]+ed\b)|(?<=[a-z]ed )today\b")),
+    ("today", re.compile(r"\b[Tt]oday\b(?=(?:\s+[A-Za-z’']+){0,2}?\s+[a-z]+ed\b)|(?<=[a-z]ed )today\b"
+                         # a part of the document's own day ("paid $3,600 this morning", "spoke to us this afternoon")
+                         r"|\bthis (?:morning|afternoon|evening)\b", re.I)),
     # "on Monday", "last Thursday" (the one before the document's day), "on Tuesday last week" (in the week before)
     ("weekday", re.compile(r"\b(?:on\s+)?(?:([Ll]ast)\s+)?(" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b"
                            r"(?:\s+(last\s+week)\b)?")),
@@ -433,13 +435,14 @@ def dateline(text: str, date: DateMention, place_ends: list[int]) -> bool:
 
 
 _WITHIN = re.compile(r"\b(?:within|in less than|in under|in no more than)\s+(?:approximately\s+|about\s+|some\s+|the next\s+)?"
-                     r"(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(days?|weeks?|months?|years?)\b",
+                     r"(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                     r"sixty|ninety|\d{1,3})\s+(days?|weeks?|months?|years?)\b",
                      re.I)
 
 
 _TO_COME = re.compile(r"\b(?:will|would|shall|supposed\s+to|expected\s+to|set\s+to|due\s+to|plans?|planned|planning|intends?|"
                       r"(?:is|are|was|were)\s+to|going\s+to|promised|pledged|vowed|aims?\s+to|hopes?\s+to|agreement|agreed|deal|deadline|"
-                      r"timetable)\b", re.I)
+                      r"timetable|should|must|recommends?|recommended|urges?|urged|calls?\s+on|requests?|requested|asks?)\b", re.I)
 _LEFT = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\s+"
                    r"(?:were|are|was|is|remained|remain|remains)\s+(?:left|remaining)\b", re.I)
 

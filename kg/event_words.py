@@ -9,8 +9,11 @@ import re
 from .dates import DateMention, dates
 
 # before a date that opens a sentence
+# The words that open a sentence before its date: its preposition, a part of the day, and a time of the day ("At 0140
+# on 21 August", "At 7 a.m. on Monday", "Shortly after midnight on 24 June").
 OPENING = re.compile(r"\W*(?:(?:in|on|at|by|since|during|early|late|mid|the|beginning|end|middle|start|of|night|morning|evening|"
-                     r"afternoon|dawn)\s+)*", re.I)
+                     r"afternoon|dawn|shortly|just|around|about|after|before|midnight|noon|\d{1,2}[:.h]?\d{2}(?:\s*(?:hrs|hours|GMT|UTC))?|"
+                     r"\d{1,2}(?::\d{2})?\s*[ap]\.m\.(?=\s))\s+)*", re.I)
 CLAUSE = re.compile(r"\b(?:after|before|when|while|as(?! an?\b)|because|since|although|but|which|that|who|where)\b", re.I)
 # The verb that dates the event its subject names: "the meeting of the generals … was held on March 17".
 HELD = re.compile(r"\b(?:(?:was|were|is|are|had been|has been|have been) )?(?:held|convened)\b|\btook place\b", re.I)

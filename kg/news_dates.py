@@ -46,9 +46,14 @@ def _future(text: str, date: DateMention) -> bool:
     if not verbs:
         return _fronted(text, date)
     between = _DATE_WORD.sub("", _CLOCK.sub("", text[verbs[-1].end():date.start]))
-    return not (re.search(r"[.;:()]", between) or _CLAUSE_END.search(between))
+    return not (re.search(r"[.;:()]", between) or _CLAUSE_END.search(between) or _PAST_PARTICIPLE.search(between))
 
 
+# A past participle after a noun, with where or when it happened after it: the date is its ("every truck will be
+# inspected with scanners installed at the terminal in May": installed in May), not the future verb's.
+_PAST_PARTICIPLE = re.compile(r"\b(?!(?:be|been|being|is|are|was|were|have|has|had|get|got|not|to|will|would|shall|with|"
+                              r"the|a|an|of|by|and|or|for|armed)\s)[a-z]+\s+(?!(?:need|arm|bor|hundr|sh|b)ed\b)[a-z]{3,}ed\s+"
+                              r"(?=(?:at|in|on|from|near|by|last|earlier)\b)")
 # "may have": a hedge on the past, not the future
 _MAY_HAVE = re.compile(r"\s+(?:not\s+)?have\b", re.I)
 # The time of day a clause gives, whose full stops end no clause ("until 10 p.m. from April 1").

@@ -101,8 +101,12 @@ _FROM_EACH = re.compile(r"^\s+(?:from|for|on|at)\s+(?:each|every)\s+(?:[a-z]+\s+
 # payer before the sum ("charge each truck between $150 and $400", "Each truck pays a fee of $300 to $500")
 _EACH_LATER = re.compile(r"^[^,;.]{0,40}?\b(?:from|for|on)\s+(?:each|every)\s+(truck|vehicle|tanker|lorry|car|shipment|container|"
                          r"pickup)\b")
-_EACH_BEFORE = re.compile(r"\b(?:each|every|per)\s+(truck|vehicle|tanker|lorry|car|shipment|container|pickup)\b(?!\s+of\b)"
-                          r"(?=[^,;.]*$)", re.I)
+_EACH_BEFORE = re.compile(r"\b(?:each|every|per)\s+(truck|vehicle|tanker|lorry|car|shipment|container|pickup|passenger|"
+                          r"traveller|pilgrim)\b(?!\s+of\b)(?=[^,;.]*$)", re.I)
+# ... or a list's item that names the payer before its colon ("Passenger: 5,000 Iraqi dinars.", "Truck of up to 20 tons:
+# 25 US dollars.", "Transit truck bound for Lebanon: 60 US dollars.")
+_PAYER_LABEL = re.compile(r"^\s*(?:[A-Za-z-]+\s+)?(truck|vehicle|tanker|lorry|car|bus|pickup|passenger|traveller|pilgrim)s?\b"
+                          r"[^:\n]{0,60}:\s*$", re.I)
 # ... or the payers before it and "each" right after it ("tankers pay between $250 and $400 each"): the payers nearest the sum
 _EACH_AFTER = re.compile(r"^\s+each\b")
 _PAYERS = re.compile(r"\b(truck|vehicle|tanker|lorrie|car|shipment|container|pickup|driver|passenger)s\b(?=[^,;.]*$)", re.I)
@@ -350,12 +354,15 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         for pattern, name in _PER:
             p = pattern.match(text[end:])
             if p:
-                per = name or _SAME_UNIT.get(p.group(1), p.group(1))
+                per = name or ("person" if p.group(1) in _PERSONS or p.group(1) + "s" in _PERSONS  # "per passenger"
+                               else _SAME_UNIT.get(p.group(1), p.group(1)))
                 end += p.end()
                 break
         if per is None and unit in CURRENCIES and (each := _FROM_EACH.match(text[end:]) or _EACH_LATER.match(text[end:])
                                                    or _EACH_BEFORE.search(text, 0, start)):
             per = singular(each.group(1).lower())  # "50,000 pounds from each aid truck"
+        elif per is None and unit in CURRENCIES and (label := _PAYER_LABEL.match(text[:start])):
+            per = "bus" if label.group(1).lower() == "bus" else singular(label.group(1).lower())
         elif per is None and unit in CURRENCIES and _EACH_AFTER.match(text[end:]) and (
                 payers := list(_PAYERS.finditer(text, 0, start))):
             per = singular(payers[-1].group(0).lower())

@@ -256,7 +256,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             entry = entries.day_at(sent.start)  # a diary's or log's entry: its day is what its words count from
             today = entry.value if entry is not None else doc.date
             dates = [d for d in ahead(text, find_dates(text, today), today) if day_known or not d.value.startswith("--")]
-            if entry is not None and not dates and not _AHEAD.search(text):
+            if entry is not None and entries.diary and not dates and not _AHEAD.search(text):
                 dates = [entry]  # what an entry tells without a date of its own happened on its day (not what is to come)
             dates = sorted(dates + timeline.same_day(text) + timeline.same_month(text) + days_apart(text, timeline.day, dates),
                            key=lambda d: d.start)
@@ -287,7 +287,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             facts += unnamed_members(proposer, text, nodes, doc.id) + body_countries(proposer, text, nodes, labels)
             facts += part_appositions(proposer, text, nodes) + fronted_titles(proposer, text, nodes)
             facts += supporting(proposer, text, nodes) + standing_statuses(proposer, text, nodes) + linked_places(proposer, text, nodes)
-            facts += proposer.events_of(text, nodes, dates, quantities, doc.id, doc.date) + lengths(proposer, text, nodes, quantities)
+            facts += proposer.events_of(text, nodes, dates, quantities, doc.id, today) + lengths(proposer, text, nodes, quantities)
             facts += known_event_roles(proposer, text, nodes, dates, labels)
             facts += told_again(proposer, timeline, text, nodes, bool(dates), quantities)
             facts += tolls(timeline, text, quantities, bool(dates))

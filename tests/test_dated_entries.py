@@ -65,3 +65,47 @@ def test_an_entrys_words_count_from_its_day_and_what_it_tells_undated_is_of_that
     assert dates("Left Baghdad") == {"2019-10-05"}
     # what is to come is not of the entry's day
     assert "2019-10-08" not in dates("The manager says")
+
+
+CABLE = """Summary of a diplomatic cable
+
+February 11, 2022
+
+DATE: October 9, 2019
+SUBJECT: The reopened crossing
+
+1. Iraq and Syria reopened the crossing on September 30. On Tuesday, officials met in Baghdad.
+"""
+
+
+def test_a_labelled_date_line_heads_the_text_under_it_as_the_day_it_was_written():
+    entries = Entries(CABLE, "2022-02-11")
+    assert entries.day_at(CABLE.index("Iraq and Syria")).value == "2019-10-09"
+    assert entries.day_at(CABLE.index("Summary")) is None
+    assert not entries.diary and Entries(DIARY, "2019-12-02").diary  # what a cable tells undated is not of its day
+    # the label alone makes no entry of a line that is more than a date
+    assert Entries(CABLE.replace("DATE: October 9, 2019", "DATE: October 9, 2019, before the vote"), "2022-02-11").entries == []
+
+
+EMAILS = """Emails from a freight firm, published by a newspaper
+
+December 3, 2020
+
+From: A. Saleh
+Date: Sunday, November 8, 2020, 21:14
+Subject: Convoy 41
+
+They want $400 per truck. We paid at the same place last month.
+
+From: F. Obeid
+Sent: 10 November 2020 at 9:40 AM (GMT+3)
+
+The trucks crossed this afternoon.
+"""
+
+
+def test_an_emails_date_with_its_time_heads_the_email():
+    entries = Entries(EMAILS, "2020-12-03")
+    assert entries.day_at(EMAILS.index("They want")).value == "2020-11-08"
+    assert entries.day_at(EMAILS.index("The trucks crossed")).value == "2020-11-10"
+    assert not entries.diary  # an email tells of days before its own too

@@ -42,6 +42,11 @@ def test_a_span_is_a_deadline_only_for_what_is_to_come():
     assert [d.value for d in deadlines("The ministry says the road will reopen in less than a month.", DOC)] == ["2022-06"]
     assert [d.value for d in deadlines("Both sides reached an agreement on opening the bridge within two months.", DOC)] == ["2022-07"]
     assert deadlines("It was the second raid on the depot in less than a month, residents said.", DOC) == []
+    # what someone asks, urges or says should be done by then, and a count in tens of days
+    assert [d.value for d in deadlines("The review should be repeated within three months.", DOC)] == ["2022-08"]
+    assert [d.value for d in deadlines("We recommend that the panel report within 60 days.", DOC)] == ["2022-07-09"]
+    assert [d.value for d in deadlines("A committee will be formed within thirty days.", DOC)] == ["2022-06-09"]
+    assert deadlines("The checkpoint was set up within thirty days of the strike.", DOC) == []
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -457,3 +457,10 @@ def test_a_span_of_months_with_its_year_a_month_of_last_year_and_a_hearing_put_o
     assert read("The judge adjourned the trial until April 2.") == ["2024-04-02"]
     assert read("The crossing stayed closed until March 5.") == ["2024-03-05"]
     assert read("The court adjourned on March 2 after a short session.") == ["2024-03-02"]
+
+
+def test_a_part_of_the_day_the_text_is_written_on_is_that_day():
+    read = lambda text: [(d.words, d.value) for d in dates(text, "2020-11-10")]  # noqa: E731
+    assert read("Firas paid $3,600 this morning and the trucks crossed this afternoon.") == [
+        ("this morning", "2020-11-10"), ("this afternoon", "2020-11-10")]
+    assert read("Today they are a force on the border.") == []  # "today" for nowadays stays no date

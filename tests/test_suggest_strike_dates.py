@@ -21,6 +21,9 @@ def test_a_date_between_commas_after_a_strike_or_after_a_time_of_day_at_the_open
     assert dated(proposer, "The deadliest strike, on May 3, 2021, hit a depot near Albu Kamal.", {"Albu Kamal": "albu-kamal"}) \
         == {("Strike", "2021-05-03")}
     assert dated(proposer, "On the night of May 3, 2021, strikes hit militia positions along the river.", {}) == {("Strike", "2021-05-03")}
+    # a clock time before the date, as a military timeline or an incident report writes it
+    assert dated(proposer, "At 0140 on 21 August 2024, coalition aircraft struck the compound.", {}) == {("Strike", "2024-08-21")}
+    assert dated(proposer, "Shortly after midnight on 24 June 2020, a drone struck the truck park.", {}) == {("Strike", "2020-06-24")}
     # a date between commas after a word that is no event's, or in another clause, dates no strike
     assert ("Strike", "2021-05-03") not in dated(proposer, "After the strikes, the town, on May 3, 2021, reopened its market.", {})
 

@@ -91,6 +91,12 @@ def read(text: str) -> list[dict]:
     ("The driver and two Iraqi accomplices were arrested.", {"value": 2, "qualifier": "exactly", "unit": "person"}),
     ("a drone struck a car, killing three young men", {"value": 3, "qualifier": "exactly", "unit": "person"}),
     ("according to two freight agents in Anbar", {"value": 2, "qualifier": "exactly", "unit": "person"}),
+    # the payer a fee is for, as curators write it (a passenger is a person), before the sum or as a list's label
+    ("Each passenger pays 25,000 dinars.", {"value": 25_000, "qualifier": "exactly", "unit": "IQD", "per": "person"}),
+    ("The Iraqi side charges 25,000 dinars per passenger", {"value": 25_000, "qualifier": "exactly", "unit": "IQD",
+                                                            "per": "person"}),
+    ("Passenger: 5,000 Iraqi dinars.", {"value": 5_000, "qualifier": "exactly", "unit": "IQD", "per": "person"}),
+    ("Transit truck bound for Lebanon: 60 US dollars.", {"value": 60, "qualifier": "exactly", "unit": "USD", "per": "truck"}),
 ])
 def test_figures_as_tables_circulars_and_traders_write_them(text, expected):
     assert read(text) == [expected]
