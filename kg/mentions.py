@@ -116,6 +116,13 @@ class Matcher:
                     continue
                 self.folded.setdefault(key, ent.id)
                 self.skeletons.setdefault(skeleton(name), []).append((key, ent.id))
+        # a crossing is a "border port" or "port" to the authorities that run it (al-Qaim border port, Al-Qaim Border Port)
+        for ent in entities.values():
+            if ent.type.endswith("Crossing"):
+                for name in {ent.label, *ent.aliases}:
+                    base = re.fullmatch(r"(.+?) (?:border )?crossing", fold(name))
+                    for form in ([f"{base.group(1)} port", f"{base.group(1)} border port"] if base else []):
+                        self.folded.setdefault(form, ent.id)
         self.countries = {fold(ent.label): ent.id for ent in entities.values()}
         # The initials of the register's names of two words or more (US for United States), where only one entity has them.
         initials: dict[str, set[str]] = {}
@@ -453,13 +460,20 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
         piece = []
 
 
+# The first words of groups' Arabic names that news uses alone for the group once it has named it ("brigades"; Harakat,
+# movement, and Asaib, Saraya, Liwa, which open many groups' names, are not among them).
+_LEAD_WORDS = {"kataib", "kataeb", "kataaib"}  # folded (kg.names.fold): Kata’ib, Kata'aib
+
+
 def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
     """Short forms of names the text links, taken as that entity wherever no other mention covers them: capitals that
     spell a name's initials (KH for Kataib Hezbollah), a short form in brackets right after a name (ImageSat
     International (iSi)), a person's surname once the text has given the full name (Soleimani), and the noun after the
-    article that ends an Arabic name of a group once the text has given the name (Nujaba after Harakat al-Nujaba), or
-    the head noun that opens an Arabic name read in English (the Hashd after the Hashd al-Shaabi)."""
+    article that ends an Arabic name of a group once the text has given the name (Nujaba after Harakat al-Nujaba), the
+    head noun that opens an Arabic name read in English (the Hashd after the Hashd al-Shaabi), or the word that opens a
+    group's name that is no word of English, in any transliteration (the Kata’ib after Kataeb Hizballah)."""
     short: dict[str, tuple[str, str]] = {}
+    leads: dict[str, tuple[str, str]] = {}  # the skeleton of a group's name's first word -> (its folded form, the group)
     for m in taken:
         if m.entity is None:
             continue
@@ -473,6 +487,8 @@ def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities:
                 short.setdefault(_POSSESSIVE.sub("", every[-1]), (m.entity, "short"))  # Nujaba after Harakat al-Nujaba
             if m.how == "translated":
                 short.setdefault(every[0], (m.entity, "short"))  # the Hashd after the Hashd al-Shaabi: its head noun
+            if entities[m.entity].type.endswith("#Militia") and len(every) >= 2 and fold(every[0]) in _LEAD_WORDS:
+                leads.setdefault(skeleton(every[0]), (fold(every[0]), m.entity))  # the Kata’ib after Kataeb Hizballah
         bracket = re.match(r"\s*\((\w{2,6})\)", text[m.end:])
         if bracket:
             short.setdefault(bracket.group(1), (m.entity, "bracket"))
@@ -486,6 +502,11 @@ def _acronyms(text: str, tokens: list[re.Match], taken: list[Mention], entities:
             if how in ("surname", "short") and not any(m.entity == ent_id and m.end <= tok.start() for m in taken):
                 continue  # a surname stands for the person, a group's last name for the group, once the text has named it in full
             out.append(Mention(tok.start(), tok.end(), tok.group(0), ent_id, "acronym" if how == "bracket" else how))
+        elif word[:1].isupper() and skeleton(word) in leads and not _overlaps(taken + out, tok.start(), tok.end()):
+            lead, ent_id = leads[skeleton(word)]
+            if fuzz.ratio(fold(word), lead) >= SKELETON_SIMILARITY and any(m.entity == ent_id and m.end <= tok.start() for m in taken) \
+                    and not re.match(r"[ \-]+[A-Z]", text[tok.end():]):  # not the first word of another name (Kataib Sayyid …)
+                out.append(Mention(tok.start(), tok.end(), tok.group(0), ent_id, "short"))
     return out
 
 

@@ -19,7 +19,8 @@ MIN_LENGTH = 5  # a folded short form shorter than this is too common a word to 
 
 def _shortened(name: str, demonyms: frozenset[str] = frozenset()) -> set[str]:
     """The folded short forms of one capitalised register name: its Arabic name's first and last words; a body's
-    name without its last word "Command" (Iraqi Border Forces for Iraqi Border Forces Command), or without the country
+    name without its last word "Command" (Iraqi Border Forces for Iraqi Border Forces Command), a corps's without its
+    first and last words (Revolutionary Guards for Iranian Revolutionary Guards Corps), or without the country
     adjective it opens with where three words or more remain (Border Forces Command; not Security Forces, which
     another country's forces are called too)."""
     words = fold(name).split()
@@ -31,6 +32,8 @@ def _shortened(name: str, demonyms: frozenset[str] = frozenset()) -> set[str]:
         out.add(" ".join(words[: content[0] + 1] + words[content[-1] - 1:]))
     if words[-1] == "command" and len(words) >= 3:
         out.add(" ".join(words[:-1]))
+    if words[-1] == "corps" and len(words) >= 4:  # the Revolutionary Guards for the Iranian Revolutionary Guards Corps
+        out.add(" ".join(words[1:-1]))
     if words[0] in demonyms and len(words) >= 4:  # the adjective's rest must still name one body: three words or more
         out.add(" ".join(words[1:]))
         if words[-1] == "command" and len(words) >= 5:

@@ -115,3 +115,19 @@ def test_a_name_without_its_arabic_article():
     assert found == [("Qaim", "qaim"), ("Qaim crossing", "qaim-crossing")]
     # a form that is another entry's name, or too short to tell, stays that entry's or nobody's
     assert [m.entity for m in Matcher(ARTICLES).find("They reached Hit at dawn.") if m.entity] == ["hit"]
+
+
+def test_the_first_word_of_a_brigades_name_in_any_spelling_after_its_full_name():
+    register = {**REGISTER, "kh": entity("kh", "Militia", "Kataib Hezbollah", "Kataib Hezbollah")}
+    found = lambda text: [(m.words, m.entity) for m in Matcher(register).find(text) if m.entity]  # noqa: E731
+    text = "Trucks were held at a Kataeb Hizballah checkpoint. The Kata’ib want $400 a truck."
+    assert ("Kata’ib", "kh") in found(text)
+    assert ("Kata’ib", "kh") not in found("The Kata’ib want $400 a truck.")  # not before the text has named the group
+    # the first word of another brigade's name is that name's
+    assert ("Kataib", "kh") not in found("Kataib Hezbollah fired. Kataib Jund al-Abrar fighters left.")
+
+
+def test_a_corps_named_without_its_country_and_corps():
+    register = {"irgc": entity("irgc", "Militia", "Islamic Revolutionary Guard Corps", "Iranian Revolutionary Guards Corps")}
+    assert [(m.words, m.entity) for m in Matcher(register).find("The Revolutionary Guards run the office.") if m.entity] == [
+        ("Revolutionary Guards", "irgc")]
