@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import read_cues
 from .relation_cues import TRIGGERS
 
 # A sentence's end: a full stop or exclamation mark, perhaps inside closing quotes or brackets.
@@ -91,6 +92,9 @@ def report_cue(text: str, nodes) -> str | None:
     verbs = finite_verbs(text)
     if verbs:
         return verbs[0].group(0)
+    cues = read_cues(text)  # a verb of the present that says what is planned, expected or urged ("Analysts expect KH to …")
+    if cues.modality != "asserted" and cues.modality_cue and _DECLARATIVE.search(text):
+        return cues.modality_cue
     for n in nodes:
         m = _PRESENT.match(text[n.end:]) or _APPOSED.match(text[n.end:]) or _AFTER_ADVERB.match(text[n.end:])
         if m:

@@ -41,6 +41,8 @@ def named(text: str, *names: str, kind: str = "linked") -> list[Node]:
     ("Zanbar, the largest of the groups there, controls the ford.", ["Zanbar"], "controls"),  # after an appositive
     ("Zanbar and Qarya reportedly rotate their men every month.", ["Zanbar", "Qarya"], "rotate"),  # a verb after an adverb
     ("Drone strike hits convoy near Zanbar", ["Zanbar"], "hits"),  # a headline's verb after its event word
+    # a verb of the present that tells what is expected, planned or urged
+    ("Analysts expect Zanbar to move its trucks within weeks.", ["Zanbar"], "expect Zanbar to"),
 ])
 def test_a_sentence_that_reports_something_about_its_entities(text, names, cue):
     assert report_cue(text, named(text, *names)) == cue
@@ -54,6 +56,7 @@ def test_a_sentence_that_reports_something_about_its_entities(text, names, cue):
     ("Journalists were invited to the ceremony.", []),  # nobody the register has, no pronoun
     ("Journalists were invited to the opening of the market.", []),  # a definite description of no actor or event
     ("The road from Zanbar to Qarya (a map).", ["Zanbar", "Qarya"]),  # a caption: no verb
+    ("Plans to expand the Zanbar crossing", ["Zanbar"]),  # a heading's plan, not a sentence
 ])
 def test_a_sentence_that_does_not(text, names):
     assert report_cue(text, named(text, *names)) is None
