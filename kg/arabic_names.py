@@ -4,7 +4,7 @@ News on Iraq and Syria gives armed groups by their Arabic names as often as by t
 names are made of are few (brigades, movement, mobilization, popular, party, army, front); English puts the modifier
 before the noun that Arabic puts after it, so the glossed words are read in reverse order ("Hashd al-Shaabi":
 mobilization + popular = popular mobilization). Only a name every word of which (the article aside) is in the glossary
-is read.
+is read. A group's head noun alone ("the Hashd") is the one group whose English name holds its gloss, if one does.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ GLOSS = {"hashd": "mobilization", "shaabi": "popular", "shabi": "popular", "shae
          "kataib": "brigades", "katib": "brigades", "liwa": "brigade", "saraya": "companies", "harakat": "movement",
          "jaish": "army", "jabhat": "front", "hizb": "party", "quwat": "forces", "watani": "national", "wataniya": "national",
          "islami": "islamic", "islamiya": "islamic", "muqawama": "resistance"}
+
+
+def gloss_word(name: str) -> str | None:
+    """The English of a one-word Arabic name of a group's noun ("Hashd": mobilization), or None."""
+    words = fold(name).split()
+    return GLOSS.get(words[0]) if len(words) == 1 else None
 
 
 def english_name(name: str) -> str | None:

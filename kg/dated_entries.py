@@ -1,8 +1,9 @@
-"""The dated entries of a diary, a log or a live blog: a line that is a date alone ("Saturday, October 5", "Tuesday,
-October 8", "12 March 2024") heads the lines under it, up to the next such line. A weekday alone ("Monday") is the
-first such day after the entry before it. A text is read as entries only where it has two such lines or more, or one
-that a label gives as the date its text was written ("DATE: October 9, 2019" heading a cable, a memo or a letter that
-is published later); the line under a title that gives the document's own date is no entry's.
+"""The dated entries of a diary, a log, a live blog or a channel's posts: a line that is a date alone ("Saturday,
+October 5", "Tuesday, October 8", "12 March 2024", "Mon 29 Jan, 22:41 | 41,300 views" with the post's time and
+counts) heads the lines under it, up to the next such line. A weekday alone ("Monday") is the first such day after
+the entry before it. A text is read as entries only where it has two such lines or more, or one that a label gives as
+the date its text was written ("DATE: October 9, 2019" heading a cable, a memo or a letter that is published later);
+the line under a title that gives the document's own date is no entry's.
 
 Within an entry, what the words count from ("yesterday", "on Thursday", "last month") is the entry's day, not the
 document's, and what a diary's or a log's entry tells without a date of its own happened on its day, as they record
@@ -19,7 +20,9 @@ from .dates import WEEKDAYS, DateMention
 from .dates import dates as find_dates
 
 _LINE = re.compile(r"[^\n]+")
-_WEEKDAY = re.compile(r"^(" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b,?\s*")
+_WEEKDAY = re.compile(r"^(" + "|".join(d.capitalize() for d in WEEKDAYS) + r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?,?\s*")
+# what a post's heading gives after its date: the time and what the channel counts ("Mon 29 Jan, 22:41 | 41,300 views")
+_POSTED = re.compile(r"\s*\|[^\n]*$")
 _LONGEST = 40  # a heading's length at most
 # the label of the date a cable, a memo, a letter or an email was written on
 _LABEL = re.compile(r"^(?:date|dated|sent)\s*:\s*", re.I)
@@ -45,7 +48,7 @@ class Entries:
         for line in _LINE.finditer(text):
             words = line.group(0).strip().rstrip(".:")
             label = _LABEL.match(words)
-            words = _CLOCK.sub("", words[label.end():]) if label else words
+            words = _CLOCK.sub("", words[label.end():]) if label else _CLOCK.sub("", _POSTED.sub("", words))
             if not words or len(words) > _LONGEST:
                 continue
             day = _heading_day(words, doc_date, previous)
@@ -73,10 +76,15 @@ def _heading_day(words: str, doc_date: str | None, previous: datetime.date | Non
     if not rest:
         if previous is None:
             return None
-        ahead = (WEEKDAYS.index(weekday.group(1).lower()) - previous.weekday()) % 7 or 7
+        ahead = (_weekday_number(weekday.group(1)) - previous.weekday()) % 7 or 7
         return DateMention(0, 0, words, (previous + datetime.timedelta(days=ahead)).isoformat(), True)
     found = find_dates(rest, doc_date)
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(rest) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}",
                                                                                               found[0].value):
         return None
     return found[0]
+
+
+def _weekday_number(name: str) -> int:
+    """Monday 0 to Sunday 6, from a weekday's name or its abbreviation (Tue, Thurs)."""
+    return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(name.lower()[:3]))

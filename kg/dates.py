@@ -64,8 +64,11 @@ _DATE_FORMS = [
     # a month and its year; a table's header or a list abbreviates the month without a full stop ("Mar 2024")
     ("my", re.compile(rf"\b({_MONTH}|{_MONTH_SHORT}(?=\s\d{{4}}\b)),?\s+(?:of\s+)?(\d{{4}})\b")),
     ("md", re.compile(rf"\b({_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})")),
-    ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),  # "on 3 October", as British news writes it
-    ("m-year", re.compile(rf"\b(?:[Ii]n|of|since|until|by|[Ee]arly|[Mm]id|[Ll]ate)\s+{_PART}({_MONTH})\s+(?:of\s+)?(last|this)\s+year\b")),
+    # "on 3 October", as British news writes it; "Mon 29 Jan", as a list or a channel's post abbreviates the month
+    ("dm", re.compile(rf"\b{_DAY}\s+({_MONTH}|{_MONTH_SHORT}\b)(?:\b|(?<=\.))(?!,?\s+\d{{4}})")),
+    # "in March of last year", "remember June of last year" (with "of", no word before it is needed)
+    ("m-year", re.compile(rf"(?:\b(?:[Ii]n|of|since|until|by|[Ee]arly|[Mm]id|[Ll]ate)\s+{_PART}"
+                          rf"|\b(?={_MONTH}\s+of\s+(?:last|this)\s+year\b))({_MONTH})\s+(?:of\s+)?(last|this)\s+year\b")),
     # "last November": the latest such month before the document's (not "the last March of the war")
     ("last-month", re.compile(rf"(?<!\bthe )\b[Ll]ast\s+({_MONTH})(?:\b|(?<=\.))(?!,?\s+\d)")),
     # "two weeks ago", "three days ago" (a day), "a year ago", "six months ago" (a month): counted back from the

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from .arabic_names import english_name
+from .arabic_names import english_name, gloss_word
 from .names import fold, skeleton
 from .paired_places import paired_borders, paired_crossings
 from .phrase_names import phrase_spans
@@ -185,6 +185,12 @@ class Matcher:
             found = {self.folded[f] for f in (english, *(f"{english} {w}" for w in _FORCE_WORDS)) if f in self.folded}
             if len(found) == 1:
                 return found.pop(), "translated"
+        noun = gloss_word(words) if words[:1].isupper() else None
+        if noun is not None:  # the Hashd: the one group whose English name holds "mobilization"
+            found = {ent_id for name, ent_id in self.folded.items() if noun in name.split() and name != noun
+                     and self.entities[ent_id].type.endswith(("#Militia", "#Organization", "#StateForce"))}
+            if len(found) == 1:
+                return found.pop(), "translated"
         return None
 
     def find(self, text: str) -> list[Mention]:
@@ -199,6 +205,9 @@ class Matcher:
                 if text[start:end] in DEMONYMS or _ARTICLE.match(text[start:end]):  # "The" opening a sentence is no name's
                     continue
                 found = self.lookup(text[start:end])
+                if found is not None and found[1] == "translated" and " " not in fold(text[start:end]) \
+                        and (any(t.end() <= start and t.group(0).lower() not in ("the", "a") for t in run) or run[-1].end() > end):
+                    continue  # a group's noun alone, not the first word of another Arabic name (the Hashd al-Watani)
                 if found is not None and not self._partial_person(found[0], run, start, end):
                     candidates.append(Mention(start, end, text[start:end], found[0], found[1]))
         candidates.extend(self._mixed(text, tokens))

@@ -19,6 +19,20 @@ from .corpus import Span
 
 # (reason, pattern, ends the article): a block matching the pattern is that kind of material.
 KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    # first: an appeal often offers a membership too ("funded by its readers. Become a member from €4 a month"), and it
+    # is the block alone, where a paywall prompt near the end would take all that follows it
+    ("donation appeal", re.compile(
+        r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter|"
+        r"please give today|give today at|a small donation|donations can be made|(listener|reader)-supported|"
+        r"funded by (its|our) (readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi)|"
+        # a reader asked to give, or told where and how ("Donate at …/support", "donate from $5 a month")
+        r"please (donate|give|support (?-i:[A-Z]))|^donate|donate (at|via|through|online|from|here|by)|welcomes? donations|"
+        r"a donation of any size|(is )?funded by (its )?readers|(gift|donation)s? of (\$|€|£)?\d+ or more|"
+        # "an independent, reader-funded project … please consider a donation: every contribution helps"
+        r"(reader|listener|member)-funded|please consider donating|"
+        r"consider (a donation|making a (donation|contribution)|supporting (us|our))|"
+        r"every (contribution|donation|gift) helps|to donate[,:]?\s+(send|text|call|visit|click|go|scan)|"
+        r"(lives|relies|depends) on (your|its (readers|listeners)['’]?) support)\b", re.I), False),
     ("paywall or subscription prompt", re.compile(
         r"\b(free articles? left|subscribe now|sign up (now )?for|unlimited access|already (have an account|a subscriber)|"
         r"log in now|subscribers only|become a (member|subscriber)|to continue reading|"
@@ -64,17 +78,6 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("reader poll, captcha, comments or cookie prompt", re.compile(
         r"^(do you like this article\??|captcha\b.*|cookie settings|accept (all )?cookies|\d+ comments?|leave a comment|"
         r"comments?|i (did not |didn't )?like it\.?)\s*$", re.I), True),
-    ("donation appeal", re.compile(
-        r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter|"
-        r"please give today|give today at|a small donation|donations can be made|(listener|reader)-supported|"
-        r"funded by (its|our) (readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi)|"
-        # a reader asked to give, or told where and how ("Donate at …/support", "donate from $5 a month")
-        r"please (donate|give|support (?-i:[A-Z]))|^donate|donate (at|via|through|online|from|here|by)|welcomes? donations|"
-        r"a donation of any size|(is )?funded by (its )?readers|(gift|donation)s? of (\$|€|£)?\d+ or more|"
-        # "an independent, reader-funded project … please consider a donation: every contribution helps"
-        r"(reader|listener|member)-funded|please consider donating|"
-        r"consider (a donation|making a (donation|contribution)|supporting (us|our))|"
-        r"every (contribution|donation|gift) helps)\b", re.I), False),
     # a programme's own sponsor, not a resolution or a state "sponsored by" another; a sponsor's promotion code. A
     # sponsor's read comes before, in or after a programme: the read alone
     ("sponsor message", re.compile(

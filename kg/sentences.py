@@ -31,9 +31,15 @@ _FIELD = re.compile(r"^(?:[af]\.k\.a\.|(?:DOB|D\.O\.B\.|POB|Date of birth|Place 
                     r"Email|Website|Type of entity|Parent company|Subsidiaries|Other information|Group ID|Regime)\s*:)")
 
 
+# A title's abbreviation that pySBD ends a sentence at ("the hon. Member", "Hon. Members", "Rt. Hon."): the sentence
+# goes on after it on the same line.
+_TITLE_ABBREVIATION = re.compile(r"(?:^|\s)(?:hon|Hon|Rt|Sen|Rep|Gov|Capt|Sgt)\.$")
+
+
 def sentences(doc: Document) -> list[Sentence]:
     """The in-scope sentences of a document (pysbd), with their offsets; excluded material is left out. A listed
-    name and the identifiers after it on its line are one sentence (a sanctions list's entry)."""
+    name and the identifiers after it on its line are one sentence (a sanctions list's entry), and so is what follows a
+    title's abbreviation on its line ("I thank the hon. Member")."""
     global _segmenter
     if _segmenter is None:
         _segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
@@ -52,6 +58,8 @@ def sentences(doc: Document) -> list[Sentence]:
         else:
             record = bool(_LISTED_NAME.match(body)) and len(body) <= 80
         end = seg.start + lead + len(body)
+        if out and _TITLE_ABBREVIATION.search(out[-1].text) and "\n" not in text[out[-1].end:start]:
+            start = out.pop().start
         out.append(Sentence(start, end, doc.text[start:end], listed))
     return out
 

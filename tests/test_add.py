@@ -240,6 +240,8 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("Have you seen convoys on the border road? Write to our news desk at desk@example-post.org or on Signal.",
      "tip-line prompt"),
     ("Send us your tips securely: tips@example-monitor.org.", "tip-line prompt"),
+    ("Radio Example is your station and lives on your support. To donate, send the word RADIO by SMS to 4455.",
+     "donation appeal"),
 ])
 def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -283,6 +285,14 @@ def test_a_sponsors_read_or_an_alert_box_in_the_body_is_the_block_alone(block):
     text = story + block + "\n\n" + rest
     [(span, _)] = propose(text)
     assert text[span.start:span.end] == block
+
+
+def test_an_appeal_that_offers_a_membership_is_the_block_alone_not_a_prompt_that_ends_the_text():
+    story = "Trucks crossed at al-Qaim on Monday, officials said.\n\n"
+    appeal = "Support our work: the Border Archive is funded by its readers. Become a member from €4 a month.\n\n"
+    post = "Tue 6 Feb, 10:12 | 5,000 views\nThe channel claimed a drone attack on the base.\n"
+    spans = propose(story + appeal + post)
+    assert [(s.reason, s.start, s.end) for s, _ in spans] == [("donation appeal", len(story), len(story) + len(appeal.rstrip()))]
 
 
 def test_a_prompt_followed_by_a_correction_or_update_is_the_prompt_alone():

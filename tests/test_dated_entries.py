@@ -109,3 +109,21 @@ def test_an_emails_date_with_its_time_heads_the_email():
     assert entries.day_at(EMAILS.index("They want")).value == "2020-11-08"
     assert entries.day_at(EMAILS.index("The trucks crossed")).value == "2020-11-10"
     assert not entries.diary  # an email tells of days before its own too
+
+
+POSTS = """Posts of a channel, translated
+
+6 February 2024
+
+Mon 29 Jan, 22:41 | 41,300 views
+Our drones struck the base this evening.
+
+Wed 31 Jan, 23:58 | 112,000 views
+The martyrs will be buried tomorrow.
+"""
+
+
+def test_a_channels_post_heading_with_its_time_and_views_heads_the_post():
+    entries = Entries(POSTS, "2024-02-06")
+    assert entries.day_at(POSTS.index("Our drones")).value == "2024-01-29"
+    assert entries.day_at(POSTS.index("The martyrs")).value == "2024-01-31"

@@ -34,3 +34,9 @@ def test_what_is_not_an_identifier_stays_apart():
             "SALEH, Omar.\nDOB: 01/01/1980.\n")
     assert _of(text) == ["4.1 ZANBARI, Haidar Kareem.", "The entry is amended to add the alias Abu Mujtaba.",
                          "The office moved in 2022.", "Address: Qarya, Iraq.", "SALEH, Omar.", "DOB: 01/01/1980."]
+
+
+def test_a_sentence_goes_on_after_a_titles_abbreviation():
+    text = "Mrs Caldwell: I thank the hon. Member for his question. Hon. Members: Hear, hear.\nThe right hon.\nGentleman sat."
+    assert _of(text) == ["Mrs Caldwell: I thank the hon. Member for his question.", "Hon. Members: Hear, hear.",
+                         "The right hon.", "Gentleman sat."]  # not across a line's end

@@ -464,3 +464,10 @@ def test_a_part_of_the_day_the_text_is_written_on_is_that_day():
     assert read("Firas paid $3,600 this morning and the trucks crossed this afternoon.") == [
         ("this morning", "2020-11-10"), ("this afternoon", "2020-11-10")]
     assert read("Today they are a force on the border.") == []  # "today" for nowadays stays no date
+
+
+def test_a_day_with_a_month_a_list_abbreviates_and_a_month_of_last_year():
+    read = lambda text: [(d.words, d.value) for d in dates(text, "2024-02-06")]  # noqa: E731
+    assert read("Mon 29 Jan, 22:41 | 41,300 views") == [("29 Jan", "2024-01-29")]
+    assert read("People here remember June of last year, when a strike hit.") == [("June of last year", "2023-06")]
+    assert read("The Jan Li convoy and Mar Elias church were hit.") == []  # no day before it: no month
