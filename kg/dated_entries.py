@@ -5,6 +5,9 @@ the entry before it. A text is read as entries only where it has two such lines 
 the date its text was written ("DATE: October 9, 2019" heading a cable, a memo or a letter that is published later);
 the line under a title that gives the document's own date is no entry's.
 
+A page of timed lines ("06:58 | BREAKING: …", three or more) that gives no other date than its own is one entry of the
+document's day, as a news ticker or a live page is.
+
 Within an entry, what the words count from ("yesterday", "on Thursday", "last month") is the entry's day, not the
 document's, and what a diary's or a log's entry tells without a date of its own happened on its day, as they record
 it (not so a cable's or a letter's, which tell of the days before theirs)."""
@@ -24,6 +27,8 @@ _WEEKDAY = re.compile(r"^(" + "|".join(d.capitalize() for d in WEEKDAYS) + r"|Mo
 # what a post's heading gives after its date: the time and what the channel counts ("Mon 29 Jan, 22:41 | 41,300 views")
 _POSTED = re.compile(r"\s*\|[^\n]*$")
 _LONGEST = 40  # a heading's length at most
+# a line that opens with the time of the day it was posted ("06:58 | BREAKING: …", "07:12 Abu Ziad: …")
+_TIMED = re.compile(r"^\d{1,2}:\d{2}\s+(?:[|–—-]\s+|[A-Z])", re.M)
 # the label of the date a cable, a memo, a letter or an email was written on
 _LABEL = re.compile(r"^(?:date|dated|sent)\s*:\s*", re.I)
 # the time of day after a labelled date ("Date: Sunday, November 8, 2020, 21:14", "Sent: 3 May 2021 at 9:40 AM (GMT+3)")
@@ -60,6 +65,10 @@ class Entries:
         self.entries = found if len(found) >= 2 or labelled else []
         # a diary's or a log's entries record what happened on their day; a cable or a letter tells of days before its own
         self.diary = bool(self.entries) and not labelled
+        timed = list(_TIMED.finditer(text))
+        if not self.entries and doc_date and len(timed) >= 3:
+            # a ticker's or a live page's timed lines under the one date the page gives: each tells of that day
+            self.entries, self.diary = [Entry(timed[0].start(), DateMention(0, 0, "", doc_date, True))], True
         self._starts = [e.start for e in self.entries]
 
     def day_at(self, offset: int) -> DateMention | None:

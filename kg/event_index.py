@@ -32,6 +32,7 @@ class EventIndex:
         self.connects: dict[str, set[str]] = {}  # a crossing or border -> the places other documents say it joins
         self.roles: dict[str, set[tuple[str, str]]] = {}  # an event -> (role, entity) other documents give it
         self.kinds: dict[str, set[str]] = {}  # a strike -> its kinds (air strike, rocket fire) as other statements say
+        self.within: dict[str, set[str]] = {}  # a site -> what it is part of or lies in (warehouses -> the base)
 
     def add(self, subject: str, prop: str, value: str, asserted: bool = True) -> None:
         """A fact other documents state of an entry; asserted: stated as what happened (not a plan, a prediction)."""
@@ -49,6 +50,8 @@ class EventIndex:
             self.connects.setdefault(subject, set()).add(value)
         elif prop == "strikeType":
             self.kinds.setdefault(subject, set()).add(value)
+        elif prop in ("componentOf", "locatedIn"):
+            self.within.setdefault(subject, set()).add(value)
 
     def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None,
              kind: str | None = None) -> tuple[str | None, str]:
@@ -68,8 +71,12 @@ class EventIndex:
             if ent_type == LB + "Event" and cls != "Event" or kind and kind not in self.kinds.get(ent_id, {kind}):
                 continue
             known_dates = self.dates.get(ent_id, set())
-            where = self.places.get(ent_id, set())  # and the places its crossing joins: the opening "in Al Qaim"
-            same_place = bool(place_ids & where.union(*(self.connects.get(p, set()) for p in where)))
+            if cls in ("Strike", "Attack") and len(date.lstrip("-")) >= 7 and known_dates \
+                    and max(len(d.lstrip("-")) for d in known_dates) == 4:
+                continue  # strikes other documents date by their year alone are a series, not the day's strike
+            where = self.places.get(ent_id, set())  # and the places its crossing joins: the opening "in Al Qaim"; and what
+            # the sites it hit are part of (the strike on the warehouses is a strike at the base they belong to)
+            same_place = bool(place_ids & where.union(*(self.connects.get(p, set()) | self.within.get(p, set()) for p in where)))
             same_date = any(_same_day(date, d) for d in known_dates)
             # a year alone is not the month or day of an event the register dates so: other strikes fell that year
             as_fine = any(_same_day(date, d) and len(date.lstrip("-")) >= len(d.lstrip("-")) for d in known_dates)

@@ -159,7 +159,8 @@ class Matcher:
     def lookup(self, words: str) -> tuple[str, str] | None:
         """The entity a run of words names, and how it was matched: (id, how), or None."""
         key = fold(_POSSESSIVE.sub("", words))
-        if key in self.bare and words[:1].isupper():  # Qaim for al-Qaim, Qaim crossing for al-Qaim crossing
+        if key in self.bare and words[:1].isupper() and not words.isupper():  # Qaim for al-Qaim (a capitals line's
+            # words are all capitalised: "MONITOR" there is no Al-Monitor)
             return self.bare[key], "short"
         if len(key) <= SHORT_NAME:
             return None
@@ -168,9 +169,10 @@ class Matcher:
         for other in [*_force_words(key), *_of_forms(key)]:
             if other in self.folded:
                 return self.folded[other], "folded"
+        capitals = words.isupper() and " " not in key  # a capitals line's word: capitalised whatever it is
         for name, ent_id in self.skeletons.get(skeleton(key), ()):
-            if fuzz.ratio(key, name) >= SKELETON_SIMILARITY:
-                return ent_id, "skeleton"
+            if fuzz.ratio(key, name) >= SKELETON_SIMILARITY and not (capitals and name.split()[0] in _ARABIC_ARTICLES):
+                return ent_id, "skeleton"  # ("MONITOR" there is no Al-Monitor)
         if len(key) >= FUZZY_MIN_LENGTH and words[:1].isupper():
             best = process.extractOne(key, self.names, scorer=fuzz.ratio, score_cutoff=FUZZY_SIMILARITY)
             if best is not None:
@@ -185,12 +187,31 @@ class Matcher:
             found = {self.folded[f] for f in (english, *(f"{english} {w}" for w in _FORCE_WORDS)) if f in self.folded}
             if len(found) == 1:
                 return found.pop(), "translated"
+        national = self._national(key)
+        if national is not None:  # Government of Iraq, the Syrian Arab Republic
+            return national, "folded"
         noun = gloss_word(words) if words[:1].isupper() else None
         if noun is not None:  # the Hashd: the one group whose English name holds "mobilization"
             found = {ent_id for name, ent_id in self.folded.items() if noun in name.split() and name != noun
                      and self.entities[ent_id].type.endswith(("#Militia", "#Organization", "#StateForce"))}
             if len(found) == 1:
                 return found.pop(), "translated"
+        return None
+
+    def _national(self, key: str) -> str | None:
+        """A state's body named after its country ("government of iraq": the Iraqi government), and a country by its
+        formal name ("syrian arab republic", "republic of iraq", "islamic republic of iran"), where the register has it."""
+        adjectives = {fold(country): fold(adjective) for adjective, country in DEMONYMS.items() if not adjective.endswith("s")}
+        body = _BODY_OF.fullmatch(key)
+        if body and body.group(2) in adjectives:
+            return self.folded.get(f"{adjectives[body.group(2)]} {body.group(1)}")
+        formal = _REPUBLIC_OF.fullmatch(key)
+        if formal and formal.group(1) in adjectives:
+            return self.countries.get(formal.group(1))
+        formal = _ADJECTIVE_REPUBLIC.fullmatch(key)
+        if formal:
+            country = next((c for c, a in adjectives.items() if a == formal.group(1)), None)
+            return self.countries.get(country) if country else None
         return None
 
     def find(self, text: str) -> list[Mention]:
@@ -303,6 +324,11 @@ class Matcher:
 
 
 _BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
+# A state's body or its formal name, as official texts write them (folded): "government of iraq", "republic of iraq",
+# "islamic republic of iran", "syrian arab republic".
+_BODY_OF = re.compile(r"(government|authorities|army|armed forces|border forces|security forces|police) of (?:the )?(.+)")
+_REPUBLIC_OF = re.compile(r"(?:the )?(?:islamic |arab |federal )?republic of (?:the )?(.+)")
+_ADJECTIVE_REPUBLIC = re.compile(r"(?:the )?(\w+) (?:arab )?republic")
 
 
 # Words for the body of an armed force that sources use one for another at the end of its name (Popular Mobilization

@@ -127,3 +127,21 @@ def test_a_channels_post_heading_with_its_time_and_views_heads_the_post():
     entries = Entries(POSTS, "2024-02-06")
     assert entries.day_at(POSTS.index("Our drones")).value == "2024-01-29"
     assert entries.day_at(POSTS.index("The martyrs")).value == "2024-01-31"
+
+
+TICKER = """Breaking news ticker
+
+Tuesday, 12 March 2024 | captions of the day
+
+06:58 | BREAKING: AIR STRIKE HITS TRUCKS NEAR THE BORDER.
+07:45 | AT LEAST 4 KILLED IN STRIKE, LOCAL SOURCES SAY.
+08:32 | BORDER FORCES CLOSE THE CROSSING.
+"""
+
+
+def test_a_tickers_timed_lines_under_the_pages_one_date_are_of_that_day():
+    entries = Entries(TICKER, "2024-03-12")
+    assert entries.day_at(TICKER.index("AT LEAST")).value == "2024-03-12" and entries.diary
+    assert entries.day_at(TICKER.index("Breaking")) is None
+    # two timed lines are no ticker
+    assert Entries(TICKER.replace("08:32 | BORDER FORCES CLOSE THE CROSSING.\n", ""), "2024-03-12").entries == []

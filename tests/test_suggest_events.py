@@ -533,8 +533,22 @@ def test_of_two_register_strikes_that_agree_the_one_of_the_finer_date_is_the_sen
     found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
     assert ("strike-2019-09-09", "date", "2019-09-09") in found
     assert not any(s == "strikes-of-2019" for s, _, _ in found)
-    # a day the register has for neither is the series of that year, the one that agrees
+    # a day the register has for neither is a new strike: the series other documents date by its year alone is not it
     text = "Air strikes hit the base near Albu Kamal on 20 October 2019."
     found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"}),
                                                                            find_dates(text, None), [], "009")}
-    assert ("strikes-of-2019", "date", "2019-10-20") in found
+    assert not any(s in ("strikes-of-2019", "strike-2019-09-09") for s, _, _ in found)
+    assert any(p == "date" and o == "2019-10-20" for _, p, o in found)
+
+
+def test_a_strike_on_a_register_sites_part_is_the_register_strike_on_that_site(proposer):
+    # the register's strike hit the warehouses, which other documents place in the base; a sentence names the base
+    proposer.types.update({"warehouses": LB + "Installation", "base": LB + "Installation", "strike-on-warehouses": LB + "Strike",
+                           "strikes-near-town": LB + "Strike"})
+    known(proposer, "strike-on-warehouses", ("hit", "warehouses"), date="2019-09-09")
+    proposer.events.add("warehouses", "componentOf", "base")
+    known(proposer, "strikes-near-town", ("nearLocation", "albu-kamal"), date="2019-09")
+    text = "Air strikes destroyed warehouses at the base near Albu Kamal on September 9, 2019."
+    nodes = nodes_of(proposer, text, {"base": "base", "Albu Kamal": "albu-kamal"})
+    found = {(f.subject, f.property, f.object) for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009")}
+    assert ("strike-on-warehouses", "date", "2019-09-09") in found and not any(s == "strikes-near-town" for s, _, _ in found)

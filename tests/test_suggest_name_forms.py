@@ -139,3 +139,19 @@ def test_a_ministry_of_another_field_is_not_the_department():
     found = [(m.words, m.entity) for m in Matcher(register).find("The Ministry of the Interior and the Ministry of Oil met.")]
     assert ("Ministry of the Interior", "iraqi-interior-ministry") in found
     assert not [w for w, e in found if e == "iraqi-interior-ministry" and "Oil" in w]
+
+
+def test_a_states_body_and_a_country_by_the_formal_names_official_texts_give():
+    register = {**REGISTER, "gov": entity("gov", "GovernmentBody", "Iraqi government", "Iraqi government"),
+                "syria": entity("syria", "Country", "Syria", "Syria")}
+    found = [(m.words, m.entity) for m in Matcher(register).find(
+        "The Government of Iraq and the Syrian Arab Republic signed, and the Republic of Iraq ratified.")]
+    assert ("Government of Iraq", "gov") in found and ("Syrian Arab Republic", "syria") in found
+    assert ("Republic of Iraq", "iraq") in found
+
+
+def test_a_word_of_a_capitals_line_is_no_name_without_its_article():
+    register = {**REGISTER, "al-monitor": entity("al-monitor", "MediaOutlet", "Al-Monitor", "Al-Monitor")}
+    found = [(m.words, m.entity) for m in Matcher(register).find("09:05 | DEATH TOLL RISES TO 9, A WAR MONITOR SAYS.")]
+    assert ("MONITOR", "al-monitor") not in found
+    assert ("Al-Monitor", "al-monitor") in [(m.words, m.entity) for m in Matcher(register).find("Al-Monitor reported it.")]
