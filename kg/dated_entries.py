@@ -65,8 +65,8 @@ class Entries:
         self.entries = found if len(found) >= 2 or labelled else []
         # a diary's or a log's entries record what happened on their day; a cable or a letter tells of days before its own
         self.diary = bool(self.entries) and not labelled
-        timed = list(_TIMED.finditer(text))
-        if not self.entries and doc_date and len(timed) >= 3:
+        timed = list(_TIMED.finditer(text)) if not self.entries and doc_date else []
+        if len(timed) >= 3:
             # a ticker's or a live page's timed lines under the one date the page gives: each tells of that day
             self.entries, self.diary = [Entry(timed[0].start(), DateMention(0, 0, "", doc_date, True))], True
         self._starts = [e.start for e in self.entries]

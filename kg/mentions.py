@@ -124,6 +124,12 @@ class Matcher:
                     for form in ([f"{base.group(1)} port", f"{base.group(1)} border port"] if base else []):
                         self.folded.setdefault(form, ent.id)
         self.countries = {fold(ent.label): ent.id for ent in entities.values()}
+        # the groups whose names hold a word (a glossed Arabic noun alone names the one group whose name holds its gloss)
+        self.groups_by_word: dict[str, set[str]] = {}
+        for key, ent_id in self.folded.items():
+            if entities[ent_id].type.endswith(("#Militia", "#Organization", "#StateForce")) and " " in key:
+                for word in key.split():
+                    self.groups_by_word.setdefault(word, set()).add(ent_id)
         # The initials of the register's names of two words or more (US for United States), where only one entity has them.
         initials: dict[str, set[str]] = {}
         for ent in entities.values():
@@ -191,27 +197,23 @@ class Matcher:
         if national is not None:  # Government of Iraq, the Syrian Arab Republic
             return national, "folded"
         noun = gloss_word(words) if words[:1].isupper() else None
-        if noun is not None:  # the Hashd: the one group whose English name holds "mobilization"
-            found = {ent_id for name, ent_id in self.folded.items() if noun in name.split() and name != noun
-                     and self.entities[ent_id].type.endswith(("#Militia", "#Organization", "#StateForce"))}
-            if len(found) == 1:
-                return found.pop(), "translated"
+        found = self.groups_by_word.get(noun, set()) if noun is not None else set()
+        if len(found) == 1:  # the Hashd: the one group whose English name holds "mobilization"
+            return next(iter(found)), "translated"
         return None
 
     def _national(self, key: str) -> str | None:
         """A state's body named after its country ("government of iraq": the Iraqi government), and a country by its
         formal name ("syrian arab republic", "republic of iraq", "islamic republic of iran"), where the register has it."""
-        adjectives = {fold(country): fold(adjective) for adjective, country in DEMONYMS.items() if not adjective.endswith("s")}
         body = _BODY_OF.fullmatch(key)
-        if body and body.group(2) in adjectives:
-            return self.folded.get(f"{adjectives[body.group(2)]} {body.group(1)}")
+        if body and body.group(2) in _ADJECTIVE_OF:
+            return self.folded.get(f"{_ADJECTIVE_OF[body.group(2)]} {body.group(1)}")
         formal = _REPUBLIC_OF.fullmatch(key)
-        if formal and formal.group(1) in adjectives:
+        if formal and formal.group(1) in _ADJECTIVE_OF:
             return self.countries.get(formal.group(1))
         formal = _ADJECTIVE_REPUBLIC.fullmatch(key)
-        if formal:
-            country = next((c for c, a in adjectives.items() if a == formal.group(1)), None)
-            return self.countries.get(country) if country else None
+        if formal and formal.group(1) in _COUNTRY_OF:
+            return self.countries.get(_COUNTRY_OF[formal.group(1)])
         return None
 
     def find(self, text: str) -> list[Mention]:
@@ -329,6 +331,8 @@ _BACKING = re.compile(r"\b(?:backed|aligned|sponsored|supported|allied)\b")
 _BODY_OF = re.compile(r"(government|authorities|army|armed forces|border forces|security forces|police) of (?:the )?(.+)")
 _REPUBLIC_OF = re.compile(r"(?:the )?(?:islamic |arab |federal )?republic of (?:the )?(.+)")
 _ADJECTIVE_REPUBLIC = re.compile(r"(?:the )?(\w+) (?:arab )?republic")
+_ADJECTIVE_OF = {fold(country): fold(adjective) for adjective, country in DEMONYMS.items() if not adjective.endswith("s")}
+_COUNTRY_OF = {adjective: country for country, adjective in _ADJECTIVE_OF.items()}
 
 
 # Words for the body of an armed force that sources use one for another at the end of its name (Popular Mobilization

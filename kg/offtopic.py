@@ -24,10 +24,10 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("donation appeal", re.compile(
         r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter|"
         r"please give today|give today at|a small donation|donations can be made|(listener|reader)-supported|"
-        r"funded by (its|our) (readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi)|"
+        r"(is )?funded by (its |our )?(readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi)|"
         # a reader asked to give, or told where and how ("Donate at …/support", "donate from $5 a month")
         r"please (donate|give|support (?-i:[A-Z]))|^donate|donate (at|via|through|online|from|here|by)|welcomes? donations|"
-        r"a donation of any size|(is )?funded by (its )?readers|(gift|donation)s? of (\$|€|£)?\d+ or more|"
+        r"a donation of any size|(gift|donation)s? of (\$|€|£)?\d+ or more|"
         # "an independent, reader-funded project … please consider a donation: every contribution helps"
         r"(reader|listener|member)-funded|please consider donating|"
         r"consider (a donation|making a (donation|contribution)|supporting (us|our))|"

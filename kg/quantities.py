@@ -246,8 +246,13 @@ def _one_person(text: str, m: re.Match) -> re.Match | None:
     return _ONE_PERSON.match(after) or (_ONE_NOUN.match(after) if _HARMED.search(text[:m.start()]) else None)
 
 
+def _person_noun(noun: str) -> bool:
+    """Whether a noun, plural or singular, counts people ("fighters", "passenger")."""
+    return noun in _PERSONS or noun + "s" in _PERSONS
+
+
 def singular(noun: str) -> str:
-    if noun in _PERSONS or noun + "s" in _PERSONS or noun in ("man", "woman", "child", "person"):  # "at least one fighter"
+    if _person_noun(noun) or noun in ("man", "woman", "child", "person"):  # "at least one fighter"
         return "person"
     if noun in _SAME_UNIT:
         return _SAME_UNIT[noun]
@@ -255,7 +260,7 @@ def singular(noun: str) -> str:
         return noun[:-3] + "y"
     if noun.endswith(("xes", "ches", "shes", "sses")) or noun == "buses":
         return noun[:-2]
-    if noun.endswith("s") and not noun.endswith("ss"):
+    if noun.endswith("s") and not noun.endswith(("ss", "us")):  # not "bus"
         return noun[:-1]
     return noun
 
@@ -354,7 +359,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
         for pattern, name in _PER:
             p = pattern.match(text[end:])
             if p:
-                per = name or ("person" if p.group(1) in _PERSONS or p.group(1) + "s" in _PERSONS  # "per passenger"
+                per = name or ("person" if _person_noun(p.group(1))  # "per passenger"
                                else _SAME_UNIT.get(p.group(1), p.group(1)))
                 end += p.end()
                 break
@@ -362,7 +367,7 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                                                    or _EACH_BEFORE.search(text, 0, start)):
             per = singular(each.group(1).lower())  # "50,000 pounds from each aid truck"
         elif per is None and unit in CURRENCIES and (label := _PAYER_LABEL.match(text[:start])):
-            per = "bus" if label.group(1).lower() == "bus" else singular(label.group(1).lower())
+            per = singular(label.group(1).lower())
         elif per is None and unit in CURRENCIES and _EACH_AFTER.match(text[end:]) and (
                 payers := list(_PAYERS.finditer(text, 0, start))):
             per = singular(payers[-1].group(0).lower())
