@@ -62,7 +62,14 @@ _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z]{1,9}\)")
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of (?:the )?(?:[A-Z][a-z]+ )?"
                       r"(?:(?:town|city|village|area) (?:of )?)?$")
-_OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+# Between the dead and the group they belonged to: "four fighters of the Hashd", "seven fighters, three of them from
+# Kataib Hezbollah", "eleven people, all of them Iraqi members of KH".
+# A form of "to be" before the verb: a passive ("was taken", "has been closed") or what is said of the subject ("is
+# expected"), no deed of the subject's.
+_BEING = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?[\w-]+$", re.I)
+_NAME_AFTER_NAME = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")  # one name listed after another
+_OF_GROUP = re.compile(r"(?:,\s+(?:all|most|\w+)\s+of\s+them(?:\s+were)?(?:\s+(?:(?-i:[A-Z])\w+\s+)?(?:members|fighters))?)?"
+                       r"\s+(?:of|from)\s+(?:the\s+)?")
 _BASED = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.I)
 _REPORTING = re.compile(r"\b(?:reported|reports?|said|says|announced|according to|stated|told|quoted|asked|interviewed)\b", re.I)
 _PLACE_ROLE = [(re.compile(r"\b(?:near|in the vicinity of|close to|on the outskirts of|(?:just )?outside|on the edge of|"
@@ -211,7 +218,19 @@ class EventProposals:
         ev = Node(m.start(), m.end(), event_id, LB + "Event", m.group(0))
         out += [Proposed(event_id, role, place.id, f"{place.words!r} after {m.group(0)!r} ({role})") for role, place in places
                 if self.allowed(ev, role, place)]
-        return out
+        return out + self.verb_agent(text, nodes, ev, m)
+
+    def verb_agent(self, text: str, nodes: list[Node], ev: Node, m: re.Match) -> list[Proposed]:
+        """The agent of an event told by its verb: the actor the verb's clause names right before it, as its subject
+        ("Kataeb Hezbollah moved about 200 fighters"), not a pronoun's guess; none for a passive ("was taken"): what was
+        done to it."""
+        subjects = [n for n in nodes if n.end <= m.start() and n.kind in ("linked", "new")
+                    and self.ontology.is_subclass(n.type, LB + "Actor")
+                    and _AUXILIARIES.fullmatch(ew.APPOSITIVE.sub("", _ACRONYM.sub("", MARKUP.sub("", text[n.end:m.start()]))))]
+        if not subjects or _BEING.search(text[subjects[-1].end:m.end()]) or not self.allowed(ev, "agent", subjects[-1]):
+            return []
+        agent = subjects[-1]
+        return [Proposed(ev.id, "agent", agent.id, f"{agent.words!r}, the subject of {m.group(0)!r}")]
 
     def event(self, text: str, nodes: list[Node], m: re.Match, cls: str, date: DateMention,
               quantities: list[QuantityMention], document: str) -> list[Proposed]:
@@ -383,6 +402,8 @@ class EventProposals:
                                 and _OF_GROUP.fullmatch(text, dead.end, n.start)]
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
+                out += [Proposed(ev.id, "target", n.id, f"{n.words!r}, listed with {target[0].words!r}, struck ({m.group(0)!r})")
+                        for n in self.struck_with(text, target[0], actors)]
             if dead is not None:
                 out.append(Proposed(ev.id, "casualties", dead.as_yaml(), f"{dead.verbatim!r} with 'killed'"))
         elif cls == "CrossingOpening":
@@ -410,7 +431,7 @@ class EventProposals:
         elif cls == "Announcement" and not before and (speaker := ew.fronted_speaker(text, m, actors)):
             if self.allowed(ev, "agent", speaker):
                 out.append(Proposed(ev.id, "agent", speaker.id, f"{speaker.words!r} says what {m.group(0)!r} gives"))
-        elif before:
+        elif before and not ew.PASSIVE.search(text[before[-1].end:m.end()]):  # "X was expelled": what was done to X
             agent = before[-1]
             if self.allowed(ev, "agent", agent):
                 out.append(Proposed(ev.id, "agent", agent.id, f"{agent.words!r} before {m.group(0)!r}"))
@@ -424,6 +445,21 @@ class EventProposals:
                 out.append(Proposed(ev.id, "quantity", q.as_yaml(), f"{q.verbatim!r} counted"))
                 break
         return [p for p in out if self.ontology.fact_property(p.property) is not None]
+
+    def struck_with(self, text: str, first: Node, actors: list[Node]) -> list[Node]:
+        """The groups a strike's target is listed with, name after name ("buildings used by KH and Kata'ib Sayyid
+        al-Shuhada"): none past a word between ("the group the State Department lists"), no country ("in Iraq and
+        Syria": where, not whom), no owner of what comes after it ("Soleimani and the Hashd's deputy head")."""
+        out, last = [], first
+        if self.ontology.is_subclass(first.type, LB + "Country"):
+            return out
+        for n in sorted((a for a in actors if a.start >= first.end and a.kind != "demonym"), key=lambda a: a.start):
+            if not _NAME_AFTER_NAME.fullmatch(text, last.end, n.start) or text.startswith(("’s", "'s"), n.end) \
+                    or self.ontology.is_subclass(n.type, LB + "Country"):
+                break
+            out.append(n)
+            last = n
+        return out
 
     def attempt(self, text: str, nodes: list[Node], ev: Node, m: re.Match, actors: list[Node]) -> list[Proposed]:
         """Who tried or attempted the strike, and the place they stood near: "militias near Damascus tried to fire a

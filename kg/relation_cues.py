@@ -143,15 +143,16 @@ RELATIONS = [
 TRIGGERS = [
     (r"air ?strikes?|airstrikes?|drone strikes?|strikes?|struck|bombed|bombing|fire (?:a )?rockets?|fired (?:a )?rockets?"
      r"|air raids?|drone attacks?|missile attacks?|rocket attacks?|shelling|shelled|bombard(?:ed|ment)"
-     # the weapon that is the subject of a verb of striking: "a drone hit a position", "warplanes targeted a depot"
-     r"|(?:drones?|warplanes?|war planes?|jets?|aircraft|helicopters?)(?= (?:also |reportedly )?(?:hit|targeted|destroyed))", "Strike"),
+     # the weapon that is the subject of a verb of striking: "a drone hit a position", "warplanes had targeted a depot"
+     r"|(?:drones?|warplanes?|war planes?|jets?|aircraft|helicopters?)(?= (?:(?:also|reportedly|allegedly|then|had|has|have) )*"
+     r"(?:hit|targeted|destroyed))", "Strike"),
     (r"re-?open(?:ed|s|ing)?|opening|open", "CrossingOpening"),
     (r"sanctions?|sanctioned|designat(?:ed|ion)|blacklist(?:ed|ing)?|froze (?:the )?assets|asset freezes?"
      # "added a firm and its owner to its sanctions list"
      r"|add(?:ed|s)(?=[^.;:]{1,80}?\bto (?:its|the|a|their) (?:\w+ )?(?:sanctions?|terror(?:ist)?|black) ?list)", "Sanction"),
     (r"meetings?|conference|summit|visit(?:ed|s|ing)?|met with", "Meeting"),
-    (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:\w+ )?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way"
-     r"|withdr(?:ew|awn|awal)|pulled out|sent (?:\w+ )?(?:reinforcements|troops|fighters)", "Deployment"),
+    (r"(?:re)?deploy(?:ed|s|ing|ment)|moved (?:[\w-]+ ){0,3}?(?:units|forces|troops|fighters|operatives)|made (?:their|its) way"
+     r"|withdr(?:ew|awn|awal)|pulled out|sent (?:[\w-]+ ){0,3}?(?:reinforcements|troops|fighters)", "Deployment"),
     (r"seized|seizure|confiscated|intercepted|stopped the passage|impounded|interdicted", "Seizure"),
     # "completed" only of a thing that is built: "completed the cement barrier", not "completed the deal"
     (r"construction|constructed|built|erected|completed(?= (?:the |a |an |its |their )?(?:[\w-]+ ){0,4}"

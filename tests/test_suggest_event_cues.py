@@ -155,3 +155,51 @@ def test_an_event_a_bearing_away_from_a_town_is_near_it():
     facts = drafted("The army completed a concrete wall north of Albu Kamal in May 2021.", names)
     assert ("Construction", "date", "2021-05") in facts
     assert not {f for f in facts if f[1] in ("nearLocation", "location")}
+
+
+def test_the_subject_of_a_dated_verb_is_the_agent_of_its_event_but_not_of_a_passive():
+    names = {"Kataib Hezbollah": "kataib-hezbollah"}
+    facts = drafted("In March 2022, Kataib Hezbollah opened an office in Baghdad.", names)
+    assert {("Event", "date", "2022-03"), ("Event", "agent", "kataib-hezbollah")} <= facts
+    # what was done to it, and what it said, are no deeds of its
+    facts = drafted("In March 2022, Kataib Hezbollah was expelled from the market.", names)
+    assert not {f for f in facts if f[1] == "agent"}
+    facts = drafted("Kataib Hezbollah said on March 4, 2022 that trade had recovered.", names)
+    assert not {f for f in facts if f[1] == "agent" and f[0] == "Event"}
+
+
+def test_a_unit_moved_with_a_count_between_is_a_deployment_and_a_weapon_that_had_hit_a_strike():
+    names = {"Kataib Hezbollah": "kataib-hezbollah", "Albu Kamal": "albu-kamal"}
+    facts = drafted("On 11 May 2020, Kataib Hezbollah moved about 200 fighters to Albu Kamal.", names)
+    assert {("Deployment", "agent", "kataib-hezbollah"), ("Deployment", "location", "albu-kamal")} <= facts
+    facts = drafted("On 27 May 2023 a drone had hit a pickup truck near Albu Kamal, killing two members of Kataib Hezbollah.", names)
+    assert {("Strike", "strikeType", "droneStrike"), ("Strike", "casualties", 2), ("Strike", "target", "kataib-hezbollah")} <= facts
+
+
+def test_the_group_some_of_the_dead_were_from_was_struck_and_so_is_each_holder_listed_of_what_was_hit():
+    names = {"Kataib Hezbollah": "kataib-hezbollah", "Albu Kamal": "albu-kamal"}
+    facts = drafted("On January 4, 2024, a drone strike near Albu Kamal killed seven fighters, three of them from Kataib Hezbollah.",
+                    names)
+    assert ("Strike", "target", "kataib-hezbollah") in facts
+    names = {"Kataib Hezbollah": "kataib-hezbollah", "Anbar Chamber": "anbar-chamber"}
+    facts = drafted("On February 25, 2021, aircraft struck buildings used by Kataib Hezbollah and the Anbar Chamber.", names)
+    assert {f[2] for f in facts if f[1] == "target"} == {"kataib-hezbollah", "anbar-chamber"}
+    # one named in another clause was not struck
+    facts = drafted("On February 25, 2021, aircraft struck buildings used by Kataib Hezbollah, after the Anbar Chamber complained.",
+                    names)
+    assert {f[2] for f in facts if f[1] == "target"} == {"kataib-hezbollah"}
+    # nor a group the text goes on to describe, nor one whose man comes after it
+    facts = drafted("On February 25, 2021, aircraft struck buildings used by Kataib Hezbollah, the group the Anbar Chamber lists.",
+                    names)
+    assert {f[2] for f in facts if f[1] == "target"} == {"kataib-hezbollah"}
+    facts = drafted("On February 25, 2021, aircraft struck buildings used by Kataib Hezbollah and the Anbar Chamber's guards.",
+                    names)
+    assert {f[2] for f in facts if f[1] == "target"} == {"kataib-hezbollah"}
+
+
+def test_no_agent_of_a_dated_verb_whose_subject_it_is_said_of_or_done_to():
+    names = {"Ali Hassan": "ali-hassan"}
+    facts = drafted("Fatima said her husband Ali Hassan was taken on April 24, 2023.", names)
+    assert not {f for f in facts if f[1] == "agent"}
+    facts = drafted("Ali Hassan is expected in Baghdad around 10 April 2023.", names)
+    assert not {f for f in facts if f[1] == "agent"}
