@@ -13,7 +13,9 @@ A rule's precision is estimated as the share right of its dev facts plus its lea
 `seen_weight` each (right on the text it was written against says less than right on new text), starting from a
 prior of one right and one wrong fact, so that a rule nobody has measured starts at one half. Each kind of fact is then
 estimated from its own counts with the rule's estimate as its prior (worth PRIOR_FACTS facts), so a kind measured
-little follows its rule and one measured much follows its own record. A kind estimated below `threshold` is withheld.
+little follows its rule and one measured much follows its own record; and each property of a kind likewise, with the
+kind's estimate as its prior (a rule's places may be right where its dates are not). A property estimated below
+`threshold` is withheld, and so is every property of a kind estimated below it that the record has not measured.
 The threshold and the seen weight are the record's too: --write-record chooses them by cross-validation on the blind
 drafts (kg.suggest_eval.choose_trust).
 """
@@ -30,6 +32,7 @@ from .yamlio import parse
 
 RECORD = Path(__file__).with_name("rule_record.yaml")
 KINDS = ("registered", "new entry")  # a fact between register entries only; a fact involving an entry drafted as new
+BY_PROPERTY = "by property"  # in the record, under a kind: its facts' counts for each property
 SEEN_WEIGHT = 0.2  # what a fact of the documents the rules were written against counts for, beside a new document's
 THRESHOLD = 0.5  # a kind of fact estimated below this is withheld: wrong more often than right
 PRIOR_FACTS = 2  # how many facts a rule's estimate is worth as the prior of each of its kinds
@@ -49,17 +52,23 @@ def split_key(name: str) -> tuple[str, str]:
     return rule, kind.rstrip("]")
 
 
+def property_key(rule: str, kind: str, prop: str) -> str:
+    """The name of one property of one kind of a rule's facts, as a withheld set holds it."""
+    return f"{key(rule, kind)} {prop}"
+
+
 def kind_of(subject: str, obj: object, new_ids) -> str:
     """The kind of a fact: whether its subject or its object is an entry the draft proposes."""
     return KINDS[1] if subject in new_ids or (isinstance(obj, str) and obj in new_ids) else KINDS[0]
 
 
-def is_withheld(rule: str, kind: str, withhold: frozenset[str] | Trust) -> bool:
-    """Whether a fact of this rule and kind is left out: by a record, when it estimates the kind below its threshold
-    (a rule it has never measured included); by a set, when it names the rule or its kind of the rule."""
+def is_withheld(rule: str, kind: str, withhold: frozenset[str] | Trust, prop: str = "") -> bool:
+    """Whether a fact of this rule, kind and property is left out: by a record, when it estimates the property below
+    its threshold (a rule it has never measured included); by a set, when it names the rule, its kind of the rule or
+    that property of the kind."""
     if isinstance(withhold, Trust):
-        return withhold.withholds(rule, kind)
-    return rule in withhold or key(rule, kind) in withhold
+        return withhold.withholds(rule, kind, prop)
+    return rule in withhold or key(rule, kind) in withhold or property_key(rule, kind, prop) in withhold
 
 
 @dataclass(frozen=True)
@@ -83,11 +92,13 @@ class Record:
 
 @dataclass(frozen=True)
 class Trust:
-    """The record of every rule, by kind, and the parameters that turn it into the rules withheld."""
+    """The record of every rule, by kind and by property within a kind, and the parameters that turn it into the
+    facts withheld."""
 
     rules: dict[str, dict[str, Record]] = field(default_factory=dict)
     threshold: float = THRESHOLD
     seen_weight: float = SEEN_WEIGHT
+    properties: dict[str, dict[str, dict[str, Record]]] = field(default_factory=dict)  # rule -> kind -> property -> record
 
     def estimates(self, rule: str) -> dict[str, float]:
         """The rule's estimated precision for each kind of fact, and (under "") for all its facts."""
@@ -98,10 +109,16 @@ class Trust:
             out[kind] = cells.get(kind, Record()).estimate(whole, PRIOR_FACTS, self.seen_weight)
         return out
 
-    def withholds(self, rule: str, kind: str) -> bool:
-        """Whether a draft leaves out this rule's facts of this kind: estimated below the threshold (never a rule that
-        copies reviewed facts)."""
-        return rule not in COPIES and self.estimates(rule)[kind] < self.threshold
+    def estimate(self, rule: str, kind: str, prop: str = "") -> float:
+        """The estimated precision of the rule's facts of this kind and property (no property: of the kind)."""
+        of_kind = self.estimates(rule)[kind]
+        cell = self.properties.get(rule, {}).get(kind, {}).get(prop) if prop else None
+        return of_kind if cell is None else cell.estimate(of_kind, PRIOR_FACTS, self.seen_weight)
+
+    def withholds(self, rule: str, kind: str, prop: str = "") -> bool:
+        """Whether a draft leaves out this rule's facts of this kind and property: estimated below the threshold
+        (never a rule that copies reviewed facts)."""
+        return rule not in COPIES and self.estimate(rule, kind, prop) < self.threshold
 
     @property
     def unmeasured_withheld(self) -> bool:
@@ -109,9 +126,13 @@ class Trust:
         return Record().estimate(seen_weight=self.seen_weight) < self.threshold
 
     def withheld(self) -> frozenset[str]:
-        """The kinds of the record's rules' facts a draft leaves out (and, if unmeasured_withheld, every rule's the
-        record lacks)."""
-        return frozenset(key(rule, kind) for rule in self.rules for kind in KINDS if self.withholds(rule, kind))
+        """What of the record's rules' facts a draft leaves out: each kind (key) whose properties the record has not
+        measured are withheld, and each measured property (property_key) withheld (and, if unmeasured_withheld, every
+        rule's the record lacks)."""
+        kinds = {key(rule, kind) for rule in self.rules for kind in KINDS if self.withholds(rule, kind)}
+        props = {property_key(rule, kind, prop) for rule, by_kind in self.properties.items()
+                 for kind, cells in by_kind.items() for prop in cells if self.withholds(rule, kind, prop)}
+        return frozenset(kinds | props)
 
 
 def load_record(path: Path | None = None) -> Trust:
@@ -122,17 +143,24 @@ def load_record(path: Path | None = None) -> Trust:
         return Trust()
     data = parse(path.read_text(encoding="utf-8")) or {}
     rules: dict[str, dict[str, Record]] = {}
+    properties: dict[str, dict[str, dict[str, Record]]] = {}
     for rule, kinds in (data.get("rules") or {}).items():
         try:
             unknown = set(kinds) - set(KINDS)
             if unknown:
                 raise ValueError(f"unknown kind {sorted(unknown)[0]!r}; the kinds are {', '.join(KINDS)}")
             rules[rule] = {kind: _cell(counts) for kind, counts in kinds.items()}
+            by_kind = {kind: {str(prop): _cell(cell) for prop, cell in (counts.get(BY_PROPERTY) or {}).items()}
+                       for kind, counts in kinds.items()}
+            if any(by_kind.values()):
+                properties[rule] = {kind: cells for kind, cells in by_kind.items() if cells}
         except (AttributeError, IndexError, TypeError, ValueError) as exc:
             raise InputError(path, None, f"rule {rule!r}: give, for each kind ({', '.join(KINDS)}), "
-                                         f"seen: [matched, proposed] and new: [matched, proposed] ({exc})") from exc
+                                         f"seen: [matched, proposed] and new: [matched, proposed], and under "
+                                         f"{BY_PROPERTY!r} the same for each property ({exc})") from exc
     try:
-        return Trust(rules, float(data.get("threshold", THRESHOLD)), float(data.get("seen_weight", SEEN_WEIGHT)))
+        return Trust(rules, float(data.get("threshold", THRESHOLD)), float(data.get("seen_weight", SEEN_WEIGHT)),
+                     properties)
     except (TypeError, ValueError) as exc:
         raise InputError(path, None, f"threshold and seen_weight must be numbers ({exc})") from exc
 
@@ -151,15 +179,31 @@ def counts_by_rule(seen: tuple, new: tuple) -> dict[str, dict[str, Record]]:
     return rules
 
 
+def counts_by_property(seen: tuple, new: tuple) -> dict[str, dict[str, dict[str, Record]]]:
+    """A record's properties from two evaluations' counts, each (proposed, matched) Counters by (key, property)."""
+    out: dict[str, dict[str, dict[str, Record]]] = {}
+    for name, prop in sorted(set(seen[0]) | set(new[0])):
+        rule, kind = split_key(name)
+        cell = Record(seen[1][name, prop], seen[0][name, prop], new[1][name, prop], new[0][name, prop])
+        out.setdefault(rule, {}).setdefault(kind, {})[prop] = cell
+    return out
+
+
 def write_record(trust: Trust, path: Path | None = None) -> None:
     """Write a record (to kg/rule_record.yaml unless another path is given)."""
     path = path or RECORD
-    body = {rule: {kind: {"seen": [c.seen_matched, c.seen_proposed], "new": [c.new_matched, c.new_proposed]}
+
+    def cell(c: Record) -> dict:
+        return {"seen": [c.seen_matched, c.seen_proposed], "new": [c.new_matched, c.new_proposed]}
+
+    body = {rule: {kind: cell(c) | ({BY_PROPERTY: {prop: cell(p) for prop, p in sorted(props.items())}}
+                                    if (props := trust.properties.get(rule, {}).get(kind)) else {})
                    for kind, c in sorted(kinds.items())} for rule, kinds in sorted(trust.rules.items())}
     header = ("# Each drafting rule's facts [matched, proposed], by kind (between register entries only, or involving an\n"
-              "# entry the draft proposes): seen = the leave-one-out on the project's documents and the held-out dev set\n"
-              "# as drafted now (the rules were written reading both), new = the dev documents' drafts from before any\n"
-              "# rule was written reading them; threshold and seen_weight chosen by cross-validation on those blind\n"
-              "# drafts. Written by `python bench/suggest_eval.py --rules --write-record`; read by kg/rule_trust.py.\n")
+              "# entry the draft proposes) and, within a kind, by property: seen = the leave-one-out on the project's\n"
+              "# documents and the held-out dev set as drafted now (the rules were written reading both), new = the dev\n"
+              "# documents' drafts from before any rule was written reading them; threshold and seen_weight chosen by\n"
+              "# cross-validation on those blind drafts. Written by `python bench/suggest_eval.py --rules --write-record`;\n"
+              "# read by kg/rule_trust.py.\n")
     data = {"threshold": trust.threshold, "seen_weight": trust.seen_weight, "rules": body}
     path.write_text(header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None), encoding="utf-8")

@@ -341,7 +341,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
                 else:
                     continue
             # a date that gives another document's reviewed statement its year is shown whatever its rule's record
-            out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold)
+            out = {id(f) for f in facts if is_withheld(f.rule, kind_of(f.subject, f.object, proposer.new), withhold, f.property)
                    and not _backed(f, known)}
             shown, left_out = [f for f in facts if id(f) not in out], [f for f in facts if id(f) in out]
             held += len(left_out)

@@ -47,7 +47,7 @@ from .ontology import DATE_PROPERTIES, load_ontology
 from .paths import Layout
 from .quantities import quantities as find_quantities
 from .register import Entity, load_register, mention_spans
-from .rule_trust import SEEN_WEIGHT, THRESHOLD, Trust, counts_by_rule, kind_of, load_record, split_key
+from .rule_trust import SEEN_WEIGHT, THRESHOLD, Trust, counts_by_property, counts_by_rule, kind_of, load_record, split_key
 from .rule_trust import key as trust_key
 from .statements import EntityRef, QuantityValue, Statement, TypedValue, first_day, last_day, load_statement_file
 from .suggest import suggest
@@ -534,10 +534,22 @@ def _counts(scores: list[Score]) -> tuple[Counter, Counter]:
     return sum((s.rule_proposed for s in scores), Counter()), sum((s.rule_matched for s in scores), Counter())
 
 
+def _property_counts(scores: list[Score]) -> tuple[Counter, Counter]:
+    """The facts proposed and matched, by rule and kind (kg.rule_trust.key) and property."""
+    proposed, matched = Counter(), Counter()
+    for score in scores:
+        for fact, names in score.candidates.items():
+            for name in names:
+                proposed[name, fact[1]] += 1
+                matched[name, fact[1]] += fact in score.gold
+    return proposed, matched
+
+
 def trust_of(seen: list[Score], new: list[Score], threshold: float = THRESHOLD, seen_weight: float = SEEN_WEIGHT) -> Trust:
     """The record of each rule and kind: seen, the evaluations of documents the rules were written reading; new, of
     documents measured before any rule was written from them."""
-    return Trust(counts_by_rule(_counts(seen), _counts(new)), threshold, seen_weight)
+    return Trust(counts_by_rule(_counts(seen), _counts(new)), threshold, seen_weight,
+                 counts_by_property(_property_counts(seen), _property_counts(new)))
 
 
 def cross_validated(seen: list[Score], blind: list[Score], threshold: float, seen_weight: float) -> tuple[int, int, int]:
@@ -548,7 +560,8 @@ def cross_validated(seen: list[Score], blind: list[Score], threshold: float, see
     for doc in blind:
         trust = trust_of([s for s in seen if s.document != doc.document], [d for d in blind if d is not doc],
                          threshold, seen_weight)
-        kept = {fact for fact, names in doc.candidates.items() if not all(trust.withholds(*split_key(n)) for n in names)}
+        kept = {fact for fact, names in doc.candidates.items()
+                if not all(trust.withholds(*split_key(n), fact[1]) for n in names)}
         matched, proposed, curated = matched + len(kept & doc.gold), proposed + len(kept), curated + doc.curated_facts
     return matched, proposed, curated
 

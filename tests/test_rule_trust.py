@@ -8,7 +8,20 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.rule_trust import RECORD, Record, Trust, counts_by_rule, is_withheld, key, kind_of, load_record, split_key, write_record
+from kg.rule_trust import (
+    RECORD,
+    Record,
+    Trust,
+    counts_by_property,
+    counts_by_rule,
+    is_withheld,
+    key,
+    kind_of,
+    load_record,
+    property_key,
+    split_key,
+    write_record,
+)
 
 
 def test_a_rule_right_on_new_text_is_kept_and_one_mostly_wrong_there_is_withheld():
@@ -25,6 +38,27 @@ def test_a_rule_wrong_about_new_entries_is_withheld_for_them_alone():
     # a kind measured little follows its rule: one wrong fact about a new entry does not outweigh nine right ones
     few = Trust({"events": {"registered": Record(0, 0, 9, 10), "new entry": Record(0, 0, 0, 1)}})
     assert few.withheld() == frozenset()
+
+
+def test_a_property_a_rule_mostly_gets_wrong_on_new_text_is_withheld_for_it_alone():
+    """An event rule whose places are right and whose dates mostly are not: its places are kept, its dates left out,
+    and a property the record has not measured follows the kind."""
+    props = {"events": {"new entry": {"location": Record(0, 0, 9, 10), "date": Record(0, 0, 3, 20)}}}
+    trust = Trust({"events": {"new entry": Record(0, 0, 12, 30)}}, 0.5, properties=props)
+    assert not trust.withholds("events", "new entry", "location") and trust.withholds("events", "new entry", "date")
+    assert trust.withholds("events", "new entry", "agent") == trust.withholds("events", "new entry")
+    # what it withholds: the kind (for its unmeasured properties, and its registered facts, which follow the rule's
+    # record of 12 right of 30) and the one measured property estimated below the threshold
+    assert trust.withheld() == frozenset({key("events", "new entry"), key("events", "registered"),
+                                          property_key("events", "new entry", "date")})
+    assert is_withheld("events", "new entry", trust, "date") and not is_withheld("events", "new entry", trust, "location")
+    # a set names one property of one kind
+    assert is_withheld("a.rule", "registered", frozenset({property_key("a.rule", "registered", "near")}), "near")
+    assert not is_withheld("a.rule", "registered", frozenset({property_key("a.rule", "registered", "near")}), "connects")
+    # a property measured little follows its kind
+    few = Trust({"events": {"new entry": Record(0, 0, 9, 10)}}, 0.5,
+                properties={"events": {"new entry": {"date": Record(0, 0, 0, 1)}}})
+    assert not few.withholds("events", "new entry", "date")
 
 
 def test_right_on_the_documents_a_rule_was_written_against_weighs_less_than_right_on_new_ones():
@@ -64,6 +98,13 @@ def test_the_record_written_is_the_record_read(tmp_path):
     assert load_record(path) == Trust({"a": {"registered": Record(4, 4, 0, 0)}, "b": {"new entry": Record(0, 2, 1, 3)}},
                                       0.6, 0.1)
     assert path.read_text().startswith("# Each drafting rule")
+    # with each kind's properties
+    props = counts_by_property((Counter({("a [registered]", "near"): 3, ("a [registered]", "connects"): 1}),
+                                Counter({("a [registered]", "near"): 3})), (Counter(), Counter()))
+    trust = Trust(counts_by_rule(seen, new), 0.5, 0.5, props)
+    write_record(trust, path)
+    assert load_record(path) == trust
+    assert load_record(path).properties["a"]["registered"] == {"near": Record(3, 3, 0, 0), "connects": Record(0, 1, 0, 0)}
 
 
 def _refused(path: Path, text: str, load) -> str:
