@@ -165,7 +165,7 @@ def add_document(layout: Layout, path: Path, **options: object) -> Added:
         entry["url"] = str(url)
     proposed = []
     excluded = CommentedSeq()
-    for span, words in propose(found.text):
+    for span, words in propose(found.text, [str(a) for a in values.get("authors") or ()]):
         start, until = anchors(found.text, span)
         item = CommentedMap()
         item["from"], item["until"], item["reason"] = start, until, span.reason

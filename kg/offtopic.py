@@ -3,13 +3,14 @@ words such material is made of, for the curator to confirm.
 
 A block (a paragraph, or a line of a block of short lines) is off-topic when it is a paywall or subscription prompt,
 a related-article teaser or "read more" link, a programme's next episodes, a donation appeal, a call for tips and
-where to send them, a reader poll, captcha, comment or cookie prompt, an author's biography or social handles, a
-press contact, or a list of tags. A saved page keeps the site's matter after the article's end, and a digest may
-append an unrelated item after its paywall prompt: a prompt, teaser or poll in the last part of the text, or followed
-at once by material of another such kind (a paywall prompt, then "Read more at …"), therefore starts a span that runs
-to the end; a sponsor's read and a sign-up box for email alerts, which come in a programme's or page's body as well,
-are the block alone. Each span is proposed with its reason and the words that gave it away; nothing here decides what
-is excluded."""
+where to send them, a reader poll, captcha, comment or cookie prompt, an author's biography or social handles (a
+labelled note, "About the compiler: …", or a short note near the end that opens with an author's name), a press
+contact or contact line, an email's unsubscribe footer, or a list of tags. A saved page keeps the site's matter after
+the article's end, and a digest may append an unrelated item after its paywall prompt: a prompt, teaser or poll in the
+last part of the text, or followed at once by material of another such kind (a paywall prompt, then "Read more at
+…"), therefore starts a span that runs to the end; a sponsor's read and a sign-up box for email alerts, which come in
+a programme's or page's body as well, are the block alone. Each span is proposed with its reason and the words that
+gave it away; nothing here decides what is excluded."""
 
 from __future__ import annotations
 
@@ -44,7 +45,9 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"register now|subscribe (for|from) (\$|€|£|us\$)?\d+|subscribe to receive|"
         r"forward (it|this) to a (colleague|friend)|to receive (this|our) \w+ by email|"
         # a video's or podcast's own call to subscribe ("hit subscribe and ring the bell")
-        r"(hit|click|smash|tap|press) (that |the )?(subscribe|like)( button)?|ring the bell)\b", re.I), True),
+        r"(hit|click|smash|tap|press) (that |the )?(subscribe|like)( button)?|ring the bell|"
+        # an email's own footer: "You are receiving this email because you subscribed … Unsubscribe"
+        r"you are receiving this (e-?mail|newsletter|message|bulletin)|unsubscribe)\b", re.I), True),
     # a sign-up box for email alerts, which a page shows in its body as well as at its end, and a block that opens by
     # asking the reader to subscribe or names where to ("… at carrowla.com/bulletin"), which a report's own matter (a
     # handling note, the place of the talks) may follow: the block alone
@@ -55,7 +58,13 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         # receive border notices by SMS. Enter your mobile number below.")
         r"(^|[:.!?]\s+)(please )?(subscribe|sign up) to (our|the|its) ([\w’'-]+ ){0,3}(newsletter|mailing list|e-?mail alerts|"
         r"alerts|bulletin)\b|"
-        r"\benter your (mobile|phone|e-?mail)( number| address)? below\b|^stay (informed|updated|in the loop)\s*:", re.I), False),
+        r"\benter your (mobile|phone|e-?mail)( number| address)? below\b|(^|[.!?]\s+)stay (informed|updated|in the loop)\s*:|"
+        # "Sign up free on our website", "Want this sheet in your inbox …?", "Sign up to receive the Office's statements by
+        # email", "subscribe to SMS alerts on the progress of your complaint"
+        r"\b(sign up|subscribe|register) (free|for free|here)\b|(^|[.!?]\s+)(sign up|subscribe|register) today\b|"
+        r"\b(sign up|subscribe|register) to receive\b|"
+        r"\b(straight )?(to|in|into) your inbox\b|\bsubscribe to (sms|text|e-?mail|whatsapp|telegram) (alerts|updates|messages)\b",
+        re.I), False),
     # a call for tips, documents or leaks and where to send them: the block alone ("Do you have documents about the
     # border trade? Write to our investigations desk at …")
     ("tip-line prompt", re.compile(
@@ -68,6 +77,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$"
         # a heading with the teaser after it: "Related: How to spot …", "Read next: Flooding cuts …", a programme's next
         # episodes ("Coming up on Frontier Hour: next week …")
+        r"|^what (we|i)['’ ](re|are|m|am) reading\s*:?\s*$"  # a newsletter's links elsewhere: "WHAT WE'RE READING"
         r"|^(related( news| content| articles?| stories| reading)?|read next|read more|see also|also read|more letters|"
         r"coming up( on [^:]{1,40})?)\s*:"
         # a heading of more from the same house: "Related travel advice:", "Also from the Land Transit Desk:", "More
@@ -86,11 +96,19 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"\buse (the |promo |discount )?code \w+ (for|to get)\b|^(\[[\d:.]+\]\s*)?sponsor\s*:|"
         r"\b(with|use|enter) (the )?(promo |discount )?code (?-i:[A-Z][A-Z0-9]{3,})\b", re.I), False),
     ("author biography and social-media handles", re.compile(
-        r"(\bis an? (senior |research |non-resident |visiting )?(analyst|fellow|director|journalist|reporter|correspondent|"
+        # a labelled note on the author or speaker: "About the compiler: …", "About the Deputy Special Envoy: …"
+        r"(^about (the |this |our )?((deputy|special|senior|chief|guest|lead|assistant) )*(authors?|writers?|compiler|editors?|"
+        r"reporters?|correspondents?|contributors?|analysts?|researchers?|speakers?|envoy|presenters?|hosts?|photographers?|"
+        r"translators?|interviewees?|guests?)\s*:|"
+        r"\bis an? (senior |research |non-resident |visiting )?(analyst|fellow|director|journalist|reporter|correspondent|"
         r"editor|professor|researcher)\b.*\bat\b|\bfollow\b.*\bon (twitter|x)\b|(^|\s)@\w{2,}\b.*(^|\s)@\w{2,}\b|"
         r"^follow (the|our) .{0,60}\b(pages?|accounts?|channels?) on (facebook|telegram|twitter|x|instagram)\b)", re.I), False),
     ("press contact", re.compile(
-        r"^(media (relations|enquiries|inquiries|contact)|press (office|contact)|for (media|press) (enquiries|inquiries)\b.*)\s*$",
+        r"^(media (relations|enquiries|inquiries|contact)|press (office|contact)|for (media|press) (enquiries|inquiries)\b.*)\s*$|"
+        # a contact line: "Media contact: Jonas Feld, Spokesperson.", "Contact: operations desk, ops@…, +44 …", "Call our
+        # desk: +964 …"
+        r"^(media|press) (contact|enquiries|inquiries|office)\s*:|^contact( us)?\s*:[^\n]*(@|\+?\d[\d ()-]{6,})|"
+        r"^call (our|the) ([\w-]+ )?(desk|office|team|hotline|newsroom)\s*(:|on\b|at\b)",
         re.I), True),
 )
 TAGS = "tag list"
@@ -147,21 +165,54 @@ def _classified(text: str) -> list[tuple[int, int, str, str, bool]]:
     return out
 
 
+# A heading of teasers, on a line of its own.
+_HEADING = re.compile(r"[^\n.!?]{1,60}\s*$")
 # The story going on after a prompt: a correction, clarification, update or editor's note the outlet appends.
-_NEWS_AGAIN = re.compile(r"^(?:corrections?|clarifications?|updated?|editor['’]s note)\b[^\n:]{0,40}:", re.I | re.M)
+_NEWS_AGAIN = re.compile(r"^(?:corrections?|clarifications?|updated?|editor['’]s note)\b[^\n:]{0,40}(?::|$)", re.I | re.M)
 
 
-def propose(text: str) -> list[tuple[Span, str]]:
-    """The proposed excluded spans of a text, in order, each with the words that gave it away. Material that ends an
-    article (a prompt, a teaser, a poll, tags) runs to the end of the text when it is in the text's last part or when
-    more such material of another kind follows it at once (a paywall prompt, then "Read more at …"), unless the story
-    goes on after it ("CORRECTION: …", "UPDATE, Nov. 17: …"): then it is the prompt alone."""
+def _author_bio(text: str, start: int, end: int, authors: list[str]) -> str | None:
+    """The words of a short note in the text's last part that opens with an author's name and says what the author
+    does or has done ("Hala Yousif has brokered cross-border loads out of Baghdad since 2008.")."""
+    block = text[start:end].strip()
+    if start < TAIL * len(text) or len(block) > 300:
+        return None
+    for name in authors:
+        if name and re.match(re.escape(name) + _BIO_VERB, block):
+            return block[:60]
+    return None
+
+
+# What an author's note says the author does: "has reported from Anbar since 2016", "is a senior editor", "leads".
+_BIO_VERB = (r"\s+(?:(?:has|had)\s+(?:\w+ed|been|written|covered|brokered|led|run|taught|worked|reported)|is|was|covers|"
+             r"writes|leads|reports|teaches|works|joined|edits|runs|took up)\b")
+
+
+def propose(text: str, authors: list[str] | tuple[str, ...] = ()) -> list[tuple[Span, str]]:
+    """The proposed excluded spans of a text, in order, each with the words that gave it away (authors: the
+    document's, whose note in the text's last part is a biography). Material that ends an article (a prompt, a teaser,
+    a poll, tags) runs to the end of the text when it is in the text's last part or when more such material of another
+    kind follows it at once (a paywall prompt, then "Read more at …"), unless the story goes on after it ("CORRECTION:
+    …", "UPDATE, Nov. 17: …"): then it is the prompt alone, or a teasers' heading with the teasers under it ("WHAT
+    WE'RE READING", then three teasers, then "CORRECTION")."""
     out: list[tuple[Span, str]] = []
     found = _classified(text)
+    known = {start for start, *_ in found}
+    found += [(start, end, "author biography and social-media handles", words, False) for start, end in blocks(text)
+              if start not in known and (words := _author_bio(text, start, end, list(authors)))]
+    found.sort()
+    upto = 0
     for index, (start, end, reason, words, ends) in enumerate(found):
+        if start < upto:
+            continue
         following = found[index + 1] if index + 1 < len(found) else None
         run = following is not None and following[4] and following[2] != reason and text[end:following[0]].strip() == ""
-        if ends and (start >= TAIL * len(text) or run) and not _NEWS_AGAIN.search(text, end):
+        news = _NEWS_AGAIN.search(text, end)
+        if ends and reason.startswith("related") and start >= TAIL * len(text) and news and _HEADING.match(text, start, end):
+            upto = len(text[:news.start()].rstrip())
+            out.append((Span(start, upto, reason), words))
+            continue
+        if ends and (start >= TAIL * len(text) or run) and not news:
             if out and text[out[-1][0].end:start].strip() == "" and out[-1][0].reason == reason:
                 previous, words = out.pop()
                 start = previous.start

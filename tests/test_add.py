@@ -242,6 +242,16 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("Send us your tips securely: tips@example-monitor.org.", "tip-line prompt"),
     ("Radio Example is your station and lives on your support. To donate, send the word RADIO by SMS to 4455.",
      "donation appeal"),
+    ("Want this sheet in your inbox every month? Sign up free on our website.", "subscription prompt"),
+    ("Media contact: Jonas Feld, Spokesperson. Sign up to receive the Office’s statements by email.", "subscription prompt"),
+    ("Received through the complaints portal, ref. 1187. Stay informed: subscribe to SMS alerts from the home page.",
+     "subscription prompt"),
+    ("About the compiler: Hadi Saleem leads the Iraq desk and has covered the western border since 2017.", "biography"),
+    ("About the Deputy Special Envoy: She took up her post in January 2023.", "biography"),
+    ("Contact: operations desk, ops@example-risk.org, +44 20 7946 0321 (24 hours).", "press contact"),
+    ("Call our desk: +964 770 555 0148 (also on WhatsApp), Sunday to Thursday.", "press contact"),
+    ("You are receiving this email because you subscribed to the Dispatch. Unsubscribe | Update your preferences",
+     "subscription prompt"),
 ])
 def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -268,6 +278,10 @@ def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_propos
     "The Authority asked traders to subscribe to the new customs bulletin before May.",  # not the house's own reader
     "Drivers send tips to each other about which checkpoint is open, one said.",
     "The minister said he would consider donating the seized trucks to the municipality.",
+    "About the fees: drivers said they paid $50 at each checkpoint.",  # "About the …:" of no author or speaker
+    "Contact with the militia was lost on Monday, an official said.",
+    "Call the desk officer at the crossing, drivers were told, and he will clear the load.",
+    "The traders said they would sign up today for the new customs lane.",
 ])
 def test_a_sentence_of_the_story_that_shares_words_with_such_material_is_not_proposed(sentence):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -305,3 +319,23 @@ def test_a_prompt_followed_by_a_correction_or_update_is_the_prompt_alone():
     # without the correction after it, the prompt runs to the end
     spans = propose(story + prompt + "Most read\n\nHeatwave cuts power across Basra")
     assert spans[0][0].end == len(story + prompt + "Most read\n\nHeatwave cuts power across Basra")
+
+
+def test_a_note_on_an_author_at_the_end_that_opens_with_the_authors_name_is_a_biography():
+    story = ("Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
+             "Hala Yousif said the fees had doubled.\n\n")
+    note = "Hala Yousif has brokered cross-border loads out of Baghdad since 2008."
+    [(span, _)] = propose(story + note + "\n", ["Hala Yousif"])
+    assert "biography" in span.reason and (span.start, span.end) == (len(story), len(story) + len(note))
+    # nor a note of someone else, nor without the document's authors
+    assert propose(story + note + "\n", ["Rana Azzawi"]) == [] == propose(story + note + "\n")
+
+
+def test_a_newsletters_links_elsewhere_before_a_correction_are_the_heading_and_its_teasers():
+    story = ("Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
+             "A strike hit a depot near the crossing, the monitor said.\n\nThe militia denied that the trucks carried "
+             "weapons; its spokesman said they carried heating fuel for the winter.\n\n")
+    teasers = "WHAT WE’RE READING\n\nWhy olive growers sell to brokers (Maghreb Ledger).\n\nInside the fight over bus lanes."
+    tail = "\n\nCORRECTION\n\nLast week’s issue gave the toll as 17; it was 11."
+    spans = propose(story + teasers + tail)
+    assert [(s.start, s.end) for s, _ in spans] == [(len(story), len(story) + len(teasers))]
