@@ -37,7 +37,7 @@ _CLOCK = re.compile(r"[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\
 
 @dataclass(frozen=True)
 class Entry:
-    """Where an entry's lines start in the text (after its heading) and its day."""
+    """Where an entry's lines start in the text (its heading line first) and its day."""
 
     start: int
     day: DateMention
@@ -60,7 +60,9 @@ class Entries:
             if day is None or day.value == doc_date and not found:  # the date under the title: the document's
                 continue
             labelled |= label is not None
-            found.append(Entry(line.end(), DateMention(0, 0, "", day.value, day.year_inferred)))
+            # the entry holds its heading line: a log's line gives its day and then what happened that day ("Tue 14 Mar |
+            # Albu Kamal | Air strike | Unidentified aircraft struck …")
+            found.append(Entry(line.start(), DateMention(0, 0, "", day.value, day.year_inferred)))
             previous = datetime.date.fromisoformat(day.value)
         self.entries = found if len(found) >= 2 or labelled else []
         # a diary's or a log's entries record what happened on their day; a cable or a letter tells of days before its own

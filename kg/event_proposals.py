@@ -57,6 +57,11 @@ _HELD_BY = re.compile(r"\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+){0
 # The subject of a passive sanction is its target: "the group was designated", "two firms have been sanctioned".
 _SANCTIONED = re.compile(r"\s+(?:(?:was|were|has been|have been|had been|is|are|being)\s+)(?:\w+ly\s+)?"
                          r"(?:sanctioned|designated|blacklisted)", re.I)
+# A group's people after its name: "six Kataib Hezbollah leaders", "two KH commanders".
+_ITS_PEOPLE = re.compile(r"['’]?s?\s+(?:senior\s+)?(?:leaders?|commanders?|members?|officials?|financiers?|operatives?|figures?|"
+                         r"facilitators?|fighters?)\b", re.I)
+# What a deed is done for, before a gerund: "sanctioned five leaders for smuggling weapons" (the sanction is the event).
+_FOR_DOING = re.compile(r"\bfor\s+$", re.I)
 # What an event's word is for (what is prepared), not what happened: no citation dates it.
 _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z]{1,9}\)")
@@ -115,8 +120,9 @@ class EventProposals:
         triggers = []
         for pattern, cls in _TRIGGERS:
             for m in pattern.finditer(text):
-                if _PURPOSE.search(text[max(0, m.start() - 30):m.start()]):
-                    continue
+                if _PURPOSE.search(text[max(0, m.start() - 30):m.start()]) or _FOR_DOING.search(text, 0, m.start()) \
+                        and m.group(0).lower().endswith("ing"):
+                    continue  # "sanctioned five leaders last November for smuggling weapons": the sanction's date
                 if cls != "CrossingOpening" or any(local_name(n.type).endswith("Crossing") for n in nodes):
                     triggers.append((m, cls))
         triggers += ew.added_to_sanctions(text, triggers)  # "designated three leaders, and in June it added a firm"
@@ -412,6 +418,8 @@ class EventProposals:
                     out.append(Proposed(ev.id, "openedCrossing", n.id, f"the crossing {n.words!r} opens"))
                     break
         elif cls == "Sanction":
+            # "sanctioned six Kataib Hezbollah leaders": its people, not the group, are the targets
+            after = [n for n in after if not _ITS_PEOPLE.match(text, n.end)]
             target = [n for n in after if re.search(r"\b(?:on|against|sanctioned|designated|added) (?:the )?(?:\w+ ){0,4}$",
                                                     text[m.end():n.start])]
             passive = before and _SANCTIONED.fullmatch(text[before[-1].end:m.end()])  # "the group was designated by …"

@@ -138,13 +138,18 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def date_property(text: str, date: DateMention) -> str:
     """How a date dates its event: "by September", "by mid-2025", "by the end of October", "before the end of the year",
     "through June" is its deadline
-    (dateNotAfter); "since the start of the year" where what it counts began (dateNotBefore); any other the time it
-    happened."""
+    (dateNotAfter); "since the start of the year", "since January" where what it counts began (dateNotBefore); any other
+    the time it happened."""
     before = text[:date.start]
     if re.search(r"\b(?:[Bb]y|[Tt]hrough)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", before) \
             or re.match(r"(?:[Bb]y|[Tt]hrough)\s", date.words) \
             or (re.search(r"\bbefore\s+the\s+$", before) and re.match(r"(?:end|close)\b", date.words, re.I)):
         return "dateNotAfter"
     if re.search(r"\bsince\s+the\s+$", before) and re.match(r"(?:start|beginning|turn)\b", date.words, re.I):
+        return "dateNotBefore"
+    if (re.search(r"\b[Ss]ince\s+$", before) or re.match(r"[Ss]ince\s", date.words)) \
+            and not re.match(r"\s*,?\s*when\b", text[date.end:]):
+        # "the third strike since January", "have crossed since March": from then on; but "since June 2018, when an air
+        # strike …" dates what happened then
         return "dateNotBefore"
     return "date"

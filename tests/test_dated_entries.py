@@ -145,3 +145,13 @@ def test_a_tickers_timed_lines_under_the_pages_one_date_are_of_that_day():
     assert entries.day_at(TICKER.index("Breaking")) is None
     # two timed lines are no ticker
     assert Entries(TICKER.replace("08:32 | BORDER FORCES CLOSE THE CROSSING.\n", ""), "2024-03-12").entries == []
+
+
+def test_a_logs_line_that_opens_with_its_day_is_of_that_day_and_its_day_counts_from_the_document_not_the_line_before():
+    log = ("Weekly Incident Log\n\n20 March 2023\n\nINCIDENTS (date | place | type | details)\n\n"
+           "Mon 13 Mar | Husaybah | Checkpoint | Fighters set up a new checkpoint.\n\n"
+           "Tue 14 Mar | Albu Kamal | Air strike | Unidentified aircraft struck a warehouse.\n")
+    entries = Entries(log, "2023-03-20")
+    assert entries.day_at(log.index("Tue 14 Mar")).value == "2023-03-14"
+    assert entries.day_at(log.index("Unidentified aircraft")).value == "2023-03-14"
+    assert entries.day_at(log.index("Fighters set up")).value == "2023-03-13"

@@ -203,3 +203,28 @@ def test_no_agent_of_a_dated_verb_whose_subject_it_is_said_of_or_done_to():
     assert not {f for f in facts if f[1] == "agent"}
     facts = drafted("Ali Hassan is expected in Baghdad around 10 April 2023.", names)
     assert not {f for f in facts if f[1] == "agent"}
+
+
+def test_a_sanction_for_a_deed_is_dated_not_the_deed_and_a_groups_people_are_not_the_group():
+    names = {"Kataib Hezbollah": "kataib-hezbollah", "Anbar Chamber": "anbar-chamber"}
+    facts = drafted("The Anbar Chamber sanctioned five leaders last November for smuggling weapons.", {"Anbar Chamber": "anbar-chamber"},
+                    "2023-03-20")
+    assert ("Sanction", "date", "2022-11") in facts and not {f for f in facts if f[0] == "Transfer"}
+    facts = drafted("On November 17, 2023, the Anbar Chamber sanctioned six Kataib Hezbollah leaders.", names)
+    assert not {f for f in facts if f[1] == "sanctionTarget"}
+    facts = drafted("On November 17, 2023, the Anbar Chamber sanctioned Kataib Hezbollah.", names)
+    assert ("Sanction", "sanctionTarget", "kataib-hezbollah") in facts
+    # a deed's own word after "for" still dates it when it is no gerund
+    facts = drafted("Kataib Hezbollah claimed responsibility for the attack on May 3, 2021.", {"Kataib Hezbollah": "kataib-hezbollah"})
+    assert ("Attack", "date", "2021-05-03") in facts
+
+
+def test_since_a_date_is_where_what_is_counted_began():
+    facts = drafted("The strike near Albu Kamal on Tuesday was the third on militia sites around the town since January.",
+                    {"Albu Kamal": "albu-kamal"}, "2023-03-20")
+    assert {f[1] for f in facts if f[2] == "2023-01"} == {"dateNotBefore"}
+    # a date "since" which the text then tells what happened, "when …", dates that
+    from kg.news_dates import date_property
+
+    text = "The area has been hit repeatedly since June 2018, when an air strike near Albu Kamal killed 14 fighters."
+    assert date_property(text, find_dates(text, None)[0]) == "date"
