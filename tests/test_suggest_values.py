@@ -48,7 +48,8 @@ def events(proposer, text, names, doc_date=None):
 def test_a_date_no_event_word_stands_near_dates_what_the_verb_of_its_clause_says(proposer):
     found = events(proposer, "In 2017 the fighters of Kataib Hezbollah came back to al-Qaim.",
                    {"Kataib Hezbollah": "kataib-hezbollah", "al-Qaim": "al-qaim"})
-    assert [(f.property, f.object) for f in found] == [("date", "2017")]
+    # its date, and the group whose fighters came as its agent (the verb's subject is theirs)
+    assert [(f.property, f.object) for f in found] == [("date", "2017"), ("agent", "kataib-hezbollah")]
     assert proposer.types[found[0].subject] == LB + "Event" and "'came'" in found[0].reason
     assert events(proposer, "The fighters, who left, returned to al-Qaim; 2017 was a year of war.", {"al-Qaim": "al-qaim"}) == []
 
