@@ -67,12 +67,12 @@ _FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.I)
 _ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z]{1,9}\)")
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of (?:the )?(?:[A-Z][a-z]+ )?"
                       r"(?:(?:town|city|village|area) (?:of )?)?$")
-# Between the dead and the group they belonged to: "four fighters of the Hashd", "seven fighters, three of them from
-# Kataib Hezbollah", "eleven people, all of them Iraqi members of KH".
 # A form of "to be" before the verb: a passive ("was taken", "has been closed") or what is said of the subject ("is
 # expected"), no deed of the subject's.
 _BEING = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?[\w-]+$", re.I)
 _NAME_AFTER_NAME = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")  # one name listed after another
+# Between the dead and the group they belonged to: "four fighters of the Hashd", "seven fighters, three of them from
+# Kataib Hezbollah", "eleven people, all of them Iraqi members of KH".
 _OF_GROUP = re.compile(r"(?:,\s+(?:all|most|\w+)\s+of\s+them(?:\s+were)?(?:\s+(?:(?-i:[A-Z])\w+\s+)?(?:members|fighters))?)?"
                        r"\s+(?:of|from)\s+(?:the\s+)?")
 _BASED = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.I)
@@ -101,6 +101,11 @@ _CAPTURE_OBJECT = re.compile(r"\b(?:control of|from|out of|capture of|fall of|to
                              r"(?:the )?(?:(?:town|city|village|area|region) of )?$")
 
 
+def _between(text: str, start: int, end: int) -> str:
+    """The text between an actor and an event's word, past markup, an acronym in brackets and a description."""
+    return ew.APPOSITIVE.sub("", _ACRONYM.sub("", MARKUP.sub("", text[start:end])))
+
+
 class EventProposals:
     """The event methods of kg.propose.Proposer (its ontology, types, register events, new entries and reports)."""
 
@@ -120,8 +125,8 @@ class EventProposals:
         triggers = []
         for pattern, cls in _TRIGGERS:
             for m in pattern.finditer(text):
-                if _PURPOSE.search(text[max(0, m.start() - 30):m.start()]) or _FOR_DOING.search(text, 0, m.start()) \
-                        and m.group(0).lower().endswith("ing"):
+                if _PURPOSE.search(text[max(0, m.start() - 30):m.start()]) \
+                        or (_FOR_DOING.search(text, 0, m.start()) and m.group(0).lower().endswith("ing")):
                     continue  # "sanctioned five leaders last November for smuggling weapons": the sanction's date
                 if cls != "CrossingOpening" or any(local_name(n.type).endswith("Crossing") for n in nodes):
                     triggers.append((m, cls))
@@ -232,7 +237,7 @@ class EventProposals:
         done to it."""
         subjects = [n for n in nodes if n.end <= m.start() and n.kind in ("linked", "new")
                     and self.ontology.is_subclass(n.type, LB + "Actor")
-                    and _AUXILIARIES.fullmatch(ew.APPOSITIVE.sub("", _ACRONYM.sub("", MARKUP.sub("", text[n.end:m.start()]))))]
+                    and _AUXILIARIES.fullmatch(_between(text, n.end, m.start()))]
         if not subjects or _BEING.search(text[subjects[-1].end:m.end()]) or not self.allowed(ev, "agent", subjects[-1]):
             return []
         agent = subjects[-1]
@@ -383,8 +388,7 @@ class EventProposals:
         actors = [n for n in nodes if self.ontology.is_subclass(n.type, LB + "Actor")
                   and (n.kind != "demonym" or cls in ("Strike", "Attack") and n.end <= m.start())]
         before = [n for n in actors if n.end <= m.start()  # past a description or an acronym in brackets ("(OFAC)")
-                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", ew.APPOSITIVE.sub("", _ACRONYM.sub("", MARKUP.sub(
-                      "", text[n.end:m.start()])))))]
+                  and _AUXILIARIES.fullmatch(ew.LIGHT.sub(" ", _between(text, n.end, m.start())))]
         after = [n for n in actors if n.start >= m.end() and n.start - m.end() < 50]
         if cls in ("Strike", "Attack"):
             kind = strike_kind(text, m) if cls == "Strike" else None
@@ -409,7 +413,7 @@ class EventProposals:
             if target:
                 out.append(Proposed(ev.id, "target", target[0].id, f"{target[0].words!r} struck ({m.group(0)!r})"))
                 out += [Proposed(ev.id, "target", n.id, f"{n.words!r}, listed with {target[0].words!r}, struck ({m.group(0)!r})")
-                        for n in self.struck_with(text, target[0], actors)]
+                        for n in self.struck_with(text, target[0], [a for a in actors if a.kind != "demonym"])]
             if dead is not None:
                 out.append(Proposed(ev.id, "casualties", dead.as_yaml(), f"{dead.verbatim!r} with 'killed'"))
         elif cls == "CrossingOpening":
@@ -458,16 +462,10 @@ class EventProposals:
         """The groups a strike's target is listed with, name after name ("buildings used by KH and Kata'ib Sayyid
         al-Shuhada"): none past a word between ("the group the State Department lists"), no country ("in Iraq and
         Syria": where, not whom), no owner of what comes after it ("Soleimani and the Hashd's deputy head")."""
-        out, last = [], first
         if self.ontology.is_subclass(first.type, LB + "Country"):
-            return out
-        for n in sorted((a for a in actors if a.start >= first.end and a.kind != "demonym"), key=lambda a: a.start):
-            if not _NAME_AFTER_NAME.fullmatch(text, last.end, n.start) or text.startswith(("’s", "'s"), n.end) \
-                    or self.ontology.is_subclass(n.type, LB + "Country"):
-                break
-            out.append(n)
-            last = n
-        return out
+            return []
+        return listed_with(text, first, actors, _NAME_AFTER_NAME, lambda n: not text.startswith(("’s", "'s"), n.end)
+                           and not self.ontology.is_subclass(n.type, LB + "Country"))
 
     def attempt(self, text: str, nodes: list[Node], ev: Node, m: re.Match, actors: list[Node]) -> list[Proposed]:
         """Who tried or attempted the strike, and the place they stood near: "militias near Damascus tried to fire a

@@ -18,6 +18,7 @@ import re
 
 from .corpus import Span
 
+BIO = "author biography and social-media handles"
 # (reason, pattern, ends the article): a block matching the pattern is that kind of material.
 KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # first: an appeal often offers a membership too ("funded by its readers. Become a member from €4 a month"), and it
@@ -95,7 +96,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"\b(video|episode|podcast|show|programme|program|newsletter|broadcast|bulletin) (is |was )?sponsored by\b|"
         r"\buse (the |promo |discount )?code \w+ (for|to get)\b|^(\[[\d:.]+\]\s*)?sponsor\s*:|"
         r"\b(with|use|enter) (the )?(promo |discount )?code (?-i:[A-Z][A-Z0-9]{3,})\b", re.I), False),
-    ("author biography and social-media handles", re.compile(
+    (BIO, re.compile(
         # a labelled note on the author or speaker: "About the compiler: …", "About the Deputy Special Envoy: …"
         r"(^about (the |this |our )?((deputy|special|senior|chief|guest|lead|assistant) )*(authors?|writers?|compiler|editors?|"
         r"reporters?|correspondents?|contributors?|analysts?|researchers?|speakers?|envoy|presenters?|hosts?|photographers?|"
@@ -151,13 +152,15 @@ def _tag_list(block: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
-def _classified(text: str) -> list[tuple[int, int, str, str, bool]]:
+def _classified(text: str, authors: list[str]) -> list[tuple[int, int, str, str, bool]]:
     """The off-topic blocks: (start, end, reason, words, whether such material ends an article)."""
     out = []
     parts = blocks(text)
     for index, (start, end) in enumerate(parts):
         block = text[start:end]
         kind = _kind(block)
+        if kind is None and (words := _author_bio(text, start, end, authors)):
+            kind = (BIO, words, False)
         if kind is None and index == len(parts) - 1 and _tag_list(block):
             kind = (TAGS, " ".join(block.split()[:4]), True)
         if kind is not None:
@@ -196,11 +199,7 @@ def propose(text: str, authors: list[str] | tuple[str, ...] = ()) -> list[tuple[
     …", "UPDATE, Nov. 17: …"): then it is the prompt alone, or a teasers' heading with the teasers under it ("WHAT
     WE'RE READING", then three teasers, then "CORRECTION")."""
     out: list[tuple[Span, str]] = []
-    found = _classified(text)
-    known = {start for start, *_ in found}
-    found += [(start, end, "author biography and social-media handles", words, False) for start, end in blocks(text)
-              if start not in known and (words := _author_bio(text, start, end, list(authors)))]
-    found.sort()
+    found = _classified(text, list(authors))
     upto = 0
     for index, (start, end, reason, words, ends) in enumerate(found):
         if start < upto:
