@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 # The properties that tie an event to the things that take part in it (what kg.event_roles recognises an event by).
 ROLES = ("agent", "target", "location", "nearLocation", "cargo", "destination", "origin", "participant", "expelled",
          "capturedPlace", "concerns", "issuedBy", "sanctionTarget", "recipient", "attendedBy", "perpetrator", "openedCrossing",
-         "passesThrough", "constructed")
+         "passesThrough", "constructed", "programme")
 # What tells where an event was, and the thing an opening or construction was of (one event whatever its date).
 _PLACES = ("location", "nearLocation", "capturedPlace", "openedCrossing", "constructed", "hit")
 

@@ -89,6 +89,7 @@ from .placed_sources import placed_sources
 from .possessive_places import possessive_places
 from .presence_cues import forces_at, fronted_deployments, guards_deployed
 from .present_at import present_at
+from .programme_sanctions import programme_sanctions
 from .pronouns import pronouns
 from .propose import NewEntity, Node, Proposed, Proposer, slug
 from .proxy_facts import shared_with_members, shared_with_proxies
@@ -303,6 +304,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             facts += struck_convoys(proposer, text, nodes, quantities, facts, doc.id)
             facts += strike_sides(proposer, timeline, text, nodes, bool(dates), facts)
             facts = announced_sanctions(proposer, text, nodes, facts)
+            facts = programme_sanctions(proposer, text, nodes, dates, facts, entities)
             facts += engaged_in(proposer, text, nodes, facts, doc.id) + crossing_borders(proposer, text, nodes, facts, labels)
             facts += moved_goods(proposer, text, nodes, bool(dates), doc.id)
             facts += used_ways(proposer, text, facts) + report_concerns(proposer, text, facts) + seized_at(proposer, text, nodes, facts)
