@@ -21,7 +21,7 @@ from .proposals import DESCRIBED, MARKUP, NewEntity, Node, Proposed, local_name
 from .quantities import QuantityMention
 from .relation_cues import TRIGGERS
 from .report_cues import action_verbs, finite_verbs
-from .same_day_strikes import month_off_strike, same_day_strike
+from .same_day_strikes import month_off_strike, night_strike, same_day_strike
 from .span_dates import span_ends, spans, within_span
 from .speaker_places import speaker_place
 
@@ -263,6 +263,9 @@ class EventProposals:
             if event_id is None:
                 event_id, how = self.events.find(cls, date.value, [p for _, p in towns], self.types, kind=kind)
             places = towns if event_id is not None else places
+        if cls == "Strike" and (night := night_strike(self.events, self.types, self.new, date.value, kind, event_id)):
+            event_id, how = night, f"the strike {night} of the register, which other sources date a day off (a night's strike)"
+            places = []  # the register places it; the sentence's place may be another account's
         if event_id is None and cls == "Strike" and (event_id := same_day_strike(self.events, self.types, self.new, date.value, kind)):
             how = f"the strike {event_id} of the register, the one of that day"
             places = []  # the register places it; the place this sentence names is another account's (the base, not the town)

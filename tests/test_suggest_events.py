@@ -541,6 +541,26 @@ def test_of_two_register_strikes_that_agree_the_one_of_the_finer_date_is_the_sen
     assert any(p == "date" and o == "2019-10-20" for _, p, o in found)
 
 
+def test_a_strike_a_source_dates_a_day_off_the_registers_is_that_one_not_a_series_of_its_month(proposer):
+    # the register's strike of the night of 8 to 9 September, dated the 9th, and its strikes of mid and late September
+    for event, date in (("strikes-late-september", "2019-09"), ("strike-2019-09-09", "2019-09-09")):
+        proposer.types[event] = LB + "Strike"
+        known(proposer, "strikes-late-september", ("nearLocation", "albu-kamal"))
+        proposer.events.add(event, "date", date)
+        proposer.events.add(event, "strikeType", "airStrike")
+
+    def strikes(text: str) -> set[str]:
+        nodes = nodes_of(proposer, text, {"Albu Kamal": "albu-kamal"})
+        return {f.subject for f in proposer.events_of(text, nodes, find_dates(text, None), [], "009") if f.property == "date"}
+
+    assert strikes("Air strikes hit warehouses near Albu Kamal on 8 September 2019.") == {"strike-2019-09-09"}
+    assert strikes("Air strikes hit warehouses near Albu Kamal on September 10, 2019.") == {"strike-2019-09-09"}
+    # two days off is another night: the month's series, as the register places it
+    assert strikes("Air strikes hit warehouses near Albu Kamal on 23 September 2019.") == {"strikes-late-september"}
+    # a rocket fired that night is no air strike of the register
+    assert "strike-2019-09-09" not in strikes("A rocket was fired at a post near Albu Kamal on 8 September 2019.")
+
+
 def test_a_strike_on_a_register_sites_part_is_the_register_strike_on_that_site(proposer):
     # the register's strike hit the warehouses, which other documents place in the base; a sentence names the base
     proposer.types.update({"warehouses": LB + "Installation", "base": LB + "Installation", "strike-on-warehouses": LB + "Strike",
