@@ -78,6 +78,9 @@ def programme_sanctions(proposer: Proposer, text: str, nodes: list[Node], dates:
         if found is None:
             continue
         sanction, target = found
+        # the programme's own words taken for a name ("Foreign Terrorist Organization" as a new entry): no target
+        named_so = {n.id for n in nodes if n.kind in ("new", "unsure") and m.start() <= n.start and n.end <= m.end()}
+        facts = [f for f in facts if not isinstance(f.object, str) or f.object not in named_so]
         made = {f.subject for f in facts if f.subject in proposer.new
                 and proposer.ontology.is_subclass(proposer.types.get(f.subject, ""), LB + "Sanction")}
         # the date nearest the programme's name in its clause, unless it dates another event of the sentence

@@ -5,7 +5,9 @@ not a new sanction of 2009."""
 from __future__ import annotations
 
 from kg.dates import dates as find_dates
+from kg.namespaces import LB
 from kg.programme_sanctions import programme_sanctions
+from kg.propose import Node
 
 from .test_suggest_parts import entity, nodes_of, proposer_of
 
@@ -17,13 +19,18 @@ NAMES = {"Kata'ib Hizballah": "kataib-hezbollah", "Kataib Hezbollah": "kataib-he
          "United States": "united-states", "State Department": "us-state-department", "Harakat al-Nujaba": "harakat-al-nujaba"}
 
 
-def drafted(text: str, doc_date: str = "2024-05-02") -> tuple[set[tuple], set[str]]:
-    """The facts of the sentence's events once the rule has read them, and the new entries the facts name."""
+def drafted(text: str, doc_date: str = "2024-05-02", new_name: str = "") -> tuple[set[tuple], set[str]]:
+    """The facts of the sentence's events once the rule has read them, and the new entries the facts name (new_name:
+    words the linker took for a name the register lacks)."""
     proposer = proposer_of(TYPES)
     for prop, value in (("sanctionTarget", "kataib-hezbollah"), ("issuedBy", "us-state-department"),
                         ("programme", "foreignTerroristOrganization")):
         proposer.events.add("kh-fto-designation", prop, value)  # as the seeds' statements give it
     nodes = nodes_of(proposer, text, {w: i for w, i in NAMES.items() if w in text})
+    if new_name:
+        proposer.types["new-name"] = LB + "Organization"
+        nodes = sorted(nodes + [Node(text.index(new_name), text.index(new_name) + len(new_name), "new-name", LB + "Organization",
+                                     new_name, "new")], key=lambda n: n.start)
     dates = find_dates(text, doc_date)
     facts = programme_sanctions(proposer, text, nodes, dates, proposer.events_of(text, nodes, dates, [], "009", doc_date),
                                 ENTITIES)
@@ -46,6 +53,11 @@ def test_being_on_the_list_since_a_year_is_having_been_designated_then():
     assert ("kh-fto-designation", "date", "2009") in facts
     assert ("kh-fto-designation", "issuedBy", "us-state-department") in facts
     assert not {f for f in facts if f[1] == "dateNotBefore"} and not new
+    # the programme's own words taken for a new name are no target of a sanction beside it
+    facts, new = drafted("KH, designated a Foreign Terrorist Organization by the State Department in 2009, denies it.",
+                         new_name="Terrorist Organization")
+    assert ("kh-fto-designation", "date", "2009") in facts
+    assert not new and not {f for f in facts if f[2] == "new-name"}
     # undated, it is still that designation
     facts, _ = drafted("Kataib Hezbollah, which the State Department lists as an FTO, runs the checkpoints.")
     assert ("kh-fto-designation", "programme", "foreignTerroristOrganization") in facts
