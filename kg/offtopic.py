@@ -64,7 +64,9 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         # email", "subscribe to SMS alerts on the progress of your complaint"
         r"\b(sign up|subscribe|register) (free|for free|here)\b|(^|[.!?]\s+)(sign up|subscribe|register) today\b|"
         r"\b(sign up|subscribe|register) to receive\b|"
-        r"\b(straight )?(to|in|into) your inbox\b|\bsubscribe to (sms|text|e-?mail|whatsapp|telegram) (alerts|updates|messages)\b",
+        r"\b(straight )?(to|in|into) your inbox\b|\bsubscribe to (sms|text|e-?mail|whatsapp|telegram) (alerts|updates|messages)\b|"
+        # a service's offer of a trial ("To request a free two-week trial, write to trials@…")
+        r"\b(request|start|get|claim|try|sign up for|register for) (a |your |our )?free ([\w-]+ )?trial\b",
         re.I), False),
     # a call for tips, documents or leaks and where to send them: the block alone ("Do you have documents about the
     # border trade? Write to our investigations desk at …")

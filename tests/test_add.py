@@ -243,6 +243,8 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("Radio Example is your station and lives on your support. To donate, send the word RADIO by SMS to 4455.",
      "donation appeal"),
     ("Want this sheet in your inbox every month? Sign up free on our website.", "subscription prompt"),
+    ("Full transcripts reach subscribers by 08:00 the next day. To request a free two-week trial, write to trials@example.net.",
+     "subscription prompt"),
     ("Media contact: Jonas Feld, Spokesperson. Sign up to receive the Office’s statements by email.", "subscription prompt"),
     ("Received through the complaints portal, ref. 1187. Stay informed: subscribe to SMS alerts from the home page.",
      "subscription prompt"),
