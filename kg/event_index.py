@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 # The properties that tie an event to the things that take part in it (what kg.event_roles recognises an event by).
 ROLES = ("agent", "target", "location", "nearLocation", "cargo", "destination", "origin", "participant", "expelled",
          "capturedPlace", "concerns", "issuedBy", "sanctionTarget", "recipient", "attendedBy", "perpetrator", "openedCrossing",
-         "passesThrough", "constructed", "programme")
+         "passesThrough", "constructed")
 # What tells where an event was, and the thing an opening or construction was of (one event whatever its date).
 _PLACES = ("location", "nearLocation", "capturedPlace", "openedCrossing", "constructed", "hit")
 
@@ -33,6 +33,7 @@ class EventIndex:
         self.roles: dict[str, set[tuple[str, str]]] = {}  # an event -> (role, entity) other documents give it
         self.kinds: dict[str, set[str]] = {}  # a strike -> its kinds (air strike, rocket fire) as other statements say
         self.within: dict[str, set[str]] = {}  # a site -> what it is part of or lies in (warehouses -> the base)
+        self.programmes: dict[str, set[str]] = {}  # a sanction -> the programmes it is under
 
     def add(self, subject: str, prop: str, value: str, asserted: bool = True) -> None:
         """A fact other documents state of an entry; asserted: stated as what happened (not a plan, a prediction)."""
@@ -52,6 +53,8 @@ class EventIndex:
             self.kinds.setdefault(subject, set()).add(value)
         elif prop in ("componentOf", "locatedIn"):
             self.within.setdefault(subject, set()).add(value)
+        elif prop == "programme":
+            self.programmes.setdefault(subject, set()).add(value)
 
     def find(self, cls: str, date: str, places: list[Node], types: dict[str, str], agent: str | None = None,
              kind: str | None = None) -> tuple[str | None, str]:

@@ -13,6 +13,7 @@ from .namespaces import LB, OWL, RDF, RDFS, SKOS
 # Properties the build writes itself; curated facts may not use them.
 _METADATA_DOMAINS = {LB + "Claim", LB + "SourceDocument", LB + "Quantity", LB + "Waypoint"}
 _METADATA_PROPERTIES = {LB + "mentionedIn", LB + "monthDay"}
+_LABELS = (RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel")  # the names a concept is given
 # Properties whose object is a date at the precision the source gives.
 DATE_PROPERTIES = {"date", "dateNotBefore", "dateNotAfter"}
 
@@ -37,6 +38,7 @@ class Ontology:
     classes: dict[str, str] = field(default_factory=dict)  # local name -> IRI
     properties: dict[str, Property] = field(default_factory=dict)
     concepts: dict[str, set[str]] = field(default_factory=dict)  # class IRI -> local names
+    concept_labels: dict[str, set[str]] = field(default_factory=dict)  # a concept's local name -> its labels
     superclasses: dict[str, set[str]] = field(default_factory=dict)  # class IRI -> ancestors
 
     def is_subclass(self, cls: str, ancestor: str) -> bool:
@@ -68,6 +70,7 @@ def load_ontology(path: Path) -> Ontology:
     range_: dict[str, str] = {}
     parents: dict[str, set[str]] = {}
     flags: dict[str, set[str]] = {}
+    labels: dict[str, set[str]] = {}
     for t in triples:
         s, p, o = t.subject, t.predicate.value, t.object
         if not isinstance(s, ox.NamedNode):
@@ -82,6 +85,8 @@ def load_ontology(path: Path) -> Ontology:
             parents.setdefault(s.value, set()).add(o.value)
         elif p in (LB + "timeIndexed", LB + "oneValueAtATime") and isinstance(o, ox.Literal) and o.value == "true":
             flags.setdefault(s.value, set()).add(p[len(LB):])
+        elif p in _LABELS and isinstance(o, ox.Literal):
+            labels.setdefault(s.value, set()).add(o.value)
     for iri, kinds in types.items():
         name = _local(iri)
         if name is None:
@@ -108,4 +113,5 @@ def load_ontology(path: Path) -> Ontology:
         for kind in kinds:
             if name and onto.is_subclass(kind, SKOS + "Concept") and kind != LB + "Commodity":
                 onto.concepts.setdefault(kind, set()).add(name)
+                onto.concept_labels[name] = labels.get(iri, set())
     return onto

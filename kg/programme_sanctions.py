@@ -16,48 +16,34 @@ import re
 from dataclasses import replace
 
 from .dates import DateMention
-from .namespaces import LB, RDFS, SKOS
+from .namespaces import LB
 from .ontology import DATE_PROPERTIES, Ontology
 from .propose import Node, Proposed, Proposer
 
-_LABELS = (RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel")
 # What ends a clause: another predicate's date is not the designation's ("… is on the list of foreign terrorist
 # organisations, and Washington sanctioned five of its leaders last November")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\s|\.\s")
 
 
-_NAMES: dict[int, tuple[Ontology, tuple[tuple[str, re.Pattern], ...]]] = {}
-
-
-def _programme_names(ontology: Ontology) -> tuple[tuple[str, re.Pattern], ...]:
+def _programme_names(ontology: Ontology) -> list[tuple[str, re.Pattern]]:
     """Each sanction programme of the ontology with a pattern of its labels (any case, plural too)."""
-    if id(ontology) in _NAMES:
-        return _NAMES[id(ontology)][1]
-    names: dict[str, set[str]] = {}
-    programmes = ontology.concepts.get(LB + "SanctionProgramme", set())
-    for t in ontology.triples:
-        name = t.subject.value[len(LB):] if t.subject.value.startswith(LB) else None
-        if name in programmes and t.predicate.value in _LABELS:
-            names.setdefault(name, set()).add(t.object.value)
-    found = tuple((name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")s?\b",
-                                    re.I)) for name, words in sorted(names.items()))
-    _NAMES[id(ontology)] = (ontology, found)  # kept with its ontology, so that the id is not another's
-    return found
+    return [(name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ontology.concept_labels[name], key=len, reverse=True))
+                              + r")s?\b", re.I))
+            for name in sorted(ontology.concepts.get(LB + "SanctionProgramme", ())) if ontology.concept_labels.get(name)]
 
 
 def _registered(proposer: Proposer, programme: str, nodes: list[Node]) -> tuple[str, Node] | None:
     """The one register sanction under this programme whose target the sentence names, and that name."""
     named = {n.id: n for n in nodes if n.kind in ("linked", "reference")}
-    found = [(e, named[x]) for e, roles in proposer.events.roles.items()
-             if e in proposer.types and e not in proposer.new and ("programme", programme) in roles
-             for r, x in roles if r == "sanctionTarget" and x in named]
+    found = [(e, named[x]) for e, programmes in proposer.events.programmes.items()
+             if programme in programmes and e in proposer.types and e not in proposer.new
+             for r, x in proposer.events.roles.get(e, ()) if r == "sanctionTarget" and x in named]
     return found[0] if len({e for e, _ in found}) == 1 else None
 
 
-def _issuer_of(proposer: Proposer, sanction: str, node: Node, entities: dict) -> bool:
-    """Whether the sentence's actor is the sanction's issuer as the register gives it, or the country whose body that
-    issuer is by its name ("U.S. State Department" is a body of the United States)."""
-    issuers = {x for r, x in proposer.events.roles.get(sanction, ()) if r == "issuedBy"}
+def _issuer_of(proposer: Proposer, issuers: set[str], node: Node, entities: dict) -> bool:
+    """Whether the sentence's actor is one of the sanction's issuers as the register gives them, or the country whose
+    body such an issuer is by its name ("U.S. State Department" is a body of the United States)."""
     if node.id in issuers:
         return True
     country = entities.get(node.id)
@@ -92,17 +78,17 @@ def programme_sanctions(proposer: Proposer, text: str, nodes: list[Node], dates:
                 and {f.object for f in facts if f.subject == e and f.property in ("date", "dateNotBefore")}
                 <= ({date.value} if date else set())}
         why = f"the sanction {sanction} of the register, under {m.group(0)!r}, whose target {target.words!r} is"
+        registered = {x for r, x in proposer.events.roles.get(sanction, ()) if r == "issuedBy"}
         out = []
         for f in facts:
             if f.subject not in same:
                 out.append(f)
-            elif f.property != "issuedBy" or any(n.id == f.object and _issuer_of(proposer, sanction, n, entities) for n in nodes):
+            elif f.property != "issuedBy" or any(n.id == f.object and _issuer_of(proposer, registered, n, entities) for n in nodes):
                 prop = "date" if f.property == "dateNotBefore" else f.property
                 out.append(replace(f, subject=sanction, property=prop, reason=f"{why}; {f.reason}"))
         out.append(Proposed(sanction, "sanctionTarget", target.id, why))
         out.append(Proposed(sanction, "programme", programme, f"{why}: {m.group(0)!r} names its programme"))
-        issuers = [n for n in nodes if n.kind in ("linked", "reference") and _issuer_of(proposer, sanction, n, entities)]
-        registered = {x for r, x in proposer.events.roles.get(sanction, ()) if r == "issuedBy"}
+        issuers = [n for n in nodes if n.kind in ("linked", "reference") and _issuer_of(proposer, registered, n, entities)]
         issuers.sort(key=lambda n: n.id not in registered)  # "the U.S. Department of State": the body, not its country
         out += [Proposed(sanction, "issuedBy", n.id, f"{why}; {n.words!r} issued it") for n in issuers[:1]]
         if date is not None:
