@@ -36,6 +36,18 @@ _FIELD = re.compile(r"^(?:[af]\.k\.a\.|(?:DOB|D\.O\.B\.|POB|Date of birth|Place 
 _TITLE_ABBREVIATION = re.compile(r"(?:^|\s)(?:hon|Hon|Rt|Sen|Rep|Gov|Capt|Sgt)\.$")
 
 
+# pySBD takes "… appeared on May 24. It reopened on May 25.⏎" for a numbered list and splits before "24." and "25.":
+# it is shown a month's day as letters (the offsets stay), and ends the sentence after it as after any other word.
+_MONTH_DAY = re.compile(r"(\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.? )(\d{1,2})(?=\.\s)")
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """pySBD's segments of a text: (offset, the text's words there)."""
+    shown = _MONTH_DAY.sub(lambda m: m.group(1) + "d" * len(m.group(2)), text)
+    return [(seg.start, text[seg.start:seg.start + len(seg.sent)]) for seg in _segmenter.segment(shown)]
+
+
 def sentences(doc: Document) -> list[Sentence]:
     """The in-scope sentences of a document (pysbd), with their offsets; excluded material is left out. A listed
     name and the identifiers after it on its line are one sentence (a sanctions list's entry), and so is what follows a
@@ -46,18 +58,18 @@ def sentences(doc: Document) -> list[Sentence]:
     text = doc.in_scope_text()
     out: list[Sentence] = []
     record = False  # whether the sentence before is a listed name and its identifiers so far
-    for seg in _segmenter.segment(text):
-        lead = len(seg.sent) - len(seg.sent.lstrip())
-        body = seg.sent.strip()
+    for seg_start, seg_sent in _segments(text):
+        lead = len(seg_sent) - len(seg_sent.lstrip())
+        body = seg_sent.strip()
         if not body or not re.search(r"\w", body):
             continue
-        start = seg.start + lead
+        start = seg_start + lead
         listed = record and bool(_FIELD.match(body)) and "\n" not in text[out[-1].end:start]
         if listed:
             start = out.pop().start
         else:
             record = bool(_LISTED_NAME.match(body)) and len(body) <= 80
-        end = seg.start + lead + len(body)
+        end = seg_start + lead + len(body)
         if out and _TITLE_ABBREVIATION.search(out[-1].text) and "\n" not in text[out[-1].end:start]:
             start = out.pop().start
         out.append(Sentence(start, end, doc.text[start:end], listed))

@@ -40,3 +40,10 @@ def test_a_sentence_goes_on_after_a_titles_abbreviation():
     text = "Mrs Caldwell: I thank the hon. Member for his question. Hon. Members: Hear, hear.\nThe right hon.\nGentleman sat."
     assert _of(text) == ["Mrs Caldwell: I thank the hon. Member for his question.", "Hon. Members: Hear, hear.",
                          "The right hon.", "Gentleman sat."]  # not across a line's end
+
+
+def test_a_days_number_stays_with_its_month_and_a_numbered_list_stays_a_list():
+    text = ("The posts appeared on May 24. The crossing reopened on May 25.\n\nTrucks crossed on Sunday.\n\n"
+            "The council asks for:\n1. A second lane.\n2. New scanners.\n")
+    assert _of(text) == ["The posts appeared on May 24.", "The crossing reopened on May 25.", "Trucks crossed on Sunday.",
+                         "The council asks for:", "1. A second lane.", "2. New scanners."]
