@@ -156,6 +156,9 @@ def _plural_head(rest: str) -> tuple[str, int] | None:
         if m is None:
             return None
         word, stop = m.group(1), m.group(2)
+        if word.lower() in ("or", "and") and at and rest[:at].endswith("ed") and not stop:
+            at = m.end()  # "600 damaged or destroyed houses": two words of the thing counted
+            continue
         if word.lower() in _NOT_UNITS:
             return None
         if word.islower() and word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -166,7 +169,7 @@ def _plural_head(rest: str) -> tuple[str, int] | None:
     return None
 
 
-_NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior|young|armed|"
+_NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:(?:our|your|their|his|her|its|my)\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior|young|armed|"
                    r"unidentified|masked|local|foreign|unarmed|elderly)\s+)*)([a-z]+)")
 
 
@@ -200,7 +203,20 @@ def _rate_later(rest: str) -> str | None:
     return "day" if word == "dai" else word
 
 
-_PART_OF = re.compile(r"^\s+of\s+(?:(?:our|their|its|his|her|the|these|those)\s+(?:[a-z]+(?:['’]s)?\s+)?([a-z]+s)\b|them|those|these)")
+# "two of our convoys", "five of your leaders", "41 of our Syrian and Iraqi subcontractors", "five of his men", "90 of them"
+# Words after a number that cannot be what it counts: "sometimes 50,000 if they …", "at 0225 hit a truck"
+_NOT_NOUNS = {"if", "we", "you", "he", "she", "it", "they", "i", "our", "your", "his", "her", "their", "its", "my", "when",
+              "as", "but", "so", "than", "because", "while", "hit", "said", "says", "o"}
+_PAST = re.compile(r"[a-z]{3,}ed")  # a verb in the past after a count: the noun of the count before it is left out
+_HARMED_WORD = re.compile(r"killed|wounded|injured|died")
+# a time of day: "at 0225", "one o’clock"
+_CLOCK = re.compile(r"0\d{3}\b|(?:\w+)\s+o[’']clock\b", re.I)
+# a bare sum the words before it set beside the sum before it (its currency left out): "to about 5,000", "sometimes 50,000"
+_BARE = re.compile(r"^(?:\s+(?:if|when|or|and|but|in|on|at|for|from|a|an|per|each|every|last|this|before|after)\b|\s*[,;.)]|\s*$)")
+_ALTERNATIVE = re.compile(r"\b(?:to|or|and|sometimes|against|from|than|versus)\s+$")
+_OF_THOSE = re.compile(r"^\s*Of\s+[^;]+,\s*$")
+_PART_OF = re.compile(r"^\s+of\s+(?:(?:our|their|its|his|her|your|my|the|these|those)\s+"
+                      r"(?:(?:[a-z]+(?:['’]s)?|[A-Z][a-z]+|and)\s+){0,3}([a-z]+s|men|women|people|children)\b|them|those|these)")
 _HURT = re.compile(r"^[^.;,]*\b(?:died|killed|dead|wounded|injured|hurt)\b")
 
 
@@ -330,7 +346,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                 tail = re.match(r"^(?:-long|-wide|\s+in\s+length|\s+long)\b", text[end:])
                 if tail:
                     end += tail.end()
-            else:
+            elif out and _OF_THOSE.search(text, 0, start) and not _plural_head(rest) and not _PART_OF.match(rest):
+                unit, before = out[-1].unit, out[-1]  # "Of more than 1,400 posts in that period, 318 dealt with …"
+            elif not _CLOCK.match(text, start):
                 n = _NOUN.match(rest)
                 head = _plural_head(rest)
                 part = _PART_OF.match(rest)
@@ -343,9 +361,13 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
                     end += length
                     vehicle = re.search(r"\b(truck|tanker|lorry)\s+loads$", rest[:length])  # "900 tanker loads": tankers
                     unit = singular(vehicle.group(1)) if vehicle else unit
-                elif n and n.group(1) not in _NOT_UNITS:
+                elif n and n.group(1) not in _NOT_UNITS | _NOT_NOUNS and not _PAST.fullmatch(n.group(1)):
                     unit = singular(n.group(1))
                     end += n.end()
+                elif n and _HARMED_WORD.fullmatch(n.group(1)):
+                    unit = "person"  # "five killed"
+                elif n and _PAST.fullmatch(n.group(1)) and out:
+                    unit, before = out[-1].unit, out[-1]  # "220 trucks crossed, and 40 returned": trucks too
         if unit is None and (_TOLL.search(text[:start]) or _HARMED.search(text[:start]) and not _NOUN.match(rest)):
             unit = "person"  # "put the toll at six", "the toll from the strike rose to 11", "… and wounding two": people
         named = list(_NUMBER_OF.finditer(text, 0, start))
@@ -353,6 +375,9 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
             unit = singular(named[-1].group(1))  # "the number of trucks … fell from about 200 a day"
         if unit is None and compared:
             unit = compared.unit  # "40 trucks on Tuesday compared with around 150 on a normal day": trucks too
+        if unit is None and out and out[-1].unit in CURRENCIES and _BARE.match(rest) and start - out[-1].end <= 40 \
+                and _ALTERNATIVE.search(text, out[-1].end, start) and not re.search(r"[.;:]\s", text[out[-1].end:start]):
+            unit, before = out[-1].unit, out[-1]  # "25,000 dinars, sometimes 50,000 if …", "from 9,000 dinars to about 5,000"
         if unit is None:
             continue
         per = None

@@ -206,3 +206,32 @@ def test_the_people_a_verb_of_harm_or_a_toll_counts_and_pills_however_named():
     # "one" without a verb of harm before it, or a noun that is no person, is no count of people
     assert read("One of the trucks was hit.") == []
     assert read("The strike destroyed one depot and wounded nobody.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # part of a group with its owner's word: the noun counts, not "your" or "his"
+    ("Washington sanctioned five of your leaders last November.", [{"value": 5, "qualifier": "exactly", "unit": "person"}]),
+    ("Abu Hassan said at least five of his men were killed.", [{"value": 5, "qualifier": "atLeast", "unit": "person"}]),
+    ("we screened all 41 of our Syrian and Iraqi subcontractors",
+     [{"value": 41, "qualifier": "exactly", "unit": "subcontractor"}]),
+    ("We expect thousands of our people to join it.", [{"value": 1000, "qualifier": "multiple", "unit": "person"}]),
+    # two words of the thing counted
+    ("Teams recorded more than 600 damaged or destroyed houses.", [{"value": 600, "qualifier": "moreThan", "unit": "house"}]),
+    # the noun left out: the count before it, or the sum before it, gives it
+    ("Of more than 1,400 posts in that period, 318 dealt with the border.",
+     [{"value": 1400, "qualifier": "moreThan", "unit": "post"}, {"value": 318, "qualifier": "exactly", "unit": "post"}]),
+    ("Usually it is 25,000 dinars, sometimes 50,000 if they do not like your face.",
+     [{"value": 25_000, "qualifier": "exactly", "unit": "IQD"}, {"value": 50_000, "qualifier": "exactly", "unit": "IQD"}]),
+    ("a box has fallen from 9,000 dinars to about 5,000.",
+     [{"value": 9_000, "qualifier": "exactly", "unit": "IQD"}, {"value": 5_000, "qualifier": "about", "unit": "IQD"}]),
+    ("Five killed in the strike.", [{"value": 5, "qualifier": "exactly", "unit": "person"}]),
+    # no count: a verb, a time of day, a page cited after a sum, a change of a price
+    ("All three pleaded not guilty.", []),
+    ("A second strike at 0225 hit a truck.", []),
+    ("last night around one o’clock we heard a blast", []),
+    ("drivers paid about $150 per truck (Saad 2020, 41).", [{"value": 150, "qualifier": "about", "unit": "USD", "per": "truck"}]),
+    ("Diesel, wholesale: about 8,900 Syrian pounds/litre (up 350)",
+     [{"value": 8_900, "qualifier": "about", "unit": "SYP", "per": "litre"}]),
+])
+def test_what_a_number_counts_when_the_word_after_it_is_no_noun(text, expected):
+    assert read(text) == expected
