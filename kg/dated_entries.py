@@ -1,6 +1,7 @@
 """The dated entries of a diary, a log, a live blog or a channel's posts: a line that is a date alone ("Saturday,
 October 5", "Tuesday, October 8", "12 March 2024", "Mon 29 Jan, 22:41 | 41,300 views" with the post's time and
-counts) heads the lines under it, up to the next such line. A weekday alone ("Monday") is the first such day after
+counts) heads the lines under it, up to the next such line; a table's row ("Feb. 20 | Abu Kamal | drone storage site |
+…") is an entry of its line alone, and what follows the table is the document's. A weekday alone ("Monday") is the first such day after
 the entry before it. A text is read as entries only where it has two such lines or more, or one that a label gives as
 the date its text was written ("DATE: October 9, 2019" heading a cable, a memo or a letter that is published later);
 the line under a title that gives the document's own date is no entry's.
@@ -41,6 +42,7 @@ class Entry:
 
     start: int
     day: DateMention
+    end: int | None = None  # a table's row ends at its line's end; other entries run to the next
 
 
 class Entries:
@@ -62,7 +64,8 @@ class Entries:
             labelled |= label is not None
             # the entry holds its heading line: a log's line gives its day and then what happened that day ("Tue 14 Mar |
             # Albu Kamal | Air strike | Unidentified aircraft struck …")
-            found.append(Entry(line.start(), DateMention(0, 0, "", day.value, day.year_inferred)))
+            row = line.group(0).count("|") >= 2 and label is None  # "Feb. 20 | Abu Kamal, Syria | drone storage site | …"
+            found.append(Entry(line.start(), DateMention(0, 0, "", day.value, day.year_inferred), line.end() if row else None))
             previous = datetime.date.fromisoformat(day.value)
         self.entries = found if len(found) >= 2 or labelled else []
         # a diary's or a log's entries record what happened on their day; a cable or a letter tells of days before its own
@@ -76,7 +79,9 @@ class Entries:
     def day_at(self, offset: int) -> DateMention | None:
         """The day of the entry an offset of the text is in, if any."""
         at = bisect.bisect_right(self._starts, offset) - 1
-        return self.entries[at].day if at >= 0 else None
+        if at < 0 or self.entries[at].end is not None and offset >= self.entries[at].end:
+            return None
+        return self.entries[at].day
 
 
 def _heading_day(words: str, doc_date: str | None, previous: datetime.date | None) -> DateMention | None:

@@ -78,7 +78,8 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he"
            "wednesday", "thursday", "friday", "saturday", "sunday", "photo", "read", "more", "by", "for", "from", "to",
            "with", "without", "what", "which", "who", "why", "how", "not", "no", "yes", "one", "two", "some", "many",
            "other", "overview", "so far", "all", "his", "her", "their", "our", "mr", "ms", "said", "new", "old", "yet",
-           "nevertheless", "still", "although", "despite", "though", "because", "instead", "indeed", "nonetheless"}
+           "nevertheless", "still", "although", "despite", "though", "because", "instead", "indeed", "nonetheless", "last",
+           "next", "earlier", "later"}
 _NOT_GIVEN_NAMES = TITLES | _JOINERS | _COMMON  # words before a surname that are no one's given name
 # Adjectives of sect and people, capitalised but not names of entities (a fact's concept at most).
 _ADJECTIVES = {"shiite", "shi'ite", "shi’ite", "shia", "shi'a", "sunni", "kurdish", "arab", "arabic", "persian", "islamic",
@@ -487,7 +488,7 @@ def _unknown_spans(text: str, run: list[re.Match], taken: list[Mention], lower_w
             continue
         while piece and piece[-1].group(0).lower() in _JOINERS | _COMMON:
             piece.pop()
-        words = [t.group(0).lower() for t in piece]
+        words = [re.sub(r"['’]s$", "", t.group(0).lower()) for t in piece]  # "Last Tuesday's strike": no name
         if piece and not all(w in _COMMON | _MONTH_NAMES | TITLES | _JOINERS | _ADJECTIVES | lower_words for w in words):
             start, end = piece[0].start(), piece[-1].end()
             before = text[:start].rstrip()

@@ -155,3 +155,23 @@ def test_a_logs_line_that_opens_with_its_day_is_of_that_day_and_its_day_counts_f
     assert entries.day_at(log.index("Tue 14 Mar")).value == "2023-03-14"
     assert entries.day_at(log.index("Unidentified aircraft")).value == "2023-03-14"
     assert entries.day_at(log.index("Fighters set up")).value == "2023-03-13"
+
+
+FACT_SHEET = """Strikes on militia targets
+
+February 26, 2024
+
+Feb. 2 | Al Qaim, Iraq | command-and-control node | KH
+Feb. 20 | Abu Kamal, Syria | drone storage site | Nujaba
+
+RESULTS
+
+Last Tuesday's strike hit the same site again.
+"""
+
+
+def test_a_tables_dated_row_is_an_entry_of_its_line_alone():
+    entries = Entries(FACT_SHEET, "2024-02-26")
+    assert entries.day_at(FACT_SHEET.index("Al Qaim")).value == "2024-02-02"
+    assert entries.day_at(FACT_SHEET.index("Abu Kamal")).value == "2024-02-20"
+    assert entries.day_at(FACT_SHEET.index("Last Tuesday")) is None  # counted from the document's date

@@ -123,6 +123,11 @@ def test_a_new_name_leaves_its_possessive_ending_out():
     assert found == ["Water Board", "Seed Office", "Jon Smith"]
 
 
+def test_a_day_the_text_counts_back_to_is_no_name():
+    text = "Last Tuesday's strike hit the site again. Next Friday the Water Board meets; Earlier Sunday it met."
+    assert [m.words for m in Matcher({}).find(text) if m.how == "unknown"] == ["Water Board"]
+
+
 @pytest.mark.parametrize("text, words", [
     ("The Department of State designated the group in 2009.", "Department of State"),
     ("The U.S. Department of State designated the group.", "Department of State"),
