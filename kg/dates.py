@@ -52,6 +52,9 @@ _DATE_FORMS = [
     # a day as sanctions lists and forms write it, day first ("DOB: 14/03/1971", "Listed on: 21/06/2021"): only where
     # one of the two numbers can only be the day, since American forms put the month first
     ("num-dmy", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b")),
+    # a day with full stops between its numbers, as European lists and captions write it, day first ("Date of listing:
+    # 20.11.2023", "reopened 30.09.2019")
+    ("num-dot", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")),
     # a day in the year before the document's or its own: "on 8 September last year", "March 3 of this year"
     ("dm-year", re.compile(rf"\b{_DAY}\s+({_MONTH})\s+(?:of\s+)?(last|this)\s+year\b")),
     ("md-year", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+(?:of\s+)?(last|this)\s+year\b")),
@@ -350,6 +353,8 @@ def _date(kind: str, m: re.Match, today: datetime.date | None) -> DateMention | 
             if day <= 12 and month <= 12 and day != month:
                 return None  # 03/04/2021 may be either; the year alone is read ("y")
             value, inferred = datetime.date(int(g[2]), month, day).isoformat(), False
+        elif kind == "num-dot":
+            value, inferred = datetime.date(int(g[2]), int(g[1]), int(g[0])).isoformat(), False
         elif kind in ("dm-year", "md-year"):
             day, month = (int(g[0]), _month(g[1])) if kind == "dm-year" else (int(g[1]), _month(g[0]))
             if today is None:

@@ -77,6 +77,7 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
 from .news_dates import ahead, days_apart
+from .original_dates import original_day
 from .object_relatives import object_relatives
 from .ontology import DATE_PROPERTIES, load_ontology
 from .other_names import other_names
@@ -236,6 +237,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     stops = RouteStops(proposer, known)  # the order of each named route's stops over the document
     rows = table_rows(whole)  # the figures of the text's tables, in the units of their captions and columns
     entries = Entries(whole, doc.date)  # the dated entries of a diary or a log, if it is one
+    original = original_day(whole, doc.date)  # a translation's original: the day its words count from
     for sent in sentences(doc):
         mark = len(statements)
         try:
@@ -255,7 +257,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             salience.named(nodes)
             day_known = doc.date is not None or doc.earliest_date is not None
             entry = entries.day_at(sent.start)  # a diary's or log's entry: its day is what its words count from
-            today = entry.value if entry is not None else doc.date
+            today = entry.value if entry is not None else original[1].value if original and sent.start >= original[0] \
+                else doc.date
             dates = [d for d in ahead(text, find_dates(text, today), today) if day_known or not d.value.startswith("--")]
             if entry is not None and entries.diary and not dates and not _AHEAD.search(text):
                 dates = [entry]  # what an entry tells without a date of its own happened on its day (not what is to come)

@@ -22,6 +22,10 @@ def values(text: str, doc_date: str | None) -> list[str]:
     ("AL-JANABI, Saad Hamid. DOB: 14/03/1971. Listed on: 21/06/2021.", "2022-01-10", ["1971-03-14", "2021-06-21"]),
     # either number may be the month: the year alone
     ("Listed on: 03/04/2021.", "2022-01-10", ["2021"]),
+    # full stops between the numbers: day first, as European lists and captions write it
+    ("Date of listing: 20.11.2023.", "2023-11-23", ["2023-11-20"]),
+    ("ON-SCREEN CAPTION: Al-Qaim – Abu Kamal crossing · reopened 30.09.2019", "2021-04-01", ["2019-09-30"]),
+    ("some 3.5 million pills in 2023", "2024-01-10", ["2023"]),
     ("Air strikes hit warehouses near Al-Bukamal on 8 September last year.", "2020-09-20", ["2019-09-08"]),
     ("the 3.5 million pills our border guards stopped here in March of last year", "2024-03-16", ["2023-03"]),
     ("The wall was finished in January of last year.", "2024-05-19", ["2023-01"]),
