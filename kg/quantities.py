@@ -169,7 +169,8 @@ def _plural_head(rest: str) -> tuple[str, int] | None:
     return None
 
 
-_NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:(?:our|your|their|his|her|its|my)\s+)?(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior|young|armed|"
+_NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:(?:our|your|their|his|her|its|my)\s+)?"
+                   r"(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior|young|armed|"
                    r"unidentified|masked|local|foreign|unarmed|elderly)\s+)*)([a-z]+)")
 
 

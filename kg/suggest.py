@@ -77,9 +77,9 @@ from .names import fold, skeleton
 from .namespaces import LB
 from .nested_places import officials_countries, provinces_in_countries
 from .news_dates import ahead, days_apart
-from .original_dates import original_day
 from .object_relatives import object_relatives
 from .ontology import DATE_PROPERTIES, load_ontology
+from .original_dates import original_day
 from .other_names import other_names
 from .part_appositions import part_appositions
 from .paths import Layout
