@@ -65,8 +65,10 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"\b(sign up|subscribe|register) (free|for free|here)\b|(^|[.!?]\s+)(sign up|subscribe|register) today\b|"
         r"\b(sign up|subscribe|register) to receive\b|"
         r"\b(straight )?(to|in|into) your inbox\b|\bsubscribe to (sms|text|e-?mail|whatsapp|telegram) (alerts|updates|messages)\b|"
-        # a service's offer of a trial ("To request a free two-week trial, write to trials@…")
-        r"\b(request|start|get|claim|try|sign up for|register for) (a |your |our )?free ([\w-]+ )?trial\b",
+        # a service's offer of a trial ("To request a free two-week trial, write to trials@…", "For a free trial, write …")
+        r"\b(request|start|get|claim|try|sign up for|register for|for) (a |your |our )?free ([\w-]+ )?trial\b|"
+        # where to sign up ("Get the weekly digest: sign up at eusanctionsmonitor.eu/subscribe")
+        r"\b(sign up|subscribe|register) (at|on|via) (www\.)?[\w-]+\.(com|org|net|eu|info|io|int|example|co\.uk)\b",
         re.I), False),
     # a call for tips, documents or leaks and where to send them: the block alone ("Do you have documents about the
     # border trade? Write to our investigations desk at …")
@@ -77,12 +79,12 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"call|tell)\b", re.I), False),
     ("related-article teaser or link", re.compile(
         r"^(related( content| news| articles?| stories| posts| reading)?|read more( at\b.*)?|more about:.*|you may also like|"
-        r"recommended( for you)?|more from\b.*|most read|read next|see also)\s*$"
+        r"recommended( for you)?|more from\b.*|most read|read next|see also|read also|also read)\s*$"
         # a heading with the teaser after it: "Related: How to spot …", "Read next: Flooding cuts …", a programme's next
         # episodes ("Coming up on Frontier Hour: next week …")
         r"|^what (we|i)['’ ](re|are|m|am) reading\s*:?\s*$"  # a newsletter's links elsewhere: "WHAT WE'RE READING"
-        r"|^(related( news| content| articles?| stories| reading)?|read next|read more|see also|also read|more letters|"
-        r"coming up( on [^:]{1,40})?)\s*:"
+        r"|^(related( news| content| articles?| stories| reading)?|read next|read more|see also|also read|read also|more letters|"
+        r"coming up( on [^:]{1,40})?|next (week|time|episode) on [^:]{1,40})\s*:"
         # a heading of more from the same house: "Related travel advice:", "Also from the Land Transit Desk:", "More
         # photo essays from Meridian:", "Related from the archive:"; a heading, not a clause ("More trucks from Syria
         # crossed: …")
@@ -106,6 +108,12 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"\bis an? (senior |research |non-resident |visiting )?(analyst|fellow|director|journalist|reporter|correspondent|"
         r"editor|professor|researcher)\b.*\bat\b|\bfollow\b.*\bon (twitter|x)\b|(^|\s)@\w{2,}\b.*(^|\s)@\w{2,}\b|"
         r"^follow (the|our) .{0,60}\b(pages?|accounts?|channels?) on (facebook|telegram|twitter|x|instagram)\b)", re.I), False),
+    # a house asking to be followed ("Follow SNA on Telegram and Instagram for the latest news"), or its programmes
+    # watched ("Watch every episode on Northlight Player"), where no author's note says so: the block alone
+    ("paywall or subscription prompt", re.compile(
+        r"(^|[.!?]\s+)follow (us|[\w’'&-]+( [\w’'&-]+){0,3}) on (facebook|telegram|twitter|x|instagram|youtube|whatsapp|tiktok)\b|"
+        r"^(watch|listen to|stream) (every|all|past|previous|more|the full) ([\w-]+ )?(episodes?|programmes?|shows?)\b",
+        re.I), False),
     ("press contact", re.compile(
         r"^(media (relations|enquiries|inquiries|contact)|press (office|contact)|for (media|press) (enquiries|inquiries)\b.*)\s*$|"
         # a contact line: "Media contact: Jonas Feld, Spokesperson.", "Contact: operations desk, ops@…, +44 …", "Call our

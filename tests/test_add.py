@@ -254,6 +254,15 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("Call our desk: +964 770 555 0148 (also on WhatsApp), Sunday to Thursday.", "press contact"),
     ("You are receiving this email because you subscribed to the Dispatch. Unsubscribe | Update your preferences",
      "subscription prompt"),
+    ("Read also: Minister receives the Jordanian ambassador to discuss trade", "related-article teaser"),
+    ("Read also:\nWheat deliveries exceed 300,000 tonnes\nDamascus fair to return next summer", "related-article teaser"),
+    ("Next week on Frontier Hour: the smugglers of the desert.", "related-article teaser"),
+    ("Follow the Agency on Telegram and Instagram for the latest news.", "subscription prompt"),
+    ("© Example Agency 2021. Reproduction is permitted with attribution. Follow EA on Telegram for breaking news.",
+     "subscription prompt"),
+    ("Watch every episode on Example Player.", "subscription prompt"),
+    ("The Digest reaches subscribers by 07:00. For a free trial, write to trials@example.net.", "subscription prompt"),
+    ("Get the weekly Sanctions Digest: sign up at example-monitor.eu/subscribe.", "subscription prompt"),
 ])
 def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -267,6 +276,8 @@ def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_propos
     "Coming up with the money was hard for the drivers, one said.",
     "The group said it would give today's captives back to their families.",
     "Drivers follow the road on foot when the trucks stall.",
+    "Drivers follow the convoys on foot to the gate.",
+    "Investigators follow the money on Telegram channels and in bank records.",
     "More trucks from Syria crossed: about 300 a day, a trader said.",  # no heading: a sentence with a colon later on
     "Related to the dispute, the council met on Monday.",
     "Traders subscribe to the view that fees are too high for every truck.",
