@@ -200,7 +200,15 @@ def _infer_year(month: int, day: int | None, doc_date: datetime.date) -> int:
 
 
 def dates(text: str, doc_date: str | None) -> list[DateMention]:
-    """The dates a text gives, longest form first where forms overlap."""
+    """The dates a text gives, longest form first where forms overlap. A line in capitals (a ticker's, a headline's:
+    "SINCE IT REOPENED ON 30 SEPTEMBER 2019") is read with its words' first letters alone in capitals, its words as
+    written."""
+    if re.search(r"[A-Z]{2}", text) and not re.search(r"[a-z]", text):
+        return [replace(d, words=text[d.start:d.end]) for d in _dates(text.title(), doc_date)]
+    return _dates(text, doc_date)
+
+
+def _dates(text: str, doc_date: str | None) -> list[DateMention]:
     today = datetime.date.fromisoformat(doc_date) if doc_date else None
     found: list[DateMention] = []
     yearless: set[int] = set()  # the starts of months and days the text gave without a year

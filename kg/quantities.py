@@ -8,7 +8,7 @@ what it is per ("annually", "a month", "per truck"), with the verbatim words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers",
 _ONE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
                        r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b")
 _ONE_PERSON = re.compile(_ONE_NOUN.pattern + r"(?!\s+of\b)(?=[^.;]*\b(?:killed|wounded|injured|hurt|died|dead)\b)")
-_TOLL = re.compile(r"\b(?:toll|the\s+dead)(?:\s+from\s+[^,.;]{1,40}?)?\s+(?:at|of|to|rose\s+to|climbed\s+to|stood\s+at|reached)\s+$",
+_TOLL = re.compile(r"\b(?:toll|the\s+dead)(?:\s+from\s+[^,.;]{1,40}?)?\s+"
+                   r"(?:at|of|to|is|was|rises?\s+to|rose\s+to|climb(?:s|ed)\s+to|stands\s+at|stood\s+at|reach(?:es|ed))\s+$",
                    re.I)
 _HARMED = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+$", re.I)  # "killing …", "wounding …"
 # Words after "over" that make it part of a verb ("took over two posts"), not a qualifier.
@@ -207,7 +208,8 @@ def _rate_later(rest: str) -> str | None:
 # "two of our convoys", "five of your leaders", "41 of our Syrian and Iraqi subcontractors", "five of his men", "90 of them"
 # Words after a number that cannot be what it counts: "sometimes 50,000 if they …", "at 0225 hit a truck"
 _NOT_NOUNS = {"if", "we", "you", "he", "she", "it", "they", "i", "our", "your", "his", "her", "their", "its", "my", "when",
-              "as", "but", "so", "than", "because", "while", "hit", "said", "says", "o"}
+              "as", "but", "so", "than", "because", "while", "hit", "said", "says", "o", "after", "before", "since", "until",
+              "during", "not", "nor", "yet"}
 _PAST = re.compile(r"[a-z]{3,}ed")  # a verb in the past after a count: the noun of the count before it is left out
 _HARMED_WORD = re.compile(r"killed|wounded|injured|died")
 # a time of day: "at 0225", "one o’clock"
@@ -287,7 +289,14 @@ _NONE_DEAD = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:
 
 def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMention]:
     """The numbers of a text as quantities; spans in skip (dates) are left out, and so are numbers with no unit. "No
-    casualties" counts none of the people an event could have hit."""
+    casualties" counts none of the people an event could have hit. A line in capitals (a ticker's, a headline's, a
+    caption's: "AT LEAST 4 KILLED IN STRIKE") is read in small letters, its words as written."""
+    if re.search(r"[A-Z]{2}", text) and not re.search(r"[a-z]", text):
+        return [replace(q, verbatim=text[q.start:q.end]) for q in _quantities(text.lower(), skip)]
+    return _quantities(text, skip)
+
+
+def _quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMention]:
     out = [QuantityMention(m.start(), m.end(), m.group(0), "exactly", "person", value=0) for m in _NONE_DEAD.finditer(text)]
     for m in _QUANTITY.finditer(text):
         start = m.start()

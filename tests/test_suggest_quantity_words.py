@@ -232,6 +232,12 @@ def test_the_people_a_verb_of_harm_or_a_toll_counts_and_pills_however_named():
     ("drivers paid about $150 per truck (Saad 2020, 41).", [{"value": 150, "qualifier": "about", "unit": "USD", "per": "truck"}]),
     ("Diesel, wholesale: about 8,900 Syrian pounds/litre (up 350)",
      [{"value": 8_900, "qualifier": "about", "unit": "SYP", "per": "litre"}]),
+    # a ticker's line in capitals, read as its small letters would be
+    ("AT LEAST 4 KILLED IN STRIKE, LOCAL SOURCES SAY.", [{"value": 4, "qualifier": "atLeast", "unit": "person"}]),
+    ("DEATH TOLL RISES TO MORE THAN 12, MONITOR SAYS.", [{"value": 12, "qualifier": "moreThan", "unit": "person"}]),
+    ("CORRECTION: DEATH TOLL IS 11 AFTER MONITOR REVISED ITS COUNT.", [{"value": 11, "qualifier": "exactly", "unit": "person"}]),
+    ("ABOUT 200 TRUCKS QUEUE AT AL-QAIM SINCE IT REOPENED ON 30 SEPTEMBER 2019.",
+     [{"value": 200, "qualifier": "about", "unit": "truck"}]),
 ])
 def test_what_a_number_counts_when_the_word_after_it_is_no_noun(text, expected):
     assert read(text) == expected

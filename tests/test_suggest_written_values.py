@@ -26,6 +26,9 @@ def values(text: str, doc_date: str | None) -> list[str]:
     ("Date of listing: 20.11.2023.", "2023-11-23", ["2023-11-20"]),
     ("ON-SCREEN CAPTION: Al-Qaim – Abu Kamal crossing · reopened 30.09.2019", "2021-04-01", ["2019-09-30"]),
     ("some 3.5 million pills in 2023", "2024-01-10", ["2023"]),
+    # a ticker's line in capitals
+    ("SINCE IT REOPENED ON 30 SEPTEMBER 2019", "2024-03-12", ["2019-09-30"]),
+    ("THE LAST STRIKE OF THIS SIZE, IN JULY 2018, KILLED MORE THAN 20 FIGHTERS.", "2024-03-12", ["2018-07"]),
     ("Air strikes hit warehouses near Al-Bukamal on 8 September last year.", "2020-09-20", ["2019-09-08"]),
     ("the 3.5 million pills our border guards stopped here in March of last year", "2024-03-16", ["2023-03"]),
     ("The wall was finished in January of last year.", "2024-05-19", ["2023-01"]),
