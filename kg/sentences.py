@@ -24,9 +24,12 @@ _segmenter = None
 # numbered ("3.1 AL-KUBAISI, Falah Mahdi."), then its identifiers ("a.k.a. Abu Zahra.", "DOB: 02/09/1979.",
 # "Nationality: Iraqi.", "Registration number: 71045 (Baghdad)."). The reasons for the listing ("Reason: …") are prose
 # and stay sentences of their own.
-_LISTED_NAME = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][A-Z’'\-]{2,}\b")
+_LISTED_NAME = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][A-Z’'\-]{2,}\b"
+                          # a numbered entry with the given names first ("1. Jabbar Kadhim AL-FARTOUSI (a.k.a. …).")
+                          r"|^\d+(?:\.\d+)*\.?\s+(?:(?:[ae]l-)?[A-Z][a-z’'\-]+\s+){1,4}[A-Z][A-Z’'\-]{2,}\b")
 _FIELD = re.compile(r"^(?:[af]\.k\.a\.|(?:DOB|D\.O\.B\.|POB|Date of birth|Place of birth|Nationality|Citizenship|Address|"
-                    r"Listed on|Date (?:listed|designated)|Designated|Registration (?:number|no\.)|Passport(?: number| no\.)?|"
+                    r"Listed on|Date (?:listed|designated)|Date of (?:listing|designation)|Listing date|Identifying information|"
+                    r"Designated|Registration (?:number|no\.)|Passport(?: number| no\.)?|"
                     r"National (?:ID|identification)(?: number| no\.)?|Identification number|Gender|Title|Position|Phone|"
                     r"Email|Website|Type of entity|Parent company|Subsidiaries|Other information|Group ID|Regime)\s*:)")
 
@@ -58,21 +61,26 @@ def sentences(doc: Document) -> list[Sentence]:
     text = doc.in_scope_text()
     out: list[Sentence] = []
     record = False  # whether the sentence before is a listed name and its identifiers so far
+    entry_line = False  # whether the sentence before is on a listed entry's line
     for seg_start, seg_sent in _segments(text):
         lead = len(seg_sent) - len(seg_sent.lstrip())
         body = seg_sent.strip()
         if not body or not re.search(r"\w", body):
             continue
         start = seg_start + lead
-        listed = record and bool(_FIELD.match(body)) and "\n" not in text[out[-1].end:start]
+        same_line = bool(out) and "\n" not in text[out[-1].end:start]
+        listed = record and bool(_FIELD.match(body)) and same_line
+        later_field = False  # an identifier after the entry's reasons on its line ("Reasons: …. Date of listing: …")
         if listed:
             start = out.pop().start
         else:
+            later_field = entry_line and same_line and bool(_FIELD.match(body))
             record = bool(_LISTED_NAME.match(body)) and len(body) <= 80
+        entry_line = listed or record or entry_line and same_line
         end = seg_start + lead + len(body)
         if out and _TITLE_ABBREVIATION.search(out[-1].text) and "\n" not in text[out[-1].end:start]:
             start = out.pop().start
-        out.append(Sentence(start, end, doc.text[start:end], listed))
+        out.append(Sentence(start, end, doc.text[start:end], listed or later_field))
     return out
 
 

@@ -47,3 +47,21 @@ def test_a_days_number_stays_with_its_month_and_a_numbered_list_stays_a_list():
             "The council asks for:\n1. A second lane.\n2. New scanners.\n")
     assert _of(text) == ["The posts appeared on May 24.", "The crossing reopened on May 25.", "Trucks crossed on Sunday.",
                          "The council asks for:", "1. A second lane.", "2. New scanners."]
+
+
+def test_a_numbered_entry_with_the_given_names_first_and_its_listing_date_after_its_reasons():
+    text = ("1. Jabbar Kadhim AL-FARTOUSI (a.k.a. Abu Haidar al-Qaimi). Identifying information: DOB 3.4.1978; nationality "
+            "Iraqi. Reasons: Commander of a brigade that escorts convoys. Date of listing: 20.11.2023.\n\n"
+            "2. Qasim Abd al-Zahra AL-KINANI. Identifying information: DOB 1981.\n\n"
+            "3. The Council reviewed the list. Date of listing: 20.11.2023.\n")
+    doc = Document("009", "009.txt", Path("009.txt"), text, "", "Test", "news", "Test", [], "2023-11-23")
+    found = [(s.text, s.listed) for s in sentences(doc)]
+    assert found == [
+        ("1. Jabbar Kadhim AL-FARTOUSI (a.k.a. Abu Haidar al-Qaimi). Identifying information: DOB 3.4.1978; nationality Iraqi.",
+         True),
+        ("Reasons: Commander of a brigade that escorts convoys.", False),
+        ("Date of listing: 20.11.2023.", True),  # the entry's, though its reasons come between
+        ("2. Qasim Abd al-Zahra AL-KINANI. Identifying information: DOB 1981.", True),
+        ("3. The Council reviewed the list.", False),
+        ("Date of listing: 20.11.2023.", False),  # no entry on its line
+    ]
