@@ -16,7 +16,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
-from .quantities import NUMBER_WORDS
+from .quantities import NUMBER_WORDS, in_capitals
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
@@ -203,7 +203,7 @@ def dates(text: str, doc_date: str | None) -> list[DateMention]:
     """The dates a text gives, longest form first where forms overlap. A line in capitals (a ticker's, a headline's:
     "SINCE IT REOPENED ON 30 SEPTEMBER 2019") is read with its words' first letters alone in capitals, its words as
     written."""
-    if re.search(r"[A-Z]{2}", text) and not re.search(r"[a-z]", text):
+    if in_capitals(text):
         return [replace(d, words=text[d.start:d.end]) for d in _dates(text.title(), doc_date)]
     return _dates(text, doc_date)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from .dates import DateMention
 from .dates import dates as find_dates
 
 HEADER = 1500  # a translation's header: its title, date, service, translator and the note on the original
@@ -22,7 +21,7 @@ _MADE = re.compile(r"\b(?:[Bb]roadcast|[Aa]ired|[Pp]ublished|[Pp]osted|[Dd]elive
 _SENTENCE = re.compile(r"[^\n.]+(?:\.(?!\d)|\n|$)")
 
 
-def original_day(text: str, doc_date: str | None) -> tuple[int, DateMention] | None:
+def original_day(text: str, doc_date: str | None) -> tuple[int, str] | None:
     """Where the text of the original starts counting from its own day (the end of the header sentence that dates it),
     and that day; None where the text is no translation or its header dates no single earlier day."""
     if doc_date is None or not _TRANSLATION.search(text[:HEADER]):
@@ -34,7 +33,7 @@ def original_day(text: str, doc_date: str | None) -> tuple[int, DateMention] | N
         # a weekday and its date are one day ("Tuesday 12 September 2023")
         days = {d.value for d in find_dates(sentence.group(0)[made.end():], doc_date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value)}
         if len(days) == 1 and min(days) < doc_date:
-            return sentence.end(), DateMention(0, 0, "", min(days), True)
+            return sentence.end(), min(days)
         if days:
             return None
     return None

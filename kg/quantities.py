@@ -205,7 +205,6 @@ def _rate_later(rest: str) -> str | None:
     return "day" if word == "dai" else word
 
 
-# "two of our convoys", "five of your leaders", "41 of our Syrian and Iraqi subcontractors", "five of his men", "90 of them"
 # Words after a number that cannot be what it counts: "sometimes 50,000 if they …", "at 0225 hit a truck"
 _NOT_NOUNS = {"if", "we", "you", "he", "she", "it", "they", "i", "our", "your", "his", "her", "their", "its", "my", "when",
               "as", "but", "so", "than", "because", "while", "hit", "said", "says", "o", "after", "before", "since", "until",
@@ -218,6 +217,7 @@ _CLOCK = re.compile(r"0\d{3}\b|(?:\w+)\s+o[’']clock\b", re.I)
 _BARE = re.compile(r"^(?:\s+(?:if|when|or|and|but|in|on|at|for|from|a|an|per|each|every|last|this|before|after)\b|\s*[,;.)]|\s*$)")
 _ALTERNATIVE = re.compile(r"\b(?:to|or|and|sometimes|against|from|than|versus)\s+$")
 _OF_THOSE = re.compile(r"^\s*Of\s+[^;]+,\s*$")
+# "two of our convoys", "five of your leaders", "41 of our Syrian and Iraqi subcontractors", "five of his men", "90 of them"
 _PART_OF = re.compile(r"^\s+of\s+(?:(?:our|their|its|his|her|your|my|the|these|those)\s+"
                       r"(?:(?:[a-z]+(?:['’]s)?|[A-Z][a-z]+|and)\s+){0,3}([a-z]+s|men|women|people|children)\b|them|those|these)")
 _HURT = re.compile(r"^[^.;,]*\b(?:died|killed|dead|wounded|injured|hurt)\b")
@@ -287,11 +287,17 @@ def singular(noun: str) -> str:
 _NONE_DEAD = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured))\b", re.I)
 
 
+def in_capitals(text: str) -> bool:
+    """Whether a text is written in capitals (a ticker's, a headline's, a caption's line), which the readers of numbers
+    and dates read as if it were not."""
+    return bool(re.search(r"[A-Z]{2}", text)) and not re.search(r"[a-z]", text)
+
+
 def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMention]:
     """The numbers of a text as quantities; spans in skip (dates) are left out, and so are numbers with no unit. "No
     casualties" counts none of the people an event could have hit. A line in capitals (a ticker's, a headline's, a
     caption's: "AT LEAST 4 KILLED IN STRIKE") is read in small letters, its words as written."""
-    if re.search(r"[A-Z]{2}", text) and not re.search(r"[a-z]", text):
+    if in_capitals(text):
         return [replace(q, verbatim=text[q.start:q.end]) for q in _quantities(text.lower(), skip)]
     return _quantities(text, skip)
 

@@ -257,8 +257,7 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
             salience.named(nodes)
             day_known = doc.date is not None or doc.earliest_date is not None
             entry = entries.day_at(sent.start)  # a diary's or log's entry: its day is what its words count from
-            today = entry.value if entry is not None else original[1].value if original and sent.start >= original[0] \
-                else doc.date
+            today = entry.value if entry is not None else original[1] if original and sent.start >= original[0] else doc.date
             dates = [d for d in ahead(text, find_dates(text, today), today) if day_known or not d.value.startswith("--")]
             if entry is not None and entries.diary and not dates and not _AHEAD.search(text):
                 dates = [entry]  # what an entry tells without a date of its own happened on its day (not what is to come)
