@@ -60,7 +60,8 @@ _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers",
             "martyrs", "mujahideen", "hostages", "hauliers", "truckers", "analysts", "accomplices", "deminers", "agents",
             "brothers", "sons", "relatives", "reporters", "protesters", "demonstrators", "students", "technicians",
             "inspectors", "labourers", "laborers", "porters", "doctors", "nurses", "teachers", "villagers",
-            "crew", "crewmen", "sailors", "pilots", "trainers", "instructors"}
+            "crew", "crewmen", "sailors", "pilots", "trainers", "instructors", "financiers", "mourners",
+            "faithful"}
 # One of the people an event killed or hurt ("one guard was killed"): "one" counts only then.
 _ONE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
                        r"commander|member|resident|smuggler|trader|worker|gunman|militant)\b")
@@ -68,7 +69,8 @@ _ONE_PERSON = re.compile(_ONE_NOUN.pattern + r"(?!\s+of\b)(?=[^.;]*\b(?:killed|w
 _TOLL = re.compile(r"\b(?:toll|the\s+dead)(?:\s+from\s+[^,.;]{1,40}?)?\s+"
                    r"(?:at|of|to|is|was|rises?\s+to|rose\s+to|climb(?:s|ed)\s+to|stands\s+at|stood\s+at|reach(?:es|ed))\s+$",
                    re.I)
-_HARMED = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+$", re.I)  # "killing …", "wounding …"
+# "killing …", "wounding …", "martyring …"
+_HARMED = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured|martyring|martyred)\s+$", re.I)
 # Words after "over" that make it part of a verb ("took over two posts"), not a qualifier.
 _OVER_VERB = re.compile(r"\b(?:took|take|takes|taking|taken|handed|hand|hands|handing|turned|turn|turns|fought|won|win|wins|"
                         r"clashed|presided|argued)\s+$", re.I)
@@ -79,7 +81,7 @@ _PRICE_UNITS = r"(litre|liter|tonne|ton|tanker|bag|barrel|kilogram|kilo|truckloa
 _PRICE_UNIT = re.compile(rf"\b(?:a|an|one|each|every|per|a\s+single)\s+{_PRICE_UNITS}s?\s+of\b"
                          rf"|\b(?:price|cost)\s+of\s+(?:a|an|one)\s+{_PRICE_UNITS}\b", re.I)
 # A count whose noun the sentence gave before it, "the number of trucks … fell from about 200 a day".
-_NUMBER_OF = re.compile(r"\b(?:number|numbers|total)\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*([a-z]+s)\b")
+_NUMBER_OF = re.compile(r"\b(?:number|numbers|total)\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*([a-z]+s|people|men|women|children)\b")
 CURRENCIES = {"USD", "IQD", "SYP", "IRR", "EUR"}  # the units of money the reader gives
 # Currencies other than the dollar, by the words that name them, as their ISO codes.
 _CURRENCIES = [(re.compile(r"^\s+(?:Iraqi\s+)?dinars?\b", re.I), "IQD"), (re.compile(r"^\s+(?:Syrian\s+)?pounds?\b", re.I), "SYP"),
@@ -102,7 +104,7 @@ _FROM_EACH = re.compile(r"^\s+(?:from|for|on|at)\s+(?:each|every)\s+(?:[a-z]+\s+
 # payer before the sum ("charge each truck between $150 and $400", "Each truck pays a fee of $300 to $500")
 _EACH_LATER = re.compile(r"^[^,;.]{0,40}?\b(?:from|for|on)\s+(?:each|every)\s+(truck|vehicle|tanker|lorry|car|shipment|container|"
                          r"pickup)\b")
-_EACH_BEFORE = re.compile(r"\b(?:each|every|per)\s+(truck|vehicle|tanker|lorry|car|shipment|container|pickup|passenger|"
+_EACH_BEFORE = re.compile(r"\b(?:each|every|per)\s+(truck|vehicle|tanker|lorry|car|shipment|load|container|pickup|passenger|"
                           r"traveller|pilgrim)\b(?!\s+of\b)(?=[^,;.]*$)", re.I)
 # ... or a list's item that names the payer before its colon ("Passenger: 5,000 Iraqi dinars.", "Truck of up to 20 tons:
 # 25 US dollars.", "Transit truck bound for Lebanon: 60 US dollars.")
@@ -114,16 +116,27 @@ _PAYERS = re.compile(r"\b(truck|vehicle|tanker|lorrie|car|shipment|container|pic
 # A count compared with one before it, whose unit it leaves out.
 COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.|up\s+from|down\s+from)\s+(?:\w+\s+){0,2}$", re.I)
 _LATER_RATE = re.compile(r"\b(?:every|each|per)\s+(day|week|month|year)\b|\bon\s+an?\s+(?:\w+\s+)?(day|week|month|year)\b"
-                         r"|\b(day|week|month)ly\b|\b(dai)ly\b")
-_WORD_NUMBER = "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True))
+                         r"|\b(day|week|month)ly\b|\b(dai)ly\b"
+                         # "40 trucks cross on a busy night", "$40,000 on each such night", "30 trucks … in a single week"
+                         r"|\bon\s+(?:an?|each|every|most)\s+(?:\w+\s+)?(night)s?\b|\bin\s+a\s+single\s+(day|week|month|night)\b")
+# ... or before it: a sentence that opens with its rate ("Every day, three hundred trucks cross", "On most nights, …
+# between 20 and 30 tankers"), a daily figure ("put the daily figure at about 120 trucks", "daily traffic … to rise from
+# about 180 trucks")
+_RATE_FIRST = re.compile(r"^\s*(?:(?:every|each)\s+(day|week|month|year|night)|on\s+(?:most|busy|normal|good)\s+(day|night)s)\s*,",
+                         re.I)
+_RATE_WORD = re.compile(r"\b(dai|week|month)ly\s+(?:[a-z]+\s+)?(?:figures?|traffic|crossings|average|number|flow|volume|count|"
+                        r"total|capacity|throughput|movements?)\b", re.I)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_NUMBER = (rf"(?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|"  # "twenty-five"
+                + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)))
 # a currency code before a sum, as court rulings and filings write it ("EUR 870,000", "USD 2.5 million", "€250,000")
 _CODE = r"(?:(?:EUR|USD|IQD|SYP|IRR)\s|€\s?)"
 _NUMBER = (rf"(?:(?:US|U\.S\.)?\$\s?|{_CODE})?"
-           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion))?"
-           r"|(?:dozens|hundreds|thousands|millions|billions)\s+of")
+           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_NUMBER})(?![a-z]))(?:\s+(?:hundred|thousand|million|billion))?"
+           r"|(?:dozens|hundreds|thousands|millions|billions)\s+of|(?:several|a\s+few)\s+(?:hundred|thousand)\b")
 _QUANTITY = re.compile(
     r"(?:\b(?P<between>between|from)\s+(?P<lo>" + _NUMBER + r")\s+(?:and|to)\s+(?P<hi>" + _NUMBER + r"))"
-    r"|(?:(?P<lo2>(?<![\w.,$])" + _NUMBER + r")(?:\s+to\s+|-)(?P<hi2>" + _NUMBER + r")(?![\w.,]*\d))"
+    r"|(?:(?P<lo2>(?<![\w.,$])(?!(?:" + "|".join(_TENS) + r")-[a-z])" + _NUMBER + r")(?:\s+to\s+|-)(?P<hi2>" + _NUMBER + r")(?![\w.,]*\d))"
     r"|(?:\b(?P<qual>" + "|".join(q for q, _ in QUALIFIERS) + r")\s+)?(?P<num>(?<![\w.,])" + _NUMBER + r")",
     re.I,
 )
@@ -172,7 +185,7 @@ def _plural_head(rest: str) -> tuple[str, int] | None:
 
 _NOUN = re.compile(r"^(?:\s+(?:of\s+)?(?:(?:our|your|their|his|her|its|my)\s+)?"
                    r"(?:[A-Z][\w’'-]*\s+|(?:prominent|more|other|new|large|small|senior|young|armed|"
-                   r"unidentified|masked|local|foreign|unarmed|elderly)\s+)*)([a-z]+)")
+                   r"unidentified|masked|local|foreign|unarmed|elderly)\s+)*)[\"“‘]?([a-z]+)")  # three "smugglers"
 
 
 def number_value(words: str) -> tuple[int | None, bool]:
@@ -180,11 +193,17 @@ def number_value(words: str) -> tuple[int | None, bool]:
     w = re.sub(r"^(?:(?:us|u\.s\.)?\$|(?:eur|usd|iqd|syp|irr)\s|€)", "", words.lower().strip()).strip()
     if w.endswith(" of"):
         return _PLURAL_SCALE.get(w[:-3].strip()), True
+    if w in NUMBER_WORDS:  # "a hundred"
+        return NUMBER_WORDS[w], False
     parts = w.split()
+    if parts[0] == "several" or parts[:2] == ["a", "few"]:  # "several hundred", "a few thousand"
+        return _SCALE.get(parts[-1]), True
     scale = _SCALE.get(parts[-1], 1) if len(parts) > 1 else 1
     head = " ".join(parts[:-1]) if len(parts) > 1 and parts[-1] in _SCALE else w
     if head in NUMBER_WORDS:
         base = NUMBER_WORDS[head]
+    elif re.fullmatch(r"[a-z]+-[a-z]+", head) and all(p in NUMBER_WORDS for p in head.split("-")):
+        base = sum(NUMBER_WORDS[p] for p in head.split("-"))  # "twenty-five"
     else:
         try:
             base = float(head.replace(",", ""))
@@ -229,6 +248,16 @@ def _antecedent(text: str, start: int, before: list[QuantityMention]) -> str | N
     if before:
         return before[-1].unit
     return "person" if _HURT.match(text[start:]) else None
+
+
+def _rate_before(text: str, start: int) -> str | None:
+    """The rate the words of a count's sentence before it give (_RATE_FIRST, _RATE_WORD)."""
+    sentence = re.split(r"[.!?;]\s+(?=[A-Z])", text[:start])[-1]
+    m = _RATE_FIRST.match(sentence) or _RATE_WORD.search(sentence)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g).lower()
+    return "day" if word == "dai" else word
 
 
 def _rate_after_goods(rest: str) -> str | None:
@@ -284,7 +313,34 @@ def singular(noun: str) -> str:
     return noun
 
 
-_NONE_DEAD = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured))\b", re.I)
+_NONE_DEAD = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b"
+                        # "no civilians were harmed", "No British personnel were hurt": the words that name them
+                        r"|\b(?P<none>no\s+(?:[A-Z][a-z]+\s+)?(?:civilians|personnel|soldiers|troops|people|residents|drivers|staff))"
+                        r"\s+(?:were|was|had\s+been)\s+(?:killed|hurt|harmed|injured|wounded)\b", re.I)
+# One person a verb of harm names ("killed an American contractor", "wounding a U.S. soldier")
+_A_PERSON = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|martyred|martyring)\s+"
+                       r"(?P<words>an?\s+(?:(?:[A-Z][\w.]*|[a-z]+)\s+){0,2}(?:" +
+                       "|".join(sorted({w[:-1] for w in _PERSONS if w.endswith("s")} | {"man", "woman", "child", "person"},
+                                       key=len, reverse=True)) + r"))\b")
+# A count of times, of what the verb before it in its sentence does ("attacked … at least 170 times", "viewed more than
+# 500,000 times", "made the trip at least a dozen times"); after it, a count of times without a verb is of the same
+_TIMES = re.compile(r"^\s+times\b")
+_TIMES_VERB = re.compile(r"\b(?:(attacked)|(struck|hit|targeted|bombed|shelled)|(raided)|(posted)|(viewed|watched)|(shared)|"
+                         r"(crossed)|made\s+the\s+(trip|journey|crossing|run))\b")
+_TIMES_UNITS = ("attack", "strike", "raid", "post", "view", "share", "crossing")
+
+
+def _times_of(text: str, start: int, before: list[QuantityMention]) -> str | None:
+    """What a count of times counts: the deed of the last verb of the sentence before it, else the unit of a count of
+    times just before it ("… at least 170 times since Oct. 17: 67 times in Iraq, 102 times in Syria")."""
+    sentence = re.split(r"[.!?;]\s+(?=[A-Z])", text[:start])[-1]
+    verbs = list(_TIMES_VERB.finditer(sentence))
+    if verbs:
+        m = verbs[-1]
+        return next(_TIMES_UNITS[i] if i < len(_TIMES_UNITS) else g for i, g in enumerate(m.groups()) if g)
+    if before and before[-1].verbatim.endswith("times") and start - before[-1].end <= 40:
+        return before[-1].unit
+    return None
 
 
 def in_capitals(text: str) -> bool:
@@ -303,7 +359,10 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMent
 
 
 def _quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMention]:
-    out = [QuantityMention(m.start(), m.end(), m.group(0), "exactly", "person", value=0) for m in _NONE_DEAD.finditer(text)]
+    out = [QuantityMention(m.start(), m.end("none") if m.group("none") else m.end(), m.group("none") or m.group(0), "exactly",
+                           "person", value=0) for m in _NONE_DEAD.finditer(text)]
+    out += [QuantityMention(m.start("words"), m.end(), m.group("words"), "exactly", "person", value=1)
+            for m in _A_PERSON.finditer(text)]
     for m in _QUANTITY.finditer(text):
         start = m.start()
         if any(start < e and s < m.end() for s, e in skip):
@@ -352,6 +411,12 @@ def _quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMen
         elif (area := AREA.match(rest.lstrip())) is not None:
             unit = area_unit(area)
             end += len(rest) - len(rest.lstrip()) + area.end()
+        elif (times := _TIMES.match(rest)) and (done := _times_of(text, start, out)):
+            unit = done
+            end += times.end()
+        elif crew := re.match(r"-(?:person|man|member)\b", rest):
+            unit = "person"  # "a two-person crew"
+            end += crew.end()
         else:
             u = _UNIT.match(rest)
             if u:
@@ -365,7 +430,8 @@ def _quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMen
             elif out and _OF_THOSE.search(text, 0, start) and not _plural_head(rest) and not _PART_OF.match(rest):
                 unit, before = out[-1].unit, out[-1]  # "Of more than 1,400 posts in that period, 318 dealt with …"
             elif not _CLOCK.match(text, start):
-                n = _NOUN.match(rest)
+                the = re.match(r"\s+the(?=\s)", rest) if (m.group("num") or "").lower().endswith(" of") else None
+                n = _NOUN.match(rest[the.end():]) if the else _NOUN.match(rest)  # "thousands of the faithful"
                 head = _plural_head(rest)
                 part = _PART_OF.match(rest)
                 if part:  # "90 of them": the count before it in the sentence; "two of our convoys": the noun
@@ -379,7 +445,7 @@ def _quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMen
                     unit = singular(vehicle.group(1)) if vehicle else unit
                 elif n and n.group(1) not in _NOT_UNITS | _NOT_NOUNS and not _PAST.fullmatch(n.group(1)):
                     unit = singular(n.group(1))
-                    end += n.end()
+                    end += n.end() + (the.end() if the else 0)
                 elif n and _HARMED_WORD.fullmatch(n.group(1)):
                     unit = "person"  # "five killed"
                 elif n and _PAST.fullmatch(n.group(1)) and out:
@@ -412,7 +478,9 @@ def _quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMen
         elif per is None and unit in CURRENCIES and _EACH_AFTER.match(text[end:]) and (
                 payers := list(_PAYERS.finditer(text, 0, start))):
             per = singular(payers[-1].group(0).lower())
-        per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit)
+        per = per or _rate_later(text[end:]) or _rate_after_goods(text[end:]) or _price_unit(text, start, unit) \
+            or (_rate_before(text, start) if unit not in ("person", "km", "mile", "percent", "squareMetre", "squareKilometre", "hectare")
+                else None)
         if per is None and before is not None and before.unit == unit:
             per = before.per  # what "90 of them" or "against 190 in July" counts is counted at the same rate
         verbatim = text[start:end]

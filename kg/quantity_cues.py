@@ -33,7 +33,8 @@ _MONEY_WORDS = [
 _MONEY_PROPERTIES = {p for _, p in _MONEY_WORDS}
 _ANAPHOR = re.compile(r"\s*(?:These|This|They|It|Those|Such (?:fees|tolls|charges|sums))\b")
 _TIME = {"year", "month", "week", "day"}
-_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|died|wounded|casualties|injured|toll|victims|bodies)\b", re.I)
+_KILLED = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths|died|wounded|casualties|injured|toll|victims|bodies|martyr(?:ed|ing|s)?)\b",
+                     re.I)
 # The group noun before a count of people: "an additional force of about two hundred operatives".
 _GROUP = re.compile(r"\b(force|group|unit|team|contingent|cell|detachment|delegation)\s+of\s+$", re.I)
 _BACK = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
@@ -69,6 +70,8 @@ def count_groups(proposer: Proposer, text: str, nodes: list[Node], quantities: l
         if q.unit != "person" or _KILLED.search(text) or any(n.kind != "demonym" and n.start < q.end + 2 and q.start < n.end
                                                                for n in nodes):
             continue
+        if not (q.value or q.min) or q.verbatim.endswith("-person"):
+            continue  # "no civilians were harmed": no group; "a two-person crew": the crew, not its count, is named
         if _BACK.search(text[:q.start]) or _NAMED.match(text, q.end):
             continue  # "the two men": people named before; "two businessmen, Hamid … and Raad …": people named here
         group = _GROUP.search(text[:q.start])

@@ -241,3 +241,50 @@ def test_the_people_a_verb_of_harm_or_a_toll_counts_and_pills_however_named():
 ])
 def test_what_a_number_counts_when_the_word_after_it_is_no_noun(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count of times counts what the verb before it does; after a colon, what the count of times before it counted
+    ("Militias have attacked U.S. forces at least 170 times since Oct. 17: 67 times in Iraq and 102 times in Syria.",
+     [{"value": 170, "qualifier": "atLeast", "unit": "attack"}, {"value": 67, "qualifier": "exactly", "unit": "attack"},
+      {"value": 102, "qualifier": "exactly", "unit": "attack"}]),
+    ("The video, viewed more than 500,000 times, is not new.", [{"value": 500_000, "qualifier": "moreThan", "unit": "view"}]),
+    ("He said he made the trip at least a dozen times.", [{"value": 12, "qualifier": "atLeast", "unit": "trip"}]),
+    ("the enemy has struck our positions more than forty times", [{"value": 40, "qualifier": "moreThan", "unit": "strike"}]),
+    ("He tried three times to cross.", []),
+    # plural and rough scales, a compound number, a number with its noun after a hyphen or in quotation marks
+    ("Residents described dozens of trucks crossing at night.", [{"value": 12, "qualifier": "multiple", "unit": "truck"}]),
+    ("Photos show a few hundred mourners.", [{"value": 100, "qualifier": "multiple", "unit": "person"}]),
+    ("Thousands of the faithful carried the coffins.", [{"value": 1000, "qualifier": "multiple", "unit": "person"}]),
+    ("There were more than a hundred trucks behind me.", [{"value": 100, "qualifier": "moreThan", "unit": "truck"}]),
+    ("you pay twenty-five thousand dinars", [{"value": 25_000, "qualifier": "exactly", "unit": "IQD"}]),
+    ("police detained a two-person television crew", [{"value": 2, "qualifier": "exactly", "unit": "person"}]),
+    ('The command said three "smugglers" died.', [{"value": 3, "qualifier": "exactly", "unit": "person"}]),
+    ("Our July report put the number of people killed at 17.", [{"value": 17, "qualifier": "exactly", "unit": "person"}]),
+    ("the Treasury sanctioned three of the group's financiers", [{"value": 3, "qualifier": "exactly", "unit": "person"}]),
+    # none and one of the people a verb of harm names
+    ("It said no civilians were harmed.", [{"value": 0, "qualifier": "exactly", "unit": "person"}]),
+    ("No British personnel were hurt in the attack.", [{"value": 0, "qualifier": "exactly", "unit": "person"}]),
+    ("a rocket attack that killed a U.S. civilian contractor at the base",
+     [{"value": 1, "qualifier": "exactly", "unit": "person"}]),
+    ("aircraft struck trucks near the crossing, martyring one driver", [{"value": 1, "qualifier": "exactly", "unit": "person"}]),
+    ("a strike that killed a truck in the yard", []),
+])
+def test_counts_of_times_rough_scales_and_the_people_a_harm_names(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, per", [
+    ("Every day, three hundred trucks cross from al-Qaim to Syria.", "day"),
+    ("Customs officials put the daily figure at about 120 trucks.", "day"),
+    ("He expects daily traffic through the port to rise from about 180 trucks.", "day"),
+    ("By my estimate the checkpoint takes in at least $40,000 on each such night.", "night"),
+    ("at least 40 such trucks cross on a busy night", "night"),
+    ("On most nights, drivers said, between 20 and 30 more tankers leave the highway.", "night"),
+    ("at least 30 trucks passed through Al-Bukamal in a single week last month", "week"),
+    ("For each load you paid $12,000 in cash.", "load"),
+    # no rate for people, or from a newspaper's name
+    ("The daily newspaper said five people were killed.", None),
+])
+def test_a_rate_the_sentence_gives_before_or_after_a_count(text, per):
+    assert [q.get("per") for q in read(text)][:1] == [per]
