@@ -27,6 +27,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"\b(donate (now|today)|make a (donation|contribution)|support our (work|journalism)|become a supporter|"
         r"please give today|give today at|a small donation|donations can be made|(listener|reader)-supported|"
         r"(is )?funded by (its |our )?(readers|listeners)|support(ing)? (the|my|our) work on (patreon|ko-fi)|"
+        # a writer's own page for gifts ("please support my reporting at ko-fi.com/…")
+        r"support (my|our) (reporting|journalism) (at|on|via)\b|(ko-fi|patreon|buymeacoffee)\.com/|"
         # a reader asked to give, or told where and how ("Donate at …/support", "donate from $5 a month")
         r"please (donate|give|support (?-i:[A-Z]))|^donate|donate (at|via|through|online|from|here|by)|welcomes? donations|"
         r"a donation of any size|(gift|donation)s? of (\$|€|£)?\d+ or more|"
@@ -98,7 +100,9 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("sponsor message", re.compile(
         r"\b(is|are) brought to you by\b|^sponsor(ed)?( message| content)?\s*$|"
         r"\b(video|episode|podcast|show|programme|program|newsletter|broadcast|bulletin) (is |was )?sponsored by\b|"
-        r"\buse (the |promo |discount )?code \w+ (for|to get)\b|^(\[[\d:.]+\]\s*)?sponsor\s*:|"
+        # "SPONSOR: …" heads a read, not a bill's sponsor ("Sponsor: Rep. Peter J. Halloran [R-OH-7]")
+        r"\buse (the |promo |discount )?code \w+ (for|to get)\b|"
+        r"^(\[[\d:.]+\]\s*)?sponsor\s*:(?!\s*(rep|sen|senator|representative|congress(wo)?man|del|hon|mp)\b)|"
         r"\b(with|use|enter) (the )?(promo |discount )?code (?-i:[A-Z][A-Z0-9]{3,})\b", re.I), False),
     (BIO, re.compile(
         # a labelled note on the author or speaker: "About the compiler: …", "About the Deputy Special Envoy: …"
@@ -114,6 +118,11 @@ KINDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         r"(^|[.!?]\s+)follow (us|[\w’'&-]+( [\w’'&-]+){0,3}) on (facebook|telegram|twitter|x|instagram|youtube|whatsapp|tiktok)\b|"
         r"^(watch|listen to|stream) (every|all|past|previous|more|the full) ([\w-]+ )?(episodes?|programmes?|shows?)\b",
         re.I), False),
+    # an advertisement in a thread or a page's body ("Stay private with ShieldVPN, 70% off this week only, link in my
+    # profile!") and a publisher's disclaimer of affiliation ("Capitol Docket is not affiliated with Congress."): the block
+    ("advertisement or disclaimer", re.compile(
+        r"\b\d+ ?% off\b[^.\n]*\b(only|with (the )?code)\b|\blink in (my|our) (bio|profile)\b|"
+        r"^[^.\n]{1,60}\b(is|are) not affiliated with\b[^.\n]{1,60}\.?$", re.I), False),
     ("press contact", re.compile(
         r"^(media (relations|enquiries|inquiries|contact)|press (office|contact)|for (media|press) (enquiries|inquiries)\b.*)\s*$|"
         # a contact line: "Media contact: Jonas Feld, Spokesperson.", "Contact: operations desk, ops@…, +44 …", "Call our

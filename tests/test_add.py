@@ -263,6 +263,9 @@ def test_the_new_spelling_in_the_test_document_meets_a_known_militia():
     ("Watch every episode on Example Player.", "subscription prompt"),
     ("The Digest reaches subscribers by 07:00. For a free trial, write to trials@example.net.", "subscription prompt"),
     ("Get the weekly Sanctions Digest: sign up at example-monitor.eu/subscribe.", "subscription prompt"),
+    ("Thank you! I’m freelance, so if you can, please support my reporting at ko-fi.com/example.", "donation appeal"),
+    ("Going to Iraq? Stay private with ExampleVPN, 70% off this week only, link in my profile!", "advertisement"),
+    ("Example Docket is not affiliated with Congress.", "disclaimer"),
 ])
 def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_proposed(block, reason):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
@@ -295,6 +298,9 @@ def test_teasers_appeals_follow_prompts_and_press_contacts_at_the_end_are_propos
     "Contact with the militia was lost on Monday, an official said.",
     "Call the desk officer at the crossing, drivers were told, and he will clear the load.",
     "The traders said they would sign up today for the new customs lane.",
+    "Sponsor: Rep. Peter J. Halloran [R-OH-7] | Introduced: 04/16/2024",  # a bill's sponsor
+    "The militia is not affiliated with the Hashd, its spokesman said, and takes no orders from Baghdad.",
+    "Fees fell 20% off the peak this week, traders said.",
 ])
 def test_a_sentence_of_the_story_that_shares_words_with_such_material_is_not_proposed(sentence):
     story = "Trucks crossed at al-Qaim on Monday, officials said.\n\nCustoms revenue rose in May, a trader said.\n\n"
