@@ -80,6 +80,11 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he"
            "other", "overview", "so far", "all", "his", "her", "their", "our", "mr", "ms", "said", "new", "old", "yet",
            "nevertheless", "still", "although", "despite", "though", "because", "instead", "indeed", "nonetheless", "last",
            "next", "earlier", "later"}
+# a pronoun's contraction ("I’m Rania, a freelance reporter"): no name's first word
+_COMMON |= {p + q + c for p, cs in (("i", ("m", "ve", "ll", "d")), ("we", ("re", "ve", "ll", "d")), ("you", ("re", "ve", "ll")),
+                                     ("they", ("re", "ve", "ll")), ("he", ("s", "ll", "d")), ("she", ("s", "ll", "d")),
+                                     ("it", ("s",)), ("that", ("s",)), ("there", ("s",)), ("let", ("s",)))
+            for c in cs for q in ("'", "’")}
 _NOT_GIVEN_NAMES = TITLES | _JOINERS | _COMMON  # words before a surname that are no one's given name
 # Adjectives of sect and people, capitalised but not names of entities (a fact's concept at most).
 _ADJECTIVES = {"shiite", "shi'ite", "shi’ite", "shia", "shi'a", "sunni", "kurdish", "arab", "arabic", "persian", "islamic",

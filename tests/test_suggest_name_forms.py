@@ -128,6 +128,11 @@ def test_a_day_the_text_counts_back_to_is_no_name():
     assert [m.words for m in Matcher({}).find(text) if m.how == "unknown"] == ["Water Board"]
 
 
+def test_a_pronouns_contraction_is_no_part_of_a_name():
+    text = "Hi all! I’m Rania Haddad, a reporter. We're Water Board staff; It's Seed Office policy."
+    assert [m.words for m in Matcher({}).find(text) if m.how == "unknown"] == ["Rania Haddad", "Water Board", "Seed Office"]
+
+
 @pytest.mark.parametrize("text, words", [
     ("The Department of State designated the group in 2009.", "Department of State"),
     ("The U.S. Department of State designated the group.", "Department of State"),
