@@ -46,7 +46,7 @@ QUALIFIERS = [("more than", "moreThan"), ("over", "moreThan"), ("exceeds", "more
                ("estimated at", "about"), ("maybe", "about"), ("perhaps", "about"),
                ("an estimated", "about"), ("estimated", "about"), ("an average of", "exactly"), ("on average", "exactly"),
                ("as many as", "atMost"), ("as much as", "atMost"), ("no more than", "atMost"), ("almost", "about"),
-               ("close to", "about"), ("upwards of", "moreThan"), ("pass", "moreThan"), ("passed", "moreThan"),
+               ("close to", "about"), ("closer to", "about"), ("upwards of", "moreThan"), ("pass", "moreThan"), ("passed", "moreThan"),
                ("surpass", "moreThan"), ("surpassed", "moreThan"), ("exceed", "moreThan"), ("exceeded", "moreThan"),
                ("above", "moreThan"), ("below", "lessThan")]
 _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers", "leaders", "troops", "militants",
@@ -60,7 +60,7 @@ _PERSONS = {"members", "member", "people", "fighters", "operatives", "soldiers",
             "martyrs", "mujahideen", "hostages", "hauliers", "truckers", "analysts", "accomplices", "deminers", "agents",
             "brothers", "sons", "relatives", "reporters", "protesters", "demonstrators", "students", "technicians",
             "inspectors", "labourers", "laborers", "porters", "doctors", "nurses", "teachers", "villagers",
-            "crew", "crewmen", "sailors", "pilots", "trainers", "instructors", "financiers", "mourners",
+            "crew", "crewmen", "sailors", "pilots", "trainers", "instructors", "financiers", "mourners", "terrorists",
             "faithful"}
 # One of the people an event killed or hurt ("one guard was killed"): "one" counts only then.
 _ONE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+)?(guard|soldier|fighter|civilian|militiaman|policeman|officer|driver|child|woman|man|"
@@ -244,10 +244,10 @@ _HURT = re.compile(r"^[^.;,]*\b(?:died|killed|dead|wounded|injured|hurt)\b")
 
 def _antecedent(text: str, start: int, before: list[QuantityMention]) -> str | None:
     """What "N of them" counts: the unit of the sentence's count before it, else people where the clause says they died
-    or were hurt ("more than 20 of them died")."""
+    or were hurt ("more than 20 of them died", "killed 50 of them")."""
     if before:
         return before[-1].unit
-    return "person" if _HURT.match(text[start:]) else None
+    return "person" if _HURT.match(text[start:]) or _HARMED.search(text[:start]) else None
 
 
 def _rate_before(text: str, start: int) -> str | None:

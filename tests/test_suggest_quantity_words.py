@@ -269,6 +269,9 @@ def test_what_a_number_counts_when_the_word_after_it_is_no_noun(text, expected):
      [{"value": 1, "qualifier": "exactly", "unit": "person"}]),
     ("aircraft struck trucks near the crossing, martyring one driver", [{"value": 1, "qualifier": "exactly", "unit": "person"}]),
     ("a strike that killed a truck in the yard", []),
+    ("state media said the strike killed seven “terrorists”", [{"value": 7, "qualifier": "exactly", "unit": "person"}]),
+    ("Israel hit the group in 2018 and killed 50 of them.", [{"value": 50, "qualifier": "exactly", "unit": "person"}]),
+    ("the real count was closer to four million pills", [{"value": 4_000_000, "qualifier": "about", "unit": "pill"}]),
 ])
 def test_counts_of_times_rough_scales_and_the_people_a_harm_names(text, expected):
     assert read(text) == expected
