@@ -250,9 +250,14 @@ def _antecedent(text: str, start: int, before: list[QuantityMention]) -> str | N
     return "person" if _HURT.match(text[start:]) or _HARMED.search(text[:start]) else None
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The words of a count's sentence before it ("Oct. 17" ends none)."""
+    return re.split(r"[.!?;]\s+(?=[A-Z])", text[:start])[-1]
+
+
 def _rate_before(text: str, start: int) -> str | None:
     """The rate the words of a count's sentence before it give (_RATE_FIRST, _RATE_WORD)."""
-    sentence = re.split(r"[.!?;]\s+(?=[A-Z])", text[:start])[-1]
+    sentence = _sentence_before(text, start)
     m = _RATE_FIRST.match(sentence) or _RATE_WORD.search(sentence)
     if m is None:
         return None
@@ -320,8 +325,8 @@ _NONE_DEAD = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|one\s+
 # One person a verb of harm names ("killed an American contractor", "wounding a U.S. soldier")
 _A_PERSON = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|martyred|martyring)\s+"
                        r"(?P<words>an?\s+(?:(?:[A-Z][\w.]*|[a-z]+)\s+){0,2}(?:" +
-                       "|".join(sorted({w[:-1] for w in _PERSONS if w.endswith("s")} | {"man", "woman", "child", "person"},
-                                       key=len, reverse=True)) + r"))\b")
+                       "|".join(sorted({w[:-1] for w in _PERSONS if w.endswith("s") and not w.endswith("ies")}
+                                       | {"man", "woman", "child", "person", "casualty"}, key=len, reverse=True)) + r"))\b")
 # A count of times, of what the verb before it in its sentence does ("attacked … at least 170 times", "viewed more than
 # 500,000 times", "made the trip at least a dozen times"); after it, a count of times without a verb is of the same
 _TIMES = re.compile(r"^\s+times\b")
@@ -333,8 +338,7 @@ _TIMES_UNITS = ("attack", "strike", "raid", "post", "view", "share", "crossing")
 def _times_of(text: str, start: int, before: list[QuantityMention]) -> str | None:
     """What a count of times counts: the deed of the last verb of the sentence before it, else the unit of a count of
     times just before it ("… at least 170 times since Oct. 17: 67 times in Iraq, 102 times in Syria")."""
-    sentence = re.split(r"[.!?;]\s+(?=[A-Z])", text[:start])[-1]
-    verbs = list(_TIMES_VERB.finditer(sentence))
+    verbs = list(_TIMES_VERB.finditer(_sentence_before(text, start)))
     if verbs:
         m = verbs[-1]
         return next(_TIMES_UNITS[i] if i < len(_TIMES_UNITS) else g for i, g in enumerate(m.groups()) if g)
