@@ -122,7 +122,7 @@ from .strike_cues import strike_facts
 from .strike_news import strike_news
 from .strike_sides import strike_sides
 from .struck_convoys import struck_convoys
-from .table_rows import RowValues, table_rows
+from .table_rows import RowValues, list_rows, table_rows
 from .time_cues import Timeline
 from .told_again import told_again
 from .tolls import tolls
@@ -235,7 +235,8 @@ def make_draft(doc: Document, ontology, entities: dict[str, Entity], known: Know
     timeline = Timeline()  # the dates the text has given so far
     routes = DescribedRoutes(proposer, entities, known, matcher)  # the routes the text describes rather than names
     stops = RouteStops(proposer, known)  # the order of each named route's stops over the document
-    rows = table_rows(whole)  # the figures of the text's tables, in the units of their captions and columns
+    # the figures of the text's tables, in the units of their captions and columns, and of its price lists
+    rows = table_rows(whole) + list_rows(whole, doc.date)
     entries = Entries(whole, doc.date)  # the dated entries of a diary or a log, if it is one
     original = original_day(whole, doc.date)  # a translation's original: the day its words count from
     for sent in sentences(doc):

@@ -10,6 +10,15 @@ else its table's caption's ("trucks"; "(billion dinars)": dinars at that scale),
 households supported"), and of the time its column's header gives ("2023", "2022 actual", "March 2024"). A
 change in per cent ("+30%") is no figure of the row's own. A draft lists these among the row's values for the curator's
 facts; what the row's figures are of (a crossing's traffic, a budget line) is the curator's to say.
+
+Price lists print such a table as lines of a label and a figure under a heading that gives the currency:
+
+    Al-Qaim market, Iraqi dinars:
+    Wheat flour, 50 kg sack: 38,000 (down 4%)
+    Baghdad–Damascus via al-Qaim: 2,450 (September 2,100, +16.7%)
+
+Each figure is a sum in the heading's currency, per the measure after the label's comma ("50 kg sack", "1 litre":
+litre) or the heading's "per …"; a month's figure in brackets after it is the same kind of sum, of that month.
 """
 
 from __future__ import annotations
@@ -75,6 +84,57 @@ def table_rows(text: str) -> list[RowValues]:
             i = j
         else:
             i += 1
+    return out
+
+
+# a price list's heading and its lines (above)
+_LIST_HEADING = re.compile(r"^[^\n|]{3,200}:\s*$")
+_LIST_LINE = re.compile(r"^(?P<label>[^:|\n]{2,80}):\s+" + _FIGURE.pattern.replace("(?P<", "(?P<v_") +
+                        r"(?:\s*\((?P<note>[^)\n]*)\))?\s*$", re.I)
+_EARLIER = re.compile(r"^\s*(?P<month>[A-Z][a-z]+)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b")
+_MEASURE = re.compile(r",\s*(?:1\s+)?(?P<measure>[^,]{1,20})$")
+
+
+def list_rows(text: str, today: str | None = None) -> list[RowValues]:
+    """The lines of the text's price lists (above) with their figures: two lines or more under a heading whose words
+    give a currency, a blank line allowed between."""
+    lines = [(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
+    out: list[RowValues] = []
+    for i, (_, _, heading) in enumerate(lines):
+        unit = _unit_of(heading, _Unit()) if _LIST_HEADING.match(heading) else None
+        if unit is None or unit.unit not in {code for _, code in _CURRENCY}:
+            continue
+        per = re.search(r"\bper\s+([a-z]+)\b", heading)
+        items = []
+        for line in lines[i + 1:]:
+            if (m := _LIST_LINE.match(line[2])) is None or not items and text[lines[i][1]:line[0]].count("\n") > 2:
+                break
+            if items and not _next_line(text, items[-1][0], line):
+                break
+            items.append((line, m))
+        if len(items) < 2:
+            continue
+        for (start, end, words), m in items:
+            measure = _MEASURE.search(m.group("label"))
+            rate = measure.group("measure").lower() if measure else singular(per.group(1)) if per else unit.per
+            rate = {"liter": "litre", "kilogram": "kg", "kilo": "kg"}.get(rate, rate) if rate else None
+            qualifier = dict(QUALIFIERS).get((m.group("v_qual") or "").lower(), "exactly")
+            value, _ = number_value(m.group("v_num"))
+            if value is None:
+                continue
+            first = m.start("v_qual") if m.group("v_qual") else m.start("v_num")
+            found = [QuantityMention(start + first, start + m.end("v_num"), words[first:m.end("v_num")], qualifier, unit.unit,
+                                     value=value * unit.scale, per=rate)]
+            dates = []
+            earlier = _EARLIER.match(m.group("note") or "")
+            if earlier and (month := [d.value for d in find_dates("in " + earlier.group("month"), today)
+                                      if re.fullmatch(r"\d{4}-\d{2}", d.value)]):
+                figure, _ = number_value(earlier.group("num"))
+                at = start + m.start("note") + earlier.start("num")
+                found.append(QuantityMention(at, at + len(earlier.group("num")), earlier.group("num"), "exactly", unit.unit,
+                                             value=figure * unit.scale, per=rate))
+                dates.append(month[0])
+            out.append(RowValues(start, end, tuple(found), tuple(dates)))
     return out
 
 

@@ -1,11 +1,12 @@
 """Rows of the plain-text tables reports print (kg.table_rows), on hand-made tables: each number of a row in the unit
-of its column or its table's caption, of the time its column names; and a draft lists them among the row's values."""
+of its column or its table's caption, of the time its column names; a price list's lines in its heading's currency;
+and a draft lists them among the row's values."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kg.table_rows import table_rows
+from kg.table_rows import list_rows, table_rows
 
 TABLE = """Shipments through Zanbar, 2021 and 2022
 
@@ -86,3 +87,50 @@ def test_a_caption_gives_its_unit_before_a_rows_label_names_a_thing():
     text = "Spending (million dinars)\n\nItem | 2023 | 2022\nScanners | 4,200 | 3,100\n"
     [(_, figures, _)] = rows(text)
     assert [(v, u) for v, _, u, _ in figures] == [(4_200_000_000, "IQD"), (3_100_000_000, "IQD")]
+
+
+PRICES = """Zanbar market, Iraqi dinars:
+Wheat flour, 50 kg sack: 38,000 (down 4%)
+Diesel, 1 litre: about 750 (unchanged)
+
+Lane rates for May, in US dollars per truck, with April's rate:
+
+Zanbar–Qarya: 2,450 (April 2,100, +16.7%)
+Qarya–Dorra: 950 (April 700, +35.7%)
+
+Prices rose 4% in May: traders blamed the closure.
+Fuel: 20 tankers, a trader said.
+"""
+
+
+def test_a_price_lists_lines_are_sums_in_its_headings_currency_per_their_measure():
+    found = [[(q.value, q.qualifier, q.unit, q.per, q.verbatim) for q in r.quantities] + list(r.dates)
+             for r in list_rows(PRICES, "2023-06-02")]
+    assert found == [
+        [(38_000, "exactly", "IQD", "50 kg sack", "38,000")],
+        [(750, "about", "IQD", "litre", "about 750")],
+        [(2450, "exactly", "USD", "truck", "2,450"), (2100, "exactly", "USD", "truck", "2,100"), "2023-04"],
+        [(950, "exactly", "USD", "truck", "950"), (700, "exactly", "USD", "truck", "700"), "2023-04"],
+    ]
+
+
+def test_lines_of_a_label_and_a_figure_without_a_currency_heading_are_no_price_list():
+    assert list_rows("Gate figures for May:\nNorth gate: 140\nSouth gate: 90\n", "2023-06-02") == []
+    assert list_rows("Zanbar market, Iraqi dinars:\nWheat flour, 50 kg sack: 38,000\n", "2023-06-02") == []  # one line
+
+
+def test_a_price_lists_line_is_drafted_with_its_sums_among_its_values():
+    from kg.compare import Known
+    from kg.corpus import Document
+    from kg.event_index import EventIndex
+    from kg.ontology import load_ontology
+    from kg.paths import PROJECT_ROOT
+    from kg.suggest import make_draft
+
+    ontology = load_ontology(PROJECT_ROOT / "ontology" / "landbridge.ttl")
+    doc = Document("009", "009.txt", Path("009.txt"), PRICES, "", "Test", "report", "Test", [], "2023-06-02")
+    [line] = [s for s in make_draft(doc, ontology, {}, Known(), EventIndex(ontology)).statements
+              if s["quote"].startswith("Zanbar–Qarya")]
+    values = [dict(v) if isinstance(v, dict) else v for v in line["proposal"]["values"]]
+    assert {"value": 2100, "qualifier": "exactly", "unit": "USD", "per": "truck", "verbatim": "2,100"} in values
+    assert "2023-04" in values
