@@ -92,7 +92,11 @@ _LIST_HEADING = re.compile(r"^[^\n|]{3,200}:\s*$")
 _LIST_LINE = re.compile(r"^(?P<label>[^:|\n]{2,80}):\s+" + _FIGURE.pattern.replace("(?P<", "(?P<v_") +
                         r"(?:\s*\((?P<note>[^)\n]*)\))?\s*$", re.I)
 _EARLIER = re.compile(r"^\s*(?P<month>[A-Z][a-z]+)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b")
-_MEASURE = re.compile(r",\s*(?:1\s+)?(?P<measure>[^,]{1,20})$")
+# the measure a label's last words give a price ("Wheat flour, 50 kg sack", "Diesel, 1 litre": litre), not a place
+# ("Diesel, Basra")
+_MEASURE = re.compile(r",\s*(?:1\s+)?(?P<measure>(?:\d[\d.,]*\s*)?(?:kg|kilograms?|kilos?|litres?|liters?|tons?|tonnes?|"
+                      r"sacks?|bags?|bottles?|boxes|box|cartons?|loaf|loaves|bundles?|barrels?|cylinders?|gallons?)"
+                      r"(?:\s+(?:sack|bag|bottle|box|carton|can|tin|pack))?)$", re.I)
 
 
 def list_rows(text: str, today: str | None = None) -> list[RowValues]:

@@ -119,6 +119,11 @@ def test_lines_of_a_label_and_a_figure_without_a_currency_heading_are_no_price_l
     assert list_rows("Zanbar market, Iraqi dinars:\nWheat flour, 50 kg sack: 38,000\n", "2023-06-02") == []  # one line
 
 
+def test_a_place_after_a_price_lists_label_is_no_measure():
+    text = "Diesel prices, US dollars per tanker:\nDiesel, Basra: 9,000\nDiesel, Qarya: 11,000\n"
+    assert [q.per for r in list_rows(text, "2023-06-02") for q in r.quantities] == ["tanker", "tanker"]
+
+
 def test_a_price_lists_line_is_drafted_with_its_sums_among_its_values():
     from kg.compare import Known
     from kg.corpus import Document
