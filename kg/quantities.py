@@ -279,7 +279,11 @@ def _price_unit(text: str, start: int, unit: str) -> str | None:
     found = list(_PRICE_UNIT.finditer(clause))
     if not found:
         return None
-    word = (found[-1].group(1) or found[-1].group(2)).lower()
+    return measure_name((found[-1].group(1) or found[-1].group(2)).lower())
+
+
+def measure_name(word: str) -> str:
+    """A measure by the one name the curators give it ("liter" is litre, "kilo" kg)."""
     return {"liter": "litre", "tonne": "ton", "kilo": "kg", "kilogram": "kg"}.get(word, word)
 
 
@@ -435,7 +439,8 @@ def _quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMen
                 unit, before = out[-1].unit, out[-1]  # "Of more than 1,400 posts in that period, 318 dealt with …"
             elif not _CLOCK.match(text, start):
                 the = re.match(r"\s+the(?=\s)", rest) if (m.group("num") or "").lower().endswith(" of") else None
-                n = _NOUN.match(rest[the.end():]) if the else _NOUN.match(rest)  # "thousands of the faithful"
+                past_the = the.end() if the else 0  # "thousands of the faithful"
+                n = _NOUN.match(rest[past_the:])
                 head = _plural_head(rest)
                 part = _PART_OF.match(rest)
                 if part:  # "90 of them": the count before it in the sentence; "two of our convoys": the noun
@@ -449,7 +454,7 @@ def _quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[QuantityMen
                     unit = singular(vehicle.group(1)) if vehicle else unit
                 elif n and n.group(1) not in _NOT_UNITS | _NOT_NOUNS and not _PAST.fullmatch(n.group(1)):
                     unit = singular(n.group(1))
-                    end += n.end() + (the.end() if the else 0)
+                    end += past_the + n.end()
                 elif n and _HARMED_WORD.fullmatch(n.group(1)):
                     unit = "person"  # "five killed"
                 elif n and _PAST.fullmatch(n.group(1)) and out:

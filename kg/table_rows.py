@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import dates as find_dates
-from .quantities import AREA, QUALIFIERS, QuantityMention, area_unit, number_value, singular
+from .quantities import AREA, CURRENCIES, QUALIFIERS, QuantityMention, area_unit, measure_name, number_value, singular
 
 _LINE = re.compile(r"[^\n]+")
 _CELLS = re.compile(r"\s*\|\s*")
@@ -89,7 +89,7 @@ def table_rows(text: str) -> list[RowValues]:
 
 # a price list's heading and its lines (above)
 _LIST_HEADING = re.compile(r"^[^\n|]{3,200}:\s*$")
-_LIST_LINE = re.compile(r"^(?P<label>[^:|\n]{2,80}):\s+" + _FIGURE.pattern.replace("(?P<", "(?P<v_") +
+_LIST_LINE = re.compile(r"^(?P<label>[^:|\n]{2,80}):\s+" + _FIGURE.pattern +
                         r"(?:\s*\((?P<note>[^)\n]*)\))?\s*$", re.I)
 _EARLIER = re.compile(r"^\s*(?P<month>[A-Z][a-z]+)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b")
 # the measure a label's last words give a price ("Wheat flour, 50 kg sack", "Diesel, 1 litre": litre), not a place
@@ -106,7 +106,7 @@ def list_rows(text: str, today: str | None = None) -> list[RowValues]:
     out: list[RowValues] = []
     for i, (_, _, heading) in enumerate(lines):
         unit = _unit_of(heading, _Unit()) if _LIST_HEADING.match(heading) else None
-        if unit is None or unit.unit not in {code for _, code in _CURRENCY}:
+        if unit is None or unit.unit not in CURRENCIES:
             continue
         per = re.search(r"\bper\s+([a-z]+)\b", heading)
         items = []
@@ -121,13 +121,13 @@ def list_rows(text: str, today: str | None = None) -> list[RowValues]:
         for (start, end, words), m in items:
             measure = _MEASURE.search(m.group("label"))
             rate = measure.group("measure").lower() if measure else singular(per.group(1)) if per else unit.per
-            rate = {"liter": "litre", "kilogram": "kg", "kilo": "kg"}.get(rate, rate) if rate else None
-            qualifier = dict(QUALIFIERS).get((m.group("v_qual") or "").lower(), "exactly")
-            value, _ = number_value(m.group("v_num"))
+            rate = measure_name(rate) if rate else None
+            qualifier = dict(QUALIFIERS).get((m.group("qual") or "").lower(), "exactly")
+            value, _ = number_value(m.group("num"))
             if value is None:
                 continue
-            first = m.start("v_qual") if m.group("v_qual") else m.start("v_num")
-            found = [QuantityMention(start + first, start + m.end("v_num"), words[first:m.end("v_num")], qualifier, unit.unit,
+            first = m.start("qual") if m.group("qual") else m.start("num")
+            found = [QuantityMention(start + first, start + m.end("num"), words[first:m.end("num")], qualifier, unit.unit,
                                      value=value * unit.scale, per=rate)]
             dates = []
             earlier = _EARLIER.match(m.group("note") or "")
